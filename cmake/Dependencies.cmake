@@ -1,0 +1,29 @@
+# Every dependency comes from a Debian package (scripts/deps installs them).
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(CURL REQUIRED)
+find_package(spdlog REQUIRED)
+find_package(CLI11 CONFIG REQUIRED)
+find_package(OpenSSL REQUIRED)
+pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+pkg_check_modules(QRCODEGEN REQUIRED IMPORTED_TARGET qrcodegencpp)
+
+if(LOBBY_BUILD_KIOSK)
+  find_package(OpenGL REQUIRED)
+  pkg_check_modules(SDL2 REQUIRED IMPORTED_TARGET sdl2)
+  pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
+  pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
+  # Debian's libimgui.a already contains the SDL and OpenGL3 backends; only
+  # their headers need an include path.
+  add_library(imgui_debian INTERFACE)
+  target_link_libraries(imgui_debian INTERFACE PkgConfig::IMGUI PkgConfig::FREETYPE)
+  target_include_directories(imgui_debian SYSTEM INTERFACE /usr/include/imgui /usr/include/imgui/backends)
+endif()
+
+if(LOBBY_BUILD_TESTS)
+  find_package(doctest REQUIRED)
+endif()

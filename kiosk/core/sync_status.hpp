@@ -1,0 +1,18 @@
+// What the sync worker tells the rest of the kiosk about the network and the
+// outbox. Plain data: the worker publishes a copy, the UI reads a copy.
+#pragma once
+
+#include <cstdint>
+
+namespace kiosk {
+
+struct SyncStatus {
+    bool ever_connected = false;      // false until the first successful request
+    bool online = false;              // the last request reached the server
+    std::int64_t offline_since_utc = 0;   // unix seconds; 0 when online
+    std::int64_t last_sync_utc = 0;       // unix seconds of the last complete pull
+    int outbox_pending = 0;           // submissions waiting to be sent
+    int outbox_failed = 0;            // submissions the server refused (4xx)
+};
+
+} // namespace kiosk
