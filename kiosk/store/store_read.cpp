@@ -1,0 +1,101 @@
+// Reading the pull cache for the UI's view models.
+#include "store/privacy.hpp"
+#include "store/store.hpp"
+#include "store/store_shared.hpp"
+
+#include <sqlite3.h>
+
+namespace kiosk::store {
+namespace {
+
+constexpr const char* k_columns = "SELECT collection, key, seq, data FROM records ";
+
+Result<std::vector<CachedRecord>> collect(Connection& connection, Statement& query)
+{
+    std::vector<CachedRecord> out;
+    int rc = SQLITE_ROW;
+    while ((rc = query.step()) == SQLITE_ROW) {
+        CachedRecord record;
+        record.collection = query.column_text(0);
+        record.key = query.column_text(1);
+        record.seq = query.column_int(2);
+        // The store wrote this JSON itself; a parse failure means corruption.
+        record.data = nlohmann::json::parse(query.column_text(3), nullptr, false);
+        if (record.data.is_discarded())
+            return StoreError{StoreErrc::corrupt, 0, "unreadable record " + record.collection + "/" + record.key};
+        out.push_back(std::move(record));
+    }
+    if (rc != SQLITE_DONE)
+        return connection.last_error(rc);
+    return out;
+}
+
+Result<std::optional<CachedRecord>> first_of(Result<std::vector<CachedRecord>> rows)
+{
+    if (!rows)
+        return rows.error();
+    if (rows->empty())
+        return std::optional<CachedRecord>{};
+    return std::optional<CachedRecord>{std::move(rows->front())};
+}
+
+} // namespace
+
+Result<std::vector<CachedRecord>> Store::records(std::string_view collection)
+{
+    Statement query(m_connection, (std::string(k_columns) + "WHERE collection = ?1 ORDER BY key").c_str());
+    query.bind(1, collection);
+    return collect(m_connection, query);
+}
+
+Result<std::optional<CachedRecord>> Store::record(std::string_view collection, std::string_view key)
+{
+    Statement query(m_connection, (std::string(k_columns) + "WHERE collection = ?1 AND key = ?2").c_str());
+    query.bind(1, collection).bind(2, key);
+    return first_of(collect(m_connection, query));
+}
+
+Result<std::vector<CachedRecord>> Store::active_notices(std::int64_t now_utc)
+{
+    // Filtered here as well as purged by the worker: an expired notice must
+    // disappear at its time even while the kiosk is offline.
+    Statement query(m_connection, (std::string(k_columns) + R"sql(
+        WHERE collection = 'notices' AND (expires_at IS NULL OR expires_at > ?1)
+        ORDER BY urgent DESC, sort_key DESC, key)sql").c_str());
+    query.bind(1, now_utc);
+    return collect(m_connection, query);
+}
+
+Result<std::optional<CachedRecord>> Store::estate() { return first_of(records("estate")); }
+
+Result<std::vector<CachedRecord>> Store::bills_for_unit(std::string_view unit_id)
+{
+    Statement query(m_connection, (std::string(k_columns) + R"sql(
+        WHERE collection = 'bills' AND unit_id = ?1 ORDER BY sort_key DESC, key)sql").c_str());
+    query.bind(1, unit_id);
+    return collect(m_connection, query);
+}
+
+Result<std::vector<CachedRecord>> Store::tickets_for_unit(std::string_view unit_id)
+{
+    Statement query(m_connection, (std::string(k_columns) + R"sql(
+        WHERE collection = 'tickets' AND unit_id = ?1 ORDER BY sort_key DESC, key)sql").c_str());
+    query.bind(1, unit_id);
+    return collect(m_connection, query);
+}
+
+Result<bool> Store::verify_phone_last4(std::string_view unit_id, std::string_view last4)
+{
+    auto unit = record("units", unit_id);
+    if (!unit)
+        return unit.error();
+    if (!*unit)
+        return StoreError{StoreErrc::not_found, 0, "unit not cached"};
+    const std::string expected = keyed_last4_hash(m_shared->phone_hash_key, last4);
+    for (const auto& [field, value] : (*unit)->data.items())
+        if (field.size() > 11 && field.compare(field.size() - 11, 11, "_last4_hash") == 0 && value == expected)
+            return true;
+    return false;
+}
+
+} // namespace kiosk::store

@@ -1,0 +1,43 @@
+// Shared helpers for store tests: open a store in a temp dir, run SQL, build changes.
+#pragma once
+
+#include "store/sqlite.hpp"
+#include "store/store.hpp"
+#include "temp_dir.hpp"
+
+#include <doctest/doctest.h>
+#include <sqlite3.h>
+
+#include <string>
+
+namespace kiosk::test {
+
+inline store::Store open_store(const std::string& path, int busy_timeout_ms = 2000)
+{
+    store::StoreOptions options;
+    options.path = path;
+    options.busy_timeout_ms = busy_timeout_ms;
+    auto opened = store::Store::open(options);
+    REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().message));
+    return std::move(opened.value());
+}
+
+// The first column of the first row, as text ("" when no row).
+inline std::string query_text(store::Connection& connection, const char* sql)
+{
+    store::Statement statement(connection, sql);
+    return statement.step() == SQLITE_ROW ? statement.column_text(0) : std::string();
+}
+
+inline store::CacheChange change(std::int64_t seq, std::string collection, std::string key,
+                                 nlohmann::json data = nlohmann::json::object())
+{
+    return store::CacheChange{seq, std::move(collection), std::move(key), false, std::move(data)};
+}
+
+inline store::CacheChange tombstone(std::int64_t seq, std::string collection, std::string key)
+{
+    return store::CacheChange{seq, std::move(collection), std::move(key), true, nullptr};
+}
+
+} // namespace kiosk::test

@@ -1,0 +1,83 @@
+// RAII transaction: rollback unless committed; the version counter moves only on effective commits.
+#include "store/transaction.hpp"
+#include "store_test_util.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+
+TEST_CASE("transaction rolls back when it goes out of scope uncommitted")
+{
+    test::TempDir dir;
+    auto store = test::open_store(dir.file("kiosk.db"));
+    {
+        auto tx = store::Transaction::begin(store.connection(), nullptr);
+        REQUIRE(tx.ok());
+        REQUIRE(store.connection().exec("INSERT INTO meta(key, value) VALUES ('probe', 'x')").ok());
+    }
+    CHECK(test::query_text(store.connection(), "SELECT count(*) FROM meta WHERE key = 'probe'") == "0");
+    CHECK(sqlite3_get_autocommit(store.connection().handle()) == 1);
+}
+
+TEST_CASE("transaction keeps what it committed and an explicit rollback discards")
+{
+    test::TempDir dir;
+    auto store = test::open_store(dir.file("kiosk.db"));
+    {
+        auto tx = store::Transaction::begin(store.connection(), nullptr);
+        REQUIRE(store.connection().exec("INSERT INTO meta(key, value) VALUES ('kept', 'x')").ok());
+        REQUIRE(tx->commit().ok());
+    }
+    {
+        auto tx = store::Transaction::begin(store.connection(), nullptr);
+        REQUIRE(store.connection().exec("INSERT INTO meta(key, value) VALUES ('dropped', 'x')").ok());
+        tx->rollback();
+        CHECK_FALSE(tx->commit().ok());   // finished transactions cannot commit
+    }
+    CHECK(test::query_text(store.connection(), "SELECT group_concat(key) FROM meta WHERE key IN ('kept','dropped')")
+          == "kept");
+}
+
+TEST_CASE("a failing statement inside apply_page leaves records and cursor untouched")
+{
+    test::TempDir dir;
+    auto store = test::open_store(dir.file("kiosk.db"));
+    REQUIRE(store.apply_page({test::change(1, "notices", "N-1", {{"title", "a"}})}, 1).ok());
+    // A trigger makes the second row of the next page fail half-way.
+    REQUIRE(store.connection()
+                .exec("CREATE TRIGGER refuse BEFORE INSERT ON records WHEN new.key = 'bad' "
+                      "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                .ok());
+    auto applied = store.apply_page(
+        {test::change(2, "notices", "N-2", {{"title", "b"}}), test::change(3, "notices", "bad")}, 3);
+    CHECK_FALSE(applied.ok());
+    CHECK(*store.cursor() == 1);
+    CHECK(store.records("notices")->size() == 1);
+}
+
+TEST_CASE("store version bumps on commits that change rows, on every sibling connection")
+{
+    test::TempDir dir;
+    auto ui = test::open_store(dir.file("kiosk.db"));
+    auto worker = ui.open_sibling(store::Durability::normal);
+    REQUIRE(worker.ok());
+    const auto start = ui.version();
+    CHECK(start >= 1);
+
+    REQUIRE(worker->apply_page({test::change(1, "notices", "N-1")}, 1).ok());
+    const auto after_pull = ui.version();
+    CHECK(after_pull > start);
+    CHECK(worker->version() == after_pull);
+
+    // Nothing expired: the purge commits but changes no rows.
+    REQUIRE(worker->purge_expired(0).ok());
+    CHECK(ui.version() == after_pull);
+
+    REQUIRE(ui.enqueue("repair", "/v1/repairs", {{"description", "lamp"}}).ok());
+    CHECK(ui.version() > after_pull);
+
+    // A failed write does not move it either.
+    const auto before_bad = ui.version();
+    CHECK_FALSE(ui.enqueue("repair", "relative/path", {{"x", 1}}).ok());
+    CHECK(ui.version() == before_bad);
+}
