@@ -1,0 +1,23 @@
+// Settings of the sync worker: where the office server is, how often to talk to it, how long to wait.
+#pragma once
+
+#include "net/backoff.hpp"
+#include "net/http_client.hpp"
+
+#include <string>
+
+namespace kiosk::net {
+
+struct SyncConfig {
+    std::string server_url = "http://127.0.0.1:8470";   // office server, no trailing slash
+    std::string token = "demo-lobby-1-token";            // this kiosk's bearer token
+    std::string kiosk_version = "0.0.0";                 // sent with the heartbeat
+    int page_limit = 500;                   // records per /v1/changes page (server caps at 1000)
+    int pull_interval_ms = 60000;           // scheduled pull; screens also call request_pull()
+    int heartbeat_interval_ms = 60000;      // office console shows kiosks silent for longer
+    HttpTimeouts timeouts;                  // connect 3 s, total 10 s
+    BackoffPolicy outbox_backoff{1000, 60000};   // per outbox item, from its stored attempts
+    BackoffPolicy pull_backoff{2000, 60000};     // pulls after a failed pull
+};
+
+} // namespace kiosk::net

@@ -1,0 +1,184 @@
+// The worker's requests: /v1/changes pages into the cache, outbox items to their POST paths, heartbeats.
+#include "net/sync_session.hpp"
+
+#include "protocol/changes.hpp"
+#include "protocol/decode.hpp"
+#include "protocol/requests.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <ctime>
+
+namespace kiosk::net {
+namespace {
+
+Outcome store_failure(const store::StoreError& error)
+{
+    // The request went fine; the disk did not. Retry later like a 5xx.
+    Outcome outcome;
+    outcome.reached_server = true;
+    outcome.local_failure = true;
+    outcome.message = std::string("store: ") + store::to_string(error.code);
+    return outcome;
+}
+
+} // namespace
+
+std::int64_t unix_now_ms()
+{
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+SyncSession::SyncSession(store::Store store, SyncConfig config)
+    : m_store(std::move(store)), m_config(std::move(config)), m_client(m_config.timeouts),
+      m_random(std::random_device{}())
+{
+}
+
+HttpRequest SyncSession::make_request(const char* method, const std::string& path, std::string body) const
+{
+    HttpRequest request;
+    request.method = method;
+    request.url = m_config.server_url + path;
+    request.body = std::move(body);
+    request.headers.push_back("Authorization: Bearer " + m_config.token);
+    return request;
+}
+
+int SyncSession::recover_interrupted()
+{
+    auto recovered = m_store.recover_interrupted();
+    return recovered ? *recovered : 0;
+}
+
+// [SECTION] Pull
+
+PassResult SyncSession::pull_all()
+{
+    PassResult pass;
+    pass.outcome.verdict = Verdict::success;
+    for (;;) {
+        auto since = m_store.cursor();
+        if (!since) {
+            pass.outcome = store_failure(since.error());
+            return pass;
+        }
+        const std::string path = "/v1/changes?since=" + std::to_string(*since)
+                                 + "&limit=" + std::to_string(m_config.page_limit);
+        const HttpResponse response = m_client.perform(make_request("GET", path, {}));
+        pass.requested = true;
+        pass.outcome = judge(response);
+        if (pass.outcome.verdict != Verdict::success)
+            return pass;
+        auto page = lobby::protocol::decode_text<lobby::protocol::ChangesPage>(response.body);
+        if (!page) {
+            pass.outcome.verdict = Verdict::retry;
+            pass.outcome.message = "unreadable changes page: " + page.error().field;
+            return pass;
+        }
+        const auto& decoded = page.value();
+        // A page that does not advance would loop for ever.
+        if (decoded.has_more && decoded.next_since <= *since) {
+            pass.outcome.verdict = Verdict::retry;
+            pass.outcome.message = "changes page did not advance the cursor";
+            return pass;
+        }
+        std::vector<store::CacheChange> changes;
+        changes.reserve(decoded.changes.size());
+        for (const auto& change : decoded.changes)
+            changes.push_back({change.seq, change.collection, change.key, change.deleted, change.data});
+        auto applied = m_store.apply_page(changes, decoded.next_since);
+        if (!applied) {
+            pass.outcome = store_failure(applied.error());
+            return pass;
+        }
+        pass.store_changed |= !changes.empty();
+        if (!decoded.has_more)
+            break;
+    }
+    auto purged = m_store.purge_expired(static_cast<std::int64_t>(std::time(nullptr)));
+    pass.store_changed |= purged && *purged > 0;
+    return pass;
+}
+
+// [SECTION] Outbox
+
+std::optional<std::int64_t> SyncSession::next_outbox_due_ms()
+{
+    auto head = m_store.outbox_head();
+    if (!head || !*head)
+        return std::nullopt;
+    return (*head)->next_attempt_at_ms;
+}
+
+PassResult SyncSession::flush_outbox(bool ignore_due_time)
+{
+    PassResult pass;
+    pass.outcome.verdict = Verdict::success;
+    for (;;) {
+        auto head = m_store.outbox_head();
+        if (!head) {
+            pass.outcome = store_failure(head.error());
+            return pass;
+        }
+        if (!*head)
+            return pass;
+        const store::OutboxItem item = std::move(**head);
+        if (item.next_attempt_at_ms > unix_now_ms() && !ignore_due_time)
+            return pass;
+        ignore_due_time = false;   // only the first item jumps its backoff
+        if (auto marked = m_store.mark_sending(item.id); !marked) {
+            pass.outcome = store_failure(marked.error());
+            return pass;
+        }
+        pass.store_changed = true;
+        HttpRequest request = make_request(item.method.c_str(), item.path, item.body.value_or("{}"));
+        request.headers.push_back("Idempotency-Key: " + item.idempotency_key);
+        const HttpResponse response = m_client.perform(request);
+        pass.requested = true;
+        pass.outcome = judge(response);
+        store::Status recorded = store::Done{};
+        if (pass.outcome.verdict == Verdict::success) {
+            recorded = m_store.mark_done(item.id, static_cast<int>(response.status), response.body);
+        } else if (pass.outcome.verdict == Verdict::refused) {
+            // Kind and status only: the server's message may quote what the person typed.
+            spdlog::warn("outbox item {} ({}) refused by the server: HTTP {}", item.id, item.kind, response.status);
+            recorded = m_store.mark_failed(item.id, static_cast<int>(response.status), pass.outcome.message);
+        } else {
+            const bool aborted = response.transport == TransportError::aborted;
+            // attempts was bumped by mark_sending, so the first retry waits up to base_ms.
+            const std::int64_t delay =
+                aborted ? 0 : backoff_delay_ms(m_config.outbox_backoff, item.attempts + 1, m_random);
+            recorded = m_store.schedule_retry(item.id, unix_now_ms() + delay, pass.outcome.message);
+            if (recorded)
+                return pass;
+        }
+        if (!recorded) {
+            // The server has it; the next attempt replays the same key, so
+            // nothing is duplicated even though the mark was lost.
+            pass.outcome = store_failure(recorded.error());
+            return pass;
+        }
+    }
+}
+
+// [SECTION] Heartbeat
+
+PassResult SyncSession::heartbeat(std::optional<std::int64_t> last_sync_utc)
+{
+    PassResult pass;
+    lobby::protocol::Heartbeat beat;
+    beat.kiosk_version = m_config.kiosk_version;
+    auto counts = m_store.outbox_counts();
+    beat.outbox_size = counts ? counts->pending : 0;
+    beat.last_sync = last_sync_utc;
+    nlohmann::json body = beat;
+    const HttpResponse response = m_client.perform(make_request("POST", "/v1/heartbeat", body.dump()));
+    pass.requested = true;
+    pass.outcome = judge(response);
+    return pass;
+}
+
+} // namespace kiosk::net

@@ -1,0 +1,52 @@
+// One pass of sync work on the worker's thread: pull pages, flush the outbox, send a heartbeat.
+#pragma once
+
+#include "net/http_client.hpp"
+#include "net/response_kind.hpp"
+#include "net/sync_config.hpp"
+#include "store/store.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+
+namespace kiosk::net {
+
+struct PassResult {
+    Outcome outcome;               // of the last request made (success when none failed)
+    bool requested = false;        // at least one request went out
+    bool store_changed = false;    // the cache or the outbox moved
+};
+
+// Owns the worker's store connection and HTTP client. Not thread-safe: only
+// the worker thread calls it (abort() excepted, through the client).
+class SyncSession {
+public:
+    SyncSession(store::Store store, SyncConfig config);
+
+    // Pulls from the cursor until has_more is false; each page is one
+    // transaction with its cursor. Then purges expired records.
+    PassResult pull_all();
+    // Sends due outbox items in order until one must wait. `ignore_due_time`
+    // sends the head now (the server just came back).
+    PassResult flush_outbox(bool ignore_due_time);
+    PassResult heartbeat(std::optional<std::int64_t> last_sync_utc);
+    // Unix ms when the head of the outbox is due, if there is one.
+    std::optional<std::int64_t> next_outbox_due_ms();
+    store::Result<store::OutboxCounts> outbox_counts() { return m_store.outbox_counts(); }
+    int recover_interrupted();
+    HttpClient& client() { return m_client; }
+
+private:
+    HttpRequest make_request(const char* method, const std::string& path, std::string body) const;
+
+    store::Store m_store;
+    SyncConfig m_config;
+    HttpClient m_client;
+    std::mt19937_64 m_random;
+};
+
+std::int64_t unix_now_ms();
+
+} // namespace kiosk::net

@@ -1,0 +1,191 @@
+// The worker thread's loop: flush, pull, heartbeat, publish status, sleep until the next due time.
+#include "net/sync_worker.hpp"
+
+#include "net/sync_session.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <ctime>
+
+namespace kiosk::net {
+namespace {
+
+constexpr auto k_local_failure_pause = std::chrono::seconds(1);
+
+std::int64_t unix_now() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+bool same(const kiosk::SyncStatus& a, const kiosk::SyncStatus& b)
+{
+    return a.ever_connected == b.ever_connected && a.online == b.online
+           && a.offline_since_utc == b.offline_since_utc && a.last_sync_utc == b.last_sync_utc
+           && a.outbox_pending == b.outbox_pending && a.outbox_failed == b.outbox_failed;
+}
+
+} // namespace
+
+SyncWorker::SyncWorker(store::Store store, SyncConfig config, WakeFn wake)
+    : m_session(std::make_unique<SyncSession>(std::move(store), config)), m_config(std::move(config)),
+      m_wake(std::move(wake))
+{
+}
+
+SyncWorker::~SyncWorker() { stop(); }
+
+void SyncWorker::start()
+{
+    if (m_thread.joinable())
+        return;
+    m_thread = std::thread([this] { run(); });
+}
+
+void SyncWorker::stop()
+{
+    {
+        std::lock_guard lock(m_kick_mutex);
+        m_stop.store(true);
+    }
+    m_session->client().abort();
+    m_kick.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void SyncWorker::request_pull()
+{
+    {
+        std::lock_guard lock(m_kick_mutex);
+        m_pull_requested = true;
+    }
+    m_kick.notify_all();
+}
+
+void SyncWorker::notify_outbox()
+{
+    {
+        std::lock_guard lock(m_kick_mutex);
+        m_outbox_kicked = true;
+    }
+    m_kick.notify_all();
+}
+
+kiosk::SyncStatus SyncWorker::status() const
+{
+    std::lock_guard lock(m_status_mutex);
+    return m_status;
+}
+
+void SyncWorker::publish(const kiosk::SyncStatus& next, bool store_changed)
+{
+    bool changed = false;
+    {
+        std::lock_guard lock(m_status_mutex);
+        changed = !same(m_status, next);
+        m_status = next;
+    }
+    if ((changed || store_changed) && m_wake)
+        m_wake();
+}
+
+void SyncWorker::note_outcome(kiosk::SyncStatus& status, bool requested, bool reached_server, bool aborted) const
+{
+    if (!requested || aborted)
+        return;
+    if (reached_server) {
+        status.online = true;
+        status.ever_connected = true;
+        status.offline_since_utc = 0;
+    } else {
+        if (status.online || status.offline_since_utc == 0)
+            status.offline_since_utc = unix_now();
+        status.online = false;
+    }
+}
+
+SyncWorker::Clock::time_point SyncWorker::next_wake_time()
+{
+    Clock::time_point wake = std::min(m_next_pull, m_next_heartbeat);
+    if (auto due_ms = m_session->next_outbox_due_ms()) {
+        const auto from_now = std::chrono::milliseconds(std::max<std::int64_t>(0, *due_ms - unix_now_ms()));
+        wake = std::min(wake, std::max(Clock::now() + from_now, m_outbox_hold_until));
+    }
+    return wake;
+}
+
+void SyncWorker::run()
+{
+    if (const int recovered = m_session->recover_interrupted(); recovered > 0)
+        spdlog::info("sync: {} outbox item(s) interrupted by a restart will be resent", recovered);
+    m_next_pull = Clock::now();
+    m_next_heartbeat = Clock::now();
+    kiosk::SyncStatus status = this->status();
+
+    while (!m_stop.load()) {
+        bool pull_now = false;
+        {
+            std::lock_guard lock(m_kick_mutex);
+            pull_now = std::exchange(m_pull_requested, false) || Clock::now() >= m_next_pull;
+            m_outbox_kicked = false;
+        }
+        bool store_changed = false;
+
+        // Outbox first: what a person submitted matters more than fresh notices,
+        // and the tickets it creates then arrive with the pull that follows.
+        if (Clock::now() >= m_outbox_hold_until) {
+            PassResult flushed = m_session->flush_outbox(m_outbox_waiting_for_server && status.online);
+            note_outcome(status, flushed.requested, flushed.outcome.reached_server, m_stop.load());
+            store_changed |= flushed.store_changed;
+            m_outbox_waiting_for_server =
+                flushed.outcome.verdict == Verdict::retry && !flushed.outcome.reached_server;
+            if (flushed.outcome.local_failure)
+                m_outbox_hold_until = Clock::now() + k_local_failure_pause;
+        }
+
+        if (pull_now && !m_stop.load()) {
+            PassResult pulled = m_session->pull_all();
+            note_outcome(status, pulled.requested, pulled.outcome.reached_server, m_stop.load());
+            store_changed |= pulled.store_changed;
+            if (pulled.outcome.verdict == Verdict::success) {
+                m_pull_failures = 0;
+                status.last_sync_utc = unix_now();
+                m_next_pull = Clock::now() + std::chrono::milliseconds(m_config.pull_interval_ms);
+            } else {
+                ++m_pull_failures;
+                const auto delay = backoff_delay_ms(m_config.pull_backoff, m_pull_failures, m_random);
+                m_next_pull = Clock::now() + std::chrono::milliseconds(std::min<std::int64_t>(
+                                                 delay + 1, m_config.pull_interval_ms));
+                if (!m_stop.load())
+                    spdlog::info("sync: pull failed ({}), retry in {} ms", pulled.outcome.message, delay);
+            }
+            // The server is back: the outbox head need not sit out its backoff.
+            if (status.online && m_outbox_waiting_for_server)
+                continue;
+        }
+
+        if (Clock::now() >= m_next_heartbeat && !m_stop.load()) {
+            const std::optional<std::int64_t> last_sync =
+                status.last_sync_utc ? std::optional<std::int64_t>(status.last_sync_utc) : std::nullopt;
+            PassResult beat = m_session->heartbeat(last_sync);
+            note_outcome(status, beat.requested, beat.outcome.reached_server, m_stop.load());
+            // An unanswered heartbeat is retried like a pull, so the office
+            // console sees the kiosk soon after the network comes back.
+            std::int64_t next_ms = m_config.heartbeat_interval_ms;
+            if (!beat.outcome.reached_server)
+                next_ms = std::min<std::int64_t>(next_ms, 1 + backoff_delay_ms(m_config.pull_backoff,
+                                                                                 m_pull_failures + 1, m_random));
+            m_next_heartbeat = Clock::now() + std::chrono::milliseconds(next_ms);
+        }
+
+        if (auto counts = m_session->outbox_counts()) {
+            status.outbox_pending = counts->pending;
+            status.outbox_failed = counts->failed;
+        }
+        publish(status, store_changed);
+
+        std::unique_lock lock(m_kick_mutex);
+        m_kick.wait_until(lock, next_wake_time(),
+                          [this] { return m_stop.load() || m_pull_requested || m_outbox_kicked; });
+    }
+}
+
+} // namespace kiosk::net

@@ -1,0 +1,201 @@
+// The sync worker against a misbehaving server: it keeps going, the UI never waits, nothing is sent twice.
+#include "fault_server.hpp"
+#include "net/sync_worker.hpp"
+#include "store_test_util.hpp"
+#include "sync_test_util.hpp"
+
+#include <doctest/doctest.h>
+
+#include <atomic>
+
+using namespace kiosk;
+using test::FaultMode;
+
+namespace {
+
+struct Rig {
+    test::TempDir dir;
+    store::Store ui = test::open_store(dir.file("kiosk.db"));
+    std::atomic<int> wakes{0};
+    std::unique_ptr<net::SyncWorker> worker;
+
+    void start(const net::SyncConfig& config)
+    {
+        auto worker_store = ui.open_sibling(store::Durability::normal);
+        REQUIRE(worker_store.ok());
+        worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), config, [this] { ++wakes; });
+        worker->start();
+    }
+
+    store::OutboxItem submit(const char* description)
+    {
+        auto id = ui.enqueue("repair", "/v1/repairs",
+                             {{"unit_id", "3-2-1502"}, {"category", "lighting"}, {"description", description}});
+        REQUIRE(id.ok());
+        if (worker)
+            worker->notify_outbox();
+        return ui.outbox_item(*id)->value();
+    }
+
+    store::OutboxState state_of(store::OutboxId id) { return ui.outbox_item(id)->value().state; }
+};
+
+} // namespace
+
+TEST_CASE("every kind of server misbehaviour is retried until the item arrives exactly once")
+{
+    test::FaultServer server;
+    Rig rig;
+    rig.start(test::fast_config(server.url()));
+    for (FaultMode mode : {FaultMode::error_500, FaultMode::stall, FaultMode::close_mid_body,
+                           FaultMode::garbage_json, FaultMode::wrong_content_type, FaultMode::html_404}) {
+        CAPTURE(static_cast<int>(mode));
+        server.set_mode(mode);
+        const auto item = rig.submit("lamp in the lift lobby");
+        REQUIRE(test::wait_until([&] { return server.attempts(item.idempotency_key) >= 2; }));
+
+        // While the server misbehaves the UI thread's calls stay instant.
+        long long slowest_us = 0;
+        for (int i = 0; i < 50; ++i) {
+            slowest_us = std::max(slowest_us, test::time_us([&] { (void)rig.worker->status(); }));
+            slowest_us = std::max(slowest_us, test::time_us([&] { (void)rig.ui.version(); }));
+            slowest_us = std::max(slowest_us, test::time_us([&] { (void)rig.ui.outbox_counts(); }));
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        CHECK(slowest_us < 16000);   // one frame at 60 Hz
+        CHECK(rig.state_of(item.id) != store::OutboxState::done);
+        CHECK(rig.state_of(item.id) != store::OutboxState::failed);
+
+        server.set_mode(FaultMode::ok);
+        REQUIRE(test::wait_until([&] { return rig.state_of(item.id) == store::OutboxState::done; }));
+        CHECK(server.creations(item.idempotency_key) == 1);
+        const auto done = rig.ui.outbox_item(item.id)->value();
+        CHECK(done.attempts >= 2);
+        CHECK_FALSE(done.body.has_value());
+        REQUIRE(done.server_response.has_value());
+        CHECK(done.server_response->find("\"R-") != std::string::npos);
+    }
+    CHECK(server.last_authorization() == "Bearer demo-lobby-1-token");
+    CHECK(rig.worker->status().outbox_pending == 0);
+}
+
+TEST_CASE("a 4xx with the contract's error body fails the item for good and the queue moves on")
+{
+    test::FaultServer server;
+    Rig rig;
+    server.set_mode(FaultMode::refuse_422);
+    const auto refused = rig.submit("");
+    rig.start(test::fast_config(server.url()));
+    REQUIRE(test::wait_until([&] { return rig.state_of(refused.id) == store::OutboxState::failed; }));
+    server.set_mode(FaultMode::ok);
+    const auto next = rig.submit("door");
+    REQUIRE(test::wait_until([&] { return rig.state_of(next.id) == store::OutboxState::done; }));
+
+    const auto failed = rig.ui.outbox_item(refused.id)->value();
+    CHECK(failed.http_status == 422);
+    CHECK(failed.last_error->find("description must not be empty") != std::string::npos);
+    CHECK(server.attempts(refused.idempotency_key) == 1);   // never retried
+    REQUIRE(test::wait_until([&] { return rig.worker->status().outbox_failed == 1; }));
+    CHECK(rig.worker->status().outbox_pending == 0);
+}
+
+TEST_CASE("the outbox is sent in the order it was written")
+{
+    test::FaultServer server;
+    Rig rig;
+    std::vector<store::OutboxItem> items;
+    for (int i = 0; i < 20; ++i)
+        items.push_back(rig.submit(("item " + std::to_string(i)).c_str()));
+    rig.start(test::fast_config(server.url()));
+    REQUIRE(test::wait_until([&] { return rig.ui.outbox_counts()->done == 20; }));
+    // The fault server numbers records in arrival order.
+    for (int i = 0; i < 20; ++i) {
+        const auto done = rig.ui.outbox_item(items[static_cast<std::size_t>(i)].id)->value();
+        CHECK(nlohmann::json::parse(*done.server_response)["id"] == "R-" + std::to_string(i + 1));
+    }
+}
+
+TEST_CASE("offline submit, server down, server up: the item arrives exactly once and the status follows")
+{
+    const int port = test::free_port();
+    Rig rig;
+    rig.start(test::fast_config("http://127.0.0.1:" + std::to_string(port)));
+    const auto item = rig.submit("water leak under the sink");
+    REQUIRE(test::wait_until([&] { return rig.worker->status().offline_since_utc != 0; }));
+    auto offline = rig.worker->status();
+    CHECK_FALSE(offline.online);
+    CHECK_FALSE(offline.ever_connected);
+    CHECK(offline.outbox_pending == 1);
+    CHECK(rig.wakes.load() >= 1);
+
+    test::FaultServer server(port);
+    rig.worker->request_pull();
+    REQUIRE(test::wait_until([&] { return rig.state_of(item.id) == store::OutboxState::done; }));
+    CHECK(server.creations(item.idempotency_key) == 1);
+    REQUIRE(test::wait_until([&] { return rig.worker->status().online; }));
+    auto online = rig.worker->status();
+    CHECK(online.ever_connected);
+    CHECK(online.offline_since_utc == 0);
+    CHECK(online.last_sync_utc > 0);
+    REQUIRE(test::wait_until([&] { return rig.worker->status().outbox_pending == 0; }));
+    CHECK(server.heartbeats() >= 1);
+}
+
+TEST_CASE("pulls follow the cursor through pages and tombstones and survive a garbage page")
+{
+    test::FaultServer server;
+    std::vector<nlohmann::json> feed;
+    for (int i = 1; i <= 25; ++i)
+        feed.push_back({{"seq", i}, {"collection", "notices"}, {"key", "N-" + std::to_string(i)}, {"deleted", false},
+                        {"data", {{"id", "N-" + std::to_string(i)}, {"urgent", i == 7}}}});
+    feed.push_back({{"seq", 26}, {"collection", "notices"}, {"key", "N-3"}, {"deleted", true}});
+    server.set_changes(feed);
+    server.set_mode(FaultMode::garbage_json);
+
+    Rig rig;
+    auto config = test::fast_config(server.url());
+    config.page_limit = 10;
+    rig.start(config);
+    REQUIRE(test::wait_until([&] { return server.requests_in_mode(FaultMode::garbage_json) >= 2; }));
+    CHECK(*rig.ui.cursor() == 0);
+    CHECK(rig.worker->status().last_sync_utc == 0);
+
+    server.set_mode(FaultMode::ok);
+    REQUIRE(test::wait_until([&] { return *rig.ui.cursor() == 26; }));
+    auto notices = rig.ui.active_notices(0);
+    REQUIRE(notices.ok());
+    CHECK(notices->size() == 24);
+    CHECK(notices->front().key == "N-7");   // urgent first
+    CHECK_FALSE(rig.ui.record("notices", "N-3")->has_value());
+    REQUIRE(test::wait_until([&] { return rig.worker->status().last_sync_utc > 0; }));
+
+    // A later tombstone (an expired notice) removes it on the next pull.
+    feed.push_back({{"seq", 27}, {"collection", "notices"}, {"key", "N-7"}, {"deleted", true}});
+    server.set_changes(feed);
+    const auto version = rig.ui.version();
+    rig.worker->request_pull();
+    REQUIRE(test::wait_until([&] { return *rig.ui.cursor() == 27; }));
+    CHECK_FALSE(rig.ui.record("notices", "N-7")->has_value());
+    CHECK(rig.ui.version() > version);
+}
+
+TEST_CASE("stop() abandons a stalled request within a bounded time and the item is resent later")
+{
+    test::FaultServer server;
+    Rig rig;
+    auto config = test::fast_config(server.url());
+    config.timeouts.total_ms = 20000;   // only stop() can end this request
+    server.set_mode(FaultMode::stall);
+    const auto item = rig.submit("stuck");
+    rig.start(config);
+    REQUIRE(test::wait_until([&] { return server.attempts(item.idempotency_key) == 1; }));
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const long long stop_us = test::time_us([&] { rig.worker->stop(); });
+    CHECK(stop_us < 500'000);
+    CHECK(rig.state_of(item.id) == store::OutboxState::pending);
+
+    server.set_mode(FaultMode::ok);
+    rig.start(test::fast_config(server.url()));
+    REQUIRE(test::wait_until([&] { return rig.state_of(item.id) == store::OutboxState::done; }));
+    CHECK(server.creations(item.idempotency_key) == 1);
+}
