@@ -1,0 +1,21 @@
+// Modes used by bench/kiosk to measure the kiosk from outside: per-frame
+// timings, and a bare SDL/GL window as the memory baseline.
+#pragma once
+
+#include "app/gl_window.hpp"
+#include "app/kiosk_app.hpp"
+
+namespace kiosk::app {
+
+// Draws `frames` frames on home and `frames` with the admin PIN dialog open,
+// then prints ImGui CPU and GL render time percentiles.
+int run_frame_bench(KioskApp& app, int frames);
+
+// Opens a window with a GL context, clears it once, and idles until killed:
+// what the kiosk costs on top of this is the kiosk's own memory.
+int run_bare_window(const WindowOptions& options);
+
+// CLOCK_MONOTONIC in nanoseconds (the bench compares it with its own clock).
+long long monotonic_ns();
+
+} // namespace kiosk::app

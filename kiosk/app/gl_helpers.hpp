@@ -1,0 +1,27 @@
+// The few raw GL calls the kiosk makes besides ImGui's renderer: a one-byte
+// font texture and reading the frame back for screenshots.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+namespace kiosk::app {
+
+// Uploads the atlas as a single-channel texture (a quarter of ImGui's RGBA
+// upload) and frees the CPU copy. Deletes `previous` if non-zero.
+unsigned upload_font_texture(ImFontAtlas& atlas, unsigned previous);
+void delete_texture(unsigned texture);
+
+// Reads the back buffer and writes it as PNG; false with `error` on failure.
+bool save_screenshot(int width, int height, const std::string& path, std::string& error);
+
+} // namespace kiosk::app
+
+namespace kiosk::app {
+
+// Sets the viewport to the window and clears it to `rgba` (0xAABBGGRR, ImU32).
+void begin_gl_frame(int width, int height, unsigned rgba);
+void finish_gl();  // waits for the GPU (frame timing in the bench only)
+
+} // namespace kiosk::app

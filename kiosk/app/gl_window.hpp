@@ -1,0 +1,38 @@
+// The SDL window with its OpenGL 3.3 context. Every SDL/GL call is checked
+// where it is made, with a message a person installing the kiosk understands.
+#pragma once
+
+#include <SDL.h>
+
+#include <memory>
+#include <string>
+
+namespace kiosk::app {
+
+struct WindowOptions {
+    int width = 0, height = 0;  // 0: borderless full screen on the whole display
+    std::string title = "Lobby Kiosk";
+};
+
+class GlWindow {
+public:
+    static std::unique_ptr<GlWindow> create(const WindowOptions& options, std::string& error);
+    ~GlWindow();
+    GlWindow(const GlWindow&) = delete;
+    GlWindow& operator=(const GlWindow&) = delete;
+
+    SDL_Window* sdl() const { return m_window; }
+    void drawable_size(int& width, int& height) const;
+    void resize(int width, int height);
+    void swap() const { SDL_GL_SwapWindow(m_window); }
+
+private:
+    GlWindow() = default;
+    SDL_Window* m_window = nullptr;
+    SDL_GLContext m_context = nullptr;
+};
+
+// True when an X11 or Wayland display is there to open a window on.
+bool display_available();
+
+} // namespace kiosk::app

@@ -1,0 +1,309 @@
+// KioskApp: the render-on-demand loop. It sleeps in SDL_WaitEventTimeout and
+// draws only on input, a running animation, the minute tick, a countdown
+// second, or a change in app state or sync status.
+#include "app/kiosk_app.hpp"
+
+#include "app/gl_helpers.hpp"
+#include "screens/screens.hpp"
+#include "ui/context.hpp"
+#include "ui/theme.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cfloat>
+
+namespace kiosk::app {
+namespace {
+
+Uint32 g_wake_event = static_cast<Uint32>(-1);
+
+// Frames to draw after something changed: ImGui lays out windows whose size
+// depends on content over two frames.
+constexpr int frames_after_change = 2;
+
+double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b)
+{
+    return std::chrono::duration<double, std::milli>(b - a).count();
+}
+
+} // namespace
+
+KioskApp::KioskApp(const KioskConfig& config, const Catalog& catalog, SyncFeed sync)
+    : m_config(config), m_catalog(catalog), m_sync(std::move(sync)), m_controller(config)
+{
+}
+
+KioskApp::~KioskApp()
+{
+    if (ImGui::GetCurrentContext()) {
+        delete_texture(m_font_texture);
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui::DestroyContext();
+    }
+}
+
+void KioskApp::wake()
+{
+    if (g_wake_event == static_cast<Uint32>(-1))
+        return;
+    SDL_Event event{};
+    event.type = g_wake_event;
+    SDL_PushEvent(&event);  // thread-safe by SDL's contract
+}
+
+bool KioskApp::start(const WindowOptions& window, const std::string& font_path, std::string& error)
+{
+    if (!m_fonts.open(font_path, error))
+        return false;
+    m_window = GlWindow::create(window, error);
+    if (!m_window)
+        return false;
+    g_wake_event = SDL_RegisterEvents(1);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing about a person is written to disk
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    io.BackendPlatformName = "lobby_kiosk_touch";
+    if (!ImGui_ImplOpenGL3_Init("#version 330 core")) {
+        error = "cannot initialise ImGui's OpenGL 3 renderer";
+        return false;
+    }
+    // Let the backend make its shaders now (it uploads ImGui's default font
+    // as RGBA), then replace that texture with our own one-byte atlas.
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+
+    m_fonts.want(m_catalog.all_text());
+    m_window->drawable_size(m_width, m_height);
+    m_last_frame_ticks = SDL_GetPerformanceCounter();
+    update(true);
+    return true;
+}
+
+std::int64_t KioskApp::now_ms() const
+{
+    return static_cast<std::int64_t>(SDL_GetTicks64()) + m_clock_offset_ms;
+}
+
+std::int64_t KioskApp::now_utc_s() const
+{
+    using namespace std::chrono;
+    auto now = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+    return (now + m_clock_offset_ms) / 1000;
+}
+
+void KioskApp::update(bool force_views)
+{
+    const std::int64_t now = now_ms();
+    m_controller.tick(now);
+    const AppState& state = m_controller.state();
+    const std::int64_t minute = now_utc_s() / 60;
+    const int idle_seconds = m_controller.idle_seconds_left(now);
+    const PinPrompt& pin = state.session.pin;
+    const std::int64_t pin_seconds = pin.open && now < pin.locked_until_ms ? (pin.locked_until_ms - now + 999) / 1000 : 0;
+    const std::uint64_t sync_version = m_sync.version ? m_sync.version() : 0;
+
+    if (!force_views && state.version == m_built_state_version && sync_version == m_built_sync_version &&
+        minute == m_built_minute && idle_seconds == m_built_idle_seconds && pin_seconds == m_built_pin_seconds)
+        return;
+
+    const SyncStatus sync = m_sync.status ? m_sync.status() : SyncStatus{};
+    m_views = build_views({state, m_config, m_catalog, sync, now_utc_s(), now, idle_seconds});
+    m_built_state_version = state.version;
+    m_built_sync_version = sync_version;
+    m_built_minute = minute;
+    m_built_idle_seconds = idle_seconds;
+    m_built_pin_seconds = pin_seconds;
+    m_frames_pending = std::max(m_frames_pending, frames_after_change);
+}
+
+void KioskApp::rebuild_fonts_if_needed()
+{
+    m_metrics = ScreenMetrics::for_window(m_width, m_height, m_config.screen_width_mm, m_config.screen_height_mm);
+    const PersonSession& session = m_controller.state().session;
+    const float body_px = m_metrics.body_px(session.display);
+    ui::Context& ctx = ui::context();
+    if (m_fonts.needs_build(body_px, session.language)) {
+        ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+        ctx.fonts = m_fonts.build(atlas, body_px, session.language);
+        m_font_texture = upload_font_texture(atlas, m_font_texture);
+    }
+    if (!m_style_valid || session.display.elderly != m_styled_mode.elderly ||
+        session.display.text_scale != m_styled_mode.text_scale) {
+        ui::apply_style(m_metrics, session.display);
+        m_styled_mode = session.display;
+        m_style_valid = true;
+    }
+    m_gesture.set_slop(m_metrics.mm(4));  // a steady finger wanders less than 4 mm
+}
+
+void KioskApp::render_frame()
+{
+    using clock = std::chrono::steady_clock;
+    m_frames_pending = std::max(0, m_frames_pending - 1);
+    rebuild_fonts_if_needed();
+
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(m_width), static_cast<float>(m_height));
+    const Uint64 ticks = SDL_GetPerformanceCounter();
+    io.DeltaTime = std::max(1e-4f, static_cast<float>(ticks - m_last_frame_ticks) / SDL_GetPerformanceFrequency());
+    m_last_frame_ticks = ticks;
+    const TouchGesture::UiPointer pointer = m_gesture.ui_pointer();
+    io.MousePos = pointer.present ? ImVec2(pointer.pos.x, pointer.pos.y) : ImVec2(-FLT_MAX, -FLT_MAX);
+    io.MouseDown[0] = pointer.down;
+
+    ui::Context& ctx = ui::context();
+    ctx.metrics = m_metrics;
+    ctx.mode = m_controller.state().session.display;
+    ctx.font_library = &m_fonts;
+    ctx.gesture = &m_gesture;
+    ctx.now_s = static_cast<double>(now_ms()) / 1000.0;
+    ctx.needs_font_rebuild = false;
+    ctx.needs_another_frame = false;
+
+    const auto t0 = clock::now();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui::NewFrame();
+    ui::frame_record().clear();
+    screens::draw_frame(m_views, m_controller.state().session.screen(), m_requests);
+    ImGui::Render();
+    const auto t1 = clock::now();
+
+    begin_gl_frame(m_width, m_height, ui::palette(ctx.mode).background);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (m_record_timings) {
+        finish_gl();
+        m_timings.push_back({ms_between(t0, t1), ms_between(t1, clock::now())});
+    }
+    std::swap(m_last_record, ui::frame_record());
+    if (!m_pending_screenshot.empty()) {
+        m_screenshot_ok = save_screenshot(m_width, m_height, m_pending_screenshot, m_screenshot_error);
+        m_pending_screenshot.clear();
+    }
+    m_window->swap();
+
+    m_gesture.end_frame();
+    apply_requests();
+    if (ctx.needs_font_rebuild || ctx.needs_another_frame || m_gesture.animating())
+        m_frames_pending = std::max(m_frames_pending, 1);
+    update(false);
+}
+
+void KioskApp::apply_requests()
+{
+    const std::int64_t now = now_ms();
+    for (const Request& request : m_requests.take())
+        m_controller.apply(request, now);
+}
+
+bool KioskApp::in_admin_corner(Point p) const
+{
+    const float corner = m_metrics.mm(20);
+    return p.x < corner && p.y < corner;
+}
+
+void KioskApp::press(Point p)
+{
+    m_controller.on_touch(now_ms());
+    m_gesture.press(p, now_ms() / 1000.0);
+    m_frames_pending = std::max(m_frames_pending, frames_after_change);
+}
+
+void KioskApp::move(Point p)
+{
+    m_gesture.move(p, now_ms() / 1000.0);
+    m_frames_pending = std::max(m_frames_pending, 1);
+}
+
+void KioskApp::release(Point p)
+{
+    const bool was_tap = m_gesture.pressed() && !m_gesture.dragging();
+    m_controller.on_touch(now_ms());
+    m_gesture.release(p, now_ms() / 1000.0);
+    if (was_tap && in_admin_corner(p))
+        m_controller.apply(RequestCornerTap{}, now_ms());
+    m_frames_pending = std::max(m_frames_pending, frames_after_change);
+}
+
+void KioskApp::settle()
+{
+    for (int i = 0; i < 12 && (m_frames_pending > 0 || m_gesture.animating()); ++i)
+        render_frame();
+}
+
+void KioskApp::resize(int width, int height)
+{
+    m_window->resize(width, height);
+    SDL_PumpEvents();
+    m_window->drawable_size(m_width, m_height);
+    m_frames_pending = std::max(m_frames_pending, frames_after_change);
+}
+
+bool KioskApp::screenshot(const std::string& path, std::string& error)
+{
+    m_pending_screenshot = path;
+    render_frame();
+    error = m_screenshot_error;
+    return m_screenshot_ok;
+}
+
+void KioskApp::handle_event(const SDL_Event& event)
+{
+    switch (event.type) {
+    case SDL_QUIT:
+        m_quit = true;
+        break;
+    case SDL_MOUSEBUTTONDOWN:
+        if (event.button.button == SDL_BUTTON_LEFT)
+            press({static_cast<float>(event.button.x), static_cast<float>(event.button.y)});
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (event.button.button == SDL_BUTTON_LEFT)
+            release({static_cast<float>(event.button.x), static_cast<float>(event.button.y)});
+        break;
+    case SDL_MOUSEMOTION:
+        move({static_cast<float>(event.motion.x), static_cast<float>(event.motion.y)});
+        break;
+    case SDL_WINDOWEVENT:
+        if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || event.window.event == SDL_WINDOWEVENT_EXPOSED) {
+            m_window->drawable_size(m_width, m_height);
+            m_frames_pending = std::max(m_frames_pending, frames_after_change);
+        }
+        break;
+    default:
+        break;  // the wake event only needs the loop to run update()
+    }
+}
+
+void KioskApp::run()
+{
+    while (!m_quit && !m_controller.state().quit_requested) {
+        const std::int64_t now = now_ms();
+        std::int64_t deadline = m_controller.next_tick_ms(now);
+        const std::int64_t ms_into_minute = (now_utc_s() * 1000) % 60000;
+        deadline = std::min(deadline, now + 60000 - ms_into_minute);  // the clock on screen
+        if (m_built_pin_seconds > 0)
+            deadline = std::min(deadline, now + 1000);  // the lockout countdown
+        if (m_frames_pending > 0 || m_gesture.animating())
+            deadline = now;
+        const int timeout_ms = static_cast<int>(std::clamp<std::int64_t>(deadline - now, 0, 60000));
+
+        SDL_Event event;
+        if (SDL_WaitEventTimeout(&event, timeout_ms)) {
+            handle_event(event);
+            while (SDL_PollEvent(&event))
+                handle_event(event);
+        }
+        update(false);
+        if (m_frames_pending > 0 || m_gesture.animating())
+            render_frame();
+    }
+}
+
+} // namespace kiosk::app

@@ -1,0 +1,112 @@
+// The kiosk application: owns the window, ImGui, fonts, the controller and the
+// view models, and runs the render-on-demand loop. Input comes from SDL (run)
+// or from a script (the press/release/frame calls used by script_runner).
+#pragma once
+
+#include "app/gl_window.hpp"
+#include "core/controller.hpp"
+#include "core/locale.hpp"
+#include "core/sync_status.hpp"
+#include "core/touch_gesture.hpp"
+#include "core/views.hpp"
+#include "ui/fonts.hpp"
+#include "ui/frame_record.hpp"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+// Where the sync status comes from (the sync worker); `version` changes
+// whenever the status does, so the UI rebuilds only then.
+struct SyncFeed {
+    std::function<SyncStatus()> status;
+    std::function<std::uint64_t()> version;
+};
+
+struct FrameTiming {
+    double imgui_ms;  // NewFrame .. Render: our UI code and ImGui
+    double gl_ms;     // RenderDrawData + glFinish: the GPU (llvmpipe here)
+};
+
+class KioskApp {
+public:
+    KioskApp(const KioskConfig& config, const Catalog& catalog, SyncFeed sync);
+    ~KioskApp();
+
+    // Opens the window and ImGui; false with `error` on failure.
+    bool start(const WindowOptions& window, const std::string& font_path, std::string& error);
+
+    // The interactive loop: returns when the admin chose Exit or SDL quits.
+    void run();
+
+    // [Script interface] Input at a point in window pixels, then frames.
+    void press(Point p);
+    void move(Point p);
+    void release(Point p);
+    void render_frame();
+    void settle();  // render until nothing is pending (bounded)
+    void advance_clock(std::int64_t ms) { m_clock_offset_ms += ms; }
+    void resize(int width, int height);
+    bool screenshot(const std::string& path, std::string& error);
+    const ui::FrameRecord& last_frame() const { return m_last_record; }
+    const AppState& state() const { return m_controller.state(); }
+    int width() const { return m_width; }
+    const ScreenMetrics& metrics() const { return m_metrics; }
+    int height() const { return m_height; }
+
+    // [Bench interface]
+    void record_timings(bool on) { m_record_timings = on; }
+    const std::vector<FrameTiming>& timings() const { return m_timings; }
+
+    // Wakes a blocked loop from another thread (the sync worker).
+    static void wake();
+
+private:
+    std::int64_t now_ms() const;
+    std::int64_t now_utc_s() const;
+    void handle_event(const SDL_Event& event);
+    void update(bool force_views);
+    void rebuild_fonts_if_needed();
+    void apply_requests();
+    bool in_admin_corner(Point p) const;
+
+    const KioskConfig& m_config;
+    const Catalog& m_catalog;
+    SyncFeed m_sync;
+    Controller m_controller;
+    std::unique_ptr<GlWindow> m_window;
+    ui::FontLibrary m_fonts;
+    TouchGesture m_gesture;
+    Requests m_requests;
+    Views m_views;
+    ui::FrameRecord m_last_record;
+
+    int m_width = 0, m_height = 0;
+    ScreenMetrics m_metrics;
+    unsigned m_font_texture = 0;
+    DisplayMode m_styled_mode{TextScale::X1, true};  // forces the first style
+    bool m_style_valid = false;
+
+    std::uint64_t m_built_state_version = 0;
+    std::uint64_t m_built_sync_version = UINT64_MAX;
+    std::int64_t m_built_minute = -1;
+    int m_built_idle_seconds = -1;
+    std::int64_t m_built_pin_seconds = -1;
+    int m_frames_pending = 2;
+    std::int64_t m_clock_offset_ms = 0;
+    std::uint64_t m_last_frame_ticks = 0;
+
+    bool m_quit = false;
+    std::string m_pending_screenshot;
+    bool m_screenshot_ok = false;
+    std::string m_screenshot_error;
+
+    bool m_record_timings = false;
+    std::vector<FrameTiming> m_timings;
+};
+
+} // namespace kiosk::app

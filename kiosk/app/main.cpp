@@ -1,0 +1,87 @@
+// Lobby Kiosk: set-up, loop, clean-up (as in Dear ImGui's SDL2 + OpenGL 3
+// example). Everything else lives in KioskApp and the layers below it.
+#include "app/bench_modes.hpp"
+#include "app/kiosk_app.hpp"
+#include "app/script_runner.hpp"
+#include "core/config.hpp"
+#include "core/locale.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+namespace {
+
+bool parse_size(const std::string& text, int& width, int& height)
+{
+    return std::sscanf(text.c_str(), "%dx%d", &width, &height) == 2 && width >= 200 && height >= 200;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    const long long started_ns = kiosk::app::monotonic_ns();
+    CLI::App cli{"Lobby Kiosk: the lobby touchscreen of a residential estate"};
+    std::string config_path = std::string(LOBBY_SOURCE_DIR) + "/assets/kiosk.toml";
+    std::string locale_dir = std::string(LOBBY_SOURCE_DIR) + "/locale";
+    std::string font_path = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+    std::string window_size, script_path, screenshot_dir;
+    int bench_frames = 0;
+    bool report_startup = false, bare_window = false;
+    cli.add_option("--config", config_path, "Configuration file (TOML)");
+    cli.add_option("--locale-dir", locale_dir, "Folder with zh-CN.json, zh-HK.json, en.json");
+    cli.add_option("--font", font_path, "Noto Sans CJK collection (fonts-noto-cjk)");
+    cli.add_option("--window", window_size, "Run in a window of WIDTHxHEIGHT instead of full screen");
+    cli.add_option("--script", script_path, "Run a UI test script and exit with its result");
+    cli.add_option("--screenshot-dir", screenshot_dir, "Where script screenshots go");
+    cli.add_option("--bench-frames", bench_frames, "Benchmark: draw N frames per scene and print timings");
+    cli.add_flag("--report-startup", report_startup, "Benchmark: print the time of the first frame");
+    cli.add_flag("--bare-window", bare_window, "Benchmark: open only an SDL/GL window (memory baseline)");
+    CLI11_PARSE(cli, argc, argv);
+
+    kiosk::app::WindowOptions window;
+    if (!window_size.empty() && !parse_size(window_size, window.width, window.height)) {
+        std::fprintf(stderr, "kiosk: --window wants WIDTHxHEIGHT, e.g. 1080x1920\n");
+        return 2;
+    }
+    if (!kiosk::app::display_available()) {
+        std::fprintf(stderr,
+                     "kiosk: no display found (DISPLAY is not set).\n"
+                     "  On a machine without a screen, run it under Xvfb:\n"
+                     "    scripts/with-display %s --window 1080x1920\n",
+                     argv[0]);
+        return 2;
+    }
+    if (bare_window)
+        return kiosk::app::run_bare_window(window);
+
+    auto config = kiosk::load_config(config_path);
+    if (!config) {
+        std::fprintf(stderr, "kiosk: %s\n", config.error().message.c_str());
+        return 2;
+    }
+    auto catalog = kiosk::Catalog::load(locale_dir);
+    if (!catalog) {
+        std::fprintf(stderr, "kiosk: %s\n", catalog.error().message.c_str());
+        return 2;
+    }
+
+    kiosk::app::KioskApp app(config.value(), catalog.value(), kiosk::app::SyncFeed{});
+    std::string error;
+    if (!app.start(window, font_path, error)) {
+        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        return 1;
+    }
+    app.settle();
+    if (report_startup) {
+        std::printf("started_ns=%lld first_frame_ns=%lld\n", started_ns, kiosk::app::monotonic_ns());
+        std::fflush(stdout);
+    }
+    if (bench_frames > 0)
+        return kiosk::app::run_frame_bench(app, bench_frames);
+    if (!script_path.empty())
+        return kiosk::app::run_script(app, script_path, screenshot_dir);
+    app.run();
+    return 0;
+}

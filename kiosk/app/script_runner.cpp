@@ -1,0 +1,189 @@
+// Script runner: parses and executes each line against KioskApp.
+#include "app/script_runner.hpp"
+
+#include "ui/layout_check.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace kiosk::app {
+namespace {
+
+std::string rest_of_line(std::istringstream& in)
+{
+    std::string rest;
+    std::getline(in >> std::ws, rest);
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r'))
+        rest.pop_back();
+    return rest;
+}
+
+Point center_of(const ui::DrawnTarget& target)
+{
+    return {(target.rect.x + target.rect.z) * 0.5f, (target.rect.y + target.rect.w) * 0.5f};
+}
+
+void tap(KioskApp& app, Point p)
+{
+    app.press(p);
+    app.render_frame();
+    app.release(p);
+    app.render_frame();
+    app.settle();
+}
+
+void drag(KioskApp& app, Point from, float dy)
+{
+    app.press(from);
+    app.render_frame();
+    constexpr int steps = 10;
+    for (int i = 1; i <= steps; ++i) {
+        app.advance_clock(16);
+        app.move({from.x, from.y + dy * i / steps});
+        app.render_frame();
+    }
+    app.release({from.x, from.y + dy});
+    app.settle();
+}
+
+std::string list_problems(const std::vector<std::string>& problems)
+{
+    std::string out;
+    for (const auto& p : problems)
+        out += "\n    " + p;
+    return out;
+}
+
+// Executes one command; returns an error message, empty on success.
+std::string execute(KioskApp& app, const std::string& command, std::istringstream& args,
+                    const std::string& screenshot_dir)
+{
+    const ui::FrameRecord& frame = app.last_frame();
+    if (command == "tap" || command == "drag") {
+        std::string id;
+        args >> id;
+        const ui::DrawnTarget* target = frame.find_target(id);
+        if (!target)
+            return "no target '" + id + "' on screen";
+        if (command == "tap") {
+            tap(app, center_of(*target));
+        } else {
+            float dy = 0;
+            if (!(args >> dy))
+                return "drag needs a distance in pixels";
+            drag(app, center_of(*target), dy);
+        }
+        return {};
+    }
+    if (command == "tap_at") {
+        float x = 0, y = 0;
+        if (!(args >> x >> y))
+            return "tap_at needs x and y";
+        tap(app, {x, y});
+        return {};
+    }
+    if (command == "advance") {
+        double seconds = 0;
+        if (!(args >> seconds))
+            return "advance needs seconds";
+        // Step through the time a second at a time so timers fire in order.
+        for (double left = seconds; left > 0; left -= 1.0) {
+            app.advance_clock(static_cast<std::int64_t>(std::min(left, 1.0) * 1000));
+            app.render_frame();
+        }
+        app.settle();
+        return {};
+    }
+    if (command == "window") {
+        int w = 0, h = 0;
+        if (!(args >> w >> h) || w < 200 || h < 200)
+            return "window needs width and height (at least 200)";
+        app.resize(w, h);
+        app.settle();
+        if (app.width() != w || app.height() != h)
+            return "the window is " + std::to_string(app.width()) + "x" + std::to_string(app.height()) +
+                   ", not the size asked for";
+        return {};
+    }
+    if (command == "frames") {
+        int n = 1;
+        args >> n;
+        for (int i = 0; i < n; ++i)
+            app.render_frame();
+        return {};
+    }
+    if (command == "screenshot") {
+        std::string file = rest_of_line(args);
+        std::string path = screenshot_dir.empty() || file.front() == '/' ? file : screenshot_dir + "/" + file;
+        std::string error;
+        if (!app.screenshot(path, error))
+            return error;
+        return {};
+    }
+    if (command == "expect_text" || command == "expect_no_text") {
+        std::string text = rest_of_line(args);
+        bool found = frame.find_text(text) != nullptr;
+        if (command == "expect_text" && !found)
+            return "no visible text contains \"" + text + "\"";
+        if (command == "expect_no_text" && found)
+            return "a visible text contains \"" + text + "\"";
+        return {};
+    }
+    if (command == "expect_target" || command == "expect_no_target") {
+        std::string id;
+        args >> id;
+        bool found = frame.find_target(id) != nullptr;
+        if (command == "expect_target" && !found)
+            return "no target '" + id + "' on screen";
+        if (command == "expect_no_target" && found)
+            return "target '" + id + "' is on screen";
+        return {};
+    }
+    if (command == "expect_layout") {
+        const DisplayMode& mode = app.state().session.display;
+        ui::LayoutRules rules{static_cast<float>(app.width()), static_cast<float>(app.height()),
+                              app.metrics().target_px(mode), app.metrics().gap_px()};
+        auto problems = ui::check_layout(frame, rules);
+        if (!problems.empty())
+            return std::to_string(problems.size()) + " layout problem(s):" + list_problems(problems);
+        return {};
+    }
+    if (command == "expect_quit") {
+        if (!app.state().quit_requested)
+            return "the app did not ask to quit";
+        return {};
+    }
+    return "unknown command '" + command + "'";
+}
+
+} // namespace
+
+int run_script(KioskApp& app, const std::string& script_path, const std::string& screenshot_dir)
+{
+    std::ifstream file(script_path);
+    if (!file) {
+        std::fprintf(stderr, "%s: cannot open the script\n", script_path.c_str());
+        return 2;
+    }
+    app.settle();
+    std::string line;
+    int line_number = 0, steps = 0;
+    while (std::getline(file, line)) {
+        ++line_number;
+        std::istringstream in(line);
+        std::string command;
+        if (!(in >> command) || command[0] == '#')
+            continue;
+        std::string error = execute(app, command, in, screenshot_dir);
+        ++steps;
+        if (!error.empty()) {
+            std::fprintf(stderr, "%s:%d: %s: %s\n", script_path.c_str(), line_number, command.c_str(), error.c_str());
+            return 1;
+        }
+    }
+    std::printf("%s: %d steps passed\n", script_path.c_str(), steps);
+    return 0;
+}
+
+} // namespace kiosk::app

@@ -1,0 +1,28 @@
+// Runs a test script against the real UI: taps by widget id, drags, moves
+// the clock, switches window size, takes screenshots and checks what the
+// frame shows. One command per line; '#' starts a comment.
+//
+//   tap <widget-id>            press and lift in the middle of a target
+//   tap_at <x> <y>             press and lift at window pixels
+//   drag <widget-id> <dy>      drag from a target by dy pixels, then lift
+//   advance <seconds>          move the kiosk's clock forward
+//   window <width> <height>    resize (orientation)
+//   frames <n>                 draw n frames
+//   screenshot <file.png>      save the frame (relative to --screenshot-dir)
+//   expect_text <text>         a visible text contains <text>
+//   expect_no_text <text>      no visible text contains <text>
+//   expect_target <widget-id>  / expect_no_target <widget-id>
+//   expect_layout              targets ≥ 15/20 mm, 3 mm apart, nothing clipped
+//   expect_quit                the app asked to quit (admin Exit)
+#pragma once
+
+#include "app/kiosk_app.hpp"
+
+#include <string>
+
+namespace kiosk::app {
+
+// Returns 0 when every step passed; prints "FILE:LINE: reason" otherwise.
+int run_script(KioskApp& app, const std::string& script_path, const std::string& screenshot_dir);
+
+} // namespace kiosk::app

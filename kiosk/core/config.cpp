@@ -1,0 +1,125 @@
+// Parses the kiosk's TOML config with toml++, which reports line and column.
+#include "core/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <cctype>
+#include <fstream>
+#include <sstream>
+
+namespace kiosk {
+namespace {
+
+std::string where(const std::string& source, const toml::source_region& region)
+{
+    return source + ":" + std::to_string(region.begin.line);
+}
+
+// Reads the optional key `table.key` into `out`; a wrong type is an error.
+template <typename T>
+bool read_field(const toml::table& root, const char* table, const char* key, T& out,
+                const std::string& source, std::string& error)
+{
+    const toml::node* node = root.at_path(std::string(table) + "." + key).node();
+    if (!node)
+        return true;
+    if (auto value = node->value<T>()) {
+        out = *value;
+        return true;
+    }
+    error = where(source, node->source()) + ": [" + table + "] " + key + " has the wrong type";
+    return false;
+}
+
+bool is_hex_sha256(const std::string& text)
+{
+    if (text.size() != 64)
+        return false;
+    for (char c : text)
+        if (!std::isxdigit(static_cast<unsigned char>(c)))
+            return false;
+    return true;
+}
+
+std::string line_of(const toml::table& root, const char* path, const std::string& source)
+{
+    const toml::node* node = root.at_path(path).node();
+    return node ? where(source, node->source()) : source;
+}
+
+} // namespace
+
+Result<KioskConfig> parse_config(std::string_view text, const std::string& source_name)
+{
+    toml::table root;
+    try {
+        root = toml::parse(text, source_name);
+    } catch (const toml::parse_error& e) {
+        return Error{source_name + ":" + std::to_string(e.source().begin.line) + ": " +
+                     std::string(e.description())};
+    }
+
+    KioskConfig config;
+    std::string error;
+    std::string language = std::string(language_code(config.default_language));
+    double width_mm = config.screen_width_mm, height_mm = config.screen_height_mm;
+    int64_t idle = config.idle_timeout_s, idle_large = config.idle_timeout_large_text_s,
+            countdown = config.countdown_s;
+
+    bool ok = read_field(root, "kiosk", "id", config.kiosk_id, source_name, error) &&
+              read_field(root, "kiosk", "language", language, source_name, error) &&
+              read_field(root, "server", "url", config.server_url, source_name, error) &&
+              read_field(root, "server", "token", config.server_token, source_name, error) &&
+              read_field(root, "estate", "name", config.estate_name, source_name, error) &&
+              read_field(root, "screen", "width_mm", width_mm, source_name, error) &&
+              read_field(root, "screen", "height_mm", height_mm, source_name, error) &&
+              read_field(root, "session", "idle_timeout_s", idle, source_name, error) &&
+              read_field(root, "session", "idle_timeout_large_text_s", idle_large, source_name, error) &&
+              read_field(root, "session", "countdown_s", countdown, source_name, error) &&
+              read_field(root, "admin", "pin_sha256", config.admin_pin_sha256, source_name, error) &&
+              read_field(root, "store", "path", config.store_path, source_name, error);
+    if (!ok)
+        return Error{error};
+
+    auto language_value = language_from_code(language);
+    if (!language_value)
+        return Error{line_of(root, "kiosk.language", source_name) + ": [kiosk] language must be zh-CN, zh-HK or en"};
+    config.default_language = *language_value;
+
+    if (width_mm < 100 || width_mm > 2000 || height_mm < 100 || height_mm > 2000)
+        return Error{line_of(root, "screen", source_name) + ": [screen] width_mm and height_mm must be between 100 and 2000"};
+    // Stored as portrait; a landscape window swaps them at run time.
+    config.screen_width_mm = std::min(width_mm, height_mm);
+    config.screen_height_mm = std::max(width_mm, height_mm);
+
+    if (idle < 10 || idle > 3600 || idle_large < idle || idle_large > 3600)
+        return Error{line_of(root, "session", source_name) +
+                     ": [session] idle_timeout_s must be 10..3600 and idle_timeout_large_text_s at least as long"};
+    if (countdown < 5 || countdown > 120)
+        return Error{line_of(root, "session.countdown_s", source_name) + ": [session] countdown_s must be 5..120"};
+    config.idle_timeout_s = static_cast<int>(idle);
+    config.idle_timeout_large_text_s = static_cast<int>(idle_large);
+    config.countdown_s = static_cast<int>(countdown);
+
+    if (config.server_url.rfind("http://", 0) != 0 && config.server_url.rfind("https://", 0) != 0)
+        return Error{line_of(root, "server.url", source_name) + ": [server] url must start with http:// or https://"};
+    if (config.server_token.empty())
+        return Error{line_of(root, "server", source_name) + ": [server] token is missing"};
+    if (!is_hex_sha256(config.admin_pin_sha256))
+        return Error{line_of(root, "admin", source_name) + ": [admin] pin_sha256 must be 64 hex digits (sha256sum of the PIN)"};
+    if (config.store_path.empty())
+        return Error{line_of(root, "store", source_name) + ": [store] path is empty"};
+    return config;
+}
+
+Result<KioskConfig> load_config(const std::string& path)
+{
+    std::ifstream file(path, std::ios::binary);
+    if (!file)
+        return Error{path + ": cannot open the config file"};
+    std::stringstream buffer;
+    buffer << file.rdbuf();
+    return parse_config(buffer.str(), path);
+}
+
+} // namespace kiosk

@@ -1,0 +1,40 @@
+// Kiosk configuration: one TOML file, loaded once, passed by const reference.
+#pragma once
+
+#include "core/language.hpp"
+#include "core/result.hpp"
+
+#include <string>
+
+namespace kiosk {
+
+struct KioskConfig {
+    std::string kiosk_id = "lobby-1";            // shown on the admin screen
+    Language default_language = Language::ZhCN;  // each new person starts here
+
+    std::string server_url = "http://127.0.0.1:8470";  // the office server
+    std::string server_token;                          // this kiosk's bearer token
+
+    std::string estate_name;  // shown until the server's estate record arrives
+
+    // Physical size of the panel in portrait orientation; touch targets and
+    // text are sized in millimetres from it.
+    double screen_width_mm = 268.0;   // 21.5" 16:9 panel
+    double screen_height_mm = 476.0;
+
+    int idle_timeout_s = 60;              // no touch for this long: "still there?"
+    int idle_timeout_large_text_s = 120;  // elderly mode gets longer
+    int countdown_s = 20;                 // then everything is cleared
+
+    std::string admin_pin_sha256;  // hex SHA-256 of the admin PIN
+
+    std::string store_path = "kiosk.db";  // local SQLite cache + outbox
+};
+
+// Loads and validates the file. Errors name the file and the line.
+Result<KioskConfig> load_config(const std::string& path);
+
+// Same, from text (tests); `source_name` is used in error messages.
+Result<KioskConfig> parse_config(std::string_view text, const std::string& source_name);
+
+} // namespace kiosk

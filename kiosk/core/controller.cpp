@@ -1,0 +1,208 @@
+// Controller: request handlers and the idle-session rules.
+#include "core/controller.hpp"
+
+namespace kiosk {
+
+namespace {
+constexpr std::size_t max_pin_digits = 8;
+}
+
+Controller::Controller(const KioskConfig& config) : m_config(config), m_pin_guard(config.admin_pin_sha256)
+{
+    reset_session();
+}
+
+void Controller::reset_session()
+{
+    m_state.session = PersonSession{};
+    m_state.session.language = m_config.default_language;
+    m_state.asking_still_there = false;
+    m_corner_taps_ms.clear();
+    changed();
+}
+
+void Controller::apply(const Request& request, std::int64_t now_ms)
+{
+    std::visit([&](const auto& r) { handle(r, now_ms); }, request);
+}
+
+void Controller::on_touch(std::int64_t now_ms)
+{
+    m_idle.touch(now_ms);
+}
+
+bool Controller::session_in_use() const
+{
+    const PersonSession& s = m_state.session;
+    return s.stack.size() > 1 || s.pin.open || s.language != m_config.default_language ||
+           s.display.text_scale != TextScale::X1 || s.display.elderly;
+}
+
+std::int64_t Controller::idle_timeout_ms() const
+{
+    int seconds = m_state.session.display.elderly ? m_config.idle_timeout_large_text_s : m_config.idle_timeout_s;
+    return std::int64_t{seconds} * 1000;
+}
+
+std::int64_t Controller::countdown_ms() const
+{
+    return std::int64_t{m_config.countdown_s} * 1000;
+}
+
+void Controller::tick(std::int64_t now_ms)
+{
+    if (!session_in_use()) {
+        m_state.asking_still_there = false;
+        return;
+    }
+    switch (m_idle.phase(now_ms, idle_timeout_ms(), countdown_ms())) {
+    case IdleTimer::Phase::Active:
+        break;
+    case IdleTimer::Phase::Asking:
+        if (!m_state.asking_still_there) {
+            m_state.asking_still_there = true;
+            changed();
+        }
+        break;
+    case IdleTimer::Phase::Expired:
+        reset_session();
+        break;
+    }
+}
+
+std::int64_t Controller::next_tick_ms(std::int64_t now_ms) const
+{
+    if (!session_in_use())
+        return INT64_MAX;
+    return m_idle.next_change_ms(now_ms, idle_timeout_ms(), countdown_ms());
+}
+
+int Controller::idle_seconds_left(std::int64_t now_ms) const
+{
+    return m_idle.seconds_left(now_ms, idle_timeout_ms(), countdown_ms());
+}
+
+void Controller::handle(const RequestOpenScreen& r, std::int64_t)
+{
+    if (r.screen == ScreenId::Admin && !m_state.session.admin_unlocked)
+        return;  // only through the PIN
+    if (m_state.session.screen() != r.screen)
+        m_state.session.stack.push_back(r.screen);
+    changed();
+}
+
+void Controller::handle(const RequestBack&, std::int64_t)
+{
+    if (m_state.session.stack.size() > 1)
+        m_state.session.stack.pop_back();
+    changed();
+}
+
+void Controller::handle(const RequestHome&, std::int64_t)
+{
+    // Home ends the person's visit on purpose, with what they entered, but
+    // keeps the language and text size they chose.
+    Language language = m_state.session.language;
+    DisplayMode display = m_state.session.display;
+    m_state.session = PersonSession{};
+    m_state.session.language = language;
+    m_state.session.display = display;
+    changed();
+}
+
+void Controller::handle(const RequestSetLanguage& r, std::int64_t)
+{
+    m_state.session.language = r.language;
+    changed();
+}
+
+void Controller::handle(const RequestCycleTextScale&, std::int64_t)
+{
+    m_state.session.display.text_scale = next_text_scale(m_state.session.display.text_scale);
+    changed();
+}
+
+void Controller::handle(const RequestToggleElderly&, std::int64_t)
+{
+    DisplayMode& display = m_state.session.display;
+    display.elderly = !display.elderly;
+    display.text_scale = display.elderly ? TextScale::X2 : TextScale::X1;
+    changed();
+}
+
+void Controller::handle(const RequestStillHere&, std::int64_t now_ms)
+{
+    m_idle.touch(now_ms);
+    m_state.asking_still_there = false;
+    changed();
+}
+
+void Controller::handle(const RequestCornerTap&, std::int64_t now_ms)
+{
+    m_corner_taps_ms.push_back(now_ms);
+    while (!m_corner_taps_ms.empty() && now_ms - m_corner_taps_ms.front() > corner_tap_window_ms)
+        m_corner_taps_ms.pop_front();
+    if (static_cast<int>(m_corner_taps_ms.size()) >= corner_taps_needed) {
+        m_corner_taps_ms.clear();
+        m_state.session.pin = PinPrompt{};
+        m_state.session.pin.open = true;
+        if (m_pin_guard.locked(now_ms)) {
+            m_state.session.pin.feedback = PinPrompt::Feedback::Locked;
+            m_state.session.pin.locked_until_ms = m_pin_guard.locked_until_ms();
+        }
+        changed();
+    }
+}
+
+void Controller::handle(const RequestPinKey& r, std::int64_t)
+{
+    PinPrompt& pin = m_state.session.pin;
+    if (!pin.open)
+        return;
+    if (r.key == '<') {
+        if (!pin.digits.empty())
+            pin.digits.pop_back();
+    } else if (r.key >= '0' && r.key <= '9' && pin.digits.size() < max_pin_digits) {
+        pin.digits += r.key;
+    }
+    changed();
+}
+
+void Controller::handle(const RequestPinSubmit&, std::int64_t now_ms)
+{
+    PinPrompt& pin = m_state.session.pin;
+    if (!pin.open)
+        return;
+    PinGuard::Outcome outcome = m_pin_guard.check(pin.digits, now_ms);
+    pin.digits.clear();
+    switch (outcome) {
+    case PinGuard::Outcome::Accepted:
+        pin = PinPrompt{};
+        m_state.session.admin_unlocked = true;
+        m_state.session.stack.push_back(ScreenId::Admin);
+        break;
+    case PinGuard::Outcome::Rejected:
+        pin.feedback = PinPrompt::Feedback::Wrong;
+        break;
+    case PinGuard::Outcome::LockedOut:
+        pin.feedback = PinPrompt::Feedback::Locked;
+        pin.locked_until_ms = m_pin_guard.locked_until_ms();
+        break;
+    }
+    changed();
+}
+
+void Controller::handle(const RequestPinCancel&, std::int64_t)
+{
+    m_state.session.pin = PinPrompt{};
+    changed();
+}
+
+void Controller::handle(const RequestExit&, std::int64_t)
+{
+    if (m_state.session.admin_unlocked)
+        m_state.quit_requested = true;
+    changed();
+}
+
+} // namespace kiosk

@@ -1,0 +1,103 @@
+// Loads the locale files with nlohmann-json; reports the file and the reason.
+#include "core/locale.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+namespace kiosk {
+namespace {
+
+Result<std::map<std::string, std::string, std::less<>>> load_file(const std::string& path)
+{
+    std::ifstream file(path);
+    if (!file)
+        return Error{path + ": cannot open the locale file"};
+    nlohmann::json doc = nlohmann::json::parse(file, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded() || !doc.is_object())
+        return Error{path + ": not a JSON object of key -> text"};
+    std::map<std::string, std::string, std::less<>> texts;
+    for (auto& [key, value] : doc.items()) {
+        if (!value.is_string())
+            return Error{path + ": the value of \"" + key + "\" is not a string"};
+        texts.emplace(key, value.get<std::string>());
+    }
+    return texts;
+}
+
+} // namespace
+
+Result<Catalog> Catalog::load(const std::string& dir)
+{
+    Catalog catalog;
+    for (Language language : all_languages) {
+        auto texts = load_file(dir + "/" + std::string(language_code(language)) + ".json");
+        if (!texts)
+            return texts.error();
+        catalog.m_texts[static_cast<int>(language)] = std::move(texts.value());
+    }
+    return catalog;
+}
+
+const std::string& Catalog::text(Language language, std::string_view key) const
+{
+    const auto& texts = m_texts[static_cast<int>(language)];
+    if (auto it = texts.find(key); it != texts.end())
+        return it->second;
+    const auto& fallback = m_texts[static_cast<int>(Language::ZhCN)];
+    if (auto it = fallback.find(key); it != fallback.end())
+        return it->second;
+    // Remember unknown keys so the returned reference stays valid.
+    static std::map<std::string, std::string, std::less<>> unknown;
+    return unknown.try_emplace(std::string(key), std::string(key)).first->second;
+}
+
+std::vector<std::string> Catalog::missing_keys(Language language) const
+{
+    std::vector<std::string> missing;
+    const auto& texts = m_texts[static_cast<int>(language)];
+    for (const auto& [key, value] : m_texts[static_cast<int>(Language::ZhCN)])
+        if (texts.find(key) == texts.end())
+            missing.push_back(key);
+    return missing;
+}
+
+std::string Catalog::all_text() const
+{
+    std::string all;
+    for (const auto& texts : m_texts)
+        for (const auto& [key, value] : texts)
+            all += value;
+    return all;
+}
+
+std::string format_text(std::string_view pattern,
+                        std::initializer_list<std::pair<std::string_view, std::string_view>> args)
+{
+    std::string out;
+    out.reserve(pattern.size() + 16);
+    for (size_t i = 0; i < pattern.size();) {
+        if (pattern[i] == '{') {
+            size_t close = pattern.find('}', i);
+            if (close != std::string_view::npos) {
+                std::string_view name = pattern.substr(i + 1, close - i - 1);
+                bool replaced = false;
+                for (const auto& [arg_name, arg_value] : args) {
+                    if (arg_name == name) {
+                        out += arg_value;
+                        replaced = true;
+                        break;
+                    }
+                }
+                if (replaced) {
+                    i = close + 1;
+                    continue;
+                }
+            }
+        }
+        out += pattern[i++];
+    }
+    return out;
+}
+
+} // namespace kiosk

@@ -1,0 +1,41 @@
+// What screens may ask for. Screens never change state themselves: they push
+// requests during the frame and the controller applies them after it.
+#pragma once
+
+#include "core/app_state.hpp"
+
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace kiosk {
+
+struct RequestOpenScreen { ScreenId screen; };
+struct RequestBack {};
+struct RequestHome {};
+struct RequestSetLanguage { Language language; };
+struct RequestCycleTextScale {};
+struct RequestToggleElderly {};
+struct RequestStillHere {};     // answer to the idle countdown
+struct RequestCornerTap {};     // part of the hidden admin gesture
+struct RequestPinKey { char key; };  // '0'..'9', or '<' to erase one digit
+struct RequestPinSubmit {};
+struct RequestPinCancel {};
+struct RequestExit {};
+
+using Request = std::variant<RequestOpenScreen, RequestBack, RequestHome, RequestSetLanguage,
+                             RequestCycleTextScale, RequestToggleElderly, RequestStillHere,
+                             RequestCornerTap, RequestPinKey, RequestPinSubmit, RequestPinCancel,
+                             RequestExit>;
+
+class Requests {
+public:
+    void push(Request request) { m_items.push_back(std::move(request)); }
+    std::vector<Request> take() { return std::exchange(m_items, {}); }
+    bool empty() const { return m_items.empty(); }
+
+private:
+    std::vector<Request> m_items;
+};
+
+} // namespace kiosk

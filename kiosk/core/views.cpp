@@ -1,0 +1,143 @@
+// Builds the view models from state, config, sync status and locale text.
+#include "core/views.hpp"
+
+#include "core/shanghai_time.hpp"
+
+#include <cstdio>
+
+namespace kiosk {
+namespace {
+
+std::string two_digits(int value)
+{
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "%02d", value);
+    return buffer;
+}
+
+std::string clock_text(std::int64_t utc_s)
+{
+    LocalTime t = to_shanghai(utc_s);
+    return two_digits(t.hour) + ":" + two_digits(t.minute);
+}
+
+class Texts {
+public:
+    Texts(const Catalog& catalog, Language language) : m_catalog(catalog), m_language(language) {}
+    const std::string& operator()(std::string_view key) const { return m_catalog.text(m_language, key); }
+
+private:
+    const Catalog& m_catalog;
+    Language m_language;
+};
+
+std::string network_text(const Texts& t, const SyncStatus& sync, NetworkState state)
+{
+    std::string text;
+    switch (state) {
+    case NetworkState::Connecting: text = t("net.connecting"); break;
+    case NetworkState::Online: text = t("net.online"); break;
+    case NetworkState::Offline:
+        text = format_text(t("net.offline_since"), {{"time", clock_text(sync.offline_since_utc)}});
+        break;
+    }
+    if (sync.outbox_pending > 0)
+        text += "  " + format_text(t("net.waiting"), {{"n", std::to_string(sync.outbox_pending)}});
+    return text;
+}
+
+ChromeView build_chrome(const ViewInputs& in, const Texts& t)
+{
+    const PersonSession& session = in.state.session;
+    ChromeView chrome;
+    chrome.estate_name = in.config.estate_name;
+
+    LocalTime now = to_shanghai(in.now_utc_s);
+    chrome.date_text = format_text(t("clock.date"), {{"y", std::to_string(now.year)},
+                                                     {"m", std::to_string(now.month)},
+                                                     {"d", std::to_string(now.day)},
+                                                     {"weekday", t("weekday." + std::to_string(now.weekday))}});
+    chrome.time_text = clock_text(in.now_utc_s);
+
+    chrome.network = in.sync.online ? NetworkState::Online
+                   : in.sync.ever_connected ? NetworkState::Offline
+                                            : NetworkState::Connecting;
+    chrome.network_text = network_text(t, in.sync, chrome.network);
+
+    switch (session.screen()) {
+    case ScreenId::Home: break;
+    case ScreenId::Admin: chrome.screen_title = t("admin.title"); break;
+    }
+    chrome.show_nav = session.screen() != ScreenId::Home;
+    chrome.back_label = t("nav.back");
+    chrome.home_label = t("nav.home");
+    for (Language language : all_languages)
+        chrome.languages.push_back({language, in.catalog.text(language, "lang.self"), language == session.language});
+    chrome.text_size_label = format_text(
+        t("settings.text_size"),
+        {{"scale", session.display.text_scale == TextScale::X1 ? "1" : session.display.text_scale == TextScale::X1_5 ? "1.5" : "2"}});
+    chrome.elderly_label = t(session.display.elderly ? "settings.elderly_on" : "settings.elderly_off");
+    chrome.elderly_on = session.display.elderly;
+    chrome.display = session.display;
+
+    if (in.state.asking_still_there) {
+        chrome.idle.open = true;
+        chrome.idle.title = t("idle.title");
+        chrome.idle.body = format_text(t("idle.body"), {{"n", std::to_string(in.idle_seconds_left)}});
+        chrome.idle.keep_label = t("idle.keep");
+    }
+
+    const PinPrompt& pin = session.pin;
+    if (pin.open) {
+        chrome.pin.open = true;
+        chrome.pin.title = t("admin.pin_title");
+        for (std::size_t i = 0; i < pin.digits.size(); ++i)
+            chrome.pin.dots += "●";
+        chrome.pin.locked = pin.feedback == PinPrompt::Feedback::Locked && in.now_ms < pin.locked_until_ms;
+        if (chrome.pin.locked) {
+            std::int64_t seconds = (pin.locked_until_ms - in.now_ms + 999) / 1000;
+            chrome.pin.message = format_text(t("admin.pin_locked"), {{"n", std::to_string(seconds)}});
+        } else if (pin.feedback == PinPrompt::Feedback::Wrong) {
+            chrome.pin.message = t("admin.pin_wrong");
+        } else {
+            chrome.pin.message = t("admin.pin_hint");
+        }
+        chrome.pin.ok_label = t("common.ok");
+        chrome.pin.cancel_label = t("common.cancel");
+        chrome.pin.erase_label = t("keypad.erase");
+    }
+    return chrome;
+}
+
+AdminView build_admin(const ViewInputs& in, const Texts& t)
+{
+    AdminView admin;
+    auto time_or_never = [&](std::int64_t utc_s) { return utc_s > 0 ? clock_text(utc_s) : t("admin.never"); };
+    admin.rows = {
+        {t("admin.kiosk_id"), in.config.kiosk_id},
+        {t("admin.server_url"), in.config.server_url},
+        {t("admin.sync_status"), network_text(t, in.sync, in.sync.online ? NetworkState::Online
+                                                         : in.sync.ever_connected ? NetworkState::Offline
+                                                                                  : NetworkState::Connecting)},
+        {t("admin.last_sync"), time_or_never(in.sync.last_sync_utc)},
+        {t("admin.outbox"), format_text(t("admin.outbox_counts"), {{"pending", std::to_string(in.sync.outbox_pending)},
+                                                                   {"failed", std::to_string(in.sync.outbox_failed)}})},
+        {t("admin.version"), LOBBY_VERSION},
+    };
+    admin.exit_label = t("admin.exit");
+    return admin;
+}
+
+} // namespace
+
+Views build_views(const ViewInputs& in)
+{
+    Texts t(in.catalog, in.state.session.language);
+    Views views;
+    views.chrome = build_chrome(in, t);
+    views.home.prompt = t(views.home.tiles.empty() ? "home.no_services" : "home.prompt");
+    views.admin = build_admin(in, t);
+    return views;
+}
+
+} // namespace kiosk

@@ -1,0 +1,134 @@
+// Header (estate, clock, network), footer (nav and settings) and dialogs.
+#include "screens/screens.hpp"
+
+#include "ui/context.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <string>
+
+namespace kiosk::screens {
+namespace {
+
+ImU32 network_color(NetworkState state)
+{
+    const ui::Palette& p = ui::context().colors();
+    return state == NetworkState::Online ? p.good : state == NetworkState::Offline ? p.bad : p.muted_text;
+}
+
+// The footer's buttons in order: nav first (left, same place on every
+// screen), then the settings that must be reachable from everywhere.
+struct FooterItem {
+    std::string id;
+    const std::string* label;
+    ui::ButtonKind kind;
+    Request request;
+};
+
+std::vector<FooterItem> footer_items(const ChromeView& chrome)
+{
+    std::vector<FooterItem> items;
+    if (chrome.show_nav) {
+        items.push_back({"nav.back", &chrome.back_label, ui::ButtonKind::Primary, RequestBack{}});
+        items.push_back({"nav.home", &chrome.home_label, ui::ButtonKind::Primary, RequestHome{}});
+    }
+    for (const auto& choice : chrome.languages)
+        items.push_back({"lang." + std::string(language_code(choice.language)), &choice.label,
+                         choice.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary,
+                         RequestSetLanguage{choice.language}});
+    items.push_back({"settings.text_size", &chrome.text_size_label, ui::ButtonKind::Secondary, RequestCycleTextScale{}});
+    items.push_back({"settings.elderly", &chrome.elderly_label,
+                     chrome.elderly_on ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary, RequestToggleElderly{}});
+    return items;
+}
+
+} // namespace
+
+void draw_header(const ChromeView& chrome)
+{
+    const ui::Palette& p = ui::context().colors();
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+
+    ui::text(chrome.estate_name, ui::TextRole::Title);
+    // Time then date: wraps onto a second line at large text.
+    ui::text(chrome.time_text + "  " + chrome.date_text, ui::TextRole::Body, ui::Align::Left, width);
+    // A shape and words, never colour alone.
+    const char* mark = chrome.network == NetworkState::Online ? "● " : chrome.network == NetworkState::Offline ? "✕ " : "○ ";
+    ui::text(mark + chrome.network_text, ui::TextRole::Body, ui::Align::Left, width, network_color(chrome.network));
+    if (!chrome.screen_title.empty())
+        ui::text(chrome.screen_title, ui::TextRole::Title);
+
+    const ImVec2 bottom_right(top_left.x + width, ImGui::GetCursorScreenPos().y);
+    list->AddLine(ImVec2(top_left.x, bottom_right.y - 2), ImVec2(bottom_right.x, bottom_right.y - 2), p.muted_text, 2.0f);
+    ImGui::Dummy(ImVec2(1, 1));
+}
+
+float footer_height(const ChromeView& chrome, float width)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    float used = 0, row_h = 0, total = 0;
+    bool first = true;
+    for (const auto& item : footer_items(chrome)) {
+        ImVec2 size = ui::button_size(*item.label);
+        if (!first && used + spacing + size.x <= width) {
+            used += spacing + size.x;
+            row_h = ImMax(row_h, size.y);
+        } else {
+            total += first ? 0 : row_h + ImGui::GetStyle().ItemSpacing.y;
+            used = size.x;
+            row_h = size.y;
+        }
+        first = false;
+    }
+    return total + row_h;
+}
+
+void draw_footer(const ChromeView& chrome, Requests& requests)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    ui::FlowRow row(width);
+    for (const auto& item : footer_items(chrome)) {
+        ImVec2 size = ui::button_size(*item.label);
+        row.place(size.x);
+        if (ui::button(item.id.c_str(), *item.label, size, item.kind))
+            requests.push(item.request);
+    }
+}
+
+void draw_dialogs(const ChromeView& chrome, Requests& requests)
+{
+    if (ui::begin_dialog("idle", chrome.idle.open)) {
+        const float width = ImGui::GetContentRegionAvail().x;
+        ui::text(chrome.idle.title, ui::TextRole::Title, ui::Align::Center);
+        ui::text(chrome.idle.body, ui::TextRole::Body, ui::Align::Center);
+        if (ui::button("idle.keep", chrome.idle.keep_label, ImVec2(width, 0), ui::ButtonKind::Primary, ui::TextRole::Title))
+            requests.push(RequestStillHere{});
+        ui::end_dialog();
+    }
+
+    if (ui::begin_dialog("admin.pin", chrome.pin.open)) {
+        const float width = ImGui::GetContentRegionAvail().x;
+        ui::text(chrome.pin.title, ui::TextRole::Title, ui::Align::Center);
+        ui::text(chrome.pin.dots.empty() ? std::string(" ") : chrome.pin.dots, ui::TextRole::Title, ui::Align::Center);
+        ui::text(chrome.pin.message, ui::TextRole::Body, ui::Align::Center);
+        if (!chrome.pin.locked) {
+            if (char key = ui::numeric_keypad("admin.pin.key", chrome.pin.erase_label, width))
+                requests.push(RequestPinKey{key});
+        }
+        const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+        if (ui::button("admin.pin.cancel", chrome.pin.cancel_label, ImVec2(half, 0)))
+            requests.push(RequestPinCancel{});
+        if (!chrome.pin.locked) {
+            ImGui::SameLine();
+            if (ui::button("admin.pin.ok", chrome.pin.ok_label, ImVec2(half, 0), ui::ButtonKind::Primary))
+                requests.push(RequestPinSubmit{});
+        }
+        ui::end_dialog();
+    }
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,40 @@
+// The frame every screen sits in: one full-screen window, the header on top,
+// the screen's own content in a touch-scrolled area, the footer at the bottom
+// (Back and Home always in the same place), dialogs over everything.
+#include "screens/screens.hpp"
+
+#include "ui/context.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+
+namespace kiosk::screens {
+
+void draw_frame(const Views& views, ScreenId screen, Requests& requests)
+{
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("kiosk", nullptr, flags);
+
+    draw_header(views.chrome);
+
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float footer = footer_height(views.chrome, width);
+    const float content_h = ImGui::GetContentRegionAvail().y - footer - ImGui::GetStyle().ItemSpacing.y;
+    ui::begin_scroll_area("content", ImVec2(width, content_h));
+    switch (screen) {
+    case ScreenId::Home: draw_home_screen(views.home, requests); break;
+    case ScreenId::Admin: draw_admin_screen(views.admin, requests); break;
+    }
+    ui::end_scroll_area();
+
+    draw_footer(views.chrome, requests);
+    draw_dialogs(views.chrome, requests);
+    ImGui::End();
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,128 @@
+// FontLibrary: mmap + glyph set + atlas build.
+#include "ui/fonts.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <cstring>
+
+namespace kiosk::ui {
+namespace {
+
+// Decodes one UTF-8 sequence; returns 0xFFFD on malformed input.
+unsigned decode_utf8(const unsigned char*& s, const unsigned char* end)
+{
+    unsigned c = *s++;
+    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+    if (extra < 0)
+        return 0xFFFD;
+    c &= extra == 0 ? 0x7F : extra == 1 ? 0x1F : extra == 2 ? 0x0F : 0x07;
+    for (int i = 0; i < extra; ++i) {
+        if (s >= end || (*s & 0xC0) != 0x80)
+            return 0xFFFD;
+        c = (c << 6) | (*s++ & 0x3F);
+    }
+    return c;
+}
+
+} // namespace
+
+int font_face_for(Language language)
+{
+    return language == Language::ZhHK ? 4 : 2;
+}
+
+FontLibrary::~FontLibrary()
+{
+    if (m_data)
+        munmap(m_data, m_size);
+}
+
+bool FontLibrary::open(const std::string& path, std::string& error)
+{
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error = path + ": cannot open the font (" + std::strerror(errno) + "); install fonts-noto-cjk";
+        return false;
+    }
+    struct stat st {};
+    fstat(fd, &st);
+    // Read-only shared mapping: the kernel pages in only the glyph tables we
+    // touch, and every size shares the same bytes.
+    void* data = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
+    ::close(fd);
+    if (data == MAP_FAILED) {
+        error = path + ": cannot map the font (" + std::strerror(errno) + ")";
+        return false;
+    }
+    m_data = data;
+    m_size = static_cast<std::size_t>(st.st_size);
+    for (unsigned c = 0x20; c < 0x7F; ++c)  // ASCII always
+        m_wanted.set(c);
+    return true;
+}
+
+bool FontLibrary::want(std::string_view text)
+{
+    bool added = false;
+    auto* s = reinterpret_cast<const unsigned char*>(text.data());
+    auto* end = s + text.size();
+    while (s < end) {
+        unsigned c = decode_utf8(s, end);
+        if (c < 0x10000 && c >= 0x20 && !m_wanted.test(c)) {
+            m_wanted.set(c);
+            added = true;
+        }
+    }
+    return added;
+}
+
+bool FontLibrary::needs_build(float body_px, Language language) const
+{
+    return m_built_px != body_px || m_built_face != font_face_for(language) || (m_wanted & ~m_built).any();
+}
+
+FontSet FontLibrary::build(ImFontAtlas& atlas, float body_px, Language language)
+{
+    m_ranges.clear();
+    // Ranges are pairs of [first, last] closed intervals ending with 0.
+    for (unsigned c = 1; c < 0x10000; ++c) {
+        if (!m_wanted.test(c))
+            continue;
+        unsigned last = c;
+        while (last + 1 < 0x10000 && m_wanted.test(last + 1))
+            ++last;
+        m_ranges.push_back(static_cast<ImWchar>(c));
+        m_ranges.push_back(static_cast<ImWchar>(last));
+        c = last;
+    }
+    m_ranges.push_back(0);
+
+    atlas.Clear();
+    atlas.TexDesiredWidth = 4096;  // fewer, wider rows pack CJK glyphs tighter
+    ImFontConfig config;
+    config.FontData = nullptr;
+    config.FontDataOwnedByAtlas = false;  // the mapping is ours
+    config.FontNo = font_face_for(language);
+    // Large glyphs gain nothing from horizontal oversampling; it would triple
+    // the atlas. Snap to pixels instead.
+    config.OversampleH = 1;
+    config.OversampleV = 1;
+    config.PixelSnapH = true;
+
+    FontSet set;
+    set.body = atlas.AddFontFromMemoryTTF(m_data, static_cast<int>(m_size), body_px, &config, m_ranges.Data);
+    set.title = atlas.AddFontFromMemoryTTF(m_data, static_cast<int>(m_size), std::round(body_px * title_factor),
+                                           &config, m_ranges.Data);
+    atlas.Build();
+
+    m_built = m_wanted;
+    m_built_px = body_px;
+    m_built_face = font_face_for(language);
+    return set;
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,106 @@
+// Layout rules on the rectangles the widgets recorded.
+#include "ui/layout_check.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kiosk::ui {
+namespace {
+
+constexpr float tolerance = 0.5f;
+
+struct Box {
+    float x0, y0, x1, y1;
+    bool empty() const { return x1 - x0 <= tolerance || y1 - y0 <= tolerance; }
+};
+
+Box visible_part(const ImVec4& r, const ImVec4& clip)
+{
+    return {std::max(r.x, clip.x), std::max(r.y, clip.y), std::min(r.z, clip.z), std::min(r.w, clip.w)};
+}
+
+bool overlaps(const Box& a, const Box& b)
+{
+    return a.x0 < b.x1 - tolerance && b.x0 < a.x1 - tolerance && a.y0 < b.y1 - tolerance && b.y0 < a.y1 - tolerance;
+}
+
+float gap_between(const Box& a, const Box& b)
+{
+    float dx = std::max({0.0f, b.x0 - a.x1, a.x0 - b.x1});
+    float dy = std::max({0.0f, b.y0 - a.y1, a.y0 - b.y1});
+    return std::max(dx, dy);
+}
+
+std::string describe(const char* what, const std::string& name, const ImVec4& r)
+{
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer, " at (%.0f,%.0f)-(%.0f,%.0f)", r.x, r.y, r.z, r.w);
+    return std::string(what) + " '" + name + "'" + buffer;
+}
+
+} // namespace
+
+std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRules& rules)
+{
+    std::vector<std::string> problems;
+    const ImVec4 display(0, 0, rules.display_w, rules.display_h);
+
+    for (const DrawnTarget& t : frame.targets) {
+        Box seen = visible_part(t.rect, t.clip);
+        if (seen.empty())
+            continue;  // scrolled out of view
+        float w = t.rect.z - t.rect.x, h = t.rect.w - t.rect.y;
+        if (w + tolerance < rules.min_target_px || h + tolerance < rules.min_target_px)
+            problems.push_back(describe("target too small", t.id, t.rect));
+        if (t.rect.x < -tolerance || t.rect.z > rules.display_w + tolerance)
+            problems.push_back(describe("target outside the window", t.id, t.rect));
+        if (!t.in_scroll_area && (t.rect.y < -tolerance || t.rect.w > rules.display_h + tolerance))
+            problems.push_back(describe("target outside the window", t.id, t.rect));
+        if (!t.in_scroll_area && (t.rect.y < t.clip.y - tolerance || t.rect.w > t.clip.w + tolerance))
+            problems.push_back(describe("target clipped", t.id, t.rect));
+    }
+    for (std::size_t i = 0; i < frame.targets.size(); ++i) {
+        const DrawnTarget& a = frame.targets[i];
+        Box box_a = visible_part(a.rect, a.clip);
+        if (box_a.empty())
+            continue;
+        for (std::size_t j = i + 1; j < frame.targets.size(); ++j) {
+            const DrawnTarget& b = frame.targets[j];
+            if (b.layer != a.layer)
+                continue;
+            Box box_b = visible_part(b.rect, b.clip);
+            if (box_b.empty())
+                continue;
+            if (overlaps(box_a, box_b))
+                problems.push_back(describe("targets overlap", a.id + "' and '" + b.id, a.rect));
+            else if (gap_between(box_a, box_b) + tolerance < rules.min_gap_px)
+                problems.push_back(describe("targets too close", a.id + "' and '" + b.id, a.rect));
+        }
+    }
+
+    for (const DrawnText& t : frame.texts) {
+        if (t.rect.x < t.clip.x - tolerance || t.rect.z > t.clip.z + tolerance)
+            problems.push_back(describe("text clipped sideways", t.text, t.rect));
+        if (t.rect.x < display.x - tolerance || t.rect.z > display.z + tolerance)
+            problems.push_back(describe("text outside the window", t.text, t.rect));
+        if (!t.in_scroll_area && (t.rect.y < t.clip.y - tolerance || t.rect.w > t.clip.w + tolerance))
+            problems.push_back(describe("text clipped", t.text, t.rect));
+    }
+    for (std::size_t i = 0; i < frame.texts.size(); ++i) {
+        const DrawnText& a = frame.texts[i];
+        Box box_a = visible_part(a.rect, a.clip);
+        if (box_a.empty())
+            continue;
+        for (std::size_t j = i + 1; j < frame.texts.size(); ++j) {
+            const DrawnText& b = frame.texts[j];
+            if (b.layer != a.layer)
+                continue;
+            Box box_b = visible_part(b.rect, b.clip);
+            if (!box_b.empty() && overlaps(box_a, box_b))
+                problems.push_back(describe("texts overlap", a.text + "' and '" + b.text, a.rect));
+        }
+    }
+    return problems;
+}
+
+} // namespace kiosk::ui

@@ -1,0 +1,21 @@
+// Checks a drawn frame against the touch and text rules of ux.md: targets big
+// enough and apart, nothing outside the window, no text clipped or overlapping.
+#pragma once
+
+#include "ui/frame_record.hpp"
+
+#include <string>
+#include <vector>
+
+namespace kiosk::ui {
+
+struct LayoutRules {
+    float display_w, display_h;
+    float min_target_px;  // 15 mm, or 20 mm in large-text mode
+    float min_gap_px;     // 3 mm
+};
+
+// Empty when the frame obeys every rule; otherwise one line per problem.
+std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRules& rules);
+
+} // namespace kiosk::ui

@@ -1,0 +1,232 @@
+// Touch widgets built on ImGui's item and button behaviour.
+#include "ui/widgets.hpp"
+
+#include "ui/context.hpp"
+#include "ui/frame_record.hpp"
+#include "ui/text_layout.hpp"
+
+#include <imgui_internal.h>
+
+#include <string>
+
+namespace kiosk::ui {
+namespace {
+
+ImFont* font_for(TextRole role)
+{
+    return role == TextRole::Title ? context().fonts.title : context().fonts.body;
+}
+
+// Every text passes here, so a character new to the atlas (a notice with a
+// rare character) triggers a rebuild instead of drawing '?'.
+void note_text(std::string_view text)
+{
+    Context& ctx = context();
+    if (ctx.font_library && ctx.font_library->want(text))
+        ctx.needs_font_rebuild = true;
+}
+
+ImVec4 to_vec4(const ImRect& r)
+{
+    return ImVec4(r.Min.x, r.Min.y, r.Max.x, r.Max.y);
+}
+
+float padding_x()
+{
+    return context().metrics.mm(4);
+}
+
+float padding_y()
+{
+    return context().metrics.mm(2.5f);
+}
+
+} // namespace
+
+ImVec2 button_size(std::string_view label, float width, TextRole role)
+{
+    ImFont* font = font_for(role);
+    float wrap = width > 0 ? width - 2 * padding_x() : 0;
+    TextLayout layout = layout_text(font, label, wrap);
+    float w = width > 0 ? width : layout.size.x + 2 * padding_x();
+    float h = layout.size.y + 2 * padding_y();
+    float target = context().target();
+    return ImVec2(ImMax(w, target), ImMax(h, target));
+}
+
+bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind, TextRole role)
+{
+    note_text(label);
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID gid = window->GetID(id);
+    if (size.x <= 0 || size.y <= 0)
+        size = button_size(label, size.x, role);
+    const ImRect bb(window->DC.CursorPos, ImVec2(window->DC.CursorPos.x + size.x, window->DC.CursorPos.y + size.y));
+    ImGui::ItemSize(size);
+    if (!ImGui::ItemAdd(bb, gid))
+        return false;
+
+    bool hovered = false, held = false;
+    // Default flags: pressed on release, only if still inside the same button.
+    bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held);
+    const bool show_pressed = held && hovered;
+
+    const Palette& p = context().colors();
+    ImU32 fill = p.secondary, ink = p.secondary_text;
+    if (kind == ButtonKind::Primary) {
+        fill = show_pressed ? p.primary_pressed : p.primary;
+        ink = show_pressed && context().mode.elderly ? p.background : p.primary_text;
+    } else if (kind == ButtonKind::Selected) {
+        fill = p.selected;
+        ink = p.selected_text;
+    } else if (show_pressed) {
+        fill = p.secondary_pressed;
+    }
+    ImDrawList* list = window->DrawList;
+    float rounding = ImGui::GetStyle().FrameRounding;
+    list->AddRectFilled(bb.Min, bb.Max, fill, rounding);
+    if (kind == ButtonKind::Secondary)
+        list->AddRect(bb.Min, bb.Max, p.secondary_border, rounding, 0, context().mode.elderly ? 3.0f : 2.0f);
+    if (show_pressed)  // instant feedback that survives colour blindness
+        list->AddRect(bb.Min, bb.Max, p.text, rounding, 0, 4.0f);
+
+    ImFont* font = font_for(role);
+    TextLayout layout = layout_text(font, label, size.x - 2 * padding_x());
+    ImVec2 text_pos(bb.Min.x + padding_x(), bb.Min.y + (size.y - layout.size.y) * 0.5f);
+    draw_text(list, font, layout, text_pos, ink, true, size.x - 2 * padding_x());
+
+    FrameRecord& record = frame_record();
+    ImVec4 clip = current_clip_rect();
+    record.targets.push_back({id, std::string(label), to_vec4(bb), clip, record.layer, record.scroll_depth > 0});
+    ImRect text_rect(text_pos, ImVec2(text_pos.x + size.x - 2 * padding_x(), text_pos.y + layout.size.y));
+    record.texts.push_back({std::string(label), to_vec4(text_rect), clip, record.layer, record.scroll_depth > 0});
+    return pressed;
+}
+
+float text_height(std::string_view text, TextRole role, float width)
+{
+    return layout_text(font_for(role), text, width).size.y;
+}
+
+void text(std::string_view value, TextRole role, Align align, float width, ImU32 color)
+{
+    note_text(value);
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    if (width <= 0)
+        width = ImGui::GetContentRegionAvail().x;
+    ImFont* font = font_for(role);
+    TextLayout layout = layout_text(font, value, width);
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImVec2 size(width, layout.size.y);
+    ImGui::ItemSize(size);
+    const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    if (!ImGui::ItemAdd(bb, 0))
+        return;
+    const Palette& p = context().colors();
+    if (color == 0)
+        color = role == TextRole::Muted ? p.muted_text : p.text;
+    draw_text(window->DrawList, font, layout, pos, color, align == Align::Center, width);
+
+    FrameRecord& record = frame_record();
+    float x0 = align == Align::Center ? pos.x + (width - layout.size.x) * 0.5f : pos.x;
+    ImRect drawn(ImVec2(x0, pos.y), ImVec2(x0 + layout.size.x, pos.y + layout.size.y));
+    record.texts.push_back({std::string(value), to_vec4(drawn), current_clip_rect(), record.layer,
+                            record.scroll_depth > 0});
+}
+
+void begin_scroll_area(const char* id, ImVec2 size)
+{
+    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    Context& ctx = context();
+    TouchGesture& gesture = *ctx.gesture;
+    const ImGuiID area = window->ID;
+    if (gesture.dragging() && gesture.owner() == 0 && window->Rect().Contains(ImVec2(gesture.press_pos().x, gesture.press_pos().y)))
+        gesture.claim(area);
+    if (gesture.owner() == area) {
+        float dy = gesture.take_scroll_y(ctx.now_s);
+        if (dy != 0) {
+            float target = ImClamp(ImGui::GetScrollY() + dy, 0.0f, ImGui::GetScrollMaxY());
+            ImGui::SetScrollY(target);
+        }
+        if (gesture.animating())
+            ctx.needs_another_frame = true;
+    }
+    frame_record().scroll_depth++;
+}
+
+void end_scroll_area()
+{
+    frame_record().scroll_depth--;
+    ImGui::EndChild();
+}
+
+FlowRow::FlowRow(float width) : m_width(width) {}
+
+void FlowRow::place(float item_width)
+{
+    float spacing = ImGui::GetStyle().ItemSpacing.x;
+    if (!m_first && m_used + spacing + item_width <= m_width) {
+        ImGui::SameLine();
+        m_used += spacing + item_width;
+    } else {
+        m_used = item_width;
+    }
+    m_first = false;
+}
+
+bool begin_dialog(const char* id, bool open)
+{
+    if (!open) {
+        if (ImGui::IsPopupOpen(id) && ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoDecoration)) {
+            ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+        }
+        return false;
+    }
+    if (!ImGui::IsPopupOpen(id))
+        ImGui::OpenPopup(id);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float width = ImMin(display.x * 0.9f, context().metrics.mm(200));
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, display.y * 0.95f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
+    if (!ImGui::BeginPopupModal(id, nullptr, flags))
+        return false;
+    frame_record().layer = 1;
+    return true;
+}
+
+void end_dialog()
+{
+    frame_record().layer = 0;
+    ImGui::EndPopup();
+}
+
+char numeric_keypad(const char* id, std::string_view erase_label, float width)
+{
+    static const char keys[12] = {'1', '2', '3', '4', '5', '6', '7', '8', '9', '<', '0', 0};
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float key_w = ImFloor((width - 2 * spacing) / 3);
+    const float key_h = ImMax(context().target(), context().fonts.title->FontSize * 1.8f);
+    char tapped = 0;
+    ImGui::PushID(id);
+    for (int i = 0; i < 12; ++i) {
+        if (i % 3 != 0)
+            ImGui::SameLine();
+        if (keys[i] == 0) {
+            ImGui::Dummy(ImVec2(key_w, key_h));
+            continue;
+        }
+        std::string key_id = std::string(id) + "." + (keys[i] == '<' ? std::string("erase") : std::string(1, keys[i]));
+        std::string label = keys[i] == '<' ? std::string(erase_label) : std::string(1, keys[i]);
+        if (button(key_id.c_str(), label, ImVec2(key_w, key_h), ButtonKind::Secondary,
+                   keys[i] == '<' ? TextRole::Body : TextRole::Title))
+            tapped = keys[i];
+    }
+    ImGui::PopID();
+    return tapped;
+}
+
+} // namespace kiosk::ui

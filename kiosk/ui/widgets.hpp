@@ -1,0 +1,55 @@
+// Touch widgets: big buttons that act on release, wrapped text with generous
+// line spacing, touch-scrolled areas, flowing rows, dialogs and a keypad.
+// Every interactive widget takes a stable string id (see frame_record.hpp).
+#pragma once
+
+#include <imgui.h>
+
+#include <string_view>
+
+namespace kiosk::ui {
+
+enum class ButtonKind { Primary, Secondary, Selected };
+enum class TextRole { Body, Title, Muted };
+enum class Align { Left, Center };
+
+// Size a button needs for `label`; `width` 0 means as wide as the label.
+ImVec2 button_size(std::string_view label, float width = 0, TextRole role = TextRole::Body);
+
+// Returns true on the frame the finger lifts inside the button it pressed.
+bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind = ButtonKind::Secondary,
+            TextRole role = TextRole::Body);
+
+// Wrapped text at the current cursor, as wide as `width` (0: the rest of the row).
+void text(std::string_view text, TextRole role = TextRole::Body, Align align = Align::Left, float width = 0,
+          ImU32 color = 0);
+
+// Height `text` would take, wrapped at `width`.
+float text_height(std::string_view text, TextRole role, float width);
+
+// A vertical area that scrolls by dragging (with inertia), no scrollbar.
+void begin_scroll_area(const char* id, ImVec2 size);
+void end_scroll_area();
+
+// Lays items out left to right, starting a new row when the next one does
+// not fit, so nothing needs horizontal scrolling at 2× text.
+class FlowRow {
+public:
+    explicit FlowRow(float width);
+    void place(float item_width);  // call before each item
+
+private:
+    float m_width;
+    float m_used = 0;
+    bool m_first = true;
+};
+
+// A modal dialog over the screen; draw its content between begin and end
+// only when begin returns true.
+bool begin_dialog(const char* id, bool open);
+void end_dialog();
+
+// A 3×4 numeric keypad; returns '0'..'9', '<' (erase) or 0 when nothing was tapped.
+char numeric_keypad(const char* id, std::string_view erase_label, float width);
+
+} // namespace kiosk::ui
