@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 namespace kiosk::app {
@@ -55,11 +56,16 @@ std::string list_problems(const std::vector<std::string>& problems)
     return out;
 }
 
+struct ScriptState {
+    std::string screenshot_dir;
+    std::map<std::string, ImVec4> remembered;  // target id -> rect
+};
+
 // Executes one command; returns an error message, empty on success.
-std::string execute(KioskApp& app, const std::string& command, std::istringstream& args,
-                    const std::string& screenshot_dir)
+std::string execute(KioskApp& app, const std::string& command, std::istringstream& args, ScriptState& script)
 {
     const ui::FrameRecord& frame = app.last_frame();
+    const std::string& screenshot_dir = script.screenshot_dir;
     if (command == "tap" || command == "drag") {
         std::string id;
         args >> id;
@@ -74,6 +80,13 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
                 return "drag needs a distance in pixels";
             drag(app, center_of(*target), dy);
         }
+        return {};
+    }
+    if (command == "drag_at") {
+        float x = 0, y = 0, dy = 0;
+        if (!(args >> x >> y >> dy))
+            return "drag_at needs x, y and a distance";
+        drag(app, {x, y}, dy);
         return {};
     }
     if (command == "tap_at") {
@@ -149,6 +162,28 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
             return std::to_string(problems.size()) + " layout problem(s):" + list_problems(problems);
         return {};
     }
+    if (command == "remember" || command == "expect_moved") {
+        std::string id;
+        args >> id;
+        const ui::DrawnTarget* target = frame.find_target(id);
+        if (!target)
+            return "no target '" + id + "' on screen";
+        if (command == "remember") {
+            script.remembered[id] = target->rect;
+            return {};
+        }
+        auto it = script.remembered.find(id);
+        if (it == script.remembered.end())
+            return "'" + id + "' was not remembered";
+        if (it->second.y == target->rect.y && it->second.x == target->rect.x)
+            return "'" + id + "' did not move";
+        return {};
+    }
+    if (command == "expect_no_quit") {
+        if (app.state().quit_requested)
+            return "the app asked to quit";
+        return {};
+    }
     if (command == "expect_quit") {
         if (!app.state().quit_requested)
             return "the app did not ask to quit";
@@ -167,6 +202,7 @@ int run_script(KioskApp& app, const std::string& script_path, const std::string&
         return 2;
     }
     app.settle();
+    ScriptState script{screenshot_dir, {}};
     std::string line;
     int line_number = 0, steps = 0;
     while (std::getline(file, line)) {
@@ -175,7 +211,7 @@ int run_script(KioskApp& app, const std::string& script_path, const std::string&
         std::string command;
         if (!(in >> command) || command[0] == '#')
             continue;
-        std::string error = execute(app, command, in, screenshot_dir);
+        std::string error = execute(app, command, in, script);
         ++steps;
         if (!error.empty()) {
             std::fprintf(stderr, "%s:%d: %s: %s\n", script_path.c_str(), line_number, command.c_str(), error.c_str());

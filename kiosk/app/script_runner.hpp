@@ -5,6 +5,7 @@
 //   tap <widget-id>            press and lift in the middle of a target
 //   tap_at <x> <y>             press and lift at window pixels
 //   drag <widget-id> <dy>      drag from a target by dy pixels, then lift
+//   drag_at <x> <y> <dy>       the same from a point
 //   advance <seconds>          move the kiosk's clock forward
 //   window <width> <height>    resize (orientation)
 //   frames <n>                 draw n frames
@@ -13,7 +14,10 @@
 //   expect_no_text <text>      no visible text contains <text>
 //   expect_target <widget-id>  / expect_no_target <widget-id>
 //   expect_layout              targets ≥ 15/20 mm, 3 mm apart, nothing clipped
+//   remember <widget-id>       note where a target is...
+//   expect_moved <widget-id>   ...and check it moved since (scrolling)
 //   expect_quit                the app asked to quit (admin Exit)
+//   expect_no_quit             it did not
 #pragma once
 
 #include "app/kiosk_app.hpp"

@@ -57,10 +57,11 @@ void TouchGesture::release(Point p, double t_s)
 {
     if (!m_down)
         return;
+    const double still_for_s = t_s - m_last_move_s;
     move(p, t_s);
     m_down = false;
     // A finger that stopped before lifting should not fling.
-    if (!m_dragging || t_s - m_last_move_s > 0.1)
+    if (!m_dragging || still_for_s > 0.1)
         m_velocity_y = 0;
     m_last_step_s = t_s;
     m_release_pending = !m_dragging;

@@ -1,0 +1,84 @@
+// Config: valid files load; every bad file names the file and the line.
+#include "core/config.hpp"
+#include "core/pin_guard.hpp"
+
+#include <doctest/doctest.h>
+
+using kiosk::parse_config;
+
+namespace {
+
+std::string valid_config()
+{
+    return "[kiosk]\nid = \"lobby-7\"\nlanguage = \"en\"\n"
+           "[server]\nurl = \"http://127.0.0.1:8470\"\ntoken = \"t\"\n"
+           "[estate]\nname = \"翠湖花园\"\n"
+           "[screen]\nwidth_mm = 476\nheight_mm = 268\n"
+           "[session]\nidle_timeout_s = 45\nidle_timeout_large_text_s = 90\ncountdown_s = 15\n"
+           "[admin]\npin_sha256 = \"" + kiosk::sha256_hex("2468") + "\"\n"
+           "[store]\npath = \"/tmp/k.db\"\n";
+}
+
+} // namespace
+
+TEST_CASE("a complete config loads with every field")
+{
+    auto config = parse_config(valid_config(), "kiosk.toml");
+    REQUIRE(config.ok());
+    CHECK(config.value().kiosk_id == "lobby-7");
+    CHECK(config.value().default_language == kiosk::Language::En);
+    CHECK(config.value().estate_name == "翠湖花园");
+    CHECK(config.value().idle_timeout_s == 45);
+    CHECK(config.value().countdown_s == 15);
+    // Given landscape, stored portrait: the narrow side is the width.
+    CHECK(config.value().screen_width_mm == 268);
+    CHECK(config.value().screen_height_mm == 476);
+}
+
+TEST_CASE("malformed TOML names the file and the line")
+{
+    auto config = parse_config("[kiosk]\nid = \"x\"\nlanguage = = \n", "bad.toml");
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error().message.find("bad.toml:3") == 0);
+}
+
+TEST_CASE("a field of the wrong type names its line")
+{
+    std::string text = valid_config();
+    text.replace(text.find("idle_timeout_s = 45"), 19, "idle_timeout_s = \"soon\"");
+    auto config = parse_config(text, "k.toml");
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error().message.find("k.toml:13") == 0);
+    CHECK(config.error().message.find("idle_timeout_s") != std::string::npos);
+}
+
+TEST_CASE("values out of range are refused with a reason")
+{
+    auto check_refused = [](std::string from, std::string to, const char* word) {
+        std::string text = valid_config();
+        text.replace(text.find(from), from.size(), to);
+        auto config = parse_config(text, "k.toml");
+        REQUIRE_FALSE(config.ok());
+        CHECK(config.error().message.find(word) != std::string::npos);
+    };
+    check_refused("language = \"en\"", "language = \"fr\"", "language");
+    check_refused("width_mm = 476", "width_mm = 5", "width_mm");
+    check_refused("idle_timeout_s = 45", "idle_timeout_s = 2", "idle_timeout_s");
+    check_refused("url = \"http://127.0.0.1:8470\"", "url = \"ftp://x\"", "url");
+    check_refused("token = \"t\"", "token = \"\"", "token");
+    check_refused("pin_sha256 = \"", "pin_sha256 = \"zz", "pin_sha256");
+}
+
+TEST_CASE("a missing file says it cannot be opened")
+{
+    auto config = kiosk::load_config("/nonexistent/kiosk.toml");
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error().message == "/nonexistent/kiosk.toml: cannot open the config file");
+}
+
+TEST_CASE("the shipped demo config is valid")
+{
+    auto config = kiosk::load_config(std::string(LOBBY_SOURCE_DIR) + "/assets/kiosk.toml");
+    REQUIRE_MESSAGE(config.ok(), (config.ok() ? "" : config.error().message));
+    CHECK(config.value().server_token == "demo-lobby-1-token");
+}

@@ -1,0 +1,200 @@
+// Idle timer, PIN guard and the controller's session rules.
+#include "core/controller.hpp"
+#include "core/idle_timer.hpp"
+#include "core/pin_guard.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+
+namespace {
+
+KioskConfig test_config()
+{
+    KioskConfig config;
+    config.server_token = "t";
+    config.admin_pin_sha256 = sha256_hex("2468");
+    config.idle_timeout_s = 60;
+    config.idle_timeout_large_text_s = 120;
+    config.countdown_s = 20;
+    return config;
+}
+
+void enter_pin(Controller& c, const char* pin, std::int64_t now)
+{
+    for (const char* p = pin; *p; ++p)
+        c.apply(RequestPinKey{*p}, now);
+    c.apply(RequestPinSubmit{}, now);
+}
+
+void open_pin_prompt(Controller& c, std::int64_t now)
+{
+    for (int i = 0; i < Controller::corner_taps_needed; ++i)
+        c.apply(RequestCornerTap{}, now + i * 100);
+}
+
+} // namespace
+
+TEST_CASE("idle timer: active, then asking with a countdown, then expired")
+{
+    IdleTimer timer;
+    timer.touch(1000);
+    CHECK(timer.phase(60'999, 60'000, 20'000) == IdleTimer::Phase::Active);
+    CHECK(timer.phase(61'000, 60'000, 20'000) == IdleTimer::Phase::Asking);
+    CHECK(timer.seconds_left(61'000, 60'000, 20'000) == 20);
+    CHECK(timer.seconds_left(80'500, 60'000, 20'000) == 1);
+    CHECK(timer.phase(81'000, 60'000, 20'000) == IdleTimer::Phase::Expired);
+    // The loop sleeps until the dialog must appear, then wakes each second.
+    CHECK(timer.next_change_ms(5'000, 60'000, 20'000) == 61'000);
+    CHECK(timer.next_change_ms(61'000, 60'000, 20'000) == 62'000);
+    CHECK(timer.next_change_ms(61'400, 60'000, 20'000) == 62'000);
+}
+
+TEST_CASE("PIN guard accepts the right PIN and locks after three wrong ones, longer each time")
+{
+    PinGuard guard(sha256_hex("2468"));
+    CHECK(guard.check("2468", 0) == PinGuard::Outcome::Accepted);
+    CHECK(guard.check("0000", 0) == PinGuard::Outcome::Rejected);
+    CHECK(guard.check("1111", 0) == PinGuard::Outcome::Rejected);
+    CHECK(guard.check("2222", 0) == PinGuard::Outcome::LockedOut);
+    // Locked: even the right PIN is refused until the lock ends.
+    CHECK(guard.check("2468", 29'999) == PinGuard::Outcome::LockedOut);
+    CHECK(guard.check("0000", 30'000) == PinGuard::Outcome::Rejected);
+    CHECK(guard.check("0000", 30'000) == PinGuard::Outcome::Rejected);
+    CHECK(guard.check("0000", 30'000) == PinGuard::Outcome::LockedOut);
+    CHECK(guard.locked_until_ms() == 30'000 + 60'000);  // doubled
+    CHECK(guard.check("2468", 90'000) == PinGuard::Outcome::Accepted);
+}
+
+TEST_CASE("PIN guard: a wrong PIN typed ten times never gets in and the lock stays capped")
+{
+    PinGuard guard(sha256_hex("2468"));
+    std::int64_t now = 0;
+    for (int i = 0; i < 30; ++i) {
+        auto outcome = guard.check("1357", now);
+        CHECK(outcome != PinGuard::Outcome::Accepted);
+        if (outcome == PinGuard::Outcome::LockedOut)
+            now = guard.locked_until_ms();
+    }
+    CHECK(guard.locked_until_ms() - now <= PinGuard::longest_lock_ms);
+}
+
+TEST_CASE("five corner taps open the PIN prompt; four, or five too slowly, do not")
+{
+    KioskConfig config = test_config();
+    Controller c(config);
+    for (int i = 0; i < 4; ++i)
+        c.apply(RequestCornerTap{}, i * 100);
+    CHECK_FALSE(c.state().session.pin.open);
+    c.apply(RequestCornerTap{}, 10'000);  // the first four have expired
+    CHECK_FALSE(c.state().session.pin.open);
+    open_pin_prompt(c, 20'000);
+    CHECK(c.state().session.pin.open);
+}
+
+TEST_CASE("the right PIN opens admin; the screen cannot be opened without it")
+{
+    KioskConfig config = test_config();
+    Controller c(config);
+    c.apply(RequestOpenScreen{ScreenId::Admin}, 0);
+    CHECK(c.state().session.screen() == ScreenId::Home);
+    open_pin_prompt(c, 0);
+    enter_pin(c, "1111", 1000);
+    CHECK(c.state().session.pin.feedback == PinPrompt::Feedback::Wrong);
+    CHECK(c.state().session.pin.digits.empty());
+    enter_pin(c, "2468", 2000);
+    CHECK_FALSE(c.state().session.pin.open);
+    CHECK(c.state().session.screen() == ScreenId::Admin);
+    c.apply(RequestExit{}, 3000);
+    CHECK(c.state().quit_requested);
+}
+
+TEST_CASE("exit is refused unless admin was unlocked")
+{
+    KioskConfig config = test_config();
+    Controller c(config);
+    c.apply(RequestExit{}, 0);
+    CHECK_FALSE(c.state().quit_requested);
+}
+
+TEST_CASE("idle: nobody to ask on a fresh home screen")
+{
+    KioskConfig config = test_config();
+    Controller c(config);
+    c.on_touch(0);
+    c.tick(10 * 60'000);
+    CHECK_FALSE(c.state().asking_still_there);
+    CHECK(c.next_tick_ms(0) == INT64_MAX);
+}
+
+TEST_CASE("idle: a person who walks away is asked, then everything is cleared")
+{
+    KioskConfig config = test_config();
+    Controller c(config);
+    c.on_touch(0);
+    c.apply(RequestSetLanguage{Language::En}, 0);
+    open_pin_prompt(c, 0);
+    c.apply(RequestPinKey{'2'}, 500);
+    c.tick(59'000);
+    CHECK_FALSE(c.state().asking_still_there);
+    c.tick(60'000);
+    CHECK(c.state().asking_still_there);
+    CHECK(c.idle_seconds_left(60'000) == 20);
+    c.tick(80'000);
+    CHECK_FALSE(c.state().asking_still_there);
+    CHECK(c.state().session.language == Language::ZhCN);
+    CHECK_FALSE(c.state().session.pin.open);
+    CHECK(c.state().session.pin.digits.empty());
+}
+
+TEST_CASE("idle: answering 'still here' keeps everything")
+{
+    KioskConfig config = test_config();
+    Controller c(config);
+    c.on_touch(0);
+    c.apply(RequestSetLanguage{Language::ZhHK}, 0);
+    c.tick(65'000);
+    REQUIRE(c.state().asking_still_there);
+    c.apply(RequestStillHere{}, 65'000);
+    c.tick(100'000);
+    CHECK_FALSE(c.state().asking_still_there);
+    CHECK(c.state().session.language == Language::ZhHK);
+}
+
+TEST_CASE("idle: elderly mode waits longer")
+{
+    KioskConfig config = test_config();
+    Controller c(config);
+    c.on_touch(0);
+    c.apply(RequestToggleElderly{}, 0);
+    CHECK(c.state().session.display.text_scale == TextScale::X2);
+    c.tick(90'000);
+    CHECK_FALSE(c.state().asking_still_there);
+    c.tick(120'000);
+    CHECK(c.state().asking_still_there);
+}
+
+TEST_CASE("Home keeps language and text size; changing language keeps the screen")
+{
+    KioskConfig config = test_config();
+    Controller c(config);
+    open_pin_prompt(c, 0);
+    enter_pin(c, "2468", 0);
+    c.apply(RequestCycleTextScale{}, 0);
+    c.apply(RequestSetLanguage{Language::En}, 0);
+    CHECK(c.state().session.screen() == ScreenId::Admin);
+    c.apply(RequestHome{}, 0);
+    CHECK(c.state().session.screen() == ScreenId::Home);
+    CHECK(c.state().session.language == Language::En);
+    CHECK(c.state().session.display.text_scale == TextScale::X1_5);
+    CHECK_FALSE(c.state().session.admin_unlocked);
+}
+
+TEST_CASE("every change bumps the state version")
+{
+    KioskConfig config = test_config();
+    Controller c(config);
+    auto v = c.state().version;
+    c.apply(RequestCycleTextScale{}, 0);
+    CHECK(c.state().version > v);
+}

@@ -1,0 +1,110 @@
+// View models: network status in plain words with Shanghai times, the clock,
+// and the home screen offering only features that exist.
+#include "core/controller.hpp"
+#include "core/pin_guard.hpp"
+#include "core/shanghai_time.hpp"
+#include "core/views.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+
+namespace {
+
+struct Fixture {
+    KioskConfig config;
+    Catalog catalog;
+    Fixture()
+    {
+        config.server_token = "t";
+        config.estate_name = "翠湖花园";
+        config.admin_pin_sha256 = sha256_hex("2468");
+        auto loaded = Catalog::load(std::string(LOBBY_SOURCE_DIR) + "/locale");
+        REQUIRE(loaded.ok());
+        catalog = loaded.value();
+    }
+    Views build(const AppState& state, const SyncStatus& sync, std::int64_t utc_s)
+    {
+        return build_views({state, config, catalog, sync, utc_s, 0, 0});
+    }
+};
+
+} // namespace
+
+TEST_CASE("Shanghai time is UTC+8 across the date line")
+{
+    LocalTime t = to_shanghai(1795449600);  // 2026-11-23T16:00:00Z
+    CHECK(t.year == 2026);
+    CHECK(t.month == 11);
+    CHECK(t.day == 24);
+    CHECK(t.hour == 0);
+    CHECK(t.weekday == 2);  // Tuesday
+    LocalTime leap = to_shanghai(951782400);  // 2000-02-29T00:00:00Z
+    CHECK(leap.month == 2);
+    CHECK(leap.day == 29);
+    CHECK(leap.hour == 8);
+}
+
+TEST_CASE("network status: connecting, online, offline since a Shanghai time, items waiting")
+{
+    Fixture f;
+    AppState state;
+    SyncStatus sync;
+    CHECK(f.build(state, sync, 0).chrome.network == NetworkState::Connecting);
+
+    sync.ever_connected = true;
+    sync.online = true;
+    CHECK(f.build(state, sync, 0).chrome.network_text == "网络正常");
+
+    sync.online = false;
+    sync.offline_since_utc = 1795449600 + 9 * 60;  // 00:09 in Shanghai
+    sync.outbox_pending = 3;
+    Views views = f.build(state, sync, 1795449600 + 3600);
+    CHECK(views.chrome.network == NetworkState::Offline);
+    CHECK(views.chrome.network_text.find("00:09") != std::string::npos);
+    CHECK(views.chrome.network_text.find("3 项等待发送") != std::string::npos);
+}
+
+TEST_CASE("the header shows the estate, the Shanghai clock and date")
+{
+    Fixture f;
+    AppState state;
+    Views views = f.build(state, SyncStatus{}, 1795449600 + 7 * 60);
+    CHECK(views.chrome.estate_name == "翠湖花园");
+    CHECK(views.chrome.time_text == "00:07");
+    CHECK(views.chrome.date_text == "2026年11月24日 星期二");
+}
+
+TEST_CASE("views follow the person's language")
+{
+    Fixture f;
+    AppState state;
+    state.session.language = Language::En;
+    Views views = f.build(state, SyncStatus{}, 1795449600);
+    CHECK(views.chrome.back_label == "Back");
+    CHECK(views.chrome.date_text == "Tuesday 24/11/2026");
+    for (const auto& choice : views.chrome.languages)
+        CHECK(choice.selected == (choice.language == Language::En));
+}
+
+TEST_CASE("home offers only features that exist, and says so plainly when there are none")
+{
+    Fixture f;
+    AppState state;
+    Views views = f.build(state, SyncStatus{}, 0);
+    for (const auto& tile : views.home.tiles)
+        CHECK_FALSE(tile.label.empty());
+    if (views.home.tiles.empty())
+        CHECK(views.home.prompt.find("物业服务中心") != std::string::npos);
+}
+
+TEST_CASE("the PIN shows as dots, never digits")
+{
+    Fixture f;
+    AppState state;
+    state.session.pin.open = true;
+    state.session.pin.digits = "246";
+    Views views = f.build(state, SyncStatus{}, 0);
+    CHECK(views.chrome.pin.dots == "●●●");
+    CHECK(views.chrome.pin.dots.find('2') == std::string::npos);
+}
