@@ -21,6 +21,7 @@ LOBBY_PROTOCOL_CODEC(ErrorBody);
 // Codes the server sends; the HTTP status is listed in sync/openapi.yaml.
 namespace error_code {
 inline constexpr const char* bad_json = "bad_json";                    // 400
+inline constexpr const char* bad_request = "bad_request";              // 400 (unreadable HTTP request)
 inline constexpr const char* invalid_query = "invalid_query";          // 400
 inline constexpr const char* missing_idempotency_key = "missing_idempotency_key";  // 400
 inline constexpr const char* unauthorized = "unauthorized";            // 401
@@ -33,7 +34,6 @@ inline constexpr const char* unknown_code = "unknown_code";            // 404
 inline constexpr const char* unknown_order = "unknown_order";          // 404
 inline constexpr const char* unknown_survey = "unknown_survey";        // 404
 inline constexpr const char* unknown_move_out = "unknown_move_out";    // 404
-inline constexpr const char* method_not_allowed = "method_not_allowed";  // 405
 inline constexpr const char* idempotency_conflict = "idempotency_conflict";  // 409
 inline constexpr const char* already_answered = "already_answered";    // 409
 inline constexpr const char* already_rated = "already_rated";          // 409
@@ -47,6 +47,7 @@ inline constexpr const char* payload_too_large = "payload_too_large";  // 413
 inline constexpr const char* invalid_field = "invalid_field";          // 422
 inline constexpr const char* out_of_scope = "out_of_scope";            // 422
 inline constexpr const char* survey_closed = "survey_closed";          // 422
+inline constexpr const char* code_not_yet_valid = "code_not_yet_valid";  // 422
 inline constexpr const char* unit_locked = "unit_locked";              // 423
 inline constexpr const char* internal_error = "internal_error";        // 500 (a bug, never bad input)
 } // namespace error_code

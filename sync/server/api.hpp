@@ -1,0 +1,45 @@
+// What every endpoint implementation gets (ApiContext) and returns (ApiResponse).
+#pragma once
+
+#include "config.hpp"
+#include "db.hpp"
+#include "protocol/error.hpp"
+#include "protocol/time.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace lobby::server {
+
+// The authenticated caller (a kiosk or a staff console).
+struct Caller {
+    std::string kiosk_id;
+    std::string role;  // kiosk, staff
+};
+
+struct ApiContext {
+    Database& db;
+    const ServerConfig& config;
+    Caller caller;
+    protocol::UtcSeconds now = 0;
+};
+
+struct ApiResponse {
+    int status = 200;
+    nlohmann::json body;
+};
+
+inline ApiResponse api_error(int status, const char* code, std::string message) {
+    protocol::ErrorBody e;
+    e.code = code;
+    e.message = std::move(message);
+    return ApiResponse{status, nlohmann::json(e)};
+}
+
+template <class T>
+ApiResponse api_ok(int status, const T& value) {
+    return ApiResponse{status, nlohmann::json(value)};
+}
+
+} // namespace lobby::server

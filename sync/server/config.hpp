@@ -1,0 +1,24 @@
+// Run-time settings of office-server (filled from the command line).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace lobby::server {
+
+struct ServerConfig {
+    std::string db_path = "office.db";
+    std::string host = "127.0.0.1";
+    int port = 8470;                       // 0: pick a free port, printed on stdout
+    bool demo = false;                     // seed the demo estate into an empty database
+    std::string public_url;                // base of pay-page links in QR codes; empty: http://host:port
+    int lockout_failures = 5;              // wrong phone_last4 in a row before a unit locks
+    std::int64_t lockout_seconds = 15 * 60;  // how long a unit stays locked
+    std::int64_t order_ttl_seconds = 15 * 60;  // payment order lifetime
+    std::int64_t visitor_pass_seconds = 4 * 3600;  // walk-in pass validity
+    std::size_t max_body_bytes = 64 * 1024;  // larger bodies get 413
+    int threads = 8;                        // HTTP worker threads
+};
+
+} // namespace lobby::server

@@ -1,0 +1,61 @@
+// Demo seed orchestration: kiosks and tokens, then each part of the estate.
+#include "demo_seed.hpp"
+
+#include "demo_parts.hpp"
+#include "privacy.hpp"
+
+namespace lobby::server {
+namespace {
+
+struct DemoKiosk {
+    const char* id;
+    const char* token;
+    const char* role;
+    bool revoked;
+};
+
+// Fixed tokens: the kiosk's demo config and the tests use them.
+constexpr DemoKiosk demo_kiosks[] = {
+    {"lobby-1", "demo-lobby-1-token", "kiosk", false},
+    {"lobby-2", "demo-lobby-2-token", "kiosk", false},
+    {"lobby-old", "demo-revoked-token", "kiosk", true},
+    {"office-staff", "demo-staff-token", "staff", false},
+};
+
+bool already_seeded(Database& db) {
+    Statement st(db, "SELECT COUNT(*) FROM units");
+    st.step();
+    return st.int64(0) > 0;
+}
+
+} // namespace
+
+std::vector<std::string> seed_demo_estate(Database& db, protocol::UtcSeconds now) {
+    if (!already_seeded(db)) {
+        Transaction tx(db);
+        Statement kiosk(db, "INSERT INTO kiosks (id, token_sha256, role, revoked) VALUES (?, ?, ?, ?)");
+        for (const auto& k : demo_kiosks) {
+            kiosk.bind(1, k.id).bind(2, sha256_hex(k.token)).bind(3, k.role).bind(4, k.revoked ? 1 : 0);
+            kiosk.run();
+        }
+        FeedWriter feed(db);
+        demo::Rng rng(20261123);
+        demo::seed_reference(feed);
+        demo::seed_units_and_bills(db, feed, rng, now);
+        demo::seed_notices_and_surveys(feed, now);
+        demo::seed_tickets(db, now);
+        demo::seed_visitors(db, now);
+        tx.commit();
+    }
+    std::vector<std::string> lines;
+    for (const auto& k : demo_kiosks)
+        lines.push_back(std::string("demo token ") + k.id + " (" + k.role + (k.revoked ? ", revoked" : "") +
+                        "): " + k.token);
+    lines.emplace_back("demo unit 3-2-1502 phone last-4 5678 (arrears and a partial payment)");
+    lines.emplace_back("demo unit 1-1-801 phone last-4 1234 (all paid)");
+    lines.emplace_back("demo unit 5-3-2202 phone last-4 2468, tenant 1357 (partial payment)");
+    lines.emplace_back("demo visitor codes: 246810 135790 864209 (valid), 555000 (expired), 777111 (used)");
+    return lines;
+}
+
+} // namespace lobby::server

@@ -1,0 +1,92 @@
+// office-server: the property office's HTTP API for the lobby kiosks.
+#include "office_server.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+namespace {
+
+// "127.0.0.1:8470" -> host, port. Only numeric IPv4 hosts or "localhost".
+bool parse_listen(const std::string& listen, std::string& host, int& port) {
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos || colon == 0) return false;
+    host = listen.substr(0, colon);
+    try {
+        std::size_t used = 0;
+        port = std::stoi(listen.substr(colon + 1), &used);
+        return used == listen.size() - colon - 1 && port >= 0 && port <= 65535;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    lobby::server::ServerConfig config;
+    std::string listen = "127.0.0.1:8470";
+    CLI::App app{"office-server: the property office API the lobby kiosks sync with"};
+    app.add_option("--db", config.db_path, "SQLite database file (created if missing)")->required();
+    app.add_option("--listen", listen, "host:port to listen on; port 0 picks a free port")->capture_default_str();
+    app.add_flag("--demo", config.demo, "seed the demo estate 翠湖花园 into an empty database, print demo tokens");
+    app.add_option("--public-url", config.public_url, "base URL for pay-page links in QR codes (default http://<listen>)");
+    app.add_option("--lockout-failures", config.lockout_failures, "wrong phone_last4 attempts before a unit locks")
+        ->check(CLI::Range(1, 100))->capture_default_str();
+    app.add_option("--lockout-seconds", config.lockout_seconds, "how long a unit stays locked")
+        ->check(CLI::Range(0, 86400 * 7))->capture_default_str();
+    app.add_option("--order-ttl-seconds", config.order_ttl_seconds, "payment order lifetime")
+        ->check(CLI::Range(1, 86400))->capture_default_str();
+    app.add_option("--threads", config.threads, "HTTP worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+    CLI11_PARSE(app, argc, argv);
+
+    if (!parse_listen(listen, config.host, config.port)) {
+        std::fprintf(stderr, "office-server: --listen must look like 127.0.0.1:8470\n");
+        return 2;
+    }
+    spdlog::set_default_logger(spdlog::stderr_color_mt("office"));
+    spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+
+    // SIGTERM/SIGINT are taken by a waiting thread, not an async handler, so
+    // stopping the server happens in normal code.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGTERM);
+    sigaddset(&signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+    try {
+        lobby::server::OfficeServer server(config);
+        if (server.bind() < 0) {
+            spdlog::error("cannot listen on {}", listen);
+            return 1;
+        }
+        for (const auto& line : server.demo_lines()) std::cout << line << '\n';
+        // Tests and scripts wait for this exact line to learn the port.
+        std::cout << "listening on " << server.config().host << ':' << server.config().port << std::endl;
+        spdlog::info("office-server {} serving {} (database {})", LOBBY_VERSION, listen, config.db_path);
+
+        std::thread waiter([&server, signals] {
+            int sig = 0;
+            sigwait(&signals, &sig);
+            spdlog::info("signal {} received, finishing requests and stopping", sig);
+            server.stop();
+        });
+        const bool ok = server.run();
+        // run() also returns if the socket fails; wake the waiter in that case.
+        if (waiter.joinable()) {
+            pthread_kill(waiter.native_handle(), SIGTERM);
+            waiter.join();
+        }
+        spdlog::info("stopped");
+        return ok ? 0 : 1;
+    } catch (const std::exception& e) {
+        spdlog::error("office-server failed: {}", e.what());
+        return 1;
+    }
+}

@@ -1,0 +1,126 @@
+// Server setup: database, demo seed, handlers for errors, exceptions and logs.
+#include "office_server.hpp"
+
+#include "api.hpp"
+#include "demo_seed.hpp"
+#include "pay_page.hpp"
+#include "router.hpp"
+#include "schema.hpp"
+
+#include "protocol/decode.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+namespace lobby::server {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+thread_local Clock::time_point t_request_start{};
+
+// Paths are logged, never query strings or bodies; long digit runs (a phone
+// typed into a URL) are blanked and odd bytes replaced.
+std::string loggable_path(const std::string& path) {
+    std::string out;
+    std::size_t digits = 0;
+    for (std::size_t i = 0; i < path.size() && out.size() < 120; ++i) {
+        const char c = path[i];
+        digits = (c >= '0' && c <= '9') ? digits + 1 : 0;
+        out += (c > 0x20 && c < 0x7F) ? c : '?';
+        if (digits == 7) out.replace(out.size() - 7, 7, "#######");
+        else if (digits > 7) out.back() = '#';
+    }
+    return out;
+}
+
+std::string default_message(int status, const httplib::Request& req, std::size_t max_body) {
+    switch (status) {
+    case 404: return "There is no endpoint " + req.method + " " + loggable_path(req.path) + ".";
+    case 413: return "The request body is larger than " + std::to_string(max_body) + " bytes.";
+    case 400: return "The HTTP request could not be read.";
+    default: return "The request failed with HTTP status " + std::to_string(status) + ".";
+    }
+}
+
+const char* default_code(int status) {
+    switch (status) {
+    case 404: return protocol::error_code::not_found;
+    case 413: return protocol::error_code::payload_too_large;
+    case 400: return protocol::error_code::bad_request;
+    case 500: return protocol::error_code::internal_error;
+    default: return "http_error";
+    }
+}
+
+} // namespace
+
+OfficeServer::OfficeServer(ServerConfig config) : m_config(std::move(config)), m_pool(m_config.db_path) {
+    auto lease = m_pool.acquire();
+    migrate(lease.db());
+    if (m_config.demo) m_demo_lines = seed_demo_estate(lease.db(), protocol::now_utc());
+    install_handlers();
+}
+
+void OfficeServer::install_handlers() {
+    m_http.new_task_queue = [threads = m_config.threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+    m_http.set_payload_max_length(m_config.max_body_bytes);
+    m_http.set_read_timeout(5, 0);
+    m_http.set_write_timeout(5, 0);
+    m_http.set_keep_alive_timeout(5);
+    m_http.set_keep_alive_max_count(1000);
+    m_http.set_tcp_nodelay(true);
+
+    m_http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+        t_request_start = Clock::now();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // Every error carries the JSON error body, also those httplib makes itself.
+    const httplib::Server::HandlerWithResponse fill_error = [max = m_config.max_body_bytes](
+                                                                 const httplib::Request& req, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        const ApiResponse r = api_error(res.status, default_code(res.status), default_message(res.status, req, max));
+        res.set_content(protocol::dump_json(r.body), "application/json; charset=utf-8");
+        return httplib::Server::HandlerResponse::Handled;
+    };
+    m_http.set_error_handler(fill_error);
+    m_http.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown";
+        try {
+            std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+        spdlog::error("{} {} failed: {}", req.method, loggable_path(req.path), what);
+        const ApiResponse r = api_error(500, protocol::error_code::internal_error,
+                                        "The server failed to handle this request; it has been logged.");
+        res.status = 500;
+        res.set_content(protocol::dump_json(r.body), "application/json; charset=utf-8");
+    });
+    m_http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+        if (t_request_start == Clock::time_point{}) {
+            spdlog::info("{} {} {} -", req.method, loggable_path(req.path), res.status);
+            return;
+        }
+        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t_request_start).count();
+        t_request_start = Clock::time_point{};
+        spdlog::info("{} {} {} {:.1f}ms", req.method, loggable_path(req.path), res.status, ms);
+    });
+
+    install_api_routes(m_http, m_pool, m_config);
+    install_pay_page(m_http, m_pool, m_config);
+}
+
+int OfficeServer::bind() {
+    const int port = m_config.port == 0 ? m_http.bind_to_any_port(m_config.host)
+                                        : (m_http.bind_to_port(m_config.host, m_config.port) ? m_config.port : -1);
+    if (port > 0) m_config.port = port;
+    return port;
+}
+
+bool OfficeServer::run() { return m_http.listen_after_bind(); }
+
+void OfficeServer::stop() { m_http.stop(); }
+
+} // namespace lobby::server

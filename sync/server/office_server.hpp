@@ -1,0 +1,40 @@
+// The office server: opens and migrates the database, seeds the demo estate
+// when asked, and serves the API and the pay page over HTTP.
+#pragma once
+
+#include "config.hpp"
+#include "pool.hpp"
+
+#include <httplib.h>
+
+#include <string>
+#include <vector>
+
+namespace lobby::server {
+
+class OfficeServer {
+public:
+    explicit OfficeServer(ServerConfig config);
+
+    // Binds host:port (port 0 picks a free one); returns the bound port or
+    // -1. Afterwards config().port is the real port.
+    int bind();
+    // Serves until stop(); returns false if the socket failed.
+    bool run();
+    // Safe from any thread; in-flight requests finish first.
+    void stop();
+
+    const ServerConfig& config() const { return m_config; }
+    // Demo kiosk tokens created by this start (empty unless freshly seeded).
+    const std::vector<std::string>& demo_lines() const { return m_demo_lines; }
+
+private:
+    void install_handlers();
+
+    ServerConfig m_config;
+    Pool m_pool;
+    httplib::Server m_http;
+    std::vector<std::string> m_demo_lines;
+};
+
+} // namespace lobby::server

@@ -1,0 +1,26 @@
+// Connection pool.
+#include "pool.hpp"
+
+namespace lobby::server {
+
+Pool::Pool(std::string path) : m_path(std::move(path)) {}
+
+Pool::Lease::~Lease() {
+    if (!m_db) return;
+    std::lock_guard<std::mutex> lock(m_pool->m_mutex);
+    m_pool->m_free.push_back(std::move(m_db));
+}
+
+Pool::Lease Pool::acquire() {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (!m_free.empty()) {
+            std::unique_ptr<Database> db = std::move(m_free.back());
+            m_free.pop_back();
+            return Lease(*this, std::move(db));
+        }
+    }
+    return Lease(*this, std::make_unique<Database>(m_path));
+}
+
+} // namespace lobby::server

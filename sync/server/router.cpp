@@ -1,0 +1,242 @@
+// The /v1 endpoint table and the adapters that wrap each service.
+#include "router.hpp"
+
+#include "api.hpp"
+#include "feed.hpp"
+#include "privacy.hpp"
+#include "refresh.hpp"
+#include "services.hpp"
+
+#include "protocol/decode.hpp"
+
+#include <cctype>
+#include <memory>
+
+namespace lobby::server {
+namespace {
+
+using protocol::error_code::unauthorized;
+
+void send(httplib::Response& res, const ApiResponse& r) {
+    res.status = r.status;
+    res.set_content(protocol::dump_json(r.body), "application/json; charset=utf-8");
+}
+
+// 401 for a missing, unknown or revoked bearer token.
+std::optional<Caller> authenticate(Database& db, const httplib::Request& http, ApiResponse& refusal) {
+    const std::string header = http.get_header_value("Authorization");
+    const std::string prefix = "Bearer ";
+    if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) {
+        refusal = api_error(401, unauthorized, "This request needs an 'Authorization: Bearer <kiosk token>' header.");
+        return std::nullopt;
+    }
+    Statement st(db, "SELECT id, role, revoked FROM kiosks WHERE token_sha256 = ?");
+    st.bind(1, sha256_hex(header.substr(prefix.size())));
+    if (!st.step()) {
+        refusal = api_error(401, unauthorized, "The kiosk token is not known to this office server.");
+        return std::nullopt;
+    }
+    if (st.int64(2) != 0) {
+        refusal = api_error(401, unauthorized, "The kiosk token has been revoked; ask the office for a new one.");
+        return std::nullopt;
+    }
+    return Caller{st.text(0), st.text(1)};
+}
+
+ApiResponse decode_refusal(const protocol::DecodeError& e) {
+    if (e.kind == protocol::DecodeError::Kind::Syntax) return api_error(400, protocol::error_code::bad_json, e.message);
+    return api_error(422, protocol::error_code::invalid_field, e.message);
+}
+
+// A UUID is expected; any 8..128 printable ASCII characters are accepted.
+bool valid_idempotency_key(const std::string& key) {
+    if (key.size() < 8 || key.size() > 128) return false;
+    for (const char c : key)
+        if (c <= 0x20 || c >= 0x7F) return false;
+    return true;
+}
+
+class Router : public std::enable_shared_from_this<Router> {
+public:
+    Router(Pool& pool, const ServerConfig& config) : m_pool(pool), m_config(config) {}
+
+    // GET with a kiosk token; fn(ApiContext&, const httplib::Request&).
+    template <class Fn>
+    httplib::Server::Handler get(Fn fn) {
+        return [self = shared_from_this(), fn](const httplib::Request& http, httplib::Response& res) {
+            auto lease = self->m_pool.acquire();
+            ApiResponse refusal;
+            auto caller = authenticate(lease.db(), http, refusal);
+            if (!caller) return send(res, refusal);
+            ApiContext ctx{lease.db(), self->m_config, *caller, protocol::now_utc()};
+            send(res, fn(ctx, http));
+        };
+    }
+
+    // POST in one write transaction, no Idempotency-Key (lookups, heartbeat).
+    template <class Req, class Fn>
+    httplib::Server::Handler post(Fn fn) {
+        return [self = shared_from_this(), fn](const httplib::Request& http, httplib::Response& res) {
+            auto lease = self->m_pool.acquire();
+            ApiResponse refusal;
+            auto caller = authenticate(lease.db(), http, refusal);
+            if (!caller) return send(res, refusal);
+            auto decoded = protocol::decode_text<Req>(http.body);
+            if (!decoded) return send(res, decode_refusal(decoded.error()));
+            WriteTransaction tx(self->m_pool, lease.db());
+            ApiContext ctx{lease.db(), self->m_config, *caller, protocol::now_utc()};
+            ApiResponse r = fn(ctx, decoded.value(), http);
+            tx.commit();
+            send(res, r);
+        };
+    }
+
+    // POST that creates something: the first response for (kiosk, key) is
+    // stored in the same transaction as the record, so a retry replays it
+    // and two concurrent duplicates serialize on the write lock.
+    template <class Req, class Fn>
+    httplib::Server::Handler idempotent_post(Fn fn) {
+        return [self = shared_from_this(), fn](const httplib::Request& http, httplib::Response& res) {
+            auto lease = self->m_pool.acquire();
+            Database& db = lease.db();
+            ApiResponse refusal;
+            auto caller = authenticate(db, http, refusal);
+            if (!caller) return send(res, refusal);
+            const std::string key = http.get_header_value("Idempotency-Key");
+            if (!valid_idempotency_key(key))
+                return send(res, api_error(400, protocol::error_code::missing_idempotency_key,
+                                           "This request needs an 'Idempotency-Key' header (a UUID made when the "
+                                           "person pressed Submit)."));
+            auto parsed = protocol::parse_json(http.body);
+            if (!parsed) return send(res, decode_refusal(parsed.error()));
+            auto decoded = protocol::decode<Req>(parsed.value());
+            if (!decoded) return send(res, decode_refusal(decoded.error()));
+            // Same body means the same JSON value (key order and spacing do not matter).
+            const std::string request_hash =
+                sha256_hex(http.method + " " + http.path + "\n" + protocol::dump_json(parsed.value()));
+
+            WriteTransaction tx(self->m_pool, db);
+            Statement prior(db, "SELECT request_sha256, status, response FROM idempotency WHERE kiosk_id = ? AND key = ?");
+            prior.bind(1, caller->kiosk_id).bind(2, key);
+            if (prior.step()) {
+                if (prior.text(0) != request_hash)
+                    return send(res, api_error(409, protocol::error_code::idempotency_conflict,
+                                               "This Idempotency-Key was already used with a different request."));
+                res.status = static_cast<int>(prior.int64(1));
+                res.set_header("Idempotent-Replayed", "true");
+                res.set_content(prior.text(2), "application/json; charset=utf-8");
+                return;
+            }
+            ApiContext ctx{db, self->m_config, *caller, protocol::now_utc()};
+            ApiResponse r = fn(ctx, decoded.value(), http);
+            Statement store(db, R"sql(
+INSERT INTO idempotency (kiosk_id, key, request_sha256, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?))sql");
+            store.bind(1, caller->kiosk_id).bind(2, key).bind(3, request_hash).bind(4, r.status);
+            store.bind(5, protocol::dump_json(r.body)).bind(6, ctx.now);
+            store.run();
+            tx.commit();
+            send(res, r);
+        };
+    }
+
+    Pool& pool() { return m_pool; }
+
+private:
+    Pool& m_pool;
+    const ServerConfig& m_config;
+};
+
+// ?since=N&limit=M, both optional non-negative integers.
+std::optional<std::int64_t> query_int(const httplib::Request& http, const char* name, std::int64_t fallback,
+                                      std::int64_t min, std::int64_t max) {
+    if (!http.has_param(name)) return fallback;
+    const std::string v = http.get_param_value(name);
+    if (v.empty() || v.size() > 18) return std::nullopt;
+    for (const char c : v)
+        if (!std::isdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    const std::int64_t n = std::stoll(v);
+    if (n < min || n > max) return std::nullopt;
+    return n;
+}
+
+} // namespace
+
+void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& config) {
+    // Every handler holds the router, so it lives exactly as long as `http`.
+    auto r = std::make_shared<Router>(pool, config);
+    namespace p = protocol;
+
+    http.Get("/v1/health", [](const httplib::Request&, httplib::Response& res) {
+        send(res, api_ok(200, p::Health{"ok", LOBBY_VERSION}));
+    });
+
+    http.Get("/v1/changes", r->get([r](ApiContext& ctx, const httplib::Request& req) {
+        const auto since = query_int(req, "since", 0, 0, INT64_MAX / 2);
+        const auto limit = query_int(req, "limit", p::changes_default_limit, 1, p::changes_max_limit);
+        if (!since || !limit)
+            return api_error(400, p::error_code::invalid_query,
+                             "Query 'since' must be a whole number >= 0 and 'limit' between 1 and 1000.");
+        apply_due_refreshes(r->pool(), ctx.db, ctx.now);
+        return api_ok(200, read_changes(ctx.db, *since, *limit, ctx.caller.kiosk_id));
+    }));
+
+    http.Post("/v1/repairs", r->idempotent_post<p::RepairRequest>(
+                                 [](ApiContext& ctx, const p::RepairRequest& req, const httplib::Request&) {
+                                     return create_repair(ctx, req);
+                                 }));
+    http.Get(R"(/v1/repairs/([A-Za-z0-9-]{1,64}))", r->get([](ApiContext& ctx, const httplib::Request& req) {
+        return get_repair(ctx, req.matches[1]);
+    }));
+    http.Post(R"(/v1/repairs/([A-Za-z0-9-]{1,64})/rating)",
+              r->idempotent_post<p::RatingRequest>([](ApiContext& ctx, const p::RatingRequest& body,
+                                                      const httplib::Request& req) {
+                  return rate_repair(ctx, req.matches[1], body);
+              }));
+
+    http.Post("/v1/visitors", r->idempotent_post<p::VisitorRequest>(
+                                  [](ApiContext& ctx, const p::VisitorRequest& req, const httplib::Request&) {
+                                      return register_visitor(ctx, req);
+                                  }));
+    http.Post("/v1/visitor-codes", r->idempotent_post<p::VisitorCodeRequest>(
+                                       [](ApiContext& ctx, const p::VisitorCodeRequest& req, const httplib::Request&) {
+                                           return create_visitor_code(ctx, req);
+                                       }));
+    http.Post("/v1/visitor-codes/redeem", r->idempotent_post<p::RedeemRequest>(
+                                              [](ApiContext& ctx, const p::RedeemRequest& req, const httplib::Request&) {
+                                                  return redeem_visitor_code(ctx, req);
+                                              }));
+    http.Post("/v1/move-outs", r->idempotent_post<p::MoveOutRequest>(
+                                   [](ApiContext& ctx, const p::MoveOutRequest& req, const httplib::Request&) {
+                                       return create_move_out(ctx, req);
+                                   }));
+    http.Get(R"(/v1/move-outs/([A-Za-z0-9-]{1,64}))", r->get([](ApiContext& ctx, const httplib::Request& req) {
+        return get_move_out(ctx, req.matches[1]);
+    }));
+    http.Post("/v1/survey-responses",
+              r->idempotent_post<p::SurveyResponseRequest>(
+                  [](ApiContext& ctx, const p::SurveyResponseRequest& req, const httplib::Request&) {
+                      return answer_survey(ctx, req);
+                  }));
+    http.Post("/v1/notices", r->idempotent_post<p::Notice>(
+                                 [](ApiContext& ctx, const p::Notice& req, const httplib::Request&) {
+                                     return publish_notice(ctx, req);
+                                 }));
+    http.Post("/v1/fees/lookup", r->post<p::FeeLookupRequest>(
+                                     [](ApiContext& ctx, const p::FeeLookupRequest& req, const httplib::Request&) {
+                                         return lookup_fees(ctx, req);
+                                     }));
+    http.Post("/v1/payment-orders",
+              r->idempotent_post<p::PaymentOrderRequest>(
+                  [](ApiContext& ctx, const p::PaymentOrderRequest& req, const httplib::Request&) {
+                      return create_payment_order(ctx, req);
+                  }));
+    http.Get(R"(/v1/payment-orders/([A-Za-z0-9-]{1,64}))", r->get([](ApiContext& ctx, const httplib::Request& req) {
+        return get_payment_order(ctx, req.matches[1]);
+    }));
+    http.Post("/v1/heartbeat", r->post<p::Heartbeat>(
+                                   [](ApiContext& ctx, const p::Heartbeat& req, const httplib::Request&) {
+                                       return record_heartbeat(ctx, req);
+                                   }));
+}
+
+} // namespace lobby::server

@@ -1,0 +1,42 @@
+// Endpoint implementations: contract request in, ApiResponse out. Writes run
+// inside the caller's write transaction (see routes.cpp); none of these
+// writes anything before deciding the request is acceptable.
+#pragma once
+
+#include "api.hpp"
+#include "protocol/changes.hpp"
+#include "protocol/requests.hpp"
+
+#include <string>
+
+namespace lobby::server {
+
+// repairs.cpp
+ApiResponse create_repair(ApiContext& ctx, const protocol::RepairRequest& req);
+ApiResponse get_repair(ApiContext& ctx, const std::string& ticket_id);
+ApiResponse rate_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::RatingRequest& req);
+
+// visitors.cpp
+ApiResponse register_visitor(ApiContext& ctx, const protocol::VisitorRequest& req);
+ApiResponse create_visitor_code(ApiContext& ctx, const protocol::VisitorCodeRequest& req);
+ApiResponse redeem_visitor_code(ApiContext& ctx, const protocol::RedeemRequest& req);
+ApiResponse create_move_out(ApiContext& ctx, const protocol::MoveOutRequest& req);
+ApiResponse get_move_out(ApiContext& ctx, const std::string& move_out_id);
+
+// surveys.cpp
+ApiResponse answer_survey(ApiContext& ctx, const protocol::SurveyResponseRequest& req);
+
+// notices.cpp (staff)
+ApiResponse publish_notice(ApiContext& ctx, const protocol::Notice& notice);
+
+// fees.cpp
+ApiResponse lookup_fees(ApiContext& ctx, const protocol::FeeLookupRequest& req);
+
+// payments.cpp
+ApiResponse create_payment_order(ApiContext& ctx, const protocol::PaymentOrderRequest& req);
+ApiResponse get_payment_order(ApiContext& ctx, const std::string& order_id);
+
+// heartbeat.cpp
+ApiResponse record_heartbeat(ApiContext& ctx, const protocol::Heartbeat& req);
+
+} // namespace lobby::server
