@@ -129,3 +129,21 @@ TEST_CASE("personal data arriving in a pull is masked or hashed before it is sto
     CHECK_FALSE(*store.verify_phone_last4("3-2-1502", "5679"));
     CHECK(store.verify_phone_last4("0-0-000", "5678").error().code == store::StoreErrc::not_found);
 }
+
+TEST_CASE("public reference data keeps its phone numbers (hotline, emergency, call-instead)")
+{
+    test::TempDir dir;
+    auto store = test::open_store(dir.file("kiosk.db"));
+    nlohmann::json estate = {{"hotline", "0755-86001234"},
+                             {"emergency_contacts", {{{"name", {{"zh-CN", "火警"}}}, {"phone", "119"}}}}};
+    nlohmann::json category = {{"code", "gas"}, {"refer_phone", "0755-83203999"}};
+    REQUIRE(store.apply_page({test::change(1, "estate", "estate", estate),
+                              test::change(2, "repair_categories", "gas", category),
+                              test::change(3, "tickets", "R-1", {{"unit_id", "3-2-1502"}, {"contact_phone", "13812345678"}})},
+                             3)
+                .ok());
+    CHECK(store.estate()->value().data["emergency_contacts"][0]["phone"] == "119");
+    CHECK(store.record("repair_categories", "gas")->value().data["refer_phone"] == "0755-83203999");
+    // A ticket is about a person: its phone is still scrubbed.
+    CHECK_FALSE(store.record("tickets", "R-1")->value().data.contains("contact_phone"));
+}
