@@ -142,6 +142,14 @@ nlohmann::json scrub_personal(nlohmann::json data, std::string_view hash_key)
     return out;
 }
 
+bool is_public_collection(std::string_view collection)
+{
+    for (std::string_view name : {"estate", "fee_kinds", "repair_categories", "notices", "surveys"})
+        if (collection == name)
+            return true;
+    return false;
+}
+
 nlohmann::json drop_personal(nlohmann::json data)
 {
     if (data.is_array()) {

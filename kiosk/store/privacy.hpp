@@ -26,6 +26,12 @@ std::string keyed_last4_hash(std::string_view secret_key, std::string_view phone
 //     units) -> masked.
 nlohmann::json scrub_personal(nlohmann::json data, std::string_view hash_key);
 
+// Reference data the office publishes to every lobby (estate hotline and
+// emergency numbers, fee explanations, repair categories with "call X
+// instead", notices, surveys) is about no person and must keep its phone
+// numbers; everything else is scrubbed before it reaches the disk.
+bool is_public_collection(std::string_view collection);
+
 // Used for server responses kept after a submission is done: drops every
 // field that may identify a person instead of masking it.
 nlohmann::json drop_personal(nlohmann::json data);

@@ -28,7 +28,9 @@ Result<ApplyStats> Store::apply_page(const std::vector<CacheChange>& changes, st
         statement.reset();
         statement.bind(1, change.collection).bind(2, change.key).bind(3, change.seq);
         if (!change.deleted)
-            statement.bind(4, scrub_personal(change.data, m_shared->phone_hash_key).dump());
+            statement.bind(4, (is_public_collection(change.collection)
+                                   ? change.data
+                                   : scrub_personal(change.data, m_shared->phone_hash_key)).dump());
         if (auto ran = statement.run(); !ran)
             return ran.error();   // tx rolls back: neither records nor cursor move
         ++(change.deleted ? stats.deleted : stats.upserted);
