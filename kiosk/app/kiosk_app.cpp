@@ -31,8 +31,8 @@ double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_c
 
 } // namespace
 
-KioskApp::KioskApp(const KioskConfig& config, const Catalog& catalog, SyncFeed sync)
-    : m_config(config), m_catalog(catalog), m_sync(std::move(sync)), m_controller(config)
+KioskApp::KioskApp(const KioskConfig& config, const Catalog& catalog, Backend& backend)
+    : m_config(config), m_catalog(catalog), m_backend(backend), m_controller(config)
 {
 }
 
@@ -107,14 +107,20 @@ void KioskApp::update(bool force_views)
     const int idle_seconds = m_controller.idle_seconds_left(now);
     const PinPrompt& pin = state.session.pin;
     const std::int64_t pin_seconds = pin.open && now < pin.locked_until_ms ? (pin.locked_until_ms - now + 999) / 1000 : 0;
-    const std::uint64_t sync_version = m_sync.version ? m_sync.version() : 0;
+    const std::uint64_t sync_version = m_backend.status_version();
+    const std::uint64_t store_version = m_backend.store_version();
 
     if (!force_views && state.version == m_built_state_version && sync_version == m_built_sync_version &&
-        minute == m_built_minute && idle_seconds == m_built_idle_seconds && pin_seconds == m_built_pin_seconds)
+        store_version == m_built_store_version && minute == m_built_minute &&
+        idle_seconds == m_built_idle_seconds && pin_seconds == m_built_pin_seconds)
         return;
 
-    const SyncStatus sync = m_sync.status ? m_sync.status() : SyncStatus{};
-    m_views = build_views({state, m_config, m_catalog, sync, now_utc_s(), now, idle_seconds});
+    // The cache is read only when it changed, or each minute (notices expire).
+    if (force_views || store_version != m_built_store_version || minute != m_built_minute)
+        m_cache = m_backend.read_cache(now_utc_s());
+    const SyncStatus sync = m_backend.status();
+    m_views = build_views({state, m_config, m_catalog, sync, m_cache, now_utc_s(), now, idle_seconds});
+    m_built_store_version = store_version;
     m_built_state_version = state.version;
     m_built_sync_version = sync_version;
     m_built_minute = minute;
@@ -235,6 +241,25 @@ void KioskApp::settle()
 {
     for (int i = 0; i < 12 && (m_frames_pending > 0 || m_gesture.animating()); ++i)
         render_frame();
+}
+
+bool KioskApp::wait_until(const std::function<bool()>& done, int timeout_ms)
+{
+    const Uint64 deadline = SDL_GetTicks64() + static_cast<Uint64>(timeout_ms);
+    while (!done()) {
+        const Uint64 now = SDL_GetTicks64();
+        if (now >= deadline)
+            return false;
+        SDL_Event event;
+        if (SDL_WaitEventTimeout(&event, static_cast<int>(std::min<Uint64>(deadline - now, 50)))) {
+            handle_event(event);
+            while (SDL_PollEvent(&event))
+                handle_event(event);
+        }
+        update(false);
+        settle();
+    }
+    return true;
 }
 
 void KioskApp::resize(int width, int height)

@@ -3,6 +3,7 @@
 // or from a script (the press/release/frame calls used by script_runner).
 #pragma once
 
+#include "app/backend.hpp"
 #include "app/gl_window.hpp"
 #include "core/controller.hpp"
 #include "core/locale.hpp"
@@ -20,13 +21,6 @@
 
 namespace kiosk::app {
 
-// Where the sync status comes from (the sync worker); `version` changes
-// whenever the status does, so the UI rebuilds only then.
-struct SyncFeed {
-    std::function<SyncStatus()> status;
-    std::function<std::uint64_t()> version;
-};
-
 struct FrameTiming {
     double imgui_ms;  // NewFrame .. Render: our UI code and ImGui
     double gl_ms;     // RenderDrawData + glFinish: the GPU (llvmpipe here)
@@ -34,7 +28,7 @@ struct FrameTiming {
 
 class KioskApp {
 public:
-    KioskApp(const KioskConfig& config, const Catalog& catalog, SyncFeed sync);
+    KioskApp(const KioskConfig& config, const Catalog& catalog, Backend& backend);
     ~KioskApp();
 
     // Opens the window and ImGui; false with `error` on failure.
@@ -49,6 +43,10 @@ public:
     void release(Point p);
     void render_frame();
     void settle();  // render until nothing is pending (bounded)
+    // Waits up to `timeout_ms` of real time, handling events and drawing as
+    // the interactive loop would, until `done()` holds; false on timeout.
+    bool wait_until(const std::function<bool()>& done, int timeout_ms);
+    SyncStatus sync_status() const { return m_backend.status(); }
     void advance_clock(std::int64_t ms) { m_clock_offset_ms += ms; }
     void resize(int width, int height);
     bool screenshot(const std::string& path, std::string& error);
@@ -76,7 +74,8 @@ private:
 
     const KioskConfig& m_config;
     const Catalog& m_catalog;
-    SyncFeed m_sync;
+    Backend& m_backend;
+    CachedData m_cache;
     Controller m_controller;
     std::unique_ptr<GlWindow> m_window;
     ui::FontLibrary m_fonts;
@@ -93,6 +92,7 @@ private:
 
     std::uint64_t m_built_state_version = 0;
     std::uint64_t m_built_sync_version = UINT64_MAX;
+    std::uint64_t m_built_store_version = UINT64_MAX;
     std::int64_t m_built_minute = -1;
     int m_built_idle_seconds = -1;
     std::int64_t m_built_pin_seconds = -1;

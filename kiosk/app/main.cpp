@@ -1,5 +1,6 @@
 // Lobby Kiosk: set-up, loop, clean-up (as in Dear ImGui's SDL2 + OpenGL 3
 // example). Everything else lives in KioskApp and the layers below it.
+#include "app/backend.hpp"
 #include "app/bench_modes.hpp"
 #include "app/kiosk_app.hpp"
 #include "app/script_runner.hpp"
@@ -26,11 +27,12 @@ int main(int argc, char** argv)
     std::string config_path = std::string(LOBBY_SOURCE_DIR) + "/assets/kiosk.toml";
     std::string locale_dir = std::string(LOBBY_SOURCE_DIR) + "/locale";
     std::string font_path = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-    std::string window_size, script_path, screenshot_dir;
+    std::string window_size, script_path, screenshot_dir, store_path;
     int bench_frames = 0;
     bool report_startup = false, bare_window = false;
     cli.add_option("--config", config_path, "Configuration file (TOML)");
     cli.add_option("--locale-dir", locale_dir, "Folder with zh-CN.json, zh-HK.json, en.json");
+    cli.add_option("--store", store_path, "Local store file (overrides [store] path)");
     cli.add_option("--font", font_path, "Noto Sans CJK collection (fonts-noto-cjk)");
     cli.add_option("--window", window_size, "Run in a window of WIDTHxHEIGHT instead of full screen");
     cli.add_option("--script", script_path, "Run a UI test script and exit with its result");
@@ -67,8 +69,15 @@ int main(int argc, char** argv)
         return 2;
     }
 
-    kiosk::app::KioskApp app(config.value(), catalog.value(), kiosk::app::SyncFeed{});
+    if (!store_path.empty())
+        config.value().store_path = store_path;
     std::string error;
+    auto backend = kiosk::app::Backend::open(config.value(), &kiosk::app::KioskApp::wake, error);
+    if (!backend) {
+        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        return 1;
+    }
+    kiosk::app::KioskApp app(config.value(), catalog.value(), *backend);
     if (!app.start(window, font_path, error)) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         return 1;

@@ -108,6 +108,23 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         app.settle();
         return {};
     }
+    if (command == "wait_online" || command == "wait_offline" || command == "wait_text") {
+        double seconds = 10;
+        if (command != "wait_text")
+            args >> seconds;
+        std::string text = command == "wait_text" ? rest_of_line(args) : std::string();
+        const int timeout_ms = static_cast<int>((command == "wait_text" ? 10.0 : seconds) * 1000);
+        auto done = [&] {
+            if (command == "wait_text")
+                return app.last_frame().find_text(text) != nullptr;
+            const SyncStatus status = app.sync_status();
+            return command == "wait_online" ? status.online : (!status.online && status.offline_since_utc != 0);
+        };
+        if (!app.wait_until(done, timeout_ms))
+            return command == "wait_text" ? "\"" + text + "\" did not appear within 10 s"
+                                          : "the sync status did not change within the time given";
+        return {};
+    }
     if (command == "window") {
         int w = 0, h = 0;
         if (!(args >> w >> h) || w < 200 || h < 200)

@@ -8,6 +8,9 @@
 //   drag_at <x> <y> <dy>       the same from a point
 //   advance <seconds>          move the kiosk's clock forward
 //   window <width> <height>    resize (orientation)
+//   wait_online [seconds]      wait (real time) until the server answered
+//   wait_offline [seconds]     wait until a request to it failed
+//   wait_text <text>           wait up to 10 s for a visible text
 //   frames <n>                 draw n frames
 //   screenshot <file.png>      save the frame (relative to --screenshot-dir)
 //   expect_text <text>         a visible text contains <text>

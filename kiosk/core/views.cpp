@@ -31,6 +31,12 @@ private:
     Language m_language;
 };
 
+// Offline is known from the first failed request, even before any success.
+NetworkState network_state(const SyncStatus& sync)
+{
+    return sync.online ? NetworkState::Online : sync.offline_since_utc != 0 ? NetworkState::Offline : NetworkState::Connecting;
+}
+
 std::string network_text(const Texts& t, const SyncStatus& sync, NetworkState state)
 {
     std::string text;
@@ -50,7 +56,7 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
 {
     const PersonSession& session = in.state.session;
     ChromeView chrome;
-    chrome.estate_name = in.config.estate_name;
+    chrome.estate_name = in.cache.estate ? in.cache.estate->name.in(session.language) : in.config.estate_name;
 
     LocalTime now = to_shanghai(in.now_utc_s);
     chrome.date_text = format_text(t("clock.date"), {{"y", std::to_string(now.year)},
@@ -59,9 +65,7 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
                                                      {"weekday", t("weekday." + std::to_string(now.weekday))}});
     chrome.time_text = clock_text(in.now_utc_s);
 
-    chrome.network = in.sync.online ? NetworkState::Online
-                   : in.sync.ever_connected ? NetworkState::Offline
-                                            : NetworkState::Connecting;
+    chrome.network = network_state(in.sync);
     chrome.network_text = network_text(t, in.sync, chrome.network);
 
     switch (session.screen()) {
@@ -116,9 +120,7 @@ AdminView build_admin(const ViewInputs& in, const Texts& t)
     admin.rows = {
         {t("admin.kiosk_id"), in.config.kiosk_id},
         {t("admin.server_url"), in.config.server_url},
-        {t("admin.sync_status"), network_text(t, in.sync, in.sync.online ? NetworkState::Online
-                                                         : in.sync.ever_connected ? NetworkState::Offline
-                                                                                  : NetworkState::Connecting)},
+        {t("admin.sync_status"), network_text(t, in.sync, network_state(in.sync))},
         {t("admin.last_sync"), time_or_never(in.sync.last_sync_utc)},
         {t("admin.outbox"), format_text(t("admin.outbox_counts"), {{"pending", std::to_string(in.sync.outbox_pending)},
                                                                    {"failed", std::to_string(in.sync.outbox_failed)}})},
@@ -135,6 +137,14 @@ Views build_views(const ViewInputs& in)
     Texts t(in.catalog, in.state.session.language);
     Views views;
     views.chrome = build_chrome(in, t);
+    for (const NoticeInfo& notice : in.cache.notices) {
+        if (notice.urgent) {  // the list is urgent-first, newest-first
+            views.home.banner_label = t("home.urgent");
+            views.home.banner_title = notice.title.in(in.state.session.language);
+            views.home.banner_body = notice.body.in(in.state.session.language);
+            break;
+        }
+    }
     views.home.prompt = t(views.home.tiles.empty() ? "home.no_services" : "home.prompt");
     views.admin = build_admin(in, t);
     return views;

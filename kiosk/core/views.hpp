@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/app_state.hpp"
+#include "core/cached_data.hpp"
 #include "core/config.hpp"
 #include "core/locale.hpp"
 #include "core/sync_status.hpp"
@@ -54,6 +55,8 @@ struct HomeTile {
 };
 
 struct HomeView {
+    std::string banner_label;                 // "紧急通知"
+    std::string banner_title, banner_body;    // the newest urgent notice; empty if none
     std::string prompt;           // what to do here, in plain words
     std::vector<HomeTile> tiles;  // only features that exist: nothing fake
 };
@@ -78,6 +81,7 @@ struct ViewInputs {
     const KioskConfig& config;
     const Catalog& catalog;
     const SyncStatus& sync;
+    const CachedData& cache;
     std::int64_t now_utc_s;
     std::int64_t now_ms;  // same clock as the controller's
     int idle_seconds_left;

@@ -11,10 +11,40 @@
 
 namespace kiosk::screens {
 
+namespace {
+
+// An urgent notice (a water outage, a lift stopped) must be seen at once:
+// a solid band with a label word, never colour alone.
+void draw_urgent_banner(const HomeView& view, float width)
+{
+    const ui::Context& ctx = ui::context();
+    const ui::Palette& p = ctx.colors();
+    const float pad = ctx.metrics.mm(4);
+    const float inner = width - 2 * pad;
+    const std::string heading = view.banner_label + "  " + view.banner_title;
+    const float height = ui::text_height(heading, ui::TextRole::Title, inner) +
+                         ImGui::GetStyle().ItemSpacing.y + ui::text_height(view.banner_body, ui::TextRole::Body, inner) +
+                         2 * pad;
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(top_left, ImVec2(top_left.x + width, top_left.y + height), p.banner,
+                                              ImGui::GetStyle().FrameRounding);
+    ImGui::SetCursorScreenPos(ImVec2(top_left.x + pad, top_left.y + pad));
+    ImGui::BeginGroup();
+    ui::text(heading, ui::TextRole::Title, ui::Align::Left, inner, p.banner_text);
+    ui::text(view.banner_body, ui::TextRole::Body, ui::Align::Left, inner, p.banner_text);
+    ImGui::EndGroup();
+    ImGui::SetCursorScreenPos(ImVec2(top_left.x, top_left.y + height));
+    ImGui::Dummy(ImVec2(width, 1));
+}
+
+} // namespace
+
 void draw_home_screen(const HomeView& view, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
+    if (!view.banner_title.empty())
+        draw_urgent_banner(view, width);
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(4)));
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(4)));

@@ -14,6 +14,7 @@ namespace {
 struct Fixture {
     KioskConfig config;
     Catalog catalog;
+    CachedData cache;
     Fixture()
     {
         config.server_token = "t";
@@ -25,7 +26,7 @@ struct Fixture {
     }
     Views build(const AppState& state, const SyncStatus& sync, std::int64_t utc_s)
     {
-        return build_views({state, config, catalog, sync, utc_s, 0, 0});
+        return build_views({state, config, catalog, sync, cache, utc_s, 0, 0});
     }
 };
 
