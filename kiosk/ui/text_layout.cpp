@@ -1,19 +1,78 @@
-// Text layout on top of ImFont's own wrapping (which cuts CJK runs anywhere,
-// as Chinese allows).
+// Text layout: line breaking for mixed Chinese and Latin text, and drawing.
 #include "ui/text_layout.hpp"
+
+#include "ui/line_breaker.hpp"
 
 #include <imgui_internal.h>
 
 #include <cfloat>
+#include <vector>
 
 namespace kiosk::ui {
 namespace {
 
-const char* next_char(const char* p, const char* end)
+struct Glyph {
+    const char* at;
+    unsigned code;
+    float advance;
+};
+
+// Splits one paragraph (no '\n') into glyphs with their advances.
+std::vector<Glyph> glyphs_of(ImFont* font, const char* p, const char* end)
 {
-    unsigned int c = 0;
-    int length = ImTextCharFromUtf8(&c, p, end);
-    return p + (length > 0 ? length : 1);
+    std::vector<Glyph> glyphs;
+    while (p < end) {
+        unsigned int c = 0;
+        int length = ImTextCharFromUtf8(&c, p, end);
+        if (length <= 0)
+            length = 1;
+        glyphs.push_back({p, c, font->GetCharAdvance(static_cast<ImWchar>(c))});
+        p += length;
+    }
+    return glyphs;
+}
+
+void add_line(TextLayout& layout, const char* begin, const char* end, float width)
+{
+    layout.lines.push_back({begin, end, width});
+    layout.size.x = ImMax(layout.size.x, width);
+}
+
+// Greedy fill: each line takes glyphs until the next would overflow, then
+// breaks at the last allowed place (or mid-word when a word is wider than
+// the whole line). Spaces at a break are dropped.
+void break_paragraph(TextLayout& layout, ImFont* font, const char* begin, const char* end, float wrap_width)
+{
+    std::vector<Glyph> glyphs = glyphs_of(font, begin, end);
+    std::size_t start = 0;
+    while (start < glyphs.size() && glyphs[start].code == ' ')
+        ++start;
+    if (start == glyphs.size() || wrap_width <= 0) {
+        add_line(layout, begin, end, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, begin, end).x);
+        return;
+    }
+    while (start < glyphs.size()) {
+        float width = 0;
+        std::size_t i = start, last_break = start;
+        for (; i < glyphs.size(); ++i) {
+            if (i > start && may_break_between(glyphs[i - 1].code, glyphs[i].code))
+                last_break = i;
+            if (width + glyphs[i].advance > wrap_width && i > start)
+                break;
+            width += glyphs[i].advance;
+        }
+        std::size_t cut = i == glyphs.size() ? i : (last_break > start ? last_break : i);
+        std::size_t line_end = cut;
+        while (line_end > start && glyphs[line_end - 1].code == ' ')
+            --line_end;
+        float line_width = 0;
+        for (std::size_t k = start; k < line_end; ++k)
+            line_width += glyphs[k].advance;
+        add_line(layout, glyphs[start].at, line_end < glyphs.size() ? glyphs[line_end].at : end, line_width);
+        start = cut;
+        while (start < glyphs.size() && glyphs[start].code == ' ')
+            ++start;
+    }
 }
 
 } // namespace
@@ -28,19 +87,7 @@ TextLayout layout_text(ImFont* font, std::string_view text, float wrap_width)
         const char* paragraph_end = p;
         while (paragraph_end < end && *paragraph_end != '\n')
             ++paragraph_end;
-        do {
-            const char* cut = paragraph_end;
-            if (wrap_width > 0 && p < paragraph_end)
-                cut = font->CalcWordWrapPositionA(1.0f, p, paragraph_end, wrap_width);
-            if (cut == p && p < paragraph_end)
-                cut = next_char(p, paragraph_end);  // always make progress
-            float width = font->CalcTextSizeA(size, FLT_MAX, 0, p, cut).x;
-            layout.lines.push_back({p, cut, width});
-            layout.size.x = ImMax(layout.size.x, width);
-            p = cut;
-            while (p < paragraph_end && *p == ' ')
-                ++p;
-        } while (p < paragraph_end);
+        break_paragraph(layout, font, p, paragraph_end, wrap_width);
         if (paragraph_end == end)
             break;
         p = paragraph_end + 1;
