@@ -17,5 +17,6 @@ int run_bare_window(const WindowOptions& options);
 
 // CLOCK_MONOTONIC in nanoseconds (the bench compares it with its own clock).
 long long monotonic_ns();
+long long unix_ns();  // wall clock, comparable with `date +%s%N` in the bench script
 
 } // namespace kiosk::app

@@ -84,7 +84,9 @@ int main(int argc, char** argv)
     }
     app.settle();
     if (report_startup) {
-        std::printf("started_ns=%lld first_frame_ns=%lld\n", started_ns, kiosk::app::monotonic_ns());
+        const long long now_ns = kiosk::app::monotonic_ns();
+        std::printf("main_to_first_frame_ms=%.1f first_frame_unix_ns=%lld\n", (now_ns - started_ns) / 1e6,
+                    kiosk::app::unix_ns());
         std::fflush(stdout);
     }
     if (bench_frames > 0)
