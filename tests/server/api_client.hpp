@@ -1,0 +1,106 @@
+// A small HTTP client for server tests: bearer token, Idempotency-Key, and
+// decoding of bodies with the shared protocol types.
+#pragma once
+
+#include "protocol/protocol.hpp"
+#include "support/office_server_process.hpp"
+
+#include <doctest/doctest.h>
+#include <httplib.h>
+
+#include <atomic>
+#include <memory>
+#include <string>
+
+namespace lobby::test {
+
+inline constexpr const char* lobby1_token = "demo-lobby-1-token";
+inline constexpr const char* lobby2_token = "demo-lobby-2-token";
+inline constexpr const char* revoked_token = "demo-revoked-token";
+inline constexpr const char* staff_token = "demo-staff-token";
+
+struct Reply {
+    int status = 0;  // 0: no response at all
+    std::string body;
+    httplib::Headers headers;
+
+    nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
+    std::string error_code() const {
+        auto e = protocol::decode_text<protocol::ErrorBody>(body);
+        return e ? e.value().code : "<not an error body: " + body.substr(0, 200) + ">";
+    }
+    template <class T>
+    T as() const {
+        auto r = protocol::decode_text<T>(body);
+        if (!r) FAIL("response does not decode: " << r.error().message << " body: " << body.substr(0, 400));
+        return r.value();
+    }
+};
+
+class Api {
+public:
+    Api(int port, std::string token) : m_client("127.0.0.1", port), m_token(std::move(token)) {
+        m_client.set_read_timeout(20, 0);
+    }
+
+    Reply get(const std::string& path) { return wrap(m_client.Get(path.c_str(), headers(""))); }
+    Reply post(const std::string& path, const std::string& body, const std::string& idempotency_key = "") {
+        return wrap(m_client.Post(path.c_str(), headers(idempotency_key), body, "application/json"));
+    }
+    Reply post(const std::string& path, const nlohmann::json& body, const std::string& idempotency_key = "") {
+        return post(path, protocol::dump_json(body), idempotency_key);
+    }
+    // POST with a fresh key each call.
+    Reply create(const std::string& path, const nlohmann::json& body) { return post(path, body, fresh_key()); }
+
+    static std::string fresh_key() {
+        static std::atomic<int> n{0};
+        return "test-key-" + std::to_string(::getpid()) + "-" + std::to_string(++n);
+    }
+
+private:
+    httplib::Headers headers(const std::string& key) const {
+        httplib::Headers h;
+        if (!m_token.empty()) h.emplace("Authorization", "Bearer " + m_token);
+        if (!key.empty()) h.emplace("Idempotency-Key", key);
+        return h;
+    }
+    static Reply wrap(const httplib::Result& r) {
+        if (!r) return {};
+        return Reply{r->status, r->body, r->headers};
+    }
+
+    httplib::Client m_client;
+    std::string m_token;
+};
+
+// One demo server shared by the tests of this executable that only need
+// the demo data and do not depend on each other's writes.
+inline OfficeServerProcess& shared_server() {
+    static OfficeServerProcess server;
+    return server;
+}
+
+} // namespace lobby::test
+
+#include <sqlite3.h>
+
+namespace lobby::test {
+
+// Reads one integer from the server's database (read-only, beside the live
+// server: WAL lets us). Returns -1 on any error.
+inline long long db_int(const std::string& db_path, const std::string& sql) {
+    sqlite3* db = nullptr;
+    long long out = -1;
+    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        sqlite3_busy_timeout(db, 5000);
+        sqlite3_stmt* st = nullptr;
+        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+            out = sqlite3_column_int64(st, 0);
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return out;
+}
+
+} // namespace lobby::test

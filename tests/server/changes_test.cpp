@@ -1,0 +1,162 @@
+// The pull feed: paging, collections, tombstones, audiences, expiry.
+#include "api_client.hpp"
+
+#include <map>
+#include <set>
+#include <thread>
+
+using namespace lobby::test;
+namespace p = lobby::protocol;
+
+namespace {
+
+// Pulls everything after `since`, checking the paging contract on the way.
+std::vector<p::Change> pull_all(Api& api, std::int64_t since, std::int64_t limit, std::int64_t* last = nullptr) {
+    std::vector<p::Change> all;
+    for (int guard = 0; guard < 1000; ++guard) {
+        const Reply r = api.get("/v1/changes?since=" + std::to_string(since) + "&limit=" + std::to_string(limit));
+        REQUIRE(r.status == 200);
+        const auto page = r.as<p::ChangesPage>();
+        CHECK(static_cast<std::int64_t>(page.changes.size()) <= limit);
+        for (const auto& c : page.changes) {
+            CHECK(c.seq > since);
+            since = c.seq;
+            all.push_back(c);
+        }
+        CHECK(page.next_since >= since);
+        since = page.next_since;
+        if (!page.has_more) break;
+    }
+    if (last) *last = since;
+    return all;
+}
+
+} // namespace
+
+TEST_CASE("a full pull returns every collection with increasing seq and decodable records") {
+    Api api(shared_server().port(), lobby1_token);
+    const auto all = pull_all(api, 0, 1000);
+    std::map<std::string, int> per_collection;
+    std::int64_t previous = 0;
+    for (const auto& c : all) {
+        CHECK(c.seq > previous);
+        previous = c.seq;
+        ++per_collection[c.collection];
+        if (c.deleted) continue;
+        bool ok = true;
+        if (c.collection == "estate") ok = p::decode<p::Estate>(c.data).ok();
+        else if (c.collection == "fee_kinds") ok = p::decode<p::FeeKind>(c.data).ok();
+        else if (c.collection == "repair_categories") ok = p::decode<p::RepairCategory>(c.data).ok();
+        else if (c.collection == "notices") ok = p::decode<p::Notice>(c.data).ok();
+        else if (c.collection == "surveys") ok = p::decode<p::Survey>(c.data).ok();
+        else if (c.collection == "units") ok = p::decode<p::Unit>(c.data).ok();
+        else if (c.collection == "bills") ok = p::decode<p::Bill>(c.data).ok();
+        else if (c.collection == "tickets") ok = p::decode<p::Ticket>(c.data).ok();
+        CHECK_MESSAGE(ok, c.collection << "/" << c.key);
+    }
+    for (const char* name : {"estate", "fee_kinds", "repair_categories", "notices", "surveys", "units", "bills", "tickets"})
+        CHECK_MESSAGE(per_collection[name] > 0, name);
+    CHECK(per_collection["estate"] == 1);
+    CHECK(per_collection["units"] > 500);
+}
+
+TEST_CASE("the urgent outage is live and the expired notice is a tombstone") {
+    Api api(shared_server().port(), lobby1_token);
+    std::map<std::string, p::Change> notices;
+    for (const auto& c : pull_all(api, 0, 1000))
+        if (c.collection == "notices") notices[c.key] = c;
+    REQUIRE(notices.count("N-1"));
+    const auto urgent = p::decode<p::Notice>(notices["N-1"].data);
+    REQUIRE(urgent.ok());
+    CHECK(urgent.value().urgent);
+    CHECK(urgent.value().kind == "outage");
+    REQUIRE(notices.count("N-7"));
+    CHECK(notices["N-7"].deleted);
+    CHECK(notices["N-7"].data.is_null());
+}
+
+TEST_CASE("units in the feed carry masked owners and no phones") {
+    Api api(shared_server().port(), lobby1_token);
+    for (const auto& c : pull_all(api, 0, 1000)) {
+        if (c.collection != "units") continue;
+        const std::string text = c.data.dump();
+        CHECK(text.find("phone") == std::string::npos);
+        if (c.key == "3-2-1502") CHECK(c.data["owner_masked"] == "张*");
+        if (c.key == "1-1-801") CHECK(c.data["owner_masked"] == "欧阳*明");
+    }
+}
+
+TEST_CASE("small pages chain through has_more and next_since") {
+    Api api(shared_server().port(), lobby1_token);
+    std::int64_t last_big = 0, last_small = 0;
+    pull_all(api, 0, 1000, &last_big);
+    const auto small = pull_all(api, 0, 250, &last_small);
+    // Both reach the same cursor; small pages see the same keys.
+    CHECK(last_small >= last_big);
+    const Reply first = api.get("/v1/changes?since=0&limit=3");
+    const auto page = first.as<p::ChangesPage>();
+    CHECK(page.changes.size() == 3);
+    CHECK(page.has_more);
+    CHECK(page.next_since == page.changes.back().seq);
+}
+
+TEST_CASE("a cursor past the end returns nothing and keeps the cursor") {
+    Api api(shared_server().port(), lobby1_token);
+    const Reply r = api.get("/v1/changes?since=999999999");
+    REQUIRE(r.status == 200);
+    const auto page = r.as<p::ChangesPage>();
+    CHECK(page.changes.empty());
+    CHECK_FALSE(page.has_more);
+    CHECK(page.next_since == 999999999);
+}
+
+TEST_CASE("bad query values get 400 invalid_query") {
+    Api api(shared_server().port(), lobby1_token);
+    for (const char* q : {"since=abc", "since=-1", "limit=0", "limit=1001", "limit=5x", "since=99999999999999999999"}) {
+        CAPTURE(q);
+        const Reply r = api.get(std::string("/v1/changes?") + q);
+        CHECK(r.status == 400);
+        CHECK(r.error_code() == "invalid_query");
+    }
+}
+
+TEST_CASE("tickets travel only to the kiosk that created them") {
+    OfficeServerProcess server;
+    Api one(server.port(), lobby1_token);
+    Api two(server.port(), lobby2_token);
+    std::int64_t cursor_two = 0;
+    pull_all(two, 0, 1000, &cursor_two);
+    const Reply created = one.create("/v1/repairs", {{"unit_id", "1-1-801"},
+                                                     {"category", "electrical"},
+                                                     {"description", "客厅灯不亮"},
+                                                     {"location", "own_unit"}});
+    REQUIRE(created.status == 201);
+    const std::string id = created.as<p::Ticket>().id;
+    bool one_sees = false, two_sees = false;
+    for (const auto& c : pull_all(one, 0, 1000)) one_sees = one_sees || (c.collection == "tickets" && c.key == id);
+    for (const auto& c : pull_all(two, cursor_two, 1000)) two_sees = two_sees || (c.collection == "tickets" && c.key == id);
+    CHECK(one_sees);
+    CHECK_FALSE(two_sees);
+}
+
+TEST_CASE("a notice that expires turns into a tombstone with a new seq") {
+    OfficeServerProcess server;
+    Api staff(server.port(), staff_token);
+    Api kiosk(server.port(), lobby1_token);
+    std::int64_t cursor = 0;
+    pull_all(kiosk, 0, 1000, &cursor);
+    const auto now = p::now_utc();
+    p::Notice n{"N-flash", "outage", true, {"临时停电", "", ""}, {"2号配电房检修", "", ""}, now - 10, now + 2};
+    REQUIRE(staff.create("/v1/notices", nlohmann::json(n)).status == 201);
+    auto fresh = pull_all(kiosk, cursor, 1000, &cursor);
+    REQUIRE(fresh.size() == 1);
+    CHECK(fresh[0].key == "N-flash");
+    CHECK_FALSE(fresh[0].deleted);
+    const std::int64_t live_seq = fresh[0].seq;
+    std::this_thread::sleep_for(std::chrono::milliseconds(3100));
+    auto later = pull_all(kiosk, cursor, 1000);
+    REQUIRE(later.size() == 1);
+    CHECK(later[0].key == "N-flash");
+    CHECK(later[0].deleted);
+    CHECK(later[0].seq > live_seq);
+}

@@ -1,0 +1,83 @@
+// Fee lookup: phone-last-4 verification, totals, lockout after failures.
+#include "api_client.hpp"
+
+#include <thread>
+
+using namespace lobby::test;
+namespace p = lobby::protocol;
+
+TEST_CASE("the demo arrears unit shows its bills and totals in fen") {
+    Api api(shared_server().port(), lobby1_token);
+    const Reply r = api.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}});
+    REQUIRE(r.status == 200);
+    const auto result = r.as<p::FeeLookupResult>();
+    CHECK(result.unit.owner_masked == "张*");
+    CHECK(result.bills.size() >= 60);
+    std::int64_t due = 0, late = 0, open = 0;
+    bool has_partial = false;
+    for (const auto& b : result.bills) {
+        CHECK(b.unit_id == "3-2-1502");
+        due += b.amount_fen - b.paid_fen;
+        if (b.late) late += b.amount_fen - b.paid_fen;
+        open += b.status != "paid";
+        has_partial = has_partial || b.status == "partial";
+    }
+    CHECK(result.total_due_fen == due);
+    CHECK(result.late_due_fen == late);
+    CHECK(result.unpaid_count == open);
+    CHECK(result.total_due_fen > 0);
+    CHECK(has_partial);
+    CHECK(r.body.find("13812345678") == std::string::npos);
+}
+
+TEST_CASE("a tenant's phone verifies too, a fully paid unit owes nothing") {
+    Api api(shared_server().port(), lobby1_token);
+    CHECK(api.post("/v1/fees/lookup", {{"unit_id", "5-3-2202"}, {"phone_last4", "1357"}}).status == 200);
+    const Reply paid = api.post("/v1/fees/lookup", {{"unit_id", "1-1-801"}, {"phone_last4", "1234"}});
+    REQUIRE(paid.status == 200);
+    CHECK(paid.as<p::FeeLookupResult>().total_due_fen == 0);
+}
+
+TEST_CASE("lookup refusals: unknown unit 404, malformed digits 422") {
+    Api api(shared_server().port(), lobby1_token);
+    CHECK(api.post("/v1/fees/lookup", {{"unit_id", "9-9-909"}, {"phone_last4", "1234"}}).status == 404);
+    CHECK(api.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", "567"}}).status == 422);
+    CHECK(api.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", 5678}}).status == 422);
+}
+
+TEST_CASE("five wrong last-4 lock the unit until locked_until, then it opens again") {
+    OfficeServerProcess server({true, "", {"--lockout-seconds", "2"}});
+    Api api(server.port(), lobby1_token);
+    const nlohmann::json wrong = {{"unit_id", "3-2-1502"}, {"phone_last4", "0000"}};
+    const nlohmann::json right = {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}};
+    for (int attempt = 1; attempt <= 4; ++attempt) {
+        const Reply r = api.post("/v1/fees/lookup", wrong);
+        REQUIRE(r.status == 403);
+        CHECK(r.error_code() == "phone_mismatch");
+        CHECK(r.as<p::ErrorBody>().attempts_left == 5 - attempt);
+    }
+    const Reply locked = api.post("/v1/fees/lookup", wrong);
+    REQUIRE(locked.status == 423);
+    CHECK(locked.error_code() == "unit_locked");
+    const auto until = locked.as<p::ErrorBody>().locked_until;
+    REQUIRE(until.has_value());
+    CHECK(*until >= p::now_utc() + 1);
+    // Even the right digits are refused while locked; other units are not affected.
+    CHECK(api.post("/v1/fees/lookup", right).status == 423);
+    CHECK(api.post("/v1/fees/lookup", {{"unit_id", "1-1-801"}, {"phone_last4", "1234"}}).status == 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(3100));
+    CHECK(api.post("/v1/fees/lookup", right).status == 200);
+    // A success resets the counter: one more wrong try leaves 4 attempts.
+    CHECK(api.post("/v1/fees/lookup", wrong).as<p::ErrorBody>().attempts_left == 4);
+}
+
+TEST_CASE("the default lockout is 15 minutes") {
+    OfficeServerProcess server;
+    Api api(server.port(), lobby1_token);
+    Reply r;
+    for (int i = 0; i < 5; ++i) r = api.post("/v1/fees/lookup", {{"unit_id", "1-1-801"}, {"phone_last4", "9999"}});
+    REQUIRE(r.status == 423);
+    const auto until = *r.as<p::ErrorBody>().locked_until;
+    CHECK(until >= p::now_utc() + 15 * 60 - 5);
+    CHECK(until <= p::now_utc() + 15 * 60 + 5);
+}

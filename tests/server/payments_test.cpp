@@ -1,0 +1,121 @@
+// Payment orders, the demo pay page, and what paying does to bills.
+#include "api_client.hpp"
+
+#include <thread>
+
+using namespace lobby::test;
+namespace p = lobby::protocol;
+
+namespace {
+
+std::vector<p::Bill> open_bills(Api& api, const char* unit, const char* last4) {
+    const auto result = api.post("/v1/fees/lookup", {{"unit_id", unit}, {"phone_last4", last4}}).as<p::FeeLookupResult>();
+    std::vector<p::Bill> out;
+    for (const auto& b : result.bills)
+        if (b.status != "paid") out.push_back(b);
+    return out;
+}
+
+std::string path_of(const std::string& url) { return url.substr(url.find("/pay/")); }
+
+} // namespace
+
+TEST_CASE("an order for open bills is paid on the pay page and the bills become paid") {
+    OfficeServerProcess server;
+    Api api(server.port(), lobby1_token);
+    const auto bills = open_bills(api, "3-2-1502", "5678");
+    REQUIRE(bills.size() >= 2);
+    const std::int64_t expected = (bills[0].amount_fen - bills[0].paid_fen) + (bills[1].amount_fen - bills[1].paid_fen);
+    const Reply created = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id, bills[1].id}}});
+    REQUIRE(created.status == 201);
+    const auto order = created.as<p::PaymentOrder>();
+    CHECK(order.status == "pending");
+    CHECK(order.amount_fen == expected);
+    CHECK(order.qr_payload == server.base_url() + "/pay/" + order.id);
+    CHECK(order.expires_at > order.created_at);
+    CHECK(api.get("/v1/payment-orders/" + order.id).as<p::PaymentOrder>().status == "pending");
+
+    std::int64_t cursor = 0;
+    for (;;) {
+        const auto page = api.get("/v1/changes?limit=1000&since=" + std::to_string(cursor)).as<p::ChangesPage>();
+        cursor = page.next_since;
+        if (!page.has_more) break;
+    }
+
+    httplib::Client phone("127.0.0.1", server.port());
+    auto page = phone.Get(path_of(order.qr_payload).c_str());
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find("<form") != std::string::npos);
+    auto paid = phone.Post(path_of(order.qr_payload).c_str(), "", "application/x-www-form-urlencoded");
+    REQUIRE(paid);
+    CHECK(paid->status == 200);
+    CHECK(paid->body.find("支付成功") != std::string::npos);
+
+    const auto after = api.get("/v1/payment-orders/" + order.id).as<p::PaymentOrder>();
+    CHECK(after.status == "paid");
+    CHECK(after.paid_at.has_value());
+    const auto remaining = open_bills(api, "3-2-1502", "5678");
+    CHECK(remaining.size() == bills.size() - 2);
+
+    // Both bills reach kiosks as paid through the feed.
+    const auto changes = api.get("/v1/changes?since=" + std::to_string(cursor)).as<p::ChangesPage>();
+    int paid_bills = 0;
+    for (const auto& c : changes.changes)
+        if (c.collection == "bills" && c.data["status"] == "paid") ++paid_bills;
+    CHECK(paid_bills == 2);
+
+    auto again = phone.Post(path_of(order.qr_payload).c_str(), "", "application/x-www-form-urlencoded");
+    REQUIRE(again);
+    CHECK(again->status == 409);
+    auto page_again = phone.Get(path_of(order.qr_payload).c_str());
+    REQUIRE(page_again);
+    CHECK(page_again->body.find("<form") == std::string::npos);  // no pay button on a paid order
+
+    const Reply stale = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id}}});
+    CHECK(stale.status == 409);
+    CHECK(stale.error_code() == "bills_already_paid");
+}
+
+TEST_CASE("two orders for the same bill: the second cannot be paid after the first") {
+    OfficeServerProcess server;
+    Api api(server.port(), lobby1_token);
+    const auto bills = open_bills(api, "5-3-2202", "2468");
+    REQUIRE_FALSE(bills.empty());
+    const auto a = api.create("/v1/payment-orders", {{"unit_id", "5-3-2202"}, {"bill_ids", {bills[0].id}}}).as<p::PaymentOrder>();
+    const auto b = api.create("/v1/payment-orders", {{"unit_id", "5-3-2202"}, {"bill_ids", {bills[0].id}}}).as<p::PaymentOrder>();
+    httplib::Client phone("127.0.0.1", server.port());
+    REQUIRE(phone.Post(("/pay/" + a.id).c_str(), "", "text/plain")->status == 200);
+    CHECK(phone.Post(("/pay/" + b.id).c_str(), "", "text/plain")->status == 409);
+    CHECK(api.get("/v1/payment-orders/" + b.id).as<p::PaymentOrder>().status == "pending");
+}
+
+TEST_CASE("an expired order is reported as expired and cannot be paid") {
+    OfficeServerProcess server({true, "", {"--order-ttl-seconds", "1"}});
+    Api api(server.port(), lobby1_token);
+    const auto bills = open_bills(api, "3-2-1502", "5678");
+    const auto order = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id}}}).as<p::PaymentOrder>();
+    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    CHECK(api.get("/v1/payment-orders/" + order.id).as<p::PaymentOrder>().status == "expired");
+    httplib::Client phone("127.0.0.1", server.port());
+    auto r = phone.Post(("/pay/" + order.id).c_str(), "", "text/plain");
+    REQUIRE(r);
+    CHECK(r->status == 410);
+    CHECK(open_bills(api, "3-2-1502", "5678").size() == bills.size());
+}
+
+TEST_CASE("payment order refusals") {
+    Api api(shared_server().port(), lobby1_token);
+    const auto bills = open_bills(api, "3-2-1502", "5678");
+    REQUIRE_FALSE(bills.empty());
+    CHECK(api.create("/v1/payment-orders", {{"unit_id", "0-0-0"}, {"bill_ids", {bills[0].id}}}).status == 404);
+    // A bill of another unit, an unknown bill, a duplicate, an empty list.
+    CHECK(api.create("/v1/payment-orders", {{"unit_id", "1-1-801"}, {"bill_ids", {bills[0].id}}}).status == 422);
+    CHECK(api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {"B-nope"}}}).status == 422);
+    CHECK(api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id, bills[0].id}}}).status == 422);
+    CHECK(api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", nlohmann::json::array()}}).status == 422);
+    CHECK(api.get("/v1/payment-orders/PO-0000").error_code() == "unknown_order");
+    httplib::Client phone("127.0.0.1", shared_server().port());
+    CHECK(phone.Get("/pay/PO-0000")->status == 404);
+    CHECK(phone.Post("/pay/PO-0000", "", "text/plain")->status == 404);
+}

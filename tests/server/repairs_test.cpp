@@ -1,0 +1,139 @@
+// Repair tickets: create, read, rate, and every documented refusal.
+#include "api_client.hpp"
+
+using namespace lobby::test;
+namespace p = lobby::protocol;
+
+namespace {
+
+nlohmann::json repair(const char* unit = "3-2-1502", const char* category = "plumbing") {
+    return {{"unit_id", unit}, {"category", category}, {"description", "卫生间地漏反水"}, {"location", "own_unit"},
+            {"location_detail", "卫生间"}, {"contact_phone", "13812345678"}};
+}
+
+// The id of the demo ticket of `unit` in `status`, from lobby-1's feed.
+std::string demo_ticket(Api& api, const std::string& unit, const std::string& status) {
+    for (std::int64_t since = 0;;) {
+        const auto pg = api.get("/v1/changes?limit=1000&since=" + std::to_string(since)).as<p::ChangesPage>();
+        for (const auto& c : pg.changes) {
+            if (c.collection != "tickets" || c.deleted) continue;
+            if (c.data["unit_id"] == unit && c.data["status"] == status) return c.key;
+        }
+        if (!pg.has_more) break;
+        since = pg.next_since;
+    }
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("creating a repair returns 201 with a submitted ticket") {
+    Api api(shared_server().port(), lobby1_token);
+    const Reply r = api.create("/v1/repairs", repair());
+    REQUIRE(r.status == 201);
+    const auto t = r.as<p::Ticket>();
+    CHECK(t.status == "submitted");
+    CHECK(t.unit_id == "3-2-1502");
+    CHECK(t.location_detail == "卫生间");
+    CHECK(t.timeline.size() == 1);
+    CHECK(r.body.find("13812345678") == std::string::npos);  // the contact phone is never echoed
+
+    const Reply got = api.get("/v1/repairs/" + t.id);
+    REQUIRE(got.status == 200);
+    CHECK(got.as<p::Ticket>().description == "卫生间地漏反水");
+}
+
+TEST_CASE("an emergency category creates an emergency ticket") {
+    Api api(shared_server().port(), lobby1_token);
+    auto body = repair("3-2-1502", "lift_trapped");
+    body["location"] = "public";
+    const Reply r = api.create("/v1/repairs", body);
+    REQUIRE(r.status == 201);
+    CHECK(r.as<p::Ticket>().emergency);
+}
+
+TEST_CASE("repair refusals: unknown unit, unknown category, out of scope, bad slot, bad fields") {
+    Api api(shared_server().port(), lobby1_token);
+    CHECK(api.create("/v1/repairs", repair("9-9-9999")).error_code() == "unknown_unit");
+    CHECK(api.create("/v1/repairs", repair("9-9-9999")).status == 404);
+
+    const Reply unknown = api.create("/v1/repairs", repair("3-2-1502", "spaceship"));
+    CHECK(unknown.status == 422);
+    CHECK(unknown.error_code() == "invalid_field");
+
+    const Reply gas = api.create("/v1/repairs", repair("3-2-1502", "gas"));
+    CHECK(gas.status == 422);
+    CHECK(gas.error_code() == "out_of_scope");
+    CHECK(gas.as<p::ErrorBody>().message.find("0755-83203999") != std::string::npos);
+
+    auto past = repair();
+    past["preferred_slot"] = {{"start", "2020-01-01T01:00:00Z"}, {"end", "2020-01-01T03:00:00Z"}};
+    CHECK(api.create("/v1/repairs", past).status == 422);
+    auto backwards = repair();
+    backwards["preferred_slot"] = {{"start", "2030-01-01T03:00:00Z"}, {"end", "2030-01-01T01:00:00Z"}};
+    const Reply b = api.create("/v1/repairs", backwards);
+    CHECK(b.status == 422);
+    CHECK(b.as<p::ErrorBody>().message.find("preferred_slot.end") != std::string::npos);
+
+    auto no_description = repair();
+    no_description.erase("description");
+    const Reply missing = api.create("/v1/repairs", no_description);
+    CHECK(missing.status == 422);
+    CHECK(missing.as<p::ErrorBody>().message == "Field 'description' is required.");
+
+    auto long_description = repair();
+    long_description["description"] = std::string(501 * 3, 'a');
+    CHECK(api.create("/v1/repairs", long_description).status == 422);
+    auto bad_location = repair();
+    bad_location["location"] = "moon";
+    CHECK(api.create("/v1/repairs", bad_location).status == 422);
+    auto bad_phone = repair();
+    bad_phone["contact_phone"] = "12345";
+    CHECK(api.create("/v1/repairs", bad_phone).status == 422);
+}
+
+TEST_CASE("a repair without Idempotency-Key gets 400") {
+    Api api(shared_server().port(), lobby1_token);
+    const Reply r = api.post("/v1/repairs", repair());
+    CHECK(r.status == 400);
+    CHECK(r.error_code() == "missing_idempotency_key");
+    CHECK(api.post("/v1/repairs", repair(), "short").status == 400);  // keys are 8..128 characters
+}
+
+TEST_CASE("unknown tickets get 404 on read and rating") {
+    Api api(shared_server().port(), lobby1_token);
+    CHECK(api.get("/v1/repairs/R-1999-000001").error_code() == "unknown_ticket");
+    CHECK(api.create("/v1/repairs/R-1999-000001/rating", {{"score", 5}, {"solved", true}}).status == 404);
+}
+
+TEST_CASE("rating: a completed ticket closes, a second rating and an open ticket get 409") {
+    OfficeServerProcess server;
+    Api api(server.port(), lobby1_token);
+    const std::string completed = demo_ticket(api, "3-2-1502", "completed");
+    REQUIRE_FALSE(completed.empty());
+    const Reply rated = api.create("/v1/repairs/" + completed + "/rating", {{"score", 4}, {"solved", true}, {"comment", "师傅很专业"}});
+    REQUIRE(rated.status == 200);
+    const auto t = rated.as<p::Ticket>();
+    CHECK(t.status == "closed");
+    REQUIRE(t.rating);
+    CHECK(t.rating->score == 4);
+    const Reply again = api.create("/v1/repairs/" + completed + "/rating", {{"score", 1}, {"solved", false}});
+    CHECK(again.status == 409);
+    CHECK(again.error_code() == "already_rated");
+
+    const std::string open = demo_ticket(api, "3-2-1502", "accepted");
+    REQUIRE_FALSE(open.empty());
+    const Reply early = api.create("/v1/repairs/" + open + "/rating", {{"score", 3}, {"solved", true}});
+    CHECK(early.status == 409);
+    CHECK(early.error_code() == "ticket_not_completed");
+    CHECK(api.create("/v1/repairs/" + open + "/rating", {{"score", 9}, {"solved", true}}).status == 422);
+}
+
+TEST_CASE("an unsolved rating reopens the ticket for the office") {
+    OfficeServerProcess server;
+    Api api(server.port(), lobby1_token);
+    const std::string completed = demo_ticket(api, "3-2-1502", "completed");
+    const Reply rated = api.create("/v1/repairs/" + completed + "/rating", {{"score", 2}, {"solved", false}});
+    REQUIRE(rated.status == 200);
+    CHECK(rated.as<p::Ticket>().status == "accepted");
+}

@@ -1,0 +1,153 @@
+// Runs office-server as a child process for tests.
+#include "support/office_server_process.hpp"
+
+#include <httplib.h>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace lobby::test {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string server_binary() {
+    if (const char* env = std::getenv("LOBBY_OFFICE_SERVER")) return env;
+    return LOBBY_OFFICE_SERVER_PATH;
+}
+
+int wait_exit(pid_t pid, std::chrono::milliseconds timeout) {
+    const auto deadline = Clock::now() + timeout;
+    for (;;) {
+        int status = 0;
+        const pid_t r = waitpid(pid, &status, WNOHANG);
+        if (r == pid) return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        if (r < 0) return -1;
+        if (Clock::now() > deadline) return -2;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+}
+
+} // namespace
+
+std::string make_temp_dir(const std::string& prefix) {
+    const char* base = std::getenv("TMPDIR");
+    std::string pattern = std::string(base && *base ? base : "/tmp") + "/" + prefix + "-XXXXXX";
+    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed for " + pattern);
+    return pattern;
+}
+
+OfficeServerProcess::OfficeServerProcess(OfficeServerOptions options) {
+    m_dir = make_temp_dir("office-server-test");
+    m_db_path = options.db_path.empty() ? m_dir + "/office.db" : options.db_path;
+    m_log_path = m_dir + "/office-server.log";
+
+    std::vector<std::string> args = {server_binary(), "--db", m_db_path, "--listen", "127.0.0.1:0"};
+    if (options.demo) args.emplace_back("--demo");
+    args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
+
+    int out[2];
+    if (pipe(out) != 0) throw std::runtime_error("pipe failed");
+    m_pid = fork();
+    if (m_pid < 0) throw std::runtime_error("fork failed");
+    if (m_pid == 0) {
+        // Child: stdout to the pipe, stderr to the log file, then exec.
+        dup2(out[1], STDOUT_FILENO);
+        close(out[0]);
+        close(out[1]);
+        const int log = ::open(m_log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (log >= 0) dup2(log, STDERR_FILENO);
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    close(out[1]);
+    m_stdout_fd = out[0];
+    try {
+        wait_until_ready();
+    } catch (...) {
+        kill_hard();
+        close(m_stdout_fd);
+        throw;
+    }
+}
+
+void OfficeServerProcess::wait_until_ready() {
+    const auto deadline = Clock::now() + std::chrono::seconds(15);
+    std::string pending;
+    while (m_port == 0) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        if (left <= 0) throw std::runtime_error("office-server did not print its port in time:\n" + log_tail());
+        pollfd p{m_stdout_fd, POLLIN, 0};
+        if (poll(&p, 1, static_cast<int>(left)) <= 0) continue;
+        char buf[512];
+        const ssize_t n = read(m_stdout_fd, buf, sizeof buf);
+        if (n <= 0) throw std::runtime_error("office-server exited before listening:\n" + log_tail());
+        pending.append(buf, static_cast<std::size_t>(n));
+        for (std::size_t nl; (nl = pending.find('\n')) != std::string::npos;) {
+            const std::string line = pending.substr(0, nl);
+            pending.erase(0, nl + 1);
+            const std::string prefix = "listening on 127.0.0.1:";
+            if (line.compare(0, prefix.size(), prefix) == 0) m_port = std::stoi(line.substr(prefix.size()));
+            else m_banner.push_back(line);
+        }
+    }
+    httplib::Client client("127.0.0.1", m_port);
+    client.set_connection_timeout(1, 0);
+    while (Clock::now() < deadline) {
+        if (auto res = client.Get("/v1/health"); res && res->status == 200) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    throw std::runtime_error("office-server /v1/health did not answer:\n" + log_tail());
+}
+
+std::string OfficeServerProcess::log_tail() const {
+    std::ifstream in(m_log_path);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    const std::string all = ss.str();
+    return all.size() > 4096 ? all.substr(all.size() - 4096) : all;
+}
+
+int OfficeServerProcess::terminate() {
+    if (m_pid <= 0) return -1;
+    kill(m_pid, SIGTERM);
+    int code = wait_exit(m_pid, std::chrono::seconds(10));
+    if (code == -2) {
+        kill(m_pid, SIGKILL);
+        code = wait_exit(m_pid, std::chrono::seconds(5));
+    }
+    m_pid = -1;
+    return code;
+}
+
+void OfficeServerProcess::kill_hard() {
+    if (m_pid <= 0) return;
+    kill(m_pid, SIGKILL);
+    wait_exit(m_pid, std::chrono::seconds(5));
+    m_pid = -1;
+}
+
+OfficeServerProcess::~OfficeServerProcess() {
+    terminate();
+    if (m_stdout_fd >= 0) close(m_stdout_fd);
+    if (!m_dir.empty() && !std::getenv("LOBBY_KEEP_TEST_DB")) {
+        std::error_code ignored;
+        std::filesystem::remove_all(m_dir, ignored);
+    }
+}
+
+} // namespace lobby::test

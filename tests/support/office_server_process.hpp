@@ -1,0 +1,64 @@
+// Starts a real office-server on a free loopback port for a test, and stops it.
+//
+//   lobby::test::OfficeServerProcess server;           // fresh temp DB, --demo
+//   httplib::Client http("127.0.0.1", server.port());
+//
+// Race-free port choice: the server is started with --listen 127.0.0.1:0,
+// binds a free port itself and prints "listening on 127.0.0.1:PORT" on
+// stdout; the constructor reads that line, then waits for GET /v1/health to
+// answer 200. Throws std::runtime_error (with the server's log tail) if the
+// server does not come up within 15 s. Demo tokens: demo-lobby-1-token,
+// demo-lobby-2-token, demo-revoked-token (revoked), demo-staff-token.
+// The server's stderr log is kept in <temp dir>/office-server.log.
+// Set LOBBY_OFFICE_SERVER to run another binary than the one built here.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace lobby::test {
+
+struct OfficeServerOptions {
+    bool demo = true;                     // seed the demo estate
+    std::string db_path;                  // empty: <fresh temp dir>/office.db
+    std::vector<std::string> extra_args;  // e.g. {"--lockout-seconds", "2"}
+};
+
+class OfficeServerProcess {
+public:
+    explicit OfficeServerProcess(OfficeServerOptions options = {});
+    ~OfficeServerProcess();  // SIGTERM, then SIGKILL after 10 s; removes its temp dir
+    OfficeServerProcess(const OfficeServerProcess&) = delete;
+    OfficeServerProcess& operator=(const OfficeServerProcess&) = delete;
+
+    int port() const { return m_port; }
+    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    const std::string& db_path() const { return m_db_path; }
+    pid_t pid() const { return m_pid; }
+    // Lines printed before "listening on" (demo tokens, demo units).
+    const std::vector<std::string>& banner() const { return m_banner; }
+    std::string log_tail() const;  // last ~4 KB of the server's stderr
+
+    // SIGTERM and wait; returns the exit code (or 128+signal), -1 if already gone.
+    int terminate();
+    // SIGKILL and wait (crash simulation); the database stays until destruction.
+    void kill_hard();
+
+private:
+    void wait_until_ready();
+
+    std::string m_dir;       // temp dir we created (removed at the end), may be empty
+    std::string m_db_path;
+    std::string m_log_path;
+    pid_t m_pid = -1;
+    int m_stdout_fd = -1;
+    int m_port = 0;
+    std::vector<std::string> m_banner;
+};
+
+// A fresh directory under $TMPDIR (or /tmp); the caller removes it.
+std::string make_temp_dir(const std::string& prefix);
+
+} // namespace lobby::test
