@@ -20,6 +20,20 @@ protocol::SurveyChoice choice(const char* id, const char* zh_cn, const char* zh_
     return protocol::SurveyChoice{id, {zh_cn, zh_hk, en}};
 }
 
+// Surveys are quarterly: "S-2026-Q4" for the quarter `t` falls in (China time).
+int quarter(protocol::UtcSeconds t) { return (std::stoi(protocol::format_date(t + 8 * hour).substr(5, 2)) + 2) / 3; }
+
+std::string survey_id(protocol::UtcSeconds t) {
+    return "S-" + protocol::format_date(t + 8 * hour).substr(0, 4) + "-Q" + std::to_string(quarter(t));
+}
+
+protocol::LocalizedText survey_title(protocol::UtcSeconds t) {
+    static const char* const zh[] = {"一", "二", "三", "四"};
+    const std::string q = zh[quarter(t) - 1];
+    return {"物业服务满意度调查（第" + q + "季度）", "物業服務滿意度調查（第" + q + "季度）",
+            "Quarterly satisfaction survey (Q" + std::to_string(quarter(t)) + ")"};
+}
+
 } // namespace
 
 void seed_notices_and_surveys(FeedWriter& feed, protocol::UtcSeconds now) {
@@ -73,8 +87,8 @@ void seed_notices_and_surveys(FeedWriter& feed, protocol::UtcSeconds now) {
                       now - 60 * day, now - 50 * day});  // expired: arrives as a tombstone
 
     protocol::Survey s;
-    s.id = "S-" + protocol::format_date(now).substr(0, 4) + "-Q4";
-    s.title = {"物业服务满意度调查（第四季度）", "物業服務滿意度調查（第四季度）", "Quarterly satisfaction survey (Q4)"};
+    s.id = survey_id(now);
+    s.title = survey_title(now);
     s.opens_at = now - 7 * day;
     s.closes_at = now + 23 * day;
     s.anonymous_allowed = true;
@@ -95,8 +109,8 @@ void seed_notices_and_surveys(FeedWriter& feed, protocol::UtcSeconds now) {
     feed.publish(protocol::collection::surveys, s.id, s);
 
     protocol::Survey old = s;
-    old.id = "S-" + protocol::format_date(now - 120 * day).substr(0, 4) + "-Q3";
-    old.title = {"物业服务满意度调查（第三季度）", "物業服務滿意度調查（第三季度）", "Quarterly satisfaction survey (Q3)"};
+    old.id = survey_id(now - 120 * day);
+    old.title = survey_title(now - 120 * day);
     old.opens_at = now - 120 * day;
     old.closes_at = now - 90 * day;  // closed: answers are refused
     feed.publish(protocol::collection::surveys, old.id, old);

@@ -43,7 +43,16 @@ FROM units u WHERE u.id = ?)sql");
     return u;
 }
 
-void publish_unit(Database& db, const protocol::Unit& unit) { publish(db, protocol::collection::units, unit.id, unit); }
+void publish_unit(Database& db, const protocol::Unit& unit) {
+    // Only the last four digits of each resident's phone go out, so a lobby
+    // kiosk can verify a resident offline; the kiosk keeps a keyed hash of
+    // them instead (store/privacy), never the digits.
+    nlohmann::json data = unit;
+    Statement st(db, "SELECT substr(phone, -4) FROM residents WHERE unit_id = ? AND phone IS NOT NULL ORDER BY id");
+    st.bind(1, unit.id);
+    for (int n = 1; st.step(); ++n) data["resident_" + std::to_string(n) + "_phone_last4"] = st.text(0);
+    publish(db, protocol::collection::units, unit.id, data);
+}
 
 protocol::UtcSeconds late_from(const std::string& due_date) {
     const auto midnight = protocol::parse_utc(due_date + "T00:00:00Z");
