@@ -11,6 +11,9 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 
+#include <malloc.h>
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cfloat>
@@ -139,6 +142,11 @@ void KioskApp::rebuild_fonts_if_needed()
         ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
         ctx.fonts = m_fonts.build(atlas, body_px, session.language);
         m_font_texture = upload_font_texture(atlas, m_font_texture);
+        // Rasterising glyphs leaves megabytes of freed scratch in the heap;
+        // hand it back instead of keeping it resident.
+        malloc_trim(0);
+        spdlog::info("font atlas: {} glyphs at {:.0f} px, {}x{} texture", m_fonts.glyph_count(), body_px,
+                     atlas.TexWidth, atlas.TexHeight);
     }
     if (!m_style_valid || session.display.elderly != m_styled_mode.elderly ||
         session.display.text_scale != m_styled_mode.text_scale) {

@@ -17,11 +17,13 @@ namespace kiosk::ui {
 struct FontSet {
     ImFont* body = nullptr;
     ImFont* title = nullptr;  // headings: body × title_factor
+    ImFont* amount = nullptr; // money due: body × amount_factor, digits ¥ , . - only (a few glyphs)
 };
 
 class FontLibrary {
 public:
     static constexpr float title_factor = 1.4f;
+    static constexpr float amount_factor = 2.6f;
 
     FontLibrary() = default;
     ~FontLibrary();
