@@ -2,6 +2,8 @@
 // protocol types into core's plain structs.
 #include "app/backend.hpp"
 
+#include "app/fee_records.hpp"
+
 #include "net/sync_worker.hpp"
 #include "protocol/records.hpp"
 #include "store/store.hpp"
@@ -70,6 +72,16 @@ void Backend::request_pull()
     m_worker->request_pull();
 }
 
+std::unique_ptr<store::Store> Backend::open_worker_store(std::string& error) const
+{
+    auto sibling = m_store->open_sibling(store::Durability::normal);
+    if (!sibling) {
+        error = m_store->path() + ": " + sibling.error().message;
+        return nullptr;
+    }
+    return std::make_unique<store::Store>(std::move(sibling.value()));
+}
+
 CachedData Backend::read_cache(std::int64_t now_utc)
 {
     CachedData data;
@@ -92,6 +104,7 @@ CachedData Backend::read_cache(std::int64_t now_utc)
                                     n.expires_at.value_or(0)});
         }
     }
+    read_fee_data(*m_store, data);
     return data;
 }
 

@@ -39,6 +39,10 @@ public:
 
     void request_pull();
 
+    // Another connection to the store for a worker thread (live requests'
+    // offline fee check); nullptr with `error` on failure.
+    std::unique_ptr<store::Store> open_worker_store(std::string& error) const;
+
 private:
     Backend() = default;
     std::unique_ptr<store::Store> m_store;  // the UI thread's connection

@@ -65,6 +65,7 @@ bool KioskApp::start(const WindowOptions& window, const std::string& font_path, 
     if (!m_window)
         return false;
     g_wake_event = SDL_RegisterEvents(1);
+    start_live_requests();
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -105,6 +106,7 @@ void KioskApp::update(bool force_views)
 {
     const std::int64_t now = now_ms();
     m_controller.tick(now);
+    exchange_live(now);
     const AppState& state = m_controller.state();
     const std::int64_t minute = now_utc_s() / 60;
     const int idle_seconds = m_controller.idle_seconds_left(now);

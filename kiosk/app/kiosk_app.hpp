@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/backend.hpp"
+#include "app/live_requests.hpp"
 #include "app/gl_window.hpp"
 #include "core/controller.hpp"
 #include "core/locale.hpp"
@@ -70,11 +71,14 @@ private:
     void update(bool force_views);
     void rebuild_fonts_if_needed();
     void apply_requests();
+    void start_live_requests();            // kiosk_app_live.cpp
+    void exchange_live(std::int64_t now);  // answers in, new calls out
     bool in_admin_corner(Point p) const;
 
     const KioskConfig& m_config;
     const Catalog& m_catalog;
     Backend& m_backend;
+    std::unique_ptr<LiveRequests> m_live;  // fee lookups and payment orders, off the UI thread
     CachedData m_cache;
     Controller m_controller;
     std::unique_ptr<GlWindow> m_window;

@@ -4,6 +4,7 @@
 #include "ui/layout_check.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -194,6 +195,27 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
             return "'" + id + "' was not remembered";
         if (it->second.y == target->rect.y && it->second.x == target->rect.x)
             return "'" + id + "' did not move";
+        return {};
+    }
+    if (command == "shell") {
+        // For tests against a real server: pay the shown order, stop the
+        // server. {shown_url} is the first visible text that is a web address.
+        std::string line = rest_of_line(args);
+        const std::string placeholder = "{shown_url}";
+        if (auto at = line.find(placeholder); at != std::string::npos) {
+            std::string url;
+            for (const auto& text : frame.texts)
+                if (text.text.rfind("http", 0) == 0) {
+                    url = text.text;
+                    break;
+                }
+            if (url.empty())
+                return "no web address on screen for {shown_url}";
+            line.replace(at, placeholder.size(), url);
+        }
+        const int rc = std::system(line.c_str());
+        if (rc != 0)
+            return "command failed (status " + std::to_string(rc) + "): " + line;
         return {};
     }
     if (command == "expect_no_quit") {

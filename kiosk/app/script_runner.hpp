@@ -21,6 +21,8 @@
 //   expect_moved <widget-id>   ...and check it moved since (scrolling)
 //   expect_quit                the app asked to quit (admin Exit)
 //   expect_no_quit             it did not
+//   shell <command>            run it with /bin/sh; {shown_url} becomes the
+//                              first visible web address (the pay page)
 #pragma once
 
 #include "app/kiosk_app.hpp"

@@ -2,6 +2,7 @@
 // open, the person's language and text size, dialogs. Owned by the controller.
 #pragma once
 
+#include "core/fees_session.hpp"
 #include "core/language.hpp"
 #include "core/metrics.hpp"
 
@@ -11,7 +12,7 @@
 
 namespace kiosk {
 
-enum class ScreenId { Home, Admin };
+enum class ScreenId { Home, Admin, Fees };
 
 // The admin PIN prompt opened by the hidden corner gesture.
 struct PinPrompt {
@@ -30,6 +31,7 @@ struct PersonSession {
     DisplayMode display;
     PinPrompt pin;
     bool admin_unlocked = false;
+    FeesSession fees;  // unit, digits, bill and order: cleared with the session
 
     ScreenId screen() const { return stack.back(); }
 };

@@ -2,6 +2,7 @@
 // (the app layer reads the store; core and screens never see SQL).
 #pragma once
 
+#include "core/fee_types.hpp"
 #include "core/language.hpp"
 
 #include <cstdint>
@@ -37,9 +38,17 @@ struct NoticeInfo {
     std::int64_t expires_utc = 0;  // 0: no expiry
 };
 
+// What a fee kind pays for and what it does not (the usual dispute).
+struct FeeKindInfo {
+    std::string code;  // management, parking, water, electricity, shared_energy, refuse
+    LocalText name, covers, not_covered;
+};
+
 struct CachedData {
     std::optional<EstateInfo> estate;
     std::vector<NoticeInfo> notices;  // active only; urgent first, newest first
+    std::vector<UnitInfo> units;      // by building, entrance, floor, room
+    std::vector<FeeKindInfo> fee_kinds;
 };
 
 } // namespace kiosk

@@ -65,6 +65,8 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
     double width_mm = config.screen_width_mm, height_mm = config.screen_height_mm;
     int64_t idle = config.idle_timeout_s, idle_large = config.idle_timeout_large_text_s,
             countdown = config.countdown_s;
+    int64_t fee_failures = config.fees_lockout_failures, fee_lock_s = config.fees_lockout_s,
+            fee_poll_ms = config.fees_poll_interval_ms;
 
     bool ok = read_field(root, "kiosk", "id", config.kiosk_id, source_name, error) &&
               read_field(root, "kiosk", "language", language, source_name, error) &&
@@ -77,7 +79,10 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
               read_field(root, "session", "idle_timeout_large_text_s", idle_large, source_name, error) &&
               read_field(root, "session", "countdown_s", countdown, source_name, error) &&
               read_field(root, "admin", "pin_sha256", config.admin_pin_sha256, source_name, error) &&
-              read_field(root, "store", "path", config.store_path, source_name, error);
+              read_field(root, "store", "path", config.store_path, source_name, error) &&
+              read_field(root, "fees", "lockout_failures", fee_failures, source_name, error) &&
+              read_field(root, "fees", "lockout_s", fee_lock_s, source_name, error) &&
+              read_field(root, "fees", "poll_interval_ms", fee_poll_ms, source_name, error);
     if (!ok)
         return Error{error};
 
@@ -100,6 +105,16 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
     config.idle_timeout_s = static_cast<int>(idle);
     config.idle_timeout_large_text_s = static_cast<int>(idle_large);
     config.countdown_s = static_cast<int>(countdown);
+
+    if (fee_failures < 1 || fee_failures > 20)
+        return Error{line_of(root, "fees.lockout_failures", source_name) + ": [fees] lockout_failures must be 1..20"};
+    if (fee_lock_s < 10 || fee_lock_s > 86400)
+        return Error{line_of(root, "fees.lockout_s", source_name) + ": [fees] lockout_s must be 10..86400"};
+    if (fee_poll_ms < 200 || fee_poll_ms > 60000)
+        return Error{line_of(root, "fees.poll_interval_ms", source_name) + ": [fees] poll_interval_ms must be 200..60000"};
+    config.fees_lockout_failures = static_cast<int>(fee_failures);
+    config.fees_lockout_s = static_cast<int>(fee_lock_s);
+    config.fees_poll_interval_ms = static_cast<int>(fee_poll_ms);
 
     if (config.server_url.rfind("http://", 0) != 0 && config.server_url.rfind("https://", 0) != 0)
         return Error{line_of(root, "server.url", source_name) + ": [server] url must start with http:// or https://"};

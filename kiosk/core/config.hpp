@@ -29,6 +29,10 @@ struct KioskConfig {
     std::string admin_pin_sha256;  // hex SHA-256 of the admin PIN
 
     std::string store_path = "kiosk.db";  // local SQLite cache + outbox
+
+    int fees_lockout_failures = 5;     // wrong phone digits for one unit before it locks
+    int fees_lockout_s = 900;          // how long it stays locked on this kiosk
+    int fees_poll_interval_ms = 2000;  // how often a shown payment order is checked
 };
 
 // Loads and validates the file. Errors name the file and the line.

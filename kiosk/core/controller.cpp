@@ -1,13 +1,17 @@
 // Controller: request handlers and the idle-session rules.
 #include "core/controller.hpp"
 
+#include <algorithm>
+
 namespace kiosk {
 
 namespace {
 constexpr std::size_t max_pin_digits = 8;
 }
 
-Controller::Controller(const KioskConfig& config) : m_config(config), m_pin_guard(config.admin_pin_sha256)
+Controller::Controller(const KioskConfig& config)
+    : m_config(config), m_pin_guard(config.admin_pin_sha256),
+      m_fee_guard(config.fees_lockout_failures, std::int64_t{config.fees_lockout_s} * 1000)
 {
     reset_session();
 }
@@ -66,15 +70,20 @@ void Controller::tick(std::int64_t now_ms)
         break;
     case IdleTimer::Phase::Expired:
         reset_session();
-        break;
+        return;
     }
+    fees_tick(now_ms);
 }
 
 std::int64_t Controller::next_tick_ms(std::int64_t now_ms) const
 {
     if (!session_in_use())
         return INT64_MAX;
-    return m_idle.next_change_ms(now_ms, idle_timeout_ms(), countdown_ms());
+    std::int64_t next = m_idle.next_change_ms(now_ms, idle_timeout_ms(), countdown_ms());
+    const FeesSession& fees = m_state.session.fees;
+    if (fees.next_poll_ms > 0 && fees.awaiting_call == 0)
+        next = std::min(next, fees.next_poll_ms);
+    return next;
 }
 
 int Controller::idle_seconds_left(std::int64_t now_ms) const
@@ -93,6 +102,10 @@ void Controller::handle(const RequestOpenScreen& r, std::int64_t)
 
 void Controller::handle(const RequestBack&, std::int64_t)
 {
+    if (m_state.session.screen() == ScreenId::Fees && fees_step_back()) {
+        changed();
+        return;
+    }
     if (m_state.session.stack.size() > 1)
         m_state.session.stack.pop_back();
     changed();

@@ -4,12 +4,16 @@
 
 #include "core/app_state.hpp"
 #include "core/config.hpp"
+#include "core/fee_guard.hpp"
 #include "core/idle_timer.hpp"
+#include "core/live_calls.hpp"
 #include "core/pin_guard.hpp"
 #include "core/requests.hpp"
 
 #include <cstdint>
 #include <deque>
+#include <utility>
+#include <vector>
 
 namespace kiosk {
 
@@ -30,6 +34,11 @@ public:
     std::int64_t next_tick_ms(std::int64_t now_ms) const;
 
     int idle_seconds_left(std::int64_t now_ms) const;
+
+    // Network calls asked for since the last take (the app layer runs them
+    // off the UI thread) and their answers, applied like requests.
+    std::vector<LiveCall> take_live_calls() { return std::exchange(m_live_calls, {}); }
+    void apply_event(const LiveEvent& event, std::int64_t now_ms);
 
     // Hidden admin gesture: this many corner taps within the window.
     static constexpr int corner_taps_needed = 5;
@@ -55,11 +64,33 @@ private:
     void handle(const RequestPinCancel& r, std::int64_t now_ms);
     void handle(const RequestExit& r, std::int64_t now_ms);
 
+    // [SECTION] Fees (controller_fees.cpp)
+    void handle(const RequestFeesBuilding& r, std::int64_t now_ms);
+    void handle(const RequestFeesEntrance& r, std::int64_t now_ms);
+    void handle(const RequestFeesRoom& r, std::int64_t now_ms);
+    void handle(const RequestFeesKey& r, std::int64_t now_ms);
+    void handle(const RequestFeesSubmit& r, std::int64_t now_ms);
+    void handle(const RequestFeesExplain& r, std::int64_t now_ms);
+    void handle(const RequestFeesChoose& r, std::int64_t now_ms);
+    void handle(const RequestFeesToggleBill& r, std::int64_t now_ms);
+    void handle(const RequestFeesChooseAll& r, std::int64_t now_ms);
+    void handle(const RequestFeesPay& r, std::int64_t now_ms);
+    void handle(const RequestFeesRestart& r, std::int64_t now_ms);
+    void on_event(const EventFeesLookupDone& e, std::int64_t now_ms);
+    void on_event(const EventOrderDone& e, std::int64_t now_ms);
+    bool fees_step_back();  // Back inside the fees flow; false at its first step
+    void fees_tick(std::int64_t now_ms);
+    std::uint64_t call(LiveCall call);  // queues it with a fresh id
+    void lookup_again(FeesSession& fees);
+
     const KioskConfig& m_config;
     AppState m_state;
     IdleTimer m_idle;
     PinGuard m_pin_guard;
     std::deque<std::int64_t> m_corner_taps_ms;
+    FeeGuard m_fee_guard;
+    std::vector<LiveCall> m_live_calls;
+    std::uint64_t m_next_call_id = 1;
 };
 
 } // namespace kiosk

@@ -71,6 +71,7 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
     switch (session.screen()) {
     case ScreenId::Home: break;
     case ScreenId::Admin: chrome.screen_title = t("admin.title"); break;
+    case ScreenId::Fees: chrome.screen_title = t("fees.title"); break;
     }
     chrome.show_nav = session.screen() != ScreenId::Home;
     chrome.back_label = t("nav.back");
@@ -145,8 +146,11 @@ Views build_views(const ViewInputs& in)
             break;
         }
     }
+    views.home.tiles.push_back({ScreenId::Fees, "home.tile.fees", t("home.tile.fees")});
     views.home.prompt = t(views.home.tiles.empty() ? "home.no_services" : "home.prompt");
     views.admin = build_admin(in, t);
+    if (in.state.session.screen() == ScreenId::Fees)
+        views.fees = build_fees_view(in);
     return views;
 }
 

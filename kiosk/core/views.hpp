@@ -5,6 +5,7 @@
 #include "core/app_state.hpp"
 #include "core/cached_data.hpp"
 #include "core/config.hpp"
+#include "core/fees_view.hpp"
 #include "core/locale.hpp"
 #include "core/sync_status.hpp"
 
@@ -74,6 +75,7 @@ struct Views {
     ChromeView chrome;
     HomeView home;
     AdminView admin;
+    FeesView fees;
 };
 
 struct ViewInputs {
@@ -88,5 +90,6 @@ struct ViewInputs {
 };
 
 Views build_views(const ViewInputs& in);
+FeesView build_fees_view(const ViewInputs& in);  // fees_views.cpp
 
 } // namespace kiosk

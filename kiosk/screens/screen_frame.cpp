@@ -29,11 +29,13 @@ void draw_frame(const Views& views, ScreenId screen, Requests& requests)
     switch (screen) {
     case ScreenId::Home: draw_home_screen(views.home, requests); break;
     case ScreenId::Admin: draw_admin_screen(views.admin, requests); break;
+    case ScreenId::Fees: draw_fees_screen(views.fees, requests); break;
     }
     ui::end_scroll_area();
 
     draw_footer(views.chrome, requests);
     draw_dialogs(views.chrome, requests);
+    draw_fees_dialogs(views.fees, requests);
     ImGui::End();
 }
 

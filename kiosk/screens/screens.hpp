@@ -13,6 +13,8 @@ void draw_frame(const Views& views, ScreenId screen, Requests& requests);
 
 void draw_home_screen(const HomeView& view, Requests& requests);
 void draw_admin_screen(const AdminView& view, Requests& requests);
+void draw_fees_screen(const FeesView& view, Requests& requests);   // fees_screen.cpp
+void draw_fees_dialogs(const FeesView& view, Requests& requests);  // every frame, closes when not open
 
 // The frame's parts (chrome.cpp).
 void draw_header(const ChromeView& chrome);

@@ -14,6 +14,8 @@ namespace {
 
 ImFont* font_for(TextRole role)
 {
+    if (role == TextRole::Amount && context().fonts.amount)
+        return context().fonts.amount;
     return role == TextRole::Title ? context().fonts.title : context().fonts.body;
 }
 

@@ -10,7 +10,7 @@
 namespace kiosk::ui {
 
 enum class ButtonKind { Primary, Secondary, Selected };
-enum class TextRole { Body, Title, Muted };
+enum class TextRole { Body, Title, Muted, Amount };  // Amount: digits and ¥ , . - only
 enum class Align { Left, Center };
 
 // Size a button needs for `label`; `width` 0 means as wide as the label.

@@ -1,0 +1,54 @@
+// Plain fee data the kiosk shows: units, fee kinds, bills, a verified lookup
+// and a payment order. Money is integer fen everywhere.
+#pragma once
+
+#include "core/language.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+
+struct UnitInfo {
+    std::string id;  // "3-2-1502"
+    int building = 0, entrance = 0, floor = 0;
+    std::string room;  // "1502"
+    double area_m2 = 0;
+    std::string owner_masked;  // "张*"
+};
+
+struct FeeBill {
+    std::string id;
+    std::string fee_kind;  // management, parking, water, ...
+    std::string period;    // "2026-10"
+    std::int64_t amount_fen = 0;
+    std::int64_t paid_fen = 0;
+    std::string status;  // unpaid, partial, paid
+    std::string due_date;
+    bool late = false;
+
+    std::int64_t due_fen() const { return amount_fen - paid_fen; }
+};
+
+// A verified bill: from the server (authoritative totals) or, offline, from
+// the cache (shown "as of" the last sync, never payable).
+struct FeeLookup {
+    UnitInfo unit;
+    std::vector<FeeBill> bills;  // newest period first
+    std::int64_t total_due_fen = 0;
+    std::int64_t late_due_fen = 0;
+    bool from_cache = false;
+};
+
+struct PaymentOrderInfo {
+    std::string id;  // also the receipt number once paid
+    std::vector<std::string> bill_ids;
+    std::int64_t amount_fen = 0;
+    std::string status;      // pending, paid, expired
+    std::string qr_payload;  // the pay page URL
+    std::int64_t expires_utc = 0;
+};
+
+} // namespace kiosk

@@ -1,0 +1,55 @@
+// One person's way through the Fees screen: the unit they chose, the digits
+// they typed, the bill they were shown and their payment order. It lives in
+// PersonSession, so leaving, Home or the idle timeout clears all of it.
+#pragma once
+
+#include "core/fee_types.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+
+namespace kiosk {
+
+enum class FeesStep { Building, Entrance, Room, Digits, Bill, Choose, Paying, Paid, Expired };
+
+// What the last verification or payment attempt said, in words for the views.
+enum class FeesNotice {
+    None,
+    WrongDigits,     // attempts_left says how many remain
+    Locked,          // locked_until_utc (server) or locked_until_ms (kiosk)
+    UnknownUnit,     // the office has no such unit
+    NotCached,       // offline and this unit is not in the cache
+    ServerError,     // 5xx or an unreadable answer; try again
+    OrderFailed,     // order creation failed; "try again" reuses the key
+    BillsChanged,    // the server refused: bills already paid meanwhile
+    PayNeedsNetwork, // offline bill: paying needs the network
+    PollFailing,     // the network dropped while waiting; still retrying
+};
+
+struct FeesSession {
+    FeesStep step = FeesStep::Building;
+    int building = 0, entrance = 0;
+    std::string unit_id;
+    std::string digits;          // as typed, shown as dots; cleared on submit
+    std::string verified_last4;  // kept only for this person, to refresh the bill after paying
+
+    FeesNotice notice = FeesNotice::None;
+    int attempts_left = 0;
+    std::int64_t locked_until_utc = 0;  // the server's lock
+    std::int64_t locked_until_ms = 0;   // the kiosk's own lock (controller clock)
+
+    std::uint64_t awaiting_call = 0;  // id of the live call whose answer we wait for; 0: none
+    std::optional<FeeLookup> lookup;
+    std::set<std::string> chosen;  // bill ids to pay
+    std::string explain_kind;      // fee kind whose "what does it cover" dialog is open
+
+    std::string order_key;                // Idempotency-Key for `order_bills`, reused on retry
+    std::set<std::string> order_bills;    // what order_key was made for
+    std::optional<PaymentOrderInfo> order;
+    std::int64_t next_poll_ms = 0;        // 0: not polling
+    bool refreshing = false;              // re-reading the bill after payment
+};
+
+} // namespace kiosk

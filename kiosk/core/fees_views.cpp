@@ -1,0 +1,305 @@
+// Builds the Fees screen's view model from the person's FeesSession and the
+// cached units and fee kinds. Amounts come from the server as shown; the
+// kiosk never recomputes a total the office has stated.
+#include "core/views.hpp"
+
+#include "core/money.hpp"
+#include "core/shanghai_time.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+namespace kiosk {
+namespace {
+
+struct FeesText {
+    const Catalog& catalog;
+    Language language;
+    const std::string& operator()(std::string_view key) const { return catalog.text(language, key); }
+    std::string operator()(std::string_view key,
+                           std::initializer_list<std::pair<std::string_view, std::string_view>> args) const
+    {
+        return format_text(catalog.text(language, key), args);
+    }
+};
+
+std::string hh_mm(std::int64_t utc_s)
+{
+    const LocalTime t = to_shanghai(utc_s);
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", t.hour, t.minute);
+    return text;
+}
+
+std::string unit_label(const FeesText& t, const CachedData& cache, const std::string& unit_id)
+{
+    for (const UnitInfo& unit : cache.units)
+        if (unit.id == unit_id)
+            return t("fees.unit_label", {{"b", std::to_string(unit.building)},
+                                         {"e", std::to_string(unit.entrance)},
+                                         {"room", unit.room}});
+    return unit_id;
+}
+
+std::string period_text(const FeesText& t, const std::string& period)
+{
+    // "2026-10" -> 2026年10月 / 10/2026
+    if (period.size() != 7)
+        return period;
+    return t("fees.period", {{"y", period.substr(0, 4)}, {"m", std::to_string(std::stoi(period.substr(5, 2)))}});
+}
+
+const FeeKindInfo* find_kind(const CachedData& cache, const std::string& code)
+{
+    for (const FeeKindInfo& kind : cache.fee_kinds)
+        if (kind.code == code)
+            return &kind;
+    return nullptr;
+}
+
+std::string kind_name(const FeesText& t, const CachedData& cache, const std::string& code)
+{
+    const FeeKindInfo* kind = find_kind(cache, code);
+    return kind ? kind->name.in(t.language) : code;
+}
+
+// Management fee: area × rate, the rate derived from the office's amount.
+std::string management_detail(const UnitInfo& unit, const FeeBill& bill)
+{
+    if (unit.area_m2 <= 0)
+        return {};
+    const auto rate_fen = static_cast<std::int64_t>(std::llround(static_cast<double>(bill.amount_fen) / unit.area_m2));
+    char area[32];
+    std::snprintf(area, sizeof area, "%.2f㎡", unit.area_m2);
+    return std::string(area) + " × " + format_fen(rate_fen) + "/㎡";
+}
+
+std::string status_text(const FeesText& t, const FeeBill& bill)
+{
+    std::string text = bill.status == "paid"      ? t("fees.status_paid")
+                       : bill.status == "partial" ? t("fees.status_partial", {{"paid", format_fen(bill.paid_fen)}})
+                                                  : t("fees.status_unpaid");
+    if (bill.late && bill.due_fen() > 0)
+        text += " · " + t("fees.late");  // a word, not only a colour
+    return text;
+}
+
+void build_choices(const ViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
+{
+    std::set<int> seen;
+    for (const UnitInfo& unit : in.cache.units) {
+        if (fees.step == FeesStep::Building && seen.insert(unit.building).second)
+            view.choices.push_back({"fees.building." + std::to_string(unit.building),
+                                    t("fees.building_n", {{"n", std::to_string(unit.building)}}), unit.building, {}});
+        else if (fees.step == FeesStep::Entrance && unit.building == fees.building && seen.insert(unit.entrance).second)
+            view.choices.push_back({"fees.entrance." + std::to_string(unit.entrance),
+                                    t("fees.entrance_n", {{"n", std::to_string(unit.entrance)}}), unit.entrance, {}});
+        else if (fees.step == FeesStep::Room && unit.building == fees.building && unit.entrance == fees.entrance)
+            view.choices.push_back({"fees.room." + unit.id, unit.room, 0, unit.id});
+    }
+    if (fees.step == FeesStep::Building)
+        view.prompt = view.choices.empty() ? t("fees.no_units") : t("fees.ask_building");
+    else if (fees.step == FeesStep::Entrance)
+        view.prompt = t("fees.ask_entrance", {{"b", std::to_string(fees.building)}});
+    else
+        view.prompt = t("fees.ask_room", {{"b", std::to_string(fees.building)}, {"e", std::to_string(fees.entrance)}});
+}
+
+void build_digits(const ViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
+{
+    view.unit_label = unit_label(t, in.cache, fees.unit_id);
+    view.prompt = t("fees.ask_digits");
+    for (std::size_t i = 0; i < 4; ++i)
+        view.dots += i < fees.digits.size() ? "●" : "○";
+    view.erase_label = t("keypad.erase");
+    view.submit_label = t("fees.verify");
+    view.can_submit = fees.digits.size() == 4 && fees.awaiting_call == 0;
+    view.busy_text = t("fees.checking");
+
+    const bool kiosk_locked = fees.notice == FeesNotice::Locked && fees.locked_until_ms > in.now_ms;
+    const bool server_locked = fees.notice == FeesNotice::Locked && fees.locked_until_utc > in.now_utc_s;
+    view.keypad_enabled = !kiosk_locked && !server_locked;
+    view.message_is_problem = fees.notice != FeesNotice::None;
+    switch (fees.notice) {
+    case FeesNotice::WrongDigits:
+        view.message = t("fees.wrong_digits", {{"n", std::to_string(fees.attempts_left)}});
+        break;
+    case FeesNotice::Locked: {
+        const std::int64_t until = server_locked ? fees.locked_until_utc
+                                                 : in.now_utc_s + (fees.locked_until_ms - in.now_ms + 999) / 1000;
+        view.message = view.keypad_enabled ? std::string() : t("fees.locked", {{"time", hh_mm(until)}});
+        view.message_is_problem = !view.keypad_enabled;
+        break;
+    }
+    case FeesNotice::UnknownUnit: view.message = t("fees.unknown_unit"); break;
+    case FeesNotice::NotCached: view.message = t("fees.not_cached"); break;
+    case FeesNotice::ServerError: view.message = t("fees.server_error"); break;
+    default: view.message_is_problem = false; break;
+    }
+}
+
+void build_bill(const ViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
+{
+    const FeeLookup& lookup = *fees.lookup;
+    view.unit_label = unit_label(t, in.cache, lookup.unit.id);
+    view.owner_line = t("fees.owner", {{"name", lookup.unit.owner_masked}});
+    view.total_label = t("fees.total_due");
+    view.total_amount = format_fen(lookup.total_due_fen);  // the server's total, not our sum
+    if (lookup.late_due_fen > 0)
+        view.late_line = t("fees.late_part", {{"amount", format_fen(lookup.late_due_fen)}});
+    if (lookup.total_due_fen <= 0)
+        view.settled_line = t("fees.all_paid");
+    if (lookup.from_cache)
+        view.as_of_line = in.sync.last_sync_utc > 0 ? t("fees.as_of", {{"time", hh_mm(in.sync.last_sync_utc)}})
+                                                    : t("fees.as_of_unknown");
+
+    std::map<std::string, std::size_t> group_of;
+    std::map<std::string, std::int64_t> subtotal;
+    for (const FeeBill& bill : lookup.bills) {
+        auto [it, added] = group_of.emplace(bill.fee_kind, view.groups.size());
+        if (added) {
+            FeeGroupView group;
+            group.kind = bill.fee_kind;
+            group.name = kind_name(t, in.cache, bill.fee_kind);
+            if (find_kind(in.cache, bill.fee_kind)) {
+                group.explain_id = "fees.explain." + bill.fee_kind;
+                group.explain_label = t("fees.explain");
+            }
+            view.groups.push_back(std::move(group));
+        }
+        FeeLineView line;
+        line.period = period_text(t, bill.period);
+        line.amount = format_fen(bill.amount_fen);
+        if (bill.fee_kind == "management")
+            line.detail = management_detail(lookup.unit, bill);
+        line.status = status_text(t, bill);
+        line.late = bill.late && bill.due_fen() > 0;
+        line.open = bill.due_fen() > 0;
+        subtotal[bill.fee_kind] += bill.due_fen();
+        view.groups[it->second].lines.push_back(std::move(line));
+    }
+    for (FeeGroupView& group : view.groups)
+        group.subtotal = t("fees.group_due", {{"amount", format_fen(subtotal[group.kind])}});
+
+    view.pay_visible = lookup.total_due_fen > 0;
+    view.pay_label = t("fees.pay");
+    if (fees.notice == FeesNotice::PayNeedsNetwork) {
+        view.message = t("fees.pay_needs_network");
+        view.message_is_problem = true;
+    } else if (fees.notice == FeesNotice::BillsChanged) {
+        view.message = t("fees.bills_changed");
+        view.message_is_problem = true;
+    }
+    view.prompt = lookup.from_cache ? t("fees.bill_offline") : t("fees.bill_prompt");
+}
+
+void build_choose(const ViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
+{
+    const FeeLookup& lookup = *fees.lookup;
+    view.prompt = t("fees.ask_choose");
+    std::int64_t chosen_fen = 0;
+    for (const FeeBill& bill : lookup.bills) {
+        if (bill.due_fen() <= 0)
+            continue;
+        const bool selected = fees.chosen.count(bill.id) > 0;
+        if (selected)
+            chosen_fen += bill.due_fen();
+        std::string label = kind_name(t, in.cache, bill.fee_kind) + " " + period_text(t, bill.period);
+        if (bill.late)
+            label += " · " + t("fees.late");
+        view.rows.push_back({bill.id, "fees.bill." + bill.id, std::move(label), format_fen(bill.due_fen()), selected});
+    }
+    view.all_label = t("fees.choose_all");
+    view.none_label = t("fees.choose_none");
+    // An estimate for the button only; the order shows the server's amount.
+    view.chosen_total = t("fees.chosen_total", {{"n", std::to_string(fees.chosen.size())}, {"amount", format_fen(chosen_fen)}});
+    view.can_create = !fees.chosen.empty() && fees.awaiting_call == 0;
+    view.create_label = fees.notice == FeesNotice::OrderFailed ? t("fees.retry") : t("fees.create_order");
+    view.busy_text = t("fees.creating");
+    if (fees.notice == FeesNotice::OrderFailed) {
+        view.message = t("fees.order_failed");
+        view.message_is_problem = true;
+    }
+}
+
+void build_order(const ViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
+{
+    const PaymentOrderInfo& order = *fees.order;
+    view.amount_label = t("fees.order_amount");
+    view.amount = format_fen(order.amount_fen);
+    view.restart_label = t("fees.restart");
+    switch (fees.step) {
+    case FeesStep::Paying:
+        view.prompt = t("fees.scan");
+        view.qr_payload = order.qr_payload;
+        view.url_label = t("fees.or_open");
+        if (order.expires_utc > 0)
+            view.expires_line = t("fees.expires", {{"time", hh_mm(order.expires_utc)}});
+        view.busy_text = t("fees.waiting_payment");
+        if (fees.notice == FeesNotice::PollFailing) {
+            view.message = t("fees.poll_failing");
+            view.message_is_problem = true;
+        }
+        break;
+    case FeesStep::Paid:
+        view.prompt = t("fees.paid");
+        view.receipt_line = t("fees.receipt", {{"id", order.id}});
+        if (fees.lookup && !fees.refreshing)
+            view.settled_line = fees.lookup->total_due_fen > 0
+                                    ? t("fees.still_due", {{"amount", format_fen(fees.lookup->total_due_fen)}})
+                                    : t("fees.all_paid");
+        view.restart_label = t("fees.see_bill");
+        break;
+    default:
+        view.prompt = t("fees.expired");
+        break;
+    }
+    (void)in;
+}
+
+} // namespace
+
+FeesView build_fees_view(const ViewInputs& in)
+{
+    const FeesSession& fees = in.state.session.fees;
+    const FeesText t{in.catalog, in.state.session.language};
+    FeesView view;
+    view.step = fees.step;
+    view.busy = fees.awaiting_call != 0 && fees.step != FeesStep::Paying && !fees.refreshing;
+    switch (fees.step) {
+    case FeesStep::Building:
+    case FeesStep::Entrance:
+    case FeesStep::Room: build_choices(in, t, fees, view); break;
+    case FeesStep::Digits: build_digits(in, t, fees, view); break;
+    case FeesStep::Bill:
+        if (fees.lookup)
+            build_bill(in, t, fees, view);
+        else
+            view.busy_text = t("fees.checking");
+        view.busy = view.busy || !fees.lookup;
+        break;
+    case FeesStep::Choose: build_choose(in, t, fees, view); break;
+    case FeesStep::Paying:
+    case FeesStep::Paid:
+    case FeesStep::Expired:
+        if (fees.order)
+            build_order(in, t, fees, view);
+        break;
+    }
+    if (!fees.explain_kind.empty()) {
+        if (const FeeKindInfo* kind = find_kind(in.cache, fees.explain_kind)) {
+            view.explain.open = true;
+            view.explain.title = kind->name.in(t.language);
+            view.explain.covers_label = t("fees.covers");
+            view.explain.covers = kind->covers.in(t.language);
+            view.explain.not_covered_label = t("fees.not_covered");
+            view.explain.not_covered = kind->not_covered.in(t.language);
+            view.explain.close_label = t("fees.close");
+        }
+    }
+    return view;
+}
+
+} // namespace kiosk

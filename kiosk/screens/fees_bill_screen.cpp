@@ -1,0 +1,151 @@
+// Fees, after verification: the bill (total due biggest), choosing what to
+// pay, and the payment order (QR code, waiting, paid, expired).
+#include "screens/fees_parts.hpp"
+
+#include "ui/context.hpp"
+#include "ui/qr_code.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace kiosk::screens {
+namespace {
+
+void gap(float mm)
+{
+    ImGui::Dummy(ImVec2(1, ui::context().metrics.mm(mm)));
+}
+
+void centered_button_row_start(float button_w)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - button_w) * 0.5f));
+}
+
+float action_width()
+{
+    return ImMin(ImGui::GetContentRegionAvail().x, ui::context().metrics.mm(160));
+}
+
+void draw_group(const FeeGroupView& group, Requests& requests)
+{
+    const ui::Context& ctx = ui::context();
+    const ui::Palette& p = ctx.colors();
+    const float width = ImGui::GetContentRegionAvail().x;
+    gap(3);
+    ui::text(group.name + "  ·  " + group.subtotal, ui::TextRole::Title);
+    if (!group.explain_id.empty()) {
+        const ImVec2 size = ui::button_size(group.explain_label);
+        if (ui::button(group.explain_id.c_str(), group.explain_label, ImVec2(ImMin(size.x, width), size.y)))
+            requests.push(RequestFeesExplain{group.kind});
+    }
+    for (const FeeLineView& line : group.lines) {
+        std::string row = line.period + "   " + line.amount + "   " + line.status;
+        ui::text(row, ui::TextRole::Body, ui::Align::Left, width, line.late ? p.bad : line.open ? p.text : p.muted_text);
+        if (!line.detail.empty())
+            ui::text(line.detail, ui::TextRole::Muted);
+    }
+}
+
+} // namespace
+
+void draw_fees_bill(const FeesView& view, Requests& requests)
+{
+    if (view.busy && view.total_amount.empty()) {
+        ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center);
+        return;
+    }
+    const ui::Palette& p = ui::context().colors();
+    if (!view.as_of_line.empty())
+        ui::text(view.as_of_line, ui::TextRole::Body, ui::Align::Center, 0, p.bad);
+    ui::text(view.unit_label + "  " + view.owner_line, ui::TextRole::Body, ui::Align::Center);
+    ui::text(view.total_label, ui::TextRole::Title, ui::Align::Center);
+    ui::text(view.total_amount, ui::TextRole::Amount, ui::Align::Center);
+    if (!view.late_line.empty())
+        ui::text(view.late_line, ui::TextRole::Title, ui::Align::Center, 0, p.bad);
+    if (!view.settled_line.empty())
+        ui::text(view.settled_line, ui::TextRole::Title, ui::Align::Center, 0, p.good);
+    draw_fees_message(view);
+    if (view.pay_visible) {
+        gap(2);
+        const float w = action_width();
+        centered_button_row_start(w);
+        if (ui::button("fees.pay", view.pay_label, ImVec2(w, 0), ui::ButtonKind::Primary, ui::TextRole::Title))
+            requests.push(RequestFeesChoose{});
+    }
+    for (const FeeGroupView& group : view.groups)
+        draw_group(group, requests);
+}
+
+void draw_fees_choose(const FeesView& view, Requests& requests)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
+    ui::text(view.chosen_total, ui::TextRole::Title, ui::Align::Center);
+    draw_fees_message(view);
+    const float w = action_width();
+    centered_button_row_start(w);
+    if (view.busy)
+        ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center, w);
+    else if (ui::button("fees.create_order", view.create_label, ImVec2(w, 0),
+                        view.can_create ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary, ui::TextRole::Title) &&
+             view.can_create)
+        requests.push(RequestFeesPay{});
+    gap(2);
+    const float half = ImFloor((width - spacing) * 0.5f);
+    const ImVec2 all = ui::button_size(view.all_label, half), none = ui::button_size(view.none_label, half);
+    const float row_h = ImMax(all.y, none.y);
+    if (ui::button("fees.choose_all", view.all_label, ImVec2(half, row_h)))
+        requests.push(RequestFeesChooseAll{true});
+    ImGui::SameLine();
+    if (ui::button("fees.choose_none", view.none_label, ImVec2(half, row_h)))
+        requests.push(RequestFeesChooseAll{false});
+    gap(2);
+    for (const ChooseRowView& row : view.rows) {
+        // A tick and a fill, never colour alone.
+        const std::string label = (row.selected ? "✓ " : "") + row.label + "   " + row.amount;
+        if (ui::button(row.id.c_str(), label, ImVec2(width, 0),
+                       row.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary))
+            requests.push(RequestFeesToggleBill{row.bill_id});
+    }
+}
+
+void draw_fees_order(const FeesView& view, Requests& requests)
+{
+    const ui::Context& ctx = ui::context();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
+    ui::text(view.amount_label, ui::TextRole::Body, ui::Align::Center);
+    ui::text(view.amount, ui::TextRole::Amount, ui::Align::Center);
+    switch (view.step) {
+    case FeesStep::Paying: {
+        draw_fees_message(view);
+        const float side = ImMin(width, ctx.metrics.mm(100));
+        centered_button_row_start(side);
+        ui::qr_code("fees.qr", view.qr_payload, side);
+        ui::text(view.url_label, ui::TextRole::Body, ui::Align::Center);
+        ui::text(view.qr_payload, ui::TextRole::Body, ui::Align::Center);
+        if (!view.expires_line.empty())
+            ui::text(view.expires_line, ui::TextRole::Body, ui::Align::Center);
+        ui::text(view.busy_text, ui::TextRole::Muted, ui::Align::Center);
+        break;
+    }
+    case FeesStep::Paid:
+        ui::text(view.receipt_line, ui::TextRole::Title, ui::Align::Center);
+        if (!view.settled_line.empty())
+            ui::text(view.settled_line, ui::TextRole::Title, ui::Align::Center);
+        [[fallthrough]];
+    default: {
+        gap(3);
+        const float w = action_width();
+        centered_button_row_start(w);
+        if (ui::button("fees.restart", view.restart_label, ImVec2(w, 0), ui::ButtonKind::Primary, ui::TextRole::Title))
+            requests.push(RequestFeesRestart{});
+        break;
+    }
+    }
+}
+
+} // namespace kiosk::screens

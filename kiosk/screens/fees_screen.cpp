@@ -1,0 +1,116 @@
+// Fees, first steps: building, entrance and room as big buttons, then the
+// last four phone digits on a keypad (shown as dots). The bill and payment
+// steps are in fees_bill_screen.cpp.
+#include "screens/fees_parts.hpp"
+
+#include "ui/context.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace kiosk::screens {
+namespace {
+
+void draw_choices(const FeesView& view, Requests& requests)
+{
+    const ui::Context& ctx = ui::context();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ui::FlowRow row(width);
+    // Rooms are many and short; buildings and entrances few and wide.
+    const float min_w = ctx.metrics.mm(view.step == FeesStep::Room ? 36 : 60);
+    const float height = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 18));
+    for (const FeesChoice& choice : view.choices) {
+        const ImVec2 fit = ui::button_size(choice.label, 0, ui::TextRole::Title);
+        const ImVec2 size(ImMin(width, ImMax(min_w, fit.x)), ImMax(height, fit.y));
+        row.place(size.x);
+        if (ui::button(choice.id.c_str(), choice.label, size, ui::ButtonKind::Secondary, ui::TextRole::Title)) {
+            if (view.step == FeesStep::Building)
+                requests.push(RequestFeesBuilding{choice.number});
+            else if (view.step == FeesStep::Entrance)
+                requests.push(RequestFeesEntrance{choice.number});
+            else
+                requests.push(RequestFeesRoom{choice.unit_id});
+        }
+    }
+}
+
+void draw_digits(const FeesView& view, Requests& requests)
+{
+    const ui::Context& ctx = ui::context();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ui::text(view.unit_label, ui::TextRole::Title, ui::Align::Center);
+    ui::text(view.prompt, ui::TextRole::Body, ui::Align::Center);
+    ui::text(view.dots, ui::TextRole::Title, ui::Align::Center);
+    draw_fees_message(view);
+
+    const float pad_w = ImMin(width, ctx.metrics.mm(ctx.mode.elderly ? 160 : 120));
+    const float left = ImGui::GetCursorPosX() + (width - pad_w) * 0.5f;
+    if (view.keypad_enabled) {
+        ImGui::SetCursorPosX(left);
+        ImGui::BeginGroup();
+        if (char key = ui::numeric_keypad("fees.key", view.erase_label, pad_w))
+            requests.push(RequestFeesKey{key});
+        ImGui::EndGroup();
+    }
+    ImGui::Dummy(ImVec2(1, ctx.metrics.mm(3)));
+    if (view.busy) {
+        ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center);
+    } else if (view.keypad_enabled) {
+        ImGui::SetCursorPosX(left);
+        if (ui::button("fees.submit", view.submit_label, ImVec2(pad_w, 0),
+                       view.can_submit ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary, ui::TextRole::Title) &&
+            view.can_submit)
+            requests.push(RequestFeesSubmit{});
+    }
+}
+
+} // namespace
+
+void draw_fees_message(const FeesView& view)
+{
+    if (view.message.empty())
+        return;
+    const ui::Palette& p = ui::context().colors();
+    ui::text(view.message, ui::TextRole::Body, ui::Align::Center, 0, view.message_is_problem ? p.bad : p.text);
+}
+
+void draw_fees_screen(const FeesView& view, Requests& requests)
+{
+    const ui::Context& ctx = ui::context();
+    ImGui::Dummy(ImVec2(1, ctx.metrics.mm(2)));
+    switch (view.step) {
+    case FeesStep::Building:
+    case FeesStep::Entrance:
+    case FeesStep::Room:
+        ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
+        ImGui::Dummy(ImVec2(1, ctx.metrics.mm(2)));
+        draw_choices(view, requests);
+        break;
+    case FeesStep::Digits: draw_digits(view, requests); break;
+    case FeesStep::Bill: draw_fees_bill(view, requests); break;
+    case FeesStep::Choose: draw_fees_choose(view, requests); break;
+    case FeesStep::Paying:
+    case FeesStep::Paid:
+    case FeesStep::Expired: draw_fees_order(view, requests); break;
+    }
+}
+
+void draw_fees_dialogs(const FeesView& view, Requests& requests)
+{
+    const ExplainDialogView& explain = view.explain;
+    if (ui::begin_dialog("fees.explain", explain.open)) {
+        const float width = ImGui::GetContentRegionAvail().x;
+        ui::text(explain.title, ui::TextRole::Title, ui::Align::Center);
+        ui::text(explain.covers_label, ui::TextRole::Title);
+        ui::text(explain.covers, ui::TextRole::Body);
+        ui::text(explain.not_covered_label, ui::TextRole::Title);
+        ui::text(explain.not_covered, ui::TextRole::Body);
+        if (ui::button("fees.explain.close", explain.close_label, ImVec2(width, 0), ui::ButtonKind::Primary,
+                       ui::TextRole::Title))
+            requests.push(RequestFeesExplain{});
+        ui::end_dialog();
+    }
+}
+
+} // namespace kiosk::screens
