@@ -203,6 +203,8 @@ void KioskApp::render_frame()
         m_pending_screenshot.clear();
     }
     m_window->swap();
+    if (m_on_first_frame)
+        std::exchange(m_on_first_frame, nullptr)();
 
     m_gesture.end_frame();
     apply_requests();

@@ -58,6 +58,8 @@ public:
     int height() const { return m_height; }
 
     // [Bench interface]
+    // Called once, right after the first frame reached the screen.
+    void on_first_frame(std::function<void()> callback) { m_on_first_frame = std::move(callback); }
     void record_timings(bool on) { m_record_timings = on; }
     const std::vector<FrameTiming>& timings() const { return m_timings; }
 
@@ -109,6 +111,7 @@ private:
     bool m_screenshot_ok = false;
     std::string m_screenshot_error;
 
+    std::function<void()> m_on_first_frame;
     bool m_record_timings = false;
     std::vector<FrameTiming> m_timings;
 };

@@ -82,13 +82,15 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         return 1;
     }
-    app.settle();
     if (report_startup) {
-        const long long now_ns = kiosk::app::monotonic_ns();
-        std::printf("main_to_first_frame_ms=%.1f first_frame_unix_ns=%lld\n", (now_ns - started_ns) / 1e6,
-                    kiosk::app::unix_ns());
-        std::fflush(stdout);
+        app.on_first_frame([started_ns] {
+            const long long now_ns = kiosk::app::monotonic_ns();
+            std::printf("main_to_first_frame_ms=%.1f first_frame_unix_ns=%lld\n", (now_ns - started_ns) / 1e6,
+                        kiosk::app::unix_ns());
+            std::fflush(stdout);
+        });
     }
+    app.settle();
     if (bench_frames > 0)
         return kiosk::app::run_frame_bench(app, bench_frames);
     if (!script_path.empty())
