@@ -12,7 +12,8 @@ struct SyncConfig {
     std::string server_url = "http://127.0.0.1:8470";   // office server, no trailing slash
     std::string token = "demo-lobby-1-token";            // this kiosk's bearer token
     std::string kiosk_version = "0.0.0";                 // sent with the heartbeat
-    int page_limit = 500;                   // records per /v1/changes page (server caps at 1000)
+    int page_limit = 250;                   // records per /v1/changes page (server caps at 1000); one
+                                            // transaction each, so it bounds how long a Submit waits
     int pull_interval_ms = 60000;           // scheduled pull; screens also call request_pull()
     int heartbeat_interval_ms = 60000;      // office console shows kiosks silent for longer
     HttpTimeouts timeouts;                  // connect 3 s, total 10 s

@@ -95,6 +95,7 @@ PassResult SyncSession::pull_all()
             return pass;
         }
         pass.store_changed |= !changes.empty();
+        (void)m_store.checkpoint();   // a page is hundreds of KB of WAL; fold it back now
         if (!decoded.has_more)
             break;
     }
@@ -117,7 +118,9 @@ PassResult SyncSession::flush_outbox(bool ignore_due_time)
 {
     PassResult pass;
     pass.outcome.verdict = Verdict::success;
-    for (;;) {
+    for (int sent = 0;; ++sent) {
+        if (sent % 50 == 49)
+            (void)m_store.checkpoint();   // keep the WAL short during a long flush
         auto head = m_store.outbox_head();
         if (!head) {
             pass.outcome = store_failure(head.error());

@@ -36,6 +36,7 @@ public:
     std::optional<std::int64_t> next_outbox_due_ms();
     store::Result<store::OutboxCounts> outbox_counts() { return m_store.outbox_counts(); }
     int recover_interrupted();
+    void checkpoint() { (void)m_store.checkpoint(); }
     HttpClient& client() { return m_client; }
 
 private:

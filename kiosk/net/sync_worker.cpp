@@ -176,6 +176,8 @@ void SyncWorker::run()
             m_next_heartbeat = Clock::now() + std::chrono::milliseconds(next_ms);
         }
 
+        if (store_changed)
+            m_session->checkpoint();
         if (auto counts = m_session->outbox_counts()) {
             status.outbox_pending = counts->pending;
             status.outbox_failed = counts->failed;

@@ -21,6 +21,9 @@ Status set_pragmas(Connection& connection, Durability durability)
     const char* sync = durability == Durability::full ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
     if (auto synced = connection.exec(sync); !synced)
         return synced.error();
+    // See Store::checkpoint for why the automatic one is off.
+    if (auto manual = connection.exec("PRAGMA wal_autocheckpoint = 0"); !manual)
+        return manual.error();
     return connection.exec("PRAGMA foreign_keys = ON");
 }
 
@@ -81,6 +84,10 @@ Result<Store> Store::open(const StoreOptions& options)
     if (!key)
         return key.error();
     shared->phone_hash_key = std::move(*key);
+    // Nobody else has the file open yet in the usual start-up, so this folds
+    // the whole WAL back; if the worker is already busy it does what it can.
+    if (auto checkpointed = store->m_connection.exec("PRAGMA wal_checkpoint(TRUNCATE)"); !checkpointed)
+        return checkpointed.error();
     return store;
 }
 
@@ -89,6 +96,16 @@ Result<Store> Store::open_sibling(Durability durability) const
     StoreOptions options = m_shared->options;
     options.durability = durability;
     return connect(options, m_shared);
+}
+
+Status Store::checkpoint()
+{
+    const int rc = sqlite3_wal_checkpoint_v2(m_connection.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                             nullptr);
+    // BUSY only means another checkpoint is running: the work gets done.
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+        return m_connection.last_error(rc);
+    return Done{};
 }
 
 std::uint64_t Store::version() const noexcept { return m_shared->version.load(std::memory_order_acquire); }

@@ -40,7 +40,8 @@ inline constexpr std::string_view k_changes_stream = "changes";
 // worker each hold their own (open_sibling). Every write is one transaction.
 class Store {
 public:
-    // Opens (creating if needed), sets WAL and the pragmas, migrates the schema.
+    // Opens (creating if needed), sets WAL and the pragmas, migrates the
+    // schema, and checkpoints the WAL once (start-up is the cheap moment).
     static Result<Store> open(const StoreOptions& options);
     // Another connection to the same file, sharing the version counter; for
     // the sync worker's thread.
@@ -66,6 +67,12 @@ public:
     Result<std::int64_t> cursor(std::string_view stream = k_changes_stream);
     // Deletes records whose expires_at has passed (notices, passes).
     Result<int> purge_expired(std::int64_t now_utc);
+    // Copies the WAL back into the database file (PASSIVE: never waits for
+    // readers or writers). Automatic checkpoints are off on every connection:
+    // they run inside a COMMIT, so a UI write would wait for thousands of
+    // pages to be copied and fsync'ed. The sync worker calls this instead,
+    // outside any transaction, on its own thread.
+    Status checkpoint();
 
     // [SECTION] Cache reads (the UI, when version() moved)
 
@@ -110,8 +117,10 @@ public:
     // Newest first, for the admin screen.
     Result<std::vector<OutboxItem>> outbox_items(int limit);
 
-private:
+    // Internal (store_shared.hpp): what sibling connections share.
     struct Shared;
+
+private:
     Store(Connection connection, std::shared_ptr<Shared> shared);
     static Result<Store> connect(const StoreOptions& options, std::shared_ptr<Shared> shared);
     Status finish_item(OutboxId id, OutboxState state, int http_status, std::optional<std::string> error,

@@ -13,7 +13,7 @@ namespace kiosk::store {
 Result<ApplyStats> Store::apply_page(const std::vector<CacheChange>& changes, std::int64_t next_since,
                                      std::string_view stream)
 {
-    auto tx = Transaction::begin(m_connection, &m_shared->version);
+    auto tx = begin_write(m_connection, *m_shared);
     if (!tx)
         return tx.error();
     // A record only moves forward: a replayed older page cannot undo a newer one.
@@ -60,7 +60,7 @@ Result<std::int64_t> Store::cursor(std::string_view stream)
 
 Result<int> Store::purge_expired(std::int64_t now_utc)
 {
-    auto tx = Transaction::begin(m_connection, &m_shared->version);
+    auto tx = begin_write(m_connection, *m_shared);
     if (!tx)
         return tx.error();
     Statement purge(m_connection, "DELETE FROM records WHERE expires_at IS NOT NULL AND expires_at <= ?1");

@@ -67,9 +67,9 @@ Result<std::optional<OutboxItem>> first_item(Result<std::vector<OutboxItem>> ite
 }
 
 // One UPDATE in its own transaction; not_found when the id does not exist.
-Status update_one(Connection& connection, std::atomic<std::uint64_t>& version, Statement& update)
+Status update_one(Connection& connection, Store::Shared& shared, Statement& update)
 {
-    auto tx = Transaction::begin(connection, &version);
+    auto tx = begin_write(connection, shared);
     if (!tx)
         return tx.error();
     if (auto ran = update.run(); !ran)
@@ -97,7 +97,7 @@ Result<OutboxId> Store::enqueue(std::string_view kind, std::string_view path, co
 {
     if (!body.is_object() || kind.empty() || path.empty() || path.front() != '/')
         return StoreError{StoreErrc::bad_input, 0, "outbox item needs a kind, an absolute path and a JSON object"};
-    auto tx = Transaction::begin(m_connection, &m_shared->version);
+    auto tx = begin_write(m_connection, *m_shared);
     if (!tx)
         return tx.error();
     Statement insert(m_connection, R"sql(
@@ -133,7 +133,7 @@ Status Store::mark_sending(OutboxId id)
         UPDATE outbox SET state = 'sending', attempts = attempts + 1
         WHERE id = ?1 AND state IN ('pending', 'sending'))sql");
     update.bind(1, id);
-    return update_one(m_connection, m_shared->version, update);
+    return update_one(m_connection, *m_shared, update);
 }
 
 Status Store::mark_done(OutboxId id, int http_status, std::string_view response_body)
@@ -163,7 +163,7 @@ Status Store::finish_item(OutboxId id, OutboxState state, int http_status, std::
         WHERE id = ?1 AND state IN ('pending', 'sending'))sql");
     update.bind(1, id).bind(2, to_string(state)).bind(3, static_cast<std::int64_t>(http_status));
     update.bind(4, error).bind(5, response).bind(6, static_cast<std::int64_t>(std::time(nullptr)));
-    return update_one(m_connection, m_shared->version, update);
+    return update_one(m_connection, *m_shared, update);
 }
 
 Status Store::schedule_retry(OutboxId id, std::int64_t next_attempt_at_ms, std::string_view error)
@@ -172,12 +172,12 @@ Status Store::schedule_retry(OutboxId id, std::int64_t next_attempt_at_ms, std::
         UPDATE outbox SET state = 'pending', next_attempt_at_ms = ?2, last_error = ?3
         WHERE id = ?1 AND state IN ('pending', 'sending'))sql");
     update.bind(1, id).bind(2, next_attempt_at_ms).bind(3, error);
-    return update_one(m_connection, m_shared->version, update);
+    return update_one(m_connection, *m_shared, update);
 }
 
 Result<int> Store::recover_interrupted()
 {
-    auto tx = Transaction::begin(m_connection, &m_shared->version);
+    auto tx = begin_write(m_connection, *m_shared);
     if (!tx)
         return tx.error();
     Statement update(m_connection, "UPDATE outbox SET state = 'pending' WHERE state = 'sending'");

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <mutex>
 
 namespace kiosk::store {
 
@@ -17,8 +18,11 @@ enum class TxMode { immediate, deferred };
 class Transaction {
 public:
     // version may be null (migrations run before anyone watches the counter).
+    // write_gate, when given, is held from BEGIN to COMMIT/ROLLBACK: the
+    // connections of one process queue on it instead of polling SQLite's
+    // lock, so the UI waits for at most one worker transaction.
     static Result<Transaction> begin(Connection& connection, std::atomic<std::uint64_t>* version,
-                                     TxMode mode = TxMode::immediate);
+                                     TxMode mode = TxMode::immediate, std::mutex* write_gate = nullptr);
 
     Transaction(Transaction&& other) noexcept;
     Transaction& operator=(Transaction&&) = delete;
@@ -31,8 +35,10 @@ public:
     void rollback() noexcept;
 
 private:
-    Transaction(Connection& connection, std::atomic<std::uint64_t>* version);
+    Transaction(Connection& connection, std::atomic<std::uint64_t>* version, std::unique_lock<std::mutex> gate);
+    void finish() noexcept;
     Connection* m_connection = nullptr;   // null once finished or moved from
+    std::unique_lock<std::mutex> m_gate;
     std::atomic<std::uint64_t>* m_version = nullptr;
     std::int64_t m_changes_at_begin = 0;
 };

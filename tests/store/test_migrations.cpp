@@ -101,6 +101,18 @@ TEST_CASE("a file from a newer kiosk is refused, not damaged")
     CHECK(*store::schema_version(*connection) == 99);
 }
 
+TEST_CASE("the purge of expired records uses the index")
+{
+    test::TempDir dir;
+    auto store = test::open_store(dir.file("kiosk.db"));
+    store::Statement plan(store.connection(),
+                          "EXPLAIN QUERY PLAN DELETE FROM records WHERE expires_at IS NOT NULL AND expires_at <= ?1");
+    std::string details;
+    while (plan.step() == SQLITE_ROW)
+        details += plan.column_text(3) + "\n";
+    CHECK(details.find("records_expiring") != std::string::npos);
+}
+
 TEST_CASE("bill lookup by unit uses the index")
 {
     test::TempDir dir;

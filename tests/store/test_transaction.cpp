@@ -4,6 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <mutex>
+#include <thread>
+
 using namespace kiosk;
 
 TEST_CASE("transaction rolls back when it goes out of scope uncommitted")
@@ -80,4 +84,26 @@ TEST_CASE("store version bumps on commits that change rows, on every sibling con
     const auto before_bad = ui.version();
     CHECK_FALSE(ui.enqueue("repair", "relative/path", {{"x", 1}}).ok());
     CHECK(ui.version() == before_bad);
+}
+
+TEST_CASE("writers of one process queue on the write gate instead of failing busy")
+{
+    test::TempDir dir;
+    auto ui = test::open_store(dir.file("kiosk.db"), /*busy_timeout_ms=*/0);   // SQLite alone would fail at once
+    auto worker = ui.open_sibling(store::Durability::normal);
+    REQUIRE(worker.ok());
+    std::mutex gate;
+    auto held = store::Transaction::begin(worker->connection(), nullptr, store::TxMode::immediate, &gate);
+    REQUIRE(held.ok());
+    std::thread releaser([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        CHECK(held->commit().ok());
+    });
+    const auto start = std::chrono::steady_clock::now();
+    auto waiting = store::Transaction::begin(ui.connection(), nullptr, store::TxMode::immediate, &gate);
+    const auto waited = std::chrono::steady_clock::now() - start;
+    releaser.join();
+    REQUIRE(waiting.ok());
+    CHECK(waited >= std::chrono::milliseconds(40));
+    CHECK(waiting->commit().ok());
 }
