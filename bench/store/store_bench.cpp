@@ -4,8 +4,8 @@
 //   3. flush 1,000 outbox items to the real office-server on loopback, then its full pull
 //   4. the longest stall a UI-like thread sees on the store and status while 3 runs
 #include "net/sync_worker.hpp"
-#include "office_process.hpp"
 #include "store/store.hpp"
+#include "support/office_server_process.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -165,13 +165,9 @@ void print_stalls(const char* label, const UiStalls& stalls)
                 stalls.enqueues);
 }
 
-void bench_flush_and_stall(const std::string& dir, store::Store& ui)
+void bench_flush_and_stall(store::Store& ui)
 {
-    test::OfficeProcess office(OFFICE_SERVER_EXE, dir);
-    if (!office.start()) {
-        std::fprintf(stderr, "office-server did not start\n");
-        std::exit(1);
-    }
+    lobby::test::OfficeServerProcess office;
     // The synthetic bills above moved the cursor far past the server's sequence.
     if (!ui.connection().exec("DELETE FROM cursors")) std::exit(1);
     const std::int64_t records_before = count_records(ui);
@@ -182,7 +178,7 @@ void bench_flush_and_stall(const std::string& dir, store::Store& ui)
     }
     auto worker_store = ui.open_sibling(store::Durability::normal);
     net::SyncConfig config;
-    config.server_url = office.url();
+    config.server_url = office.base_url();
     net::SyncWorker worker(std::move(*worker_store), config, nullptr);
 
     store::Store ui_reader = std::move(*ui.open_sibling(store::Durability::full));
@@ -227,7 +223,7 @@ int main()
     auto store = open_or_die((dir / "kiosk.db").string());
     fill_bills(store);
     bench_bill_lookup(store);
-    bench_flush_and_stall(dir.string(), store);
+    bench_flush_and_stall(store);
     std::filesystem::remove_all(dir);
     return 0;
 }

@@ -1,7 +1,7 @@
 // The sync worker against the real office-server on loopback: pulls, exactly-once delivery, kill -9 recovery.
 #include "net/sync_worker.hpp"
-#include "office_process.hpp"
 #include "store_test_util.hpp"
+#include "support/office_server_process.hpp"
 #include "sync_test_util.hpp"
 
 #include <doctest/doctest.h>
@@ -53,9 +53,8 @@ struct Kiosk {
 TEST_CASE("a full pull from the office server fills the cache without personal data")
 {
     test::TempDir dir;
-    test::OfficeProcess office(OFFICE_SERVER_EXE, dir.path().string());
-    REQUIRE(office.start());
-    Kiosk kiosk(dir.file("kiosk.db"), test::fast_config(office.url()));
+    lobby::test::OfficeServerProcess office;
+    Kiosk kiosk(dir.file("kiosk.db"), test::fast_config(office.base_url()));
     REQUIRE(test::wait_until([&] { return kiosk.worker->status().last_sync_utc > 0; }));
     CHECK(*kiosk.ui.cursor() > 0);
     CHECK(kiosk.ui.estate()->has_value());
@@ -67,40 +66,46 @@ TEST_CASE("a full pull from the office server fills the cache without personal d
     CHECK(everything.find("张伟") == std::string::npos);
 }
 
-TEST_CASE("offline submit, office server down, server back: the repair arrives exactly once")
+TEST_CASE("submit while the office server is frozen, then it recovers: the repair arrives exactly once")
 {
+    // SIGSTOP keeps the port open but nobody answers: connects succeed into
+    // the backlog and every request times out, the harshest kind of "down".
+    // After SIGCONT the server also reads the requests the kiosk gave up on,
+    // so the retries with the same key must be replayed, not created again.
     test::TempDir dir;
-    test::OfficeProcess office(OFFICE_SERVER_EXE, dir.path().string());
-    REQUIRE(office.start());   // learn a port and seed the demo estate
-    office.stop();
+    lobby::test::OfficeServerProcess office;
+    Kiosk kiosk(dir.file("kiosk.db"), test::fast_config(office.base_url()));
+    REQUIRE(test::wait_until([&] { return kiosk.worker->status().online; }));
+    REQUIRE(kill(office.pid(), SIGSTOP) == 0);
 
-    Kiosk kiosk(dir.file("kiosk.db"), test::fast_config(office.url()));
-    auto id = kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("offline-submit lamp"));
+    auto id = kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("frozen-server lamp"));
     REQUIRE(id.ok());
     kiosk.worker->notify_outbox();
-    REQUIRE(test::wait_until([&] {
+    const bool went_offline = test::wait_until([&] {
         const auto status = kiosk.worker->status();
-        return status.offline_since_utc != 0 && status.outbox_pending == 1;
-    }));
-    std::this_thread::sleep_for(std::chrono::milliseconds(300));   // a few failed attempts
-    CHECK(kiosk.state_of(*id) == store::OutboxState::pending);
-    CHECK(kiosk.ui.outbox_item(*id)->value().attempts >= 1);
+        return !status.online && status.offline_since_utc != 0 && status.outbox_pending == 1
+               && kiosk.ui.outbox_item(*id)->value().attempts >= 2;
+    });
+    CHECK(kiosk.state_of(*id) != store::OutboxState::done);
+    REQUIRE(kill(office.pid(), SIGCONT) == 0);
+    REQUIRE(went_offline);
 
-    REQUIRE(office.start());
     REQUIRE(test::wait_until([&] { return kiosk.state_of(*id) == store::OutboxState::done; }));
-    CHECK(tickets_by_description(office.db_path())["offline-submit lamp"] == 1);
+    CHECK(tickets_by_description(office.db_path())["frozen-server lamp"] == 1);
     // The new ticket comes back through the pull feed into the cache.
     kiosk.worker->request_pull();
     REQUIRE(test::wait_until([&] { return !kiosk.ui.tickets_for_unit("3-2-1502")->empty(); }));
-    REQUIRE(test::wait_until([&] { return kiosk.worker->status().online; }));
+    REQUIRE(test::wait_until([&] {
+        const auto status = kiosk.worker->status();
+        return status.online && status.offline_since_utc == 0 && status.outbox_pending == 0;
+    }));
 }
 
 TEST_CASE("the office server's 4xx fails the item with its message; the next one still goes")
 {
     test::TempDir dir;
-    test::OfficeProcess office(OFFICE_SERVER_EXE, dir.path().string());
-    REQUIRE(office.start());
-    Kiosk kiosk(dir.file("kiosk.db"), test::fast_config(office.url()));
+    lobby::test::OfficeServerProcess office;
+    Kiosk kiosk(dir.file("kiosk.db"), test::fast_config(office.base_url()));
     auto bad = kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("no such unit", "99-9-9999"));
     auto good = kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("after the bad one"));
     kiosk.worker->notify_outbox();
@@ -115,8 +120,7 @@ TEST_CASE("the office server's 4xx fails the item with its message; the next one
 TEST_CASE("kill -9 at random moments during a flush of 200 items: each reaches the server exactly once")
 {
     test::TempDir dir;
-    test::OfficeProcess office(OFFICE_SERVER_EXE, dir.path().string());
-    REQUIRE(office.start());
+    lobby::test::OfficeServerProcess office;
     const std::string db = dir.file("kiosk.db");
     {
         auto ui = test::open_store(db);
@@ -133,7 +137,7 @@ TEST_CASE("kill -9 at random moments during a flush of 200 items: each reaches t
     auto spawn_child = [&] {
         const pid_t pid = fork();
         if (pid == 0) {
-            execl(STORE_CRASH_CHILD, STORE_CRASH_CHILD, db.c_str(), office.url().c_str(), static_cast<char*>(nullptr));
+            execl(STORE_CRASH_CHILD, STORE_CRASH_CHILD, db.c_str(), office.base_url().c_str(), static_cast<char*>(nullptr));
             _exit(127);
         }
         return pid;
