@@ -18,8 +18,7 @@ ImU32 network_color(NetworkState state)
     return state == NetworkState::Online ? p.good : state == NetworkState::Offline ? p.bad : p.muted_text;
 }
 
-// The footer's buttons in order: nav first (left, same place on every
-// screen), then the settings that must be reachable from everywhere.
+// The settings every screen offers, in a row that wraps at large text.
 struct FooterItem {
     std::string id;
     const std::string* label;
@@ -30,10 +29,6 @@ struct FooterItem {
 std::vector<FooterItem> footer_items(const ChromeView& chrome)
 {
     std::vector<FooterItem> items;
-    if (chrome.show_nav) {
-        items.push_back({"nav.back", &chrome.back_label, ui::ButtonKind::Primary, RequestBack{}});
-        items.push_back({"nav.home", &chrome.home_label, ui::ButtonKind::Primary, RequestHome{}});
-    }
     for (const auto& choice : chrome.languages)
         items.push_back({"lang." + std::string(language_code(choice.language)), &choice.label,
                          choice.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary,
@@ -67,10 +62,22 @@ void draw_header(const ChromeView& chrome)
     ImGui::Dummy(ImVec2(1, 1));
 }
 
+// Back and Home: one row of two equal halves, in the same place on every
+// screen and in every language.
+static ImVec2 nav_button_size(const ChromeView& chrome, float width)
+{
+    const float half = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    const ImVec2 back = ui::button_size(chrome.back_label, half, ui::TextRole::Title);
+    const ImVec2 home = ui::button_size(chrome.home_label, half, ui::TextRole::Title);
+    return ImVec2(half, ImMax(back.y, home.y));
+}
+
 float footer_height(const ChromeView& chrome, float width)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     float used = 0, row_h = 0, total = 0;
+    if (chrome.show_nav)
+        total += nav_button_size(chrome, width).y + ImGui::GetStyle().ItemSpacing.y;
     bool first = true;
     for (const auto& item : footer_items(chrome)) {
         ImVec2 size = ui::button_size(*item.label);
@@ -90,6 +97,14 @@ float footer_height(const ChromeView& chrome, float width)
 void draw_footer(const ChromeView& chrome, Requests& requests)
 {
     const float width = ImGui::GetContentRegionAvail().x;
+    if (chrome.show_nav) {
+        const ImVec2 size = nav_button_size(chrome, width);
+        if (ui::button("nav.back", chrome.back_label, size, ui::ButtonKind::Primary, ui::TextRole::Title))
+            requests.push(RequestBack{});
+        ImGui::SameLine();
+        if (ui::button("nav.home", chrome.home_label, size, ui::ButtonKind::Primary, ui::TextRole::Title))
+            requests.push(RequestHome{});
+    }
     ui::FlowRow row(width);
     for (const auto& item : footer_items(chrome)) {
         ImVec2 size = ui::button_size(*item.label);
