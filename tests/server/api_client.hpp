@@ -41,6 +41,7 @@ class Api {
 public:
     Api(int port, std::string token) : m_client("127.0.0.1", port), m_token(std::move(token)) {
         m_client.set_read_timeout(20, 0);
+        m_client.set_tcp_nodelay(true);
     }
 
     Reply get(const std::string& path) { return wrap(m_client.Get(path.c_str(), headers(""))); }
