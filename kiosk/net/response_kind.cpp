@@ -37,7 +37,11 @@ Outcome judge(const HttpResponse& response)
         outcome.message = status + " without a JSON object body";
         return outcome;
     }
-    if (response.status >= 400 && response.status < 500) {
+    // 401 refuses the kiosk, not the submission: failing every item for good
+    // because of a wrong or rotated token would lose them. 408 and 429 say
+    // "later" by definition.
+    const bool about_the_kiosk = response.status == 401 || response.status == 408 || response.status == 429;
+    if (response.status >= 400 && response.status < 500 && !about_the_kiosk) {
         auto error = lobby::protocol::decode_text<lobby::protocol::ErrorBody>(response.body);
         if (json && error) {
             outcome.verdict = Verdict::refused;

@@ -9,7 +9,7 @@ namespace kiosk::net {
 
 enum class Verdict {
     success,   // 2xx with a JSON body from the office server
-    refused,   // 4xx with the contract's error body: final, do not retry
+    refused,   // 4xx with the contract's error body: final, do not retry (401, 408, 429 excepted)
     retry,     // 5xx, transport error, or a response that is not the server speaking
 };
 

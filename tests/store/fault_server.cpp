@@ -1,8 +1,12 @@
 // FaultServer: cpp-httplib handlers that fail in the ways a real network and server do.
 #include "fault_server.hpp"
 
+#include <arpa/inet.h>
 #include <chrono>
+#include <netinet/in.h>
 #include <stdexcept>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace kiosk::test {
 namespace {
@@ -18,9 +22,18 @@ std::string error_body(const char* code, const char* message)
 
 int free_port()
 {
-    httplib::Server probe;
-    const int port = probe.bind_to_any_port("127.0.0.1");
-    probe.stop();
+    // A plain socket closed at once: an httplib::Server that never listened
+    // keeps its socket open, and connects to it then hang instead of failing.
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    int port = -1;
+    if (bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0
+        && getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+        port = ntohs(address.sin_port);
+    close(fd);
     return port;
 }
 

@@ -38,8 +38,9 @@ struct Kiosk {
     store::Store ui;
     std::unique_ptr<net::SyncWorker> worker;
 
-    Kiosk(const std::string& db, const net::SyncConfig& config) : ui(test::open_store(db))
+    Kiosk(const std::string& db, net::SyncConfig config) : ui(test::open_store(db))
     {
+        config.page_limit = 1000;   // the demo estate is ~42,000 records
         auto worker_store = ui.open_sibling(store::Durability::normal);
         REQUIRE(worker_store.ok());
         worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), config, nullptr);
@@ -176,4 +177,21 @@ TEST_CASE("kill -9 at random moments during a flush of 200 items: each reaches t
     auto ui = test::open_store(db);
     CHECK(ui.outbox_counts()->done == 200);
     CHECK(test::query_text(ui.connection(), "PRAGMA integrity_check") == "ok");
+}
+
+TEST_CASE("a revoked token keeps submissions waiting instead of failing them")
+{
+    test::TempDir dir;
+    lobby::test::OfficeServerProcess office;
+    auto config = test::fast_config(office.base_url());
+    config.token = "demo-revoked-token";
+    Kiosk kiosk(dir.file("kiosk.db"), config);
+    auto id = kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("revoked kiosk"));
+    kiosk.worker->notify_outbox();
+    REQUIRE(test::wait_until([&] { return kiosk.ui.outbox_item(*id)->value().attempts >= 2; }));
+    const auto item = kiosk.ui.outbox_item(*id)->value();
+    CHECK(item.state != store::OutboxState::failed);
+    CHECK(item.body.has_value());
+    CHECK(item.last_error->find("401") != std::string::npos);
+    CHECK(tickets_by_description(office.db_path()).count("revoked kiosk") == 0);
 }
