@@ -67,6 +67,10 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
 
     chrome.network = network_state(in.sync);
     chrome.network_text = network_text(t, in.sync, chrome.network);
+    // A shape as well as a colour, never colour alone.
+    chrome.network_mark = t(chrome.network == NetworkState::Online    ? "net.mark_online"
+                            : chrome.network == NetworkState::Offline ? "net.mark_offline"
+                                                                      : "net.mark_connecting");
 
     switch (session.screen()) {
     case ScreenId::Home: break;

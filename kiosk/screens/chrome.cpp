@@ -51,9 +51,7 @@ void draw_header(const ChromeView& chrome)
     ui::text(chrome.estate_name, ui::TextRole::Title);
     // Time then date: wraps onto a second line at large text.
     ui::text(chrome.time_text + "  " + chrome.date_text, ui::TextRole::Body, ui::Align::Left, width);
-    // A shape and words, never colour alone.
-    const char* mark = chrome.network == NetworkState::Online ? "● " : chrome.network == NetworkState::Offline ? "✕ " : "○ ";
-    ui::text(mark + chrome.network_text, ui::TextRole::Body, ui::Align::Left, width, network_color(chrome.network));
+    ui::text(chrome.network_mark + " " + chrome.network_text, ui::TextRole::Body, ui::Align::Left, width, network_color(chrome.network));
     if (!chrome.screen_title.empty())
         ui::text(chrome.screen_title, ui::TextRole::Title);
 

@@ -1,12 +1,16 @@
 // Line breaking with the real Noto Sans CJK font (an ImGui atlas builds
 // without a window): Chinese breaks between ideographs, numbers and Latin
 // words stay whole, punctuation follows kinsoku, nothing exceeds the width.
+#include "core/locale.hpp"
 #include "ui/fonts.hpp"
 #include "ui/line_breaker.hpp"
 #include "ui/text_layout.hpp"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cstdio>
 
 #include <string>
 
@@ -88,4 +92,53 @@ TEST_CASE("explicit newlines start new lines; empty text has one empty line")
     CHECK(layout_text(f.fonts.body, "a\nb", 1000).lines.size() == 2);
     CHECK(layout_text(f.fonts.body, "", 1000).lines.size() == 1);
     CHECK(layout_text(f.fonts.body, "", 1000).size.y == doctest::Approx(36.0f));
+}
+
+TEST_CASE("a rare character in new data asks for a rebuild, and then has a glyph")
+{
+    FontFixture f;
+    const ImWchar rare = 0x9F98;  // 龘, in no locale file
+    CHECK(f.fonts.body->FindGlyphNoFallback(rare) == nullptr);
+    CHECK_FALSE(f.library.needs_build(36.0f, kiosk::Language::ZhCN));
+    CHECK(f.library.want("今晚龘龘舞狮表演"));
+    CHECK(f.library.needs_build(36.0f, kiosk::Language::ZhCN));
+    FontSet rebuilt = f.library.build(*ImGui::GetIO().Fonts, 36.0f, kiosk::Language::ZhCN);
+    CHECK(rebuilt.body->FindGlyphNoFallback(rare) != nullptr);
+    CHECK_FALSE(f.library.want("龘"));  // already there: no second rebuild
+}
+
+TEST_CASE("switching to zh-HK rebuilds with the Hong Kong face; the size change too")
+{
+    FontFixture f;
+    CHECK(f.library.needs_build(36.0f, kiosk::Language::ZhHK));
+    CHECK(f.library.needs_build(54.0f, kiosk::Language::ZhCN));
+    CHECK_FALSE(f.library.needs_build(36.0f, kiosk::Language::En));  // English uses the SC face
+}
+
+TEST_CASE("every character of every locale has a real glyph in its face (no '?' on screen)")
+{
+    ImGui::CreateContext();
+    auto catalog = kiosk::Catalog::load(std::string(LOBBY_SOURCE_DIR) + "/locale");
+    REQUIRE(catalog.ok());
+    for (kiosk::Language language : kiosk::all_languages) {
+        FontLibrary library;
+        std::string error;
+        REQUIRE(library.open("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", error));
+        library.want(catalog.value().all_text());
+        FontSet fonts = library.build(*ImGui::GetIO().Fonts, 20.0f, language);
+        const std::string text = catalog.value().all_text();
+        const char* p = text.c_str();
+        const char* end = p + text.size();
+        while (p < end) {
+            unsigned int c = 0;
+            p += ImTextCharFromUtf8(&c, p, end);
+            if (c < 0x20)
+                continue;
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", c);
+            INFO(code, " in ", kiosk::language_code(language));
+            CHECK(fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+        }
+    }
+    ImGui::DestroyContext();
 }
