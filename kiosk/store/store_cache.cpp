@@ -60,16 +60,9 @@ Result<std::int64_t> Store::cursor(std::string_view stream)
 
 Result<int> Store::purge_expired(std::int64_t now_utc)
 {
-    auto tx = begin_write(m_connection, *m_shared);
-    if (!tx)
-        return tx.error();
     Statement purge(m_connection, "DELETE FROM records WHERE expires_at IS NOT NULL AND expires_at <= ?1");
-    if (auto ran = purge.bind(1, now_utc).run(); !ran)
-        return ran.error();
-    const int purged = sqlite3_changes(m_connection.handle());
-    if (auto committed = tx->commit(); !committed)
-        return committed.error();
-    return purged;
+    purge.bind(1, now_utc);
+    return write_counted(m_connection, *m_shared, purge);
 }
 
 } // namespace kiosk::store

@@ -48,35 +48,19 @@ OutboxItem read_item(const Statement& row)
 
 Result<std::vector<OutboxItem>> collect_items(Connection& connection, Statement& query)
 {
-    std::vector<OutboxItem> items;
-    int rc = SQLITE_ROW;
-    while ((rc = query.step()) == SQLITE_ROW)
-        items.push_back(read_item(query));
-    if (rc != SQLITE_DONE)
-        return connection.last_error(rc);
-    return items;
-}
-
-Result<std::optional<OutboxItem>> first_item(Result<std::vector<OutboxItem>> items)
-{
-    if (!items)
-        return items.error();
-    if (items->empty())
-        return std::optional<OutboxItem>{};
-    return std::optional<OutboxItem>{std::move(items->front())};
+    return collect_rows<OutboxItem>(connection, query,
+                                    [](const Statement& row) { return Result<OutboxItem>(read_item(row)); });
 }
 
 // One UPDATE in its own transaction; not_found when the id does not exist.
 Status update_one(Connection& connection, Store::Shared& shared, Statement& update)
 {
-    auto tx = begin_write(connection, shared);
-    if (!tx)
-        return tx.error();
-    if (auto ran = update.run(); !ran)
-        return ran.error();
-    if (sqlite3_changes(connection.handle()) == 0)
+    auto changed = write_counted(connection, shared, update);
+    if (!changed)
+        return changed.error();
+    if (*changed == 0)
         return StoreError{StoreErrc::not_found, 0, "no such outbox item"};
-    return tx->commit();
+    return Done{};
 }
 
 } // namespace
@@ -117,14 +101,14 @@ Result<std::optional<OutboxItem>> Store::outbox_head()
 {
     Statement query(m_connection, (std::string(k_item_columns)
                                    + "WHERE state IN ('pending', 'sending') ORDER BY id LIMIT 1").c_str());
-    return first_item(collect_items(m_connection, query));
+    return first_row(collect_items(m_connection, query));
 }
 
 Result<std::optional<OutboxItem>> Store::outbox_item(OutboxId id)
 {
     Statement query(m_connection, (std::string(k_item_columns) + "WHERE id = ?1").c_str());
     query.bind(1, id);
-    return first_item(collect_items(m_connection, query));
+    return first_row(collect_items(m_connection, query));
 }
 
 Status Store::mark_sending(OutboxId id)
@@ -177,16 +161,8 @@ Status Store::schedule_retry(OutboxId id, std::int64_t next_attempt_at_ms, std::
 
 Result<int> Store::recover_interrupted()
 {
-    auto tx = begin_write(m_connection, *m_shared);
-    if (!tx)
-        return tx.error();
     Statement update(m_connection, "UPDATE outbox SET state = 'pending' WHERE state = 'sending'");
-    if (auto ran = update.run(); !ran)
-        return ran.error();
-    const int recovered = sqlite3_changes(m_connection.handle());
-    if (auto committed = tx->commit(); !committed)
-        return committed.error();
-    return recovered;
+    return write_counted(m_connection, *m_shared, update);
 }
 
 Result<OutboxCounts> Store::outbox_counts()

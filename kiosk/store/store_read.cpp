@@ -10,33 +10,22 @@ namespace {
 
 constexpr const char* k_columns = "SELECT collection, key, seq, data FROM records ";
 
-Result<std::vector<CachedRecord>> collect(Connection& connection, Statement& query)
+Result<CachedRecord> read_record(const Statement& row)
 {
-    std::vector<CachedRecord> out;
-    int rc = SQLITE_ROW;
-    while ((rc = query.step()) == SQLITE_ROW) {
-        CachedRecord record;
-        record.collection = query.column_text(0);
-        record.key = query.column_text(1);
-        record.seq = query.column_int(2);
-        // The store wrote this JSON itself; a parse failure means corruption.
-        record.data = nlohmann::json::parse(query.column_text(3), nullptr, false);
-        if (record.data.is_discarded())
-            return StoreError{StoreErrc::corrupt, 0, "unreadable record " + record.collection + "/" + record.key};
-        out.push_back(std::move(record));
-    }
-    if (rc != SQLITE_DONE)
-        return connection.last_error(rc);
-    return out;
+    CachedRecord record;
+    record.collection = row.column_text(0);
+    record.key = row.column_text(1);
+    record.seq = row.column_int(2);
+    // The store wrote this JSON itself; a parse failure means corruption.
+    record.data = nlohmann::json::parse(row.column_text(3), nullptr, false);
+    if (record.data.is_discarded())
+        return StoreError{StoreErrc::corrupt, 0, "unreadable record " + record.collection + "/" + record.key};
+    return record;
 }
 
-Result<std::optional<CachedRecord>> first_of(Result<std::vector<CachedRecord>> rows)
+Result<std::vector<CachedRecord>> collect(Connection& connection, Statement& query)
 {
-    if (!rows)
-        return rows.error();
-    if (rows->empty())
-        return std::optional<CachedRecord>{};
-    return std::optional<CachedRecord>{std::move(rows->front())};
+    return collect_rows<CachedRecord>(connection, query, read_record);
 }
 
 } // namespace
@@ -52,7 +41,7 @@ Result<std::optional<CachedRecord>> Store::record(std::string_view collection, s
 {
     Statement query(m_connection, (std::string(k_columns) + "WHERE collection = ?1 AND key = ?2").c_str());
     query.bind(1, collection).bind(2, key);
-    return first_of(collect(m_connection, query));
+    return first_row(collect(m_connection, query));
 }
 
 Result<std::vector<CachedRecord>> Store::active_notices(std::int64_t now_utc)
@@ -66,7 +55,7 @@ Result<std::vector<CachedRecord>> Store::active_notices(std::int64_t now_utc)
     return collect(m_connection, query);
 }
 
-Result<std::optional<CachedRecord>> Store::estate() { return first_of(records("estate")); }
+Result<std::optional<CachedRecord>> Store::estate() { return first_row(records("estate")); }
 
 Result<std::vector<CachedRecord>> Store::bills_for_unit(std::string_view unit_id)
 {
