@@ -31,6 +31,25 @@ float gap_between(const Box& a, const Box& b)
     return std::max(dx, dy);
 }
 
+// Calls fn(a, visible a, b, visible b) for each pair on the same layer that
+// both show at least partly.
+template <typename Item, typename Fn>
+void for_each_visible_pair(const std::vector<Item>& items, Fn fn)
+{
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Box box_a = visible_part(items[i].rect, items[i].clip);
+        if (box_a.empty())
+            continue;
+        for (std::size_t j = i + 1; j < items.size(); ++j) {
+            if (items[j].layer != items[i].layer)
+                continue;
+            const Box box_b = visible_part(items[j].rect, items[j].clip);
+            if (!box_b.empty())
+                fn(items[i], box_a, items[j], box_b);
+        }
+    }
+}
+
 std::string describe(const char* what, const std::string& name, const ImVec4& r)
 {
     char buffer[160];
@@ -59,24 +78,13 @@ std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRule
         if (!t.in_scroll_area && (t.rect.y < t.clip.y - tolerance || t.rect.w > t.clip.w + tolerance))
             problems.push_back(describe("target clipped", t.id, t.rect));
     }
-    for (std::size_t i = 0; i < frame.targets.size(); ++i) {
-        const DrawnTarget& a = frame.targets[i];
-        Box box_a = visible_part(a.rect, a.clip);
-        if (box_a.empty())
-            continue;
-        for (std::size_t j = i + 1; j < frame.targets.size(); ++j) {
-            const DrawnTarget& b = frame.targets[j];
-            if (b.layer != a.layer)
-                continue;
-            Box box_b = visible_part(b.rect, b.clip);
-            if (box_b.empty())
-                continue;
-            if (overlaps(box_a, box_b))
-                problems.push_back(describe("targets overlap", a.id + "' and '" + b.id, a.rect));
-            else if (gap_between(box_a, box_b) + tolerance < rules.min_gap_px)
-                problems.push_back(describe("targets too close", a.id + "' and '" + b.id, a.rect));
-        }
-    }
+    for_each_visible_pair(frame.targets, [&](const DrawnTarget& a, const Box& box_a, const DrawnTarget& b,
+                                             const Box& box_b) {
+        if (overlaps(box_a, box_b))
+            problems.push_back(describe("targets overlap", a.id + "' and '" + b.id, a.rect));
+        else if (gap_between(box_a, box_b) + tolerance < rules.min_gap_px)
+            problems.push_back(describe("targets too close", a.id + "' and '" + b.id, a.rect));
+    });
 
     for (const DrawnText& t : frame.texts) {
         if (t.rect.x < t.clip.x - tolerance || t.rect.z > t.clip.z + tolerance)
@@ -86,20 +94,10 @@ std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRule
         if (!t.in_scroll_area && (t.rect.y < t.clip.y - tolerance || t.rect.w > t.clip.w + tolerance))
             problems.push_back(describe("text clipped", t.text, t.rect));
     }
-    for (std::size_t i = 0; i < frame.texts.size(); ++i) {
-        const DrawnText& a = frame.texts[i];
-        Box box_a = visible_part(a.rect, a.clip);
-        if (box_a.empty())
-            continue;
-        for (std::size_t j = i + 1; j < frame.texts.size(); ++j) {
-            const DrawnText& b = frame.texts[j];
-            if (b.layer != a.layer)
-                continue;
-            Box box_b = visible_part(b.rect, b.clip);
-            if (!box_b.empty() && overlaps(box_a, box_b))
-                problems.push_back(describe("texts overlap", a.text + "' and '" + b.text, a.rect));
-        }
-    }
+    for_each_visible_pair(frame.texts, [&](const DrawnText& a, const Box& box_a, const DrawnText& b, const Box& box_b) {
+        if (overlaps(box_a, box_b))
+            problems.push_back(describe("texts overlap", a.text + "' and '" + b.text, a.rect));
+    });
     return problems;
 }
 

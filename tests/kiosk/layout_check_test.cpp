@@ -1,0 +1,76 @@
+// The layout rules catch what they promise: small, overlapping, crowded or
+// off-screen targets, and clipped or overlapping text.
+#include "ui/layout_check.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk::ui;
+
+namespace {
+
+const ImVec4 screen(0, 0, 1080, 1920);
+const LayoutRules rules{1080, 1920, 60, 12};
+
+DrawnTarget target(const char* id, float x, float y, float w, float h)
+{
+    return {id, id, ImVec4(x, y, x + w, y + h), screen, 0, false};
+}
+
+DrawnText text(const char* s, float x, float y, float w, float h, ImVec4 clip = screen)
+{
+    return {s, ImVec4(x, y, x + w, y + h), clip, 0, false};
+}
+
+bool mentions(const std::vector<std::string>& problems, const char* what)
+{
+    for (const auto& p : problems)
+        if (p.find(what) != std::string::npos)
+            return true;
+    return false;
+}
+
+} // namespace
+
+TEST_CASE("a well spaced frame has no problems")
+{
+    FrameRecord frame;
+    frame.targets = {target("a", 10, 10, 200, 80), target("b", 230, 10, 200, 80)};
+    frame.texts = {text("hello", 20, 200, 300, 40), text("world", 20, 260, 300, 40)};
+    CHECK(check_layout(frame, rules).empty());
+}
+
+TEST_CASE("each broken rule is reported")
+{
+    FrameRecord frame;
+    frame.targets = {target("tiny", 10, 10, 40, 80), target("a", 300, 10, 200, 80), target("b", 400, 50, 200, 80),
+                     target("near", 510, 200, 100, 80), target("close", 615, 200, 100, 80),
+                     target("off", 1000, 400, 200, 80)};
+    auto problems = check_layout(frame, rules);
+    CHECK(mentions(problems, "target too small 'tiny'"));
+    CHECK(mentions(problems, "targets overlap 'a' and 'b'"));
+    CHECK(mentions(problems, "targets too close 'near' and 'close'"));
+    CHECK(mentions(problems, "target outside the window 'off'"));
+}
+
+TEST_CASE("text clipped by its box or overlapping other text is reported")
+{
+    FrameRecord frame;
+    frame.texts = {text("cut", 900, 10, 300, 40, ImVec4(0, 0, 1000, 1920)), text("one", 10, 500, 300, 40),
+                   text("two", 100, 520, 300, 40)};
+    auto problems = check_layout(frame, rules);
+    CHECK(mentions(problems, "text clipped sideways 'cut'"));
+    CHECK(mentions(problems, "texts overlap 'one' and 'two'"));
+}
+
+TEST_CASE("content scrolled out of a scroll area is not a problem; a dialog is its own layer")
+{
+    FrameRecord frame;
+    DrawnTarget scrolled = target("below", 10, 2500, 200, 80);
+    scrolled.clip = ImVec4(0, 200, 1080, 1700);
+    scrolled.in_scroll_area = true;
+    DrawnTarget under = target("under", 10, 900, 500, 100);
+    DrawnTarget dialog = target("dialog.ok", 10, 900, 500, 100);
+    dialog.layer = 1;
+    frame.targets = {scrolled, under, dialog};
+    CHECK(check_layout(frame, rules).empty());
+}
