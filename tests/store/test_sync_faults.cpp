@@ -62,7 +62,9 @@ TEST_CASE("every kind of server misbehaviour is retried until the item arrives e
             slowest_us = std::max(slowest_us, test::time_us([&] { (void)rig.ui.outbox_counts(); }));
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
-        CHECK(slowest_us < 16000);   // one frame at 60 Hz
+        // The request in flight takes up to 600 ms; the UI's calls never wait
+        // for it. (50 ms, not one frame: this machine may be busy compiling.)
+        CHECK(slowest_us < 50000);
         CHECK(rig.state_of(item.id) != store::OutboxState::done);
         CHECK(rig.state_of(item.id) != store::OutboxState::failed);
 
