@@ -7,6 +7,9 @@ namespace {
 const TextRule id_rule{1, 64, false};
 const TextRule name_rule{1, 200, false};
 const TextRule long_text_rule{1, 4000, true};
+
+constexpr std::size_t max_residents = 20;
+std::string resident_last4_key(std::size_t n) { return "resident_" + std::to_string(n) + "_phone_last4"; }
 } // namespace
 
 // [SECTION] Shared pieces
@@ -149,12 +152,19 @@ void decode_into(const nlohmann::json& j, Unit& out, DecodeContext& ctx) {
     r.text("room", out.room, TextRule{1, 8, false});
     r.number("area_m2", out.area_m2, 1, 100000);
     r.text("owner_masked", out.owner_masked, TextRule{0, 40, false});
+    for (std::size_t n = 1; r.ok() && n <= max_residents && j.contains(resident_last4_key(n)); ++n) {
+        std::string digits;
+        r.digits(resident_last4_key(n).c_str(), digits, 4);
+        if (r.ok()) out.resident_phone_last4.push_back(digits);
+    }
 }
 
 void to_json(nlohmann::json& j, const Unit& v) {
     j = nlohmann::json{{"id", v.id},     {"building", v.building}, {"entrance", v.entrance},
                        {"floor", v.floor}, {"room", v.room},        {"area_m2", v.area_m2},
                        {"owner_masked", v.owner_masked}};
+    for (std::size_t i = 0; i < v.resident_phone_last4.size() && i < max_residents; ++i)
+        j[resident_last4_key(i + 1)] = v.resident_phone_last4[i];
 }
 
 void decode_into(const nlohmann::json& j, Bill& out, DecodeContext& ctx) {

@@ -93,7 +93,9 @@ struct Survey {
 };
 LOBBY_PROTOCOL_CODEC(Survey);
 
-// collection "units", key = id ("3-2-1502"). No phones, owner name masked.
+// collection "units", key = id ("3-2-1502"). Owner name masked; of the
+// residents' phones only the last four digits travel, so a kiosk can verify a
+// resident while the office is unreachable (it stores a keyed hash of them).
 struct Unit {
     std::string id;
     std::int64_t building = 0;
@@ -102,6 +104,9 @@ struct Unit {
     std::string room;  // floor + two digits: "1502"
     double area_m2 = 0;
     std::string owner_masked;  // "张*"
+    // JSON: "resident_1_phone_last4": "5678", "resident_2_phone_last4": ...
+    // (feed records only; empty in fee lookup results).
+    std::vector<std::string> resident_phone_last4;
 };
 LOBBY_PROTOCOL_CODEC(Unit);
 

@@ -47,11 +47,12 @@ void publish_unit(Database& db, const protocol::Unit& unit) {
     // Only the last four digits of each resident's phone go out, so a lobby
     // kiosk can verify a resident offline; the kiosk keeps a keyed hash of
     // them instead (store/privacy), never the digits.
-    nlohmann::json data = unit;
-    Statement st(db, "SELECT substr(phone, -4) FROM residents WHERE unit_id = ? AND phone IS NOT NULL ORDER BY id");
+    protocol::Unit record = unit;
+    record.resident_phone_last4.clear();
+    Statement st(db, "SELECT substr(phone, -4) FROM residents WHERE unit_id = ? ORDER BY id");
     st.bind(1, unit.id);
-    for (int n = 1; st.step(); ++n) data["resident_" + std::to_string(n) + "_phone_last4"] = st.text(0);
-    publish(db, protocol::collection::units, unit.id, data);
+    while (st.step()) record.resident_phone_last4.push_back(st.text(0));
+    publish(db, protocol::collection::units, unit.id, record);
 }
 
 protocol::UtcSeconds late_from(const std::string& due_date) {

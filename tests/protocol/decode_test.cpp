@@ -81,3 +81,16 @@ TEST_CASE("utf8 length rejects overlongs and surrogates") {
     CHECK_FALSE(utf8_length("\xed\xa0\x80"));
     CHECK_FALSE(utf8_length("\xe7\xbf"));
 }
+
+TEST_CASE("unit records carry resident phone last-4 as numbered fields") {
+    auto unit = decode_text<Unit>(
+        R"({"id":"5-3-2202","building":5,"entrance":3,"floor":22,"room":"2202","area_m2":89.5,"owner_masked":"李*英",)"
+        R"("resident_1_phone_last4":"2468","resident_2_phone_last4":"1357"})");
+    REQUIRE(unit.ok());
+    CHECK(unit.value().resident_phone_last4 == std::vector<std::string>{"2468", "1357"});
+    const auto j = nlohmann::json(unit.value());
+    CHECK(j["resident_2_phone_last4"] == "1357");
+    CHECK_FALSE(decode_text<Unit>(R"({"id":"1","building":1,"entrance":1,"floor":1,"room":"101","area_m2":80,)"
+                                  R"("owner_masked":"","resident_1_phone_last4":"13812345678"})")
+                    .ok());
+}

@@ -2,6 +2,7 @@
 #include "api_client.hpp"
 
 #include <map>
+#include <regex>
 #include <set>
 #include <thread>
 
@@ -75,14 +76,21 @@ TEST_CASE("the urgent outage is live and the expired notice is a tombstone") {
     CHECK(notices["N-7"].data.is_null());
 }
 
-TEST_CASE("units in the feed carry masked owners and no phones") {
+TEST_CASE("units in the feed carry masked owners and only the last four digits of phones") {
     Api api(shared_server().port(), lobby1_token);
+    const std::regex long_number("[0-9]{7,}");
     for (const auto& c : pull_all(api, 0, 1000)) {
         if (c.collection != "units") continue;
-        const std::string text = c.data.dump();
-        CHECK(text.find("phone") == std::string::npos);
-        if (c.key == "3-2-1502") CHECK(c.data["owner_masked"] == "张*");
-        if (c.key == "1-1-801") CHECK(c.data["owner_masked"] == "欧阳*明");
+        CHECK_FALSE(std::regex_search(c.data.dump(), long_number));
+        for (const auto& [key, value] : c.data.items())
+            if (key.find("phone") != std::string::npos) CHECK(std::regex_match(key, std::regex("resident_[0-9]+_phone_last4")));
+        const auto unit = p::decode<p::Unit>(c.data).value();
+        if (c.key == "3-2-1502") {
+            CHECK(unit.owner_masked == "张*");
+            CHECK(unit.resident_phone_last4 == std::vector<std::string>{"5678"});
+        }
+        if (c.key == "1-1-801") CHECK(unit.owner_masked == "欧阳*明");
+        if (c.key == "5-3-2202") CHECK(unit.resident_phone_last4 == std::vector<std::string>{"2468", "1357"});
     }
 }
 
