@@ -55,7 +55,7 @@ int SyncSession::recover_interrupted()
 
 // [SECTION] Pull
 
-PassResult SyncSession::pull_all()
+PassResult SyncSession::pull_all(const std::function<bool()>& should_yield)
 {
     PassResult pass;
     pass.outcome.verdict = Verdict::success;
@@ -98,6 +98,10 @@ PassResult SyncSession::pull_all()
         (void)m_store.checkpoint();   // a page is hundreds of KB of WAL; fold it back now
         if (!decoded.has_more)
             break;
+        if (should_yield()) {
+            pass.yielded = true;
+            return pass;
+        }
     }
     auto purged = m_store.purge_expired(static_cast<std::int64_t>(std::time(nullptr)));
     pass.store_changed |= purged && *purged > 0;

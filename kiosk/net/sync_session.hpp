@@ -7,6 +7,7 @@
 #include "store/store.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <random>
 #include <string>
@@ -17,6 +18,7 @@ struct PassResult {
     Outcome outcome;               // of the last request made (success when none failed)
     bool requested = false;        // at least one request went out
     bool store_changed = false;    // the cache or the outbox moved
+    bool yielded = false;          // pull stopped between pages to let the outbox go first
 };
 
 // Owns the worker's store connection and HTTP client. Not thread-safe: only
@@ -26,8 +28,10 @@ public:
     SyncSession(store::Store store, SyncConfig config);
 
     // Pulls from the cursor until has_more is false; each page is one
-    // transaction with its cursor. Then purges expired records.
-    PassResult pull_all();
+    // transaction with its cursor. Then purges expired records. Between
+    // pages it stops early (yielded) when should_yield() says so, e.g. a
+    // person just submitted something during a long first sync.
+    PassResult pull_all(const std::function<bool()>& should_yield);
     // Sends due outbox items in order until one must wait. `ignore_due_time`
     // sends the head now (the server just came back).
     PassResult flush_outbox(bool ignore_due_time);

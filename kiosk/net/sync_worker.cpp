@@ -112,6 +112,18 @@ SyncWorker::Clock::time_point SyncWorker::next_wake_time()
     return wake;
 }
 
+void SyncWorker::flush(kiosk::SyncStatus& status, bool& store_changed)
+{
+    if (Clock::now() < m_outbox_hold_until || m_stop.load())
+        return;
+    PassResult flushed = m_session->flush_outbox(m_outbox_waiting_for_server && status.online);
+    note_outcome(status, flushed.requested, flushed.outcome.reached_server, m_stop.load());
+    store_changed |= flushed.store_changed;
+    m_outbox_waiting_for_server = flushed.outcome.verdict == Verdict::retry && !flushed.outcome.reached_server;
+    if (flushed.outcome.local_failure)
+        m_outbox_hold_until = Clock::now() + k_local_failure_pause;
+}
+
 void SyncWorker::run()
 {
     if (const int recovered = m_session->recover_interrupted(); recovered > 0)
@@ -131,21 +143,18 @@ void SyncWorker::run()
 
         // Outbox first: what a person submitted matters more than fresh notices,
         // and the tickets it creates then arrive with the pull that follows.
-        if (Clock::now() >= m_outbox_hold_until) {
-            PassResult flushed = m_session->flush_outbox(m_outbox_waiting_for_server && status.online);
-            note_outcome(status, flushed.requested, flushed.outcome.reached_server, m_stop.load());
-            store_changed |= flushed.store_changed;
-            m_outbox_waiting_for_server =
-                flushed.outcome.verdict == Verdict::retry && !flushed.outcome.reached_server;
-            if (flushed.outcome.local_failure)
-                m_outbox_hold_until = Clock::now() + k_local_failure_pause;
-        }
+        flush(status, store_changed);
 
         if (pull_now && !m_stop.load()) {
-            PassResult pulled = m_session->pull_all();
+            PassResult pulled = m_session->pull_all([this] {
+                std::lock_guard lock(m_kick_mutex);
+                return m_outbox_kicked || m_stop.load();
+            });
             note_outcome(status, pulled.requested, pulled.outcome.reached_server, m_stop.load());
             store_changed |= pulled.store_changed;
-            if (pulled.outcome.verdict == Verdict::success) {
+            if (pulled.yielded) {
+                m_next_pull = Clock::now();   // carry on right after the outbox
+            } else if (pulled.outcome.verdict == Verdict::success) {
                 m_pull_failures = 0;
                 status.last_sync_utc = unix_now();
                 m_next_pull = Clock::now() + std::chrono::milliseconds(m_config.pull_interval_ms);
@@ -159,7 +168,7 @@ void SyncWorker::run()
             }
             // The server is back: the outbox head need not sit out its backoff.
             if (status.online && m_outbox_waiting_for_server)
-                continue;
+                flush(status, store_changed);
         }
 
         if (Clock::now() >= m_next_heartbeat && !m_stop.load()) {

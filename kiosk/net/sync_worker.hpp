@@ -53,6 +53,8 @@ public:
 
 private:
     void run();
+    // Sends what is due; the head skips its backoff when the server just came back.
+    void flush(kiosk::SyncStatus& status, bool& store_changed);
     void publish(const kiosk::SyncStatus& next, bool store_changed);
     void note_outcome(kiosk::SyncStatus& status, bool requested, bool reached_server, bool aborted) const;
     Clock::time_point next_wake_time();

@@ -38,9 +38,8 @@ struct Kiosk {
     store::Store ui;
     std::unique_ptr<net::SyncWorker> worker;
 
-    Kiosk(const std::string& db, net::SyncConfig config) : ui(test::open_store(db))
+    Kiosk(const std::string& db, const net::SyncConfig& config) : ui(test::open_store(db))
     {
-        config.page_limit = 1000;   // the demo estate is ~42,000 records
         auto worker_store = ui.open_sibling(store::Durability::normal);
         REQUIRE(worker_store.ok());
         worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), config, nullptr);
@@ -49,13 +48,20 @@ struct Kiosk {
     store::OutboxState state_of(store::OutboxId id) { return ui.outbox_item(id)->value().state; }
 };
 
+net::SyncConfig office_config(const std::string& url)
+{
+    auto config = test::fast_config(url);
+    config.page_limit = 1000;   // the demo estate is ~42,000 records
+    return config;
+}
+
 } // namespace
 
 TEST_CASE("a full pull from the office server fills the cache without personal data")
 {
     test::TempDir dir;
     lobby::test::OfficeServerProcess office;
-    Kiosk kiosk(dir.file("kiosk.db"), test::fast_config(office.base_url()));
+    Kiosk kiosk(dir.file("kiosk.db"), office_config(office.base_url()));
     REQUIRE(test::wait_until([&] { return kiosk.worker->status().last_sync_utc > 0; }));
     CHECK(*kiosk.ui.cursor() > 0);
     CHECK(kiosk.ui.estate()->has_value());
@@ -75,7 +81,7 @@ TEST_CASE("submit while the office server is frozen, then it recovers: the repai
     // so the retries with the same key must be replayed, not created again.
     test::TempDir dir;
     lobby::test::OfficeServerProcess office;
-    Kiosk kiosk(dir.file("kiosk.db"), test::fast_config(office.base_url()));
+    Kiosk kiosk(dir.file("kiosk.db"), office_config(office.base_url()));
     REQUIRE(test::wait_until([&] { return kiosk.worker->status().online; }));
     REQUIRE(kill(office.pid(), SIGSTOP) == 0);
 
@@ -106,7 +112,7 @@ TEST_CASE("the office server's 4xx fails the item with its message; the next one
 {
     test::TempDir dir;
     lobby::test::OfficeServerProcess office;
-    Kiosk kiosk(dir.file("kiosk.db"), test::fast_config(office.base_url()));
+    Kiosk kiosk(dir.file("kiosk.db"), office_config(office.base_url()));
     auto bad = kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("no such unit", "99-9-9999"));
     auto good = kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("after the bad one"));
     kiosk.worker->notify_outbox();
@@ -183,7 +189,7 @@ TEST_CASE("a revoked token keeps submissions waiting instead of failing them")
 {
     test::TempDir dir;
     lobby::test::OfficeServerProcess office;
-    auto config = test::fast_config(office.base_url());
+    auto config = office_config(office.base_url());
     config.token = "demo-revoked-token";
     Kiosk kiosk(dir.file("kiosk.db"), config);
     auto id = kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("revoked kiosk"));
@@ -194,4 +200,22 @@ TEST_CASE("a revoked token keeps submissions waiting instead of failing them")
     CHECK(item.body.has_value());
     CHECK(item.last_error->find("401") != std::string::npos);
     CHECK(tickets_by_description(office.db_path()).count("revoked kiosk") == 0);
+}
+
+TEST_CASE("a submission during a long first sync goes out before the sync has finished")
+{
+    test::TempDir dir;
+    lobby::test::OfficeServerProcess office;
+    auto config = office_config(office.base_url());
+    config.page_limit = 100;   // ~420 pages: the first sync takes a while
+    Kiosk kiosk(dir.file("kiosk.db"), config);
+    REQUIRE(test::wait_until([&] { return *kiosk.ui.cursor() > 0; }));
+    auto id = kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("during first sync"));
+    kiosk.worker->notify_outbox();
+    REQUIRE(test::wait_until([&] { return kiosk.state_of(*id) == store::OutboxState::done; }));
+    CHECK(kiosk.worker->status().last_sync_utc == 0);   // the pull was still running
+    CHECK(tickets_by_description(office.db_path())["during first sync"] == 1);
+    // ...and it carries on from where it stopped.
+    const auto cursor = *kiosk.ui.cursor();
+    CHECK(test::wait_until([&] { return *kiosk.ui.cursor() > cursor; }));
 }
