@@ -10,6 +10,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
+
 namespace kiosk::app {
 namespace {
 
@@ -23,6 +25,8 @@ LocalText local_text(const lobby::protocol::LocalizedText& text)
 std::unique_ptr<Backend> Backend::open(const KioskConfig& config, std::function<void()> wake, std::string& error)
 {
     std::unique_ptr<Backend> backend(new Backend);
+    std::error_code ignored;  // a missing folder is reported by the open below
+    std::filesystem::create_directories(std::filesystem::path(config.store_path).parent_path(), ignored);
     store::StoreOptions options;
     options.path = config.store_path;
     options.durability = store::Durability::full;

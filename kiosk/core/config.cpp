@@ -4,6 +4,7 @@
 #include <toml++/toml.h>
 
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -134,7 +135,13 @@ Result<KioskConfig> load_config(const std::string& path)
         return Error{path + ": cannot open the config file"};
     std::stringstream buffer;
     buffer << file.rdbuf();
-    return parse_config(buffer.str(), path);
+    auto config = parse_config(buffer.str(), path);
+    // A relative store path belongs next to the config, wherever the kiosk
+    // was started from.
+    if (config && std::filesystem::path(config.value().store_path).is_relative())
+        config.value().store_path =
+            (std::filesystem::path(path).parent_path() / config.value().store_path).lexically_normal().string();
+    return config;
 }
 
 } // namespace kiosk

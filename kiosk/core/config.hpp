@@ -28,7 +28,7 @@ struct KioskConfig {
 
     std::string admin_pin_sha256;  // hex SHA-256 of the admin PIN
 
-    std::string store_path = "kiosk.db";  // local SQLite cache + outbox
+    std::string store_path = "kiosk.db";  // local SQLite cache + outbox; relative to the config file
 
     int fees_lockout_failures = 5;     // wrong phone digits for one unit before it locks
     int fees_lockout_s = 900;          // how long it stays locked on this kiosk

@@ -82,3 +82,10 @@ TEST_CASE("the shipped demo config is valid")
     REQUIRE_MESSAGE(config.ok(), (config.ok() ? "" : config.error().message));
     CHECK(config.value().server_token == "demo-lobby-1-token");
 }
+
+TEST_CASE("a relative store path is taken relative to the config file")
+{
+    auto config = kiosk::load_config(std::string(LOBBY_SOURCE_DIR) + "/assets/kiosk.toml");
+    REQUIRE(config.ok());
+    CHECK(config.value().store_path == std::string(LOBBY_SOURCE_DIR) + "/build/demo/kiosk.db");
+}
