@@ -7,7 +7,6 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include <algorithm>
 
 namespace kiosk::screens {
 
@@ -49,9 +48,11 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(4)));
 
-    // Wide tiles at large text: fewer choices per row, each easier to hit.
-    const float tile_min_w = ctx.metrics.mm(ctx.mode.elderly ? 110 : 70) * text_scale_factor(ctx.mode.text_scale) / (ctx.mode.elderly ? 2.0f : 1.0f);
-    const int columns = std::clamp(static_cast<int>(width / tile_min_w), 1, 3);
+    // Two big tiles a row in portrait, three in landscape; one fewer at 2x
+    // text so every label stays on one or two lines.
+    int columns = ctx.metrics.landscape ? 3 : 2;
+    if (ctx.mode.text_scale == TextScale::X2)
+        columns -= 1;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float tile_w = ImFloor((width - spacing * (columns - 1)) / columns);
     const float tile_h = ImMax(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35), ctx.target());
