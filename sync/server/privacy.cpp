@@ -23,6 +23,16 @@ std::vector<std::string> code_points(std::string_view s) {
     return out;
 }
 
+std::string to_hex(const unsigned char* bytes, std::size_t n) {
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+        out += hex[bytes[i] >> 4];
+        out += hex[bytes[i] & 15];
+    }
+    return out;
+}
+
 void random_bytes(unsigned char* out, std::size_t n) {
     if (RAND_bytes(out, static_cast<int>(n)) != 1) throw std::runtime_error("RAND_bytes failed");
 }
@@ -48,25 +58,13 @@ std::string mask_phone(std::string_view phone) {
 std::string sha256_hex(std::string_view data) {
     unsigned char digest[SHA256_DIGEST_LENGTH];
     SHA256(reinterpret_cast<const unsigned char*>(data.data()), data.size(), digest);
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    for (const unsigned char b : digest) {
-        out += hex[b >> 4];
-        out += hex[b & 15];
-    }
-    return out;
+    return to_hex(digest, sizeof digest);
 }
 
 std::string random_hex(std::size_t bytes) {
     std::vector<unsigned char> buf(bytes);
     random_bytes(buf.data(), bytes);
-    static constexpr char hex[] = "0123456789abcdef";
-    std::string out;
-    for (const unsigned char b : buf) {
-        out += hex[b >> 4];
-        out += hex[b & 15];
-    }
-    return out;
+    return to_hex(buf.data(), bytes);
 }
 
 std::string random_digits(std::size_t count) {

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace lobby::test {
 
@@ -74,6 +75,29 @@ private:
     httplib::Client m_client;
     std::string m_token;
 };
+
+// Pulls the feed from `since` to the end, checking the paging contract on
+// the way; `last` receives the final cursor.
+inline std::vector<protocol::Change> pull_feed(Api& api, std::int64_t since = 0, std::int64_t limit = 1000,
+                                               std::int64_t* last = nullptr) {
+    std::vector<protocol::Change> all;
+    for (int guard = 0; guard < 10000; ++guard) {
+        const Reply r = api.get("/v1/changes?since=" + std::to_string(since) + "&limit=" + std::to_string(limit));
+        REQUIRE(r.status == 200);
+        const auto page = r.as<protocol::ChangesPage>();
+        CHECK(static_cast<std::int64_t>(page.changes.size()) <= limit);
+        for (const auto& c : page.changes) {
+            CHECK(c.seq > since);
+            since = c.seq;
+            all.push_back(c);
+        }
+        CHECK(page.next_since >= since);
+        since = page.next_since;
+        if (!page.has_more) break;
+    }
+    if (last) *last = since;
+    return all;
+}
 
 // One demo server shared by the tests of this executable that only need
 // the demo data and do not depend on each other's writes.

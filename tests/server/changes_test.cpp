@@ -9,34 +9,10 @@
 using namespace lobby::test;
 namespace p = lobby::protocol;
 
-namespace {
-
-// Pulls everything after `since`, checking the paging contract on the way.
-std::vector<p::Change> pull_all(Api& api, std::int64_t since, std::int64_t limit, std::int64_t* last = nullptr) {
-    std::vector<p::Change> all;
-    for (int guard = 0; guard < 1000; ++guard) {
-        const Reply r = api.get("/v1/changes?since=" + std::to_string(since) + "&limit=" + std::to_string(limit));
-        REQUIRE(r.status == 200);
-        const auto page = r.as<p::ChangesPage>();
-        CHECK(static_cast<std::int64_t>(page.changes.size()) <= limit);
-        for (const auto& c : page.changes) {
-            CHECK(c.seq > since);
-            since = c.seq;
-            all.push_back(c);
-        }
-        CHECK(page.next_since >= since);
-        since = page.next_since;
-        if (!page.has_more) break;
-    }
-    if (last) *last = since;
-    return all;
-}
-
-} // namespace
 
 TEST_CASE("a full pull returns every collection with increasing seq and decodable records") {
     Api api(shared_server().port(), lobby1_token);
-    const auto all = pull_all(api, 0, 1000);
+    const auto all = pull_feed(api, 0, 1000);
     std::map<std::string, int> per_collection;
     std::int64_t previous = 0;
     for (const auto& c : all) {
@@ -64,7 +40,7 @@ TEST_CASE("a full pull returns every collection with increasing seq and decodabl
 TEST_CASE("the urgent outage is live and the expired notice is a tombstone") {
     Api api(shared_server().port(), lobby1_token);
     std::map<std::string, p::Change> notices;
-    for (const auto& c : pull_all(api, 0, 1000))
+    for (const auto& c : pull_feed(api, 0, 1000))
         if (c.collection == "notices") notices[c.key] = c;
     REQUIRE(notices.count("N-1"));
     const auto urgent = p::decode<p::Notice>(notices["N-1"].data);
@@ -79,7 +55,7 @@ TEST_CASE("the urgent outage is live and the expired notice is a tombstone") {
 TEST_CASE("units in the feed carry masked owners and only the last four digits of phones") {
     Api api(shared_server().port(), lobby1_token);
     const std::regex long_number("[0-9]{7,}");
-    for (const auto& c : pull_all(api, 0, 1000)) {
+    for (const auto& c : pull_feed(api, 0, 1000)) {
         if (c.collection != "units") continue;
         CHECK_FALSE(std::regex_search(c.data.dump(), long_number));
         for (const auto& [key, value] : c.data.items())
@@ -97,8 +73,8 @@ TEST_CASE("units in the feed carry masked owners and only the last four digits o
 TEST_CASE("small pages chain through has_more and next_since") {
     Api api(shared_server().port(), lobby1_token);
     std::int64_t last_big = 0, last_small = 0;
-    pull_all(api, 0, 1000, &last_big);
-    const auto small = pull_all(api, 0, 250, &last_small);
+    pull_feed(api, 0, 1000, &last_big);
+    const auto small = pull_feed(api, 0, 250, &last_small);
     // Both reach the same cursor; small pages see the same keys.
     CHECK(last_small >= last_big);
     const Reply first = api.get("/v1/changes?since=0&limit=3");
@@ -133,7 +109,7 @@ TEST_CASE("tickets travel only to the kiosk that created them") {
     Api one(server.port(), lobby1_token);
     Api two(server.port(), lobby2_token);
     std::int64_t cursor_two = 0;
-    pull_all(two, 0, 1000, &cursor_two);
+    pull_feed(two, 0, 1000, &cursor_two);
     const Reply created = one.create("/v1/repairs", {{"unit_id", "1-1-801"},
                                                      {"category", "electrical"},
                                                      {"description", "客厅灯不亮"},
@@ -141,8 +117,8 @@ TEST_CASE("tickets travel only to the kiosk that created them") {
     REQUIRE(created.status == 201);
     const std::string id = created.as<p::Ticket>().id;
     bool one_sees = false, two_sees = false;
-    for (const auto& c : pull_all(one, 0, 1000)) one_sees = one_sees || (c.collection == "tickets" && c.key == id);
-    for (const auto& c : pull_all(two, cursor_two, 1000)) two_sees = two_sees || (c.collection == "tickets" && c.key == id);
+    for (const auto& c : pull_feed(one, 0, 1000)) one_sees = one_sees || (c.collection == "tickets" && c.key == id);
+    for (const auto& c : pull_feed(two, cursor_two, 1000)) two_sees = two_sees || (c.collection == "tickets" && c.key == id);
     CHECK(one_sees);
     CHECK_FALSE(two_sees);
 }
@@ -152,17 +128,17 @@ TEST_CASE("a notice that expires turns into a tombstone with a new seq") {
     Api staff(server.port(), staff_token);
     Api kiosk(server.port(), lobby1_token);
     std::int64_t cursor = 0;
-    pull_all(kiosk, 0, 1000, &cursor);
+    pull_feed(kiosk, 0, 1000, &cursor);
     const auto now = p::now_utc();
     p::Notice n{"N-flash", "outage", true, {"临时停电", "", ""}, {"2号配电房检修", "", ""}, now - 10, now + 2};
     REQUIRE(staff.create("/v1/notices", nlohmann::json(n)).status == 201);
-    auto fresh = pull_all(kiosk, cursor, 1000, &cursor);
+    auto fresh = pull_feed(kiosk, cursor, 1000, &cursor);
     REQUIRE(fresh.size() == 1);
     CHECK(fresh[0].key == "N-flash");
     CHECK_FALSE(fresh[0].deleted);
     const std::int64_t live_seq = fresh[0].seq;
     std::this_thread::sleep_for(std::chrono::milliseconds(3100));
-    auto later = pull_all(kiosk, cursor, 1000);
+    auto later = pull_feed(kiosk, cursor, 1000);
     REQUIRE(later.size() == 1);
     CHECK(later[0].key == "N-flash");
     CHECK(later[0].deleted);

@@ -36,11 +36,7 @@ TEST_CASE("an order for open bills is paid on the pay page and the bills become 
     CHECK(api.get("/v1/payment-orders/" + order.id).as<p::PaymentOrder>().status == "pending");
 
     std::int64_t cursor = 0;
-    for (;;) {
-        const auto page = api.get("/v1/changes?limit=1000&since=" + std::to_string(cursor)).as<p::ChangesPage>();
-        cursor = page.next_since;
-        if (!page.has_more) break;
-    }
+    pull_feed(api, 0, 1000, &cursor);
 
     httplib::Client phone("127.0.0.1", server.port());
     auto page = phone.Get(path_of(order.qr_payload).c_str());

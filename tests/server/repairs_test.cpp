@@ -13,14 +13,9 @@ nlohmann::json repair(const char* unit = "3-2-1502", const char* category = "plu
 
 // The id of the demo ticket of `unit` in `status`, from lobby-1's feed.
 std::string demo_ticket(Api& api, const std::string& unit, const std::string& status) {
-    for (std::int64_t since = 0;;) {
-        const auto pg = api.get("/v1/changes?limit=1000&since=" + std::to_string(since)).as<p::ChangesPage>();
-        for (const auto& c : pg.changes) {
-            if (c.collection != "tickets" || c.deleted) continue;
-            if (c.data["unit_id"] == unit && c.data["status"] == status) return c.key;
-        }
-        if (!pg.has_more) break;
-        since = pg.next_since;
+    for (const auto& c : pull_feed(api)) {
+        if (c.collection != "tickets" || c.deleted) continue;
+        if (c.data["unit_id"] == unit && c.data["status"] == status) return c.key;
     }
     return {};
 }

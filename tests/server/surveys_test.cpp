@@ -8,13 +8,8 @@ namespace {
 
 std::vector<p::Survey> surveys(Api& api) {
     std::vector<p::Survey> out;
-    for (std::int64_t since = 0;;) {
-        const auto page = api.get("/v1/changes?limit=1000&since=" + std::to_string(since)).as<p::ChangesPage>();
-        for (const auto& c : page.changes)
-            if (c.collection == "surveys" && !c.deleted) out.push_back(p::decode<p::Survey>(c.data).value());
-        if (!page.has_more) break;
-        since = page.next_since;
-    }
+    for (const auto& c : pull_feed(api))
+        if (c.collection == "surveys" && !c.deleted) out.push_back(p::decode<p::Survey>(c.data).value());
     return out;
 }
 
