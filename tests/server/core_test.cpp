@@ -1,0 +1,148 @@
+// office_server_core without HTTP: transactions roll back, masking, the feed
+// sequence, refreshes, and the demo seed's fixed units.
+#include "db.hpp"
+#include "demo_seed.hpp"
+#include "estate_store.hpp"
+#include "feed.hpp"
+#include "pool.hpp"
+#include "privacy.hpp"
+#include "refresh.hpp"
+#include "schema.hpp"
+#include "support/office_server_process.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace lobby::server;
+namespace p = lobby::protocol;
+
+namespace {
+
+// A migrated database in a fresh temp dir, removed afterwards.
+struct TempDb {
+    TempDb() : dir(lobby::test::make_temp_dir("office-core-test")), path(dir + "/office.db"), db(path) { migrate(db); }
+    ~TempDb() {
+        std::error_code ignored;
+        std::filesystem::remove_all(dir, ignored);
+    }
+    std::string dir;
+    std::string path;
+    Database db;
+};
+
+long long count(Database& db, const char* sql) {
+    Statement st(db, sql);
+    st.step();
+    return st.int64(0);
+}
+
+} // namespace
+
+TEST_CASE("a transaction rolls back when it is not committed, also on an exception") {
+    TempDb t;
+    {
+        Transaction tx(t.db);
+        t.db.exec("INSERT INTO kiosks (id, token_sha256, role) VALUES ('k1', 'h1', 'kiosk')");
+    }
+    CHECK(count(t.db, "SELECT COUNT(*) FROM kiosks") == 0);
+    try {
+        Transaction tx(t.db);
+        t.db.exec("INSERT INTO kiosks (id, token_sha256, role) VALUES ('k1', 'h1', 'kiosk')");
+        t.db.exec("INSERT INTO kiosks (id, token_sha256, role) VALUES ('k1', 'h1', 'kiosk')");  // duplicate key
+        tx.commit();
+    } catch (const DbError&) {
+    }
+    CHECK(count(t.db, "SELECT COUNT(*) FROM kiosks") == 0);
+    {
+        Transaction tx(t.db);
+        t.db.exec("INSERT INTO kiosks (id, token_sha256, role) VALUES ('k1', 'h1', 'kiosk')");
+        tx.commit();
+    }
+    CHECK(count(t.db, "SELECT COUNT(*) FROM kiosks") == 1);
+}
+
+TEST_CASE("migrations run once and the database is in WAL mode") {
+    TempDb t;
+    migrate(t.db);  // second run is a no-op
+    CHECK(count(t.db, "PRAGMA user_version") == 1);
+    Statement mode(t.db, "PRAGMA journal_mode");
+    mode.step();
+    CHECK(mode.text(0) == "wal");
+    CHECK_THROWS_AS(Statement(t.db, "SELECT nonsense FROM nowhere"), DbError);
+}
+
+TEST_CASE("names and phones are masked") {
+    CHECK(mask_name("张伟") == "张*");
+    CHECK(mask_name("张") == "张*");
+    CHECK(mask_name("李秀英") == "李*英");
+    CHECK(mask_name("欧阳晓明") == "欧阳*明");
+    CHECK(mask_name("") == "*");
+    CHECK(mask_phone("13812345678") == "138****5678");
+    CHECK(mask_phone("123") == "****");
+    CHECK(sha256_hex("demo-lobby-1-token").size() == 64);
+    CHECK(random_digits(6).size() == 6);
+    CHECK(random_hex(8) != random_hex(8));
+}
+
+TEST_CASE("every publish takes the next sequence number; tombstones too") {
+    TempDb t;
+    Transaction tx(t.db);
+    publish(t.db, "notices", "N-1", {{"a", 1}});
+    publish(t.db, "notices", "N-2", {{"a", 2}});
+    publish(t.db, "notices", "N-1", {{"a", 3}});
+    publish_tombstone(t.db, "notices", "N-2");
+    tx.commit();
+    CHECK(count(t.db, "SELECT seq FROM feed WHERE key = 'N-1'") == 3);
+    CHECK(count(t.db, "SELECT seq FROM feed WHERE key = 'N-2'") == 4);
+    CHECK(load_record(t.db, "notices", "N-1").value()["a"] == 3);
+    CHECK_FALSE(load_record(t.db, "notices", "N-2").has_value());
+    const auto page = read_changes(t.db, 0, 10, "lobby-1");
+    REQUIRE(page.changes.size() == 2);
+    CHECK(page.changes[1].deleted);
+    CHECK(page.next_since == 4);
+}
+
+TEST_CASE("due refreshes expire notices and re-publish bills as late") {
+    TempDb t;
+    Pool pool(t.path);
+    const p::UtcSeconds now = p::now_utc();
+    {
+        Transaction tx(t.db);
+        t.db.exec("INSERT INTO units (id, building, entrance, floor, room, area_m2) VALUES ('1-1-101', 1, 1, 1, '101', 80)");
+        t.db.exec("INSERT INTO bills (id, unit_id, fee_kind, period, amount_fen, paid_fen, due_date) "
+                  "VALUES ('B1', '1-1-101', 'refuse', '2020-01', 1000, 0, '2020-02-15')");
+        PublishOptions notice;
+        notice.refresh_at = now - 1;
+        publish(t.db, "notices", "N-old", {{"id", "N-old"}}, notice);
+        PublishOptions bill;
+        bill.refresh_at = now - 1;
+        publish(t.db, "bills", "B1", {{"late", false}}, bill);
+        tx.commit();
+    }
+    CHECK(due_refreshes(t.db, now).size() == 2);
+    apply_due_refreshes(pool, t.db, now);
+    CHECK(due_refreshes(t.db, now).empty());
+    CHECK_FALSE(load_record(t.db, "notices", "N-old").has_value());
+    CHECK(load_record(t.db, "bills", "B1").value()["late"] == true);
+    CHECK(late_from("2026-11-15") == p::parse_utc("2026-11-15T16:00:00Z").value());
+}
+
+TEST_CASE("the demo seed makes the documented demo units, once") {
+    TempDb t;
+    const auto lines = seed_demo_estate(t.db, p::now_utc());
+    CHECK(lines.size() >= 5);
+    const long long units = count(t.db, "SELECT COUNT(*) FROM units");
+    CHECK(units > 500);
+    seed_demo_estate(t.db, p::now_utc());
+    CHECK(count(t.db, "SELECT COUNT(*) FROM units") == units);
+    CHECK(count(t.db, "SELECT COUNT(*) FROM residents WHERE unit_id = '3-2-1502' AND substr(phone, -4) = '5678'") == 1);
+    CHECK(count(t.db, "SELECT COUNT(*) FROM residents WHERE unit_id = '1-1-801' AND substr(phone, -4) = '1234'") == 1);
+    CHECK(count(t.db, "SELECT COUNT(*) FROM residents WHERE unit_id = '5-3-2202' AND substr(phone, -4) = '1357'") == 1);
+    CHECK(count(t.db, "SELECT SUM(amount_fen - paid_fen) FROM bills WHERE unit_id = '3-2-1502'") > 0);
+    CHECK(count(t.db, "SELECT SUM(amount_fen - paid_fen) FROM bills WHERE unit_id = '1-1-801'") == 0);
+    CHECK(count(t.db, "SELECT COUNT(*) FROM bills WHERE paid_fen > 0 AND paid_fen < amount_fen") > 0);
+    CHECK(count(t.db, "SELECT COUNT(DISTINCT status) FROM tickets") >= 5);
+    CHECK(count(t.db, "SELECT COUNT(*) FROM kiosks WHERE revoked = 1") == 1);
+    CHECK(find_unit(t.db, "3-2-1502")->owner_masked == "张*");
+}
