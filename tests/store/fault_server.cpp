@@ -99,8 +99,10 @@ void FaultServer::handle_post(const httplib::Request& request, httplib::Response
         std::lock_guard lock(m_mutex);
         ++m_mode_requests[mode];
         m_last_authorization = request.get_header_value("Authorization");
-        if (request.path == "/v1/heartbeat")
+        if (request.path == "/v1/heartbeat") {
             ++m_heartbeats;
+            m_last_heartbeat = request.body;
+        }
         else
             ++m_attempts[key];
     }
@@ -194,6 +196,12 @@ int FaultServer::heartbeats() const
 {
     std::lock_guard lock(m_mutex);
     return m_heartbeats;
+}
+
+nlohmann::json FaultServer::last_heartbeat() const
+{
+    std::lock_guard lock(m_mutex);
+    return nlohmann::json::parse(m_last_heartbeat, nullptr, false);
 }
 
 std::string FaultServer::last_authorization() const

@@ -44,6 +44,7 @@ public:
     int total_creations() const;
     int requests_in_mode(FaultMode mode) const;
     int heartbeats() const;
+    nlohmann::json last_heartbeat() const;
     std::string last_authorization() const;
 
     // The pull feed served by GET /v1/changes (seq-ordered, paged by limit).
@@ -67,6 +68,7 @@ private:
     std::map<FaultMode, int> m_mode_requests;
     std::vector<nlohmann::json> m_changes;
     int m_heartbeats = 0;
+    std::string m_last_heartbeat;
     std::string m_last_authorization;
 };
 

@@ -145,6 +145,9 @@ TEST_CASE("offline submit, server down, server up: the item arrives exactly once
     CHECK(online.ever_connected);
     CHECK(online.offline_since_utc == 0);
     CHECK(test::wait_until([&] { return server.heartbeats() >= 1; }));
+    const auto beat = server.last_heartbeat();
+    CHECK(beat["kiosk_version"] == "test");
+    CHECK(beat["outbox_size"].is_number_integer());
     // The server was made after the worker: close the worker's keep-alive
     // connection first, or the server's shutdown waits for it to time out.
     rig.worker.reset();
@@ -182,10 +185,13 @@ TEST_CASE("pulls follow the cursor through pages and tombstones and survive a ga
     feed.push_back({{"seq", 27}, {"collection", "notices"}, {"key", "N-7"}, {"deleted", true}});
     server.set_changes(feed);
     const auto version = rig.ui.version();
+    const int wakes = rig.wakes.load();
     rig.worker->request_pull();
     REQUIRE(test::wait_until([&] { return *rig.ui.cursor() == 27; }));
     CHECK_FALSE(rig.ui.record("notices", "N-7")->has_value());
     CHECK(rig.ui.version() > version);
+    // The UI is woken for a content change even though the status did not move.
+    CHECK(test::wait_until([&] { return rig.wakes.load() > wakes; }));
 }
 
 TEST_CASE("stop() abandons a stalled request within a bounded time and the item is resent later")
