@@ -9,6 +9,24 @@
 
 using namespace kiosk;
 
+namespace {
+
+// Enqueues 3 KB submissions until one is refused (or `limit` were saved);
+// returns why it was refused, internal when none was.
+store::StoreErrc save_until_refused(store::Store& store, int limit, int& saved)
+{
+    const std::string big(3000, 'x');
+    for (int i = 0; i < limit; ++i) {
+        auto id = store.enqueue("repair", "/v1/repairs", {{"description", big}, {"n", i}});
+        if (!id.ok())
+            return id.error().code;
+        ++saved;
+    }
+    return store::StoreErrc::internal;
+}
+
+} // namespace
+
 TEST_CASE("disk full while saving returns disk_full and leaves the database intact")
 {
     test::TempDir dir;
@@ -20,17 +38,8 @@ TEST_CASE("disk full while saving returns disk_full and leaves the database inta
     const std::string cap = "PRAGMA max_page_count = " + std::to_string(std::stoi(pages) + 2);
     REQUIRE(store.connection().exec(cap.c_str()).ok());
 
-    const std::string big(3000, 'x');
-    store::StoreErrc seen = store::StoreErrc::internal;
     int saved = 0;
-    for (int i = 0; i < 100; ++i) {
-        auto id = store.enqueue("repair", "/v1/repairs", {{"description", big}, {"n", i}});
-        if (!id.ok()) {
-            seen = id.error().code;
-            break;
-        }
-        ++saved;
-    }
+    const store::StoreErrc seen = save_until_refused(store, 100, saved);
     CHECK(seen == store::StoreErrc::disk_full);
     CHECK(std::string(store::to_string(seen)) == "disk_full");
 
@@ -104,16 +113,7 @@ TEST_CASE("a really full file system: disk_full, nothing corrupt, works again on
                 std::fwrite(block.data(), 1, block.size(), file);
             std::fclose(file);
         }
-        const std::string big(3000, 'x');
-        store::StoreErrc seen = store::StoreErrc::internal;
-        for (int i = 0; i < 500; ++i) {
-            auto id = store.enqueue("repair", "/v1/repairs", {{"description", big}, {"n", i}});
-            if (!id.ok()) {
-                seen = id.error().code;
-                break;
-            }
-            ++saved;
-        }
+        const store::StoreErrc seen = save_until_refused(store, 500, saved);
         CHECK(seen == store::StoreErrc::disk_full);
         CHECK(saved > 0);
         CHECK(store.outbox_counts()->pending == saved);
