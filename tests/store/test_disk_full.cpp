@@ -50,7 +50,7 @@ TEST_CASE("disk full while saving returns disk_full and leaves the database inta
     // A cache page that does not fit is refused as a whole, cursor unchanged.
     std::vector<store::CacheChange> page;
     for (int i = 0; i < 50; ++i)
-        page.push_back(test::change(i + 1, "notices", "N-" + std::to_string(i), {{"body", big}}));
+        page.push_back(test::change(i + 1, "notices", "N-" + std::to_string(i), {{"body", std::string(3000, 'x')}}));
     auto applied = store.apply_page(page, 50);
     REQUIRE_FALSE(applied.ok());
     CHECK(applied.error().code == store::StoreErrc::disk_full);
