@@ -18,6 +18,7 @@ struct ServerConfig {
     std::int64_t order_ttl_seconds = 15 * 60;  // payment order lifetime
     std::int64_t visitor_pass_seconds = 4 * 3600;  // walk-in pass validity
     std::size_t max_body_bytes = 64 * 1024;  // larger bodies get 413
+    std::int64_t idempotency_retention_seconds = 30LL * 86400;  // stored responses older than this are dropped at start
     int threads = 8;                        // HTTP worker threads
 };
 

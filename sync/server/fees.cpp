@@ -29,20 +29,59 @@ ApiResponse locked(const std::string& unit_id, protocol::UtcSeconds until) {
     return r;
 }
 
+struct Guard {
+    std::int64_t failures = 0;
+    std::optional<protocol::UtcSeconds> locked_until;
+};
+
+Guard read_guard(Database& db, const std::string& unit_id) {
+    Statement st(db, "SELECT failures, locked_until FROM fee_lookup_guard WHERE unit_id = ?");
+    st.bind(1, unit_id);
+    Guard g;
+    if (st.step()) {
+        g.failures = st.int64(0);
+        g.locked_until = st.opt_int64(1);
+    }
+    return g;
+}
+
+ApiResponse unknown_unit(const std::string& unit_id) {
+    return api_error(404, protocol::error_code::unknown_unit, "Unit " + unit_id + " does not exist.");
+}
+
+ApiResponse bills_of(ApiContext& ctx, const protocol::Unit& unit) {
+    protocol::FeeLookupResult result;
+    result.unit = unit;
+    result.bills = unit_bills(ctx.db, unit.id, ctx.now);
+    for (const auto& b : result.bills) {
+        const std::int64_t due = b.amount_fen - b.paid_fen;
+        result.total_due_fen += due;
+        if (b.late) result.late_due_fen += due;
+        if (due > 0) ++result.unpaid_count;
+    }
+    return api_ok(200, result);
+}
+
 } // namespace
+
+std::optional<ApiResponse> lookup_fees_read_only(ApiContext& ctx, const protocol::FeeLookupRequest& req) {
+    const auto unit = find_unit(ctx.db, req.unit_id);
+    if (!unit) return unknown_unit(req.unit_id);
+    const Guard guard = read_guard(ctx.db, req.unit_id);
+    if (guard.locked_until && *guard.locked_until > ctx.now) return locked(req.unit_id, *guard.locked_until);
+    // A failure must be counted and a success after failures must reset the
+    // count: both need the write path.
+    if (guard.failures != 0 || guard.locked_until || !phone_matches(ctx.db, req.unit_id, req.phone_last4))
+        return std::nullopt;
+    return bills_of(ctx, *unit);
+}
 
 ApiResponse lookup_fees(ApiContext& ctx, const protocol::FeeLookupRequest& req) {
     const auto unit = find_unit(ctx.db, req.unit_id);
-    if (!unit) return api_error(404, protocol::error_code::unknown_unit, "Unit " + req.unit_id + " does not exist.");
-
-    Statement guard(ctx.db, "SELECT failures, locked_until FROM fee_lookup_guard WHERE unit_id = ?");
-    guard.bind(1, req.unit_id);
-    std::int64_t failures = 0;
-    std::optional<protocol::UtcSeconds> locked_until;
-    if (guard.step()) {
-        failures = guard.int64(0);
-        locked_until = guard.opt_int64(1);
-    }
+    if (!unit) return unknown_unit(req.unit_id);
+    const Guard guard = read_guard(ctx.db, req.unit_id);
+    std::int64_t failures = guard.failures;
+    const auto locked_until = guard.locked_until;
     if (locked_until && *locked_until > ctx.now) return locked(req.unit_id, *locked_until);
 
     if (!phone_matches(ctx.db, req.unit_id, req.phone_last4)) {
@@ -60,17 +99,7 @@ ApiResponse lookup_fees(ApiContext& ctx, const protocol::FeeLookupRequest& req) 
         return r;
     }
     if (failures != 0 || locked_until) save_guard(ctx.db, req.unit_id, 0, std::nullopt);
-
-    protocol::FeeLookupResult result;
-    result.unit = *unit;
-    result.bills = unit_bills(ctx.db, req.unit_id, ctx.now);
-    for (const auto& b : result.bills) {
-        const std::int64_t due = b.amount_fen - b.paid_fen;
-        result.total_due_fen += due;
-        if (b.late) result.late_due_fen += due;
-        if (due > 0) ++result.unpaid_count;
-    }
-    return api_ok(200, result);
+    return bills_of(ctx, *unit);
 }
 
 } // namespace lobby::server

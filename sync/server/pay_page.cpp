@@ -68,7 +68,7 @@ void install_pay_page(httplib::Server& http, Pool& pool, const ServerConfig& con
         const PayOutcome outcome = pay_order(lease.db(), config, req.matches[1], protocol::now_utc());
         tx.commit();
         if (!outcome.order) return send_html(res, 404, page("订单不存在", "<h1>订单不存在</h1><p>" + outcome.message + "</p>"));
-        const std::string note = outcome.status == 200 ? "支付成功 Payment received." : outcome.message;
+        const std::string note = outcome.status == 200 ? "支付成功。Payment received." : outcome.message;
         send_html(res, outcome.status, order_page(lease.db(), *outcome.order, note));
     });
 }

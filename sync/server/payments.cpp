@@ -75,11 +75,11 @@ ApiResponse get_payment_order(ApiContext& ctx, const std::string& order_id) {
 
 PayOutcome pay_order(Database& db, const ServerConfig& config, const std::string& order_id, protocol::UtcSeconds now) {
     const auto order = find_order(db, config, order_id, now);
-    if (!order) return {404, protocol::error_code::unknown_order, "This payment order does not exist.", std::nullopt};
+    if (!order) return {404, protocol::error_code::unknown_order, "订单不存在。This payment order does not exist.", std::nullopt};
     if (order->status == "paid")
-        return {409, protocol::error_code::order_already_paid, "This order was already paid.", order};
+        return {409, protocol::error_code::order_already_paid, "此订单已支付。This order was already paid.", order};
     if (order->status == "expired")
-        return {410, protocol::error_code::order_expired, "This order has expired; please create a new one at the kiosk.",
+        return {410, protocol::error_code::order_expired, "此订单已过期，请在大堂终端重新下单。This order has expired; please create a new one at the kiosk.",
                 order};
     // Every bill must still owe what the order was made for; otherwise it was
     // paid elsewhere meanwhile (counter, another order) and we refuse.
@@ -91,7 +91,8 @@ WHERE l.order_id = ?)sql");
     while (lines.step()) {
         if (lines.int64(1) - lines.int64(2) != lines.int64(3))
             return {409, protocol::error_code::bills_already_paid,
-                    "Bill " + lines.text(0) + " changed since this order was made; please create a new order.", order};
+                    "账单 " + lines.text(0) + " 在下单后已变更（可能已在别处缴纳），请重新下单。Bill " + lines.text(0) +
+                        " changed since this order was made; please create a new order.", order};
         to_pay.emplace_back(lines.text(0), lines.int64(3));
     }
     Statement pay(db, "UPDATE bills SET paid_fen = paid_fen + ? WHERE id = ?");

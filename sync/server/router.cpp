@@ -91,6 +91,31 @@ public:
         };
     }
 
+    // POST answered from a read snapshot when `fast` can (returns a response),
+    // else by `slow` in a write transaction, as post() does.
+    template <class Req, class Fast, class Slow>
+    httplib::Server::Handler post_read_first(Fast fast, Slow slow) {
+        return [self = shared_from_this(), fast, slow](const httplib::Request& http, httplib::Response& res) {
+            auto lease = self->m_pool.acquire();
+            ApiResponse refusal;
+            auto caller = authenticate(lease.db(), http, refusal);
+            if (!caller) return send(res, refusal);
+            auto decoded = protocol::decode_text<Req>(http.body);
+            if (!decoded) return send(res, decode_refusal(decoded.error()));
+            ApiContext ctx{lease.db(), self->m_config, *caller, protocol::now_utc()};
+            {
+                Transaction snapshot(lease.db(), TxMode::Deferred);
+                std::optional<ApiResponse> quick = fast(ctx, decoded.value());
+                snapshot.commit();
+                if (quick) return send(res, *quick);
+            }
+            WriteTransaction tx(self->m_pool, lease.db());
+            ApiResponse r = slow(ctx, decoded.value());
+            tx.commit();
+            send(res, r);
+        };
+    }
+
     // POST that creates something: the first response for (kiosk, key) is
     // stored in the same transaction as the record, so a retry replays it
     // and two concurrent duplicates serialize on the write lock.
@@ -221,10 +246,7 @@ void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& c
                                  [](ApiContext& ctx, const p::Notice& req, const httplib::Request&) {
                                      return publish_notice(ctx, req);
                                  }));
-    http.Post("/v1/fees/lookup", r->post<p::FeeLookupRequest>(
-                                     [](ApiContext& ctx, const p::FeeLookupRequest& req, const httplib::Request&) {
-                                         return lookup_fees(ctx, req);
-                                     }));
+    http.Post("/v1/fees/lookup", r->post_read_first<p::FeeLookupRequest>(lookup_fees_read_only, lookup_fees));
     http.Post("/v1/payment-orders",
               r->idempotent_post<p::PaymentOrderRequest>(
                   [](ApiContext& ctx, const p::PaymentOrderRequest& req, const httplib::Request&) {

@@ -7,6 +7,7 @@
 #include "protocol/changes.hpp"
 #include "protocol/requests.hpp"
 
+#include <optional>
 #include <string>
 
 namespace lobby::server {
@@ -29,7 +30,9 @@ ApiResponse answer_survey(ApiContext& ctx, const protocol::SurveyResponseRequest
 // notices.cpp (staff)
 ApiResponse publish_notice(ApiContext& ctx, const protocol::Notice& notice);
 
-// fees.cpp
+// fees.cpp: the read-only path answers most lookups without the write lock;
+// nullopt means "run lookup_fees in a write transaction".
+std::optional<ApiResponse> lookup_fees_read_only(ApiContext& ctx, const protocol::FeeLookupRequest& req);
 ApiResponse lookup_fees(ApiContext& ctx, const protocol::FeeLookupRequest& req);
 
 // payments.cpp

@@ -4,6 +4,7 @@
 #include "demo_seed.hpp"
 #include "estate_store.hpp"
 #include "feed.hpp"
+#include "office_server.hpp"
 #include "pool.hpp"
 #include "privacy.hpp"
 #include "refresh.hpp"
@@ -145,4 +146,20 @@ TEST_CASE("the demo seed makes the documented demo units, once") {
     CHECK(count(t.db, "SELECT COUNT(DISTINCT status) FROM tickets") >= 5);
     CHECK(count(t.db, "SELECT COUNT(*) FROM kiosks WHERE revoked = 1") == 1);
     CHECK(find_unit(t.db, "3-2-1502")->owner_masked == "张*");
+}
+
+TEST_CASE("stored idempotent responses older than the retention are dropped at start") {
+    TempDb t;
+    const p::UtcSeconds now = p::now_utc();
+    Statement ins(t.db, "INSERT INTO idempotency (kiosk_id, key, request_sha256, status, response, created_at) "
+                        "VALUES ('lobby-1', ?, 'h', 201, '{}', ?)");
+    ins.bind(1, "old-key-1").bind(2, now - 31LL * 86400);
+    ins.run();
+    ins.bind(1, "new-key-1").bind(2, now - 3600);
+    ins.run();
+    ServerConfig config;
+    config.db_path = t.path;
+    OfficeServer server(config);
+    CHECK(count(t.db, "SELECT COUNT(*) FROM idempotency WHERE key = 'old-key-1'") == 0);
+    CHECK(count(t.db, "SELECT COUNT(*) FROM idempotency WHERE key = 'new-key-1'") == 1);
 }
