@@ -153,7 +153,7 @@ TEST_CASE("stored idempotent responses older than the retention are dropped at s
     const p::UtcSeconds now = p::now_utc();
     Statement ins(t.db, "INSERT INTO idempotency (kiosk_id, key, request_sha256, status, response, created_at) "
                         "VALUES ('lobby-1', ?, 'h', 201, '{}', ?)");
-    ins.bind(1, "old-key-1").bind(2, now - 31LL * 86400);
+    ins.bind(1, "old-key-1").bind(2, now - p::UtcSeconds{31} * 86400);
     ins.run();
     ins.bind(1, "new-key-1").bind(2, now - 3600);
     ins.run();
