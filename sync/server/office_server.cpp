@@ -38,6 +38,7 @@ std::string default_message(int status, const httplib::Request& req, std::size_t
     switch (status) {
     case 404: return "There is no endpoint " + req.method + " " + loggable_path(req.path) + ".";
     case 413: return "The request body is larger than " + std::to_string(max_body) + " bytes.";
+    case 414: return "The request URI is too long.";
     case 400: return "The HTTP request could not be read.";
     default: return "The request failed with HTTP status " + std::to_string(status) + ".";
     }
@@ -47,9 +48,7 @@ const char* default_code(int status) {
     switch (status) {
     case 404: return protocol::error_code::not_found;
     case 413: return protocol::error_code::payload_too_large;
-    case 400: return protocol::error_code::bad_request;
-    case 500: return protocol::error_code::internal_error;
-    default: return "http_error";
+    default: return status >= 500 ? protocol::error_code::internal_error : protocol::error_code::bad_request;
     }
 }
 

@@ -2,6 +2,11 @@
 // keeps serving the next request.
 #include "api_client.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <thread>
 
 using namespace lobby::test;
@@ -110,5 +115,43 @@ TEST_CASE("a burst of garbage from many threads leaves the server healthy") {
         });
     for (auto& t : threads) t.join();
     CHECK(server_errors == 0);
+    still_serving();
+}
+
+namespace {
+
+// Sends raw bytes and returns what the server answers (first 4 KB).
+std::string raw_exchange(int port, const std::string& bytes) {
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    std::string out;
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+        timeval tv{5, 0};
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        (void)::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+        char buf[4096];
+        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n > 0) out.assign(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return out;
+}
+
+} // namespace
+
+TEST_CASE("malformed HTTP gets a JSON 4xx and the server carries on") {
+    const int port = shared_server().port();
+    const std::string garbage = raw_exchange(port, "GARBAGE\r\n\r\n");
+    CHECK(garbage.rfind("HTTP/1.1 400", 0) == 0);
+    CHECK(garbage.find("\"bad_request\"") != std::string::npos);
+    const std::string long_uri = raw_exchange(port, "GET /" + std::string(9000, 'a') + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    CHECK(long_uri.rfind("HTTP/1.1 414", 0) == 0);
+    CHECK(long_uri.find("\"bad_request\"") != std::string::npos);
+    const std::string long_header =
+        raw_exchange(port, "GET /v1/health HTTP/1.1\r\nHost: x\r\nX-A: " + std::string(10000, 'b') + "\r\n\r\n");
+    CHECK(long_header.rfind("HTTP/1.1 400", 0) == 0);
     still_serving();
 }
