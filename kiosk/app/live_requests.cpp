@@ -23,10 +23,7 @@ bool reached(const net::HttpResponse& r)
 
 std::optional<p::ErrorBody> error_body(const net::HttpResponse& r)
 {
-    auto parsed = p::parse_json(r.body);
-    if (!parsed || !parsed.value().contains("error"))
-        return std::nullopt;
-    auto decoded = p::decode<p::ErrorBody>(parsed.value()["error"]);
+    auto decoded = p::decode_text<p::ErrorBody>(r.body);  // {"error": {...}}
     if (!decoded)
         return std::nullopt;
     return decoded.value();

@@ -109,6 +109,21 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         app.settle();
         return {};
     }
+    if (command == "wait_synced") {
+        double seconds = 20;
+        args >> seconds;
+        if (!app.wait_until([&] { return app.sync_status().last_sync_utc != 0; }, static_cast<int>(seconds * 1000)))
+            return "the first full pull did not finish in time";
+        app.settle();
+        return {};
+    }
+    if (command == "wait_target") {
+        std::string id;
+        args >> id;
+        if (!app.wait_until([&] { return app.last_frame().find_target(id) != nullptr; }, 10000))
+            return "target '" + id + "' did not appear within 10 s";
+        return {};
+    }
     if (command == "wait_online" || command == "wait_offline" || command == "wait_text") {
         double seconds = 10;
         if (command != "wait_text")
@@ -198,21 +213,8 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         return {};
     }
     if (command == "shell") {
-        // For tests against a real server: pay the shown order, stop the
-        // server. {shown_url} is the first visible text that is a web address.
-        std::string line = rest_of_line(args);
-        const std::string placeholder = "{shown_url}";
-        if (auto at = line.find(placeholder); at != std::string::npos) {
-            std::string url;
-            for (const auto& text : frame.texts)
-                if (text.text.rfind("http", 0) == 0) {
-                    url = text.text;
-                    break;
-                }
-            if (url.empty())
-                return "no web address on screen for {shown_url}";
-            line.replace(at, placeholder.size(), url);
-        }
+        // For tests against a real server: pay an order, stop the server.
+        const std::string line = rest_of_line(args);
         const int rc = std::system(line.c_str());
         if (rc != 0)
             return "command failed (status " + std::to_string(rc) + "): " + line;

@@ -11,6 +11,9 @@
 //   wait_online [seconds]      wait (real time) until the server answered
 //   wait_offline [seconds]     wait until a request to it failed
 //   wait_text <text>           wait up to 10 s for a visible text
+//   wait_target <widget-id>    wait up to 10 s for a target
+//   wait_synced [seconds]      wait until the first full pull finished (the
+//                              screen no longer moves as data arrives)
 //   frames <n>                 draw n frames
 //   screenshot <file.png>      save the frame (relative to --screenshot-dir)
 //   expect_text <text>         a visible text contains <text>
@@ -21,8 +24,7 @@
 //   expect_moved <widget-id>   ...and check it moved since (scrolling)
 //   expect_quit                the app asked to quit (admin Exit)
 //   expect_no_quit             it did not
-//   shell <command>            run it with /bin/sh; {shown_url} becomes the
-//                              first visible web address (the pay page)
+//   shell <command>            run it with /bin/sh (tests against a real server)
 #pragma once
 
 #include "app/kiosk_app.hpp"

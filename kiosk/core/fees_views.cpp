@@ -245,6 +245,7 @@ void build_order(const ViewInputs& in, const FeesText& t, const FeesSession& fee
         break;
     case FeesStep::Paid:
         view.prompt = t("fees.paid");
+        view.amount_label = t("fees.paid_amount");
         view.receipt_line = t("fees.receipt", {{"id", order.id}});
         if (fees.lookup && !fees.refreshing)
             view.settled_line = fees.lookup->total_due_fen > 0

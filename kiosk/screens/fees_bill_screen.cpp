@@ -48,6 +48,20 @@ void draw_group(const FeeGroupView& group, Requests& requests)
     }
 }
 
+// A web address has no spaces to wrap at: if it does not fit on one line,
+// break it after its last '/' so the order number stays whole.
+void draw_url(const std::string& url, float width)
+{
+    const std::size_t slash = url.rfind('/');
+    const bool fits = ui::text_height(url, ui::TextRole::Body, width) <= ui::text_height("/", ui::TextRole::Body, width);
+    if (fits || slash == std::string::npos) {
+        ui::text(url, ui::TextRole::Body, ui::Align::Center);
+        return;
+    }
+    ui::text(url.substr(0, slash + 1), ui::TextRole::Body, ui::Align::Center);
+    ui::text(url.substr(slash + 1), ui::TextRole::Body, ui::Align::Center);
+}
+
 } // namespace
 
 void draw_fees_bill(const FeesView& view, Requests& requests)
@@ -122,11 +136,11 @@ void draw_fees_order(const FeesView& view, Requests& requests)
     switch (view.step) {
     case FeesStep::Paying: {
         draw_fees_message(view);
-        const float side = ImMin(width, ctx.metrics.mm(100));
+        const float side = ImMin(width, ctx.metrics.mm(130));  // big: phones scan from arm's length
         centered_button_row_start(side);
         ui::qr_code("fees.qr", view.qr_payload, side);
         ui::text(view.url_label, ui::TextRole::Body, ui::Align::Center);
-        ui::text(view.qr_payload, ui::TextRole::Body, ui::Align::Center);
+        draw_url(view.qr_payload, width);
         if (!view.expires_line.empty())
             ui::text(view.expires_line, ui::TextRole::Body, ui::Align::Center);
         ui::text(view.busy_text, ui::TextRole::Muted, ui::Align::Center);

@@ -44,24 +44,24 @@ void draw_digits(const FeesView& view, Requests& requests)
     ui::text(view.dots, ui::TextRole::Title, ui::Align::Center);
     draw_fees_message(view);
 
-    const float pad_w = ImMin(width, ctx.metrics.mm(ctx.mode.elderly ? 160 : 120));
+    // Wider keys at larger text, so "删除" and "确定" never wrap.
+    const float pad_w = ImMin(width, ctx.metrics.mm(120) * text_scale_factor(ctx.mode.text_scale));
     const float left = ImGui::GetCursorPosX() + (width - pad_w) * 0.5f;
-    if (view.keypad_enabled) {
-        ImGui::SetCursorPosX(left);
-        ImGui::BeginGroup();
-        if (char key = ui::numeric_keypad("fees.key", view.erase_label, pad_w))
-            requests.push(RequestFeesKey{key});
-        ImGui::EndGroup();
-    }
-    ImGui::Dummy(ImVec2(1, ctx.metrics.mm(3)));
     if (view.busy) {
         ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center);
     } else if (view.keypad_enabled) {
+        // OK sits in the keypad's corner: at 2x text a button below it would
+        // fall off the screen.
         ImGui::SetCursorPosX(left);
-        if (ui::button("fees.submit", view.submit_label, ImVec2(pad_w, 0),
-                       view.can_submit ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary, ui::TextRole::Title) &&
-            view.can_submit)
-            requests.push(RequestFeesSubmit{});
+        ImGui::BeginGroup();
+        const char key = ui::numeric_keypad("fees.key", view.erase_label, pad_w, view.submit_label, view.can_submit);
+        ImGui::EndGroup();
+        if (key == '\n') {
+            if (view.can_submit)
+                requests.push(RequestFeesSubmit{});
+        } else if (key != 0) {
+            requests.push(RequestFeesKey{key});
+        }
     }
 }
 

@@ -206,7 +206,7 @@ void end_dialog()
     ImGui::EndPopup();
 }
 
-char numeric_keypad(const char* id, std::string_view erase_label, float width)
+char numeric_keypad(const char* id, std::string_view erase_label, float width, std::string_view ok_label, bool ok_ready)
 {
     static const char keys[12] = {'1', '2', '3', '4', '5', '6', '7', '8', '9', '<', '0', 0};
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -218,7 +218,12 @@ char numeric_keypad(const char* id, std::string_view erase_label, float width)
         if (i % 3 != 0)
             ImGui::SameLine();
         if (keys[i] == 0) {
-            ImGui::Dummy(ImVec2(key_w, key_h));
+            const std::string ok_id = std::string(id) + ".ok";
+            if (ok_label.empty())
+                ImGui::Dummy(ImVec2(key_w, key_h));
+            else if (button(ok_id.c_str(), ok_label, ImVec2(key_w, key_h),
+                            ok_ready ? ButtonKind::Primary : ButtonKind::Secondary, TextRole::Title))
+                tapped = '\n';
             continue;
         }
         std::string key_id = std::string(id) + "." + (keys[i] == '<' ? std::string("erase") : std::string(1, keys[i]));

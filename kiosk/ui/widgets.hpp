@@ -50,6 +50,9 @@ bool begin_dialog(const char* id, bool open);
 void end_dialog();
 
 // A 3×4 numeric keypad; returns '0'..'9', '<' (erase) or 0 when nothing was tapped.
-char numeric_keypad(const char* id, std::string_view erase_label, float width);
+// With an `ok_label` the empty corner becomes an OK key ("<id>.ok") returning
+// '\n', drawn as the primary action while `ok_ready`.
+char numeric_keypad(const char* id, std::string_view erase_label, float width, std::string_view ok_label = {},
+                    bool ok_ready = true);
 
 } // namespace kiosk::ui
