@@ -144,3 +144,26 @@ TEST_CASE("a notice that expires turns into a tombstone with a new seq") {
     CHECK(later[0].deleted);
     CHECK(later[0].seq > live_seq);
 }
+
+TEST_CASE("staff notices: an expiry before publication is 422, an expiry already past publishes a tombstone") {
+    OfficeServerProcess server;
+    Api staff(server.port(), staff_token);
+    Api kiosk(server.port(), lobby1_token);
+    const auto now = p::now_utc();
+    p::Notice backwards{"N-bad", "event", false, {"活动", "", ""}, {"内容", "", ""}, now, now - 60};
+    const Reply refused = staff.create("/v1/notices", nlohmann::json(backwards));
+    CHECK(refused.status == 422);
+    CHECK(refused.error_code() == "invalid_field");
+    auto missing_title = nlohmann::json(backwards);
+    missing_title.erase("title");
+    CHECK(staff.create("/v1/notices", missing_title).status == 422);
+
+    std::int64_t cursor = 0;
+    pull_feed(kiosk, 0, 1000, &cursor);
+    p::Notice gone{"N-3", "event", false, {"设备房开放日（取消）", "", ""}, {"活动取消", "", ""}, now - 7200, now - 60};
+    REQUIRE(staff.create("/v1/notices", nlohmann::json(gone)).status == 201);
+    const auto changes = pull_feed(kiosk, cursor);
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0].key == "N-3");
+    CHECK(changes[0].deleted);
+}
