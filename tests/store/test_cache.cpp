@@ -147,3 +147,20 @@ TEST_CASE("public reference data keeps its phone numbers (hotline, emergency, ca
     // A ticket is about a person: its phone is still scrubbed.
     CHECK_FALSE(store.record("tickets", "R-1")->value().data.contains("contact_phone"));
 }
+
+TEST_CASE("public reference data keeps its phone numbers; records about people do not")
+{
+    test::TempDir dir;
+    auto store = test::open_store(dir.file("kiosk.db"));
+    REQUIRE(store
+                .apply_page({test::change(1, "estate", "estate",
+                                          {{"hotline", "0755-86001234"},
+                                           {"emergency_contacts", {{{"name", {{"zh-CN", "消防"}}}, {"phone", "119"}}}}}),
+                             test::change(2, "repair_categories", "gas", {{"refer_phone", "0755-83203999"}}),
+                             test::change(3, "units", "3-2-1502", {{"owner_phone", "13812345678"}})},
+                            3)
+                .ok());
+    CHECK(store.estate()->value().data["emergency_contacts"][0]["phone"] == "119");
+    CHECK(store.record("repair_categories", "gas")->value().data["refer_phone"] == "0755-83203999");
+    CHECK_FALSE(store.record("units", "3-2-1502")->value().data.contains("owner_phone"));
+}
