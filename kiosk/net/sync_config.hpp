@@ -16,6 +16,7 @@ struct SyncConfig {
                                             // transaction each, so it bounds how long a Submit waits
     int pull_interval_ms = 60000;           // scheduled pull; screens also call request_pull()
     int heartbeat_interval_ms = 60000;      // office console shows kiosks silent for longer
+    int outbox_retention_days = 30;         // finished outbox rows (admin history) kept this long
     HttpTimeouts timeouts;                  // connect 3 s, total 10 s
     BackoffPolicy outbox_backoff{1000, 60000};   // per outbox item, from its stored attempts
     BackoffPolicy pull_backoff{2000, 60000};     // pulls after a failed pull

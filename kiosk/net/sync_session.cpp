@@ -103,8 +103,11 @@ PassResult SyncSession::pull_all(const std::function<bool()>& should_yield)
             return pass;
         }
     }
-    auto purged = m_store.purge_expired(static_cast<std::int64_t>(std::time(nullptr)));
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    auto purged = m_store.purge_expired(now);
     pass.store_changed |= purged && *purged > 0;
+    auto pruned = m_store.prune_finished(now - std::int64_t{86400} * m_config.outbox_retention_days);
+    pass.store_changed |= pruned && *pruned > 0;
     return pass;
 }
 

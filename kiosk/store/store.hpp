@@ -113,6 +113,9 @@ public:
     // After a crash, items left "sending" go back to pending (resent with the
     // same key, so the server never creates them twice).
     Result<int> recover_interrupted();
+    // Deletes finished rows (done or failed) answered before the cutoff, so
+    // the outbox does not grow for ever; pending rows are never touched.
+    Result<int> prune_finished(std::int64_t finished_before_utc);
     Result<OutboxCounts> outbox_counts();
     // Newest first, for the admin screen.
     Result<std::vector<OutboxItem>> outbox_items(int limit);

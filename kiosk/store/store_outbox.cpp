@@ -165,6 +165,13 @@ Result<int> Store::recover_interrupted()
     return write_counted(m_connection, *m_shared, update);
 }
 
+Result<int> Store::prune_finished(std::int64_t finished_before_utc)
+{
+    Statement prune(m_connection, "DELETE FROM outbox WHERE state IN ('done', 'failed') AND finished_at < ?1");
+    prune.bind(1, finished_before_utc);
+    return write_counted(m_connection, *m_shared, prune);
+}
+
 Result<OutboxCounts> Store::outbox_counts()
 {
     Statement query(m_connection, R"sql(

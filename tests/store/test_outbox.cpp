@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <ctime>
 #include <regex>
 #include <set>
 
@@ -127,4 +128,21 @@ TEST_CASE("names and phones are masked the way residents expect")
     CHECK(store::mask_phone("13812345678") == "138****5678");
     CHECK(store::keyed_last4_hash("k1", "13812345678") == store::keyed_last4_hash("k1", "5678"));
     CHECK(store::keyed_last4_hash("k1", "5678") != store::keyed_last4_hash("k2", "5678"));
+}
+
+TEST_CASE("old finished rows are pruned; pending ones stay whatever their age")
+{
+    test::TempDir dir;
+    auto store = test::open_store(dir.file("kiosk.db"));
+    const auto done = *store.enqueue("repair", "/v1/repairs", {{"description", "a"}});
+    const auto failed = *store.enqueue("repair", "/v1/repairs", {{"description", "b"}});
+    const auto pending = *store.enqueue("repair", "/v1/repairs", {{"description", "c"}});
+    REQUIRE(store.mark_done(done, 201, R"({"id":"R-1"})").ok());
+    REQUIRE(store.mark_failed(failed, 422, "invalid_field: b").ok());
+    const auto now = static_cast<std::int64_t>(std::time(nullptr));
+    CHECK(*store.prune_finished(now - 60) == 0);   // answered just now: kept
+    CHECK(*store.prune_finished(now + 60) == 2);
+    CHECK_FALSE(store.outbox_item(done)->has_value());
+    CHECK_FALSE(store.outbox_item(failed)->has_value());
+    CHECK(store.outbox_item(pending)->has_value());
 }
