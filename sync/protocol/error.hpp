@@ -38,6 +38,7 @@ inline constexpr const char* idempotency_conflict = "idempotency_conflict";  // 
 inline constexpr const char* already_answered = "already_answered";    // 409
 inline constexpr const char* already_rated = "already_rated";          // 409
 inline constexpr const char* ticket_not_completed = "ticket_not_completed";  // 409
+inline constexpr const char* invalid_transition = "invalid_transition";  // 409
 inline constexpr const char* code_already_used = "code_already_used";  // 409
 inline constexpr const char* order_already_paid = "order_already_paid";  // 409
 inline constexpr const char* bills_already_paid = "bills_already_paid";  // 409

@@ -29,6 +29,16 @@ void to_json(nlohmann::json& j, const RepairRequest& v) {
     put_optional(j, "preferred_slot", v.preferred_slot);
 }
 
+void decode_into(const nlohmann::json& j, TicketStatusRequest& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.one_of("status", out.status, {"accepted", "scheduled", "in_progress", "completed", "cancelled"});
+    r.text("note", out.note, TextRule{1, 500, true});
+}
+
+void to_json(nlohmann::json& j, const TicketStatusRequest& v) {
+    j = nlohmann::json{{"status", v.status}, {"note", v.note}};
+}
+
 // [SECTION] Visitors
 
 void decode_into(const nlohmann::json& j, VisitorRequest& out, DecodeContext& ctx) {

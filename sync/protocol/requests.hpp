@@ -25,6 +25,13 @@ LOBBY_PROTOCOL_CODEC(RepairRequest);
 
 using RatingRequest = Rating;
 
+// POST /v1/repairs/{id}/status (staff token only) -> 200 Ticket
+struct TicketStatusRequest {
+    std::string status;  // accepted, scheduled, in_progress, completed, cancelled
+    std::string note;    // shown in the ticket timeline, 1..500 characters
+};
+LOBBY_PROTOCOL_CODEC(TicketStatusRequest);
+
 // [SECTION] Visitors: POST /v1/visitors -> 201 VisitorPass
 struct VisitorRequest {
     std::string name;

@@ -5,6 +5,9 @@
 
 #include "protocol/decode.hpp"
 
+#include <map>
+#include <set>
+
 namespace lobby::server {
 namespace {
 
@@ -30,6 +33,19 @@ std::string ticket_id_for(protocol::UtcSeconds now, std::int64_t n) {
     std::snprintf(buf, sizeof buf, "R-%s-%06lld", protocol::format_utc(now).substr(0, 4).c_str(),
                   static_cast<long long>(n));
     return buf;
+}
+
+// The office's workflow: which status may follow which. completed -> closed
+// happens only through the resident's rating.
+bool may_follow(const std::string& from, const std::string& to) {
+    static const std::map<std::string, std::set<std::string>> next = {
+        {"submitted", {"accepted", "cancelled"}},
+        {"accepted", {"scheduled", "in_progress", "cancelled"}},
+        {"scheduled", {"in_progress", "cancelled"}},
+        {"in_progress", {"completed"}},
+    };
+    const auto it = next.find(from);
+    return it != next.end() && it->second.count(to) > 0;
 }
 
 } // namespace
@@ -97,6 +113,23 @@ WHERE id = ?)sql");
     up.run();
     add_event(ctx.db, ticket_id, ctx.now, next_status,
               "住户评价 " + std::to_string(req.score) + "/5" + (req.solved ? "，已解决" : "，未解决，已重新受理"));
+    ticket = find_ticket(ctx.db, ticket_id);
+    publish_ticket(ctx.db, *ticket);
+    return api_ok(200, *ticket);
+}
+
+ApiResponse advance_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::TicketStatusRequest& req) {
+    if (ctx.caller.role != "staff")
+        return api_error(403, protocol::error_code::forbidden, "Only office staff can change a ticket's status.");
+    auto ticket = find_ticket(ctx.db, ticket_id);
+    if (!ticket) return api_error(404, protocol::error_code::unknown_ticket, "Repair ticket " + ticket_id + " does not exist.");
+    if (!may_follow(ticket->status, req.status))
+        return api_error(409, protocol::error_code::invalid_transition,
+                         "Repair ticket " + ticket_id + " cannot go from " + ticket->status + " to " + req.status + ".");
+    Statement up(ctx.db, "UPDATE tickets SET status = ?, updated_at = ? WHERE id = ?");
+    up.bind(1, req.status).bind(2, ctx.now).bind(3, ticket_id);
+    up.run();
+    add_event(ctx.db, ticket_id, ctx.now, req.status.c_str(), req.note);
     ticket = find_ticket(ctx.db, ticket_id);
     publish_ticket(ctx.db, *ticket);
     return api_ok(200, *ticket);

@@ -218,6 +218,12 @@ void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& c
                   return rate_repair(ctx, req.matches[1], body);
               }));
 
+    http.Post(R"(/v1/repairs/([A-Za-z0-9-]{1,64})/status)",
+              r->idempotent_post<p::TicketStatusRequest>([](ApiContext& ctx, const p::TicketStatusRequest& body,
+                                                            const httplib::Request& req) {
+                  return advance_repair(ctx, req.matches[1], body);
+              }));
+
     http.Post("/v1/visitors", r->idempotent_post<p::VisitorRequest>(
                                   [](ApiContext& ctx, const p::VisitorRequest& req, const httplib::Request&) {
                                       return register_visitor(ctx, req);

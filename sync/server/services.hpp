@@ -16,6 +16,7 @@ namespace lobby::server {
 ApiResponse create_repair(ApiContext& ctx, const protocol::RepairRequest& req);
 ApiResponse get_repair(ApiContext& ctx, const std::string& ticket_id);
 ApiResponse rate_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::RatingRequest& req);
+ApiResponse advance_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::TicketStatusRequest& req);
 
 // visitors.cpp
 ApiResponse register_visitor(ApiContext& ctx, const protocol::VisitorRequest& req);

@@ -132,3 +132,36 @@ TEST_CASE("an unsolved rating reopens the ticket for the office") {
     REQUIRE(rated.status == 200);
     CHECK(rated.as<p::Ticket>().status == "accepted");
 }
+
+TEST_CASE("staff moves a kiosk ticket to completed, the kiosk sees each step and the resident rates it") {
+    OfficeServerProcess server;
+    Api kiosk(server.port(), lobby1_token);
+    Api staff(server.port(), staff_token);
+    const std::string id = kiosk.create("/v1/repairs", repair()).as<p::Ticket>().id;
+    std::int64_t cursor = 0;
+    pull_feed(kiosk, 0, 1000, &cursor);
+
+    const Reply skip = staff.create("/v1/repairs/" + id + "/status", {{"status", "completed"}, {"note", "跳过"}});
+    CHECK(skip.status == 409);
+    CHECK(skip.error_code() == "invalid_transition");
+    CHECK(kiosk.create("/v1/repairs/" + id + "/status", {{"status", "accepted"}, {"note", "x"}}).status == 403);
+    CHECK(staff.create("/v1/repairs/R-1999-000001/status", {{"status", "accepted"}, {"note", "x"}}).status == 404);
+    CHECK(staff.create("/v1/repairs/" + id + "/status", {{"status", "closed"}, {"note", "x"}}).status == 422);
+    CHECK(staff.create("/v1/repairs/" + id + "/status", {{"status", "accepted"}}).status == 422);
+
+    for (const char* status : {"accepted", "scheduled", "in_progress", "completed"}) {
+        CAPTURE(status);
+        const Reply r = staff.create("/v1/repairs/" + id + "/status", {{"status", status}, {"note", "工程部处理中"}});
+        REQUIRE(r.status == 200);
+        CHECK(r.as<p::Ticket>().status == status);
+    }
+    const auto changes = pull_feed(kiosk, cursor);
+    REQUIRE(changes.size() == 1);  // the latest version of the ticket, once
+    CHECK(changes[0].data["status"] == "completed");
+    CHECK(changes[0].data["timeline"].size() == 5);
+
+    const Reply rated = kiosk.create("/v1/repairs/" + id + "/rating", {{"score", 5}, {"solved", true}});
+    REQUIRE(rated.status == 200);
+    CHECK(rated.as<p::Ticket>().status == "closed");
+    CHECK(staff.create("/v1/repairs/" + id + "/status", {{"status", "cancelled"}, {"note", "x"}}).status == 409);
+}
