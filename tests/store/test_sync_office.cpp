@@ -219,3 +219,34 @@ TEST_CASE("a submission during a long first sync goes out before the sync has fi
     const auto cursor = *kiosk.ui.cursor();
     CHECK(test::wait_until([&] { return *kiosk.ui.cursor() > cursor; }));
 }
+
+TEST_CASE("submitted while the office server is stopped, kiosk restarted, server back: arrives exactly once")
+{
+    test::TempDir dir;
+    const std::string kiosk_db = dir.file("kiosk.db");
+    const std::string office_db = dir.file("office.db");
+    store::OutboxId id = 0;
+    {
+        lobby::test::OfficeServerOptions options;
+        options.db_path = office_db;
+        lobby::test::OfficeServerProcess first(options);
+        const std::string url = first.base_url();
+        first.terminate();   // the office is down: connections are refused
+
+        Kiosk kiosk(kiosk_db, office_config(url));
+        id = *kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("saved while the office was down"));
+        kiosk.worker->notify_outbox();
+        REQUIRE(test::wait_until([&] {
+            const auto status = kiosk.worker->status();
+            return status.offline_since_utc != 0 && kiosk.ui.outbox_item(id)->value().attempts >= 2;
+        }));
+        CHECK_FALSE(kiosk.worker->status().ever_connected);
+    }   // the kiosk is switched off with the item still waiting
+
+    lobby::test::OfficeServerOptions options;
+    options.db_path = office_db;
+    lobby::test::OfficeServerProcess second(options);   // same database, back up
+    Kiosk kiosk(kiosk_db, office_config(second.base_url()));
+    REQUIRE(test::wait_until([&] { return kiosk.state_of(id) == store::OutboxState::done; }));
+    CHECK(tickets_by_description(office_db)["saved while the office was down"] == 1);
+}
