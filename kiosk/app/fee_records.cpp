@@ -67,4 +67,46 @@ void read_fee_data(store::Store& store, CachedData& data)
     }
 }
 
+EventFeesLookupDone cached_fee_lookup(store::Store& store, const CallFeeLookup& call)
+{
+    EventFeesLookupDone done;
+    done.call_id = call.id;
+    done.outcome = CallOutcome::NotCached;
+    auto unit = store.record("units", call.unit_id);
+    if (!unit || !unit.value())
+        return done;
+    auto verified = store.verify_phone_last4(call.unit_id, call.last4);
+    if (!verified) {
+        done.outcome = CallOutcome::ServerError;
+        return done;
+    }
+    if (!verified.value()) {
+        done.outcome = CallOutcome::WrongDigits;
+        done.attempts_left = -1;  // the kiosk's own count decides
+        return done;
+    }
+    auto decoded_unit = p::decode<p::Unit>(unit.value()->data);
+    auto bills = store.bills_for_unit(call.unit_id);
+    if (!decoded_unit || !bills) {
+        done.outcome = CallOutcome::ServerError;
+        return done;
+    }
+    FeeLookup lookup;
+    lookup.unit = to_unit_info(decoded_unit.value());
+    lookup.from_cache = true;
+    for (const auto& record : bills.value()) {
+        auto bill = p::decode<p::Bill>(record.data);
+        if (!bill)
+            continue;
+        lookup.bills.push_back(to_fee_bill(bill.value()));
+        // Offline the cache is all we have; the view labels it "as of".
+        lookup.total_due_fen += lookup.bills.back().due_fen();
+        if (lookup.bills.back().late)
+            lookup.late_due_fen += lookup.bills.back().due_fen();
+    }
+    done.outcome = CallOutcome::Ok;
+    done.lookup = std::move(lookup);
+    return done;
+}
+
 } // namespace kiosk::app

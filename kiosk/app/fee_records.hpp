@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/cached_data.hpp"
+#include "core/live_calls.hpp"
 #include "protocol/records.hpp"
 #include "protocol/requests.hpp"
 
@@ -19,5 +20,9 @@ PaymentOrderInfo to_order_info(const lobby::protocol::PaymentOrder& order);
 
 // Reads cached units (sorted for the pickers) and fee kinds into `data`.
 void read_fee_data(store::Store& store, CachedData& data);
+
+// The offline fee lookup: checks the digits against the cached keyed hash,
+// then reads the unit's cached bills (from_cache, never payable).
+EventFeesLookupDone cached_fee_lookup(store::Store& store, const CallFeeLookup& call);
 
 } // namespace kiosk::app

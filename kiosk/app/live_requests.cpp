@@ -41,6 +41,19 @@ CallOutcome order_outcome(const net::HttpResponse& r)
     return CallOutcome::ServerError;
 }
 
+// Any answer about an order (created 201, replayed or polled 200, refused).
+void read_order(const net::HttpResponse& r, EventOrderDone& done)
+{
+    if (reached(r) && (r.status == 200 || r.status == 201)) {
+        auto order = p::decode_text<p::PaymentOrder>(r.body);
+        done.outcome = order ? CallOutcome::Ok : CallOutcome::ServerError;
+        if (order)
+            done.order = to_order_info(order.value());
+        return;
+    }
+    done.outcome = order_outcome(r);
+}
+
 } // namespace
 
 LiveRequests::LiveRequests(LiveConfig config, std::unique_ptr<store::Store> store, std::function<void()> request_pull,
@@ -120,7 +133,9 @@ LiveEvent LiveRequests::perform(const CallFeeLookup& call)
     done.call_id = call.id;
     if (!reached(r) || r.status >= 500) {
         spdlog::info("fees: lookup got no answer ({}), using the cache", reached(r) ? std::to_string(r.status) : to_string(r.transport));
-        return lookup_from_cache(call);
+        if (!m_store)
+            return EventFeesLookupDone{call.id, CallOutcome::NotCached, 0, 0, std::nullopt};
+        return cached_fee_lookup(*m_store, call);
     }
     if (r.status == 200) {
         auto result = p::decode_text<p::FeeLookupResult>(r.body);
@@ -147,50 +162,6 @@ LiveEvent LiveRequests::perform(const CallFeeLookup& call)
     return done;
 }
 
-EventFeesLookupDone LiveRequests::lookup_from_cache(const CallFeeLookup& call)
-{
-    EventFeesLookupDone done;
-    done.call_id = call.id;
-    done.outcome = CallOutcome::NotCached;
-    if (!m_store)
-        return done;
-    auto unit = m_store->record("units", call.unit_id);
-    if (!unit || !unit.value())
-        return done;
-    auto verified = m_store->verify_phone_last4(call.unit_id, call.last4);
-    if (!verified) {
-        done.outcome = CallOutcome::ServerError;
-        return done;
-    }
-    if (!verified.value()) {
-        done.outcome = CallOutcome::WrongDigits;
-        done.attempts_left = -1;  // the kiosk's own count decides
-        return done;
-    }
-    auto decoded_unit = p::decode<p::Unit>(unit.value()->data);
-    auto bills = m_store->bills_for_unit(call.unit_id);
-    if (!decoded_unit || !bills) {
-        done.outcome = CallOutcome::ServerError;
-        return done;
-    }
-    FeeLookup lookup;
-    lookup.unit = to_unit_info(decoded_unit.value());
-    lookup.from_cache = true;
-    for (const auto& record : bills.value()) {
-        auto bill = p::decode<p::Bill>(record.data);
-        if (!bill)
-            continue;
-        lookup.bills.push_back(to_fee_bill(bill.value()));
-        // Offline the cache is all we have; the sum is labelled "as of".
-        lookup.total_due_fen += lookup.bills.back().due_fen();
-        if (lookup.bills.back().late)
-            lookup.late_due_fen += lookup.bills.back().due_fen();
-    }
-    done.outcome = CallOutcome::Ok;
-    done.lookup = std::move(lookup);
-    return done;
-}
-
 LiveEvent LiveRequests::perform(const CallCreateOrder& call)
 {
     const nlohmann::json body = p::PaymentOrderRequest{call.unit_id, call.bill_ids};
@@ -200,14 +171,7 @@ LiveEvent LiveRequests::perform(const CallCreateOrder& call)
         // The same key every time: if a 5xx or a lost answer hid a created
         // order, the server replays it instead of making a second one.
         const net::HttpResponse r = send("POST", "/v1/payment-orders", body.dump(), call.idempotency_key);
-        if (reached(r) && (r.status == 200 || r.status == 201)) {
-            auto order = p::decode_text<p::PaymentOrder>(r.body);
-            done.outcome = order ? CallOutcome::Ok : CallOutcome::ServerError;
-            if (order)
-                done.order = to_order_info(order.value());
-            return done;
-        }
-        done.outcome = order_outcome(r);
+        read_order(r, done);
         if (reached(r) && r.status < 500)
             return done;  // a refusal: retrying cannot help
         spdlog::info("fees: order attempt {} failed ({})", attempt,
@@ -225,14 +189,7 @@ LiveEvent LiveRequests::perform(const CallPollOrder& call)
     const net::HttpResponse r = send("GET", "/v1/payment-orders/" + call.order_id, {});
     EventOrderDone done;
     done.call_id = call.id;
-    if (reached(r) && r.status == 200) {
-        auto order = p::decode_text<p::PaymentOrder>(r.body);
-        done.outcome = order ? CallOutcome::Ok : CallOutcome::ServerError;
-        if (order)
-            done.order = to_order_info(order.value());
-        return done;
-    }
-    done.outcome = order_outcome(r);
+    read_order(r, done);
     return done;
 }
 

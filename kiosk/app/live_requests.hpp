@@ -52,7 +52,6 @@ private:
     LiveEvent perform(const CallCreateOrder& call);
     LiveEvent perform(const CallPollOrder& call);
     LiveEvent perform(const CallPullNow& call);
-    EventFeesLookupDone lookup_from_cache(const CallFeeLookup& call);
     net::HttpResponse send(const char* method, const std::string& path, std::string body,
                            const std::string& idempotency_key = {});
 
