@@ -2,5 +2,5 @@
 set(LOBBY_FUZZ_TYPES
   Health ChangesPage Change Estate FeeKind RepairCategory Notice Survey Unit Bill Ticket
   RepairRequest Rating TicketStatusRequest VisitorRequest VisitorPass VisitorCodeRequest RedeemRequest
-  MoveOutRequest MoveOut SurveyResponseRequest SurveyReceipt FeeLookupRequest FeeLookupResult
+  MoveOutRequest MoveOut MoveOutDecision SurveyResponseRequest SurveyReceipt FeeLookupRequest FeeLookupResult
   PaymentOrderRequest PaymentOrder Heartbeat HeartbeatAck ErrorBody)

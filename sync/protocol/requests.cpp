@@ -143,6 +143,8 @@ void decode_into(const nlohmann::json& j, MoveOut& out, DecodeContext& ctx) {
     r.one_of("relation", out.relation, {"owner", "tenant", "agent"});
     r.date("planned_date", out.planned_date);
     r.time("created_at", out.created_at);
+    r.time("decided_at", out.decided_at);
+    r.text("decision_note", out.decision_note, TextRule{1, 500, true});
 }
 
 void to_json(nlohmann::json& j, const MoveOut& v) {
@@ -150,6 +152,16 @@ void to_json(nlohmann::json& j, const MoveOut& v) {
                        {"requester_masked", v.requester_masked}, {"relation", v.relation},
                        {"planned_date", v.planned_date}};
     put_time(j, "created_at", v.created_at);
+    put_time(j, "decided_at", v.decided_at);
+    put_optional(j, "decision_note", v.decision_note);
 }
+
+void decode_into(const nlohmann::json& j, MoveOutDecision& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.one_of("status", out.status, {"approved", "rejected"});
+    r.text("note", out.note, TextRule{1, 500, true});
+}
+
+void to_json(nlohmann::json& j, const MoveOutDecision& v) { j = nlohmann::json{{"status", v.status}, {"note", v.note}}; }
 
 } // namespace lobby::protocol

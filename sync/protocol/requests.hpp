@@ -98,8 +98,17 @@ struct MoveOut {
     std::string relation;
     std::string planned_date;
     UtcSeconds created_at = 0;
+    std::optional<UtcSeconds> decided_at;      // when the office approved or rejected
+    std::optional<std::string> decision_note;  // e.g. "业主电话确认同意"
 };
 LOBBY_PROTOCOL_CODEC(MoveOut);
+
+// POST /v1/move-outs/{id}/decision (staff token only) -> 200 MoveOut
+struct MoveOutDecision {
+    std::string status;  // approved, rejected
+    std::string note;    // how the owner was reached / why refused
+};
+LOBBY_PROTOCOL_CODEC(MoveOutDecision);
 
 // [SECTION] Surveys: POST /v1/survey-responses -> 201 SurveyReceipt
 struct SurveyAnswer {

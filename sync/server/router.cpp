@@ -243,6 +243,11 @@ void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& c
     http.Get(R"(/v1/move-outs/([A-Za-z0-9-]{1,64}))", r->get([](ApiContext& ctx, const httplib::Request& req) {
         return get_move_out(ctx, req.matches[1]);
     }));
+    http.Post(R"(/v1/move-outs/([A-Za-z0-9-]{1,64})/decision)",
+              r->idempotent_post<p::MoveOutDecision>([](ApiContext& ctx, const p::MoveOutDecision& body,
+                                                        const httplib::Request& req) {
+                  return decide_move_out(ctx, req.matches[1], body);
+              }));
     http.Post("/v1/survey-responses",
               r->idempotent_post<p::SurveyResponseRequest>(
                   [](ApiContext& ctx, const p::SurveyResponseRequest& req, const httplib::Request&) {

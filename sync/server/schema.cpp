@@ -99,6 +99,11 @@ CREATE TABLE idempotency (
   created_at INTEGER NOT NULL,
   PRIMARY KEY (kiosk_id, key));
 )sql",
+    // v2: the office's decision on a move-out release, after calling the owner.
+    R"sql(
+ALTER TABLE move_outs ADD COLUMN decided_at INTEGER;
+ALTER TABLE move_outs ADD COLUMN decision_note TEXT;
+)sql",
 };
 
 } // namespace

@@ -24,6 +24,7 @@ ApiResponse create_visitor_code(ApiContext& ctx, const protocol::VisitorCodeRequ
 ApiResponse redeem_visitor_code(ApiContext& ctx, const protocol::RedeemRequest& req);
 ApiResponse create_move_out(ApiContext& ctx, const protocol::MoveOutRequest& req);
 ApiResponse get_move_out(ApiContext& ctx, const std::string& move_out_id);
+ApiResponse decide_move_out(ApiContext& ctx, const std::string& move_out_id, const protocol::MoveOutDecision& req);
 
 // surveys.cpp
 ApiResponse answer_survey(ApiContext& ctx, const protocol::SurveyResponseRequest& req);

@@ -128,8 +128,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'awaiting_owner_confirmation', ?, ?))sql");
 }
 
 ApiResponse get_move_out(ApiContext& ctx, const std::string& move_out_id) {
-    Statement st(ctx.db,
-                 "SELECT id, unit_id, status, requester_name, relation, planned_date, created_at FROM move_outs WHERE id = ?");
+    Statement st(ctx.db, "SELECT id, unit_id, status, requester_name, relation, planned_date, created_at, decided_at, "
+                         "decision_note FROM move_outs WHERE id = ?");
     st.bind(1, move_out_id);
     if (!st.step())
         return api_error(404, protocol::error_code::unknown_move_out, "Move-out request " + move_out_id + " does not exist.");
@@ -141,7 +141,23 @@ ApiResponse get_move_out(ApiContext& ctx, const std::string& move_out_id) {
     m.relation = st.text(4);
     m.planned_date = st.text(5);
     m.created_at = st.int64(6);
+    m.decided_at = st.opt_int64(7);
+    m.decision_note = st.opt_text(8);
     return api_ok(200, m);
+}
+
+ApiResponse decide_move_out(ApiContext& ctx, const std::string& move_out_id, const protocol::MoveOutDecision& req) {
+    if (ctx.caller.role != "staff")
+        return api_error(403, protocol::error_code::forbidden, "Only office staff can decide on a move-out release.");
+    const ApiResponse current = get_move_out(ctx, move_out_id);
+    if (current.status != 200) return current;
+    if (current.body["status"] != "awaiting_owner_confirmation")
+        return api_error(409, protocol::error_code::invalid_transition,
+                         "Move-out request " + move_out_id + " was already " + current.body["status"].get<std::string>() + ".");
+    Statement st(ctx.db, "UPDATE move_outs SET status = ?, decided_at = ?, decision_note = ? WHERE id = ?");
+    st.bind(1, req.status).bind(2, ctx.now).bind(3, req.note).bind(4, move_out_id);
+    st.run();
+    return get_move_out(ctx, move_out_id);
 }
 
 } // namespace lobby::server

@@ -57,6 +57,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>> deco
     {"redeem_request", round_trip<RedeemRequest>},
     {"move_out_request", round_trip<MoveOutRequest>},
     {"move_out", round_trip<MoveOut>},
+    {"move_out_decision", round_trip<MoveOutDecision>},
     {"survey_response_request", round_trip<SurveyResponseRequest>},
     {"survey_receipt", round_trip<SurveyReceipt>},
     {"fee_lookup_request", round_trip<FeeLookupRequest>},

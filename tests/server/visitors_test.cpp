@@ -135,3 +135,25 @@ TEST_CASE("move-out refusals: date in the past or too far, unknown unit, bad rel
     body["relation"] = "friend";
     CHECK(api.create("/v1/move-outs", body).status == 422);
 }
+
+TEST_CASE("staff records the owner's decision on a move-out once; kiosks see it") {
+    OfficeServerProcess server;
+    Api kiosk(server.port(), lobby1_token);
+    Api staff(server.port(), staff_token);
+    const std::string id =
+        kiosk.create("/v1/move-outs", move_out(p::format_date(p::now_utc() + 8 * 3600 + 86400))).as<p::MoveOut>().id;
+    const nlohmann::json approve = {{"status", "approved"}, {"note", "已电话联系业主，确认同意"}};
+    CHECK(kiosk.create("/v1/move-outs/" + id + "/decision", approve).status == 403);
+    CHECK(staff.create("/v1/move-outs/M-nothing/decision", approve).status == 404);
+    CHECK(staff.create("/v1/move-outs/" + id + "/decision", {{"status", "maybe"}, {"note", "x"}}).status == 422);
+    const Reply decided = staff.create("/v1/move-outs/" + id + "/decision", approve);
+    REQUIRE(decided.status == 200);
+    CHECK(decided.as<p::MoveOut>().status == "approved");
+    const auto seen = kiosk.get("/v1/move-outs/" + id).as<p::MoveOut>();
+    CHECK(seen.status == "approved");
+    CHECK(seen.decided_at.has_value());
+    CHECK(seen.decision_note == "已电话联系业主，确认同意");
+    const Reply again = staff.create("/v1/move-outs/" + id + "/decision", {{"status", "rejected"}, {"note", "改主意"}});
+    CHECK(again.status == 409);
+    CHECK(again.error_code() == "invalid_transition");
+}
