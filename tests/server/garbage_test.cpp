@@ -120,7 +120,7 @@ TEST_CASE("a burst of garbage from many threads leaves the server healthy") {
 
 namespace {
 
-// Sends raw bytes and returns what the server answers (first 4 KB).
+// Sends raw bytes and returns the server's whole answer.
 std::string raw_exchange(int port, const std::string& bytes) {
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
@@ -132,9 +132,17 @@ std::string raw_exchange(int port, const std::string& bytes) {
         timeval tv{5, 0};
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
         (void)::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL);
+        // Read until the headers and Content-Length bytes of body are in (the
+        // connection stays open for keep-alive, so EOF cannot be the signal).
         char buf[4096];
-        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-        if (n > 0) out.assign(buf, static_cast<std::size_t>(n));
+        for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) {
+            out.append(buf, static_cast<std::size_t>(n));
+            const auto end = out.find("\r\n\r\n");
+            if (end == std::string::npos) continue;
+            const auto cl = out.find("Content-Length: ");
+            const std::size_t body = cl == std::string::npos ? 0 : std::stoul(out.substr(cl + 16));
+            if (out.size() >= end + 4 + body) break;
+        }
     }
     ::close(fd);
     return out;
