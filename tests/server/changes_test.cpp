@@ -130,14 +130,14 @@ TEST_CASE("a notice that expires turns into a tombstone with a new seq") {
     std::int64_t cursor = 0;
     pull_feed(kiosk, 0, 1000, &cursor);
     const auto now = p::now_utc();
-    p::Notice n{"N-flash", "outage", true, {"临时停电", "", ""}, {"2号配电房检修", "", ""}, now - 10, now + 2};
+    p::Notice n{"N-flash", "outage", true, {"临时停电", "", ""}, {"2号配电房检修", "", ""}, now - 10, now + 3};
     REQUIRE(staff.create("/v1/notices", nlohmann::json(n)).status == 201);
     auto fresh = pull_feed(kiosk, cursor, 1000, &cursor);
     REQUIRE(fresh.size() == 1);
     CHECK(fresh[0].key == "N-flash");
     CHECK_FALSE(fresh[0].deleted);
     const std::int64_t live_seq = fresh[0].seq;
-    std::this_thread::sleep_for(std::chrono::milliseconds(3100));
+    while (p::now_utc() <= *n.expires_at) std::this_thread::sleep_for(std::chrono::milliseconds(100));
     auto later = pull_feed(kiosk, cursor, 1000);
     REQUIRE(later.size() == 1);
     CHECK(later[0].key == "N-flash");
