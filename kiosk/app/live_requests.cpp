@@ -133,6 +133,10 @@ LiveEvent LiveRequests::perform(const CallFeeLookup& call)
     done.call_id = call.id;
     if (!reached(r) || r.status >= 500) {
         spdlog::info("fees: lookup got no answer ({}), using the cache", reached(r) ? std::to_string(r.status) : to_string(r.transport));
+        // Let the sync worker find out too, so the header says "offline"
+        // next to the bill that says it.
+        if (!reached(r))
+            m_request_pull();
         if (!m_store)
             return EventFeesLookupDone{call.id, CallOutcome::NotCached, 0, 0, std::nullopt};
         return cached_fee_lookup(*m_store, call);
