@@ -184,6 +184,23 @@ std::optional<std::int64_t> query_int(const httplib::Request& http, const char* 
     return n;
 }
 
+// Adapters from service signatures to what the Router's handlers call.
+template <class Req>
+auto body_only(ApiResponse (*service)(ApiContext&, const Req&)) {
+    return [service](ApiContext& ctx, const Req& body, const httplib::Request&) { return service(ctx, body); };
+}
+
+template <class Req>
+auto with_path_id(ApiResponse (*service)(ApiContext&, const std::string&, const Req&)) {
+    return [service](ApiContext& ctx, const Req& body, const httplib::Request& req) {
+        return service(ctx, req.matches[1].str(), body);
+    };
+}
+
+auto by_path_id(ApiResponse (*service)(ApiContext&, const std::string&)) {
+    return [service](ApiContext& ctx, const httplib::Request& req) { return service(ctx, req.matches[1].str()); };
+}
+
 } // namespace
 
 void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& config) {
@@ -205,71 +222,24 @@ void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& c
         return api_ok(200, read_changes(ctx.db, *since, *limit, ctx.caller.kiosk_id));
     }));
 
-    http.Post("/v1/repairs", r->idempotent_post<p::RepairRequest>(
-                                 [](ApiContext& ctx, const p::RepairRequest& req, const httplib::Request&) {
-                                     return create_repair(ctx, req);
-                                 }));
-    http.Get(R"(/v1/repairs/([A-Za-z0-9-]{1,64}))", r->get([](ApiContext& ctx, const httplib::Request& req) {
-        return get_repair(ctx, req.matches[1]);
-    }));
-    http.Post(R"(/v1/repairs/([A-Za-z0-9-]{1,64})/rating)",
-              r->idempotent_post<p::RatingRequest>([](ApiContext& ctx, const p::RatingRequest& body,
-                                                      const httplib::Request& req) {
-                  return rate_repair(ctx, req.matches[1], body);
-              }));
-
+    http.Post("/v1/repairs", r->idempotent_post<p::RepairRequest>(body_only(create_repair)));
+    http.Get(R"(/v1/repairs/([A-Za-z0-9-]{1,64}))", r->get(by_path_id(get_repair)));
+    http.Post(R"(/v1/repairs/([A-Za-z0-9-]{1,64})/rating)", r->idempotent_post<p::RatingRequest>(with_path_id(rate_repair)));
     http.Post(R"(/v1/repairs/([A-Za-z0-9-]{1,64})/status)",
-              r->idempotent_post<p::TicketStatusRequest>([](ApiContext& ctx, const p::TicketStatusRequest& body,
-                                                            const httplib::Request& req) {
-                  return advance_repair(ctx, req.matches[1], body);
-              }));
-
-    http.Post("/v1/visitors", r->idempotent_post<p::VisitorRequest>(
-                                  [](ApiContext& ctx, const p::VisitorRequest& req, const httplib::Request&) {
-                                      return register_visitor(ctx, req);
-                                  }));
-    http.Post("/v1/visitor-codes", r->idempotent_post<p::VisitorCodeRequest>(
-                                       [](ApiContext& ctx, const p::VisitorCodeRequest& req, const httplib::Request&) {
-                                           return create_visitor_code(ctx, req);
-                                       }));
-    http.Post("/v1/visitor-codes/redeem", r->idempotent_post<p::RedeemRequest>(
-                                              [](ApiContext& ctx, const p::RedeemRequest& req, const httplib::Request&) {
-                                                  return redeem_visitor_code(ctx, req);
-                                              }));
-    http.Post("/v1/move-outs", r->idempotent_post<p::MoveOutRequest>(
-                                   [](ApiContext& ctx, const p::MoveOutRequest& req, const httplib::Request&) {
-                                       return create_move_out(ctx, req);
-                                   }));
-    http.Get(R"(/v1/move-outs/([A-Za-z0-9-]{1,64}))", r->get([](ApiContext& ctx, const httplib::Request& req) {
-        return get_move_out(ctx, req.matches[1]);
-    }));
+              r->idempotent_post<p::TicketStatusRequest>(with_path_id(advance_repair)));
+    http.Post("/v1/visitors", r->idempotent_post<p::VisitorRequest>(body_only(register_visitor)));
+    http.Post("/v1/visitor-codes", r->idempotent_post<p::VisitorCodeRequest>(body_only(create_visitor_code)));
+    http.Post("/v1/visitor-codes/redeem", r->idempotent_post<p::RedeemRequest>(body_only(redeem_visitor_code)));
+    http.Post("/v1/move-outs", r->idempotent_post<p::MoveOutRequest>(body_only(create_move_out)));
+    http.Get(R"(/v1/move-outs/([A-Za-z0-9-]{1,64}))", r->get(by_path_id(get_move_out)));
     http.Post(R"(/v1/move-outs/([A-Za-z0-9-]{1,64})/decision)",
-              r->idempotent_post<p::MoveOutDecision>([](ApiContext& ctx, const p::MoveOutDecision& body,
-                                                        const httplib::Request& req) {
-                  return decide_move_out(ctx, req.matches[1], body);
-              }));
-    http.Post("/v1/survey-responses",
-              r->idempotent_post<p::SurveyResponseRequest>(
-                  [](ApiContext& ctx, const p::SurveyResponseRequest& req, const httplib::Request&) {
-                      return answer_survey(ctx, req);
-                  }));
-    http.Post("/v1/notices", r->idempotent_post<p::Notice>(
-                                 [](ApiContext& ctx, const p::Notice& req, const httplib::Request&) {
-                                     return publish_notice(ctx, req);
-                                 }));
+              r->idempotent_post<p::MoveOutDecision>(with_path_id(decide_move_out)));
+    http.Post("/v1/survey-responses", r->idempotent_post<p::SurveyResponseRequest>(body_only(answer_survey)));
+    http.Post("/v1/notices", r->idempotent_post<p::Notice>(body_only(publish_notice)));
     http.Post("/v1/fees/lookup", r->post_read_first<p::FeeLookupRequest>(lookup_fees_read_only, lookup_fees));
-    http.Post("/v1/payment-orders",
-              r->idempotent_post<p::PaymentOrderRequest>(
-                  [](ApiContext& ctx, const p::PaymentOrderRequest& req, const httplib::Request&) {
-                      return create_payment_order(ctx, req);
-                  }));
-    http.Get(R"(/v1/payment-orders/([A-Za-z0-9-]{1,64}))", r->get([](ApiContext& ctx, const httplib::Request& req) {
-        return get_payment_order(ctx, req.matches[1]);
-    }));
-    http.Post("/v1/heartbeat", r->post<p::Heartbeat>(
-                                   [](ApiContext& ctx, const p::Heartbeat& req, const httplib::Request&) {
-                                       return record_heartbeat(ctx, req);
-                                   }));
+    http.Post("/v1/payment-orders", r->idempotent_post<p::PaymentOrderRequest>(body_only(create_payment_order)));
+    http.Get(R"(/v1/payment-orders/([A-Za-z0-9-]{1,64}))", r->get(by_path_id(get_payment_order)));
+    http.Post("/v1/heartbeat", r->post<p::Heartbeat>(body_only(record_heartbeat)));
 }
 
 } // namespace lobby::server
