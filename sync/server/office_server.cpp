@@ -4,6 +4,7 @@
 #include "api.hpp"
 #include "demo_seed.hpp"
 #include "pay_page.hpp"
+#include "retention.hpp"
 #include "router.hpp"
 #include "schema.hpp"
 
@@ -57,10 +58,7 @@ const char* default_code(int status) {
 OfficeServer::OfficeServer(ServerConfig config) : m_config(std::move(config)), m_pool(m_config.db_path) {
     auto lease = m_pool.acquire();
     migrate(lease.db());
-    // A kiosk retries an outbox item for hours or days, not months.
-    Statement purge(lease.db(), "DELETE FROM idempotency WHERE created_at < ?");
-    purge.bind(1, protocol::now_utc() - m_config.idempotency_retention_seconds);
-    purge.run();
+    apply_retention(lease.db(), m_config, protocol::now_utc());
     if (m_config.demo) m_demo_lines = seed_demo_estate(lease.db(), protocol::now_utc());
     install_handlers();
 }

@@ -8,6 +8,7 @@
 #include "pool.hpp"
 #include "privacy.hpp"
 #include "refresh.hpp"
+#include "retention.hpp"
 #include "schema.hpp"
 #include "support/office_server_process.hpp"
 
@@ -162,4 +163,20 @@ TEST_CASE("stored idempotent responses older than the retention are dropped at s
     OfficeServer server(config);
     CHECK(count(t.db, "SELECT COUNT(*) FROM idempotency WHERE key = 'old-key-1'") == 0);
     CHECK(count(t.db, "SELECT COUNT(*) FROM idempotency WHERE key = 'new-key-1'") == 1);
+}
+
+TEST_CASE("visitors' names and phones are blanked 30 days after the pass ends; live passes keep them") {
+    TempDb t;
+    const p::UtcSeconds now = p::now_utc();
+    t.db.exec("INSERT INTO units (id, building, entrance, floor, room, area_m2) VALUES ('1-1-101', 1, 1, 1, '101', 80)");
+    Statement ins(t.db, "INSERT INTO visitor_codes (id, code, kind, unit_id, name, phone, purpose, people, valid_from, "
+                        "valid_until, created_by) VALUES (?, ?, 'walk_in', '1-1-101', '王芳', '13912345678', 'family', 1, ?, ?, 'lobby-1')");
+    ins.bind(1, "V-old").bind(2, "111111").bind(3, now - 40 * 86400).bind(4, now - 31 * 86400);
+    ins.run();
+    ins.bind(1, "V-new").bind(2, "222222").bind(3, now - 3600).bind(4, now + 3600);
+    ins.run();
+    ServerConfig config;
+    apply_retention(t.db, config, now);
+    CHECK(count(t.db, "SELECT COUNT(*) FROM visitor_codes WHERE id = 'V-old' AND name = '*' AND phone IS NULL") == 1);
+    CHECK(count(t.db, "SELECT COUNT(*) FROM visitor_codes WHERE id = 'V-new' AND name = '王芳'") == 1);
 }
