@@ -2,7 +2,6 @@
 // protocol types into core's plain structs.
 #include "app/backend.hpp"
 
-#include "app/fee_records.hpp"
 
 #include "net/sync_worker.hpp"
 #include "protocol/records.hpp"
@@ -108,7 +107,7 @@ CachedData Backend::read_cache(std::int64_t now_utc)
                                     n.expires_at.value_or(0)});
         }
     }
-    read_fee_data(*m_store, data);
+    read_fee_data(*m_store, data, m_units);
     return data;
 }
 

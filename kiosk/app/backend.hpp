@@ -3,6 +3,7 @@
 // never see it; KioskApp turns what it returns into view models.
 #pragma once
 
+#include "app/fee_records.hpp"
 #include "core/cached_data.hpp"
 #include "core/config.hpp"
 #include "core/sync_status.hpp"
@@ -46,6 +47,7 @@ public:
 private:
     Backend() = default;
     std::unique_ptr<store::Store> m_store;  // the UI thread's connection
+    UnitsMemo m_units;                      // fee pickers' unit list, re-read only when units change
     std::unique_ptr<net::SyncWorker> m_worker;
     std::atomic<std::uint64_t> m_status_version{1};
 };

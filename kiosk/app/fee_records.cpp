@@ -2,9 +2,12 @@
 #include "app/fee_records.hpp"
 
 #include "protocol/decode.hpp"
+#include "protocol/records.hpp"
+#include "protocol/requests.hpp"
 #include "store/store.hpp"
 
 #include <spdlog/spdlog.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <tuple>
@@ -39,20 +42,38 @@ PaymentOrderInfo to_order_info(const p::PaymentOrder& order)
     return {order.id, order.bill_ids, order.amount_fen, order.status, order.qr_payload, order.expires_at};
 }
 
-void read_fee_data(store::Store& store, CachedData& data)
+const std::vector<UnitInfo>& UnitsMemo::units(store::Store& store)
 {
-    if (auto units = store.units()) {
-        for (const auto& record : units.value()) {
-            auto decoded = p::decode<p::Unit>(record.data);
-            if (decoded)
-                data.units.push_back(to_unit_info(decoded.value()));
-            else
-                spdlog::warn("cache: unit {} unreadable: {}", record.key, decoded.error().message);
-        }
-        std::sort(data.units.begin(), data.units.end(), [](const UnitInfo& a, const UnitInfo& b) {
-            return std::tie(a.building, a.entrance, a.floor, a.room) < std::tie(b.building, b.entrance, b.floor, b.room);
-        });
+    // One index range scan on the primary key (collection, key).
+    store::Statement changed(store.connection(),
+                             "SELECT count(*), coalesce(max(seq), 0) FROM records WHERE collection = 'units'");
+    if (changed.step() != SQLITE_ROW)
+        return m_units;
+    const std::int64_t count = changed.column_int(0), max_seq = changed.column_int(1);
+    if (count == m_count && max_seq == m_max_seq)
+        return m_units;
+    auto records = store.units();
+    if (!records)
+        return m_units;
+    m_units.clear();
+    for (const auto& record : records.value()) {
+        auto decoded = p::decode<p::Unit>(record.data);
+        if (decoded)
+            m_units.push_back(to_unit_info(decoded.value()));
+        else
+            spdlog::warn("cache: unit {} unreadable: {}", record.key, decoded.error().message);
     }
+    std::sort(m_units.begin(), m_units.end(), [](const UnitInfo& a, const UnitInfo& b) {
+        return std::tie(a.building, a.entrance, a.floor, a.room) < std::tie(b.building, b.entrance, b.floor, b.room);
+    });
+    m_count = count;
+    m_max_seq = max_seq;
+    return m_units;
+}
+
+void read_fee_data(store::Store& store, CachedData& data, UnitsMemo& memo)
+{
+    data.units = memo.units(store);
     if (auto kinds = store.fee_kinds()) {
         for (const auto& record : kinds.value()) {
             auto decoded = p::decode<p::FeeKind>(record.data);

@@ -6,6 +6,8 @@
 #include "net/http_client.hpp"
 #include "protocol/decode.hpp"
 #include "protocol/error.hpp"
+#include "protocol/records.hpp"
+#include "protocol/requests.hpp"
 #include "store/store.hpp"
 
 #include <spdlog/spdlog.h>
