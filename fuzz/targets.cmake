@@ -3,4 +3,4 @@ set(LOBBY_FUZZ_TYPES
   Health ChangesPage Change Estate FeeKind RepairCategory Notice Survey Unit Bill Ticket
   RepairRequest Rating TicketStatusRequest VisitorRequest VisitorPass VisitorCodeRequest RedeemRequest
   MoveOutRequest MoveOut MoveOutDecision SurveyResponseRequest SurveyReceipt FeeLookupRequest FeeLookupResult
-  PaymentOrderRequest PaymentOrder Heartbeat HeartbeatAck ErrorBody)
+  PaymentOrderRequest PaymentOrder Heartbeat HeartbeatAck KioskList ErrorBody)

@@ -1,4 +1,4 @@
-// JSON mapping of fee, payment, survey, health and heartbeat messages.
+// JSON mapping of fee, payment, survey, health, heartbeat and kiosk-status messages.
 #include "protocol/requests.hpp"
 
 namespace lobby::protocol {
@@ -138,5 +138,31 @@ void to_json(nlohmann::json& j, const HeartbeatAck& v) {
     j = nlohmann::json{{"kiosk_id", v.kiosk_id}};
     put_time(j, "server_time", v.server_time);
 }
+
+void decode_into(const nlohmann::json& j, KioskStatus& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("id", out.id, id_rule);
+    r.boolean("revoked", out.revoked);
+    r.boolean("online", out.online);
+    r.time("last_seen", out.last_seen);
+    r.text("version", out.version, id_rule);
+    r.integer("outbox_size", out.outbox_size, 0, 1'000'000);
+    r.time("last_sync", out.last_sync);
+}
+
+void to_json(nlohmann::json& j, const KioskStatus& v) {
+    j = nlohmann::json{{"id", v.id}, {"revoked", v.revoked}, {"online", v.online}};
+    put_time(j, "last_seen", v.last_seen);
+    put_optional(j, "version", v.version);
+    put_optional(j, "outbox_size", v.outbox_size);
+    put_time(j, "last_sync", v.last_sync);
+}
+
+void decode_into(const nlohmann::json& j, KioskList& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.array("kiosks", out.kiosks, 1000);
+}
+
+void to_json(nlohmann::json& j, const KioskList& v) { j = nlohmann::json{{"kiosks", v.kiosks}}; }
 
 } // namespace lobby::protocol

@@ -191,4 +191,21 @@ struct HeartbeatAck {
 };
 LOBBY_PROTOCOL_CODEC(HeartbeatAck);
 
+// GET /v1/kiosks (staff token only) -> 200 KioskList: each kiosk's health.
+struct KioskStatus {
+    std::string id;
+    bool revoked = false;
+    bool online = false;  // a heartbeat in the last 5 minutes
+    std::optional<UtcSeconds> last_seen;
+    std::optional<std::string> version;
+    std::optional<std::int64_t> outbox_size;
+    std::optional<UtcSeconds> last_sync;
+};
+LOBBY_PROTOCOL_CODEC(KioskStatus);
+
+struct KioskList {
+    std::vector<KioskStatus> kiosks;
+};
+LOBBY_PROTOCOL_CODEC(KioskList);
+
 } // namespace lobby::protocol

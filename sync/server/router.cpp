@@ -240,6 +240,7 @@ void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& c
     http.Post("/v1/payment-orders", r->idempotent_post<p::PaymentOrderRequest>(body_only(create_payment_order)));
     http.Get(R"(/v1/payment-orders/([A-Za-z0-9-]{1,64}))", r->get(by_path_id(get_payment_order)));
     http.Post("/v1/heartbeat", r->post<p::Heartbeat>(body_only(record_heartbeat)));
+    http.Get("/v1/kiosks", r->get([](ApiContext& ctx, const httplib::Request&) { return list_kiosks(ctx); }));
 }
 
 } // namespace lobby::server

@@ -43,5 +43,6 @@ ApiResponse get_payment_order(ApiContext& ctx, const std::string& order_id);
 
 // heartbeat.cpp
 ApiResponse record_heartbeat(ApiContext& ctx, const protocol::Heartbeat& req);
+ApiResponse list_kiosks(ApiContext& ctx);  // staff
 
 } // namespace lobby::server

@@ -66,6 +66,7 @@ const std::map<std::string, std::function<std::string(const std::string&)>> deco
     {"payment_order", round_trip<PaymentOrder>},
     {"heartbeat", round_trip<Heartbeat>},
     {"heartbeat_ack", round_trip<HeartbeatAck>},
+    {"kiosk_list", round_trip<KioskList>},
     {"error", round_trip<ErrorBody>},
 };
 

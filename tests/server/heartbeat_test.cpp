@@ -23,3 +23,21 @@ TEST_CASE("a heartbeat without last_sync is fine, bad fields are 422") {
     CHECK(api.post("/v1/heartbeat", {{"kiosk_version", "0.1.0"}, {"outbox_size", "3"}}).status == 422);
     CHECK(api.post("/v1/heartbeat", {{"kiosk_version", "0.1.0"}, {"outbox_size", 1}, {"last_sync", "yesterday"}}).status == 422);
 }
+
+TEST_CASE("staff sees each kiosk's health; kiosks may not") {
+    OfficeServerProcess server;
+    Api kiosk(server.port(), lobby1_token);
+    Api staff(server.port(), staff_token);
+    REQUIRE(kiosk.post("/v1/heartbeat", {{"kiosk_version", "0.1.0"}, {"outbox_size", 4}}).status == 200);
+    const Reply r = staff.get("/v1/kiosks");
+    REQUIRE(r.status == 200);
+    const auto list = r.as<p::KioskList>();
+    REQUIRE(list.kiosks.size() == 3);
+    CHECK(list.kiosks[0].id == "lobby-1");
+    CHECK(list.kiosks[0].online);
+    CHECK(list.kiosks[0].outbox_size == 4);
+    CHECK(list.kiosks[0].version == "0.1.0");
+    CHECK_FALSE(list.kiosks[1].online);  // lobby-2 never beat
+    CHECK(list.kiosks[2].revoked);
+    CHECK(kiosk.get("/v1/kiosks").status == 403);
+}
