@@ -45,6 +45,10 @@ bool Controller::session_in_use() const
 std::int64_t Controller::idle_timeout_ms() const
 {
     int seconds = m_state.session.display.elderly ? m_config.idle_timeout_large_text_s : m_config.idle_timeout_s;
+    // While a QR code is up the person is paying on their phone, not touching
+    // this screen: do not clear it from under them.
+    if (m_state.session.fees.step == FeesStep::Paying)
+        seconds = std::max(seconds, paying_idle_timeout_s);
     return std::int64_t{seconds} * 1000;
 }
 

@@ -43,6 +43,8 @@ public:
     // Hidden admin gesture: this many corner taps within the window.
     static constexpr int corner_taps_needed = 5;
     static constexpr std::int64_t corner_tap_window_ms = 4000;
+    // No-touch time allowed while a payment QR code is shown.
+    static constexpr int paying_idle_timeout_s = 180;
 
 private:
     bool session_in_use() const;

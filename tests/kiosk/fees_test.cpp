@@ -383,3 +383,21 @@ TEST_CASE("config: [fees] lockout and polling, with the line named when a value 
     REQUIRE(!wrong_type.ok());
     CHECK(wrong_type.error().message.find("k.toml:6") != std::string::npos);
 }
+
+TEST_CASE("fees: paying on the phone gets three minutes before the idle question, then the session still ends")
+{
+    const KioskConfig config = fees_config();
+    Controller c(config);
+    c.on_touch(0);
+    open_bill(c, 0);
+    const auto create = create_order(c, 0);
+    c.apply_event(EventOrderDone{create.id, CallOutcome::Ok, order("pending")}, 0);
+    c.take_live_calls();
+    c.tick(61'000);
+    CHECK(!c.state().asking_still_there);
+    c.tick(181'000);
+    CHECK(c.state().asking_still_there);
+    c.tick(201'001);
+    CHECK(c.state().session.screen() == ScreenId::Home);
+    CHECK(!c.state().session.fees.order);
+}
