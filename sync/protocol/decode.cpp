@@ -53,7 +53,7 @@ void DecodeContext::fail(const std::string& field, const std::string& what) {
 }
 
 std::string DecodeContext::path(std::string_view key) const {
-    if (m_prefix.empty()) return std::string(key);
+    if (m_prefix.empty() || key.empty()) return m_prefix.empty() ? std::string(key) : m_prefix;
     if (!key.empty() && key.front() == '[') return m_prefix + std::string(key);
     return m_prefix + "." + std::string(key);
 }
@@ -65,8 +65,13 @@ std::string DecodeContext::enter(const std::string& prefix) {
 }
 
 ObjectReader::ObjectReader(const nlohmann::json& j, DecodeContext& ctx) : m_ctx(ctx) {
-    if (j.is_object()) m_object = &j;
-    else ctx.fail(ctx.path(""), "must be a JSON object, not " + type_name(j) + ".");
+    if (j.is_object()) {
+        m_object = &j;
+        return;
+    }
+    const std::string field = ctx.path("");
+    const std::string what = "must be a JSON object, not " + type_name(j) + ".";
+    ctx.fail(field, field.empty() ? "The body " + what : what);
 }
 
 const nlohmann::json* ObjectReader::optional(const char* key) {

@@ -94,3 +94,13 @@ TEST_CASE("unit records carry resident phone last-4 as numbered fields") {
                                   R"("owner_masked":"","resident_1_phone_last4":"13812345678"})")
                     .ok());
 }
+
+TEST_CASE("a body that is not an object says so in a sentence") {
+    auto out = decode_text<Heartbeat>("[1]");
+    REQUIRE_FALSE(out.ok());
+    CHECK(out.error().message == "The body must be a JSON object, not an array.");
+    auto nested = decode_text<RepairRequest>(
+        R"({"unit_id":"1-1-101","category":"plumbing","description":"x","location":"public","preferred_slot":7})");
+    REQUIRE_FALSE(nested.ok());
+    CHECK(nested.error().message == "Field 'preferred_slot' must be a JSON object, not a number.");
+}
