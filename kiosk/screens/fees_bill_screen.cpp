@@ -136,7 +136,11 @@ void draw_fees_order(const FeesView& view, Requests& requests)
     switch (view.step) {
     case FeesStep::Paying: {
         draw_fees_message(view);
-        const float side = ImMin(width, ctx.metrics.mm(130));  // big: phones scan from arm's length
+        // Big, as phones scan from arm's length, but whole on a landscape
+        // screen with room for the address line under it.
+        const float line = ui::text_height("A", ui::TextRole::Body, width);
+        const float room = ImGui::GetContentRegionAvail().y - 2 * line;
+        const float side = ImMin(ImMin(width, ctx.metrics.mm(130)), ImMax(ctx.metrics.mm(60), room));
         centered_button_row_start(side);
         ui::qr_code("fees.qr", view.qr_payload, side);
         ui::text(view.url_label, ui::TextRole::Body, ui::Align::Center);
