@@ -76,6 +76,16 @@ CallCreateOrder create_order(Controller& c, std::int64_t now)
     return std::get<CallCreateOrder>(calls.front());
 }
 
+// Bill, order created and shown as a QR code (pending); the clock is at 0.
+void show_qr(Controller& c)
+{
+    c.on_touch(0);
+    open_bill(c, 0);
+    const auto create = create_order(c, 0);
+    c.apply_event(EventOrderDone{create.id, CallOutcome::Ok, order("pending")}, 0);
+    REQUIRE(c.state().session.fees.step == FeesStep::Paying);
+}
+
 struct ViewFixture {
     KioskConfig config = fees_config();
     Catalog catalog;
@@ -221,11 +231,7 @@ TEST_CASE("fees: polling shows the QR until paid, keeps going through a network 
 {
     const KioskConfig config = fees_config();
     Controller c(config);
-    c.on_touch(0);
-    open_bill(c, 0);
-    const auto create = create_order(c, 0);
-    c.apply_event(EventOrderDone{create.id, CallOutcome::Ok, order("pending")}, 0);
-    CHECK(c.state().session.fees.step == FeesStep::Paying);
+    show_qr(c);
     CHECK(c.next_tick_ms(0) == 2000);
 
     c.tick(1999);
@@ -262,9 +268,7 @@ TEST_CASE("fees: an expired order says so and starting again re-reads the bill")
 {
     const KioskConfig config = fees_config();
     Controller c(config);
-    open_bill(c, 0);
-    const auto create = create_order(c, 0);
-    c.apply_event(EventOrderDone{create.id, CallOutcome::Ok, order("pending")}, 0);
+    show_qr(c);
     c.tick(2000);
     auto poll = std::get<CallPollOrder>(c.take_live_calls().at(0));
     c.apply_event(EventOrderDone{poll.id, CallOutcome::Ok, order("expired")}, 2100);
@@ -388,11 +392,7 @@ TEST_CASE("fees: paying on the phone gets three minutes before the idle question
 {
     const KioskConfig config = fees_config();
     Controller c(config);
-    c.on_touch(0);
-    open_bill(c, 0);
-    const auto create = create_order(c, 0);
-    c.apply_event(EventOrderDone{create.id, CallOutcome::Ok, order("pending")}, 0);
-    c.take_live_calls();
+    show_qr(c);
     c.tick(61'000);
     CHECK(!c.state().asking_still_there);
     c.tick(181'000);
