@@ -23,7 +23,9 @@ Database::Database(const std::string& path) {
     // beside the writer and survives a kill -9 mid-write.
     sqlite3_busy_timeout(m_db, 5000);
     exec("PRAGMA journal_mode=WAL");
-    exec("PRAGMA synchronous=NORMAL");
+    // FULL: a 201 means the record survives a power cut too; the kiosk
+    // deletes its copy (and the personal data in it) once we confirm.
+    exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");
 }
 
