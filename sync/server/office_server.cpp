@@ -12,6 +12,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <sys/socket.h>
+
 #include <chrono>
 
 namespace lobby::server {
@@ -71,6 +73,12 @@ void OfficeServer::install_handlers() {
     m_http.set_keep_alive_timeout(5);
     m_http.set_keep_alive_max_count(1000);
     m_http.set_tcp_nodelay(true);
+    // httplib's default adds SO_REUSEPORT, which lets a second server bind
+    // the same port and silently take half the requests; keep only REUSEADDR.
+    m_http.set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
 
     m_http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
         t_request_start = Clock::now();

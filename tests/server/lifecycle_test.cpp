@@ -2,6 +2,10 @@
 // leaves a database that passes integrity_check and keeps acknowledged writes.
 #include "api_client.hpp"
 
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
 #include <mutex>
 #include <thread>
 
@@ -103,4 +107,20 @@ TEST_CASE("the demo seed is deterministic apart from the clock") {
     CHECK(db_int(a.db_path(), q) == db_int(b.db_path(), q));
     const char* residents = "SELECT COUNT(*) FROM residents";
     CHECK(db_int(a.db_path(), residents) == db_int(b.db_path(), residents));
+}
+
+TEST_CASE("bad command lines and a taken port end the program with a clear failure") {
+    const std::string dir = make_temp_dir("office-cli-test");
+    const std::string bin = office_server_binary();
+    auto run = [&](const std::string& args) {
+        const int status = std::system((bin + " " + args + " >/dev/null 2>" + dir + "/err.txt").c_str());
+        return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    };
+    CHECK(run("--db " + dir + "/a.db --listen nonsense") == 2);
+    CHECK(run("--db " + dir + "/a.db --listen 127.0.0.1:99999") == 2);
+    CHECK(run("--listen 127.0.0.1:0") != 0);  // --db is required
+    CHECK(run("--db " + dir + "/a.db --listen 127.0.0.1:" + std::to_string(shared_server().port())) == 1);
+    CHECK(run("--help") == 0);
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
 }

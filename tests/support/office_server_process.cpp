@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,11 +23,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-std::string server_binary() {
-    if (const char* env = std::getenv("LOBBY_OFFICE_SERVER")) return env;
-    return LOBBY_OFFICE_SERVER_PATH;
-}
-
 int wait_exit(pid_t pid, std::chrono::milliseconds timeout) {
     const auto deadline = Clock::now() + timeout;
     for (;;) {
@@ -41,6 +37,11 @@ int wait_exit(pid_t pid, std::chrono::milliseconds timeout) {
 
 } // namespace
 
+std::string office_server_binary() {
+    if (const char* env = std::getenv("LOBBY_OFFICE_SERVER")) return env;
+    return LOBBY_OFFICE_SERVER_PATH;
+}
+
 std::string make_temp_dir(const std::string& prefix) {
     const char* base = std::getenv("TMPDIR");
     std::string pattern = std::string(base && *base ? base : "/tmp") + "/" + prefix + "-XXXXXX";
@@ -53,7 +54,7 @@ OfficeServerProcess::OfficeServerProcess(OfficeServerOptions options) {
     m_db_path = options.db_path.empty() ? m_dir + "/office.db" : options.db_path;
     m_log_path = m_dir + "/office-server.log";
 
-    std::vector<std::string> args = {server_binary(), "--db", m_db_path, "--listen", "127.0.0.1:0"};
+    std::vector<std::string> args = {office_server_binary(), "--db", m_db_path, "--listen", "127.0.0.1:0"};
     if (options.demo) args.emplace_back("--demo");
     args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
 
@@ -62,7 +63,9 @@ OfficeServerProcess::OfficeServerProcess(OfficeServerOptions options) {
     m_pid = fork();
     if (m_pid < 0) throw std::runtime_error("fork failed");
     if (m_pid == 0) {
-        // Child: stdout to the pipe, stderr to the log file, then exec.
+        // Child: dies with the test process (even on a crash), stdout to the
+        // pipe, stderr to the log file, then exec.
+        prctl(PR_SET_PDEATHSIG, SIGTERM);
         dup2(out[1], STDOUT_FILENO);
         close(out[0]);
         close(out[1]);

@@ -9,7 +9,10 @@
 // answer 200. Throws std::runtime_error (with the server's log tail) if the
 // server does not come up within 15 s. Demo tokens: demo-lobby-1-token,
 // demo-lobby-2-token, demo-revoked-token (revoked), demo-staff-token.
-// The server's stderr log is kept in <temp dir>/office-server.log.
+// The server's stderr log is kept in <temp dir>/office-server.log. The server
+// gets SIGTERM if the thread that started it dies (PR_SET_PDEATHSIG), so a
+// crashed test leaves no server behind: construct it on a thread that
+// outlives its use (e.g. the test's own thread).
 // Set LOBBY_OFFICE_SERVER to run another binary than the one built here.
 #pragma once
 
@@ -57,6 +60,9 @@ private:
     int m_port = 0;
     std::vector<std::string> m_banner;
 };
+
+// Path of the office-server binary the helper runs.
+std::string office_server_binary();
 
 // A fresh directory under $TMPDIR (or /tmp); the caller removes it.
 std::string make_temp_dir(const std::string& prefix);
