@@ -60,16 +60,23 @@ class Router : public std::enable_shared_from_this<Router> {
 public:
     Router(Pool& pool, const ServerConfig& config) : m_pool(pool), m_config(config) {}
 
-    // GET with a kiosk token; fn(ApiContext&, const httplib::Request&).
+    // GET with a kiosk token; fn(ApiContext&, const httplib::Request&) reads
+    // one consistent snapshot (a ticket and its timeline agree), unless it
+    // manages its own transactions (the feed applies refreshes first).
+    enum class Snapshot { Wrap, Own };
     template <class Fn>
-    httplib::Server::Handler get(Fn fn) {
-        return [self = shared_from_this(), fn](const httplib::Request& http, httplib::Response& res) {
+    httplib::Server::Handler get(Fn fn, Snapshot snapshot = Snapshot::Wrap) {
+        return [self = shared_from_this(), fn, snapshot](const httplib::Request& http, httplib::Response& res) {
             auto lease = self->m_pool.acquire();
             ApiResponse refusal;
             auto caller = authenticate(lease.db(), http, refusal);
             if (!caller) return send(res, refusal);
             ApiContext ctx{lease.db(), self->m_config, *caller, protocol::now_utc()};
-            send(res, fn(ctx, http));
+            if (snapshot == Snapshot::Own) return send(res, fn(ctx, http));
+            Transaction read(lease.db(), TxMode::Deferred);
+            ApiResponse r = fn(ctx, http);
+            read.commit();
+            send(res, r);
         };
     }
 
@@ -220,7 +227,7 @@ void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& c
                              "Query 'since' must be a whole number >= 0 and 'limit' between 1 and 1000.");
         apply_due_refreshes(r->pool(), ctx.db, ctx.now);
         return api_ok(200, read_changes(ctx.db, *since, *limit, ctx.caller.kiosk_id));
-    }));
+    }, Router::Snapshot::Own));
 
     http.Post("/v1/repairs", r->idempotent_post<p::RepairRequest>(body_only(create_repair)));
     http.Get(R"(/v1/repairs/([A-Za-z0-9-]{1,64}))", r->get(by_path_id(get_repair)));
