@@ -11,6 +11,7 @@
 
 #include <cctype>
 #include <memory>
+#include <type_traits>
 
 namespace lobby::server {
 namespace {
@@ -80,29 +81,13 @@ public:
         };
     }
 
-    // POST in one write transaction, no Idempotency-Key (lookups, heartbeat).
-    template <class Req, class Fn>
-    httplib::Server::Handler post(Fn fn) {
-        return [self = shared_from_this(), fn](const httplib::Request& http, httplib::Response& res) {
-            auto lease = self->m_pool.acquire();
-            ApiResponse refusal;
-            auto caller = authenticate(lease.db(), http, refusal);
-            if (!caller) return send(res, refusal);
-            auto decoded = protocol::decode_text<Req>(http.body);
-            if (!decoded) return send(res, decode_refusal(decoded.error()));
-            WriteTransaction tx(self->m_pool, lease.db());
-            ApiContext ctx{lease.db(), self->m_config, *caller, protocol::now_utc()};
-            ApiResponse r = fn(ctx, decoded.value(), http);
-            tx.commit();
-            send(res, r);
-        };
-    }
-
-    // POST answered from a read snapshot when `fast` can (returns a response),
-    // else by `slow` in a write transaction, as post() does.
-    template <class Req, class Fast, class Slow>
-    httplib::Server::Handler post_read_first(Fast fast, Slow slow) {
-        return [self = shared_from_this(), fast, slow](const httplib::Request& http, httplib::Response& res) {
+    // POST without Idempotency-Key (lookups, heartbeat): fn runs in one write
+    // transaction. If `read_first` is given, it runs first on a read snapshot
+    // and answers alone when it can (returns a response), which keeps common
+    // reads off the write lock.
+    template <class Req, class Fn, class ReadFirst = std::nullptr_t>
+    httplib::Server::Handler post(Fn fn, ReadFirst read_first = nullptr) {
+        return [self = shared_from_this(), fn, read_first](const httplib::Request& http, httplib::Response& res) {
             auto lease = self->m_pool.acquire();
             ApiResponse refusal;
             auto caller = authenticate(lease.db(), http, refusal);
@@ -110,14 +95,14 @@ public:
             auto decoded = protocol::decode_text<Req>(http.body);
             if (!decoded) return send(res, decode_refusal(decoded.error()));
             ApiContext ctx{lease.db(), self->m_config, *caller, protocol::now_utc()};
-            {
+            if constexpr (!std::is_same_v<ReadFirst, std::nullptr_t>) {
                 Transaction snapshot(lease.db(), TxMode::Deferred);
-                std::optional<ApiResponse> quick = fast(ctx, decoded.value());
+                std::optional<ApiResponse> quick = read_first(ctx, decoded.value());
                 snapshot.commit();
                 if (quick) return send(res, *quick);
             }
             WriteTransaction tx(self->m_pool, lease.db());
-            ApiResponse r = slow(ctx, decoded.value());
+            ApiResponse r = fn(ctx, decoded.value(), http);
             tx.commit();
             send(res, r);
         };
@@ -243,7 +228,7 @@ void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& c
               r->idempotent_post<p::MoveOutDecision>(with_path_id(decide_move_out)));
     http.Post("/v1/survey-responses", r->idempotent_post<p::SurveyResponseRequest>(body_only(answer_survey)));
     http.Post("/v1/notices", r->idempotent_post<p::Notice>(body_only(publish_notice)));
-    http.Post("/v1/fees/lookup", r->post_read_first<p::FeeLookupRequest>(lookup_fees_read_only, lookup_fees));
+    http.Post("/v1/fees/lookup", r->post<p::FeeLookupRequest>(body_only(lookup_fees), lookup_fees_read_only));
     http.Post("/v1/payment-orders", r->idempotent_post<p::PaymentOrderRequest>(body_only(create_payment_order)));
     http.Get(R"(/v1/payment-orders/([A-Za-z0-9-]{1,64}))", r->get(by_path_id(get_payment_order)));
     http.Post("/v1/heartbeat", r->post<p::Heartbeat>(body_only(record_heartbeat)));
