@@ -59,15 +59,22 @@ std::vector<FeedKey> due_refreshes(Database& db, protocol::UtcSeconds now) {
     return out;
 }
 
-protocol::ChangesPage read_changes(Database& db, std::int64_t since, std::int64_t limit, const std::string& kiosk_id) {
+protocol::ChangesPage read_changes(Database& db, const FeedQuery& query) {
+    const std::int64_t since = query.since;
+    const std::int64_t limit = query.limit;
+    // ",notices,surveys," keeps the SQL static and parameterized.
+    std::string wanted;
+    for (const auto& c : query.collections) wanted += "," + c;
+    if (!wanted.empty()) wanted += ",";
     // One snapshot for the rows and the counter: every seq <= counter is
     // committed and visible, so next_since never skips a record.
     Transaction snapshot(db, TxMode::Deferred);
     protocol::ChangesPage page;
     Statement rows(db, R"sql(
 SELECT seq, collection, key, deleted, data FROM feed
-WHERE seq > ? AND (audience IS NULL OR audience = ?) ORDER BY seq LIMIT ?)sql");
-    rows.bind(1, since).bind(2, kiosk_id).bind(3, limit + 1);
+WHERE seq > ? AND (audience IS NULL OR audience = ?) AND (?3 = '' OR instr(?3, ',' || collection || ',') > 0)
+ORDER BY seq LIMIT ?4)sql");
+    rows.bind(1, since).bind(2, query.kiosk_id).bind(3, wanted).bind(4, limit + 1);
     while (rows.step()) {
         if (static_cast<std::int64_t>(page.changes.size()) == limit) {
             page.has_more = true;

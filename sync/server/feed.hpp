@@ -53,7 +53,14 @@ struct FeedKey {
 // Live rows whose refresh_at has passed (see refresh.hpp for what is done).
 std::vector<FeedKey> due_refreshes(Database& db, protocol::UtcSeconds now);
 
-// One page for `kiosk_id` in a consistent snapshot.
-protocol::ChangesPage read_changes(Database& db, std::int64_t since, std::int64_t limit, const std::string& kiosk_id);
+struct FeedQuery {
+    std::int64_t since = 0;
+    std::int64_t limit = protocol::changes_default_limit;
+    std::string kiosk_id;                  // rows with another audience are skipped
+    std::vector<std::string> collections;  // empty: all collections
+};
+
+// One page in a consistent snapshot.
+protocol::ChangesPage read_changes(Database& db, const FeedQuery& query);
 
 } // namespace lobby::server

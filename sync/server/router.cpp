@@ -11,6 +11,8 @@
 
 #include <cctype>
 #include <memory>
+#include <set>
+#include <sstream>
 #include <type_traits>
 
 namespace lobby::server {
@@ -176,6 +178,19 @@ std::optional<std::int64_t> query_int(const httplib::Request& http, const char* 
     return n;
 }
 
+// ?collections=notices,surveys (optional): known names only.
+bool parse_collections(const httplib::Request& http, std::vector<std::string>& out) {
+    if (!http.has_param("collections")) return true;
+    static const std::set<std::string> known = {"estate", "fee_kinds", "repair_categories", "notices",
+                                                "surveys", "units", "bills", "tickets"};
+    std::stringstream list(http.get_param_value("collections"));
+    for (std::string name; std::getline(list, name, ',');) {
+        if (!known.count(name)) return false;
+        out.push_back(name);
+    }
+    return !out.empty();
+}
+
 // Adapters from service signatures to what the Router's handlers call.
 template <class Req>
 auto body_only(ApiResponse (*service)(ApiContext&, const Req&)) {
@@ -210,8 +225,13 @@ void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& c
         if (!since || !limit)
             return api_error(400, p::error_code::invalid_query,
                              "Query 'since' must be a whole number >= 0 and 'limit' between 1 and 1000.");
+        FeedQuery query{*since, *limit, ctx.caller.kiosk_id, {}};
+        if (!parse_collections(req, query.collections))
+            return api_error(400, p::error_code::invalid_query,
+                             "Query 'collections' must be a comma-separated list of: estate, fee_kinds, "
+                             "repair_categories, notices, surveys, units, bills, tickets.");
         apply_due_refreshes(r->pool(), ctx.db, ctx.now);
-        return api_ok(200, read_changes(ctx.db, *since, *limit, ctx.caller.kiosk_id));
+        return api_ok(200, read_changes(ctx.db, query));
     }, Router::Snapshot::Own));
 
     http.Post("/v1/repairs", r->idempotent_post<p::RepairRequest>(body_only(create_repair)));

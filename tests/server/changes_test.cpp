@@ -167,3 +167,20 @@ TEST_CASE("staff notices: an expiry before publication is 422, an expiry already
     CHECK(changes[0].key == "N-3");
     CHECK(changes[0].deleted);
 }
+
+TEST_CASE("a pull can ask for some collections only") {
+    Api api(shared_server().port(), lobby1_token);
+    std::int64_t last = 0;
+    const Reply r = api.get("/v1/changes?since=0&limit=1000&collections=notices,surveys");
+    REQUIRE(r.status == 200);
+    const auto page = r.as<p::ChangesPage>();
+    CHECK_FALSE(page.changes.empty());
+    CHECK_FALSE(page.has_more);
+    for (const auto& c : page.changes) CHECK((c.collection == "notices" || c.collection == "surveys"));
+    pull_feed(api, 0, 1000, &last);
+    CHECK(page.next_since == last);  // nothing else of interest up to the server's cursor
+    for (const char* bad : {"collections=", "collections=notices,spam", "collections=,"}) {
+        CAPTURE(bad);
+        CHECK(api.get(std::string("/v1/changes?") + bad).error_code() == "invalid_query");
+    }
+}

@@ -99,7 +99,7 @@ TEST_CASE("every publish takes the next sequence number; tombstones too") {
     CHECK(count(t.db, "SELECT seq FROM feed WHERE key = 'N-2'") == 4);
     CHECK(load_record(t.db, "notices", "N-1").value()["a"] == 3);
     CHECK_FALSE(load_record(t.db, "notices", "N-2").has_value());
-    const auto page = read_changes(t.db, 0, 10, "lobby-1");
+    const auto page = read_changes(t.db, FeedQuery{0, 10, "lobby-1", {}});
     REQUIRE(page.changes.size() == 2);
     CHECK(page.changes[1].deleted);
     CHECK(page.next_since == 4);
