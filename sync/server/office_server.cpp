@@ -40,7 +40,12 @@ std::string loggable_path(const std::string& path) {
 std::string default_message(int status, const httplib::Request& req, std::size_t max_body) {
     switch (status) {
     case 404: return "There is no endpoint " + req.method + " " + loggable_path(req.path) + ".";
-    case 413: return "The request body is larger than " + std::to_string(max_body) + " bytes.";
+    case 413:
+        // httplib caps form-encoded bodies at 8 KiB before our own limit applies.
+        if (req.get_header_value("Content-Type").rfind("application/x-www-form-urlencoded", 0) == 0)
+            return "A body sent as application/x-www-form-urlencoded may have at most 8192 bytes; send JSON with "
+                   "'Content-Type: application/json'.";
+        return "The request body is larger than " + std::to_string(max_body) + " bytes.";
     case 414: return "The request URI is too long.";
     case 400: return "The HTTP request could not be read.";
     default: return "The request failed with HTTP status " + std::to_string(status) + ".";

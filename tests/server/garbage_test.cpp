@@ -163,3 +163,16 @@ TEST_CASE("malformed HTTP gets a JSON 4xx and the server carries on") {
     CHECK(long_header.rfind("HTTP/1.1 400", 0) == 0);
     still_serving();
 }
+
+TEST_CASE("a large body labelled as a form gets a 413 that says to send JSON") {
+    httplib::Client http("127.0.0.1", shared_server().port());
+    const std::string body = "{\"kiosk_version\":\"1\",\"outbox_size\":1,\"pad\":\"" + std::string(9000, 'x') + "\"}";
+    const httplib::Headers auth = {{"Authorization", std::string("Bearer ") + lobby1_token}};
+    auto form = http.Post("/v1/heartbeat", auth, body, "application/x-www-form-urlencoded");
+    REQUIRE(form);
+    CHECK(form->status == 413);
+    CHECK(form->body.find("application/json") != std::string::npos);
+    auto json = http.Post("/v1/heartbeat", auth, body, "application/json");
+    REQUIRE(json);
+    CHECK(json->status == 200);
+}
