@@ -20,7 +20,7 @@ struct ServerConfig {
     std::size_t max_body_bytes = 64 * 1024;  // larger bodies get 413
     std::int64_t idempotency_retention_seconds = 30LL * 86400;  // stored responses older than this are dropped at start
     std::int64_t personal_data_retention_seconds = 30LL * 86400;  // visitor names/phones kept after the pass ends
-    int threads = 8;                        // HTTP worker threads
+    int threads = 16;  // HTTP worker threads; each keep-alive connection holds one while open (max 5 s idle)
 };
 
 } // namespace lobby::server
