@@ -115,3 +115,11 @@ TEST_CASE("payment order refusals") {
     CHECK(phone.Get("/pay/PO-0000")->status == 404);
     CHECK(phone.Post("/pay/PO-0000", "", "text/plain")->status == 404);
 }
+
+TEST_CASE("--public-url sets the base of the QR payload") {
+    OfficeServerProcess server({true, "", {"--public-url", "https://pay.cuihu.example"}});
+    Api api(server.port(), lobby1_token);
+    const auto bills = open_bills(api, "3-2-1502", "5678");
+    const auto order = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id}}}).as<p::PaymentOrder>();
+    CHECK(order.qr_payload == "https://pay.cuihu.example/pay/" + order.id);
+}
