@@ -5,6 +5,7 @@
 #include "core/money.hpp"
 #include "core/pin_guard.hpp"
 #include "core/views.hpp"
+#include "test_config.hpp"
 
 #include <doctest/doctest.h>
 
@@ -14,10 +15,7 @@ namespace {
 
 KioskConfig fees_config()
 {
-    KioskConfig config;
-    config.server_token = "t";
-    config.admin_pin_sha256 = sha256_hex("2468");
-    return config;  // lockout 5 failures / 900 s, poll every 2000 ms
+    return test_kiosk_config();  // lockout 5 failures / 900 s, poll every 2000 ms
 }
 
 FeeLookup demo_lookup(bool from_cache = false)

@@ -2,6 +2,7 @@
 #include "core/controller.hpp"
 #include "core/idle_timer.hpp"
 #include "core/pin_guard.hpp"
+#include "test_config.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,13 +12,7 @@ namespace {
 
 KioskConfig test_config()
 {
-    KioskConfig config;
-    config.server_token = "t";
-    config.admin_pin_sha256 = sha256_hex("2468");
-    config.idle_timeout_s = 60;
-    config.idle_timeout_large_text_s = 120;
-    config.countdown_s = 20;
-    return config;
+    return test_kiosk_config();  // idle 60 s, 120 s elderly, countdown 20 s
 }
 
 void enter_pin(Controller& c, const char* pin, std::int64_t now)
