@@ -150,11 +150,12 @@ void KioskApp::rebuild_fonts_if_needed()
         spdlog::info("font atlas: {} glyphs at {:.0f} px, {}x{} texture", m_fonts.glyph_count(), body_px,
                      atlas.TexWidth, atlas.TexHeight);
     }
-    if (!m_style_valid || session.display.elderly != m_styled_mode.elderly ||
-        session.display.text_scale != m_styled_mode.text_scale) {
+    const bool style_stale = !m_styled_for || m_styled_for->mode.elderly != session.display.elderly ||
+                             m_styled_for->mode.text_scale != session.display.text_scale ||
+                             m_styled_for->px_per_mm != m_metrics.px_per_mm;  // spacing is in mm
+    if (style_stale) {
         ui::apply_style(m_metrics, session.display);
-        m_styled_mode = session.display;
-        m_style_valid = true;
+        m_styled_for = StyledFor{session.display, m_metrics.px_per_mm};
     }
     m_gesture.set_slop(m_metrics.mm(4));  // a steady finger wanders less than 4 mm
 }

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -93,8 +94,12 @@ private:
     int m_width = 0, m_height = 0;
     ScreenMetrics m_metrics;
     unsigned m_font_texture = 0;
-    DisplayMode m_styled_mode{TextScale::X1, true};  // forces the first style
-    bool m_style_valid = false;
+    // What ImGui's style was last built for; empty until the first frame.
+    struct StyledFor {
+        DisplayMode mode;
+        float px_per_mm;
+    };
+    std::optional<StyledFor> m_styled_for;
 
     std::uint64_t m_built_state_version = 0;
     std::uint64_t m_built_sync_version = UINT64_MAX;
