@@ -1,7 +1,7 @@
 // fees_bench: p50/p99 of the kiosk's offline fee lookup (what a resident waits
 // for when the network is down) with 5,000 units x 12 months x 6 kinds cached.
 // The online lookup is one loopback request plus the same decoding.
-#include "app/fee_records.hpp"
+#include "features/fees/io/fee_records.hpp"
 #include "store/store.hpp"
 
 #include <algorithm>
@@ -99,13 +99,12 @@ int main()
     // (for the building/entrance/room pickers) and fee kinds.
     std::vector<double> first_ms, again_ms;
     for (int i = 0; i < 20; ++i) {
-        app::UnitsMemo memo;
-        CachedData data;
+        fees::UnitsMemo memo;
         start = Clock::now();
-        app::read_fee_data(store, data, memo);
+        (void)fees::read_fees_cache(store, memo);
         first_ms.push_back(ms_since(start));
         start = Clock::now();
-        app::read_fee_data(store, data, memo);  // a pull page that brought no unit
+        (void)fees::read_fees_cache(store, memo);  // a pull page that brought no unit
         again_ms.push_back(ms_since(start));
     }
     std::printf("UI thread, fee data after a store change: units changed (decode 5,000) p50 %.1f ms; "
@@ -119,9 +118,9 @@ int main()
         const int u = std::uniform_int_distribution<int>(0, 4999)(random);
         const bool right = i % 10 != 0;  // one in ten types a wrong digit
         start = Clock::now();
-        EventFeesLookupDone done = app::cached_fee_lookup(store, {1, unit_id(u), right ? last4(u) : "xxxx"});
+        fees::LookupDone done = fees::cached_fee_lookup(store, {unit_id(u), right ? last4(u) : "xxxx"});
         (right ? ok_ms : wrong_ms).push_back(ms_since(start));
-        if (right && (done.outcome != CallOutcome::Ok || done.lookup->bills.size() != 72)) {
+        if (right && (done.outcome != fees::CallOutcome::Ok || done.lookup->bills.size() != 72)) {
             std::fprintf(stderr, "unexpected lookup result for %s\n", unit_id(u).c_str());
             return 1;
         }

@@ -1,8 +1,9 @@
-// Backend: store + worker set-up, and cache records decoded with the shared
-// protocol types into core's plain structs.
+// Backend: store, worker, live client and effects set-up; the shell's cache
+// records decoded with the shared protocol types into core's plain structs.
 #include "app/backend.hpp"
 
-
+#include "net/live_client.hpp"
+#include "net/net_effects.hpp"
 #include "net/sync_worker.hpp"
 #include "protocol/records.hpp"
 #include "store/store.hpp"
@@ -21,9 +22,12 @@ LocalText local_text(const lobby::protocol::LocalizedText& text)
 
 } // namespace
 
-std::unique_ptr<Backend> Backend::open(const KioskConfig& config, std::function<void()> wake, std::string& error)
+Backend::Backend(const FeatureRegistry& registry) : m_registry(registry) {}
+
+std::unique_ptr<Backend> Backend::open(const KioskConfig& config, const FeatureRegistry& registry,
+                                       std::function<void()> wake, std::string& error)
 {
-    std::unique_ptr<Backend> backend(new Backend);
+    std::unique_ptr<Backend> backend(new Backend(registry));
     std::error_code ignored;  // a missing folder is reported by the open below
     std::filesystem::create_directories(std::filesystem::path(config.store_path).parent_path(), ignored);
     store::StoreOptions options;
@@ -39,6 +43,9 @@ std::unique_ptr<Backend> Backend::open(const KioskConfig& config, std::function<
         error = config.store_path + ": " + worker_store.error().message;
         return nullptr;
     }
+    auto live_store = ui_store.value().open_sibling(store::Durability::normal);
+    if (!live_store)
+        spdlog::warn("live calls: no store for offline checks: {}", live_store.error().message);
     backend->m_store = std::make_unique<store::Store>(std::move(ui_store.value()));
 
     net::SyncConfig sync;
@@ -50,12 +57,42 @@ std::unique_ptr<Backend> Backend::open(const KioskConfig& config, std::function<
         self->m_status_version.fetch_add(1, std::memory_order_acq_rel);
         wake();
     });
+
+    // Each call goes to the io of the feature that made it.
+    auto perform = [&registry](const OnlineCall& call, net::LiveContext& ctx) -> std::any {
+        const net::FeatureIo* io = registry.io(call.feature);
+        if (!io || !io->perform)
+            return {};
+        return io->perform(call.payload, ctx);
+    };
+    net::LiveConfig live;
+    live.server = {config.server_url, config.server_token};
+    net::SyncWorker* worker = backend->m_worker.get();
+    backend->m_live = std::make_unique<net::LiveClient>(
+        live, live_store ? std::make_unique<store::Store>(std::move(live_store.value())) : nullptr, perform,
+        [worker] { worker->request_pull(); }, wake);
+
+    auto encode = [&registry](const Submission& submission) -> std::optional<net::EncodedSubmission> {
+        const net::FeatureIo* io = registry.io(submission.feature);
+        if (!io || !io->encode)
+            return std::nullopt;
+        return io->encode(submission);
+    };
+    backend->m_effects =
+        std::make_unique<net::NetEffects>(*backend->m_store, *backend->m_worker, *backend->m_live, encode);
     backend->m_worker->start();
     return backend;
 }
 
 Backend::~Backend()
 {
+    shutdown();
+}
+
+void Backend::shutdown()
+{
+    if (m_live)
+        m_live->stop();
     if (m_worker)
         m_worker->stop();
 }
@@ -70,19 +107,14 @@ std::uint64_t Backend::store_version() const
     return m_store->version();
 }
 
-void Backend::request_pull()
+Effects& Backend::effects()
 {
-    m_worker->request_pull();
+    return *m_effects;
 }
 
-std::unique_ptr<store::Store> Backend::open_worker_store(std::string& error) const
+std::vector<CallAnswer> Backend::take_answers()
 {
-    auto sibling = m_store->open_sibling(store::Durability::normal);
-    if (!sibling) {
-        error = m_store->path() + ": " + sibling.error().message;
-        return nullptr;
-    }
-    return std::make_unique<store::Store>(std::move(sibling.value()));
+    return m_live->take_answers();
 }
 
 CachedData Backend::read_cache(std::int64_t now_utc)
@@ -107,7 +139,9 @@ CachedData Backend::read_cache(std::int64_t now_utc)
                                     n.expires_at.value_or(0)});
         }
     }
-    read_fee_data(*m_store, data, m_units);
+    for (const FeatureModule& module : m_registry.modules())
+        if (module.io.read_cache)
+            data.features.emplace(module.core.id, module.io.read_cache(*m_store, now_utc));
     return data;
 }
 

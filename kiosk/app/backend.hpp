@@ -1,9 +1,10 @@
-// The UI thread's door to the local store and the sync worker: opens both,
-// copies cached data out as plain values, and reports sync status. Screens
-// never see it; KioskApp turns what it returns into view models.
+// The UI thread's door to the local store, the sync worker and the live
+// client: opens them, copies cached data out as plain values (the shell's
+// and each feature's, through its io), gives the controller its Effects
+// port, and reports sync status. Screens never see it.
 #pragma once
 
-#include "app/fee_records.hpp"
+#include "app/feature_registry.hpp"
 #include "core/cached_data.hpp"
 #include "core/config.hpp"
 #include "core/sync_status.hpp"
@@ -13,11 +14,14 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace kiosk::store {
 class Store;
 }
 namespace kiosk::net {
+class LiveClient;
+class NetEffects;
 class SyncWorker;
 }
 
@@ -25,9 +29,11 @@ namespace kiosk::app {
 
 class Backend {
 public:
-    // Opens the store (creating it) and starts the worker. `wake` is called on
-    // the worker thread when anything changed; it must be thread-safe.
-    static std::unique_ptr<Backend> open(const KioskConfig& config, std::function<void()> wake, std::string& error);
+    // Opens the store (creating it) and starts the sync worker and the live
+    // client. `wake` is called on their threads when anything changed; it
+    // must be thread-safe. The registry must outlive the backend.
+    static std::unique_ptr<Backend> open(const KioskConfig& config, const FeatureRegistry& registry,
+                                         std::function<void()> wake, std::string& error);
     ~Backend();
 
     SyncStatus status() const;
@@ -38,17 +44,20 @@ public:
     // store_version() moved or the minute changed, never per frame).
     CachedData read_cache(std::int64_t now_utc);
 
-    void request_pull();
+    Effects& effects();
+    std::vector<CallAnswer> take_answers();
 
-    // Another connection to the store for a worker thread (live requests'
-    // offline fee check); nullptr with `error` on failure.
-    std::unique_ptr<store::Store> open_worker_store(std::string& error) const;
+    // Stops and joins every worker thread; after it nothing calls `wake`.
+    // Call before the window and SDL go down. Idempotent.
+    void shutdown();
 
 private:
-    Backend() = default;
+    explicit Backend(const FeatureRegistry& registry);
+    const FeatureRegistry& m_registry;
     std::unique_ptr<store::Store> m_store;  // the UI thread's connection
-    UnitsMemo m_units;                      // fee pickers' unit list, re-read only when units change
     std::unique_ptr<net::SyncWorker> m_worker;
+    std::unique_ptr<net::LiveClient> m_live;
+    std::unique_ptr<net::NetEffects> m_effects;
     std::atomic<std::uint64_t> m_status_version{1};
 };
 

@@ -34,8 +34,10 @@ double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_c
 
 } // namespace
 
-KioskApp::KioskApp(const KioskConfig& config, const Catalog& catalog, Backend& backend)
-    : m_config(config), m_catalog(catalog), m_backend(backend), m_controller(config)
+KioskApp::KioskApp(const KioskConfig& config, const Catalog& catalog, const FeatureRegistry& registry,
+                   Backend& backend)
+    : m_config(config), m_catalog(catalog), m_backend(backend), m_feature_screens(registry.screens()),
+      m_controller(config, registry.cores(), backend.effects())
 {
 }
 
@@ -65,7 +67,6 @@ bool KioskApp::start(const WindowOptions& window, const std::string& font_path, 
     if (!m_window)
         return false;
     g_wake_event = SDL_RegisterEvents(1);
-    start_live_requests();
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -105,8 +106,8 @@ std::int64_t KioskApp::now_utc_s() const
 void KioskApp::update(bool force_views)
 {
     const std::int64_t now = now_ms();
+    take_answers(now);
     m_controller.tick(now);
-    exchange_live(now);
     const AppState& state = m_controller.state();
     const std::int64_t minute = now_utc_s() / 60;
     const int idle_seconds = m_controller.idle_seconds_left(now);
@@ -124,7 +125,8 @@ void KioskApp::update(bool force_views)
     if (force_views || store_version != m_built_store_version || minute != m_built_minute)
         m_cache = m_backend.read_cache(now_utc_s());
     const SyncStatus sync = m_backend.status();
-    m_views = build_views({state, m_config, m_catalog, sync, m_cache, now_utc_s(), now, idle_seconds});
+    m_views = build_views(
+        {state, m_controller.features(), m_config, m_catalog, sync, m_cache, now_utc_s(), now, idle_seconds});
     m_built_store_version = store_version;
     m_built_state_version = state.version;
     m_built_sync_version = sync_version;
@@ -188,7 +190,7 @@ void KioskApp::render_frame()
     ImGui_ImplOpenGL3_NewFrame();
     ImGui::NewFrame();
     ui::frame_record().clear();
-    screens::draw_frame(m_views, m_controller.state().session.screen(), m_requests);
+    screens::draw_frame(m_views, m_feature_screens, m_requests);
     ImGui::Render();
     const auto t1 = clock::now();
 
@@ -212,6 +214,12 @@ void KioskApp::render_frame()
     if (ctx.needs_font_rebuild || ctx.needs_another_frame || m_gesture.animating())
         m_frames_pending = std::max(m_frames_pending, 1);
     update(false);
+}
+
+void KioskApp::take_answers(std::int64_t now)
+{
+    for (const CallAnswer& answer : m_backend.take_answers())
+        m_controller.apply_answer(answer, now);
 }
 
 void KioskApp::apply_requests()

@@ -4,13 +4,14 @@
 #pragma once
 
 #include "app/backend.hpp"
-#include "app/live_requests.hpp"
+#include "app/feature_registry.hpp"
 #include "app/gl_window.hpp"
 #include "core/controller.hpp"
 #include "core/locale.hpp"
 #include "core/sync_status.hpp"
 #include "core/touch_gesture.hpp"
 #include "core/views.hpp"
+#include "screens/screens.hpp"
 #include "ui/fonts.hpp"
 #include "ui/frame_record.hpp"
 
@@ -30,7 +31,7 @@ struct FrameTiming {
 
 class KioskApp {
 public:
-    KioskApp(const KioskConfig& config, const Catalog& catalog, Backend& backend);
+    KioskApp(const KioskConfig& config, const Catalog& catalog, const FeatureRegistry& registry, Backend& backend);
     ~KioskApp();
 
     // Opens the window and ImGui; false with `error` on failure.
@@ -54,6 +55,7 @@ public:
     bool screenshot(const std::string& path, std::string& error);
     const ui::FrameRecord& last_frame() const { return m_last_record; }
     const AppState& state() const { return m_controller.state(); }
+    const Controller& controller() const { return m_controller; }
     int width() const { return m_width; }
     const ScreenMetrics& metrics() const { return m_metrics; }
     int height() const { return m_height; }
@@ -74,14 +76,13 @@ private:
     void update(bool force_views);
     void rebuild_fonts_if_needed();
     void apply_requests();
-    void start_live_requests();            // kiosk_app_live.cpp
-    void exchange_live(std::int64_t now);  // answers in, new calls out
+    void take_answers(std::int64_t now);  // answers to online calls, applied like requests
     bool in_admin_corner(Point p) const;
 
     const KioskConfig& m_config;
     const Catalog& m_catalog;
     Backend& m_backend;
-    std::unique_ptr<LiveRequests> m_live;  // fee lookups and payment orders, off the UI thread
+    screens::FeatureScreenMap m_feature_screens;
     CachedData m_cache;
     Controller m_controller;
     std::unique_ptr<GlWindow> m_window;

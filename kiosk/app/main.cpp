@@ -2,6 +2,7 @@
 // example). Everything else lives in KioskApp and the layers below it.
 #include "app/backend.hpp"
 #include "app/bench_modes.hpp"
+#include "app/feature_registry.hpp"
 #include "app/kiosk_app.hpp"
 #include "app/script_runner.hpp"
 #include "core/config.hpp"
@@ -71,13 +72,15 @@ int main(int argc, char** argv)
 
     if (!store_path.empty())
         config.value().store_path = store_path;
+    kiosk::app::FeatureRegistry registry(config.value());
+    kiosk::app::register_features(registry);
     std::string error;
-    auto backend = kiosk::app::Backend::open(config.value(), &kiosk::app::KioskApp::wake, error);
+    auto backend = kiosk::app::Backend::open(config.value(), registry, &kiosk::app::KioskApp::wake, error);
     if (!backend) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         return 1;
     }
-    kiosk::app::KioskApp app(config.value(), catalog.value(), *backend);
+    kiosk::app::KioskApp app(config.value(), catalog.value(), registry, *backend);
     if (!app.start(window, font_path, error)) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         return 1;
@@ -91,10 +94,15 @@ int main(int argc, char** argv)
         });
     }
     app.settle();
+    int rc = 0;
     if (bench_frames > 0)
-        return kiosk::app::run_frame_bench(app, bench_frames);
-    if (!script_path.empty())
-        return kiosk::app::run_script(app, script_path, screenshot_dir);
-    app.run();
-    return 0;
+        rc = kiosk::app::run_frame_bench(app, bench_frames);
+    else if (!script_path.empty())
+        rc = kiosk::app::run_script(app, script_path, screenshot_dir);
+    else
+        app.run();
+    // Worker threads stop before the window and SDL go down, so none can
+    // push an event into a dead event queue.
+    backend->shutdown();
+    return rc;
 }

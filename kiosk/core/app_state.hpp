@@ -1,24 +1,34 @@
 // Everything the UI shows that is not cached server data: which screen is
-// open, the person's language and text size, dialogs. Owned by the controller.
+// open, the person's language and text size, dialogs, and each feature's
+// own session state. Owned by the controller.
 #pragma once
 
-#include "core/fees_session.hpp"
+#include "core/digit_entry.hpp"
+#include "core/feature.hpp"
 #include "core/language.hpp"
 #include "core/metrics.hpp"
 
+#include <any>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
 namespace kiosk {
 
-enum class ScreenId { Home, Admin, Fees };
+// "home", "admin", or a feature's id ("fees").
+using ScreenId = std::string;
+namespace screen {
+inline const ScreenId home = "home";
+inline const ScreenId admin = "admin";
+} // namespace screen
 
 // The admin PIN prompt opened by the hidden corner gesture.
 struct PinPrompt {
+    static constexpr std::size_t max_digits = 8;
     enum class Feedback { None, Wrong, Locked };
     bool open = false;
-    std::string digits;  // never logged, cleared on close
+    DigitEntry entry{max_digits};  // never logged, cleared on close
     Feedback feedback = Feedback::None;
     std::int64_t locked_until_ms = 0;
 };
@@ -26,14 +36,16 @@ struct PinPrompt {
 // One person's visit; replaced wholesale when they leave or time out, so no
 // entered or personal data can survive into the next person's session.
 struct PersonSession {
-    std::vector<ScreenId> stack{ScreenId::Home};
+    std::vector<ScreenId> stack{screen::home};
     Language language = Language::ZhCN;
     DisplayMode display;
     PinPrompt pin;
     bool admin_unlocked = false;
-    FeesSession fees;  // unit, digits, bill and order: cleared with the session
+    // Each feature's state (unit, digits, bill, order ...), made fresh from
+    // its FeatureCore::new_state with the session.
+    std::map<FeatureId, std::any> features;
 
-    ScreenId screen() const { return stack.back(); }
+    const ScreenId& screen() const { return stack.back(); }
 };
 
 struct AppState {

@@ -1,11 +1,15 @@
 // Server data the views show, copied out of the local cache as plain values
-// (the app layer reads the store; core and screens never see SQL).
+// (the io layer reads the store; core and screens never see SQL). The shell
+// keeps what every screen needs (the estate, notices for the home banner);
+// each feature keeps its own cached data under its id.
 #pragma once
 
-#include "core/fee_types.hpp"
+#include "core/feature.hpp"
 #include "core/language.hpp"
 
+#include <any>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,6 +26,7 @@ struct LocalText {
         const std::string& wanted = language == Language::ZhHK ? zh_hk : language == Language::En ? en : zh_cn;
         return wanted.empty() ? zh_cn : wanted;
     }
+    bool operator==(const LocalText& o) const { return zh_cn == o.zh_cn && zh_hk == o.zh_hk && en == o.en; }
 };
 
 struct EstateInfo {
@@ -38,17 +43,10 @@ struct NoticeInfo {
     std::int64_t expires_utc = 0;  // 0: no expiry
 };
 
-// What a fee kind pays for and what it does not (the usual dispute).
-struct FeeKindInfo {
-    std::string code;  // management, parking, water, electricity, shared_energy, refuse
-    LocalText name, covers, not_covered;
-};
-
 struct CachedData {
     std::optional<EstateInfo> estate;
-    std::vector<NoticeInfo> notices;  // active only; urgent first, newest first
-    std::vector<UnitInfo> units;      // by building, entrance, floor, room
-    std::vector<FeeKindInfo> fee_kinds;
+    std::vector<NoticeInfo> notices;          // active only; urgent first, newest first
+    std::map<FeatureId, std::any> features;   // each feature's own cached data
 };
 
 } // namespace kiosk

@@ -1,25 +1,49 @@
-// Controller: request handlers and the idle-session rules.
+// Controller: shell request handlers, the idle-session rules, and routing of
+// feature requests, answers and timers to the feature they belong to.
 #include "core/controller.hpp"
 
 #include <algorithm>
 
 namespace kiosk {
 
-namespace {
-constexpr std::size_t max_pin_digits = 8;
-}
-
-Controller::Controller(const KioskConfig& config)
-    : m_config(config), m_pin_guard(config.admin_pin_sha256),
-      m_fee_guard(config.fees_lockout_failures, std::int64_t{config.fees_lockout_s} * 1000)
+Controller::Controller(const KioskConfig& config, std::vector<FeatureCore> features, Effects& effects)
+    : m_config(config), m_features(std::move(features)), m_effects(effects), m_pin_guard(config.admin_pin_sha256)
 {
     reset_session();
+}
+
+const FeatureCore* Controller::find_feature(const FeatureId& id) const
+{
+    for (const FeatureCore& feature : m_features)
+        if (feature.id == id)
+            return &feature;
+    return nullptr;
+}
+
+const std::any* Controller::feature_state(const FeatureId& id) const
+{
+    auto it = m_state.session.features.find(id);
+    return it == m_state.session.features.end() ? nullptr : &it->second;
+}
+
+FeatureContext Controller::context_for(const FeatureCore& feature, std::int64_t now_ms)
+{
+    return FeatureContext(m_config, m_effects, feature.id, m_next_call_id, now_ms);
+}
+
+void Controller::new_feature_states()
+{
+    // Every feature's state at once: one step clears all of a person's data.
+    m_state.session.features.clear();
+    for (const FeatureCore& feature : m_features)
+        m_state.session.features.emplace(feature.id, feature.new_state());
 }
 
 void Controller::reset_session()
 {
     m_state.session = PersonSession{};
     m_state.session.language = m_config.default_language;
+    new_feature_states();
     m_state.asking_still_there = false;
     m_corner_taps_ms.clear();
     changed();
@@ -28,6 +52,18 @@ void Controller::reset_session()
 void Controller::apply(const Request& request, std::int64_t now_ms)
 {
     std::visit([&](const auto& r) { handle(r, now_ms); }, request);
+}
+
+void Controller::apply_answer(const CallAnswer& answer, std::int64_t now_ms)
+{
+    const FeatureCore* feature = find_feature(answer.feature);
+    if (!feature)
+        return;
+    FeatureContext ctx = context_for(*feature, now_ms);
+    // An answer for a person who left finds a fresh state that waits for
+    // nothing, and the feature drops it.
+    feature->on_answer(m_state.session.features.at(feature->id), answer.id, answer.payload, ctx);
+    changed();
 }
 
 void Controller::on_touch(std::int64_t now_ms)
@@ -45,10 +81,11 @@ bool Controller::session_in_use() const
 std::int64_t Controller::idle_timeout_ms() const
 {
     int seconds = m_state.session.display.elderly ? m_config.idle_timeout_large_text_s : m_config.idle_timeout_s;
-    // While a QR code is up the person is paying on their phone, not touching
-    // this screen: do not clear it from under them.
-    if (m_state.session.fees.step == FeesStep::Paying)
-        seconds = std::max(seconds, paying_idle_timeout_s);
+    // A feature may need longer (a person paying on their phone is not
+    // touching this screen): do not clear it from under them.
+    for (const FeatureCore& feature : m_features)
+        if (feature.min_idle_timeout_s)
+            seconds = std::max(seconds, feature.min_idle_timeout_s(m_state.session.features.at(feature.id)));
     return std::int64_t{seconds} * 1000;
 }
 
@@ -76,7 +113,13 @@ void Controller::tick(std::int64_t now_ms)
         reset_session();
         return;
     }
-    fees_tick(now_ms);
+    for (const FeatureCore& feature : m_features) {
+        if (!feature.on_tick)
+            continue;
+        FeatureContext ctx = context_for(feature, now_ms);
+        if (feature.on_tick(m_state.session.features.at(feature.id), ctx))
+            changed();
+    }
 }
 
 std::int64_t Controller::next_tick_ms(std::int64_t now_ms) const
@@ -84,9 +127,9 @@ std::int64_t Controller::next_tick_ms(std::int64_t now_ms) const
     if (!session_in_use())
         return INT64_MAX;
     std::int64_t next = m_idle.next_change_ms(now_ms, idle_timeout_ms(), countdown_ms());
-    const FeesSession& fees = m_state.session.fees;
-    if (fees.next_poll_ms > 0 && fees.awaiting_call == 0)
-        next = std::min(next, fees.next_poll_ms);
+    for (const FeatureCore& feature : m_features)
+        if (feature.next_tick_ms)
+            next = std::min(next, feature.next_tick_ms(m_state.session.features.at(feature.id)));
     return next;
 }
 
@@ -97,18 +140,23 @@ int Controller::idle_seconds_left(std::int64_t now_ms) const
 
 void Controller::handle(const RequestOpenScreen& r, std::int64_t)
 {
-    if (r.screen == ScreenId::Admin && !m_state.session.admin_unlocked)
+    if (r.screen == screen::admin && !m_state.session.admin_unlocked)
         return;  // only through the PIN
+    if (r.screen != screen::home && r.screen != screen::admin && !find_feature(r.screen))
+        return;  // no such service on this kiosk
     if (m_state.session.screen() != r.screen)
         m_state.session.stack.push_back(r.screen);
     changed();
 }
 
-void Controller::handle(const RequestBack&, std::int64_t)
+void Controller::handle(const RequestBack&, std::int64_t now_ms)
 {
-    if (m_state.session.screen() == ScreenId::Fees && fees_step_back()) {
-        changed();
-        return;
+    if (const FeatureCore* feature = find_feature(m_state.session.screen()); feature && feature->on_back) {
+        FeatureContext ctx = context_for(*feature, now_ms);
+        if (feature->on_back(m_state.session.features.at(feature->id), ctx)) {
+            changed();
+            return;
+        }
     }
     if (m_state.session.stack.size() > 1)
         m_state.session.stack.pop_back();
@@ -124,6 +172,7 @@ void Controller::handle(const RequestHome&, std::int64_t)
     m_state.session = PersonSession{};
     m_state.session.language = language;
     m_state.session.display = display;
+    new_feature_states();
     changed();
 }
 
@@ -176,12 +225,7 @@ void Controller::handle(const RequestPinKey& r, std::int64_t)
     PinPrompt& pin = m_state.session.pin;
     if (!pin.open)
         return;
-    if (r.key == '<') {
-        if (!pin.digits.empty())
-            pin.digits.pop_back();
-    } else if (r.key >= '0' && r.key <= '9' && pin.digits.size() < max_pin_digits) {
-        pin.digits += r.key;
-    }
+    pin.entry.press(r.key);
     changed();
 }
 
@@ -190,13 +234,12 @@ void Controller::handle(const RequestPinSubmit&, std::int64_t now_ms)
     PinPrompt& pin = m_state.session.pin;
     if (!pin.open)
         return;
-    PinGuard::Outcome outcome = m_pin_guard.check(pin.digits, now_ms);
-    pin.digits.clear();
+    PinGuard::Outcome outcome = m_pin_guard.check(pin.entry.take(), now_ms);
     switch (outcome) {
     case PinGuard::Outcome::Accepted:
         pin = PinPrompt{};
         m_state.session.admin_unlocked = true;
-        m_state.session.stack.push_back(ScreenId::Admin);
+        m_state.session.stack.push_back(screen::admin);
         break;
     case PinGuard::Outcome::Rejected:
         pin.feedback = PinPrompt::Feedback::Wrong;
@@ -219,6 +262,16 @@ void Controller::handle(const RequestExit&, std::int64_t)
 {
     if (m_state.session.admin_unlocked)
         m_state.quit_requested = true;
+    changed();
+}
+
+void Controller::handle(const FeatureRequest& r, std::int64_t now_ms)
+{
+    const FeatureCore* feature = find_feature(r.feature);
+    if (!feature)
+        return;
+    FeatureContext ctx = context_for(*feature, now_ms);
+    feature->on_request(m_state.session.features.at(feature->id), r.payload, ctx);
     changed();
 }
 

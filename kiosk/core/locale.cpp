@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 namespace kiosk {
@@ -29,12 +31,28 @@ Result<std::map<std::string, std::string, std::less<>>> load_file(const std::str
 
 Result<Catalog> Catalog::load(const std::string& dir)
 {
+    // The shell's texts in dir/<code>.json, each feature's in its own folder
+    // dir/<feature>/<code>.json, so a new service adds files, not lines here.
+    std::vector<std::string> folders{dir};
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, error))
+        if (entry.is_directory())
+            folders.push_back(entry.path().string());
+    std::sort(folders.begin() + 1, folders.end());
     Catalog catalog;
     for (Language language : all_languages) {
-        auto texts = load_file(dir + "/" + std::string(language_code(language)) + ".json");
-        if (!texts)
-            return texts.error();
-        catalog.m_texts[static_cast<int>(language)] = std::move(texts.value());
+        auto& merged = catalog.m_texts[static_cast<int>(language)];
+        for (const std::string& folder : folders) {
+            const std::string path = folder + "/" + std::string(language_code(language)) + ".json";
+            if (folder != dir && !std::filesystem::exists(path))
+                continue;
+            auto texts = load_file(path);
+            if (!texts)
+                return texts.error();
+            for (auto& [key, value] : texts.value())
+                if (!merged.emplace(key, std::move(value)).second)
+                    return Error{path + ": the key \"" + key + "\" is defined in another locale file too"};
+        }
     }
     return catalog;
 }

@@ -13,7 +13,9 @@ namespace kiosk {
 
 class Catalog {
 public:
-    // Loads zh-CN, zh-HK and en from `dir`. Every file must parse.
+    // Loads zh-CN, zh-HK and en from `dir` and from each feature folder in
+    // it (`dir/fees/zh-CN.json` ...). Every file must parse; a key may be
+    // defined only once.
     static Result<Catalog> load(const std::string& dir);
 
     // The text for `key`; zh-CN when the language lacks it (the test suite

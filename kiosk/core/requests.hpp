@@ -1,8 +1,10 @@
 // What screens may ask for. Screens never change state themselves: they push
-// requests during the frame and the controller applies them after it.
+// requests during the frame and the controller applies them after it. A
+// feature's own requests travel as FeatureRequest (see core/feature.hpp).
 #pragma once
 
 #include "core/app_state.hpp"
+#include "core/feature.hpp"
 
 #include <string>
 #include <utility>
@@ -24,25 +26,10 @@ struct RequestPinSubmit {};
 struct RequestPinCancel {};
 struct RequestExit {};
 
-// [SECTION] Fees (controller_fees.cpp)
-struct RequestFeesBuilding { int building; };
-struct RequestFeesEntrance { int entrance; };
-struct RequestFeesRoom { std::string unit_id; };
-struct RequestFeesKey { char key; };  // '0'..'9', or '<' to erase one digit
-struct RequestFeesSubmit {};          // verify the four digits
-struct RequestFeesExplain { std::string fee_kind; };  // empty closes the dialog
-struct RequestFeesChoose {};          // from the bill to choosing what to pay
-struct RequestFeesToggleBill { std::string bill_id; };
-struct RequestFeesChooseAll { bool all; };
-struct RequestFeesPay {};             // create (or retry) the payment order
-struct RequestFeesRestart {};         // after an expired order: back to the bill
-
 using Request = std::variant<RequestOpenScreen, RequestBack, RequestHome, RequestSetLanguage,
                              RequestCycleTextScale, RequestToggleElderly, RequestStillHere,
                              RequestCornerTap, RequestPinKey, RequestPinSubmit, RequestPinCancel,
-                             RequestExit, RequestFeesBuilding, RequestFeesEntrance, RequestFeesRoom,
-                             RequestFeesKey, RequestFeesSubmit, RequestFeesExplain, RequestFeesChoose,
-                             RequestFeesToggleBill, RequestFeesChooseAll, RequestFeesPay, RequestFeesRestart>;
+                             RequestExit, FeatureRequest>;
 
 class Requests {
 public:

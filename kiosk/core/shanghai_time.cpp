@@ -1,6 +1,8 @@
 // UTC seconds -> Asia/Shanghai civil time (Howard Hinnant's days-to-civil).
 #include "core/shanghai_time.hpp"
 
+#include <cstdio>
+
 namespace kiosk {
 
 LocalTime to_shanghai(std::int64_t utc_seconds)
@@ -26,6 +28,14 @@ LocalTime to_shanghai(std::int64_t utc_seconds)
     local.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
     local.year = static_cast<int>(yoe + era * 400 + (local.month <= 2 ? 1 : 0));
     return local;
+}
+
+std::string format_hh_mm(std::int64_t utc_seconds)
+{
+    const LocalTime t = to_shanghai(utc_seconds);
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", t.hour, t.minute);
+    return text;
 }
 
 } // namespace kiosk

@@ -3,22 +3,13 @@
 
 #include "core/shanghai_time.hpp"
 
-#include <cstdio>
 
 namespace kiosk {
 namespace {
 
-std::string two_digits(int value)
-{
-    char buffer[8];
-    std::snprintf(buffer, sizeof buffer, "%02d", value);
-    return buffer;
-}
-
 std::string clock_text(std::int64_t utc_s)
 {
-    LocalTime t = to_shanghai(utc_s);
-    return two_digits(t.hour) + ":" + two_digits(t.minute);
+    return format_hh_mm(utc_s);
 }
 
 class Texts {
@@ -72,12 +63,12 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
                             : chrome.network == NetworkState::Offline ? "net.mark_offline"
                                                                       : "net.mark_connecting");
 
-    switch (session.screen()) {
-    case ScreenId::Home: break;
-    case ScreenId::Admin: chrome.screen_title = t("admin.title"); break;
-    case ScreenId::Fees: chrome.screen_title = t("fees.title"); break;
-    }
-    chrome.show_nav = session.screen() != ScreenId::Home;
+    if (session.screen() == screen::admin)
+        chrome.screen_title = t("admin.title");
+    for (const FeatureCore& feature : in.features)
+        if (feature.id == session.screen())
+            chrome.screen_title = t(feature.title_key);
+    chrome.show_nav = session.screen() != screen::home;
     chrome.back_label = t("nav.back");
     chrome.home_label = t("nav.home");
     for (Language language : all_languages)
@@ -100,8 +91,7 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
     if (pin.open) {
         chrome.pin.open = true;
         chrome.pin.title = t("admin.pin_title");
-        for (std::size_t i = 0; i < pin.digits.size(); ++i)
-            chrome.pin.dots += "●";
+        chrome.pin.dots = pin.entry.dots(false);
         chrome.pin.locked = pin.feedback == PinPrompt::Feedback::Locked && in.now_ms < pin.locked_until_ms;
         if (chrome.pin.locked) {
             std::int64_t seconds = (pin.locked_until_ms - in.now_ms + 999) / 1000;
@@ -141,6 +131,7 @@ Views build_views(const ViewInputs& in)
 {
     Texts t(in.catalog, in.state.session.language);
     Views views;
+    views.screen = in.state.session.screen();
     views.chrome = build_chrome(in, t);
     for (const NoticeInfo& notice : in.cache.notices) {
         if (notice.urgent) {  // the list is urgent-first, newest-first
@@ -150,11 +141,26 @@ Views build_views(const ViewInputs& in)
             break;
         }
     }
-    views.home.tiles.push_back({ScreenId::Fees, "home.tile.fees", t("home.tile.fees")});
+    for (const FeatureCore& feature : in.features)
+        views.home.tiles.push_back({feature.id, feature.tile.widget_id, t(feature.tile.title_key)});
     views.home.prompt = t(views.home.tiles.empty() ? "home.no_services" : "home.prompt");
     views.admin = build_admin(in, t);
-    if (in.state.session.screen() == ScreenId::Fees)
-        views.fees = build_fees_view(in);
+    for (const FeatureCore& feature : in.features) {
+        if (feature.id != in.state.session.screen())
+            continue;
+        static const std::any no_cache;
+        auto cache = in.cache.features.find(feature.id);
+        const FeatureViewInputs feature_in{in.state.session.features.at(feature.id),
+                                           cache == in.cache.features.end() ? no_cache : cache->second,
+                                           in.config,
+                                           in.catalog,
+                                           in.state.session.language,
+                                           in.sync,
+                                           in.now_utc_s,
+                                           in.now_ms};
+        views.feature = feature.id;
+        views.feature_view = feature.build_view(feature_in);
+    }
     return views;
 }
 

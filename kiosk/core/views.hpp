@@ -5,7 +5,6 @@
 #include "core/app_state.hpp"
 #include "core/cached_data.hpp"
 #include "core/config.hpp"
-#include "core/fees_view.hpp"
 #include "core/locale.hpp"
 #include "core/sync_status.hpp"
 
@@ -51,7 +50,7 @@ struct ChromeView {
 };
 
 struct HomeTile {
-    ScreenId screen;
+    ScreenId screen;    // the feature it opens
     std::string id;     // stable widget id, e.g. "home.tile.fees"
     std::string label;
 };
@@ -60,7 +59,7 @@ struct HomeView {
     std::string banner_label;                 // "紧急通知"
     std::string banner_title, banner_body;    // the newest urgent notice; empty if none
     std::string prompt;           // what to do here, in plain words
-    std::vector<HomeTile> tiles;  // only features that exist: nothing fake
+    std::vector<HomeTile> tiles;  // one per registered feature: nothing fake
 };
 
 struct AdminRow {
@@ -73,14 +72,17 @@ struct AdminView {
 };
 
 struct Views {
+    ScreenId screen = screen::home;  // what is open
     ChromeView chrome;
     HomeView home;
     AdminView admin;
-    FeesView fees;
+    FeatureId feature;     // the open feature's id, empty on home and admin
+    std::any feature_view; // its view model (FeatureCore::build_view)
 };
 
 struct ViewInputs {
     const AppState& state;
+    const std::vector<FeatureCore>& features;
     const KioskConfig& config;
     const Catalog& catalog;
     const SyncStatus& sync;
@@ -91,6 +93,5 @@ struct ViewInputs {
 };
 
 Views build_views(const ViewInputs& in);
-FeesView build_fees_view(const ViewInputs& in);  // fees_views.cpp
 
 } // namespace kiosk

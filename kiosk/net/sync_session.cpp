@@ -32,19 +32,9 @@ std::int64_t unix_now_ms()
 }
 
 SyncSession::SyncSession(store::Store store, SyncConfig config)
-    : m_store(std::move(store)), m_config(std::move(config)), m_client(m_config.timeouts),
-      m_random(std::random_device{}())
+    : m_store(std::move(store)), m_config(std::move(config)),
+      m_api(ServerEndpoint{m_config.server_url, m_config.token}, m_config.timeouts), m_random(std::random_device{}())
 {
-}
-
-HttpRequest SyncSession::make_request(const char* method, const std::string& path, std::string body) const
-{
-    HttpRequest request;
-    request.method = method;
-    request.url = m_config.server_url + path;
-    request.body = std::move(body);
-    request.headers.push_back("Authorization: Bearer " + m_config.token);
-    return request;
 }
 
 int SyncSession::recover_interrupted()
@@ -67,12 +57,12 @@ PassResult SyncSession::pull_all(const std::function<bool()>& should_yield)
         }
         const std::string path = "/v1/changes?since=" + std::to_string(*since)
                                  + "&limit=" + std::to_string(m_config.page_limit);
-        const HttpResponse response = m_client.perform(make_request("GET", path, {}));
+        const ApiReply reply = m_api.send("GET", path);
         pass.requested = true;
-        pass.outcome = judge(response);
+        pass.outcome = reply.judged;
         if (pass.outcome.verdict != Verdict::success)
             return pass;
-        auto page = lobby::protocol::decode_text<lobby::protocol::ChangesPage>(response.body);
+        auto page = lobby::protocol::decode_text<lobby::protocol::ChangesPage>(reply.http.body);
         if (!page) {
             pass.outcome.verdict = Verdict::retry;
             pass.outcome.message = "unreadable changes page: " + page.error().field;
@@ -144,11 +134,10 @@ PassResult SyncSession::flush_outbox(bool ignore_due_time)
             return pass;
         }
         pass.store_changed = true;
-        HttpRequest request = make_request(item.method.c_str(), item.path, item.body.value_or("{}"));
-        request.headers.push_back("Idempotency-Key: " + item.idempotency_key);
-        const HttpResponse response = m_client.perform(request);
+        const ApiReply reply = m_api.send(item.method.c_str(), item.path, item.body.value_or("{}"), item.idempotency_key);
+        const HttpResponse& response = reply.http;
         pass.requested = true;
-        pass.outcome = judge(response);
+        pass.outcome = reply.judged;
         store::Status recorded = store::Done{};
         if (pass.outcome.verdict == Verdict::success) {
             recorded = m_store.mark_done(item.id, static_cast<int>(response.status), response.body);
@@ -185,9 +174,9 @@ PassResult SyncSession::heartbeat(std::optional<std::int64_t> last_sync_utc)
     beat.outbox_size = counts ? counts->pending : 0;
     beat.last_sync = last_sync_utc;
     nlohmann::json body = beat;
-    const HttpResponse response = m_client.perform(make_request("POST", "/v1/heartbeat", body.dump()));
+    const ApiReply reply = m_api.send("POST", "/v1/heartbeat", body.dump());
     pass.requested = true;
-    pass.outcome = judge(response);
+    pass.outcome = reply.judged;
     return pass;
 }
 

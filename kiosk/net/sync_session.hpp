@@ -1,8 +1,7 @@
 // One pass of sync work on the worker's thread: pull pages, flush the outbox, send a heartbeat.
 #pragma once
 
-#include "net/http_client.hpp"
-#include "net/response_kind.hpp"
+#include "net/api_client.hpp"
 #include "net/sync_config.hpp"
 #include "store/store.hpp"
 
@@ -41,14 +40,12 @@ public:
     store::Result<store::OutboxCounts> outbox_counts() { return m_store.outbox_counts(); }
     int recover_interrupted();
     void checkpoint() { (void)m_store.checkpoint(); }
-    HttpClient& client() { return m_client; }
+    ApiClient& client() { return m_api; }
 
 private:
-    HttpRequest make_request(const char* method, const std::string& path, std::string body) const;
-
     store::Store m_store;
     SyncConfig m_config;
-    HttpClient m_client;
+    ApiClient m_api;
     std::mt19937_64 m_random;
 };
 

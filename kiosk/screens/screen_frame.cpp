@@ -10,7 +10,7 @@
 
 namespace kiosk::screens {
 
-void draw_frame(const Views& views, ScreenId screen, Requests& requests)
+void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& requests)
 {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -26,16 +26,19 @@ void draw_frame(const Views& views, ScreenId screen, Requests& requests)
     const float footer = footer_height(views.chrome, width);
     const float content_h = ImGui::GetContentRegionAvail().y - footer - ImGui::GetStyle().ItemSpacing.y;
     ui::begin_scroll_area("content", ImVec2(width, content_h));
-    switch (screen) {
-    case ScreenId::Home: draw_home_screen(views.home, requests); break;
-    case ScreenId::Admin: draw_admin_screen(views.admin, requests); break;
-    case ScreenId::Fees: draw_fees_screen(views.fees, requests); break;
-    }
+    const auto open_feature = features.find(views.feature);
+    if (open_feature != features.end())
+        open_feature->second.draw(views.feature_view, requests);
+    else if (views.screen == screen::admin)
+        draw_admin_screen(views.admin, requests);
+    else
+        draw_home_screen(views.home, requests);
     ui::end_scroll_area();
 
     draw_footer(views.chrome, requests);
     draw_dialogs(views.chrome, requests);
-    draw_fees_dialogs(views.fees, requests);
+    for (const auto& [id, screens] : features)
+        screens.draw_overlay(id == views.feature ? &views.feature_view : nullptr, requests);
     ImGui::End();
 }
 

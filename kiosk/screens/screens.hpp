@@ -5,16 +5,20 @@
 
 #include "core/requests.hpp"
 #include "core/views.hpp"
+#include "ui/feature_screens.hpp"
+
+#include <map>
 
 namespace kiosk::screens {
 
-// Draws the whole UI for one frame.
-void draw_frame(const Views& views, ScreenId screen, Requests& requests);
+using FeatureScreenMap = std::map<FeatureId, ui::FeatureScreens>;
+
+// Draws the whole UI for one frame: the shell's screens, or the open
+// feature's, and every feature's overlay.
+void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& requests);
 
 void draw_home_screen(const HomeView& view, Requests& requests);
 void draw_admin_screen(const AdminView& view, Requests& requests);
-void draw_fees_screen(const FeesView& view, Requests& requests);   // fees_screen.cpp
-void draw_fees_dialogs(const FeesView& view, Requests& requests);  // every frame, closes when not open
 
 // The frame's parts (chrome.cpp).
 void draw_header(const ChromeView& chrome);

@@ -4,7 +4,7 @@
 #include "store/migrations.hpp"
 #include "store/store_shared.hpp"
 #include "store/transaction.hpp"
-#include "store/uuid.hpp"
+#include "protocol/uuid.hpp"
 
 #include <sqlite3.h>
 
@@ -41,7 +41,7 @@ Result<std::string> load_or_create_hash_key(Connection& connection)
         if (rc != SQLITE_DONE)
             return connection.last_error(rc);
     }
-    std::string key = make_uuid_v4() + make_uuid_v4();
+    std::string key = lobby::protocol::make_uuid_v4() + lobby::protocol::make_uuid_v4();
     Statement write(connection, "INSERT INTO meta(key, value) VALUES ('phone_hash_key', ?1)");
     if (auto written = write.bind(1, key).run(); !written)
         return written.error();

@@ -77,6 +77,9 @@ public:
     // [SECTION] Cache reads (the UI, when version() moved)
 
     Result<std::vector<CachedRecord>> records(std::string_view collection);
+    // How many records a collection has and its newest seq: a cheap check
+    // (one index range scan) of whether it changed since the last read.
+    Result<CollectionStamp> collection_stamp(std::string_view collection);
     Result<std::optional<CachedRecord>> record(std::string_view collection, std::string_view key);
     // Not expired at now_utc; urgent first, then newest first.
     Result<std::vector<CachedRecord>> active_notices(std::int64_t now_utc);

@@ -3,7 +3,7 @@
 #include "store/store.hpp"
 #include "store/store_shared.hpp"
 #include "store/transaction.hpp"
-#include "store/uuid.hpp"
+#include "protocol/uuid.hpp"
 
 #include <sqlite3.h>
 
@@ -87,7 +87,7 @@ Result<OutboxId> Store::enqueue(std::string_view kind, std::string_view path, co
     Statement insert(m_connection, R"sql(
         INSERT INTO outbox(kind, method, path, body, idempotency_key, created_at)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6))sql");
-    insert.bind(1, kind).bind(2, method).bind(3, path).bind(4, body.dump()).bind(5, make_uuid_v4());
+    insert.bind(1, kind).bind(2, method).bind(3, path).bind(4, body.dump()).bind(5, lobby::protocol::make_uuid_v4());
     insert.bind(6, static_cast<std::int64_t>(std::time(nullptr)));
     if (auto inserted = insert.run(); !inserted)
         return inserted.error();

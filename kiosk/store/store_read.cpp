@@ -37,6 +37,16 @@ Result<std::vector<CachedRecord>> Store::records(std::string_view collection)
     return collect(m_connection, query);
 }
 
+Result<CollectionStamp> Store::collection_stamp(std::string_view collection)
+{
+    Statement query(m_connection, "SELECT count(*), coalesce(max(seq), 0) FROM records WHERE collection = ?1");
+    query.bind(1, collection);
+    const int rc = query.step();
+    if (rc != SQLITE_ROW)
+        return m_connection.last_error(rc);
+    return CollectionStamp{query.column_int(0), query.column_int(1)};
+}
+
 Result<std::optional<CachedRecord>> Store::record(std::string_view collection, std::string_view key)
 {
     Statement query(m_connection, (std::string(k_columns) + "WHERE collection = ?1 AND key = ?2").c_str());

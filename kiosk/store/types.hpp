@@ -31,6 +31,13 @@ struct CachedRecord {
     nlohmann::json data;
 };
 
+struct CollectionStamp {
+    std::int64_t count = 0;
+    std::int64_t max_seq = 0;
+    bool operator==(const CollectionStamp& o) const { return count == o.count && max_seq == o.max_seq; }
+    bool operator!=(const CollectionStamp& o) const { return !(*this == o); }
+};
+
 using OutboxId = std::int64_t;
 
 enum class OutboxState { pending, sending, done, failed };

@@ -2,16 +2,45 @@
 // events a live request would deliver (no network here), plus its view model.
 #include "core/config.hpp"
 #include "core/controller.hpp"
+#include "core/feature_adapter.hpp"
 #include "core/money.hpp"
 #include "core/pin_guard.hpp"
 #include "core/views.hpp"
+#include "features/fees/core/fees_feature.hpp"
+#include "recording_effects.hpp"
 #include "test_config.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace kiosk;
+using namespace kiosk::fees;
 
 namespace {
+
+// The shell's controller with the fees feature registered, and what it
+// asked of the world.
+struct Kiosk {
+    KioskConfig config;
+    RecordingEffects effects;
+    Controller c;
+    explicit Kiosk(const KioskConfig& cfg) : config(cfg), c(config, {fees_core(config)}, effects) {}
+
+    const FeesSession& fees() const { return *typed_state<FeesSession>(c.feature_state(feature_id)); }
+    void apply(FeesRequest request, std::int64_t now) { c.apply(FeatureRequest{feature_id, std::move(request)}, now); }
+    void apply(Request request, std::int64_t now) { c.apply(std::move(request), now); }
+    void answer(std::uint64_t id, FeesAnswer answer, std::int64_t now)
+    {
+        c.apply_answer(CallAnswer{id, feature_id, std::move(answer)}, now);
+    }
+    // The fees calls asked for since the last take, with their ids.
+    std::vector<std::pair<std::uint64_t, FeesCall>> take_calls()
+    {
+        std::vector<std::pair<std::uint64_t, FeesCall>> out;
+        for (auto& call : effects.take_calls())
+            out.emplace_back(call.id, std::any_cast<FeesCall>(call.payload));
+        return out;
+    }
+};
 
 KioskConfig fees_config()
 {
@@ -39,55 +68,55 @@ PaymentOrderInfo order(const char* status)
 }
 
 // Opens Fees and types the digits for 3-2-1502; returns the lookup call's id.
-std::uint64_t verify(Controller& c, const char* digits, std::int64_t now)
+std::uint64_t verify(Kiosk& k, const char* digits, std::int64_t now)
 {
-    if (c.state().session.screen() != ScreenId::Fees)
-        c.apply(RequestOpenScreen{ScreenId::Fees}, now);
-    c.apply(RequestFeesBuilding{3}, now);
-    c.apply(RequestFeesEntrance{2}, now);
-    c.apply(RequestFeesRoom{"3-2-1502"}, now);
+    if (k.c.state().session.screen() != feature_id)
+        k.apply(RequestOpenScreen{feature_id}, now);
+    k.apply(RequestBuilding{3}, now);
+    k.apply(RequestEntrance{2}, now);
+    k.apply(RequestRoom{"3-2-1502"}, now);
     for (const char* d = digits; *d; ++d)
-        c.apply(RequestFeesKey{*d}, now);
-    c.apply(RequestFeesSubmit{}, now);
-    auto calls = c.take_live_calls();
+        k.apply(RequestKey{*d}, now);
+    k.apply(RequestSubmit{}, now);
+    auto calls = k.take_calls();
     REQUIRE(calls.size() == 1);
-    const auto& lookup = std::get<CallFeeLookup>(calls.front());
+    const auto& lookup = std::get<CallFeeLookup>(calls.front().second);
     CHECK(lookup.unit_id == "3-2-1502");
     CHECK(lookup.last4 == digits);
-    return lookup.id;
+    return calls.front().first;
 }
 
-std::uint64_t open_bill(Controller& c, std::int64_t now, bool from_cache = false)
+std::uint64_t open_bill(Kiosk& k, std::int64_t now, bool from_cache = false)
 {
-    const auto id = verify(c, "5678", now);
-    c.apply_event(EventFeesLookupDone{id, CallOutcome::Ok, 0, 0, demo_lookup(from_cache)}, now);
-    REQUIRE(c.state().session.fees.step == FeesStep::Bill);
+    const auto id = verify(k, "5678", now);
+    k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, demo_lookup(from_cache)}, now);
+    REQUIRE(k.fees().step == FeesStep::Bill);
     return id;
 }
 
-CallCreateOrder create_order(Controller& c, std::int64_t now)
+std::pair<std::uint64_t, CallCreateOrder> create_order(Kiosk& k, std::int64_t now)
 {
-    c.apply(RequestFeesChoose{}, now);
-    c.apply(RequestFeesPay{}, now);
-    auto calls = c.take_live_calls();
+    k.apply(RequestChoose{}, now);
+    k.apply(RequestPay{}, now);
+    auto calls = k.take_calls();
     REQUIRE(calls.size() == 1);
-    return std::get<CallCreateOrder>(calls.front());
+    return {calls.front().first, std::get<CallCreateOrder>(calls.front().second)};
 }
 
 // Bill, order created and shown as a QR code (pending); the clock is at 0.
-void show_qr(Controller& c)
+void show_qr(Kiosk& k)
 {
-    c.on_touch(0);
-    open_bill(c, 0);
-    const auto create = create_order(c, 0);
-    c.apply_event(EventOrderDone{create.id, CallOutcome::Ok, order("pending")}, 0);
-    REQUIRE(c.state().session.fees.step == FeesStep::Paying);
+    k.c.on_touch(0);
+    open_bill(k, 0);
+    const auto create = create_order(k, 0);
+    k.answer(create.first, OrderDone{CallOutcome::Ok, order("pending")}, 0);
+    REQUIRE(k.fees().step == FeesStep::Paying);
 }
 
 struct ViewFixture {
     KioskConfig config = fees_config();
     Catalog catalog;
-    CachedData cache;
+    FeesCache cache;
     SyncStatus sync;
     ViewFixture()
     {
@@ -98,9 +127,16 @@ struct ViewFixture {
         cache.fee_kinds = {{"management", {"物业管理费", "", "Management fee"}, {"公共区域保洁", "", "Cleaning"},
                             {"户内维修", "", "Repairs inside the flat"}}};
     }
-    FeesView build(const AppState& state, std::int64_t now_ms = 0, std::int64_t utc_s = 1795449600)
+    FeesView build(const Kiosk& k, std::int64_t now_ms = 0, std::int64_t utc_s = 1795449600)
     {
-        return build_views({state, config, catalog, sync, cache, utc_s, now_ms, 60}).fees;
+        const std::vector<FeatureCore> features{fees_core(config)};
+        CachedData data;
+        data.features[feature_id] = cache;
+        AppState state = k.c.state();
+        state.session.stack = {screen::home, feature_id};  // the fees screen is what is drawn
+        const Views views = build_views({state, features, config, catalog, sync, data, utc_s, now_ms, 60});
+        REQUIRE(views.feature == feature_id);
+        return std::any_cast<FeesView>(views.feature_view);
     }
 };
 
@@ -121,221 +157,212 @@ TEST_CASE("format_fen: yuan with thousands separators and two decimals, exact fo
 
 TEST_CASE("fees: the right digits ask the server once and show the bill with all unpaid bills chosen")
 {
-    const KioskConfig config = fees_config();
-    Controller c(config);
-    const auto id = verify(c, "5678", 1000);
-    const FeesSession& fees = c.state().session.fees;
+    Kiosk k(fees_config());
+    const auto id = verify(k, "5678", 1000);
+    const FeesSession& fees = k.fees();
     CHECK(fees.digits.empty());  // never kept on screen after submit
     CHECK(fees.awaiting_call == id);
-    c.apply_event(EventFeesLookupDone{id, CallOutcome::Ok, 0, 0, demo_lookup()}, 1200);
+    k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, demo_lookup()}, 1200);
     CHECK(fees.step == FeesStep::Bill);
     CHECK(fees.chosen == std::set<std::string>{"B1", "B2"});
 }
 
 TEST_CASE("fees: wrong digits say how many tries are left; the fifth locks the unit on the kiosk")
 {
-    const KioskConfig config = fees_config();
-    Controller c(config);
+    Kiosk k(fees_config());
     for (int i = 1; i <= 4; ++i) {
-        const auto id = verify(c, "0000", 1000);
-        c.apply_event(EventFeesLookupDone{id, CallOutcome::WrongDigits, 5 - i, 0, {}}, 1000);
-        CHECK(c.state().session.fees.notice == FeesNotice::WrongDigits);
-        CHECK(c.state().session.fees.attempts_left == 5 - i);
+        const auto id = verify(k, "0000", 1000);
+        k.answer(id, LookupDone{CallOutcome::WrongDigits, 5 - i, 0, {}}, 1000);
+        CHECK(k.fees().notice == FeesNotice::WrongDigits);
+        CHECK(k.fees().attempts_left == 5 - i);
     }
     // Offline the server's count is unknown (-1): the kiosk's own count still locks.
-    const auto id = verify(c, "0000", 1000);
-    c.apply_event(EventFeesLookupDone{id, CallOutcome::WrongDigits, -1, 0, {}}, 1000);
-    CHECK(c.state().session.fees.notice == FeesNotice::Locked);
-    CHECK(c.state().session.fees.locked_until_ms == 1000 + 900 * 1000);
+    const auto id = verify(k, "0000", 1000);
+    k.answer(id, LookupDone{CallOutcome::WrongDigits, -1, 0, {}}, 1000);
+    CHECK(k.fees().notice == FeesNotice::Locked);
+    CHECK(k.fees().locked_until_ms == 1000 + 900 * 1000);
 
     // Locked: even the right digits are not sent anywhere until it ends.
-    c.apply(RequestFeesKey{'5'}, 2000);
+    k.apply(RequestKey{'5'}, 2000);
     for (char d : std::string("678"))
-        c.apply(RequestFeesKey{d}, 2000);
-    c.apply(RequestFeesSubmit{}, 2000);
-    CHECK(c.take_live_calls().empty());
-    CHECK(c.state().session.fees.notice == FeesNotice::Locked);
+        k.apply(RequestKey{d}, 2000);
+    k.apply(RequestSubmit{}, 2000);
+    CHECK(k.take_calls().empty());
+    CHECK(k.fees().notice == FeesNotice::Locked);
 
     // After 15 minutes it may be tried again.
-    verify(c, "5678", 1000 + 900 * 1000 + 1);
+    verify(k, "5678", 1000 + 900 * 1000 + 1);
 }
 
 TEST_CASE("fees: the server's lock, an unknown unit and a server error are told apart")
 {
-    const KioskConfig config = fees_config();
-    Controller c(config);
-    auto id = verify(c, "1111", 0);
-    c.apply_event(EventFeesLookupDone{id, CallOutcome::Locked, 0, 1795450500, {}}, 0);
-    CHECK(c.state().session.fees.notice == FeesNotice::Locked);
-    CHECK(c.state().session.fees.locked_until_utc == 1795450500);
+    Kiosk k(fees_config());
+    auto id = verify(k, "1111", 0);
+    k.answer(id, LookupDone{CallOutcome::Locked, 0, 1795450500, {}}, 0);
+    CHECK(k.fees().notice == FeesNotice::Locked);
+    CHECK(k.fees().locked_until_utc == 1795450500);
 
     ViewFixture f;
-    FeesView view = f.build(c.state());
+    FeesView view = f.build(k);
     CHECK(!view.keypad_enabled);
     CHECK(view.message.find("00:15") != std::string::npos);  // 16:15Z is 00:15 in Shanghai
 
-    id = verify(c, "1111", 0);
-    c.apply_event(EventFeesLookupDone{id, CallOutcome::UnknownUnit, 0, 0, {}}, 0);
-    CHECK(c.state().session.fees.notice == FeesNotice::UnknownUnit);
-    CHECK(f.build(c.state()).message.find("没有这个房号") != std::string::npos);
+    id = verify(k, "1111", 0);
+    k.answer(id, LookupDone{CallOutcome::UnknownUnit, 0, 0, {}}, 0);
+    CHECK(k.fees().notice == FeesNotice::UnknownUnit);
+    CHECK(f.build(k).message.find("没有这个房号") != std::string::npos);
 
-    id = verify(c, "1111", 0);
-    c.apply_event(EventFeesLookupDone{id, CallOutcome::ServerError, 0, 0, {}}, 0);
-    CHECK(c.state().session.fees.notice == FeesNotice::ServerError);
+    id = verify(k, "1111", 0);
+    k.answer(id, LookupDone{CallOutcome::ServerError, 0, 0, {}}, 0);
+    CHECK(k.fees().notice == FeesNotice::ServerError);
 }
 
 TEST_CASE("fees: an offline bill is shown as of the last sync and paying it explains the network is needed")
 {
-    const KioskConfig config = fees_config();
-    Controller c(config);
-    open_bill(c, 0, true);
-    c.apply(RequestFeesChoose{}, 0);
-    CHECK(c.state().session.fees.step == FeesStep::Bill);
-    CHECK(c.state().session.fees.notice == FeesNotice::PayNeedsNetwork);
-    c.apply(RequestFeesPay{}, 0);
-    CHECK(c.take_live_calls().empty());  // payment is never simulated offline
+    Kiosk k(fees_config());
+    open_bill(k, 0, true);
+    k.apply(RequestChoose{}, 0);
+    CHECK(k.fees().step == FeesStep::Bill);
+    CHECK(k.fees().notice == FeesNotice::PayNeedsNetwork);
+    k.apply(RequestPay{}, 0);
+    CHECK(k.take_calls().empty());  // payment is never simulated offline
 
     ViewFixture f;
     f.sync.last_sync_utc = 1795449600;  // 00:00 in Shanghai
-    FeesView view = f.build(c.state());
+    FeesView view = f.build(k);
     CHECK(view.as_of_line.find("00:00") != std::string::npos);
     CHECK(view.message.find("联网") != std::string::npos);
 }
 
 TEST_CASE("fees: a failed order creation is retried with the same Idempotency-Key; other bills get a new key")
 {
-    const KioskConfig config = fees_config();
-    Controller c(config);
-    open_bill(c, 0);
-    const CallCreateOrder first = create_order(c, 0);
+    Kiosk k(fees_config());
+    open_bill(k, 0);
+    const auto [first_id, first] = create_order(k, 0);
     CHECK(first.idempotency_key.size() == 36);
     CHECK(first.bill_ids == std::vector<std::string>{"B1", "B2"});
-    c.apply_event(EventOrderDone{first.id, CallOutcome::ServerError, {}}, 0);
-    CHECK(c.state().session.fees.notice == FeesNotice::OrderFailed);
+    k.answer(first_id, OrderDone{CallOutcome::ServerError, {}}, 0);
+    CHECK(k.fees().notice == FeesNotice::OrderFailed);
 
-    c.apply(RequestFeesPay{}, 0);
-    auto retry = std::get<CallCreateOrder>(c.take_live_calls().at(0));
+    k.apply(RequestPay{}, 0);
+    auto calls = k.take_calls();
+    auto retry = std::get<CallCreateOrder>(calls.at(0).second);
     CHECK(retry.idempotency_key == first.idempotency_key);
-    c.apply_event(EventOrderDone{retry.id, CallOutcome::Offline, {}}, 0);
+    k.answer(calls.at(0).first, OrderDone{CallOutcome::Offline, {}}, 0);
 
-    c.apply(RequestFeesToggleBill{"B2"}, 0);
-    c.apply(RequestFeesPay{}, 0);
-    auto other = std::get<CallCreateOrder>(c.take_live_calls().at(0));
+    k.apply(RequestToggleBill{"B2"}, 0);
+    k.apply(RequestPay{}, 0);
+    auto other = std::get<CallCreateOrder>(k.take_calls().at(0).second);
     CHECK(other.bill_ids == std::vector<std::string>{"B1"});
     CHECK(other.idempotency_key != first.idempotency_key);
 }
 
 TEST_CASE("fees: polling shows the QR until paid, keeps going through a network loss, then pulls and re-reads the bill")
 {
-    const KioskConfig config = fees_config();
-    Controller c(config);
-    show_qr(c);
-    CHECK(c.next_tick_ms(0) == 2000);
+    Kiosk k(fees_config());
+    show_qr(k);
+    CHECK(k.c.next_tick_ms(0) == 2000);
 
-    c.tick(1999);
-    CHECK(c.take_live_calls().empty());
-    c.tick(2000);
-    auto poll = std::get<CallPollOrder>(c.take_live_calls().at(0));
-    CHECK(poll.order_id == "PO-1");
-    c.tick(2500);
-    CHECK(c.take_live_calls().empty());  // one poll at a time
+    k.c.tick(1999);
+    CHECK(k.take_calls().empty());
+    k.c.tick(2000);
+    auto polled = k.take_calls().at(0);
+    CHECK(std::get<CallPollOrder>(polled.second).order_id == "PO-1");
+    k.c.tick(2500);
+    CHECK(k.take_calls().empty());  // one poll at a time
 
-    c.apply_event(EventOrderDone{poll.id, CallOutcome::Offline, {}}, 3000);
-    CHECK(c.state().session.fees.step == FeesStep::Paying);
-    CHECK(c.state().session.fees.notice == FeesNotice::PollFailing);
-    c.tick(5000);
-    poll = std::get<CallPollOrder>(c.take_live_calls().at(0));
-    c.apply_event(EventOrderDone{poll.id, CallOutcome::Ok, order("paid")}, 5100);
-    CHECK(c.state().session.fees.step == FeesStep::Paid);
-    CHECK(c.state().session.fees.notice == FeesNotice::None);
-    auto after = c.take_live_calls();
-    REQUIRE(after.size() == 2);
-    CHECK(std::holds_alternative<CallPullNow>(after[0]));
-    const auto refresh = std::get<CallFeeLookup>(after[1]);
+    k.answer(polled.first, OrderDone{CallOutcome::Offline, {}}, 3000);
+    CHECK(k.fees().step == FeesStep::Paying);
+    CHECK(k.fees().notice == FeesNotice::PollFailing);
+    k.c.tick(5000);
+    polled = k.take_calls().at(0);
+    CHECK(std::holds_alternative<CallPollOrder>(polled.second));
+    k.answer(polled.first, OrderDone{CallOutcome::Ok, order("paid")}, 5100);
+    CHECK(k.fees().step == FeesStep::Paid);
+    CHECK(k.fees().notice == FeesNotice::None);
+    CHECK(k.effects.pulls == 1);  // the bills changed: the cache is refreshed
+    auto after = k.take_calls();
+    REQUIRE(after.size() == 1);
+    CHECK(std::holds_alternative<CallFeeLookup>(after[0].second));
 
     FeeLookup paid = demo_lookup();
     paid.total_due_fen = 0;
-    c.apply_event(EventFeesLookupDone{refresh.id, CallOutcome::Ok, 0, 0, paid}, 5200);
+    k.answer(after[0].first, LookupDone{CallOutcome::Ok, 0, 0, paid}, 5200);
     ViewFixture f;
-    FeesView view = f.build(c.state());
+    FeesView view = f.build(k);
     CHECK(view.receipt_line.find("PO-1") != std::string::npos);
     CHECK(view.settled_line.find("全部缴清") != std::string::npos);
 }
 
 TEST_CASE("fees: an expired order says so and starting again re-reads the bill")
 {
-    const KioskConfig config = fees_config();
-    Controller c(config);
-    show_qr(c);
-    c.tick(2000);
-    auto poll = std::get<CallPollOrder>(c.take_live_calls().at(0));
-    c.apply_event(EventOrderDone{poll.id, CallOutcome::Ok, order("expired")}, 2100);
-    CHECK(c.state().session.fees.step == FeesStep::Expired);
-    c.apply(RequestFeesRestart{}, 2200);
-    CHECK(c.state().session.fees.step == FeesStep::Bill);
-    CHECK(!c.state().session.fees.order);
-    CHECK(std::holds_alternative<CallFeeLookup>(c.take_live_calls().at(0)));
+    Kiosk k(fees_config());
+    show_qr(k);
+    k.c.tick(2000);
+    auto polled = k.take_calls().at(0);
+    k.answer(polled.first, OrderDone{CallOutcome::Ok, order("expired")}, 2100);
+    CHECK(k.fees().step == FeesStep::Expired);
+    k.apply(RequestRestart{}, 2200);
+    CHECK(k.fees().step == FeesStep::Bill);
+    CHECK(!k.fees().order);
+    CHECK(std::holds_alternative<CallFeeLookup>(k.take_calls().at(0).second));
 }
 
 TEST_CASE("fees: bills paid elsewhere meanwhile (409) re-read the bill instead of paying twice")
 {
-    const KioskConfig config = fees_config();
-    Controller c(config);
-    open_bill(c, 0);
-    const auto create = create_order(c, 0);
-    c.apply_event(EventOrderDone{create.id, CallOutcome::Conflict, {}}, 0);
-    CHECK(c.state().session.fees.step == FeesStep::Bill);
-    CHECK(c.state().session.fees.notice == FeesNotice::BillsChanged);
-    CHECK(std::holds_alternative<CallFeeLookup>(c.take_live_calls().at(0)));
+    Kiosk k(fees_config());
+    open_bill(k, 0);
+    const auto create = create_order(k, 0);
+    k.answer(create.first, OrderDone{CallOutcome::Conflict, {}}, 0);
+    CHECK(k.fees().step == FeesStep::Bill);
+    CHECK(k.fees().notice == FeesNotice::BillsChanged);
+    CHECK(std::holds_alternative<CallFeeLookup>(k.take_calls().at(0).second));
 }
 
 TEST_CASE("fees: Home and the idle timeout clear the unit, the bill and the order; late answers are ignored")
 {
-    const KioskConfig config = fees_config();
-    Controller c(config);
-    c.on_touch(0);
-    const auto id = open_bill(c, 0);
-    c.apply(RequestHome{}, 0);
-    CHECK(c.state().session.fees.unit_id.empty());
-    CHECK(!c.state().session.fees.lookup);
-    c.apply_event(EventFeesLookupDone{id, CallOutcome::Ok, 0, 0, demo_lookup()}, 0);
-    CHECK(!c.state().session.fees.lookup);
+    Kiosk k(fees_config());
+    k.c.on_touch(0);
+    const auto id = open_bill(k, 0);
+    k.apply(RequestHome{}, 0);
+    CHECK(k.fees().unit_id.empty());
+    CHECK(!k.fees().lookup);
+    k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, demo_lookup()}, 0);
+    CHECK(!k.fees().lookup);
 
-    open_bill(c, 0);
-    const auto lookup_id = verify(c, "5678", 0);  // a second lookup still in flight
-    c.tick(60'000 + 20'000 + 1);
-    CHECK(c.state().session.screen() == ScreenId::Home);
-    CHECK(c.state().session.fees.verified_last4.empty());
-    c.apply_event(EventFeesLookupDone{lookup_id, CallOutcome::Ok, 0, 0, demo_lookup()}, 90'000);
-    CHECK(!c.state().session.fees.lookup);
+    open_bill(k, 0);
+    const auto lookup_id = verify(k, "5678", 0);  // a second lookup still in flight
+    k.c.tick(60'000 + 20'000 + 1);
+    CHECK(k.c.state().session.screen() == screen::home);
+    CHECK(k.fees().verified_last4.empty());
+    k.answer(lookup_id, LookupDone{CallOutcome::Ok, 0, 0, demo_lookup()}, 90'000);
+    CHECK(!k.fees().lookup);
 }
 
 TEST_CASE("fees: Back steps through the flow before leaving the screen")
 {
-    const KioskConfig config = fees_config();
-    Controller c(config);
-    open_bill(c, 0);
-    c.apply(RequestBack{}, 0);
-    CHECK(c.state().session.fees.step == FeesStep::Room);
-    CHECK(!c.state().session.fees.lookup);  // the bill is not one tap away
-    c.apply(RequestBack{}, 0);
-    c.apply(RequestBack{}, 0);
-    CHECK(c.state().session.fees.step == FeesStep::Building);
-    c.apply(RequestBack{}, 0);
-    CHECK(c.state().session.screen() == ScreenId::Home);
+    Kiosk k(fees_config());
+    open_bill(k, 0);
+    k.apply(RequestBack{}, 0);
+    CHECK(k.fees().step == FeesStep::Room);
+    CHECK(!k.fees().lookup);  // the bill is not one tap away
+    k.apply(RequestBack{}, 0);
+    k.apply(RequestBack{}, 0);
+    CHECK(k.fees().step == FeesStep::Building);
+    k.apply(RequestBack{}, 0);
+    CHECK(k.c.state().session.screen() == screen::home);
 }
 
 TEST_CASE("fees view: the server's total is shown even when bills add up differently; late and partial in words")
 {
-    const KioskConfig config = fees_config();
-    Controller c(config);
-    const auto id = verify(c, "5678", 0);
+    Kiosk k(fees_config());
+    const auto id = verify(k, "5678", 0);
     FeeLookup lookup = demo_lookup();
     lookup.total_due_fen = 99999;  // the office's figure (e.g. a fee waived) wins
-    c.apply_event(EventFeesLookupDone{id, CallOutcome::Ok, 0, 0, lookup}, 0);
+    k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, lookup}, 0);
 
     ViewFixture f;
-    FeesView view = f.build(c.state());
+    FeesView view = f.build(k);
     CHECK(view.total_amount == "¥999.99");
     CHECK(view.owner_line == "户主：张*");
     REQUIRE(view.groups.size() == 3);
@@ -347,24 +374,23 @@ TEST_CASE("fees view: the server's total is shown even when bills add up differe
     CHECK(view.groups[0].explain_id == "fees.explain.management");
     CHECK(view.groups[1].explain_id.empty());  // no office text cached: no button
 
-    c.apply(RequestFeesExplain{"management"}, 0);
-    view = f.build(c.state());
+    k.apply(RequestExplain{"management"}, 0);
+    view = f.build(k);
     CHECK(view.explain.open);
     CHECK(view.explain.not_covered == "户内维修");
 }
 
 TEST_CASE("fees view: buildings, entrances and rooms come from the cached units")
 {
-    const KioskConfig config = fees_config();
-    Controller c(config);
-    c.apply(RequestOpenScreen{ScreenId::Fees}, 0);
+    Kiosk k(fees_config());
+    k.apply(RequestOpenScreen{feature_id}, 0);
     ViewFixture f;
-    FeesView view = f.build(c.state());
+    FeesView view = f.build(k);
     REQUIRE(view.choices.size() == 1);
     CHECK(view.choices[0].id == "fees.building.3");
-    c.apply(RequestFeesBuilding{3}, 0);
-    c.apply(RequestFeesEntrance{2}, 0);
-    view = f.build(c.state());
+    k.apply(RequestBuilding{3}, 0);
+    k.apply(RequestEntrance{2}, 0);
+    view = f.build(k);
     REQUIRE(view.choices.size() == 2);
     CHECK(view.choices[0].label == "1502");
     CHECK(view.choices[1].unit_id == "3-2-1501");
@@ -388,14 +414,13 @@ TEST_CASE("config: [fees] lockout and polling, with the line named when a value 
 
 TEST_CASE("fees: paying on the phone gets three minutes before the idle question, then the session still ends")
 {
-    const KioskConfig config = fees_config();
-    Controller c(config);
-    show_qr(c);
-    c.tick(61'000);
-    CHECK(!c.state().asking_still_there);
-    c.tick(181'000);
-    CHECK(c.state().asking_still_there);
-    c.tick(201'001);
-    CHECK(c.state().session.screen() == ScreenId::Home);
-    CHECK(!c.state().session.fees.order);
+    Kiosk k(fees_config());
+    show_qr(k);
+    k.c.tick(61'000);
+    CHECK(!k.c.state().asking_still_there);
+    k.c.tick(181'000);
+    CHECK(k.c.state().asking_still_there);
+    k.c.tick(201'001);
+    CHECK(k.c.state().session.screen() == screen::home);
+    CHECK(!k.fees().order);
 }

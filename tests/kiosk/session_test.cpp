@@ -2,6 +2,7 @@
 #include "core/controller.hpp"
 #include "core/idle_timer.hpp"
 #include "core/pin_guard.hpp"
+#include "recording_effects.hpp"
 #include "test_config.hpp"
 
 #include <doctest/doctest.h>
@@ -77,7 +78,8 @@ TEST_CASE("PIN guard: a wrong PIN typed ten times never gets in and the lock sta
 TEST_CASE("five corner taps open the PIN prompt; four, or five too slowly, do not")
 {
     KioskConfig config = test_config();
-    Controller c(config);
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
     for (int i = 0; i < 4; ++i)
         c.apply(RequestCornerTap{}, i * 100);
     CHECK_FALSE(c.state().session.pin.open);
@@ -90,16 +92,17 @@ TEST_CASE("five corner taps open the PIN prompt; four, or five too slowly, do no
 TEST_CASE("the right PIN opens admin; the screen cannot be opened without it")
 {
     KioskConfig config = test_config();
-    Controller c(config);
-    c.apply(RequestOpenScreen{ScreenId::Admin}, 0);
-    CHECK(c.state().session.screen() == ScreenId::Home);
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
+    c.apply(RequestOpenScreen{screen::admin}, 0);
+    CHECK(c.state().session.screen() == screen::home);
     open_pin_prompt(c, 0);
     enter_pin(c, "1111", 1000);
     CHECK(c.state().session.pin.feedback == PinPrompt::Feedback::Wrong);
-    CHECK(c.state().session.pin.digits.empty());
+    CHECK(c.state().session.pin.entry.empty());
     enter_pin(c, "2468", 2000);
     CHECK_FALSE(c.state().session.pin.open);
-    CHECK(c.state().session.screen() == ScreenId::Admin);
+    CHECK(c.state().session.screen() == screen::admin);
     c.apply(RequestExit{}, 3000);
     CHECK(c.state().quit_requested);
 }
@@ -107,7 +110,8 @@ TEST_CASE("the right PIN opens admin; the screen cannot be opened without it")
 TEST_CASE("exit is refused unless admin was unlocked")
 {
     KioskConfig config = test_config();
-    Controller c(config);
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
     c.apply(RequestExit{}, 0);
     CHECK_FALSE(c.state().quit_requested);
 }
@@ -115,7 +119,8 @@ TEST_CASE("exit is refused unless admin was unlocked")
 TEST_CASE("idle: nobody to ask on a fresh home screen")
 {
     KioskConfig config = test_config();
-    Controller c(config);
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
     c.on_touch(0);
     c.tick(10 * 60'000);
     CHECK_FALSE(c.state().asking_still_there);
@@ -125,7 +130,8 @@ TEST_CASE("idle: nobody to ask on a fresh home screen")
 TEST_CASE("idle: a person who walks away is asked, then everything is cleared")
 {
     KioskConfig config = test_config();
-    Controller c(config);
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
     c.on_touch(0);
     c.apply(RequestSetLanguage{Language::En}, 0);
     open_pin_prompt(c, 0);
@@ -139,13 +145,14 @@ TEST_CASE("idle: a person who walks away is asked, then everything is cleared")
     CHECK_FALSE(c.state().asking_still_there);
     CHECK(c.state().session.language == Language::ZhCN);
     CHECK_FALSE(c.state().session.pin.open);
-    CHECK(c.state().session.pin.digits.empty());
+    CHECK(c.state().session.pin.entry.empty());
 }
 
 TEST_CASE("idle: answering 'still here' keeps everything")
 {
     KioskConfig config = test_config();
-    Controller c(config);
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
     c.on_touch(0);
     c.apply(RequestSetLanguage{Language::ZhHK}, 0);
     c.tick(65'000);
@@ -159,7 +166,8 @@ TEST_CASE("idle: answering 'still here' keeps everything")
 TEST_CASE("idle: elderly mode waits longer")
 {
     KioskConfig config = test_config();
-    Controller c(config);
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
     c.on_touch(0);
     c.apply(RequestToggleElderly{}, 0);
     CHECK(c.state().session.display.text_scale == TextScale::X2);
@@ -172,14 +180,15 @@ TEST_CASE("idle: elderly mode waits longer")
 TEST_CASE("Home keeps language and text size; changing language keeps the screen")
 {
     KioskConfig config = test_config();
-    Controller c(config);
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
     open_pin_prompt(c, 0);
     enter_pin(c, "2468", 0);
     c.apply(RequestCycleTextScale{}, 0);
     c.apply(RequestSetLanguage{Language::En}, 0);
-    CHECK(c.state().session.screen() == ScreenId::Admin);
+    CHECK(c.state().session.screen() == screen::admin);
     c.apply(RequestHome{}, 0);
-    CHECK(c.state().session.screen() == ScreenId::Home);
+    CHECK(c.state().session.screen() == screen::home);
     CHECK(c.state().session.language == Language::En);
     CHECK(c.state().session.display.text_scale == TextScale::X1_5);
     CHECK_FALSE(c.state().session.admin_unlocked);
@@ -188,7 +197,8 @@ TEST_CASE("Home keeps language and text size; changing language keeps the screen
 TEST_CASE("every change bumps the state version")
 {
     KioskConfig config = test_config();
-    Controller c(config);
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
     auto v = c.state().version;
     c.apply(RequestCycleTextScale{}, 0);
     CHECK(c.state().version > v);

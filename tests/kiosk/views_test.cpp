@@ -4,6 +4,7 @@
 #include "core/pin_guard.hpp"
 #include "core/shanghai_time.hpp"
 #include "core/views.hpp"
+#include "features/fees/core/fees_feature.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,6 +16,7 @@ struct Fixture {
     KioskConfig config;
     Catalog catalog;
     CachedData cache;
+    std::vector<FeatureCore> features{fees::fees_core(config)};
     Fixture()
     {
         config.server_token = "t";
@@ -26,7 +28,7 @@ struct Fixture {
     }
     Views build(const AppState& state, const SyncStatus& sync, std::int64_t utc_s)
     {
-        return build_views({state, config, catalog, sync, cache, utc_s, 0, 0});
+        return build_views({state, features, config, catalog, sync, cache, utc_s, 0, 0});
     }
 };
 
@@ -88,15 +90,20 @@ TEST_CASE("views follow the person's language")
         CHECK(choice.selected == (choice.language == Language::En));
 }
 
-TEST_CASE("home offers only features that exist, and says so plainly when there are none")
+TEST_CASE("home offers one tile per registered feature, and says so plainly when there are none")
 {
     Fixture f;
     AppState state;
     Views views = f.build(state, SyncStatus{}, 0);
-    for (const auto& tile : views.home.tiles)
-        CHECK_FALSE(tile.label.empty());
-    if (views.home.tiles.empty())
-        CHECK(views.home.prompt.find("物业服务中心") != std::string::npos);
+    REQUIRE(views.home.tiles.size() == 1);
+    CHECK(views.home.tiles[0].id == "home.tile.fees");
+    CHECK(views.home.tiles[0].screen == "fees");
+    CHECK(views.home.tiles[0].label == "物业缴费");
+
+    f.features.clear();
+    views = f.build(state, SyncStatus{}, 0);
+    CHECK(views.home.tiles.empty());
+    CHECK(views.home.prompt.find("物业服务中心") != std::string::npos);
 }
 
 TEST_CASE("the PIN shows as dots, never digits")
@@ -104,7 +111,8 @@ TEST_CASE("the PIN shows as dots, never digits")
     Fixture f;
     AppState state;
     state.session.pin.open = true;
-    state.session.pin.digits = "246";
+    for (char d : std::string("246"))
+        state.session.pin.entry.press(d);
     Views views = f.build(state, SyncStatus{}, 0);
     CHECK(views.chrome.pin.dots == "●●●");
     CHECK(views.chrome.pin.dots.find('2') == std::string::npos);

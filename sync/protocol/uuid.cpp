@@ -1,5 +1,5 @@
 // UUID v4 generation from OpenSSL RAND_bytes.
-#include "store/uuid.hpp"
+#include "protocol/uuid.hpp"
 
 #include <openssl/rand.h>
 
@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <stdexcept>
 
-namespace kiosk::store {
+namespace lobby::protocol {
 
 std::string make_uuid_v4()
 {
@@ -26,4 +26,4 @@ std::string make_uuid_v4()
     return text;
 }
 
-} // namespace kiosk::store
+} // namespace lobby::protocol

@@ -1,12 +1,12 @@
 // The Fees screen's view model: one step at a time, all text ready to draw.
 #pragma once
 
-#include "core/fees_session.hpp"
+#include "features/fees/core/fees_session.hpp"
 
 #include <string>
 #include <vector>
 
-namespace kiosk {
+namespace kiosk::fees {
 
 // A big button for a building, an entrance or a room.
 struct FeesChoice {
@@ -14,28 +14,51 @@ struct FeesChoice {
     std::string label;  // 3栋 / 2单元 / 1502
     int number = 0;     // building or entrance
     std::string unit_id;
+    bool operator==(const FeesChoice& o) const
+    {
+        return id == o.id && label == o.label && number == o.number && unit_id == o.unit_id;
+    }
 };
 
 struct FeeLineView {
     std::string period, amount, detail, status;  // detail: "89.50㎡ × ¥2.80/㎡"
     bool late = false;
     bool open = false;  // still owes something
+    bool operator==(const FeeLineView& o) const
+    {
+        return period == o.period && amount == o.amount && detail == o.detail && status == o.status &&
+               late == o.late && open == o.open;
+    }
 };
 
 struct FeeGroupView {
     std::string kind, name, subtotal;
     std::string explain_id, explain_label;  // "这项费用包含什么？"
     std::vector<FeeLineView> lines;
+    bool operator==(const FeeGroupView& o) const
+    {
+        return kind == o.kind && name == o.name && subtotal == o.subtotal && explain_id == o.explain_id &&
+               explain_label == o.explain_label && lines == o.lines;
+    }
 };
 
 struct ChooseRowView {
     std::string bill_id, id, label, amount;
     bool selected = false;
+    bool operator==(const ChooseRowView& o) const
+    {
+        return bill_id == o.bill_id && id == o.id && label == o.label && amount == o.amount && selected == o.selected;
+    }
 };
 
 struct ExplainDialogView {
     bool open = false;
     std::string title, covers_label, covers, not_covered_label, not_covered, close_label;
+    bool operator==(const ExplainDialogView& o) const
+    {
+        return open == o.open && title == o.title && covers_label == o.covers_label && covers == o.covers &&
+               not_covered_label == o.not_covered_label && not_covered == o.not_covered && close_label == o.close_label;
+    }
 };
 
 struct FeesView {
@@ -70,6 +93,8 @@ struct FeesView {
     std::string receipt_line, restart_label;
 
     ExplainDialogView explain;
+
+    bool operator==(const FeesView& o) const;  // fees_views.cpp
 };
 
-} // namespace kiosk
+} // namespace kiosk::fees

@@ -1,16 +1,18 @@
 // One person's way through the Fees screen: the unit they chose, the digits
 // they typed, the bill they were shown and their payment order. It lives in
-// PersonSession, so leaving, Home or the idle timeout clears all of it.
+// the person's session (PersonSession::features), so leaving, Home or the
+// idle timeout clears all of it.
 #pragma once
 
-#include "core/fee_types.hpp"
+#include "core/digit_entry.hpp"
+#include "features/fees/core/fee_types.hpp"
 
 #include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
 
-namespace kiosk {
+namespace kiosk::fees {
 
 enum class FeesStep { Building, Entrance, Room, Digits, Bill, Choose, Paying, Paid, Expired };
 
@@ -32,7 +34,7 @@ struct FeesSession {
     FeesStep step = FeesStep::Building;
     int building = 0, entrance = 0;
     std::string unit_id;
-    std::string digits;          // as typed, shown as dots; cleared on submit
+    DigitEntry digits{4};        // last four phone digits as typed, shown as dots; cleared on submit
     std::string verified_last4;  // kept only for this person, to refresh the bill after paying
 
     FeesNotice notice = FeesNotice::None;
@@ -52,4 +54,4 @@ struct FeesSession {
     bool refreshing = false;              // re-reading the bill after payment
 };
 
-} // namespace kiosk
+} // namespace kiosk::fees

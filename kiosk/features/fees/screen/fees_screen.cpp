@@ -1,7 +1,8 @@
 // Fees, first steps: building, entrance and room as big buttons, then the
 // last four phone digits on a keypad (shown as dots). The bill and payment
 // steps are in fees_bill_screen.cpp.
-#include "screens/fees_parts.hpp"
+#include "features/fees/screen/fees_parts.hpp"
+#include "features/fees/screen/fees_screens.hpp"
 
 #include "ui/context.hpp"
 #include "ui/widgets.hpp"
@@ -9,7 +10,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-namespace kiosk::screens {
+namespace kiosk::fees {
 namespace {
 
 void draw_choices(const FeesView& view, Requests& requests)
@@ -26,11 +27,11 @@ void draw_choices(const FeesView& view, Requests& requests)
         row.place(size.x);
         if (ui::button(choice.id.c_str(), choice.label, size, ui::ButtonKind::Secondary, ui::TextRole::Title)) {
             if (view.step == FeesStep::Building)
-                requests.push(RequestFeesBuilding{choice.number});
+                ask(requests, RequestBuilding{choice.number});
             else if (view.step == FeesStep::Entrance)
-                requests.push(RequestFeesEntrance{choice.number});
+                ask(requests, RequestEntrance{choice.number});
             else
-                requests.push(RequestFeesRoom{choice.unit_id});
+                ask(requests, RequestRoom{choice.unit_id});
         }
     }
 }
@@ -58,9 +59,9 @@ void draw_digits(const FeesView& view, Requests& requests)
         ImGui::EndGroup();
         if (key == '\n') {
             if (view.can_submit)
-                requests.push(RequestFeesSubmit{});
+                ask(requests, RequestSubmit{});
         } else if (key != 0) {
-            requests.push(RequestFeesKey{key});
+            ask(requests, RequestKey{key});
         }
     }
 }
@@ -108,9 +109,14 @@ void draw_fees_dialogs(const FeesView& view, Requests& requests)
         ui::text(explain.not_covered, ui::TextRole::Body);
         if (ui::button("fees.explain.close", explain.close_label, ImVec2(width, 0), ui::ButtonKind::Primary,
                        ui::TextRole::Title))
-            requests.push(RequestFeesExplain{});
+            ask(requests, RequestExplain{});
         ui::end_dialog();
     }
 }
 
-} // namespace kiosk::screens
+ui::FeatureScreens fees_screens()
+{
+    return ui::make_feature_screens<FeesView>(draw_fees_screen, draw_fees_dialogs);
+}
+
+} // namespace kiosk::fees

@@ -3,10 +3,10 @@
 
 #include <string>
 
-namespace kiosk::store {
+namespace lobby::protocol {
 
 // "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx" from OpenSSL's CSPRNG, so keys made
 // on different kiosks (or after a restore from backup) never collide.
 std::string make_uuid_v4();
 
-} // namespace kiosk::store
+} // namespace lobby::protocol

@@ -1,7 +1,7 @@
 // FeeGuard: failures per unit, a lock after too many, reset on success.
-#include "core/fee_guard.hpp"
+#include "features/fees/core/fee_guard.hpp"
 
-namespace kiosk {
+namespace kiosk::fees {
 
 bool FeeGuard::locked(const std::string& unit_id, std::int64_t now_ms) const
 {
@@ -31,4 +31,4 @@ void FeeGuard::success(const std::string& unit_id)
     m_units.erase(unit_id);
 }
 
-} // namespace kiosk
+} // namespace kiosk::fees

@@ -1,7 +1,7 @@
 // Builds the Fees screen's view model from the person's FeesSession and the
 // cached units and fee kinds. Amounts come from the server as shown; the
 // kiosk never recomputes a total the office has stated.
-#include "core/views.hpp"
+#include "features/fees/core/fees_feature.hpp"
 
 #include "core/money.hpp"
 #include "core/shanghai_time.hpp"
@@ -11,7 +11,7 @@
 #include <map>
 #include <set>
 
-namespace kiosk {
+namespace kiosk::fees {
 namespace {
 
 struct FeesText {
@@ -25,15 +25,7 @@ struct FeesText {
     }
 };
 
-std::string hh_mm(std::int64_t utc_s)
-{
-    const LocalTime t = to_shanghai(utc_s);
-    char text[8];
-    std::snprintf(text, sizeof text, "%02d:%02d", t.hour, t.minute);
-    return text;
-}
-
-std::string unit_label(const FeesText& t, const CachedData& cache, const std::string& unit_id)
+std::string unit_label(const FeesText& t, const FeesCache& cache, const std::string& unit_id)
 {
     for (const UnitInfo& unit : cache.units)
         if (unit.id == unit_id)
@@ -51,7 +43,7 @@ std::string period_text(const FeesText& t, const std::string& period)
     return t("fees.period", {{"y", period.substr(0, 4)}, {"m", std::to_string(std::stoi(period.substr(5, 2)))}});
 }
 
-const FeeKindInfo* find_kind(const CachedData& cache, const std::string& code)
+const FeeKindInfo* find_kind(const FeesCache& cache, const std::string& code)
 {
     for (const FeeKindInfo& kind : cache.fee_kinds)
         if (kind.code == code)
@@ -59,7 +51,7 @@ const FeeKindInfo* find_kind(const CachedData& cache, const std::string& code)
     return nullptr;
 }
 
-std::string kind_name(const FeesText& t, const CachedData& cache, const std::string& code)
+std::string kind_name(const FeesText& t, const FeesCache& cache, const std::string& code)
 {
     const FeeKindInfo* kind = find_kind(cache, code);
     return kind ? kind->name.in(t.language) : code;
@@ -86,10 +78,10 @@ std::string status_text(const FeesText& t, const FeeBill& bill)
     return text;
 }
 
-void build_choices(const ViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
+void build_choices(const FeesCache& cache, const FeesText& t, const FeesSession& fees, FeesView& view)
 {
     std::set<int> seen;
-    for (const UnitInfo& unit : in.cache.units) {
+    for (const UnitInfo& unit : cache.units) {
         if (fees.step == FeesStep::Building && seen.insert(unit.building).second)
             view.choices.push_back({"fees.building." + std::to_string(unit.building),
                                     t("fees.building_n", {{"n", std::to_string(unit.building)}}), unit.building, {}});
@@ -107,15 +99,14 @@ void build_choices(const ViewInputs& in, const FeesText& t, const FeesSession& f
         view.prompt = t("fees.ask_room", {{"b", std::to_string(fees.building)}, {"e", std::to_string(fees.entrance)}});
 }
 
-void build_digits(const ViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
+void build_digits(const FeesCache& cache, const FeatureViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
 {
-    view.unit_label = unit_label(t, in.cache, fees.unit_id);
+    view.unit_label = unit_label(t, cache, fees.unit_id);
     view.prompt = t("fees.ask_digits");
-    for (std::size_t i = 0; i < 4; ++i)
-        view.dots += i < fees.digits.size() ? "●" : "○";
+    view.dots = fees.digits.dots(true);
     view.erase_label = t("keypad.erase");
     view.submit_label = t("fees.verify");
-    view.can_submit = fees.digits.size() == 4 && fees.awaiting_call == 0;
+    view.can_submit = fees.digits.full() && fees.awaiting_call == 0;
     view.busy_text = t("fees.checking");
 
     const bool kiosk_locked = fees.notice == FeesNotice::Locked && fees.locked_until_ms > in.now_ms;
@@ -129,7 +120,7 @@ void build_digits(const ViewInputs& in, const FeesText& t, const FeesSession& fe
     case FeesNotice::Locked: {
         const std::int64_t until = server_locked ? fees.locked_until_utc
                                                  : in.now_utc_s + (fees.locked_until_ms - in.now_ms + 999) / 1000;
-        view.message = view.keypad_enabled ? std::string() : t("fees.locked", {{"time", hh_mm(until)}});
+        view.message = view.keypad_enabled ? std::string() : t("fees.locked", {{"time", format_hh_mm(until)}});
         view.message_is_problem = !view.keypad_enabled;
         break;
     }
@@ -140,10 +131,10 @@ void build_digits(const ViewInputs& in, const FeesText& t, const FeesSession& fe
     }
 }
 
-void build_bill(const ViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
+void build_bill(const FeesCache& cache, const FeatureViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
 {
     const FeeLookup& lookup = *fees.lookup;
-    view.unit_label = unit_label(t, in.cache, lookup.unit.id);
+    view.unit_label = unit_label(t, cache, lookup.unit.id);
     view.owner_line = t("fees.owner", {{"name", lookup.unit.owner_masked}});
     view.total_label = t("fees.total_due");
     view.total_amount = format_fen(lookup.total_due_fen);  // the server's total, not our sum
@@ -152,7 +143,7 @@ void build_bill(const ViewInputs& in, const FeesText& t, const FeesSession& fees
     if (lookup.total_due_fen <= 0)
         view.settled_line = t("fees.all_paid");
     if (lookup.from_cache)
-        view.as_of_line = in.sync.last_sync_utc > 0 ? t("fees.as_of", {{"time", hh_mm(in.sync.last_sync_utc)}})
+        view.as_of_line = in.sync.last_sync_utc > 0 ? t("fees.as_of", {{"time", format_hh_mm(in.sync.last_sync_utc)}})
                                                     : t("fees.as_of_unknown");
 
     std::map<std::string, std::size_t> group_of;
@@ -162,8 +153,8 @@ void build_bill(const ViewInputs& in, const FeesText& t, const FeesSession& fees
         if (added) {
             FeeGroupView group;
             group.kind = bill.fee_kind;
-            group.name = kind_name(t, in.cache, bill.fee_kind);
-            if (find_kind(in.cache, bill.fee_kind)) {
+            group.name = kind_name(t, cache, bill.fee_kind);
+            if (find_kind(cache, bill.fee_kind)) {
                 group.explain_id = "fees.explain." + bill.fee_kind;
                 group.explain_label = t("fees.explain");
             }
@@ -195,7 +186,7 @@ void build_bill(const ViewInputs& in, const FeesText& t, const FeesSession& fees
     view.prompt = lookup.from_cache ? t("fees.bill_offline") : t("fees.bill_prompt");
 }
 
-void build_choose(const ViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
+void build_choose(const FeesCache& cache, const FeesText& t, const FeesSession& fees, FeesView& view)
 {
     const FeeLookup& lookup = *fees.lookup;
     view.prompt = t("fees.ask_choose");
@@ -206,7 +197,7 @@ void build_choose(const ViewInputs& in, const FeesText& t, const FeesSession& fe
         const bool selected = fees.chosen.count(bill.id) > 0;
         if (selected)
             chosen_fen += bill.due_fen();
-        std::string label = kind_name(t, in.cache, bill.fee_kind) + " " + period_text(t, bill.period);
+        std::string label = kind_name(t, cache, bill.fee_kind) + " " + period_text(t, bill.period);
         if (bill.late)
             label += " · " + t("fees.late");
         view.rows.push_back({bill.id, "fees.bill." + bill.id, std::move(label), format_fen(bill.due_fen()), selected});
@@ -224,7 +215,7 @@ void build_choose(const ViewInputs& in, const FeesText& t, const FeesSession& fe
     }
 }
 
-void build_order(const ViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
+void build_order(const FeatureViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
 {
     const PaymentOrderInfo& order = *fees.order;
     view.amount_label = t("fees.order_amount");
@@ -236,7 +227,7 @@ void build_order(const ViewInputs& in, const FeesText& t, const FeesSession& fee
         view.qr_payload = order.qr_payload;
         view.url_label = t("fees.or_open");
         if (order.expires_utc > 0)
-            view.expires_line = t("fees.expires", {{"time", hh_mm(order.expires_utc)}});
+            view.expires_line = t("fees.expires", {{"time", format_hh_mm(order.expires_utc)}});
         view.busy_text = t("fees.waiting_payment");
         if (fees.notice == FeesNotice::PollFailing) {
             view.message = t("fees.poll_failing");
@@ -262,26 +253,25 @@ void build_order(const ViewInputs& in, const FeesText& t, const FeesSession& fee
 
 } // namespace
 
-FeesView build_fees_view(const ViewInputs& in)
+FeesView FeesFeature::build_view(const FeesSession& fees, const FeesCache& cache, const FeatureViewInputs& in) const
 {
-    const FeesSession& fees = in.state.session.fees;
-    const FeesText t{in.catalog, in.state.session.language};
+    const FeesText t{in.catalog, in.language};
     FeesView view;
     view.step = fees.step;
     view.busy = fees.awaiting_call != 0 && fees.step != FeesStep::Paying && !fees.refreshing;
     switch (fees.step) {
     case FeesStep::Building:
     case FeesStep::Entrance:
-    case FeesStep::Room: build_choices(in, t, fees, view); break;
-    case FeesStep::Digits: build_digits(in, t, fees, view); break;
+    case FeesStep::Room: build_choices(cache, t, fees, view); break;
+    case FeesStep::Digits: build_digits(cache, in, t, fees, view); break;
     case FeesStep::Bill:
         if (fees.lookup)
-            build_bill(in, t, fees, view);
+            build_bill(cache, in, t, fees, view);
         else
             view.busy_text = t("fees.checking");
         view.busy = view.busy || !fees.lookup;
         break;
-    case FeesStep::Choose: build_choose(in, t, fees, view); break;
+    case FeesStep::Choose: build_choose(cache, t, fees, view); break;
     case FeesStep::Paying:
     case FeesStep::Paid:
     case FeesStep::Expired:
@@ -290,7 +280,7 @@ FeesView build_fees_view(const ViewInputs& in)
         break;
     }
     if (!fees.explain_kind.empty()) {
-        if (const FeeKindInfo* kind = find_kind(in.cache, fees.explain_kind)) {
+        if (const FeeKindInfo* kind = find_kind(cache, fees.explain_kind)) {
             view.explain.open = true;
             view.explain.title = kind->name.in(t.language);
             view.explain.covers_label = t("fees.covers");
@@ -303,4 +293,20 @@ FeesView build_fees_view(const ViewInputs& in)
     return view;
 }
 
-} // namespace kiosk
+bool FeesView::operator==(const FeesView& o) const
+{
+    return step == o.step && prompt == o.prompt && message == o.message && message_is_problem == o.message_is_problem &&
+           busy == o.busy && busy_text == o.busy_text && choices == o.choices && unit_label == o.unit_label &&
+           dots == o.dots && erase_label == o.erase_label && submit_label == o.submit_label &&
+           keypad_enabled == o.keypad_enabled && can_submit == o.can_submit && owner_line == o.owner_line &&
+           total_label == o.total_label && total_amount == o.total_amount && late_line == o.late_line &&
+           as_of_line == o.as_of_line && settled_line == o.settled_line && groups == o.groups &&
+           pay_label == o.pay_label && pay_visible == o.pay_visible && rows == o.rows && all_label == o.all_label &&
+           none_label == o.none_label && chosen_total == o.chosen_total && create_label == o.create_label &&
+           retry_label == o.retry_label && can_create == o.can_create && qr_payload == o.qr_payload &&
+           amount_label == o.amount_label && amount == o.amount && scan_prompt == o.scan_prompt &&
+           url_label == o.url_label && expires_line == o.expires_line && receipt_line == o.receipt_line &&
+           restart_label == o.restart_label && explain == o.explain;
+}
+
+} // namespace kiosk::fees

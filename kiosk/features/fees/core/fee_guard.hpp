@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-namespace kiosk {
+namespace kiosk::fees {
 
 class FeeGuard {
 public:
@@ -28,4 +28,4 @@ private:
     std::map<std::string, Entry> m_units;
 };
 
-} // namespace kiosk
+} // namespace kiosk::fees

@@ -2,14 +2,13 @@
 // and a payment order. Money is integer fen everywhere.
 #pragma once
 
-#include "core/language.hpp"
+#include "core/cached_data.hpp"
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-namespace kiosk {
-
+namespace kiosk::fees {
 
 struct UnitInfo {
     std::string id;  // "3-2-1502"
@@ -42,6 +41,12 @@ struct FeeLookup {
     bool from_cache = false;
 };
 
+// What a fee kind pays for and what it does not (the usual dispute).
+struct FeeKindInfo {
+    std::string code;  // management, parking, water, electricity, shared_energy, refuse
+    LocalText name, covers, not_covered;
+};
+
 struct PaymentOrderInfo {
     std::string id;  // also the receipt number once paid
     std::vector<std::string> bill_ids;
@@ -51,4 +56,10 @@ struct PaymentOrderInfo {
     std::int64_t expires_utc = 0;
 };
 
-} // namespace kiosk
+// What the fees screens read from the local cache (the io's read_cache).
+struct FeesCache {
+    std::vector<UnitInfo> units;  // by building, entrance, floor, room
+    std::vector<FeeKindInfo> fee_kinds;
+};
+
+} // namespace kiosk::fees

@@ -1,6 +1,6 @@
 // Fees, after verification: the bill (total due biggest), choosing what to
 // pay, and the payment order (QR code, waiting, paid, expired).
-#include "screens/fees_parts.hpp"
+#include "features/fees/screen/fees_parts.hpp"
 
 #include "ui/context.hpp"
 #include "ui/qr_code.hpp"
@@ -9,7 +9,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-namespace kiosk::screens {
+namespace kiosk::fees {
 namespace {
 
 void gap(float mm)
@@ -38,7 +38,7 @@ void draw_group(const FeeGroupView& group, Requests& requests)
     if (!group.explain_id.empty()) {
         const ImVec2 size = ui::button_size(group.explain_label);
         if (ui::button(group.explain_id.c_str(), group.explain_label, ImVec2(ImMin(size.x, width), size.y)))
-            requests.push(RequestFeesExplain{group.kind});
+            ask(requests, RequestExplain{group.kind});
     }
     for (const FeeLineView& line : group.lines) {
         std::string row = line.period + "   " + line.amount + "   " + line.status;
@@ -86,7 +86,7 @@ void draw_fees_bill(const FeesView& view, Requests& requests)
         const float w = action_width();
         centered_button_row_start(w);
         if (ui::button("fees.pay", view.pay_label, ImVec2(w, 0), ui::ButtonKind::Primary, ui::TextRole::Title))
-            requests.push(RequestFeesChoose{});
+            ask(requests, RequestChoose{});
     }
     for (const FeeGroupView& group : view.groups)
         draw_group(group, requests);
@@ -106,23 +106,23 @@ void draw_fees_choose(const FeesView& view, Requests& requests)
     else if (ui::button("fees.create_order", view.create_label, ImVec2(w, 0),
                         view.can_create ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary, ui::TextRole::Title) &&
              view.can_create)
-        requests.push(RequestFeesPay{});
+        ask(requests, RequestPay{});
     gap(2);
     const float half = ImFloor((width - spacing) * 0.5f);
     const ImVec2 all = ui::button_size(view.all_label, half), none = ui::button_size(view.none_label, half);
     const float row_h = ImMax(all.y, none.y);
     if (ui::button("fees.choose_all", view.all_label, ImVec2(half, row_h)))
-        requests.push(RequestFeesChooseAll{true});
+        ask(requests, RequestChooseAll{true});
     ImGui::SameLine();
     if (ui::button("fees.choose_none", view.none_label, ImVec2(half, row_h)))
-        requests.push(RequestFeesChooseAll{false});
+        ask(requests, RequestChooseAll{false});
     gap(2);
     for (const ChooseRowView& row : view.rows) {
         // A tick and a fill, never colour alone.
         const std::string label = (row.selected ? "✓ " : "") + row.label + "   " + row.amount;
         if (ui::button(row.id.c_str(), label, ImVec2(width, 0),
                        row.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary))
-            requests.push(RequestFeesToggleBill{row.bill_id});
+            ask(requests, RequestToggleBill{row.bill_id});
     }
 }
 
@@ -160,10 +160,10 @@ void draw_fees_order(const FeesView& view, Requests& requests)
         const float w = action_width();
         centered_button_row_start(w);
         if (ui::button("fees.restart", view.restart_label, ImVec2(w, 0), ui::ButtonKind::Primary, ui::TextRole::Title))
-            requests.push(RequestFeesRestart{});
+            ask(requests, RequestRestart{});
         break;
     }
     }
 }
 
-} // namespace kiosk::screens
+} // namespace kiosk::fees

@@ -1,9 +1,10 @@
-// Fee data between the wire/cache (protocol types) and core's plain structs:
-// units and fee kinds for the views, bills for an offline lookup.
+// Fee data between the wire/cache (protocol types) and the fees core's plain
+// structs: units and fee kinds for the views, bills for an offline lookup.
 #pragma once
 
-#include "core/cached_data.hpp"
-#include "core/live_calls.hpp"
+#include "features/fees/core/fees_calls.hpp"
+#include "store/types.hpp"
+
 #include <cstdint>
 #include <vector>
 
@@ -17,7 +18,7 @@ namespace kiosk::store {
 class Store;
 }
 
-namespace kiosk::app {
+namespace kiosk::fees {
 
 UnitInfo to_unit_info(const lobby::protocol::Unit& unit);
 FeeBill to_fee_bill(const lobby::protocol::Bill& bill);
@@ -32,15 +33,15 @@ public:
     const std::vector<UnitInfo>& units(store::Store& store);
 
 private:
-    std::int64_t m_count = -1, m_max_seq = -1;
+    store::CollectionStamp m_stamp{-1, -1};
     std::vector<UnitInfo> m_units;
 };
 
-// Reads cached units (sorted for the pickers) and fee kinds into `data`.
-void read_fee_data(store::Store& store, CachedData& data, UnitsMemo& memo);
+// What the fees views read: cached units (sorted for the pickers) and fee kinds.
+FeesCache read_fees_cache(store::Store& store, UnitsMemo& memo);
 
 // The offline fee lookup: checks the digits against the cached keyed hash,
 // then reads the unit's cached bills (from_cache, never payable).
-EventFeesLookupDone cached_fee_lookup(store::Store& store, const CallFeeLookup& call);
+LookupDone cached_fee_lookup(store::Store& store, const CallFeeLookup& call);
 
-} // namespace kiosk::app
+} // namespace kiosk::fees

@@ -1,5 +1,5 @@
 // Conversions from protocol records to core's fee structs, and the cache read.
-#include "app/fee_records.hpp"
+#include "features/fees/io/fee_records.hpp"
 
 #include "protocol/decode.hpp"
 #include "protocol/records.hpp"
@@ -7,12 +7,11 @@
 #include "store/store.hpp"
 
 #include <spdlog/spdlog.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <tuple>
 
-namespace kiosk::app {
+namespace kiosk::fees {
 namespace p = lobby::protocol;
 
 UnitInfo to_unit_info(const p::Unit& unit)
@@ -44,13 +43,8 @@ PaymentOrderInfo to_order_info(const p::PaymentOrder& order)
 
 const std::vector<UnitInfo>& UnitsMemo::units(store::Store& store)
 {
-    // One index range scan on the primary key (collection, key).
-    store::Statement changed(store.connection(),
-                             "SELECT count(*), coalesce(max(seq), 0) FROM records WHERE collection = 'units'");
-    if (changed.step() != SQLITE_ROW)
-        return m_units;
-    const std::int64_t count = changed.column_int(0), max_seq = changed.column_int(1);
-    if (count == m_count && max_seq == m_max_seq)
+    auto stamp = store.collection_stamp("units");
+    if (!stamp || *stamp == m_stamp)
         return m_units;
     auto records = store.units();
     if (!records)
@@ -66,13 +60,13 @@ const std::vector<UnitInfo>& UnitsMemo::units(store::Store& store)
     std::sort(m_units.begin(), m_units.end(), [](const UnitInfo& a, const UnitInfo& b) {
         return std::tie(a.building, a.entrance, a.floor, a.room) < std::tie(b.building, b.entrance, b.floor, b.room);
     });
-    m_count = count;
-    m_max_seq = max_seq;
+    m_stamp = *stamp;
     return m_units;
 }
 
-void read_fee_data(store::Store& store, CachedData& data, UnitsMemo& memo)
+FeesCache read_fees_cache(store::Store& store, UnitsMemo& memo)
 {
+    FeesCache data;
     data.units = memo.units(store);
     if (auto kinds = store.fee_kinds()) {
         for (const auto& record : kinds.value()) {
@@ -86,12 +80,12 @@ void read_fee_data(store::Store& store, CachedData& data, UnitsMemo& memo)
                                       {k.not_covered.zh_cn, k.not_covered.zh_hk, k.not_covered.en}});
         }
     }
+    return data;
 }
 
-EventFeesLookupDone cached_fee_lookup(store::Store& store, const CallFeeLookup& call)
+LookupDone cached_fee_lookup(store::Store& store, const CallFeeLookup& call)
 {
-    EventFeesLookupDone done;
-    done.call_id = call.id;
+    LookupDone done;
     done.outcome = CallOutcome::NotCached;
     auto unit = store.record("units", call.unit_id);
     if (!unit || !unit.value())
@@ -130,4 +124,4 @@ EventFeesLookupDone cached_fee_lookup(store::Store& store, const CallFeeLookup& 
     return done;
 }
 
-} // namespace kiosk::app
+} // namespace kiosk::fees

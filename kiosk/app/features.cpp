@@ -1,0 +1,13 @@
+// The services of this kiosk, in home-screen order: one line each.
+#include "app/feature_registry.hpp"
+
+#include "features/fees/register.hpp"
+
+namespace kiosk::app {
+
+void register_features(FeatureRegistry& registry)
+{
+    fees::register_fees(registry);
+}
+
+} // namespace kiosk::app

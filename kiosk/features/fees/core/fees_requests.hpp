@@ -1,0 +1,25 @@
+// What the fees screens may ask for (sent as the payload of a FeatureRequest).
+#pragma once
+
+#include <string>
+#include <variant>
+
+namespace kiosk::fees {
+
+struct RequestBuilding { int building; };
+struct RequestEntrance { int entrance; };
+struct RequestRoom { std::string unit_id; };
+struct RequestKey { char key; };  // '0'..'9', or '<' to erase one digit
+struct RequestSubmit {};          // verify the four digits
+struct RequestExplain { std::string fee_kind; };  // empty closes the dialog
+struct RequestChoose {};          // from the bill to choosing what to pay
+struct RequestToggleBill { std::string bill_id; };
+struct RequestChooseAll { bool all; };
+struct RequestPay {};             // create (or retry) the payment order
+struct RequestRestart {};         // after an expired order: back to the bill
+
+using FeesRequest = std::variant<RequestBuilding, RequestEntrance, RequestRoom, RequestKey, RequestSubmit,
+                                 RequestExplain, RequestChoose, RequestToggleBill, RequestChooseAll, RequestPay,
+                                 RequestRestart>;
+
+} // namespace kiosk::fees

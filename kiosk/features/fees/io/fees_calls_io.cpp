@@ -1,0 +1,142 @@
+// The fees online calls over the shared ApiClient and how their answers map
+// to core outcomes; offline (no answer, or a 5xx) a fee lookup is checked
+// against the local cache instead.
+#include "features/fees/io/fees_io.hpp"
+
+#include "features/fees/io/fee_records.hpp"
+#include "protocol/decode.hpp"
+#include "protocol/records.hpp"
+#include "protocol/requests.hpp"
+#include "store/store.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <memory>
+
+namespace kiosk::fees {
+namespace p = lobby::protocol;
+namespace {
+
+constexpr int order_attempts = 3;           // creating an order: same key each time
+constexpr int order_retry_delay_ms = 700;   // times the attempt number
+
+// A non-2xx answer about an order, as a core outcome.
+CallOutcome order_outcome(const net::ApiReply& r)
+{
+    if (!r.reached())
+        return CallOutcome::Offline;
+    if (r.status() == 409)
+        return CallOutcome::Conflict;
+    if (r.status() == 410)
+        return CallOutcome::Expired;
+    return CallOutcome::ServerError;
+}
+
+// Any answer about an order (created 201, replayed or polled 200, refused).
+OrderDone read_order(const net::ApiReply& r)
+{
+    OrderDone done;
+    if (r.judged.verdict == net::Verdict::success) {
+        auto order = p::decode_text<p::PaymentOrder>(r.http.body);
+        done.outcome = order ? CallOutcome::Ok : CallOutcome::ServerError;
+        if (order)
+            done.order = to_order_info(order.value());
+        return done;
+    }
+    done.outcome = order_outcome(r);
+    return done;
+}
+
+LookupDone lookup(const CallFeeLookup& call, net::LiveContext& ctx)
+{
+    const nlohmann::json body = p::FeeLookupRequest{call.unit_id, call.last4};
+    const net::ApiReply r = ctx.api.send("POST", "/v1/fees/lookup", body.dump());
+    LookupDone done;
+    if (r.judged.verdict == net::Verdict::retry) {
+        spdlog::info("fees: lookup got no usable answer ({}), using the cache", r.summary());
+        // Let the sync worker find out too, so the header says "offline"
+        // next to the bill that says it.
+        ctx.pull_now();
+        if (!ctx.cache)
+            return LookupDone{CallOutcome::NotCached, 0, 0, std::nullopt};
+        return cached_fee_lookup(*ctx.cache, call);
+    }
+    if (r.judged.verdict == net::Verdict::success) {
+        auto result = p::decode_text<p::FeeLookupResult>(r.http.body);
+        if (result) {
+            done.outcome = CallOutcome::Ok;
+            done.lookup = to_fee_lookup(result.value());
+        } else {
+            spdlog::warn("fees: unreadable lookup answer: {}", result.error().field);
+        }
+        return done;
+    }
+    if (r.status() == 403) {
+        done.outcome = CallOutcome::WrongDigits;
+        done.attempts_left = r.error && r.error->attempts_left ? static_cast<int>(*r.error->attempts_left) : -1;
+    } else if (r.status() == 423) {
+        done.outcome = CallOutcome::Locked;
+        done.locked_until_utc = r.error && r.error->locked_until ? *r.error->locked_until : 0;
+    } else if (r.status() == 404) {
+        done.outcome = CallOutcome::UnknownUnit;
+    } else {
+        spdlog::warn("fees: lookup refused: {} {}", r.summary(), r.error ? r.error->code : std::string());
+    }
+    return done;
+}
+
+OrderDone create_order(const CallCreateOrder& call, net::LiveContext& ctx)
+{
+    const nlohmann::json body = p::PaymentOrderRequest{call.unit_id, call.bill_ids};
+    OrderDone done;
+    for (int attempt = 1; attempt <= order_attempts; ++attempt) {
+        // The same key every time: if a 5xx or a lost answer hid a created
+        // order, the server replays it instead of making a second one.
+        const net::ApiReply r = ctx.api.send("POST", "/v1/payment-orders", body.dump(), call.idempotency_key);
+        done = read_order(r);
+        if (r.judged.verdict != net::Verdict::retry)
+            return done;  // made, or refused: retrying cannot help
+        spdlog::info("fees: order attempt {} failed ({})", attempt, r.summary());
+        if (attempt < order_attempts && !ctx.pause(order_retry_delay_ms * attempt))
+            return done;
+    }
+    return done;
+}
+
+OrderDone poll_order(const CallPollOrder& call, net::LiveContext& ctx)
+{
+    return read_order(ctx.api.send("GET", "/v1/payment-orders/" + call.order_id));
+}
+
+std::any perform(const std::any& call, net::LiveContext& ctx)
+{
+    const FeesCall* c = std::any_cast<FeesCall>(&call);
+    if (!c)
+        return {};
+    return std::visit(
+        [&](const auto& typed) -> std::any {
+            using T = std::decay_t<decltype(typed)>;
+            if constexpr (std::is_same_v<T, CallFeeLookup>)
+                return FeesAnswer{lookup(typed, ctx)};
+            else if constexpr (std::is_same_v<T, CallCreateOrder>)
+                return FeesAnswer{create_order(typed, ctx)};
+            else
+                return FeesAnswer{poll_order(typed, ctx)};
+        },
+        *c);
+}
+
+} // namespace
+
+net::FeatureIo fees_io()
+{
+    net::FeatureIo io;
+    // The memo lives as long as the registry: units are re-decoded only
+    // when their collection changed.
+    auto memo = std::make_shared<UnitsMemo>();
+    io.read_cache = [memo](store::Store& store, std::int64_t) { return std::any(read_fees_cache(store, *memo)); };
+    io.perform = perform;
+    return io;  // fees submits nothing to the outbox: paying is online only
+}
+
+} // namespace kiosk::fees
