@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The kiosk's layering as a test: every #include of every kiosk source must
+# be allowed for the layer the file is in. A screen that includes a store or
+# net header, a core file that includes ImGui, SQLite or curl, or a feature
+# that includes another feature fails here, before review.
+#   include_layers.sh KIOSK_SOURCE_DIR
+set -uo pipefail
+root=${1:?kiosk source dir}
+cd "$root" || exit 2
+
+# Project include prefixes and third-party headers a layer may use, as
+# extended regexes over the included path. Standard headers are always fine.
+project='^(core|store|net|ui|screens|app|features|protocol)/'
+
+allowed_for() {  # layer feature -> regex of allowed project includes
+  local layer=$1 feature=${2:-}
+  case $layer in
+    core) echo '^(core|protocol)/' ;;
+    store) echo '^(store|protocol)/' ;;
+    net) echo '^(net|store|core|protocol)/' ;;
+    ui) echo '^(ui|core)/' ;;
+    screens) echo '^(screens|ui|core)/' ;;
+    app) echo "$project" ;;
+    feature-core) echo "^(core|protocol)/|^features/$feature/core/" ;;
+    feature-screen) echo "^(core|ui)/|^features/$feature/(core|screen)/" ;;
+    feature-io) echo "^(core|net|store|protocol)/|^features/$feature/(core|io)/" ;;
+    feature-register) echo "^app/feature_registry\\.hpp$|^features/$feature/" ;;
+  esac
+}
+# Third-party headers a layer must never see.
+forbidden_for() {
+  case $1 in
+    core|feature-core) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^(SDL2|curl)/|^SDL\.h$' ;;
+    ui|screens|feature-screen) echo '^(sqlite3|httplib)\.h$|^curl/' ;;
+    store) echo '^(imgui|imgui_internal|httplib)\.h$|^curl/|^SDL' ;;
+    net|feature-io) echo '^(imgui|imgui_internal)\.h$|^SDL' ;;
+    app) echo '^sqlite3\.h$' ;;  # the app runs no SQL of its own
+    *) echo '^$' ;;
+  esac
+}
+# Project headers a layer may not use although their folder is allowed.
+denied_for() {
+  case $1 in
+    app|feature-io) echo '^store/(sqlite|transaction|store_shared)\.hpp$' ;;  # SQL stays inside the store
+    *) echo '^$' ;;
+  esac
+}
+
+problems=0
+checked=0
+while IFS= read -r -d '' file; do
+  layer="" feature=""
+  case $file in
+    ./core/*) layer=core ;;
+    ./store/*) layer=store ;;
+    ./net/*) layer=net ;;
+    ./ui/*) layer=ui ;;
+    ./screens/*) layer=screens ;;
+    ./app/*) layer=app ;;
+    ./features/*/core/*) feature=${file#./features/}; feature=${feature%%/*}; layer=feature-core ;;
+    ./features/*/screen/*) feature=${file#./features/}; feature=${feature%%/*}; layer=feature-screen ;;
+    ./features/*/io/*) feature=${file#./features/}; feature=${feature%%/*}; layer=feature-io ;;
+    ./features/*/register.*) feature=${file#./features/}; feature=${feature%%/*}; layer=feature-register ;;
+    *) echo "$file: not in a known layer (add it to tests/lint/include_layers.sh)"; problems=$((problems + 1)); continue ;;
+  esac
+  allowed=$(allowed_for "$layer" "$feature")
+  forbidden=$(forbidden_for "$layer")
+  denied=$(denied_for "$layer")
+  checked=$((checked + 1))
+  while IFS= read -r included; do
+    if [[ $included =~ $project ]]; then
+      if [[ ! $included =~ $allowed || $included =~ $denied ]]; then
+        echo "$file ($layer): may not include \"$included\""; problems=$((problems + 1))
+      fi
+    elif [[ $included =~ $forbidden ]]; then
+      echo "$file ($layer): may not include <$included>"; problems=$((problems + 1))
+    fi
+  done < <(sed -nE 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*[<"]([^>"]+)[>"].*/\1/p' "$file")
+done < <(find . \( -name '*.cpp' -o -name '*.hpp' \) -print0 | sort -z)
+
+echo "$checked files checked, $problems layering problem(s)"
+((problems == 0))

@@ -1,0 +1,2 @@
+// Core code drawing with ImGui: must be refused.
+#include <imgui.h>
