@@ -1,6 +1,8 @@
 // The worker's requests: /v1/changes pages into the cache, outbox items to their POST paths, heartbeats.
 #include "net/sync_session.hpp"
 
+#include "net/cache_codec.hpp"
+
 #include "protocol/changes.hpp"
 #include "protocol/decode.hpp"
 #include "protocol/requests.hpp"
@@ -77,8 +79,20 @@ PassResult SyncSession::pull_all(const std::function<bool()>& should_yield)
         }
         std::vector<store::CacheChange> changes;
         changes.reserve(decoded.changes.size());
-        for (const auto& change : decoded.changes)
-            changes.push_back({change.seq, change.collection, change.key, change.deleted, change.data});
+        for (const auto& change : decoded.changes) {
+            if (change.deleted) {
+                changes.push_back({change.seq, change.collection, change.key, true, nullptr});
+                continue;
+            }
+            std::string problem;
+            auto kept = reencode_record(change.collection, change.data, &problem);
+            if (!kept) {
+                // Skipped, not stored raw: the cursor still moves past it.
+                spdlog::warn("sync: {} record {} not cached: {}", change.collection, change.key, problem);
+                continue;
+            }
+            changes.push_back({change.seq, change.collection, change.key, false, std::move(*kept)});
+        }
         auto applied = m_store.apply_page(changes, decoded.next_since);
         if (!applied) {
             pass.outcome = store_failure(applied.error());

@@ -40,6 +40,17 @@ struct Rig {
     store::OutboxState state_of(store::OutboxId id) { return ui.outbox_item(id)->value().state; }
 };
 
+// A notice as the contract has it (the kiosk caches only what decodes).
+nlohmann::json notice(const std::string& id, bool urgent)
+{
+    return {{"id", id},
+            {"kind", "outage"},
+            {"urgent", urgent},
+            {"title", {{"zh-CN", "停水通知"}}},
+            {"body", {{"zh-CN", "3栋今日停水"}}},
+            {"published_at", "2026-11-20T01:00:00Z"}};
+}
+
 } // namespace
 
 TEST_CASE("every kind of server misbehaviour is retried until the item arrives exactly once")
@@ -159,7 +170,7 @@ TEST_CASE("pulls follow the cursor through pages and tombstones and survive a ga
     std::vector<nlohmann::json> feed;
     for (int i = 1; i <= 25; ++i)
         feed.push_back({{"seq", i}, {"collection", "notices"}, {"key", "N-" + std::to_string(i)}, {"deleted", false},
-                        {"data", {{"id", "N-" + std::to_string(i)}, {"urgent", i == 7}}}});
+                        {"data", notice("N-" + std::to_string(i), i == 7)}});
     feed.push_back({{"seq", 26}, {"collection", "notices"}, {"key", "N-3"}, {"deleted", true}});
     server.set_changes(feed);
     server.set_mode(FaultMode::garbage_json);
@@ -213,4 +224,33 @@ TEST_CASE("stop() abandons a stalled request within a bounded time and the item 
     rig.start(test::fast_config(server.url()));
     REQUIRE(test::wait_until([&] { return rig.state_of(item.id) == store::OutboxState::done; }));
     CHECK(server.creations(item.idempotency_key) == 1);
+}
+
+TEST_CASE("a pulled record is cached as its contract type re-encoded: unknown fields never reach the disk")
+{
+    test::FaultServer server;
+    nlohmann::json unit = {{"id", "3-2-1502"},     {"building", 3},         {"entrance", 2},
+                           {"floor", 15},          {"room", "1502"},        {"area_m2", 128.3},
+                           {"owner_masked", "张*"}, {"resident_1_phone_last4", "5678"}};
+    unit["owner_full_name"] = "张伟";             // a newer server's field the kiosk does not know
+    unit["owner_mobile_number"] = "13812345678";
+    nlohmann::json unreadable = notice("N-2", false);
+    unreadable.erase("title");                    // a record its type cannot read
+    server.set_changes({{{"seq", 1}, {"collection", "units"}, {"key", "3-2-1502"}, {"deleted", false}, {"data", unit}},
+                        {{"seq", 2}, {"collection", "notices"}, {"key", "N-2"}, {"deleted", false}, {"data", unreadable}},
+                        {{"seq", 3}, {"collection", "gossip"}, {"key", "g"}, {"deleted", false}, {"data", {{"x", 1}}}},
+                        {{"seq", 4}, {"collection", "notices"}, {"key", "N-4"}, {"deleted", false}, {"data", notice("N-4", true)}}});
+    Rig rig;
+    rig.start(test::fast_config(server.url()));
+    REQUIRE(test::wait_until([&] { return *rig.ui.cursor() == 4; }));
+    const std::string everything = test::query_text(rig.ui.connection(), "SELECT group_concat(data) FROM records");
+    CHECK(everything.find("张伟") == std::string::npos);
+    CHECK(everything.find("13812345678") == std::string::npos);
+    CHECK(everything.find("owner_full_name") == std::string::npos);
+    CHECK(everything.find("gossip") == std::string::npos);
+    CHECK_FALSE(rig.ui.record("notices", "N-2")->has_value());
+    CHECK(rig.ui.record("notices", "N-4")->has_value());
+    // What the kiosk needs still works: the unit and its keyed digit hash.
+    REQUIRE(rig.ui.record("units", "3-2-1502")->has_value());
+    CHECK(*rig.ui.verify_phone_last4("3-2-1502", "5678"));
 }
