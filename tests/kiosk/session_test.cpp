@@ -1,5 +1,6 @@
 // Idle timer, PIN guard and the controller's session rules.
 #include "core/controller.hpp"
+#include "core/feature_adapter.hpp"
 #include "core/idle_timer.hpp"
 #include "core/pin_guard.hpp"
 #include "recording_effects.hpp"
@@ -202,4 +203,70 @@ TEST_CASE("every change bumps the state version")
     auto v = c.state().version;
     c.apply(RequestCycleTextScale{}, 0);
     CHECK(c.state().version > v);
+}
+
+namespace {
+
+// A minimal feature for shell tests: its state counts requests.
+struct CountingFeature {
+    struct State {
+        int taps = 0;
+    };
+    struct Request {};
+    struct Answer {};
+    struct View {
+        int taps = 0;
+        bool operator==(const View& o) const { return taps == o.taps; }
+    };
+    struct Cache {};
+    void on_request(State& s, const Request&, FeatureContext&) { ++s.taps; }
+    void on_answer(State&, std::uint64_t, const Answer&, FeatureContext&) {}
+    bool on_tick(State&, FeatureContext&) { return false; }
+    std::int64_t next_tick_ms(const State&) const { return INT64_MAX; }
+    bool on_back(State&, FeatureContext&) { return false; }
+    int min_idle_timeout_s(const State&) const { return 0; }
+    View build_view(const State& s, const Cache&, const FeatureViewInputs&) const { return {s.taps}; }
+};
+
+FeatureCore counting(const char* id)
+{
+    return make_feature_core(std::make_shared<CountingFeature>(), id, HomeTileSpec{std::string("home.tile.") + id, "x", ""},
+                             "x");
+}
+
+int taps(const Controller& c, const char* id)
+{
+    return typed_state<CountingFeature::State>(c.feature_state(id))->taps;
+}
+
+} // namespace
+
+TEST_CASE("a person's session holds every feature's state and Home or the idle timeout clears all of them at once")
+{
+    const KioskConfig config = test_config();
+    RecordingEffects effects;
+    Controller c(config, {counting("a"), counting("b")}, effects);
+    c.on_touch(0);
+    c.apply(RequestOpenScreen{"a"}, 0);
+    c.apply(FeatureRequest{"a", CountingFeature::Request{}}, 0);
+    c.apply(FeatureRequest{"b", CountingFeature::Request{}}, 0);
+    c.apply(FeatureRequest{"b", CountingFeature::Request{}}, 0);
+    CHECK(taps(c, "a") == 1);
+    CHECK(taps(c, "b") == 2);
+    c.apply(RequestHome{}, 0);
+    CHECK(taps(c, "a") == 0);
+    CHECK(taps(c, "b") == 0);
+
+    c.apply(RequestOpenScreen{"b"}, 1000);
+    c.apply(FeatureRequest{"a", CountingFeature::Request{}}, 1000);
+    c.apply(FeatureRequest{"b", CountingFeature::Request{}}, 1000);
+    c.tick(60'000 + 20'000 + 1);  // no touch since 0: asked, then cleared
+    CHECK(c.state().session.screen() == screen::home);
+    CHECK(taps(c, "a") == 0);
+    CHECK(taps(c, "b") == 0);
+    // A request for a feature this kiosk does not have is ignored, and so is
+    // opening its screen.
+    c.apply(FeatureRequest{"nope", CountingFeature::Request{}}, 2000);
+    c.apply(RequestOpenScreen{"nope"}, 2000);
+    CHECK(c.state().session.screen() == screen::home);
 }
