@@ -1,9 +1,9 @@
 // Errors as values for the local store: what went wrong, in kinds the UI can map to locale text.
 #pragma once
 
+#include "protocol/result.hpp"
+
 #include <string>
-#include <utility>
-#include <variant>
 
 namespace kiosk::store {
 
@@ -35,30 +35,9 @@ StoreErrc classify_sqlite(int rc) noexcept;
 // Marker value for operations that return nothing on success.
 struct Done {};
 
-// A value or a StoreError. Small on purpose: C++17 has no std::expected.
+// A value or a StoreError (the one Result type of lobby_protocol).
 template <class T>
-class [[nodiscard]] Result {
-public:
-    Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
-    Result(StoreError error) : m_v(std::in_place_index<1>, std::move(error)) {}
-
-    bool ok() const noexcept { return m_v.index() == 0; }
-    explicit operator bool() const noexcept { return ok(); }
-
-    T& value() & { return std::get<0>(m_v); }
-    const T& value() const& { return std::get<0>(m_v); }
-    T&& value() && { return std::get<0>(std::move(m_v)); }
-    T& operator*() & { return value(); }
-    const T& operator*() const& { return value(); }
-    T&& operator*() && { return std::move(*this).value(); }
-    T* operator->() { return &value(); }
-    const T* operator->() const { return &value(); }
-
-    const StoreError& error() const { return std::get<1>(m_v); }
-
-private:
-    std::variant<T, StoreError> m_v;
-};
+using Result = lobby::Result<T, StoreError>;
 
 using Status = Result<Done>;
 

@@ -1,11 +1,40 @@
-// Result<T>: a decoded value or a DecodeError naming the field that was wrong.
+// Result<T, E>: a value or an error, the one error-as-value type of both
+// programs (C++17 has no std::expected). Each layer names its own error:
+// protocol::Result<T> carries a DecodeError naming the field that was wrong,
+// the kiosk store a StoreError, the kiosk core an Error with plain words.
 #pragma once
 
 #include <string>
 #include <utility>
 #include <variant>
 
-namespace lobby::protocol {
+namespace lobby {
+
+template <class T, class E>
+class [[nodiscard]] Result {
+public:
+    Result(T value) : m_value(std::in_place_index<0>, std::move(value)) {}
+    Result(E error) : m_value(std::in_place_index<1>, std::move(error)) {}
+
+    bool ok() const noexcept { return m_value.index() == 0; }
+    explicit operator bool() const noexcept { return ok(); }
+
+    T& value() & { return std::get<0>(m_value); }
+    const T& value() const& { return std::get<0>(m_value); }
+    T&& value() && { return std::get<0>(std::move(m_value)); }
+    T& operator*() & { return value(); }
+    const T& operator*() const& { return value(); }
+    T&& operator*() && { return std::move(*this).value(); }
+    T* operator->() { return &value(); }
+    const T* operator->() const { return &value(); }
+
+    const E& error() const { return std::get<1>(m_value); }
+
+private:
+    std::variant<T, E> m_value;
+};
+
+namespace protocol {
 
 // Why a decode failed. Syntax: the text is not JSON we accept (bad JSON,
 // invalid UTF-8, nested too deep). Field: valid JSON with a missing,
@@ -19,20 +48,7 @@ struct DecodeError {
 
 // Errors are values here: decoders never throw past their boundary.
 template <class T>
-class Result {
-public:
-    Result(T value) : m_value(std::in_place_index<0>, std::move(value)) {}
-    Result(DecodeError error) : m_value(std::in_place_index<1>, std::move(error)) {}
+using Result = lobby::Result<T, DecodeError>;
 
-    bool ok() const { return m_value.index() == 0; }
-    explicit operator bool() const { return ok(); }
-
-    T& value() { return std::get<0>(m_value); }
-    const T& value() const { return std::get<0>(m_value); }
-    const DecodeError& error() const { return std::get<1>(m_value); }
-
-private:
-    std::variant<T, DecodeError> m_value;
-};
-
-} // namespace lobby::protocol
+} // namespace protocol
+} // namespace lobby
