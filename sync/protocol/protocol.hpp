@@ -8,3 +8,7 @@
 #include "protocol/requests.hpp"
 #include "protocol/text.hpp"
 #include "protocol/time.hpp"
+
+#include "protocol/masking.hpp"
+#include "protocol/random.hpp"
+#include "protocol/uuid.hpp"
