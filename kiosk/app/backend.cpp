@@ -4,7 +4,8 @@
 
 
 #include "net/sync_worker.hpp"
-#include "protocol/records.hpp"
+#include "protocol/estate.hpp"
+#include "protocol/notices.hpp"
 #include "store/store.hpp"
 
 #include <spdlog/spdlog.h>

@@ -6,8 +6,7 @@
 #include "net/http_client.hpp"
 #include "protocol/decode.hpp"
 #include "protocol/error.hpp"
-#include "protocol/records.hpp"
-#include "protocol/requests.hpp"
+#include "protocol/fees.hpp"
 #include "store/store.hpp"
 
 #include <spdlog/spdlog.h>

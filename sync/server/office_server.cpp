@@ -3,7 +3,6 @@
 
 #include "api.hpp"
 #include "demo_seed.hpp"
-#include "pay_page.hpp"
 #include "retention.hpp"
 #include "router.hpp"
 #include "schema.hpp"
@@ -122,8 +121,7 @@ void OfficeServer::install_handlers() {
         spdlog::info("{} {} {} {:.1f}ms", req.method, loggable_path(req.path), res.status, ms);
     });
 
-    install_api_routes(m_http, m_pool, m_config);
-    install_pay_page(m_http, m_pool, m_config);
+    install_api_routes(m_http, m_pool, m_config);  // the core endpoints, then each feature's
 }
 
 int OfficeServer::bind() {

@@ -43,6 +43,8 @@ TEST_CASE("an order for open bills is paid on the pay page and the bills become 
     REQUIRE(page);
     CHECK(page->status == 200);
     CHECK(page->body.find("<form") != std::string::npos);
+    // The expiry is shown in the estate's time, not UTC.
+    CHECK(page->body.find("有效期至 " + p::format_hh_mm_shanghai(order.expires_at) + " (北京时间)") != std::string::npos);
     auto paid = phone.Post(path_of(order.qr_payload).c_str(), "", "application/x-www-form-urlencoded");
     REQUIRE(paid);
     CHECK(paid->status == 200);
