@@ -64,8 +64,8 @@ const char* default_code(int status) {
 OfficeServer::OfficeServer(ServerConfig config) : m_config(std::move(config)), m_pool(m_config.db_path) {
     auto lease = m_pool.acquire();
     migrate(lease.db());
-    apply_retention(lease.db(), m_config, protocol::now_utc());
-    if (m_config.demo) m_demo_lines = seed_demo_estate(lease.db(), protocol::now_utc());
+    apply_retention(lease.db(), m_config, m_config.now());
+    if (m_config.demo) m_demo_lines = seed_demo_estate(lease.db(), m_config.now());
     install_handlers();
 }
 

@@ -52,7 +52,7 @@ public:
             ApiResponse refusal;
             auto caller = authenticate(lease.db(), http, refusal);
             if (!caller) return send(res, refusal);
-            ApiContext ctx{lease.db(), self->m_config, *caller, protocol::now_utc()};
+            ApiContext ctx{lease.db(), self->m_config, *caller, self->m_config.now()};
             if (snapshot == Snapshot::Own) return send(res, fn(ctx, http));
             Transaction read(lease.db(), TxMode::Deferred);
             ApiResponse r = fn(ctx, http);
@@ -74,7 +74,7 @@ public:
             if (!caller) return send(res, refusal);
             auto decoded = protocol::decode_text<Req>(http.body);
             if (!decoded) return send(res, decode_refusal(decoded.error()));
-            ApiContext ctx{lease.db(), self->m_config, *caller, protocol::now_utc()};
+            ApiContext ctx{lease.db(), self->m_config, *caller, self->m_config.now()};
             if constexpr (!std::is_same_v<ReadFirst, std::nullptr_t>) {
                 Transaction snapshot(lease.db(), TxMode::Deferred);
                 std::optional<ApiResponse> quick = read_first(ctx, decoded.value());
@@ -109,7 +109,7 @@ public:
 
             WriteTransaction tx(self->m_pool, db);
             if (replay_idempotent(db, caller->kiosk_id, key, hash, res)) return;
-            ApiContext ctx{db, self->m_config, *caller, protocol::now_utc()};
+            ApiContext ctx{db, self->m_config, *caller, self->m_config.now()};
             ApiResponse r = fn(ctx, decoded.value(), http);
             store_idempotent(db, caller->kiosk_id, key, hash, r, ctx.now);
             tx.commit();

@@ -57,7 +57,7 @@ void install_pay_page(httplib::Server& http, Pool& pool, const ServerConfig& con
     const std::string pattern = R"(/pay/([A-Za-z0-9-]{1,64}))";
     http.Get(pattern, [&pool, &config](const httplib::Request& req, httplib::Response& res) {
         auto lease = pool.acquire();
-        const auto order = find_order(lease.db(), config, req.matches[1], protocol::now_utc());
+        const auto order = find_order(lease.db(), config, req.matches[1], config.now());
         if (!order) return send_html(res, 404, page("订单不存在", "<h1>订单不存在</h1><p>This payment order does not exist.</p>"));
         const std::string note = order->status == "paid"      ? "此订单已支付 This order is already paid."
                                  : order->status == "expired" ? "此订单已过期，请在大堂终端重新下单。This order has expired."
@@ -67,7 +67,7 @@ void install_pay_page(httplib::Server& http, Pool& pool, const ServerConfig& con
     http.Post(pattern, [&pool, &config](const httplib::Request& req, httplib::Response& res) {
         auto lease = pool.acquire();
         WriteTransaction tx(pool, lease.db());
-        const PayOutcome outcome = pay_order(lease.db(), config, req.matches[1], protocol::now_utc());
+        const PayOutcome outcome = pay_order(lease.db(), config, req.matches[1], config.now());
         tx.commit();
         if (!outcome.order) return send_html(res, 404, page("订单不存在", "<h1>订单不存在</h1><p>" + outcome.message + "</p>"));
         const std::string note = outcome.status == 200 ? "支付成功。Payment received." : outcome.message;
