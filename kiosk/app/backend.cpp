@@ -5,7 +5,8 @@
 #include "net/live_client.hpp"
 #include "net/net_effects.hpp"
 #include "net/sync_worker.hpp"
-#include "protocol/records.hpp"
+#include "protocol/estate.hpp"
+#include "protocol/notices.hpp"
 #include "store/store.hpp"
 
 #include <spdlog/spdlog.h>

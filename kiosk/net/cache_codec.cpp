@@ -3,7 +3,7 @@
 
 #include "protocol/changes.hpp"
 #include "protocol/decode.hpp"
-#include "protocol/records.hpp"
+#include "protocol/protocol.hpp"
 
 #include <cstring>
 

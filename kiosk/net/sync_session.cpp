@@ -5,7 +5,7 @@
 
 #include "protocol/changes.hpp"
 #include "protocol/decode.hpp"
-#include "protocol/requests.hpp"
+#include "protocol/kiosk.hpp"
 
 #include <spdlog/spdlog.h>
 

@@ -1,10 +1,23 @@
-// Everything of the kiosk <-> office contract in one include.
+// Everything of the kiosk <-> office contract in one include. Each feature
+// has its own header; the shared pieces (feed, errors, decoding, text, time,
+// masking, ids) are below them.
 #pragma once
 
 #include "protocol/changes.hpp"
+#include "protocol/common.hpp"
 #include "protocol/decode.hpp"
 #include "protocol/error.hpp"
-#include "protocol/records.hpp"
-#include "protocol/requests.hpp"
 #include "protocol/text.hpp"
 #include "protocol/time.hpp"
+
+#include "protocol/estate.hpp"
+#include "protocol/fees.hpp"
+#include "protocol/kiosk.hpp"
+#include "protocol/notices.hpp"
+#include "protocol/repairs.hpp"
+#include "protocol/surveys.hpp"
+#include "protocol/visitors.hpp"
+
+#include "protocol/masking.hpp"
+#include "protocol/random.hpp"
+#include "protocol/uuid.hpp"

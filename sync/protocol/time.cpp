@@ -1,4 +1,5 @@
-// ISO-8601 UTC conversions without the C library's locale/timezone state.
+// ISO-8601 UTC conversions and Shanghai civil time, without the C library's
+// locale/timezone state.
 #include "protocol/time.hpp"
 
 #include <chrono>
@@ -29,6 +30,16 @@ bool digits(std::string_view s, std::size_t from, std::size_t n, int& out) {
     return true;
 }
 
+// Floor division of seconds into whole days and the seconds left in the day.
+void split_days(std::int64_t t, std::int64_t& days, std::int64_t& rem) {
+    days = t / 86400;
+    rem = t % 86400;
+    if (rem < 0) {
+        rem += 86400;
+        --days;
+    }
+}
+
 unsigned days_in_month(int y, unsigned m) {
     static constexpr unsigned days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -54,12 +65,8 @@ UtcSeconds days_from_civil(int y, unsigned m, unsigned d) {
 }
 
 std::string format_utc(UtcSeconds t) {
-    std::int64_t days = t / 86400;
-    std::int64_t rem = t % 86400;
-    if (rem < 0) {
-        rem += 86400;
-        --days;
-    }
+    std::int64_t days = 0, rem = 0;
+    split_days(t, days, rem);
     int y = 0;
     unsigned m = 0, d = 0;
     civil_from_days(days, y, m, d);
@@ -94,6 +101,44 @@ bool is_valid_period(std::string_view s) {
 UtcSeconds now_utc() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
+}
+
+LocalTime to_shanghai(UtcSeconds t) {
+    std::int64_t days = 0, rem = 0;
+    split_days(t + shanghai_offset_s, days, rem);
+    int y = 0;
+    unsigned m = 0, d = 0;
+    civil_from_days(days, y, m, d);
+    LocalTime local;
+    local.year = y;
+    local.month = static_cast<int>(m);
+    local.day = static_cast<int>(d);
+    local.hour = static_cast<int>(rem / 3600);
+    local.minute = static_cast<int>(rem / 60 % 60);
+    local.second = static_cast<int>(rem % 60);
+    local.weekday = static_cast<int>(((days % 7) + 11) % 7);  // day 0 was a Thursday (4)
+    return local;
+}
+
+std::string format_hh_mm_shanghai(UtcSeconds t) {
+    const LocalTime local = to_shanghai(t);
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", local.hour, local.minute);
+    return buf;
+}
+
+std::string format_date_shanghai(UtcSeconds t) { return format_date(t + shanghai_offset_s); }
+
+UtcSeconds start_of_day_shanghai(UtcSeconds t) {
+    std::int64_t days = 0, rem = 0;
+    split_days(t + shanghai_offset_s, days, rem);
+    return days * 86400 - shanghai_offset_s;
+}
+
+std::optional<UtcSeconds> parse_date_shanghai(std::string_view date) {
+    int y = 0, mo = 0, d = 0;
+    if (date.size() != 10 || !parse_date_part(date, y, mo, d)) return std::nullopt;
+    return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) - shanghai_offset_s;
 }
 
 } // namespace lobby::protocol

@@ -1,8 +1,11 @@
 // Run-time settings of office-server (filled from the command line).
 #pragma once
 
+#include "protocol/time.hpp"
+
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace lobby::server {
@@ -21,6 +24,10 @@ struct ServerConfig {
     std::int64_t idempotency_retention_seconds = 30LL * 86400;  // stored responses older than this are dropped at start
     std::int64_t personal_data_retention_seconds = 30LL * 86400;  // visitor names/phones kept after the pass ends
     int threads = 16;  // HTTP worker threads; each keep-alive connection holds one while open (max 5 s idle)
+    // The server's clock: every "now" the server uses comes from here (requests,
+    // the pay page, retention and the demo seed at start). Tests running an
+    // in-process OfficeServer move it instead of sleeping; must be thread-safe.
+    std::function<protocol::UtcSeconds()> now = protocol::now_utc;
 };
 
 } // namespace lobby::server

@@ -1,31 +1,15 @@
-// Pieces of the demo seed, one file each; all run inside the seed's transaction.
+// The core parts of the demo seed (estate record, units and residents); the
+// features add theirs through the registry (feature.hpp).
 #pragma once
 
-#include "db.hpp"
-#include "feed.hpp"
-#include "protocol/time.hpp"
+#include "feature.hpp"
 
-#include <cstdint>
-#include <random>
-#include <string>
+#include <functional>
 
 namespace lobby::server::demo {
 
-// Deterministic choices: the same seed gives the same estate on any run.
-class Rng {
-public:
-    explicit Rng(std::uint32_t seed) : m_engine(seed) {}
-    std::uint32_t below(std::uint32_t n) { return static_cast<std::uint32_t>(m_engine() % n); }
-    bool chance(std::uint32_t percent) { return below(100) < percent; }
-
-private:
-    std::mt19937 m_engine;
-};
-
-void seed_reference(FeedWriter& feed);                                        // estate, fee kinds, categories
-void seed_units_and_bills(Database& db, FeedWriter& feed, Rng& rng, protocol::UtcSeconds now);
-void seed_notices_and_surveys(FeedWriter& feed, protocol::UtcSeconds now);
-void seed_tickets(Database& db, protocol::UtcSeconds now);
-void seed_visitors(Database& db, protocol::UtcSeconds now);
+void seed_estate_record(DemoSeed& seed);
+// Units and their residents; `on_unit` runs right after each unit is published.
+void seed_units(DemoSeed& seed, const std::function<void(const DemoUnit&)>& on_unit);
 
 } // namespace lobby::server::demo

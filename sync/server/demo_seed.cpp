@@ -1,8 +1,10 @@
-// Demo seed orchestration: kiosks and tokens, then each part of the estate.
+// Demo seed orchestration: kiosks and tokens, the estate, then each
+// feature's parts in three phases (reference data, per unit, activity).
 #include "demo_seed.hpp"
 
 #include "demo_parts.hpp"
-#include "privacy.hpp"
+#include "feature.hpp"
+#include "sha256.hpp"
 
 namespace lobby::server {
 namespace {
@@ -39,12 +41,18 @@ std::vector<std::string> seed_demo_estate(Database& db, protocol::UtcSeconds now
             kiosk.run();
         }
         FeedWriter feed(db);
-        demo::Rng rng(20261123);
-        demo::seed_reference(feed);
-        demo::seed_units_and_bills(db, feed, rng, now);
-        demo::seed_notices_and_surveys(feed, now);
-        demo::seed_tickets(db, now);
-        demo::seed_visitors(db, now);
+        DemoRng rng(20261123);
+        DemoSeed seed{db, feed, rng, now};
+        const auto& features = server_features().features();
+        demo::seed_estate_record(seed);
+        for (const Feature& f : features)
+            if (f.seed_reference) f.seed_reference(seed);
+        demo::seed_units(seed, [&](const DemoUnit& unit) {
+            for (const Feature& f : features)
+                if (f.seed_unit) f.seed_unit(seed, unit);
+        });
+        for (const Feature& f : features)
+            if (f.seed_activity) f.seed_activity(seed);
         tx.commit();
     }
     std::vector<std::string> lines;

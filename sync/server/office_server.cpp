@@ -3,7 +3,6 @@
 
 #include "api.hpp"
 #include "demo_seed.hpp"
-#include "pay_page.hpp"
 #include "retention.hpp"
 #include "router.hpp"
 #include "schema.hpp"
@@ -65,8 +64,8 @@ const char* default_code(int status) {
 OfficeServer::OfficeServer(ServerConfig config) : m_config(std::move(config)), m_pool(m_config.db_path) {
     auto lease = m_pool.acquire();
     migrate(lease.db());
-    apply_retention(lease.db(), m_config, protocol::now_utc());
-    if (m_config.demo) m_demo_lines = seed_demo_estate(lease.db(), protocol::now_utc());
+    apply_retention(lease.db(), m_config, m_config.now());
+    if (m_config.demo) m_demo_lines = seed_demo_estate(lease.db(), m_config.now());
     install_handlers();
 }
 
@@ -122,8 +121,7 @@ void OfficeServer::install_handlers() {
         spdlog::info("{} {} {} {:.1f}ms", req.method, loggable_path(req.path), res.status, ms);
     });
 
-    install_api_routes(m_http, m_pool, m_config);
-    install_pay_page(m_http, m_pool, m_config);
+    install_api_routes(m_http, m_pool, m_config);  // the core endpoints, then each feature's
 }
 
 int OfficeServer::bind() {

@@ -23,6 +23,8 @@ public:
     bool run();
     // Safe from any thread; in-flight requests finish first.
     void stop();
+    // True once run() accepts connections (until stop()).
+    bool running() const { return m_http.is_running(); }
 
     const ServerConfig& config() const { return m_config; }
     // Demo kiosk tokens created by this start (empty unless freshly seeded).

@@ -1,7 +1,9 @@
-// Applies feed refreshes whose time has come.
+// Applies feed refreshes whose time has come: the feature that owns the
+// collection decides (fees re-publishes a bill that turned late); rows of
+// other collections become tombstones (an expired notice).
 #include "refresh.hpp"
 
-#include "estate_store.hpp"
+#include "feature.hpp"
 #include "feed.hpp"
 
 namespace lobby::server {
@@ -11,12 +13,11 @@ void apply_due_refreshes(Pool& pool, Database& db, protocol::UtcSeconds now) {
     WriteTransaction tx(pool, db);
     // Re-read under the lock: another request may have applied them already.
     for (const FeedKey& k : due_refreshes(db, now)) {
-        if (k.collection == protocol::collection::bills) {
-            if (auto bill = find_bill(db, k.key, now)) publish_bill(db, *bill);
-            else publish_tombstone(db, k.collection, k.key);
-        } else {
-            publish_tombstone(db, k.collection, k.key);  // notices (and anything else) expire
-        }
+        const Feature* owner = nullptr;
+        for (const Feature& f : server_features().features())
+            if (f.refresh && f.refresh_collection == k.collection) owner = &f;
+        if (owner) owner->refresh(db, k.key, now);
+        else publish_tombstone(db, k.collection, k.key);
     }
     tx.commit();
 }

@@ -7,9 +7,10 @@
 
 namespace lobby::server {
 
-// Drops stored idempotent responses past their retention, and blanks the
-// names and phones of visitors and move-out requesters once the pass or
-// request is over by more than config.personal_data_retention_seconds.
+// Drops stored idempotent responses past their retention, then runs each
+// feature's retention (visitors blank the names and phones of visitors and
+// move-out requesters once the pass or request is over by more than
+// config.personal_data_retention_seconds).
 void apply_retention(Database& db, const ServerConfig& config, protocol::UtcSeconds now);
 
 } // namespace lobby::server

@@ -1,15 +1,147 @@
-// Installs every /v1 endpoint on the HTTP server: authentication, body
+// The /v1 adapters every feature's routes use: authentication, body
 // decoding, idempotency and transactions are done here once, so the
-// services only see decoded requests.
+// services only see decoded requests. install_api_routes() installs the core
+// endpoints (health, the feed) and then each registered feature's routes.
 #pragma once
 
+#include "api.hpp"
 #include "config.hpp"
 #include "pool.hpp"
 
+#include "protocol/decode.hpp"
+
 #include <httplib.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <type_traits>
 
 namespace lobby::server {
 
 void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& config);
+
+// [SECTION] Pieces of the adapters (router.cpp)
+void send(httplib::Response& res, const ApiResponse& r);
+// 401 for a missing, unknown or revoked bearer token.
+std::optional<Caller> authenticate(Database& db, const httplib::Request& http, ApiResponse& refusal);
+ApiResponse decode_refusal(const protocol::DecodeError& e);
+ApiResponse missing_idempotency_key();
+// Replays the stored response for (kiosk, key) into `res` and returns true,
+// or returns false when the key is new; a key reused with another request is 409.
+bool replay_idempotent(Database& db, const std::string& kiosk_id, const std::string& key,
+                       const std::string& request_hash, httplib::Response& res);
+void store_idempotent(Database& db, const std::string& kiosk_id, const std::string& key,
+                      const std::string& request_hash, const ApiResponse& r, protocol::UtcSeconds now);
+// A UUID is expected; any 8..128 printable ASCII characters are accepted.
+bool valid_idempotency_key(const std::string& key);
+std::string request_hash(const httplib::Request& http, const nlohmann::json& body);
+
+class Router : public std::enable_shared_from_this<Router> {
+public:
+    Router(Pool& pool, const ServerConfig& config) : m_pool(pool), m_config(config) {}
+
+    // GET with a kiosk token; fn(ApiContext&, const httplib::Request&) reads
+    // one consistent snapshot (a ticket and its timeline agree), unless it
+    // manages its own transactions (the feed applies refreshes first).
+    enum class Snapshot { Wrap, Own };
+    template <class Fn>
+    httplib::Server::Handler get(Fn fn, Snapshot snapshot = Snapshot::Wrap) {
+        return [self = shared_from_this(), fn, snapshot](const httplib::Request& http, httplib::Response& res) {
+            auto lease = self->m_pool.acquire();
+            ApiResponse refusal;
+            auto caller = authenticate(lease.db(), http, refusal);
+            if (!caller) return send(res, refusal);
+            ApiContext ctx{lease.db(), self->m_config, *caller, self->m_config.now()};
+            if (snapshot == Snapshot::Own) return send(res, fn(ctx, http));
+            Transaction read(lease.db(), TxMode::Deferred);
+            ApiResponse r = fn(ctx, http);
+            read.commit();
+            send(res, r);
+        };
+    }
+
+    // POST without Idempotency-Key (lookups, heartbeat): fn runs in one write
+    // transaction. If `read_first` is given, it runs first on a read snapshot
+    // and answers alone when it can (returns a response), which keeps common
+    // reads off the write lock.
+    template <class Req, class Fn, class ReadFirst = std::nullptr_t>
+    httplib::Server::Handler post(Fn fn, ReadFirst read_first = nullptr) {
+        return [self = shared_from_this(), fn, read_first](const httplib::Request& http, httplib::Response& res) {
+            auto lease = self->m_pool.acquire();
+            ApiResponse refusal;
+            auto caller = authenticate(lease.db(), http, refusal);
+            if (!caller) return send(res, refusal);
+            auto decoded = protocol::decode_text<Req>(http.body);
+            if (!decoded) return send(res, decode_refusal(decoded.error()));
+            ApiContext ctx{lease.db(), self->m_config, *caller, self->m_config.now()};
+            if constexpr (!std::is_same_v<ReadFirst, std::nullptr_t>) {
+                Transaction snapshot(lease.db(), TxMode::Deferred);
+                std::optional<ApiResponse> quick = read_first(ctx, decoded.value());
+                snapshot.commit();
+                if (quick) return send(res, *quick);
+            }
+            WriteTransaction tx(self->m_pool, lease.db());
+            ApiResponse r = fn(ctx, decoded.value(), http);
+            tx.commit();
+            send(res, r);
+        };
+    }
+
+    // POST that creates something: the first response for (kiosk, key) is
+    // stored in the same transaction as the record, so a retry replays it
+    // and two concurrent duplicates serialize on the write lock.
+    template <class Req, class Fn>
+    httplib::Server::Handler idempotent_post(Fn fn) {
+        return [self = shared_from_this(), fn](const httplib::Request& http, httplib::Response& res) {
+            auto lease = self->m_pool.acquire();
+            Database& db = lease.db();
+            ApiResponse refusal;
+            auto caller = authenticate(db, http, refusal);
+            if (!caller) return send(res, refusal);
+            const std::string key = http.get_header_value("Idempotency-Key");
+            if (!valid_idempotency_key(key)) return send(res, missing_idempotency_key());
+            auto parsed = protocol::parse_json(http.body);
+            if (!parsed) return send(res, decode_refusal(parsed.error()));
+            auto decoded = protocol::decode<Req>(parsed.value());
+            if (!decoded) return send(res, decode_refusal(decoded.error()));
+            const std::string hash = request_hash(http, parsed.value());
+
+            WriteTransaction tx(self->m_pool, db);
+            if (replay_idempotent(db, caller->kiosk_id, key, hash, res)) return;
+            ApiContext ctx{db, self->m_config, *caller, self->m_config.now()};
+            ApiResponse r = fn(ctx, decoded.value(), http);
+            store_idempotent(db, caller->kiosk_id, key, hash, r, ctx.now);
+            tx.commit();
+            send(res, r);
+        };
+    }
+
+    Pool& pool() { return m_pool; }
+
+private:
+    Pool& m_pool;
+    const ServerConfig& m_config;
+};
+
+// [SECTION] Adapters from service signatures to what the Router's handlers call
+template <class Req>
+auto body_only(ApiResponse (*service)(ApiContext&, const Req&)) {
+    return [service](ApiContext& ctx, const Req& body, const httplib::Request&) { return service(ctx, body); };
+}
+
+template <class Req>
+auto with_path_id(ApiResponse (*service)(ApiContext&, const std::string&, const Req&)) {
+    return [service](ApiContext& ctx, const Req& body, const httplib::Request& req) {
+        return service(ctx, req.matches[1].str(), body);
+    };
+}
+
+inline auto by_path_id(ApiResponse (*service)(ApiContext&, const std::string&)) {
+    return [service](ApiContext& ctx, const httplib::Request& req) { return service(ctx, req.matches[1].str()); };
+}
+
+// Path segment of ids in routes: /v1/repairs/{id}.
+inline constexpr const char* id_segment = "([A-Za-z0-9-]{1,64})";
 
 } // namespace lobby::server

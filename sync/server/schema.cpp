@@ -1,7 +1,10 @@
-// Schema migrations: each entry moves user_version from i to i+1.
+// Schema migrations: the base step here, later steps in the features
+// (sync/server/<feature>/register.cpp); each moves user_version by one.
 #include "schema.hpp"
 
-#include <iterator>
+#include <algorithm>
+#include <stdexcept>
+#include <string>
 
 namespace lobby::server {
 namespace {
@@ -9,7 +12,7 @@ namespace {
 // Feed rows are the server's copy of what kiosks pull; reference data
 // (estate, fee kinds, repair categories, notices, surveys) lives only there
 // as JSON documents, the rest has tables and is re-published on change.
-const char* const migrations[] = {
+const char* const base_sql =
     R"sql(
 CREATE TABLE kiosks (
   id TEXT PRIMARY KEY,
@@ -98,26 +101,37 @@ CREATE TABLE idempotency (
   request_sha256 TEXT NOT NULL, status INTEGER NOT NULL, response TEXT NOT NULL,
   created_at INTEGER NOT NULL,
   PRIMARY KEY (kiosk_id, key));
-)sql",
-    // v2: the office's decision on a move-out release, after calling the owner.
-    R"sql(
-ALTER TABLE move_outs ADD COLUMN decided_at INTEGER;
-ALTER TABLE move_outs ADD COLUMN decision_note TEXT;
-)sql",
-};
+)sql";
 
 } // namespace
 
+SchemaStep base_schema_step() { return SchemaStep{1, base_sql}; }
+
+std::vector<SchemaStep> schema_steps(const FeatureRegistry& features) {
+    std::vector<SchemaStep> steps{base_schema_step()};
+    for (const Feature& f : features.features())
+        for (const SchemaStep& step : f.schema) steps.push_back(step);
+    std::stable_sort(steps.begin(), steps.end(),
+                     [](const SchemaStep& a, const SchemaStep& b) { return a.version < b.version; });
+    for (std::size_t i = 0; i < steps.size(); ++i)
+        if (steps[i].version != static_cast<int>(i + 1))
+            throw std::logic_error("schema steps must be numbered 1.." + std::to_string(steps.size()) +
+                                   " without gaps or duplicates; found version " + std::to_string(steps[i].version) +
+                                   " at position " + std::to_string(i + 1));
+    return steps;
+}
+
 void migrate(Database& db) {
+    static const std::vector<SchemaStep> steps = schema_steps(server_features());
     Statement version(db, "PRAGMA user_version");
     version.step();
     const auto current = static_cast<std::size_t>(version.int64(0));
     version.reset();
-    for (std::size_t v = current; v < std::size(migrations); ++v) {
+    for (std::size_t v = current; v < steps.size(); ++v) {
         Transaction tx(db);
-        db.exec(migrations[v]);
+        db.exec(steps[v].sql);
         // PRAGMA takes no bound parameters; the value is our own integer.
-        db.exec(("PRAGMA user_version = " + std::to_string(v + 1)).c_str());
+        db.exec(("PRAGMA user_version = " + std::to_string(steps[v].version)).c_str());
         tx.commit();
     }
 }

@@ -1,10 +1,10 @@
 // The pull feed: paging, collections, tombstones, audiences, expiry.
 #include "api_client.hpp"
+#include "in_process_server.hpp"
 
 #include <map>
 #include <regex>
 #include <set>
-#include <thread>
 
 using namespace lobby::test;
 namespace p = lobby::protocol;
@@ -124,12 +124,12 @@ TEST_CASE("tickets travel only to the kiosk that created them") {
 }
 
 TEST_CASE("a notice that expires turns into a tombstone with a new seq") {
-    OfficeServerProcess server;
+    InProcessServer server;
     Api staff(server.port(), staff_token);
     Api kiosk(server.port(), lobby1_token);
     std::int64_t cursor = 0;
     pull_feed(kiosk, 0, 1000, &cursor);
-    const auto now = p::now_utc();
+    const auto now = server.clock().now();
     p::Notice n{"N-flash", "outage", true, {"临时停电", "", ""}, {"2号配电房检修", "", ""}, now - 10, now + 3};
     REQUIRE(staff.create("/v1/notices", nlohmann::json(n)).status == 201);
     auto fresh = pull_feed(kiosk, cursor, 1000, &cursor);
@@ -137,7 +137,8 @@ TEST_CASE("a notice that expires turns into a tombstone with a new seq") {
     CHECK(fresh[0].key == "N-flash");
     CHECK_FALSE(fresh[0].deleted);
     const std::int64_t live_seq = fresh[0].seq;
-    while (p::now_utc() <= *n.expires_at) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    CHECK(pull_feed(kiosk, cursor, 1000).empty());  // not yet expired: nothing new
+    server.clock().advance(4);
     auto later = pull_feed(kiosk, cursor, 1000);
     REQUIRE(later.size() == 1);
     CHECK(later[0].key == "N-flash");

@@ -2,11 +2,13 @@
 // sequence, refreshes, and the demo seed's fixed units.
 #include "db.hpp"
 #include "demo_seed.hpp"
-#include "estate_store.hpp"
+#include "estate.hpp"
+#include "feature.hpp"
 #include "feed.hpp"
+#include "fees/bills.hpp"
 #include "office_server.hpp"
 #include "pool.hpp"
-#include "privacy.hpp"
+#include "sha256.hpp"
 #include "refresh.hpp"
 #include "retention.hpp"
 #include "schema.hpp"
@@ -15,6 +17,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <stdexcept>
 
 using namespace lobby::server;
 namespace p = lobby::protocol;
@@ -74,17 +77,46 @@ TEST_CASE("migrations run once and the database is in WAL mode") {
     CHECK_THROWS_AS(Statement(t.db, "SELECT nonsense FROM nowhere"), DbError);
 }
 
-TEST_CASE("names and phones are masked") {
-    CHECK(mask_name("张伟") == "张*");
-    CHECK(mask_name("张") == "张*");
-    CHECK(mask_name("李秀英") == "李*英");
-    CHECK(mask_name("欧阳晓明") == "欧阳*明");
-    CHECK(mask_name("") == "*");
-    CHECK(mask_phone("13812345678") == "138****5678");
-    CHECK(mask_phone("123") == "****");
+TEST_CASE("tokens are stored as their SHA-256") {
+    CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     CHECK(sha256_hex("demo-lobby-1-token").size() == 64);
-    CHECK(random_digits(6).size() == 6);
-    CHECK(random_hex(8) != random_hex(8));
+}
+
+TEST_CASE("schema steps are numbered 1..N across the features, with today's steps 1-2 first") {
+    const auto steps = schema_steps(server_features());
+    REQUIRE(steps.size() >= 2);
+    for (std::size_t i = 0; i < steps.size(); ++i) CHECK(steps[i].version == static_cast<int>(i + 1));
+    CHECK(std::string(steps[0].sql).find("CREATE TABLE kiosks") != std::string::npos);
+    CHECK(std::string(steps[1].sql).find("ALTER TABLE move_outs ADD COLUMN decided_at") != std::string::npos);
+    FeatureRegistry broken;
+    Feature twice;
+    twice.schema = {{2, "SELECT 1"}};
+    broken.add(twice);
+    broken.add(twice);
+    CHECK_THROWS_AS(schema_steps(broken), std::logic_error);
+    FeatureRegistry gap;
+    Feature skips;
+    skips.schema = {{3, "SELECT 1"}};
+    gap.add(skips);
+    CHECK_THROWS_AS(schema_steps(gap), std::logic_error);
+}
+
+TEST_CASE("a database of the first release (user_version 1) migrates to the newest version") {
+    TempDb t;  // already migrated: rebuild one at version 1
+    const std::string old_path = t.dir + "/v1.db";
+    {
+        Database old(old_path);
+        Transaction tx(old);
+        old.exec(base_schema_step().sql);
+        old.exec("PRAGMA user_version = 1");
+        tx.commit();
+        old.exec("INSERT INTO units (id, building, entrance, floor, room, area_m2) VALUES ('1-1-101', 1, 1, 1, '101', 80)");
+    }
+    Database again(old_path);
+    migrate(again);
+    CHECK(count(again, "PRAGMA user_version") == static_cast<long long>(schema_steps(server_features()).size()));
+    CHECK(count(again, "SELECT COUNT(*) FROM units") == 1);
+    CHECK(count(again, "SELECT COUNT(*) FROM pragma_table_info('move_outs') WHERE name = 'decision_note'") == 1);
 }
 
 TEST_CASE("every publish takes the next sequence number; tombstones too") {
@@ -127,7 +159,7 @@ TEST_CASE("due refreshes expire notices and re-publish bills as late") {
     CHECK(due_refreshes(t.db, now).empty());
     CHECK_FALSE(load_record(t.db, "notices", "N-old").has_value());
     CHECK(load_record(t.db, "bills", "B1").value()["late"] == true);
-    CHECK(late_from("2026-11-15") == p::parse_utc("2026-11-15T16:00:00Z").value());
+    CHECK(fees::late_from("2026-11-15") == p::parse_utc("2026-11-15T16:00:00Z").value());
 }
 
 TEST_CASE("the demo seed makes the documented demo units, once") {

@@ -1,7 +1,7 @@
 // Fee lookup: phone-last-4 verification, totals, lockout after failures.
 #include "api_client.hpp"
+#include "in_process_server.hpp"
 
-#include <thread>
 
 using namespace lobby::test;
 namespace p = lobby::protocol;
@@ -46,7 +46,7 @@ TEST_CASE("lookup refusals: unknown unit 404, malformed digits 422") {
 }
 
 TEST_CASE("five wrong last-4 lock the unit until locked_until, then it opens again") {
-    OfficeServerProcess server({true, "", {"--lockout-seconds", "2"}});
+    InProcessServer server([](lobby::server::ServerConfig& c) { c.lockout_seconds = 120; });
     Api api(server.port(), lobby1_token);
     const nlohmann::json wrong = {{"unit_id", "3-2-1502"}, {"phone_last4", "0000"}};
     const nlohmann::json right = {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}};
@@ -61,11 +61,13 @@ TEST_CASE("five wrong last-4 lock the unit until locked_until, then it opens aga
     CHECK(locked.error_code() == "unit_locked");
     const auto until = locked.as<p::ErrorBody>().locked_until;
     REQUIRE(until.has_value());
-    CHECK(*until >= p::now_utc() + 1);
+    CHECK(*until >= server.clock().now() + 119);
     // Even the right digits are refused while locked; other units are not affected.
     CHECK(api.post("/v1/fees/lookup", right).status == 423);
     CHECK(api.post("/v1/fees/lookup", {{"unit_id", "1-1-801"}, {"phone_last4", "1234"}}).status == 200);
-    std::this_thread::sleep_for(std::chrono::milliseconds(3100));
+    server.clock().advance(60);
+    CHECK(api.post("/v1/fees/lookup", right).status == 423);  // half-way: still locked
+    server.clock().advance(61);
     CHECK(api.post("/v1/fees/lookup", right).status == 200);
     // A success resets the counter: one more wrong try leaves 4 attempts.
     CHECK(api.post("/v1/fees/lookup", wrong).as<p::ErrorBody>().attempts_left == 4);

@@ -4,6 +4,7 @@
 
 #include <sys/wait.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <mutex>
@@ -54,6 +55,19 @@ public:
         return m_acked;
     }
     int unexpected() const { return m_unexpected; }
+    // Waits (up to 60 s) until the server has acknowledged `n` writes, so the
+    // crash lands in the middle of a running load on a slow machine too.
+    bool wait_for_acks(std::size_t n) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+        while (std::chrono::steady_clock::now() < deadline) {
+            {
+                std::lock_guard<std::mutex> lock(m_mutex);
+                if (m_acked.size() >= n) return true;
+            }
+            std::this_thread::yield();
+        }
+        return false;
+    }
 
 private:
     std::atomic<bool> m_stop{false};
@@ -68,7 +82,7 @@ private:
 TEST_CASE("SIGTERM during writes finishes cleanly with exit code 0 and keeps every acknowledged write") {
     OfficeServerProcess server;
     WriteLoad load(server.port(), 3);
-    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    REQUIRE(load.wait_for_acks(20));
     CHECK(server.terminate() == 0);
     const auto acked = load.stop();
     CHECK(load.unexpected() == 0);
@@ -82,7 +96,7 @@ TEST_CASE("kill -9 during writes: the database opens, passes integrity_check and
     OfficeServerProcess server;
     const long long units = db_int(server.db_path(), "SELECT COUNT(*) FROM units");
     WriteLoad load(server.port(), 3);
-    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    REQUIRE(load.wait_for_acks(20));
     server.kill_hard();
     const auto acked = load.stop();
     REQUIRE_FALSE(acked.empty());

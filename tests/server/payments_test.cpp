@@ -1,7 +1,7 @@
 // Payment orders, the demo pay page, and what paying does to bills.
 #include "api_client.hpp"
+#include "in_process_server.hpp"
 
-#include <thread>
 
 using namespace lobby::test;
 namespace p = lobby::protocol;
@@ -43,6 +43,8 @@ TEST_CASE("an order for open bills is paid on the pay page and the bills become 
     REQUIRE(page);
     CHECK(page->status == 200);
     CHECK(page->body.find("<form") != std::string::npos);
+    // The expiry is shown in the estate's time, not UTC.
+    CHECK(page->body.find("有效期至 " + p::format_hh_mm_shanghai(order.expires_at) + " (北京时间)") != std::string::npos);
     auto paid = phone.Post(path_of(order.qr_payload).c_str(), "", "application/x-www-form-urlencoded");
     REQUIRE(paid);
     CHECK(paid->status == 200);
@@ -87,11 +89,14 @@ TEST_CASE("two orders for the same bill: the second cannot be paid after the fir
 }
 
 TEST_CASE("an expired order is reported as expired and cannot be paid") {
-    OfficeServerProcess server({true, "", {"--order-ttl-seconds", "1"}});
+    InProcessServer server;  // default lifetime: 15 minutes
     Api api(server.port(), lobby1_token);
     const auto bills = open_bills(api, "3-2-1502", "5678");
     const auto order = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id}}}).as<p::PaymentOrder>();
-    std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+    CHECK(order.expires_at == order.created_at + 15 * 60);
+    server.clock().advance(15 * 60 - 5);
+    CHECK(api.get("/v1/payment-orders/" + order.id).as<p::PaymentOrder>().status == "pending");
+    server.clock().advance(10);
     CHECK(api.get("/v1/payment-orders/" + order.id).as<p::PaymentOrder>().status == "expired");
     httplib::Client phone("127.0.0.1", server.port());
     auto r = phone.Post(("/pay/" + order.id).c_str(), "", "text/plain");

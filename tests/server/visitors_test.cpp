@@ -111,7 +111,7 @@ TEST_CASE("staff pre-registers a code and a kiosk redeems it") {
 
 TEST_CASE("a move-out request waits for the owner and can be read back") {
     Api api(shared_server().port(), lobby1_token);
-    const std::string tomorrow = p::format_date(p::now_utc() + 8 * 3600 + 86400);
+    const std::string tomorrow = p::format_date_shanghai(p::now_utc() + 86400);
     const Reply r = api.create("/v1/move-outs", move_out(tomorrow));
     REQUIRE(r.status == 201);
     const auto m = r.as<p::MoveOut>();
@@ -128,7 +128,7 @@ TEST_CASE("move-out refusals: date in the past or too far, unknown unit, bad rel
     CHECK(api.create("/v1/move-outs", move_out("2020-01-01")).status == 422);
     CHECK(api.create("/v1/move-outs", move_out(p::format_date(p::now_utc() + 60 * 86400))).status == 422);
     CHECK(api.create("/v1/move-outs", move_out("2026-13-01")).status == 422);
-    auto body = move_out(p::format_date(p::now_utc() + 86400));
+    auto body = move_out(p::format_date_shanghai(p::now_utc() + 86400));
     body["unit_id"] = "7-7-777";
     CHECK(api.create("/v1/move-outs", body).status == 404);
     body["unit_id"] = "5-3-2202";
@@ -141,7 +141,7 @@ TEST_CASE("staff records the owner's decision on a move-out once; kiosks see it"
     Api kiosk(server.port(), lobby1_token);
     Api staff(server.port(), staff_token);
     const std::string id =
-        kiosk.create("/v1/move-outs", move_out(p::format_date(p::now_utc() + 8 * 3600 + 86400))).as<p::MoveOut>().id;
+        kiosk.create("/v1/move-outs", move_out(p::format_date_shanghai(p::now_utc() + 86400))).as<p::MoveOut>().id;
     const nlohmann::json approve = {{"status", "approved"}, {"note", "已电话联系业主，确认同意"}};
     CHECK(kiosk.create("/v1/move-outs/" + id + "/decision", approve).status == 403);
     CHECK(staff.create("/v1/move-outs/M-nothing/decision", approve).status == 404);

@@ -5,8 +5,7 @@
 
 #include "features/fees/io/fee_records.hpp"
 #include "protocol/decode.hpp"
-#include "protocol/records.hpp"
-#include "protocol/requests.hpp"
+#include "protocol/fees.hpp"
 #include "store/store.hpp"
 
 #include <spdlog/spdlog.h>

@@ -1,0 +1,74 @@
+// Fees: fee kinds and bills (feed collections), fee lookup and payment orders.
+#pragma once
+
+#include "protocol/codec.hpp"
+#include "protocol/common.hpp"
+#include "protocol/estate.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace lobby::protocol {
+
+// collection "fee_kinds", key = code.
+struct FeeKind {
+    std::string code;  // management, parking, water, electricity, shared_energy, refuse
+    LocalizedText name;
+    LocalizedText covers;       // what the fee pays for
+    LocalizedText not_covered;  // what it does not (the usual dispute)
+};
+LOBBY_PROTOCOL_CODEC(FeeKind);
+
+// collection "bills", key = id. Money in integer fen.
+struct Bill {
+    std::string id;
+    std::string unit_id;
+    std::string fee_kind;
+    std::string period;    // "2026-10"
+    std::int64_t amount_fen = 0;
+    std::int64_t paid_fen = 0;
+    std::string status;    // unpaid, partial, paid
+    std::string due_date;  // "2026-11-15"
+    bool late = false;     // unpaid or partial after the due date
+};
+LOBBY_PROTOCOL_CODEC(Bill);
+
+// Fees: POST /v1/fees/lookup -> 200 FeeLookupResult
+struct FeeLookupRequest {
+    std::string unit_id;
+    std::string phone_last4;  // last four digits of a phone on file
+};
+LOBBY_PROTOCOL_CODEC(FeeLookupRequest);
+
+struct FeeLookupResult {
+    Unit unit;
+    std::vector<Bill> bills;       // newest period first
+    std::int64_t total_due_fen = 0;  // sum of amount_fen - paid_fen
+    std::int64_t late_due_fen = 0;   // part of total_due_fen that is late
+    std::int64_t unpaid_count = 0;   // bills not fully paid
+};
+LOBBY_PROTOCOL_CODEC(FeeLookupResult);
+
+// POST /v1/payment-orders -> 201 PaymentOrder; GET /v1/payment-orders/{id} -> 200
+struct PaymentOrderRequest {
+    std::string unit_id;
+    std::vector<std::string> bill_ids;  // 1..60 unpaid or partial bills of the unit
+};
+LOBBY_PROTOCOL_CODEC(PaymentOrderRequest);
+
+struct PaymentOrder {
+    std::string id;
+    std::string unit_id;
+    std::vector<std::string> bill_ids;
+    std::int64_t amount_fen = 0;
+    std::string status;      // pending, paid, expired
+    std::string qr_payload;  // URL of the pay page, shown as a QR code
+    UtcSeconds created_at = 0;
+    UtcSeconds expires_at = 0;
+    std::optional<UtcSeconds> paid_at;
+};
+LOBBY_PROTOCOL_CODEC(PaymentOrder);
+
+} // namespace lobby::protocol

@@ -1,0 +1,82 @@
+// JSON mapping of the surveys messages.
+#include "protocol/surveys.hpp"
+
+#include "protocol/rules.hpp"
+
+namespace lobby::protocol {
+
+void decode_into(const nlohmann::json& j, SurveyChoice& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("id", out.id, id_rule);
+    r.object("text", out.text);
+}
+
+void to_json(nlohmann::json& j, const SurveyChoice& v) { j = nlohmann::json{{"id", v.id}, {"text", v.text}}; }
+
+void decode_into(const nlohmann::json& j, SurveyQuestion& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("id", out.id, id_rule);
+    r.one_of("kind", out.kind, {"single", "multiple", "text"});
+    r.object("text", out.text);
+    r.array("choices", out.choices, 50);
+}
+
+void to_json(nlohmann::json& j, const SurveyQuestion& v) {
+    j = nlohmann::json{{"id", v.id}, {"kind", v.kind}, {"text", v.text}, {"choices", v.choices}};
+}
+
+void decode_into(const nlohmann::json& j, Survey& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("id", out.id, id_rule);
+    r.object("title", out.title);
+    r.time("opens_at", out.opens_at);
+    r.time("closes_at", out.closes_at);
+    r.boolean("anonymous_allowed", out.anonymous_allowed);
+    r.array("questions", out.questions, 100, 1);
+}
+
+void to_json(nlohmann::json& j, const Survey& v) {
+    j = nlohmann::json{{"id", v.id}, {"title", v.title}, {"anonymous_allowed", v.anonymous_allowed},
+                       {"questions", v.questions}};
+    put_time(j, "opens_at", v.opens_at);
+    put_time(j, "closes_at", v.closes_at);
+}
+
+void decode_into(const nlohmann::json& j, SurveyAnswer& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("question_id", out.question_id, id_rule);
+    r.text_array("choice_ids", out.choice_ids, 50, id_rule);
+    r.text("text", out.text, TextRule{0, 500, true});
+}
+
+void to_json(nlohmann::json& j, const SurveyAnswer& v) {
+    j = nlohmann::json{{"question_id", v.question_id}, {"choice_ids", v.choice_ids}};
+    put_optional(j, "text", v.text);
+}
+
+void decode_into(const nlohmann::json& j, SurveyResponseRequest& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("survey_id", out.survey_id, id_rule);
+    r.text("unit_id", out.unit_id, id_rule);
+    r.boolean("anonymous", out.anonymous, false);
+    r.array("answers", out.answers, 100, 1);
+}
+
+void to_json(nlohmann::json& j, const SurveyResponseRequest& v) {
+    j = nlohmann::json{
+        {"survey_id", v.survey_id}, {"unit_id", v.unit_id}, {"anonymous", v.anonymous}, {"answers", v.answers}};
+}
+
+void decode_into(const nlohmann::json& j, SurveyReceipt& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("id", out.id, id_rule);
+    r.text("survey_id", out.survey_id, id_rule);
+    r.time("received_at", out.received_at);
+}
+
+void to_json(nlohmann::json& j, const SurveyReceipt& v) {
+    j = nlohmann::json{{"id", v.id}, {"survey_id", v.survey_id}};
+    put_time(j, "received_at", v.received_at);
+}
+
+} // namespace lobby::protocol

@@ -1,0 +1,34 @@
+// Registers the fees feature: its routes, the pay page, its demo seed and
+// the refresh that re-publishes a bill when it turns late.
+#include "fees/bills.hpp"
+#include "fees/fees.hpp"
+#include "fees/pay_page.hpp"
+#include "router.hpp"
+
+#include "protocol/changes.hpp"
+
+namespace lobby::server {
+
+void register_fees(FeatureRegistry& registry) {
+    Feature f;
+    f.name = "fees";
+    f.seed_reference = fees::seed_fee_kinds;
+    f.seed_unit = fees::seed_unit_bills;
+    f.routes = [](RouteContext& r) {
+        namespace p = protocol;
+        r.http.Post("/v1/fees/lookup",
+                    r.api->post<p::FeeLookupRequest>(body_only(fees::lookup_fees), fees::lookup_fees_read_only));
+        r.http.Post("/v1/payment-orders",
+                    r.api->idempotent_post<p::PaymentOrderRequest>(body_only(fees::create_payment_order)));
+        r.http.Get(R"(/v1/payment-orders/([A-Za-z0-9-]{1,64}))", r.api->get(by_path_id(fees::get_payment_order)));
+        fees::install_pay_page(r.http, r.pool, r.config);
+    };
+    f.refresh_collection = protocol::collection::bills;
+    f.refresh = [](Database& db, const std::string& key, protocol::UtcSeconds now) {
+        if (auto bill = fees::find_bill(db, key, now)) fees::publish_bill(db, *bill);
+        else publish_tombstone(db, protocol::collection::bills, key);
+    };
+    registry.add(std::move(f));
+}
+
+} // namespace lobby::server

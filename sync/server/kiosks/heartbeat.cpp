@@ -1,0 +1,35 @@
+// Kiosk heartbeat, and the staff's view of each kiosk's version, outbox and last sync.
+#include "kiosks/kiosks.hpp"
+
+namespace lobby::server::kiosks {
+
+ApiResponse record_heartbeat(ApiContext& ctx, const protocol::Heartbeat& req) {
+    Statement st(ctx.db, "UPDATE kiosks SET last_seen = ?, version = ?, outbox_size = ?, last_sync = ? WHERE id = ?");
+    st.bind(1, ctx.now).bind(2, req.kiosk_version).bind(3, req.outbox_size).bind(4, req.last_sync);
+    st.bind(5, ctx.caller.kiosk_id);
+    st.run();
+    return api_ok(200, protocol::HeartbeatAck{ctx.caller.kiosk_id, ctx.now});
+}
+
+ApiResponse list_kiosks(ApiContext& ctx) {
+    if (ctx.caller.role != "staff")
+        return api_error(403, protocol::error_code::forbidden, "Only office staff can see the kiosks' health.");
+    constexpr protocol::UtcSeconds online_window_s = 5 * 60;
+    Statement st(ctx.db, "SELECT id, revoked, last_seen, version, outbox_size, last_sync FROM kiosks "
+                         "WHERE role = 'kiosk' ORDER BY id");
+    protocol::KioskList list;
+    while (st.step()) {
+        protocol::KioskStatus k;
+        k.id = st.text(0);
+        k.revoked = st.int64(1) != 0;
+        k.last_seen = st.opt_int64(2);
+        k.version = st.opt_text(3);
+        k.outbox_size = st.opt_int64(4);
+        k.last_sync = st.opt_int64(5);
+        k.online = !k.revoked && k.last_seen && ctx.now - *k.last_seen <= online_window_s;
+        list.kiosks.push_back(std::move(k));
+    }
+    return api_ok(200, list);
+}
+
+} // namespace lobby::server::kiosks

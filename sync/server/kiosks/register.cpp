@@ -1,0 +1,18 @@
+// Registers the kiosks feature: heartbeat and the kiosk list.
+#include "kiosks/kiosks.hpp"
+#include "router.hpp"
+
+namespace lobby::server {
+
+void register_kiosks(FeatureRegistry& registry) {
+    Feature f;
+    f.name = "kiosks";
+    f.routes = [](RouteContext& r) {
+        r.http.Post("/v1/heartbeat", r.api->post<protocol::Heartbeat>(body_only(kiosks::record_heartbeat)));
+        r.http.Get("/v1/kiosks",
+                   r.api->get([](ApiContext& ctx, const httplib::Request&) { return kiosks::list_kiosks(ctx); }));
+    };
+    registry.add(std::move(f));
+}
+
+} // namespace lobby::server

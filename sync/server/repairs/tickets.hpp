@@ -1,0 +1,17 @@
+// Repair tickets as contract records (with their timeline and rating), and
+// re-publishing them to the feed of the kiosk that created them.
+#pragma once
+
+#include "db.hpp"
+#include "protocol/repairs.hpp"
+
+#include <optional>
+#include <string>
+
+namespace lobby::server::repairs {
+
+std::optional<protocol::Ticket> find_ticket(Database& db, const std::string& ticket_id);
+// Tickets are visible only to the kiosk that created them (feed audience).
+void publish_ticket(Database& db, const protocol::Ticket& ticket);
+
+} // namespace lobby::server::repairs

@@ -1,0 +1,80 @@
+// An OfficeServer inside the test process, on a free loopback port, with a
+// clock the test moves: for behaviour that depends on time (expiry,
+// lockouts), so tests travel in time instead of sleeping.
+//
+//   InProcessServer server;                  // fresh temp DB, demo seed
+//   Api api(server.port(), lobby1_token);
+//   server.clock().advance(15 * 60 + 1);     // the next request sees the future
+#pragma once
+
+#include "office_server.hpp"
+#include "support/office_server_process.hpp"
+
+#include "protocol/time.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+namespace lobby::test {
+
+// Real time plus an offset the test moves forward; safe from any thread.
+class TestClock {
+public:
+    protocol::UtcSeconds now() const { return protocol::now_utc() + m_offset_s.load(); }
+    void advance(protocol::UtcSeconds seconds) { m_offset_s += seconds; }
+
+private:
+    std::atomic<protocol::UtcSeconds> m_offset_s{0};
+};
+
+class InProcessServer {
+public:
+    // `tweak` may change the config (lockout, TTLs) before the server starts.
+    explicit InProcessServer(const std::function<void(server::ServerConfig&)>& tweak = {})
+        : m_dir(make_temp_dir("office-in-process")) {
+        server::ServerConfig config;
+        config.db_path = m_dir + "/office.db";
+        config.port = 0;
+        config.demo = true;
+        config.threads = 4;
+        config.now = [clock = &m_clock] { return clock->now(); };
+        if (tweak) tweak(config);
+        spdlog::set_level(spdlog::level::warn);  // no request log lines among the test output
+        m_server = std::make_unique<server::OfficeServer>(config);
+        if (m_server->bind() < 0) throw std::runtime_error("in-process office server: cannot bind a port");
+        // Connections queue on the bound socket until run() accepts them.
+        m_thread = std::thread([this] { m_server->run(); });
+    }
+    ~InProcessServer() {
+        // stop() before run() has started would be lost: wait for it first.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (!m_server->running() && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+        m_server->stop();
+        m_thread.join();
+        m_server.reset();
+        std::error_code ignored;
+        std::filesystem::remove_all(m_dir, ignored);
+    }
+    InProcessServer(const InProcessServer&) = delete;
+    InProcessServer& operator=(const InProcessServer&) = delete;
+
+    int port() const { return m_server->config().port; }
+    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port()); }
+    TestClock& clock() { return m_clock; }
+
+private:
+    std::string m_dir;
+    TestClock m_clock;
+    std::unique_ptr<server::OfficeServer> m_server;
+    std::thread m_thread;
+};
+
+} // namespace lobby::test
