@@ -1,7 +1,7 @@
 // Builds the view models from state, config, sync status and locale text.
 #include "core/views.hpp"
 
-#include "core/shanghai_time.hpp"
+#include "protocol/time.hpp"
 
 
 namespace kiosk {
@@ -9,7 +9,7 @@ namespace {
 
 std::string clock_text(std::int64_t utc_s)
 {
-    return format_hh_mm(utc_s);
+    return lobby::protocol::format_hh_mm_shanghai(utc_s);
 }
 
 class Texts {
@@ -49,7 +49,7 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
     ChromeView chrome;
     chrome.estate_name = in.cache.estate ? in.cache.estate->name.in(session.language) : in.config.estate_name;
 
-    LocalTime now = to_shanghai(in.now_utc_s);
+    const lobby::protocol::LocalTime now = lobby::protocol::to_shanghai(in.now_utc_s);
     chrome.date_text = format_text(t("clock.date"), {{"y", std::to_string(now.year)},
                                                      {"m", std::to_string(now.month)},
                                                      {"d", std::to_string(now.day)},

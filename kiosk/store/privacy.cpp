@@ -1,6 +1,8 @@
 // Masking and scrubbing of personal fields before anything reaches the kiosk's disk.
 #include "store/privacy.hpp"
 
+#include "protocol/masking.hpp"
+
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
@@ -47,20 +49,6 @@ bool is_identifying_field(std::string_view key)
     return is_phone_field(key) || is_person_name_field(key) || contains(key, "plate") || contains(key, "id_card");
 }
 
-std::vector<std::string_view> split_utf8(std::string_view text)
-{
-    std::vector<std::string_view> chars;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        std::size_t len = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        if (i + len > text.size())
-            len = text.size() - i;
-        chars.push_back(text.substr(i, len));
-        i += len;
-    }
-    return chars;
-}
-
 std::string digits_of(std::string_view text)
 {
     std::string digits;
@@ -71,34 +59,6 @@ std::string digits_of(std::string_view text)
 }
 
 } // namespace
-
-std::string mask_name(std::string_view name)
-{
-    if (contains(name, "*"))
-        return std::string(name);   // already masked upstream
-    const auto chars = split_utf8(name);
-    if (chars.empty())
-        return {};
-    std::string masked;
-    if (chars.size() <= 2) {
-        masked = std::string(chars.front()) + "*";
-        return masked;
-    }
-    // Keep all but the last two characters, hide the second to last.
-    for (std::size_t i = 0; i + 2 < chars.size(); ++i)
-        masked += chars[i];
-    masked += "*";
-    masked += chars.back();
-    return masked;
-}
-
-std::string mask_phone(std::string_view phone)
-{
-    const std::string digits = digits_of(phone);
-    if (digits.size() < 7)
-        return std::string(digits.size(), '*');
-    return digits.substr(0, 3) + std::string(digits.size() - 7, '*') + digits.substr(digits.size() - 4);
-}
 
 std::string keyed_last4_hash(std::string_view secret_key, std::string_view phone)
 {
@@ -134,7 +94,7 @@ nlohmann::json scrub_personal(nlohmann::json data, std::string_view hash_key)
             continue;   // the number itself never reaches the disk
         }
         if (is_person_name_field(key) && value.is_string()) {
-            out[key] = mask_name(value.get<std::string>());
+            out[key] = lobby::protocol::mask_name(value.get<std::string>());
             continue;
         }
         out[key] = scrub_personal(std::move(value), hash_key);

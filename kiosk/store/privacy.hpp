@@ -8,12 +8,6 @@
 
 namespace kiosk::store {
 
-// "张三" -> "张*", "王小明" -> "王*明", "欧阳振明" -> "欧阳*明" (UTF-8 aware).
-std::string mask_name(std::string_view name);
-
-// "13812345678" -> "138****5678"; fewer than 7 digits -> all stars.
-std::string mask_phone(std::string_view phone);
-
 // HMAC-SHA256 (hex) of the last four digits under the kiosk's secret key, so
 // a resident can be checked offline by the last four digits of their phone
 // without the number being stored.
@@ -23,7 +17,7 @@ std::string keyed_last4_hash(std::string_view secret_key, std::string_view phone
 //   *phone* / *mobile* in clear -> removed; a "<field>_last4_hash" takes its
 //     place when hash_key is not empty; "<field>_masked" fields are kept;
 //   *name* fields of people (owner_name, visitor_name, contact_name, name in
-//     units) -> masked.
+//     units) -> masked by the one rule of lobby_protocol (protocol/masking.hpp).
 nlohmann::json scrub_personal(nlohmann::json data, std::string_view hash_key);
 
 // Reference data the office publishes to every lobby (estate hotline and

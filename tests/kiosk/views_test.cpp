@@ -2,7 +2,7 @@
 // and the home screen offering only features that exist.
 #include "core/controller.hpp"
 #include "core/pin_guard.hpp"
-#include "core/shanghai_time.hpp"
+#include "protocol/time.hpp"
 #include "core/views.hpp"
 #include "features/fees/core/fees_feature.hpp"
 
@@ -36,13 +36,13 @@ struct Fixture {
 
 TEST_CASE("Shanghai time is UTC+8 across the date line")
 {
-    LocalTime t = to_shanghai(1795449600);  // 2026-11-23T16:00:00Z
+    lobby::protocol::LocalTime t = lobby::protocol::to_shanghai(1795449600);  // 2026-11-23T16:00:00Z
     CHECK(t.year == 2026);
     CHECK(t.month == 11);
     CHECK(t.day == 24);
     CHECK(t.hour == 0);
     CHECK(t.weekday == 2);  // Tuesday
-    LocalTime leap = to_shanghai(951782400);  // 2000-02-29T00:00:00Z
+    lobby::protocol::LocalTime leap = lobby::protocol::to_shanghai(951782400);  // 2000-02-29T00:00:00Z
     CHECK(leap.month == 2);
     CHECK(leap.day == 29);
     CHECK(leap.hour == 8);

@@ -119,13 +119,16 @@ TEST_CASE("items left sending by a crash go back to pending on recovery")
     CHECK(store.outbox_items(10)->size() == 1);
 }
 
-TEST_CASE("names and phones are masked the way residents expect")
+TEST_CASE("names in cached records are masked by the same rule as on the server; phones become keyed hashes")
 {
-    CHECK(store::mask_name("张三") == "张*");
-    CHECK(store::mask_name("王小明") == "王*明");
-    CHECK(store::mask_name("欧阳振明") == "欧阳*明");
-    CHECK(store::mask_name("李*") == "李*");
-    CHECK(store::mask_phone("13812345678") == "138****5678");
+    // The rule itself is tested in tests/protocol (masking); here: the store uses it.
+    const auto scrubbed = store::scrub_personal({{"owner_name", "欧阳涛"}, {"contact_name", "阿卜杜热合曼"},
+                                                 {"contact_phone", "13812345678"}},
+                                                "k1");
+    CHECK(scrubbed["owner_name"] == "欧阳*");
+    CHECK(scrubbed["contact_name"] == "阿*曼");
+    CHECK(!scrubbed.contains("contact_phone"));
+    CHECK(scrubbed["contact_phone_last4_hash"] == store::keyed_last4_hash("k1", "5678"));
     CHECK(store::keyed_last4_hash("k1", "13812345678") == store::keyed_last4_hash("k1", "5678"));
     CHECK(store::keyed_last4_hash("k1", "5678") != store::keyed_last4_hash("k2", "5678"));
 }

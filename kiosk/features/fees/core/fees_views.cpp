@@ -4,7 +4,7 @@
 #include "features/fees/core/fees_feature.hpp"
 
 #include "core/money.hpp"
-#include "core/shanghai_time.hpp"
+#include "protocol/time.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -120,7 +120,7 @@ void build_digits(const FeesCache& cache, const FeatureViewInputs& in, const Fee
     case FeesNotice::Locked: {
         const std::int64_t until = server_locked ? fees.locked_until_utc
                                                  : in.now_utc_s + (fees.locked_until_ms - in.now_ms + 999) / 1000;
-        view.message = view.keypad_enabled ? std::string() : t("fees.locked", {{"time", format_hh_mm(until)}});
+        view.message = view.keypad_enabled ? std::string() : t("fees.locked", {{"time", lobby::protocol::format_hh_mm_shanghai(until)}});
         view.message_is_problem = !view.keypad_enabled;
         break;
     }
@@ -143,7 +143,7 @@ void build_bill(const FeesCache& cache, const FeatureViewInputs& in, const FeesT
     if (lookup.total_due_fen <= 0)
         view.settled_line = t("fees.all_paid");
     if (lookup.from_cache)
-        view.as_of_line = in.sync.last_sync_utc > 0 ? t("fees.as_of", {{"time", format_hh_mm(in.sync.last_sync_utc)}})
+        view.as_of_line = in.sync.last_sync_utc > 0 ? t("fees.as_of", {{"time", lobby::protocol::format_hh_mm_shanghai(in.sync.last_sync_utc)}})
                                                     : t("fees.as_of_unknown");
 
     std::map<std::string, std::size_t> group_of;
@@ -227,7 +227,7 @@ void build_order(const FeatureViewInputs& in, const FeesText& t, const FeesSessi
         view.qr_payload = order.qr_payload;
         view.url_label = t("fees.or_open");
         if (order.expires_utc > 0)
-            view.expires_line = t("fees.expires", {{"time", format_hh_mm(order.expires_utc)}});
+            view.expires_line = t("fees.expires", {{"time", lobby::protocol::format_hh_mm_shanghai(order.expires_utc)}});
         view.busy_text = t("fees.waiting_payment");
         if (fees.notice == FeesNotice::PollFailing) {
             view.message = t("fees.poll_failing");
