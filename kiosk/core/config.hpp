@@ -26,7 +26,7 @@ struct KioskConfig {
     int idle_timeout_large_text_s = 120;  // elderly mode gets longer
     int countdown_s = 20;                 // then everything is cleared
 
-    std::string admin_pin_sha256;  // hex SHA-256 of the admin PIN
+    std::string admin_pin_hash;  // encoded Argon2id hash of the admin PIN (kiosk --hash-pin)
 
     std::string store_path = "kiosk.db";  // local SQLite cache + outbox; relative to the config file
 

@@ -1,6 +1,6 @@
 // Config: valid files load; every bad file names the file and the line.
 #include "core/config.hpp"
-#include "core/pin_guard.hpp"
+#include "test_config.hpp"
 
 #include <doctest/doctest.h>
 
@@ -15,7 +15,7 @@ std::string valid_config()
            "[estate]\nname = \"翠湖花园\"\n"
            "[screen]\nwidth_mm = 476\nheight_mm = 268\n"
            "[session]\nidle_timeout_s = 45\nidle_timeout_large_text_s = 90\ncountdown_s = 15\n"
-           "[admin]\npin_sha256 = \"" + kiosk::sha256_hex("2468") + "\"\n"
+           "[admin]\npin_hash = \"" + std::string(k_test_pin_hash) + "\"\n"
            "[store]\npath = \"/tmp/k.db\"\n";
 }
 
@@ -66,7 +66,28 @@ TEST_CASE("values out of range are refused with a reason")
     check_refused("idle_timeout_s = 45", "idle_timeout_s = 2", "idle_timeout_s");
     check_refused("url = \"http://127.0.0.1:8470\"", "url = \"ftp://x\"", "url");
     check_refused("token = \"t\"", "token = \"\"", "token");
-    check_refused("pin_sha256 = \"", "pin_sha256 = \"zz", "pin_sha256");
+    check_refused("pin_hash = \"$argon2id$", "pin_hash = \"$argon2i$", "pin_hash");
+    check_refused("m=19456,", "m=abc,", "pin_hash");
+    check_refused("$v=19$", "$v=16$", "pin_hash");
+}
+
+TEST_CASE("a missing admin PIN hash is refused and says how to make one")
+{
+    auto config = parse_config("[server]\ntoken = \"t\"\n", "k.toml");
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error().message.find("pin_hash") != std::string::npos);
+    CHECK(config.error().message.find("kiosk --hash-pin") != std::string::npos);
+}
+
+TEST_CASE("an old unsalted pin_sha256 is refused with its line and how to make a pin_hash")
+{
+    std::string text = valid_config();
+    text.replace(text.find("pin_hash = "), 0,
+                 "pin_sha256 = \"a1fb4e703a9ef1fa4936801721ff285a97ac85330856674412e054892afe6972\"\n");
+    auto config = parse_config(text, "k.toml");
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error().message.find("k.toml:17: [admin] pin_sha256") == 0);
+    CHECK(config.error().message.find("kiosk --hash-pin") != std::string::npos);
 }
 
 TEST_CASE("a missing file says it cannot be opened")
