@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 namespace {
@@ -48,12 +49,14 @@ int main(int argc, char** argv)
     std::string config_path = std::string(LOBBY_SOURCE_DIR) + "/assets/kiosk.toml";
     std::string locale_dir = std::string(LOBBY_SOURCE_DIR) + "/locale";
     std::string font_path = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-    std::string window_size, script_path, screenshot_dir, store_path;
+    std::string window_size, script_path, screenshot_dir, store_path, key_file;
     int bench_frames = 0;
     bool report_startup = false, bare_window = false, hash_pin = false;
     cli.add_option("--config", config_path, "Configuration file (TOML)");
     cli.add_option("--locale-dir", locale_dir, "Folder with zh-CN.json, zh-HK.json, en.json");
-    cli.add_option("--store", store_path, "Local store file (overrides [store] path)");
+    cli.add_option("--store", store_path,
+                   "Local store file (overrides [store] path; the key file then goes beside it)");
+    cli.add_option("--key-file", key_file, "Phone-hash key file (overrides [store] key_file)");
     cli.add_option("--font", font_path, "Noto Sans CJK collection (fonts-noto-cjk)");
     cli.add_option("--window", window_size, "Run in a window of WIDTHxHEIGHT instead of full screen");
     cli.add_option("--script", script_path, "Run a UI test script and exit with its result");
@@ -94,8 +97,14 @@ int main(int argc, char** argv)
         return 2;
     }
 
-    if (!store_path.empty())
+    // A store moved elsewhere (UI tests use a temporary folder) takes its
+    // key file along, so nothing is written beside the config.
+    if (!store_path.empty()) {
         config.value().store_path = store_path;
+        config.value().store_key_file = (std::filesystem::path(store_path).parent_path() / "kiosk.key").string();
+    }
+    if (!key_file.empty())
+        config.value().store_key_file = key_file;
     kiosk::app::FeatureRegistry registry(config.value());
     kiosk::app::register_features(registry);
     std::string error;

@@ -79,6 +79,7 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
               read_field(root, "session", "countdown_s", countdown, source_name, error) &&
               read_field(root, "admin", "pin_hash", config.admin_pin_hash, source_name, error) &&
               read_field(root, "store", "path", config.store_path, source_name, error) &&
+              read_field(root, "store", "key_file", config.store_key_file, source_name, error) &&
               read_field(root, "fees", "lockout_failures", fee_failures, source_name, error) &&
               read_field(root, "fees", "lockout_s", fee_lock_s, source_name, error) &&
               read_field(root, "fees", "poll_interval_ms", fee_poll_ms, source_name, error);
@@ -124,6 +125,8 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
                      ": [admin] pin_hash must be an Argon2id hash ($argon2id$v=19$m=...); make one with: kiosk --hash-pin"};
     if (config.store_path.empty())
         return Error{line_of(root, "store", source_name) + ": [store] path is empty"};
+    if (config.store_key_file.empty())
+        return Error{line_of(root, "store.key_file", source_name) + ": [store] key_file is empty"};
     return config;
 }
 
@@ -135,11 +138,16 @@ Result<KioskConfig> load_config(const std::string& path)
     std::stringstream buffer;
     buffer << file.rdbuf();
     auto config = parse_config(buffer.str(), path);
-    // A relative store path belongs next to the config, wherever the kiosk
-    // was started from.
-    if (config && std::filesystem::path(config.value().store_path).is_relative())
-        config.value().store_path =
-            (std::filesystem::path(path).parent_path() / config.value().store_path).lexically_normal().string();
+    // A relative store path (and key file) belongs next to the config,
+    // wherever the kiosk was started from.
+    const auto beside_config = [&path](std::string& field) {
+        if (std::filesystem::path(field).is_relative())
+            field = (std::filesystem::path(path).parent_path() / field).lexically_normal().string();
+    };
+    if (config) {
+        beside_config(config.value().store_path);
+        beside_config(config.value().store_key_file);
+    }
     return config;
 }
 

@@ -29,6 +29,10 @@ enum class Durability {
 
 struct StoreOptions {
     std::string path;                          // the SQLite file; created with its schema if missing
+    // The per-kiosk secret behind the phone-digit hashes. It never goes into
+    // the database it protects: the kiosk keeps it in a 0600 key file
+    // (load_or_create_key_file in key_file.hpp). Required.
+    std::string phone_hash_key;
     int busy_timeout_ms = 5000;                // wait this long for the other connection's write lock
     Durability durability = Durability::full;  // see Durability
 };

@@ -3,6 +3,10 @@
 #include "test_config.hpp"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 using kiosk::parse_config;
 
@@ -102,6 +106,29 @@ TEST_CASE("the shipped demo config is valid")
     auto config = kiosk::load_config(std::string(LOBBY_SOURCE_DIR) + "/assets/kiosk.toml");
     REQUIRE_MESSAGE(config.ok(), (config.ok() ? "" : config.error().message));
     CHECK(config.value().server_token == "demo-lobby-1-token");
+    // Both the store and its key file end up in build/demo, not in assets/.
+    CHECK(config.value().store_key_file == std::string(LOBBY_SOURCE_DIR) + "/build/demo/kiosk.key");
+}
+
+TEST_CASE("the key file defaults to kiosk.key beside the config; relative paths resolve against its folder")
+{
+    auto parsed = parse_config(valid_config(), "k.toml");
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value().store_key_file == "kiosk.key");
+    auto with_key = parse_config(valid_config() + "key_file = \"secret/k.key\"\n", "k.toml");
+    REQUIRE(with_key.ok());
+    CHECK(with_key.value().store_key_file == "secret/k.key");
+    auto empty = parse_config(valid_config() + "key_file = \"\"\n", "k.toml");
+    REQUIRE_FALSE(empty.ok());
+    CHECK(empty.error().message.find("key_file") != std::string::npos);
+
+    const auto folder = std::filesystem::temp_directory_path() / ("lobby-config-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    { std::ofstream(folder / "kiosk.toml") << valid_config(); }
+    auto loaded = kiosk::load_config((folder / "kiosk.toml").string());
+    std::filesystem::remove_all(folder);
+    REQUIRE(loaded.ok());
+    CHECK(loaded.value().store_key_file == (folder / "kiosk.key").string());
 }
 
 TEST_CASE("a relative store path is taken relative to the config file")
