@@ -91,6 +91,18 @@ constexpr Step k_steps[] = {
         DELETE FROM cursors;
         PRAGMA secure_delete = OFF;
     )sql"},
+    // 6: lockouts that survive a restart (wrong phone digits per unit, ...):
+    // kept in memory only, a lock ended when the kiosk was restarted. The key
+    // (a unit id) is not personal, so it is stored as it is.
+    {6, R"sql(
+        CREATE TABLE lockouts(
+            scope        TEXT NOT NULL,
+            key          TEXT NOT NULL,
+            failures     INTEGER NOT NULL,
+            locked_until INTEGER NOT NULL,
+            updated_at   INTEGER NOT NULL,
+            PRIMARY KEY (scope, key)) WITHOUT ROWID;
+    )sql"},
 };
 // clang-format on
 

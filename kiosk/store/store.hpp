@@ -127,6 +127,18 @@ public:
     // Newest first, for the admin screen.
     Result<std::vector<OutboxItem>> outbox_items(int limit);
 
+    // [SECTION] Lockouts (wrong-try counts that must survive a restart)
+
+    // The saved state of (scope, key), e.g. ("fees_unit", "3-2-1502"); none
+    // when nothing is saved. The caller decides with its own clock whether
+    // locked_until_utc has passed: it is a wall-clock time (unix seconds),
+    // since a monotonic one would mean nothing after a reboot.
+    Result<std::optional<LockoutRow>> lockout(std::string_view scope, std::string_view key);
+    // Replaces the saved state of (scope, key) in one durable transaction.
+    Status save_lockout(std::string_view scope, std::string_view key, int failures, std::int64_t locked_until_utc);
+    // Forgets (scope, key), e.g. after the right answer; no row is not an error.
+    Status clear_lockout(std::string_view scope, std::string_view key);
+
     // Internal (store_shared.hpp): what sibling connections share.
     struct Shared;
 
