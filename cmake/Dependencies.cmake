@@ -17,6 +17,8 @@ if(LOBBY_BUILD_KIOSK)
   pkg_check_modules(SDL2 REQUIRED IMPORTED_TARGET sdl2)
   pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
   pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
+  # The admin PIN's Argon2id hash (libargon2-dev).
+  pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
   # Debian's libimgui.a already contains the SDL and OpenGL3 backends; only
   # their headers need an include path.
   add_library(imgui_debian INTERFACE)

@@ -85,6 +85,7 @@ int main()
     std::filesystem::create_directories(dir);
     store::StoreOptions options;
     options.path = (dir / "kiosk.db").string();
+    options.phone_hash_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";  // a bench key
     auto opened = store::Store::open(options);
     if (!opened) {
         std::fprintf(stderr, "cannot open the store: %s\n", opened.error().message.c_str());

@@ -31,6 +31,7 @@ store::Store open_or_die(const std::string& path)
 {
     store::StoreOptions options;
     options.path = path;
+    options.phone_hash_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";  // a bench key
     auto opened = store::Store::open(options);
     if (!opened) {
         std::fprintf(stderr, "cannot open %s: %s\n", path.c_str(), opened.error().message.c_str());

@@ -7,6 +7,7 @@
 #include "net/sync_worker.hpp"
 #include "protocol/estate.hpp"
 #include "protocol/notices.hpp"
+#include "store/key_file.hpp"
 #include "store/store.hpp"
 
 #include <spdlog/spdlog.h>
@@ -31,8 +32,14 @@ std::unique_ptr<Backend> Backend::open(const KioskConfig& config, const FeatureR
     std::unique_ptr<Backend> backend(new Backend(registry));
     std::error_code ignored;  // a missing folder is reported by the open below
     std::filesystem::create_directories(std::filesystem::path(config.store_path).parent_path(), ignored);
+    auto key = store::load_or_create_key_file(config.store_key_file);
+    if (!key) {
+        error = key.error().message;  // names the file, never the key
+        return nullptr;
+    }
     store::StoreOptions options;
     options.path = config.store_path;
+    options.phone_hash_key = std::move(key.value());
     options.durability = store::Durability::full;
     auto ui_store = store::Store::open(options);
     if (!ui_store) {

@@ -7,16 +7,37 @@
 #include "app/script_runner.hpp"
 #include "core/config.hpp"
 #include "core/locale.hpp"
+#include "core/pin_guard.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <filesystem>
+#include <iostream>
 
 namespace {
 
 bool parse_size(const std::string& text, int& width, int& height)
 {
     return std::sscanf(text.c_str(), "%dx%d", &width, &height) == 2 && width >= 200 && height >= 200;
+}
+
+// kiosk --hash-pin: reads the new admin PIN from stdin (never from the
+// command line, where `ps` and the shell history would keep it) and prints
+// the line to paste into [admin] pin_hash.
+int print_pin_hash()
+{
+    std::string pin;
+    std::getline(std::cin, pin);
+    while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' '))
+        pin.pop_back();
+    auto hash = kiosk::hash_pin(pin);
+    if (!hash) {
+        std::fprintf(stderr, "kiosk: %s\n", hash.error().message.c_str());
+        return 2;
+    }
+    std::printf("%s\n", hash.value().c_str());
+    return 0;
 }
 
 } // namespace
@@ -28,12 +49,14 @@ int main(int argc, char** argv)
     std::string config_path = std::string(LOBBY_SOURCE_DIR) + "/assets/kiosk.toml";
     std::string locale_dir = std::string(LOBBY_SOURCE_DIR) + "/locale";
     std::string font_path = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-    std::string window_size, script_path, screenshot_dir, store_path;
+    std::string window_size, script_path, screenshot_dir, store_path, key_file;
     int bench_frames = 0;
-    bool report_startup = false, bare_window = false;
+    bool report_startup = false, bare_window = false, hash_pin = false;
     cli.add_option("--config", config_path, "Configuration file (TOML)");
     cli.add_option("--locale-dir", locale_dir, "Folder with zh-CN.json, zh-HK.json, en.json");
-    cli.add_option("--store", store_path, "Local store file (overrides [store] path)");
+    cli.add_option("--store", store_path,
+                   "Local store file (overrides [store] path; the key file then goes beside it)");
+    cli.add_option("--key-file", key_file, "Phone-hash key file (overrides [store] key_file)");
     cli.add_option("--font", font_path, "Noto Sans CJK collection (fonts-noto-cjk)");
     cli.add_option("--window", window_size, "Run in a window of WIDTHxHEIGHT instead of full screen");
     cli.add_option("--script", script_path, "Run a UI test script and exit with its result");
@@ -41,7 +64,11 @@ int main(int argc, char** argv)
     cli.add_option("--bench-frames", bench_frames, "Benchmark: draw N frames per scene and print timings");
     cli.add_flag("--report-startup", report_startup, "Benchmark: print the time of the first frame");
     cli.add_flag("--bare-window", bare_window, "Benchmark: open only an SDL/GL window (memory baseline)");
+    cli.add_flag("--hash-pin", hash_pin,
+                 "Read an admin PIN (6-8 digits) from stdin and print its hash for [admin] pin_hash");
     CLI11_PARSE(cli, argc, argv);
+    if (hash_pin)
+        return print_pin_hash();
 
     kiosk::app::WindowOptions window;
     if (!window_size.empty() && !parse_size(window_size, window.width, window.height)) {
@@ -70,8 +97,14 @@ int main(int argc, char** argv)
         return 2;
     }
 
-    if (!store_path.empty())
+    // A store moved elsewhere (UI tests use a temporary folder) takes its
+    // key file along, so nothing is written beside the config.
+    if (!store_path.empty()) {
         config.value().store_path = store_path;
+        config.value().store_key_file = (std::filesystem::path(store_path).parent_path() / "kiosk.key").string();
+    }
+    if (!key_file.empty())
+        config.value().store_key_file = key_file;
     kiosk::app::FeatureRegistry registry(config.value());
     kiosk::app::register_features(registry);
     std::string error;

@@ -1,9 +1,10 @@
 // Parses the kiosk's TOML config with toml++, which reports line and column.
 #include "core/config.hpp"
 
+#include "core/pin_guard.hpp"
+
 #include <toml++/toml.h>
 
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -32,16 +33,6 @@ bool read_field(const toml::table& root, const char* table, const char* key, T& 
     return false;
 }
 
-bool is_hex_sha256(const std::string& text)
-{
-    if (text.size() != 64)
-        return false;
-    for (char c : text)
-        if (!std::isxdigit(static_cast<unsigned char>(c)))
-            return false;
-    return true;
-}
-
 std::string line_of(const toml::table& root, const char* path, const std::string& source)
 {
     const toml::node* node = root.at_path(path).node();
@@ -59,6 +50,13 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
         return Error{source_name + ":" + std::to_string(e.source().begin.line) + ": " +
                      std::string(e.description())};
     }
+
+    // The unsalted SHA-256 of older kiosks is refused outright rather than
+    // ignored, so an upgraded kiosk never runs with a PIN nobody set.
+    if (const toml::node* old = root.at_path("admin.pin_sha256").node())
+        return Error{where(source_name, old->source()) +
+                     ": [admin] pin_sha256 is no longer accepted (an unsalted SHA-256 is guessed in moments); "
+                     "replace it with pin_hash = \"<output of: kiosk --hash-pin>\""};
 
     KioskConfig config;
     std::string error;
@@ -79,8 +77,9 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
               read_field(root, "session", "idle_timeout_s", idle, source_name, error) &&
               read_field(root, "session", "idle_timeout_large_text_s", idle_large, source_name, error) &&
               read_field(root, "session", "countdown_s", countdown, source_name, error) &&
-              read_field(root, "admin", "pin_sha256", config.admin_pin_sha256, source_name, error) &&
+              read_field(root, "admin", "pin_hash", config.admin_pin_hash, source_name, error) &&
               read_field(root, "store", "path", config.store_path, source_name, error) &&
+              read_field(root, "store", "key_file", config.store_key_file, source_name, error) &&
               read_field(root, "fees", "lockout_failures", fee_failures, source_name, error) &&
               read_field(root, "fees", "lockout_s", fee_lock_s, source_name, error) &&
               read_field(root, "fees", "poll_interval_ms", fee_poll_ms, source_name, error);
@@ -121,10 +120,13 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
         return Error{line_of(root, "server.url", source_name) + ": [server] url must start with http:// or https://"};
     if (config.server_token.empty())
         return Error{line_of(root, "server", source_name) + ": [server] token is missing"};
-    if (!is_hex_sha256(config.admin_pin_sha256))
-        return Error{line_of(root, "admin", source_name) + ": [admin] pin_sha256 must be 64 hex digits (sha256sum of the PIN)"};
+    if (!is_argon2id_hash(config.admin_pin_hash))
+        return Error{line_of(root, "admin.pin_hash", source_name) +
+                     ": [admin] pin_hash must be an Argon2id hash ($argon2id$v=19$m=...); make one with: kiosk --hash-pin"};
     if (config.store_path.empty())
         return Error{line_of(root, "store", source_name) + ": [store] path is empty"};
+    if (config.store_key_file.empty())
+        return Error{line_of(root, "store.key_file", source_name) + ": [store] key_file is empty"};
     return config;
 }
 
@@ -136,11 +138,16 @@ Result<KioskConfig> load_config(const std::string& path)
     std::stringstream buffer;
     buffer << file.rdbuf();
     auto config = parse_config(buffer.str(), path);
-    // A relative store path belongs next to the config, wherever the kiosk
-    // was started from.
-    if (config && std::filesystem::path(config.value().store_path).is_relative())
-        config.value().store_path =
-            (std::filesystem::path(path).parent_path() / config.value().store_path).lexically_normal().string();
+    // A relative store path (and key file) belongs next to the config,
+    // wherever the kiosk was started from.
+    const auto beside_config = [&path](std::string& field) {
+        if (std::filesystem::path(field).is_relative())
+            field = (std::filesystem::path(path).parent_path() / field).lexically_normal().string();
+    };
+    if (config) {
+        beside_config(config.value().store_path);
+        beside_config(config.value().store_key_file);
+    }
     return config;
 }
 

@@ -26,9 +26,12 @@ struct KioskConfig {
     int idle_timeout_large_text_s = 120;  // elderly mode gets longer
     int countdown_s = 20;                 // then everything is cleared
 
-    std::string admin_pin_sha256;  // hex SHA-256 of the admin PIN
+    std::string admin_pin_hash;  // encoded Argon2id hash of the admin PIN (kiosk --hash-pin)
 
     std::string store_path = "kiosk.db";  // local SQLite cache + outbox; relative to the config file
+    // The key behind the phone-digit hashes, kept outside the database (mode
+    // 0600, made on first start); relative to the config file.
+    std::string store_key_file = "kiosk.key";
 
     int fees_lockout_failures = 5;     // wrong phone digits for one unit before it locks
     int fees_lockout_s = 900;          // how long it stays locked on this kiosk

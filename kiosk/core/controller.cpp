@@ -7,7 +7,7 @@
 namespace kiosk {
 
 Controller::Controller(const KioskConfig& config, std::vector<FeatureCore> features, Effects& effects)
-    : m_config(config), m_features(std::move(features)), m_effects(effects), m_pin_guard(config.admin_pin_sha256)
+    : m_config(config), m_features(std::move(features)), m_effects(effects), m_pin_guard(config.admin_pin_hash)
 {
     reset_session();
 }

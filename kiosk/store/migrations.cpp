@@ -74,6 +74,35 @@ constexpr Step k_steps[] = {
     {4, R"sql(
         CREATE INDEX records_expiring ON records(expires_at) WHERE expires_at IS NOT NULL;
     )sql"},
+    // 5: the phone-hash key moves out of this file into a 0600 key file
+    // beside the config (key_file.hpp): a key kept next to the hashes it
+    // protects let anyone with the file recover every unit's last four
+    // digits in under a second. The old key is deleted (secure_delete
+    // overwrites its page instead of leaving it in the free list). The hashes
+    // made with it are now useless, so the cached units (the records offline
+    // verification reads) are dropped too, and every cursor is reset: the
+    // next pull starts from 0 and brings every record again, re-hashed with
+    // the new key (a replayed record with the same seq overwrites its copy).
+    // Until that pull, fee lookup needs the network.
+    {5, R"sql(
+        PRAGMA secure_delete = ON;
+        DELETE FROM meta WHERE key = 'phone_hash_key';
+        DELETE FROM records WHERE collection = 'units';
+        DELETE FROM cursors;
+        PRAGMA secure_delete = OFF;
+    )sql"},
+    // 6: lockouts that survive a restart (wrong phone digits per unit, ...):
+    // kept in memory only, a lock ended when the kiosk was restarted. The key
+    // (a unit id) is not personal, so it is stored as it is.
+    {6, R"sql(
+        CREATE TABLE lockouts(
+            scope        TEXT NOT NULL,
+            key          TEXT NOT NULL,
+            failures     INTEGER NOT NULL,
+            locked_until INTEGER NOT NULL,
+            updated_at   INTEGER NOT NULL,
+            PRIMARY KEY (scope, key)) WITHOUT ROWID;
+    )sql"},
 };
 // clang-format on
 

@@ -1,10 +1,9 @@
-// Opening the store: pragmas, migrations, the per-kiosk secret, the shared version counter.
+// Opening the store: pragmas, migrations, the shared version counter.
 #include "store/store.hpp"
 
 #include "store/migrations.hpp"
 #include "store/store_shared.hpp"
 #include "store/transaction.hpp"
-#include "protocol/uuid.hpp"
 
 #include <sqlite3.h>
 
@@ -25,29 +24,6 @@ Status set_pragmas(Connection& connection, Durability durability)
     if (auto manual = connection.exec("PRAGMA wal_autocheckpoint = 0"); !manual)
         return manual.error();
     return connection.exec("PRAGMA foreign_keys = ON");
-}
-
-// The phone-hash key is made once per kiosk and never leaves the file.
-Result<std::string> load_or_create_hash_key(Connection& connection)
-{
-    auto tx = Transaction::begin(connection, nullptr);
-    if (!tx)
-        return tx.error();
-    {
-        Statement read(connection, "SELECT value FROM meta WHERE key = 'phone_hash_key'");
-        const int rc = read.step();
-        if (rc == SQLITE_ROW)
-            return read.column_text(0);
-        if (rc != SQLITE_DONE)
-            return connection.last_error(rc);
-    }
-    std::string key = lobby::protocol::make_uuid_v4() + lobby::protocol::make_uuid_v4();
-    Statement write(connection, "INSERT INTO meta(key, value) VALUES ('phone_hash_key', ?1)");
-    if (auto written = write.bind(1, key).run(); !written)
-        return written.error();
-    if (auto committed = tx->commit(); !committed)
-        return committed.error();
-    return key;
 }
 
 } // namespace
@@ -73,6 +49,8 @@ Result<Store> Store::connect(const StoreOptions& options, std::shared_ptr<Shared
 
 Result<Store> Store::open(const StoreOptions& options)
 {
+    if (options.phone_hash_key.empty())
+        return StoreError{StoreErrc::bad_input, 0, "no phone-hash key given (see key_file.hpp)"};
     auto shared = std::make_shared<Shared>();
     shared->options = options;
     auto store = connect(options, shared);
@@ -80,10 +58,6 @@ Result<Store> Store::open(const StoreOptions& options)
         return store.error();
     if (auto migrated = migrate(store->m_connection); !migrated)
         return migrated.error();
-    auto key = load_or_create_hash_key(store->m_connection);
-    if (!key)
-        return key.error();
-    shared->phone_hash_key = std::move(*key);
     // Nobody else has the file open yet in the usual start-up, so this folds
     // the whole WAL back. Best effort: on a full disk it fails, and the kiosk
     // must still start and show what it has.

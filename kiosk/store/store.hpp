@@ -29,6 +29,10 @@ enum class Durability {
 
 struct StoreOptions {
     std::string path;                          // the SQLite file; created with its schema if missing
+    // The per-kiosk secret behind the phone-digit hashes. It never goes into
+    // the database it protects: the kiosk keeps it in a 0600 key file
+    // (load_or_create_key_file in key_file.hpp). Required.
+    std::string phone_hash_key;
     int busy_timeout_ms = 5000;                // wait this long for the other connection's write lock
     Durability durability = Durability::full;  // see Durability
 };
@@ -122,6 +126,18 @@ public:
     Result<OutboxCounts> outbox_counts();
     // Newest first, for the admin screen.
     Result<std::vector<OutboxItem>> outbox_items(int limit);
+
+    // [SECTION] Lockouts (wrong-try counts that must survive a restart)
+
+    // The saved state of (scope, key), e.g. ("fees_unit", "3-2-1502"); none
+    // when nothing is saved. The caller decides with its own clock whether
+    // locked_until_utc has passed: it is a wall-clock time (unix seconds),
+    // since a monotonic one would mean nothing after a reboot.
+    Result<std::optional<LockoutRow>> lockout(std::string_view scope, std::string_view key);
+    // Replaces the saved state of (scope, key) in one durable transaction.
+    Status save_lockout(std::string_view scope, std::string_view key, int failures, std::int64_t locked_until_utc);
+    // Forgets (scope, key), e.g. after the right answer; no row is not an error.
+    Status clear_lockout(std::string_view scope, std::string_view key);
 
     // Internal (store_shared.hpp): what sibling connections share.
     struct Shared;

@@ -30,7 +30,7 @@ Result<ApplyStats> Store::apply_page(const std::vector<CacheChange>& changes, st
         if (!change.deleted)
             statement.bind(4, (is_public_collection(change.collection)
                                    ? change.data
-                                   : scrub_personal(change.data, m_shared->phone_hash_key)).dump());
+                                   : scrub_personal(change.data, m_shared->options.phone_hash_key)).dump());
         if (auto ran = statement.run(); !ran)
             return ran.error();   // tx rolls back: neither records nor cursor move
         ++(change.deleted ? stats.deleted : stats.upserted);

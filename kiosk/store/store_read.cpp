@@ -90,7 +90,7 @@ Result<bool> Store::verify_phone_last4(std::string_view unit_id, std::string_vie
         return unit.error();
     if (!*unit)
         return StoreError{StoreErrc::not_found, 0, "unit not cached"};
-    const std::string expected = keyed_last4_hash(m_shared->phone_hash_key, last4);
+    const std::string expected = keyed_last4_hash(m_shared->options.phone_hash_key, last4);
     for (const auto& [field, value] : (*unit)->data.items())
         if (field.size() > 11 && field.compare(field.size() - 11, 11, "_last4_hash") == 0 && value == expected)
             return true;

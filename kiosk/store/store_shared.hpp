@@ -17,7 +17,6 @@ namespace kiosk::store {
 struct Store::Shared {
     StoreOptions options;
     std::atomic<std::uint64_t> version{1};   // starts at 1 so a UI holding 0 builds once
-    std::string phone_hash_key;              // per-kiosk secret for keyed_last4_hash
     std::mutex write_gate;                   // writers of this process queue here (see Transaction::begin)
 };
 

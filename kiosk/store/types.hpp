@@ -1,4 +1,4 @@
-// Plain data the store takes and returns: cache changes, cached records, outbox rows.
+// Plain data the store takes and returns: cache changes, cached records, outbox rows, lockouts.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -59,6 +59,15 @@ struct OutboxItem {
     std::optional<std::string> last_error;
     std::optional<std::int64_t> http_status;
     std::optional<std::string> server_response;   // scrubbed of personal fields
+};
+
+// One persisted lockout (Store::lockout). scope names what is guarded
+// ("fees_unit"), key which one (the unit id).
+struct LockoutRow {
+    std::string scope;
+    std::string key;
+    int failures = 0;                   // wrong tries counted so far
+    std::int64_t locked_until_utc = 0;  // unix seconds; 0 or past: not locked
 };
 
 struct OutboxCounts {

@@ -1,8 +1,12 @@
 // Config: valid files load; every bad file names the file and the line.
 #include "core/config.hpp"
-#include "core/pin_guard.hpp"
+#include "test_config.hpp"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 using kiosk::parse_config;
 
@@ -15,7 +19,7 @@ std::string valid_config()
            "[estate]\nname = \"翠湖花园\"\n"
            "[screen]\nwidth_mm = 476\nheight_mm = 268\n"
            "[session]\nidle_timeout_s = 45\nidle_timeout_large_text_s = 90\ncountdown_s = 15\n"
-           "[admin]\npin_sha256 = \"" + kiosk::sha256_hex("2468") + "\"\n"
+           "[admin]\npin_hash = \"" + std::string(k_test_pin_hash) + "\"\n"
            "[store]\npath = \"/tmp/k.db\"\n";
 }
 
@@ -66,7 +70,28 @@ TEST_CASE("values out of range are refused with a reason")
     check_refused("idle_timeout_s = 45", "idle_timeout_s = 2", "idle_timeout_s");
     check_refused("url = \"http://127.0.0.1:8470\"", "url = \"ftp://x\"", "url");
     check_refused("token = \"t\"", "token = \"\"", "token");
-    check_refused("pin_sha256 = \"", "pin_sha256 = \"zz", "pin_sha256");
+    check_refused("pin_hash = \"$argon2id$", "pin_hash = \"$argon2i$", "pin_hash");
+    check_refused("m=19456,", "m=abc,", "pin_hash");
+    check_refused("$v=19$", "$v=16$", "pin_hash");
+}
+
+TEST_CASE("a missing admin PIN hash is refused and says how to make one")
+{
+    auto config = parse_config("[server]\ntoken = \"t\"\n", "k.toml");
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error().message.find("pin_hash") != std::string::npos);
+    CHECK(config.error().message.find("kiosk --hash-pin") != std::string::npos);
+}
+
+TEST_CASE("an old unsalted pin_sha256 is refused with its line and how to make a pin_hash")
+{
+    std::string text = valid_config();
+    text.replace(text.find("pin_hash = "), 0,
+                 "pin_sha256 = \"a1fb4e703a9ef1fa4936801721ff285a97ac85330856674412e054892afe6972\"\n");
+    auto config = parse_config(text, "k.toml");
+    REQUIRE_FALSE(config.ok());
+    CHECK(config.error().message.find("k.toml:17: [admin] pin_sha256") == 0);
+    CHECK(config.error().message.find("kiosk --hash-pin") != std::string::npos);
 }
 
 TEST_CASE("a missing file says it cannot be opened")
@@ -81,6 +106,29 @@ TEST_CASE("the shipped demo config is valid")
     auto config = kiosk::load_config(std::string(LOBBY_SOURCE_DIR) + "/assets/kiosk.toml");
     REQUIRE_MESSAGE(config.ok(), (config.ok() ? "" : config.error().message));
     CHECK(config.value().server_token == "demo-lobby-1-token");
+    // Both the store and its key file end up in build/demo, not in assets/.
+    CHECK(config.value().store_key_file == std::string(LOBBY_SOURCE_DIR) + "/build/demo/kiosk.key");
+}
+
+TEST_CASE("the key file defaults to kiosk.key beside the config; relative paths resolve against its folder")
+{
+    auto parsed = parse_config(valid_config(), "k.toml");
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value().store_key_file == "kiosk.key");
+    auto with_key = parse_config(valid_config() + "key_file = \"secret/k.key\"\n", "k.toml");
+    REQUIRE(with_key.ok());
+    CHECK(with_key.value().store_key_file == "secret/k.key");
+    auto empty = parse_config(valid_config() + "key_file = \"\"\n", "k.toml");
+    REQUIRE_FALSE(empty.ok());
+    CHECK(empty.error().message.find("key_file") != std::string::npos);
+
+    const auto folder = std::filesystem::temp_directory_path() / ("lobby-config-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    { std::ofstream(folder / "kiosk.toml") << valid_config(); }
+    auto loaded = kiosk::load_config((folder / "kiosk.toml").string());
+    std::filesystem::remove_all(folder);
+    REQUIRE(loaded.ok());
+    CHECK(loaded.value().store_key_file == (folder / "kiosk.key").string());
 }
 
 TEST_CASE("a relative store path is taken relative to the config file")

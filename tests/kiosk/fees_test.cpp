@@ -4,7 +4,6 @@
 #include "core/controller.hpp"
 #include "core/feature_adapter.hpp"
 #include "core/money.hpp"
-#include "core/pin_guard.hpp"
 #include "core/views.hpp"
 #include "features/fees/core/fees_feature.hpp"
 #include "recording_effects.hpp"
@@ -398,7 +397,7 @@ TEST_CASE("fees view: buildings, entrances and rooms come from the cached units"
 
 TEST_CASE("config: [fees] lockout and polling, with the line named when a value is wrong")
 {
-    const std::string base = "[server]\ntoken = \"t\"\n[admin]\npin_sha256 = \"" + sha256_hex("2468") + "\"\n";
+    const std::string base = std::string("[server]\ntoken = \"t\"\n[admin]\npin_hash = \"") + k_test_pin_hash + "\"\n";
     auto ok = parse_config(base + "[fees]\nlockout_failures = 3\nlockout_s = 60\npoll_interval_ms = 1000\n", "k.toml");
     REQUIRE(ok.ok());
     CHECK(ok.value().fees_lockout_failures == 3);

@@ -49,31 +49,69 @@ TEST_CASE("idle timer: active, then asking with a countdown, then expired")
 
 TEST_CASE("PIN guard accepts the right PIN and locks after three wrong ones, longer each time")
 {
-    PinGuard guard(sha256_hex("2468"));
-    CHECK(guard.check("2468", 0) == PinGuard::Outcome::Accepted);
-    CHECK(guard.check("0000", 0) == PinGuard::Outcome::Rejected);
-    CHECK(guard.check("1111", 0) == PinGuard::Outcome::Rejected);
-    CHECK(guard.check("2222", 0) == PinGuard::Outcome::LockedOut);
+    PinGuard guard(k_test_pin_hash);
+    CHECK(guard.check("246810", 0) == PinGuard::Outcome::Accepted);
+    CHECK(guard.check("000000", 0) == PinGuard::Outcome::Rejected);
+    CHECK(guard.check("111111", 0) == PinGuard::Outcome::Rejected);
+    CHECK(guard.check("222222", 0) == PinGuard::Outcome::LockedOut);
     // Locked: even the right PIN is refused until the lock ends.
-    CHECK(guard.check("2468", 29'999) == PinGuard::Outcome::LockedOut);
-    CHECK(guard.check("0000", 30'000) == PinGuard::Outcome::Rejected);
-    CHECK(guard.check("0000", 30'000) == PinGuard::Outcome::Rejected);
-    CHECK(guard.check("0000", 30'000) == PinGuard::Outcome::LockedOut);
+    CHECK(guard.check("246810", 29'999) == PinGuard::Outcome::LockedOut);
+    CHECK(guard.check("000000", 30'000) == PinGuard::Outcome::Rejected);
+    CHECK(guard.check("000000", 30'000) == PinGuard::Outcome::Rejected);
+    CHECK(guard.check("000000", 30'000) == PinGuard::Outcome::LockedOut);
     CHECK(guard.locked_until_ms() == 30'000 + 60'000);  // doubled
-    CHECK(guard.check("2468", 90'000) == PinGuard::Outcome::Accepted);
+    CHECK(guard.check("246810", 90'000) == PinGuard::Outcome::Accepted);
 }
 
 TEST_CASE("PIN guard: a wrong PIN typed ten times never gets in and the lock stays capped")
 {
-    PinGuard guard(sha256_hex("2468"));
+    PinGuard guard(k_test_pin_hash);
     std::int64_t now = 0;
     for (int i = 0; i < 30; ++i) {
-        auto outcome = guard.check("1357", now);
+        auto outcome = guard.check("135791", now);
         CHECK(outcome != PinGuard::Outcome::Accepted);
         if (outcome == PinGuard::Outcome::LockedOut)
             now = guard.locked_until_ms();
     }
     CHECK(guard.locked_until_ms() - now <= PinGuard::longest_lock_ms);
+}
+
+TEST_CASE("PIN guard: a PIN shorter than six digits is wrong even when it is the hashed one, and counts")
+{
+    auto hash = hash_pin("24681");
+    CHECK_FALSE(hash.ok());  // such a PIN cannot be set...
+    // ...and a config made some other way with a 5-digit PIN never lets it in.
+    // (A real Argon2id of "24681", made with libargon2 directly.)
+    const char* five_digit_hash = "$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHRzYWx0$"
+                                  "exhLmvdWNxHFGXqZUaWXSr8R/EtRGFWSxYiYj1cFeZM";
+    PinGuard guard(five_digit_hash);
+    CHECK(guard.check("24681", 0) == PinGuard::Outcome::Rejected);
+    CHECK(guard.check("2468", 0) == PinGuard::Outcome::Rejected);
+    CHECK(guard.check("", 0) == PinGuard::Outcome::LockedOut);
+}
+
+TEST_CASE("PIN guard: a made hash verifies, is salted, and a tampered one lets nobody in")
+{
+    auto made = hash_pin("13572468");
+    REQUIRE(made.ok());
+    CHECK(is_argon2id_hash(made.value()));
+    CHECK(made.value().rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0) == 0);
+    auto again = hash_pin("13572468");
+    REQUIRE(again.ok());
+    CHECK(again.value() != made.value());  // a fresh salt each time
+    CHECK(PinGuard(made.value()).check("13572468", 0) == PinGuard::Outcome::Accepted);
+    CHECK(PinGuard(made.value()).check("13572469", 0) == PinGuard::Outcome::Rejected);
+
+    // One character changed in the hash, in the salt, or in the cost.
+    std::string hash_changed = k_test_pin_hash;
+    hash_changed[hash_changed.size() - 2] = hash_changed[hash_changed.size() - 2] == 'A' ? 'B' : 'A';
+    std::string salt_changed = k_test_pin_hash;
+    const std::size_t salt_at = salt_changed.find("p=1$") + 4;
+    salt_changed[salt_at] = salt_changed[salt_at] == 'A' ? 'B' : 'A';
+    std::string cost_changed = k_test_pin_hash;
+    cost_changed.replace(cost_changed.find("t=2"), 3, "t=1");
+    for (const std::string& tampered : {hash_changed, salt_changed, cost_changed, std::string("$argon2id$garbage")})
+        CHECK(PinGuard(tampered).check("246810", 0) == PinGuard::Outcome::Rejected);
 }
 
 TEST_CASE("five corner taps open the PIN prompt; four, or five too slowly, do not")
@@ -98,10 +136,10 @@ TEST_CASE("the right PIN opens admin; the screen cannot be opened without it")
     c.apply(RequestOpenScreen{screen::admin}, 0);
     CHECK(c.state().session.screen() == screen::home);
     open_pin_prompt(c, 0);
-    enter_pin(c, "1111", 1000);
+    enter_pin(c, "111111", 1000);
     CHECK(c.state().session.pin.feedback == PinPrompt::Feedback::Wrong);
     CHECK(c.state().session.pin.entry.empty());
-    enter_pin(c, "2468", 2000);
+    enter_pin(c, "246810", 2000);
     CHECK_FALSE(c.state().session.pin.open);
     CHECK(c.state().session.screen() == screen::admin);
     c.apply(RequestExit{}, 3000);
@@ -184,7 +222,7 @@ TEST_CASE("Home keeps language and text size; changing language keeps the screen
     RecordingEffects effects;
     Controller c(config, {}, effects);
     open_pin_prompt(c, 0);
-    enter_pin(c, "2468", 0);
+    enter_pin(c, "246810", 0);
     c.apply(RequestCycleTextScale{}, 0);
     c.apply(RequestSetLanguage{Language::En}, 0);
     CHECK(c.state().session.screen() == screen::admin);

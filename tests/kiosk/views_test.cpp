@@ -1,10 +1,10 @@
 // View models: network status in plain words with Shanghai times, the clock,
 // and the home screen offering only features that exist.
 #include "core/controller.hpp"
-#include "core/pin_guard.hpp"
 #include "protocol/time.hpp"
 #include "core/views.hpp"
 #include "features/fees/core/fees_feature.hpp"
+#include "test_config.hpp"
 
 #include <doctest/doctest.h>
 
@@ -21,7 +21,7 @@ struct Fixture {
     {
         config.server_token = "t";
         config.estate_name = "翠湖花园";
-        config.admin_pin_sha256 = sha256_hex("2468");
+        config.admin_pin_hash = k_test_pin_hash;
         auto loaded = Catalog::load(std::string(LOBBY_SOURCE_DIR) + "/locale");
         REQUIRE(loaded.ok());
         catalog = loaded.value();

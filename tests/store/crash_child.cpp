@@ -17,6 +17,7 @@ int main(int argc, char** argv)
     }
     store::StoreOptions options;
     options.path = argv[1];
+    options.phone_hash_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
     auto ui = store::Store::open(options);
     if (!ui)
         return 3;

@@ -12,10 +12,14 @@
 
 namespace kiosk::test {
 
+// Stands in for the key file's key in tests that do not test the key file.
+inline constexpr const char* k_test_hash_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
 inline store::Store open_store(const std::string& path, int busy_timeout_ms = 2000)
 {
     store::StoreOptions options;
     options.path = path;
+    options.phone_hash_key = k_test_hash_key;
     options.busy_timeout_ms = busy_timeout_ms;
     auto opened = store::Store::open(options);
     REQUIRE_MESSAGE(opened.ok(), (opened.ok() ? "" : opened.error().message));

@@ -4,6 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <iterator>
+
 using namespace kiosk;
 
 namespace {
@@ -20,9 +23,14 @@ void seed_at_version(store::Connection& connection, int version)
               ('bills', 'B-2', 6, '{"id":"B-2","unit_id":"3-2-1502","period":"2026-11","amount_fen":200}'),
               ('notices', 'N-1', 7, '{"id":"N-1","urgent":true,"published_at":"2026-11-01T00:00:00Z",
                                       "expires_at":"2030-01-01T00:00:00Z"}');
-            INSERT INTO cursors(stream, since, updated_at) VALUES ('changes', 7, 0);)sql")
+            INSERT INTO cursors(stream, since, updated_at) VALUES ('changes', 7, 0);
+            INSERT INTO records(collection, key, seq, data) VALUES
+              ('units', '3-2-1502', 3, '{"id":"3-2-1502","owner_phone_last4_hash":"00"}');)sql")
                     .ok());
     }
+    // Before 5 the store kept its phone-hash key inside the file.
+    if (version >= 1 && version < 5)
+        REQUIRE(connection.exec("INSERT INTO meta(key, value) VALUES ('phone_hash_key', 'old-key-in-the-db')").ok());
     if (version >= 2) {
         REQUIRE(connection
                     .exec(R"sql(
@@ -53,7 +61,11 @@ TEST_CASE("every old schema version migrates to the current one and keeps its da
         CHECK(test::query_text(store.connection(), "PRAGMA integrity_check") == "ok");
 
         if (from >= 1) {
-            CHECK(*store.cursor() == 7);
+            CHECK(test::query_text(store.connection(), "SELECT count(*) FROM meta WHERE key = 'phone_hash_key'") == "0");
+            // Step 5 drops the unit records hashed with the old in-database
+            // key and starts the cursor again from 0; after it they stay.
+            CHECK(store.record("units", "3-2-1502")->has_value() == (from >= 5));
+            CHECK(*store.cursor() == (from >= 5 ? 7 : 0));
             auto bills = store.bills_for_unit("3-2-1502");
             REQUIRE(bills.ok());
             REQUIRE(bills->size() == 2);
@@ -75,6 +87,40 @@ TEST_CASE("every old schema version migrates to the current one and keeps its da
     }
 }
 
+TEST_CASE("migrating a database that kept its phone-hash key inside drops the key and every trace of it")
+{
+    test::TempDir dir;
+    const std::string path = dir.file("kiosk.db");
+    const std::string old_key = "6b1f0e2a-4c3d-4e5f-8a9b-0c1d2e3f4a5b7c8d9e0f-1a2b-4c3d-8e5f-6a7b8c9d0e1f";
+    {
+        auto connection = store::Connection::open(path, 1000);
+        REQUIRE(connection.ok());
+        REQUIRE(store::migrate(*connection, 4).ok());
+        store::Statement insert(*connection, "INSERT INTO meta(key, value) VALUES ('phone_hash_key', ?1)");
+        REQUIRE(insert.bind(1, old_key).run().ok());
+        REQUIRE(connection->exec("INSERT INTO records(collection, key, seq, data) VALUES "
+                                 "('units', 'U-1', 9, '{\"owner_phone_last4_hash\":\"ab\"}'), "
+                                 "('bills', 'B-1', 10, '{\"unit_id\":\"U-1\"}')").ok());
+        REQUIRE(connection->exec("INSERT INTO cursors(stream, since, updated_at) VALUES ('changes', 10, 0)").ok());
+        REQUIRE(connection->exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    }
+    auto bytes_of = [](const std::string& file) {
+        std::ifstream in(file, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    };
+    REQUIRE(bytes_of(path).find(old_key) != std::string::npos);  // the hole being closed
+    {
+        auto store = test::open_store(path);
+        CHECK(test::query_text(store.connection(), "SELECT count(*) FROM meta") == "0");
+        CHECK(store.units()->empty());
+        CHECK(store.bills_for_unit("U-1")->size() == 1);  // the rest of the cache stays
+        CHECK(*store.cursor() == 0);
+    }
+    // secure_delete overwrote the freed page: the key is in neither file.
+    CHECK(bytes_of(path).find(old_key) == std::string::npos);
+    CHECK(bytes_of(path + "-wal").find(old_key) == std::string::npos);
+}
+
 TEST_CASE("migrating twice is a no-op")
 {
     test::TempDir dir;
@@ -94,6 +140,7 @@ TEST_CASE("a file from a newer kiosk is refused, not damaged")
     }
     store::StoreOptions options;
     options.path = path;
+    options.phone_hash_key = test::k_test_hash_key;
     auto opened = store::Store::open(options);
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().code == store::StoreErrc::too_new);

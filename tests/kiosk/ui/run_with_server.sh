@@ -32,7 +32,8 @@ export LOBBY_SERVER_URL="http://127.0.0.1:$port" LOBBY_SERVER_PID=$server_pid LO
 # Same database and port, so the kiosk finds it again (no --demo: it is seeded).
 export LOBBY_RESTART_SERVER="$server_bin --db $tmp/office.db --listen 127.0.0.1:$port $* >>$tmp/server.log 2>&1 & echo \$! >$tmp/server.pid; sleep 0.5"
 
-sed -e "s|^url = .*|url = \"$LOBBY_SERVER_URL\"|" -e "s|^path = .*|path = \"$tmp/kiosk.db\"|" "$config" >"$tmp/kiosk.toml"
+sed -e "s|^url = .*|url = \"$LOBBY_SERVER_URL\"|" -e "s|^path = .*|path = \"$tmp/kiosk.db\"|" \
+    -e "s|^key_file = .*|key_file = \"$tmp/kiosk.key\"|" "$config" >"$tmp/kiosk.toml"
 if [[ "$scale" == 2 ]]; then
   { echo "tap settings.text_size"; echo "tap settings.text_size"; sed 's/_1x_/_2x_/g' "$script"; } >"$tmp/run.script"
 else

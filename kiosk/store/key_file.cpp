@@ -1,0 +1,160 @@
+// Key file: atomic 0600 creation, permission checks, and reading the hex key back.
+#include "store/key_file.hpp"
+
+#include <openssl/crypto.h>
+#include <openssl/rand.h>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+namespace kiosk::store {
+namespace {
+
+constexpr std::size_t k_key_bytes = 32;
+constexpr std::size_t k_key_hex = 2 * k_key_bytes;
+
+StoreError os_error(const std::string& path, const char* what, int error)
+{
+    return StoreError{StoreErrc::io, 0, path + ": " + what + ": " + std::strerror(error)};
+}
+
+bool is_hex(const std::string& text)
+{
+    for (char c : text)
+        if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')))
+            return false;
+    return true;
+}
+
+// Reads the whole (small) file; the descriptor is checked with fstat first.
+Result<std::string> read_key(const std::string& path)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return os_error(path, "cannot open the key file", errno);
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) {
+        const int error = errno;
+        ::close(fd);
+        return os_error(path, "cannot stat the key file", error);
+    }
+    if (!S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return StoreError{StoreErrc::bad_input, 0, path + ": the key file is not a regular file"};
+    }
+    if ((info.st_mode & 077) != 0) {
+        ::close(fd);
+        char mode[8];
+        std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(info.st_mode & 07777));
+        return StoreError{StoreErrc::bad_input, 0,
+                          path + ": the key file has mode " + mode +
+                              "; group and others must have no access. Run: chmod 600 " + path};
+    }
+    char buffer[k_key_hex + 2];
+    std::size_t length = 0;
+    while (length < sizeof buffer) {
+        const ssize_t got = ::read(fd, buffer + length, sizeof buffer - length);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            const int error = errno;
+            ::close(fd);
+            return os_error(path, "cannot read the key file", error);
+        }
+        if (got == 0)
+            break;
+        length += static_cast<std::size_t>(got);
+    }
+    ::close(fd);
+    std::string key(buffer, length);
+    OPENSSL_cleanse(buffer, sizeof buffer);
+    if (!key.empty() && key.back() == '\n')
+        key.pop_back();
+    if (key.size() != k_key_hex || !is_hex(key))
+        return StoreError{StoreErrc::bad_input, 0,
+                          path + ": not a kiosk key file (64 hex digits expected); "
+                                 "delete it only if the cache may be pulled again with a new key"};
+    return key;
+}
+
+bool write_all(int fd, const char* data, std::size_t size)
+{
+    while (size > 0) {
+        const ssize_t wrote = ::write(fd, data, size);
+        if (wrote < 0 && errno == EINTR)
+            continue;
+        if (wrote <= 0)
+            return false;
+        data += wrote;
+        size -= static_cast<std::size_t>(wrote);
+    }
+    return true;
+}
+
+// Makes the key in `<path>.new-<pid>` and links it to `path`. link() (unlike
+// rename()) fails if `path` appeared meanwhile, so a key another process
+// just made is never replaced: we then read theirs.
+Result<std::string> create_key(const std::string& path)
+{
+    unsigned char bytes[k_key_bytes];
+    if (RAND_bytes(bytes, sizeof bytes) != 1)
+        return StoreError{StoreErrc::internal, 0, path + ": no random bytes for the key (RAND_bytes failed)"};
+    static const char* hex = "0123456789abcdef";
+    char text[k_key_hex + 1];
+    for (std::size_t i = 0; i < k_key_bytes; ++i) {
+        text[2 * i] = hex[bytes[i] >> 4];
+        text[2 * i + 1] = hex[bytes[i] & 15];
+    }
+    text[k_key_hex] = '\n';
+    OPENSSL_cleanse(bytes, sizeof bytes);
+
+    const std::string temp = path + ".new-" + std::to_string(::getpid());
+    // A kiosk started at boot often gets the same pid again: a temporary
+    // file left by a crash at this point would otherwise block the start.
+    (void)::unlink(temp.c_str());
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return os_error(temp, "cannot create the key file", errno);
+    // The umask can only take bits away from 0600; fchmod makes it exact.
+    const bool written = ::fchmod(fd, 0600) == 0 && write_all(fd, text, sizeof text) && ::fsync(fd) == 0;
+    const int write_error = errno;
+    OPENSSL_cleanse(text, sizeof text);
+    ::close(fd);
+    if (!written) {
+        ::unlink(temp.c_str());
+        return os_error(temp, "cannot write the key file", write_error);
+    }
+    const int linked = ::link(temp.c_str(), path.c_str());
+    const int link_error = errno;
+    ::unlink(temp.c_str());
+    if (linked != 0 && link_error != EEXIST)
+        return os_error(path, "cannot put the key file in place", link_error);
+    // Make the new directory entry durable too.
+    const std::string folder = std::filesystem::path(path).parent_path().string();
+    const int dir_fd = ::open(folder.empty() ? "." : folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir_fd >= 0) {
+        (void)::fsync(dir_fd);
+        ::close(dir_fd);
+    }
+    return read_key(path);
+}
+
+} // namespace
+
+Result<std::string> load_or_create_key_file(const std::string& path)
+{
+    struct stat info {};
+    if (::lstat(path.c_str(), &info) == 0)
+        return read_key(path);
+    if (errno != ENOENT)
+        return os_error(path, "cannot stat the key file", errno);
+    return create_key(path);
+}
+
+} // namespace kiosk::store
