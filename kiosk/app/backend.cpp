@@ -55,6 +55,9 @@ std::unique_ptr<Backend> Backend::open(const KioskConfig& config, const FeatureR
     if (!live_store)
         spdlog::warn("live calls: no store for offline checks: {}", live_store.error().message);
     backend->m_store = std::make_unique<store::Store>(std::move(ui_store.value()));
+    for (const FeatureModule& module : registry.modules())
+        if (module.io.attach)
+            module.io.attach(*backend->m_store);
 
     net::SyncConfig sync;
     sync.server_url = config.server_url;

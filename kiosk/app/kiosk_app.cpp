@@ -39,6 +39,7 @@ KioskApp::KioskApp(const KioskConfig& config, const Catalog& catalog, const Feat
     : m_config(config), m_catalog(catalog), m_backend(backend), m_feature_screens(registry.screens()),
       m_controller(config, registry.cores(), backend.effects())
 {
+    m_controller.set_utc_clock([this] { return now_utc_s(); });
 }
 
 KioskApp::~KioskApp()

@@ -2,6 +2,8 @@
 // feature requests, answers and timers to the feature they belong to.
 #include "core/controller.hpp"
 
+#include "protocol/time.hpp"
+
 #include <algorithm>
 
 namespace kiosk {
@@ -28,7 +30,8 @@ const std::any* Controller::feature_state(const FeatureId& id) const
 
 FeatureContext Controller::context_for(const FeatureCore& feature, std::int64_t now_ms)
 {
-    return FeatureContext(m_config, m_effects, feature.id, m_next_call_id, now_ms);
+    return FeatureContext(m_config, m_effects, feature.id, m_next_call_id, now_ms,
+                          m_now_utc_s ? m_now_utc_s() : lobby::protocol::now_utc());
 }
 
 void Controller::new_feature_states()

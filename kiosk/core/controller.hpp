@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <vector>
 
 namespace kiosk {
@@ -22,6 +23,9 @@ public:
     Controller(const KioskConfig& config, std::vector<FeatureCore> features, Effects& effects);
 
     const AppState& state() const { return m_state; }
+    // The wall clock features see (UTC seconds); the app passes its own so
+    // a script moving time moves both clocks.
+    void set_utc_clock(std::function<std::int64_t()> now_utc_s) { m_now_utc_s = std::move(now_utc_s); }
     const std::vector<FeatureCore>& features() const { return m_features; }
     // The state of one feature in the person's session (nullptr if unknown).
     const std::any* feature_state(const FeatureId& id) const;
@@ -76,6 +80,7 @@ private:
     PinGuard m_pin_guard;
     std::deque<std::int64_t> m_corner_taps_ms;
     std::uint64_t m_next_call_id = 1;
+    std::function<std::int64_t()> m_now_utc_s;
 };
 
 } // namespace kiosk

@@ -73,14 +73,15 @@ public:
 class FeatureContext {
 public:
     FeatureContext(const KioskConfig& config, Effects& effects, FeatureId feature, std::uint64_t& next_call_id,
-                   std::int64_t now_ms)
-        : config(config), now_ms(now_ms), m_effects(effects), m_feature(std::move(feature)),
+                   std::int64_t now_ms, std::int64_t now_utc_s)
+        : config(config), now_ms(now_ms), now_utc_s(now_utc_s), m_effects(effects), m_feature(std::move(feature)),
           m_next_call_id(next_call_id)
     {
     }
 
     const KioskConfig& config;
-    const std::int64_t now_ms;  // the controller's clock
+    const std::int64_t now_ms;     // the controller's clock (timers, polling)
+    const std::int64_t now_utc_s;  // wall clock, for what must outlive a restart
 
     // Queues an online call; returns its id (never 0) to match the answer.
     std::uint64_t call(std::any payload)

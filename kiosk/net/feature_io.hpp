@@ -36,6 +36,9 @@ struct EncodedSubmission {
 };
 
 struct FeatureIo {
+    // Once, when the store is open: the UI thread's connection, for what the
+    // feature keeps across sessions (e.g. the fees lockout). May be empty.
+    std::function<void(store::Store& ui_store)> attach;
     // The feature's cached data for its views (UI thread, only when the
     // store changed or the minute turned). May be empty.
     std::function<std::any(store::Store& store, std::int64_t now_utc)> read_cache;

@@ -22,7 +22,12 @@ struct Kiosk {
     KioskConfig config;
     RecordingEffects effects;
     Controller c;
-    explicit Kiosk(const KioskConfig& cfg) : config(cfg), c(config, {fees_core(config)}, effects) {}
+    std::int64_t utc = 1795449600;  // the wall clock the lockout counts in
+    explicit Kiosk(const KioskConfig& cfg, std::shared_ptr<LockoutBook> book = nullptr)
+        : config(cfg), c(config, {fees_core(config, std::move(book))}, effects)
+    {
+        c.set_utc_clock([this] { return utc; });
+    }
 
     const FeesSession& fees() const { return *typed_state<FeesSession>(c.feature_state(feature_id)); }
     void apply(FeesRequest request, std::int64_t now) { c.apply(FeatureRequest{feature_id, std::move(request)}, now); }
@@ -179,7 +184,7 @@ TEST_CASE("fees: wrong digits say how many tries are left; the fifth locks the u
     const auto id = verify(k, "0000", 1000);
     k.answer(id, LookupDone{CallOutcome::WrongDigits, -1, 0, {}}, 1000);
     CHECK(k.fees().notice == FeesNotice::Locked);
-    CHECK(k.fees().locked_until_ms == 1000 + 900 * 1000);
+    CHECK(k.fees().locked_until_utc == k.utc + 900);
 
     // Locked: even the right digits are not sent anywhere until it ends.
     k.apply(RequestKey{'5'}, 2000);
@@ -190,7 +195,32 @@ TEST_CASE("fees: wrong digits say how many tries are left; the fifth locks the u
     CHECK(k.fees().notice == FeesNotice::Locked);
 
     // After 15 minutes it may be tried again.
-    verify(k, "5678", 1000 + 900 * 1000 + 1);
+    k.utc += 900 + 1;
+    verify(k, "5678", 1000);
+}
+
+TEST_CASE("fees: the kiosk's lock on a unit survives a restart (the counts live in the lockout book)")
+{
+    auto book = std::make_shared<MemoryLockoutBook>();  // the io's store book in the app
+    {
+        Kiosk k(fees_config(), book);
+        for (int i = 0; i < 5; ++i) {
+            const auto id = verify(k, "0000", 1000);
+            k.answer(id, LookupDone{CallOutcome::WrongDigits, -1, 0, {}}, 1000);
+        }
+        CHECK(k.fees().notice == FeesNotice::Locked);
+    }
+    Kiosk restarted(fees_config(), book);
+    restarted.apply(RequestOpenScreen{feature_id}, 0);
+    restarted.apply(RequestBuilding{3}, 0);
+    restarted.apply(RequestEntrance{2}, 0);
+    restarted.apply(RequestRoom{"3-2-1502"}, 0);
+    for (char d : std::string("5678"))
+        restarted.apply(RequestKey{d}, 0);
+    restarted.apply(RequestSubmit{}, 0);
+    CHECK(restarted.take_calls().empty());  // nothing is sent while locked
+    CHECK(restarted.fees().notice == FeesNotice::Locked);
+    CHECK(restarted.fees().locked_until_utc == restarted.utc + 900);
 }
 
 TEST_CASE("fees: the server's lock, an unknown unit and a server error are told apart")

@@ -52,7 +52,7 @@ struct Net {
         auto config = test::fast_config(url);
         config.token = "demo-lobby-1-token";
         worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), config, nullptr);
-        const net::FeatureIo fees = fees::fees_io();
+        const net::FeatureIo fees = fees::fees_io(std::make_shared<fees::StoreLockoutBook>());
         auto perform = [fees](const OnlineCall& call, net::LiveContext& ctx) -> std::any {
             return call.feature == "fees" ? fees.perform(call.payload, ctx) : std::any{};
         };

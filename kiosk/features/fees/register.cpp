@@ -10,7 +10,10 @@ namespace kiosk::fees {
 
 void register_fees(app::FeatureRegistry& registry)
 {
-    registry.add({fees_core(registry.config()), fees_screens(), fees_io()});
+    // One lockout book shared by the core (which counts) and the io (which
+    // gives it the store).
+    auto book = std::make_shared<StoreLockoutBook>();
+    registry.add({fees_core(registry.config(), book), fees_screens(), fees_io(book)});
 }
 
 } // namespace kiosk::fees

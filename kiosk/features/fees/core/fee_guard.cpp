@@ -3,32 +3,28 @@
 
 namespace kiosk::fees {
 
-bool FeeGuard::locked(const std::string& unit_id, std::int64_t now_ms) const
+std::int64_t FeeGuard::locked_until(const std::string& unit_id, std::int64_t now_utc) const
 {
-    auto it = m_units.find(unit_id);
-    return it != m_units.end() && now_ms < it->second.locked_until_ms;
+    const UnitLock lock = m_book->load(unit_id);
+    return lock.locked_until_utc > now_utc ? lock.locked_until_utc : 0;
 }
 
-std::int64_t FeeGuard::locked_until_ms(const std::string& unit_id) const
+int FeeGuard::failure(const std::string& unit_id, std::int64_t now_utc)
 {
-    auto it = m_units.find(unit_id);
-    return it == m_units.end() ? 0 : it->second.locked_until_ms;
-}
-
-int FeeGuard::failure(const std::string& unit_id, std::int64_t now_ms)
-{
-    Entry& entry = m_units[unit_id];
-    if (++entry.failures >= m_max_failures) {
-        entry.failures = 0;
-        entry.locked_until_ms = now_ms + m_lockout_ms;
+    UnitLock lock = m_book->load(unit_id);
+    if (lock.locked_until_utc != 0 && lock.locked_until_utc <= now_utc)
+        lock = UnitLock{};  // an old lock that ran out starts a fresh count
+    if (++lock.failures >= m_max_failures) {
+        m_book->save(unit_id, UnitLock{0, now_utc + m_lockout_s});
         return 0;
     }
-    return m_max_failures - entry.failures;
+    m_book->save(unit_id, lock);
+    return m_max_failures - lock.failures;
 }
 
 void FeeGuard::success(const std::string& unit_id)
 {
-    m_units.erase(unit_id);
+    m_book->clear(unit_id);
 }
 
 } // namespace kiosk::fees

@@ -23,14 +23,15 @@ std::set<std::string> unpaid_ids(const FeeLookup& lookup)
 
 } // namespace
 
-FeesFeature::FeesFeature(const KioskConfig& config)
-    : m_guard(config.fees_lockout_failures, std::int64_t{config.fees_lockout_s} * 1000)
+FeesFeature::FeesFeature(const KioskConfig& config, std::shared_ptr<LockoutBook> book)
+    : m_guard(config.fees_lockout_failures, config.fees_lockout_s,
+              book ? std::move(book) : std::make_shared<MemoryLockoutBook>())
 {
 }
 
-FeatureCore fees_core(const KioskConfig& config)
+FeatureCore fees_core(const KioskConfig& config, std::shared_ptr<LockoutBook> book)
 {
-    return make_feature_core(std::make_shared<FeesFeature>(config), feature_id,
+    return make_feature_core(std::make_shared<FeesFeature>(config, std::move(book)), feature_id,
                              HomeTileSpec{"home.tile.fees", "home.tile.fees", "credit-card"}, "fees.title");
 }
 
@@ -124,10 +125,10 @@ void FeesFeature::handle(State& fees, const RequestSubmit&, FeatureContext& ctx)
 {
     if (fees.step != FeesStep::Digits || fees.awaiting_call != 0 || !fees.digits.full())
         return;
-    if (m_guard.locked(fees.unit_id, ctx.now_ms)) {
+    if (const std::int64_t until = m_guard.locked_until(fees.unit_id, ctx.now_utc_s)) {
         fees.digits.clear();
         fees.notice = FeesNotice::Locked;
-        fees.locked_until_ms = m_guard.locked_until_ms(fees.unit_id);
+        fees.locked_until_utc = until;
         return;
     }
     fees.verified_last4 = fees.digits.take();
@@ -163,10 +164,10 @@ void FeesFeature::answered(State& fees, const LookupDone& e, FeatureContext& ctx
         break;
     case CallOutcome::WrongDigits: {
         fees.verified_last4.clear();
-        const int kiosk_left = m_guard.failure(fees.unit_id, ctx.now_ms);
+        const int kiosk_left = m_guard.failure(fees.unit_id, ctx.now_utc_s);
         if (kiosk_left == 0) {
             fees.notice = FeesNotice::Locked;
-            fees.locked_until_ms = m_guard.locked_until_ms(fees.unit_id);
+            fees.locked_until_utc = m_guard.locked_until(fees.unit_id, ctx.now_utc_s);
         } else {
             fees.notice = FeesNotice::WrongDigits;
             fees.attempts_left = e.attempts_left >= 0 ? std::min(kiosk_left, e.attempts_left) : kiosk_left;

@@ -22,7 +22,7 @@ public:
     using View = FeesView;
     using Cache = FeesCache;
 
-    explicit FeesFeature(const KioskConfig& config);
+    FeesFeature(const KioskConfig& config, std::shared_ptr<LockoutBook> book);
 
     void on_request(State& fees, const Request& request, FeatureContext& ctx);
     void on_answer(State& fees, std::uint64_t call_id, const Answer& answer, FeatureContext& ctx);
@@ -54,7 +54,8 @@ private:
     FeeGuard m_guard;
 };
 
-// The record the shell's Controller and views use.
-FeatureCore fees_core(const KioskConfig& config);
+// The record the shell's Controller and views use. Without a book the
+// lockout counts live in memory (tests; the io passes the store's).
+FeatureCore fees_core(const KioskConfig& config, std::shared_ptr<LockoutBook> book = nullptr);
 
 } // namespace kiosk::fees

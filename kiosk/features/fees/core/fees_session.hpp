@@ -20,7 +20,7 @@ enum class FeesStep { Building, Entrance, Room, Digits, Bill, Choose, Paying, Pa
 enum class FeesNotice {
     None,
     WrongDigits,     // attempts_left says how many remain
-    Locked,          // locked_until_utc (server) or locked_until_ms (kiosk)
+    Locked,          // locked_until_utc (the server's lock or the kiosk's own)
     UnknownUnit,     // the office has no such unit
     NotCached,       // offline and this unit is not in the cache
     ServerError,     // 5xx or an unreadable answer; try again
@@ -39,8 +39,7 @@ struct FeesSession {
 
     FeesNotice notice = FeesNotice::None;
     int attempts_left = 0;
-    std::int64_t locked_until_utc = 0;  // the server's lock
-    std::int64_t locked_until_ms = 0;   // the kiosk's own lock (controller clock)
+    std::int64_t locked_until_utc = 0;  // the server's lock or the kiosk's own (Locked)
 
     std::uint64_t awaiting_call = 0;  // id of the live call whose answer we wait for; 0: none
     std::optional<FeeLookup> lookup;

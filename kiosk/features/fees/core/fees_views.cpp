@@ -109,18 +109,17 @@ void build_digits(const FeesCache& cache, const FeatureViewInputs& in, const Fee
     view.can_submit = fees.digits.full() && fees.awaiting_call == 0;
     view.busy_text = t("fees.checking");
 
-    const bool kiosk_locked = fees.notice == FeesNotice::Locked && fees.locked_until_ms > in.now_ms;
-    const bool server_locked = fees.notice == FeesNotice::Locked && fees.locked_until_utc > in.now_utc_s;
-    view.keypad_enabled = !kiosk_locked && !server_locked;
+    const bool locked = fees.notice == FeesNotice::Locked && fees.locked_until_utc > in.now_utc_s;
+    view.keypad_enabled = !locked;
     view.message_is_problem = fees.notice != FeesNotice::None;
     switch (fees.notice) {
     case FeesNotice::WrongDigits:
         view.message = t("fees.wrong_digits", {{"n", std::to_string(fees.attempts_left)}});
         break;
     case FeesNotice::Locked: {
-        const std::int64_t until = server_locked ? fees.locked_until_utc
-                                                 : in.now_utc_s + (fees.locked_until_ms - in.now_ms + 999) / 1000;
-        view.message = view.keypad_enabled ? std::string() : t("fees.locked", {{"time", lobby::protocol::format_hh_mm_shanghai(until)}});
+        view.message = view.keypad_enabled
+                           ? std::string()
+                           : t("fees.locked", {{"time", lobby::protocol::format_hh_mm_shanghai(fees.locked_until_utc)}});
         view.message_is_problem = !view.keypad_enabled;
         break;
     }

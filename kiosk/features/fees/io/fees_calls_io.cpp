@@ -127,9 +127,10 @@ std::any perform(const std::any& call, net::LiveContext& ctx)
 
 } // namespace
 
-net::FeatureIo fees_io()
+net::FeatureIo fees_io(std::shared_ptr<StoreLockoutBook> book)
 {
     net::FeatureIo io;
+    io.attach = [book](store::Store& store) { book->attach(store); };
     // The memo lives as long as the registry: units are re-decoded only
     // when their collection changed.
     auto memo = std::make_shared<UnitsMemo>();
