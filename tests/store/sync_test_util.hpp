@@ -2,6 +2,7 @@
 #pragma once
 
 #include "net/sync_config.hpp"
+#include "support/time_scale.hpp"
 
 #include <chrono>
 #include <functional>
@@ -25,9 +26,11 @@ inline net::SyncConfig fast_config(const std::string& url)
     return config;
 }
 
+// Polls `condition` until it holds or `timeout_ms` times LOBBY_TEST_TIME_SCALE
+// passed; callers REQUIRE the result, naming what they waited for.
 inline bool wait_until(const std::function<bool()>& condition, int timeout_ms = 10000)
 {
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(lobby::test::scaled_ms(timeout_ms));
     while (std::chrono::steady_clock::now() < deadline) {
         if (condition())
             return true;

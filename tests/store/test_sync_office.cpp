@@ -156,7 +156,8 @@ TEST_CASE("kill -9 at random moments during a flush of 200 items: each reaches t
     for (int round = 0; round < 5; ++round) {
         const int target = arrived_so_far() + std::uniform_int_distribution<int>(1, 35)(random);
         const pid_t pid = spawn_child();
-        test::wait_until([&] { return arrived_so_far() >= target; }, 20000);
+        INFO("waited for ", target, " crash items to arrive at the office");
+        REQUIRE(test::wait_until([&] { return arrived_so_far() >= target; }, 20000));
         std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 3000)(random)));
         kill(pid, SIGKILL);
         int status = 0;

@@ -1,9 +1,11 @@
 // RAII transaction: rollback unless committed; the version counter moves only on effective commits.
 #include "store/transaction.hpp"
 #include "store_test_util.hpp"
+#include "support/time_scale.hpp"
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <chrono>
 #include <mutex>
 #include <thread>
@@ -95,15 +97,22 @@ TEST_CASE("writers of one process queue on the write gate instead of failing bus
     std::mutex gate;
     auto held = store::Transaction::begin(worker->connection(), nullptr, store::TxMode::immediate, &gate);
     REQUIRE(held.ok());
+    std::atomic<bool> about_to_wait{false}, released{false};
     std::thread releaser([&] {
+        // Hold the gate a while after the other writer set off, so it really
+        // queues on it (the order is checked below, not this duration).
+        const auto deadline = std::chrono::steady_clock::now() + lobby::test::scaled(std::chrono::seconds(10));
+        while (!about_to_wait.load() && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::yield();
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        released.store(true);
         CHECK(held->commit().ok());
     });
-    const auto start = std::chrono::steady_clock::now();
+    about_to_wait.store(true);
     auto waiting = store::Transaction::begin(ui.connection(), nullptr, store::TxMode::immediate, &gate);
-    const auto waited = std::chrono::steady_clock::now() - start;
+    const bool began_after_release = released.load();
     releaser.join();
     REQUIRE(waiting.ok());
-    CHECK(waited >= std::chrono::milliseconds(40));
+    CHECK(began_after_release);
     CHECK(waiting->commit().ok());
 }
