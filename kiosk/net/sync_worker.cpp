@@ -19,6 +19,7 @@ bool same(const kiosk::SyncStatus& a, const kiosk::SyncStatus& b)
 {
     return a.ever_connected == b.ever_connected && a.online == b.online
            && a.offline_since_utc == b.offline_since_utc && a.last_sync_utc == b.last_sync_utc
+           && a.pulls_completed == b.pulls_completed
            && a.outbox_pending == b.outbox_pending && a.outbox_failed == b.outbox_failed;
 }
 
@@ -157,6 +158,7 @@ void SyncWorker::run()
             } else if (pulled.outcome.verdict == Verdict::success) {
                 m_pull_failures = 0;
                 status.last_sync_utc = unix_now();
+                ++status.pulls_completed;
                 m_next_pull = Clock::now() + std::chrono::milliseconds(m_config.pull_interval_ms);
             } else {
                 ++m_pull_failures;
