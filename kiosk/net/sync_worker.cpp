@@ -19,7 +19,6 @@ bool same(const kiosk::SyncStatus& a, const kiosk::SyncStatus& b)
 {
     return a.ever_connected == b.ever_connected && a.online == b.online
            && a.offline_since_utc == b.offline_since_utc && a.last_sync_utc == b.last_sync_utc
-           && a.pulls_completed == b.pulls_completed
            && a.outbox_pending == b.outbox_pending && a.outbox_failed == b.outbox_failed;
 }
 

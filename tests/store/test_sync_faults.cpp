@@ -171,6 +171,7 @@ TEST_CASE("pulls follow the cursor through pages and tombstones and survive a ga
     REQUIRE(test::wait_until([&] { return server.requests_in_mode(FaultMode::garbage_json) >= 2; }));
     CHECK(*rig.ui.cursor() == 0);
     CHECK(rig.worker->status().last_sync_utc == 0);
+    CHECK(rig.worker->status().pulls_completed == 0);   // failed pulls are not counted
 
     server.set_mode(FaultMode::ok);
     REQUIRE(test::wait_until([&] { return *rig.ui.cursor() == 26; }));
@@ -186,8 +187,12 @@ TEST_CASE("pulls follow the cursor through pages and tombstones and survive a ga
     server.set_changes(feed);
     const auto version = rig.ui.version();
     const int wakes = rig.wakes.load();
+    const auto pulls = rig.worker->status().pulls_completed;
+    CHECK(pulls >= 1);
     rig.worker->request_pull();
     REQUIRE(test::wait_until([&] { return *rig.ui.cursor() == 27; }));
+    // Each complete pull is counted (UI scripts wait on this: wait_pulled).
+    REQUIRE(test::wait_until([&] { return rig.worker->status().pulls_completed > pulls; }));
     CHECK_FALSE(rig.ui.record("notices", "N-7")->has_value());
     CHECK(rig.ui.version() > version);
     // The UI is woken for a content change even though the status did not move.
