@@ -72,8 +72,9 @@ bool FaultServer::fault(FaultMode mode, httplib::Response& response)
         response.set_content(error_body("internal_error", "database is locked"), k_json);
         return true;
     case FaultMode::stall:
-        // Longer than the worker's total timeout; ends early when the test is over.
-        for (int i = 0; i < 300 && !m_stopping.load(); ++i)
+        // Longer than the worker's total timeout (fast_config: 600 ms, scaled);
+        // ends early when the test is over.
+        for (int i = 0; i < lobby::test::scaled_ms(3000) / 10 && !m_stopping.load(); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         response.status = 500;
         return true;

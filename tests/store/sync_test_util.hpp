@@ -12,6 +12,8 @@
 namespace kiosk::test {
 
 // Timeouts and backoff small enough that a whole fault sequence takes seconds.
+// The request timeouts are wait limits too: scaled by LOBBY_TEST_TIME_SCALE
+// (a ThreadSanitizer office server needs more than 600 ms for a page).
 inline net::SyncConfig fast_config(const std::string& url)
 {
     net::SyncConfig config;
@@ -19,8 +21,8 @@ inline net::SyncConfig fast_config(const std::string& url)
     config.kiosk_version = "test";
     config.pull_interval_ms = 60000;       // tests pull on demand
     config.heartbeat_interval_ms = 60000;
-    config.timeouts.connect_ms = 300;
-    config.timeouts.total_ms = 600;
+    config.timeouts.connect_ms = lobby::test::scaled_ms(300);
+    config.timeouts.total_ms = lobby::test::scaled_ms(600);
     config.outbox_backoff = {20, 150};
     config.pull_backoff = {20, 150};
     return config;
