@@ -1,8 +1,11 @@
 // Script runner: parses and executes each line against KioskApp.
 #include "app/script_runner.hpp"
 
+#include "core/locale.hpp"
 #include "ui/layout_check.hpp"
 
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -60,7 +63,56 @@ std::string list_problems(const std::vector<std::string>& problems)
 struct ScriptState {
     std::string screenshot_dir;
     std::map<std::string, ImVec4> remembered;  // target id -> rect
+    std::uint64_t pulls_noted = 0;             // SyncStatus::pulls_completed at note_pulls
 };
+
+// LOBBY_TEST_TIME_SCALE multiplies every wait limit, so a slow build (a
+// sanitizer, a busy CI machine) passes the same scripts. Read once.
+double time_scale()
+{
+    static const double scale = [] {
+        const char* text = std::getenv("LOBBY_TEST_TIME_SCALE");
+        if (!text || !*text)
+            return 1.0;
+        char* end = nullptr;
+        const double value = std::strtod(text, &end);
+        if (end == text || *end != '\0' || !(value > 0) || value > 1000) {
+            std::fprintf(stderr, "LOBBY_TEST_TIME_SCALE=\"%s\" is not a number in (0, 1000]; using 1\n", text);
+            return 1.0;
+        }
+        return value;
+    }();
+    return scale;
+}
+
+int scaled_ms(double seconds) { return static_cast<int>(seconds * 1000 * time_scale()); }
+
+// "10 s", or "40 s (10 s x LOBBY_TEST_TIME_SCALE 4)" when scaled.
+std::string describe_limit(double seconds)
+{
+    auto format = [](double value) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%g", value);
+        return std::string(text);
+    };
+    if (time_scale() == 1.0)
+        return format(seconds) + " s";
+    return format(seconds * time_scale()) + " s (" + format(seconds) + " s x LOBBY_TEST_TIME_SCALE " +
+           format(time_scale()) + ")";
+}
+
+// A key no locale has was looked up: the screen would show the raw key.
+std::string unknown_keys_error(std::size_t& reported)
+{
+    const std::vector<std::string> keys = Catalog::unknown_keys_seen();
+    if (keys.size() <= reported)
+        return {};
+    std::string error = "a text was looked up with a key no locale file has (the screen shows the raw key):";
+    for (std::size_t i = reported; i < keys.size(); ++i)
+        error += " \"" + keys[i] + "\"";
+    reported = keys.size();
+    return error;
+}
 
 // Executes one command; returns an error message, empty on success.
 std::string execute(KioskApp& app, const std::string& command, std::istringstream& args, ScriptState& script)
@@ -109,36 +161,74 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         app.settle();
         return {};
     }
-    if (command == "wait_synced") {
+    if (command == "wait_synced" || command == "wait_pulled") {
         double seconds = 20;
         args >> seconds;
-        if (!app.wait_until([&] { return app.sync_status().last_sync_utc != 0; }, static_cast<int>(seconds * 1000)))
-            return "the first full pull did not finish in time";
+        const bool first = command == "wait_synced";
+        const std::uint64_t since = script.pulls_noted;
+        auto done = [&] {
+            const SyncStatus status = app.sync_status();
+            return first ? status.last_sync_utc != 0 : status.pulls_completed > since;
+        };
+        if (!app.wait_until(done, scaled_ms(seconds)))
+            return (first ? std::string("the first full pull did not finish")
+                          : "no pull completed after the pull count " + std::to_string(since) + " was noted") +
+                   " within " + describe_limit(seconds);
+        if (!first)
+            script.pulls_noted = app.sync_status().pulls_completed;
         app.settle();
+        return {};
+    }
+    if (command == "note_pulls") {
+        script.pulls_noted = app.sync_status().pulls_completed;
         return {};
     }
     if (command == "wait_target") {
         std::string id;
         args >> id;
-        if (!app.wait_until([&] { return app.last_frame().find_target(id) != nullptr; }, 10000))
-            return "target '" + id + "' did not appear within 10 s";
+        if (!app.wait_until([&] { return app.last_frame().find_target(id) != nullptr; }, scaled_ms(10)))
+            return "target '" + id + "' did not appear within " + describe_limit(10);
         return {};
     }
-    if (command == "wait_online" || command == "wait_offline" || command == "wait_text") {
+    if (command == "wait_online" || command == "wait_offline") {
         double seconds = 10;
-        if (command != "wait_text")
-            args >> seconds;
-        std::string text = command == "wait_text" ? rest_of_line(args) : std::string();
-        const int timeout_ms = static_cast<int>((command == "wait_text" ? 10.0 : seconds) * 1000);
+        args >> seconds;
+        const bool online = command == "wait_online";
         auto done = [&] {
-            if (command == "wait_text")
-                return app.last_frame().find_text(text) != nullptr;
             const SyncStatus status = app.sync_status();
-            return command == "wait_online" ? status.online : (!status.online && status.offline_since_utc != 0);
+            return online ? status.online : (!status.online && status.offline_since_utc != 0);
         };
-        if (!app.wait_until(done, timeout_ms))
-            return command == "wait_text" ? "\"" + text + "\" did not appear within 10 s"
-                                          : "the sync status did not change within the time given";
+        if (!app.wait_until(done, scaled_ms(seconds)))
+            return std::string(online ? "the server did not answer the sync worker"
+                                      : "no request of the sync worker failed") +
+                   " within " + describe_limit(seconds);
+        return {};
+    }
+    if (command == "wait_text") {
+        const std::string text = rest_of_line(args);
+        if (!app.wait_until([&] { return app.last_frame().find_text(text) != nullptr; }, scaled_ms(10)))
+            return "\"" + text + "\" did not appear within " + describe_limit(10);
+        return {};
+    }
+    if (command == "wait_until_shell") {
+        // Re-runs the command (at most every 100 ms, frames drawn meanwhile)
+        // until it exits 0: a server-side state instead of a fixed sleep.
+        const std::string line = rest_of_line(args);
+        if (line.empty())
+            return "wait_until_shell needs a command";
+        int last_rc = -1;
+        auto last_run = std::chrono::steady_clock::time_point{};
+        auto done = [&] {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - last_run < std::chrono::milliseconds(100))
+                return false;
+            last_run = now;
+            last_rc = std::system(line.c_str());
+            return last_rc == 0;
+        };
+        if (!app.wait_until(done, scaled_ms(10)))
+            return "the command did not succeed within " + describe_limit(10) + " (last status " +
+                   std::to_string(last_rc) + "): " + line;
         return {};
     }
     if (command == "window") {
@@ -243,7 +333,12 @@ int run_script(KioskApp& app, const std::string& script_path, const std::string&
         return 2;
     }
     app.settle();
-    ScriptState script{screenshot_dir, {}};
+    ScriptState script{screenshot_dir, {}, app.sync_status().pulls_completed};
+    std::size_t unknown_reported = 0;
+    if (std::string error = unknown_keys_error(unknown_reported); !error.empty()) {
+        std::fprintf(stderr, "%s: before the first step: %s\n", script_path.c_str(), error.c_str());
+        return 1;
+    }
     std::string line;
     int line_number = 0, steps = 0;
     while (std::getline(file, line)) {
@@ -253,6 +348,8 @@ int run_script(KioskApp& app, const std::string& script_path, const std::string&
         if (!(in >> command) || command[0] == '#')
             continue;
         std::string error = execute(app, command, in, script);
+        if (error.empty())
+            error = unknown_keys_error(unknown_reported);
         ++steps;
         if (!error.empty()) {
             std::fprintf(stderr, "%s:%d: %s: %s\n", script_path.c_str(), line_number, command.c_str(), error.c_str());

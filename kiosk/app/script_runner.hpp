@@ -8,12 +8,18 @@
 //   drag_at <x> <y> <dy>       the same from a point
 //   advance <seconds>          move the kiosk's clock forward
 //   window <width> <height>    resize (orientation)
-//   wait_online [seconds]      wait (real time) until the server answered
-//   wait_offline [seconds]     wait until a request to it failed
+//   wait_online [seconds]      wait (real time, default 10 s) until the server answered
+//   wait_offline [seconds]     wait (default 10 s) until a request to it failed
 //   wait_text <text>           wait up to 10 s for a visible text
 //   wait_target <widget-id>    wait up to 10 s for a target
-//   wait_synced [seconds]      wait until the first full pull finished (the
-//                              screen no longer moves as data arrives)
+//   wait_synced [seconds]      wait (default 20 s) until the first full pull
+//                              finished (the screen no longer moves as data arrives)
+//   note_pulls                 note how many pulls the sync worker completed...
+//   wait_pulled [seconds]      ...and wait (default 20 s) until one more did:
+//                              put note_pulls before the step that changes the
+//                              server (or makes the kiosk pull); without it the
+//                              count at the start (or at the last wait_pulled) is used
+//   wait_until_shell <command> re-run it with /bin/sh until it exits 0 (up to 10 s)
 //   frames <n>                 draw n frames
 //   screenshot <file.png>      save the frame (relative to --screenshot-dir)
 //   expect_text <text>         a visible text contains <text>
@@ -25,6 +31,11 @@
 //   expect_quit                the app asked to quit (admin Exit)
 //   expect_no_quit             it did not
 //   shell <command>            run it with /bin/sh (tests against a real server)
+//
+// Every wait limit is multiplied by LOBBY_TEST_TIME_SCALE (default 1; e.g. 4
+// under a sanitizer), and a failed wait says what it waited for. The script
+// also fails, on the step that caused it, when any text was looked up with a
+// key no locale file has (Catalog::unknown_keys_seen), naming the key.
 #pragma once
 
 #include "app/kiosk_app.hpp"

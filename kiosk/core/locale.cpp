@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 
 namespace kiosk {
 namespace {
@@ -25,6 +26,21 @@ Result<std::map<std::string, std::string, std::less<>>> load_file(const std::str
         texts.emplace(key, value.get<std::string>());
     }
     return texts;
+}
+
+// Keys asked for that no language has: key -> the text returned for it (the
+// key itself, kept here so the returned reference stays valid), plus the order
+// they were first seen in.
+struct UnknownKeys {
+    std::mutex mutex;
+    std::map<std::string, std::string, std::less<>> texts;
+    std::vector<std::string> in_order;
+};
+
+UnknownKeys& unknown_keys()
+{
+    static UnknownKeys unknown;
+    return unknown;
 }
 
 } // namespace
@@ -65,9 +81,25 @@ const std::string& Catalog::text(Language language, std::string_view key) const
     const auto& fallback = m_texts[static_cast<int>(Language::ZhCN)];
     if (auto it = fallback.find(key); it != fallback.end())
         return it->second;
-    // Remember unknown keys so the returned reference stays valid.
-    static std::map<std::string, std::string, std::less<>> unknown;
-    return unknown.try_emplace(std::string(key), std::string(key)).first->second;
+    UnknownKeys& unknown = unknown_keys();
+    std::lock_guard lock(unknown.mutex);
+    auto [it, inserted] = unknown.texts.try_emplace(std::string(key), std::string(key));
+    if (inserted)
+        unknown.in_order.push_back(it->first);
+    return it->second;
+}
+
+bool Catalog::contains(Language language, std::string_view key) const
+{
+    const auto& texts = m_texts[static_cast<int>(language)];
+    return texts.find(key) != texts.end();
+}
+
+std::vector<std::string> Catalog::unknown_keys_seen()
+{
+    UnknownKeys& unknown = unknown_keys();
+    std::lock_guard lock(unknown.mutex);
+    return unknown.in_order;
 }
 
 std::vector<std::string> Catalog::missing_keys(Language language) const

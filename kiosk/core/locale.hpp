@@ -20,7 +20,17 @@ public:
 
     // The text for `key`; zh-CN when the language lacks it (the test suite
     // forbids that), and the key itself as a last resort so nothing is blank.
+    // A key no language has is recorded (see unknown_keys_seen) so a UI test
+    // fails instead of showing the raw key.
     const std::string& text(Language language, std::string_view key) const;
+
+    // True when `language`'s own file has `key` (no fallback, nothing recorded).
+    bool contains(Language language, std::string_view key) const;
+
+    // Every key some catalog of this process was asked for and no language
+    // had, in the order first seen. Process-wide, because the script runner
+    // checks it without a handle on the app's catalog; thread-safe.
+    static std::vector<std::string> unknown_keys_seen();
 
     // Keys present in zh-CN but missing from `language` (empty is correct).
     std::vector<std::string> missing_keys(Language language) const;

@@ -11,6 +11,7 @@ struct SyncStatus {
     bool online = false;              // the last request reached the server
     std::int64_t offline_since_utc = 0;   // unix seconds; 0 when online
     std::int64_t last_sync_utc = 0;       // unix seconds of the last complete pull
+    std::uint64_t pulls_completed = 0;    // complete pulls since start (tests wait for the next one)
     int outbox_pending = 0;           // submissions waiting to be sent
     int outbox_failed = 0;            // submissions the server refused (4xx)
 };

@@ -157,6 +157,7 @@ void SyncWorker::run()
             } else if (pulled.outcome.verdict == Verdict::success) {
                 m_pull_failures = 0;
                 status.last_sync_utc = unix_now();
+                ++status.pulls_completed;
                 m_next_pull = Clock::now() + std::chrono::milliseconds(m_config.pull_interval_ms);
             } else {
                 ++m_pull_failures;

@@ -1,14 +1,19 @@
 // Locale: every key in every language, same placeholders, and every key the
-// code asks for exists.
+// code asks for exists in every language (found by a scanner over kiosk/).
 #include "core/locale.hpp"
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace {
 
@@ -21,6 +26,177 @@ std::set<std::string> placeholders(const std::string& text)
     for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it)
         names.insert((*it)[1]);
     return names;
+}
+
+// Every key of zh-CN, read from the file itself.
+std::vector<std::string> zh_cn_keys()
+{
+    std::ifstream file(locale_dir + "/zh-CN.json");
+    std::stringstream text;
+    text << file.rdbuf();
+    static const std::regex key_pattern("\"([a-z0-9_.]+)\":");
+    std::vector<std::string> keys;
+    const std::string all = text.str();
+    for (std::sregex_iterator it(all.begin(), all.end(), key_pattern), end; it != end; ++it)
+        keys.push_back((*it)[1]);
+    return keys;
+}
+
+// [SECTION] The locale-key scanner
+//
+// Finds, in C++ source text, every string literal that names a locale key, so
+// the test below can check each exists in every locale file. The rules:
+//  1. A literal (comments and raw strings skipped) whose text has a key's
+//     shape, "group.name[.more]", and whose group is a key group (the first
+//     part of any zh-CN key, or a group a coming service will use), is a key
+//     wherever it appears: a plain t("a.b"), with arguments
+//     (format_text(t("a.b"), ...), t("a.b", {{...}})), either side of a ternary
+//     (t(c ? "a.b" : "c.d")), in a table of keys.
+//  2. Any literal of a key's shape passed straight to t(...) or
+//     catalog.text(language, ...) is a key, whatever its group.
+//  3. Not keys: a widget id, i.e. the first argument of a ui:: widget call
+//     (ui::button("admin.pin.ok", ...)) or listed in k_widget_ids; a config
+//     path given to line_of(root, "fees.lockout_s", ...).
+//  4. A literal ending in '.' and followed by '+' builds names at run time. It
+//     must be a known family in k_families: "weekday." + n stands for the keys
+//     weekday.0 .. weekday.6; the widget id prefixes stand for no key. Any
+//     other such literal is reported, so a new family is added here by hand.
+struct KeyUse {
+    std::string key;
+    std::string where;  // file:line
+};
+
+struct KeyScan {
+    std::vector<KeyUse> uses;
+    std::vector<std::string> problems;  // names built from an unknown family
+};
+
+// Families of names built by concatenation: prefix -> the suffixes it is used with.
+const std::map<std::string, std::vector<std::string>> k_families = {
+    {"weekday.", {"0", "1", "2", "3", "4", "5", "6"}},  // t("weekday." + std::to_string(now.weekday))
+    // Widget ids made from data (a unit, a bill, a language): no locale key.
+    {"fees.building.", {}}, {"fees.entrance.", {}}, {"fees.room.", {}},
+    {"fees.bill.", {}}, {"fees.explain.", {}}, {"lang.", {}},
+};
+
+// Widget ids passed other than as the first argument of a ui:: call.
+const std::set<std::string> k_widget_ids = {
+    "settings.elderly",  // the chrome's item table (screens/chrome.cpp)
+};
+
+// Groups the coming services will use, besides those zh-CN already has.
+const std::vector<std::string> k_planned_groups = {"home", "fees", "nav", "net", "clock", "weekday", "settings",
+                                                    "idle", "admin", "keypad", "common", "lang", "repairs",
+                                                    "visitors", "notices", "surveys"};
+
+std::set<std::string> key_groups()
+{
+    std::set<std::string> groups(k_planned_groups.begin(), k_planned_groups.end());
+    for (const auto& key : zh_cn_keys())
+        groups.insert(key.substr(0, key.find('.')));
+    return groups;
+}
+
+struct Literal {
+    std::string text;
+    std::size_t begin;  // offset of the opening quote
+    std::size_t end;    // offset just past the closing quote
+};
+
+// The string literals of C++ source, skipping comments, character literals
+// and raw strings (R"sql(...)sql" holds no keys).
+std::vector<Literal> string_literals(const std::string& src)
+{
+    std::vector<Literal> out;
+    const std::size_t n = src.size();
+    for (std::size_t i = 0; i < n;) {
+        if (src.compare(i, 2, "//") == 0) {
+            i = src.find('\n', i);
+            if (i == std::string::npos)
+                break;
+        } else if (src.compare(i, 2, "/*") == 0) {
+            const std::size_t close = src.find("*/", i + 2);
+            i = close == std::string::npos ? n : close + 2;
+        } else if (src[i] == 'R' && i + 1 < n && src[i + 1] == '"' &&
+                   (i == 0 || !(std::isalnum(static_cast<unsigned char>(src[i - 1])) || src[i - 1] == '_'))) {
+            const std::size_t open = src.find('(', i + 2);
+            if (open == std::string::npos)
+                break;
+            const std::string close = ")" + src.substr(i + 2, open - i - 2) + "\"";
+            const std::size_t at = src.find(close, open);
+            i = at == std::string::npos ? n : at + close.size();
+        } else if (src[i] == '"' || src[i] == '\'') {
+            const char quote = src[i];
+            std::string text;
+            std::size_t j = i + 1;
+            for (; j < n && src[j] != quote && src[j] != '\n'; ++j) {
+                if (src[j] == '\\' && j + 1 < n)
+                    ++j;
+                text += src[j];
+            }
+            if (quote == '"')
+                out.push_back({text, i, j + 1});
+            i = j + 1;
+        } else {
+            ++i;
+        }
+    }
+    return out;
+}
+
+bool ends_with(const std::string& text, const std::regex& pattern, std::size_t at, std::size_t window = 48)
+{
+    const std::size_t from = at > window ? at - window : 0;
+    return std::regex_search(text.substr(from, at - from), pattern);
+}
+
+KeyScan scan_for_keys(const std::string& src, const std::string& file_name, const std::set<std::string>& groups)
+{
+    static const std::regex key_shape(R"(^[a-z_]+(\.[a-z0-9_]+)+$)");
+    static const std::regex family_shape(R"(^[a-z_]+(\.[a-z0-9_]+)*\.$)");
+    static const std::regex widget_call(R"(ui::[a-z_]+\(\s*$)");
+    static const std::regex config_path(R"(line_of\(\s*[a-z_]+\s*,\s*$)");
+    static const std::regex lookup(R"((\bt\(|\.text\(\s*[a-z_.]+\s*,)\s*$)");
+    static const std::regex concatenated(R"(^\s*\+)");
+    KeyScan scan;
+    for (const Literal& literal : string_literals(src)) {
+        const std::string& text = literal.text;
+        const std::string where =
+            file_name + ":" + std::to_string(1 + std::count(src.begin(), src.begin() + literal.begin, '\n'));
+        const bool known_group = groups.count(text.substr(0, text.find('.'))) > 0;
+        if (std::regex_match(text, family_shape) && known_group &&
+            std::regex_search(src.substr(literal.end, 8), concatenated)) {
+            auto family = k_families.find(text);
+            if (family == k_families.end()) {
+                scan.problems.push_back(where + ": \"" + text + "\" + ... builds names the scanner cannot check: "
+                                        "use full keys, or add the family to k_families");
+                continue;
+            }
+            for (const auto& suffix : family->second)
+                scan.uses.push_back({text + suffix, where});
+            continue;
+        }
+        if (!std::regex_match(text, key_shape))
+            continue;
+        if (ends_with(src, widget_call, literal.begin) || ends_with(src, config_path, literal.begin) ||
+            k_widget_ids.count(text))
+            continue;
+        if (known_group || ends_with(src, lookup, literal.begin))
+            scan.uses.push_back({text, where});
+    }
+    return scan;
+}
+
+// "file:line: "key" is missing from en.json", one line per key and language.
+std::vector<std::string> missing_from(const kiosk::Catalog& catalog, const KeyScan& scan)
+{
+    std::vector<std::string> missing;
+    for (const KeyUse& use : scan.uses)
+        for (kiosk::Language language : kiosk::all_languages)
+            if (!catalog.contains(language, use.key))
+                missing.push_back(use.where + ": \"" + use.key + "\" is missing from locale/" +
+                                  std::string(kiosk::language_code(language)) + ".json");
+    return missing;
 }
 
 } // namespace
@@ -59,28 +235,90 @@ TEST_CASE("translations keep the same placeholders")
     CHECK(keys > 30);
 }
 
-TEST_CASE("every key the kiosk code asks for exists in zh-CN")
+TEST_CASE("every key the kiosk code asks for exists in every locale")
 {
     auto catalog = kiosk::Catalog::load(locale_dir);
     REQUIRE(catalog.ok());
-    // Keys appear in code as t("a.b") or "a.b" passed to a text lookup.
-    static const std::regex used(R"(t\("([a-z0-9_]+\.[a-z0-9_.]+)\"\))");
-    int found = 0;
+    const auto groups = key_groups();
+    int files = 0;
+    std::size_t uses = 0;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(LOBBY_SOURCE_DIR) + "/kiosk")) {
-        if (entry.path().extension() != ".cpp")
+        const auto extension = entry.path().extension();
+        if (extension != ".cpp" && extension != ".hpp")
             continue;
+        ++files;
         std::ifstream file(entry.path());
         std::stringstream text;
         text << file.rdbuf();
-        std::string source = text.str();
-        for (std::sregex_iterator it(source.begin(), source.end(), used), end; it != end; ++it) {
-            std::string key = (*it)[1];
-            ++found;
-            INFO(entry.path().filename().string(), " uses ", key);
-            CHECK(catalog.value().text(kiosk::Language::ZhCN, key) != key);
-        }
+        const std::string name = std::filesystem::relative(entry.path(), LOBBY_SOURCE_DIR).string();
+        const KeyScan scan = scan_for_keys(text.str(), name, groups);
+        uses += scan.uses.size();
+        for (const auto& problem : scan.problems)
+            FAIL_CHECK(problem);
+        for (const auto& problem : missing_from(catalog.value(), scan))
+            FAIL_CHECK(problem);
     }
-    CHECK(found > 20);
+    INFO(uses, " key uses found in ", files, " files");
+    CHECK(files > 40);
+    CHECK(uses > 80);   // the scanner still finds the keys (about 110 today)
+}
+
+TEST_CASE("the key scanner flags keys missing from the catalog, in every form the code uses")
+{
+    auto catalog = kiosk::Catalog::load(locale_dir);
+    REQUIRE(catalog.ok());
+    const auto groups = key_groups();
+    const std::string sample = R"src(
+        view.a = t("net.online");                                  // a plain lookup: present
+        view.b = format_text(t("fees.no_such_text"), {{"n", "3"}}); // with arguments: missing
+        view.c = t("fees.also_missing", {{"b", "1"}});              // the fees helper's form: missing
+        view.d = t(ok ? "net.online" : "net.not_a_key");            // a ternary: the second is missing
+        view.e = t("weekday." + std::to_string(day));               // a known family: weekday.0..6
+        view.f = t("clock." + name);                                // an unknown family: flagged
+        view.g = t("brandnew.group_key");                           // any group, straight into t()
+        ui::button("fees.not_a_text", label);                       // a widget id: not a key
+        // a comment mentioning "fees.in_a_comment" is not code
+    )src";
+    const KeyScan scan = scan_for_keys(sample, "sample.cpp", groups);
+    const auto missing = missing_from(catalog.value(), scan);
+    auto reported = [&](const std::string& what) {
+        for (const auto& line : missing)
+            if (line.find(what) != std::string::npos)
+                return true;
+        for (const auto& line : scan.problems)
+            if (line.find(what) != std::string::npos)
+                return true;
+        return false;
+    };
+    for (const auto& line : missing)
+        INFO(line);
+    CHECK(reported("sample.cpp:3: \"fees.no_such_text\""));
+    CHECK(reported("sample.cpp:4: \"fees.also_missing\""));
+    CHECK(reported("\"net.not_a_key\""));
+    CHECK(reported("sample.cpp:7: \"clock.\""));
+    CHECK(reported("\"brandnew.group_key\""));
+    CHECK_FALSE(reported("net.online"));
+    CHECK_FALSE(reported("weekday"));
+    CHECK_FALSE(reported("fees.not_a_text"));
+    CHECK_FALSE(reported("fees.in_a_comment"));
+    CHECK(missing.size() == 3 * 4);   // four keys, each in three languages
+    CHECK(scan.problems.size() == 1); // the unknown family
+}
+
+TEST_CASE("an unknown key is recorded, so a UI script can fail on it")
+{
+    auto catalog = kiosk::Catalog::load(locale_dir);
+    REQUIRE(catalog.ok());
+    const auto before = kiosk::Catalog::unknown_keys_seen();
+    CHECK(catalog.value().text(kiosk::Language::En, "net.online") != "net.online");
+    CHECK(kiosk::Catalog::unknown_keys_seen() == before);
+    // The raw key comes back (nothing blank), and it is on the record.
+    CHECK(catalog.value().text(kiosk::Language::En, "test.no_such_key") == "test.no_such_key");
+    CHECK(catalog.value().text(kiosk::Language::ZhHK, "test.no_such_key") == "test.no_such_key");
+    const auto after = kiosk::Catalog::unknown_keys_seen();
+    REQUIRE(after.size() == before.size() + 1);
+    CHECK(after.back() == "test.no_such_key");
+    CHECK_FALSE(catalog.value().contains(kiosk::Language::En, "test.no_such_key"));
 }
 
 TEST_CASE("a broken locale file is reported by name")

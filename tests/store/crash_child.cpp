@@ -2,6 +2,7 @@
 // The kill -9 test runs it and kills it at random moments.
 #include "net/sync_worker.hpp"
 #include "store/store.hpp"
+#include "support/time_scale.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -30,7 +31,7 @@ int main(int argc, char** argv)
     config.outbox_backoff = {20, 200};
     net::SyncWorker worker(std::move(*worker_store), config, nullptr);
     worker.start();
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    const auto deadline = std::chrono::steady_clock::now() + lobby::test::scaled(std::chrono::seconds(60));
     while (std::chrono::steady_clock::now() < deadline) {
         auto counts = ui->outbox_counts();
         if (counts && counts->pending == 0)

@@ -1,10 +1,13 @@
 // FaultServer: cpp-httplib handlers that fail in the ways a real network and server do.
 #include "fault_server.hpp"
 
+#include "support/time_scale.hpp"
+
 #include <arpa/inet.h>
 #include <chrono>
 #include <netinet/in.h>
 #include <stdexcept>
+#include <string>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -45,8 +48,13 @@ FaultServer::FaultServer(int port)
     if (m_port <= 0)
         throw std::runtime_error("fault server could not bind");
     m_thread = std::thread([this] { m_server.listen_after_bind(); });
-    while (!m_server.is_running())
+    const auto deadline = std::chrono::steady_clock::now() + lobby::test::scaled(std::chrono::seconds(5));
+    while (!m_server.is_running()) {
+        if (std::chrono::steady_clock::now() > deadline)
+            throw std::runtime_error("fault server did not start listening within " +
+                                     std::to_string(lobby::test::scaled(std::chrono::seconds(5)).count()) + " ms");
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
 }
 
 FaultServer::~FaultServer()
@@ -64,8 +72,9 @@ bool FaultServer::fault(FaultMode mode, httplib::Response& response)
         response.set_content(error_body("internal_error", "database is locked"), k_json);
         return true;
     case FaultMode::stall:
-        // Longer than the worker's total timeout; ends early when the test is over.
-        for (int i = 0; i < 300 && !m_stopping.load(); ++i)
+        // Longer than the worker's total timeout (fast_config: 600 ms, scaled);
+        // ends early when the test is over.
+        for (int i = 0; i < lobby::test::scaled_ms(3000) / 10 && !m_stopping.load(); ++i)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         response.status = 500;
         return true;

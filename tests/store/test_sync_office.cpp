@@ -48,6 +48,11 @@ struct Kiosk {
     store::OutboxState state_of(store::OutboxId id) { return ui.outbox_item(id)->value().state; }
 };
 
+// The first full pull of the demo estate (~42,000 records in pages of 1,000)
+// publishes the status only at its end; it takes a few seconds here and ~30 s
+// under ThreadSanitizer, so its waits get more than the default 10 s (scaled).
+constexpr int k_first_pull_ms = 30000;
+
 net::SyncConfig office_config(const std::string& url)
 {
     auto config = test::fast_config(url);
@@ -62,7 +67,7 @@ TEST_CASE("a full pull from the office server fills the cache without personal d
     test::TempDir dir;
     lobby::test::OfficeServerProcess office;
     Kiosk kiosk(dir.file("kiosk.db"), office_config(office.base_url()));
-    REQUIRE(test::wait_until([&] { return kiosk.worker->status().last_sync_utc > 0; }));
+    REQUIRE(test::wait_until([&] { return kiosk.worker->status().last_sync_utc > 0; }, k_first_pull_ms));
     CHECK(*kiosk.ui.cursor() > 0);
     CHECK(kiosk.ui.estate()->has_value());
     CHECK_FALSE(kiosk.ui.repair_categories()->empty());
@@ -82,7 +87,7 @@ TEST_CASE("submit while the office server is frozen, then it recovers: the repai
     test::TempDir dir;
     lobby::test::OfficeServerProcess office;
     Kiosk kiosk(dir.file("kiosk.db"), office_config(office.base_url()));
-    REQUIRE(test::wait_until([&] { return kiosk.worker->status().online; }));
+    REQUIRE(test::wait_until([&] { return kiosk.worker->status().online; }, k_first_pull_ms));
     REQUIRE(kill(office.pid(), SIGSTOP) == 0);
 
     auto id = kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("frozen-server lamp"));
@@ -156,7 +161,8 @@ TEST_CASE("kill -9 at random moments during a flush of 200 items: each reaches t
     for (int round = 0; round < 5; ++round) {
         const int target = arrived_so_far() + std::uniform_int_distribution<int>(1, 35)(random);
         const pid_t pid = spawn_child();
-        test::wait_until([&] { return arrived_so_far() >= target; }, 20000);
+        INFO("waited for ", target, " crash items to arrive at the office");
+        REQUIRE(test::wait_until([&] { return arrived_so_far() >= target; }, 20000));
         std::this_thread::sleep_for(std::chrono::microseconds(std::uniform_int_distribution<int>(0, 3000)(random)));
         kill(pid, SIGKILL);
         int status = 0;

@@ -1,9 +1,11 @@
 // RAII transaction: rollback unless committed; the version counter moves only on effective commits.
 #include "store/transaction.hpp"
 #include "store_test_util.hpp"
+#include "support/time_scale.hpp"
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <chrono>
 #include <mutex>
 #include <thread>
@@ -93,17 +95,34 @@ TEST_CASE("writers of one process queue on the write gate instead of failing bus
     auto worker = ui.open_sibling(store::Durability::normal);
     REQUIRE(worker.ok());
     std::mutex gate;
-    auto held = store::Transaction::begin(worker->connection(), nullptr, store::TxMode::immediate, &gate);
-    REQUIRE(held.ok());
+    std::atomic<bool> holding{false}, about_to_wait{false}, released{false};
+    const auto deadline = std::chrono::steady_clock::now() + lobby::test::scaled(std::chrono::seconds(10));
     std::thread releaser([&] {
+        // This thread takes the gate and gives it back itself: a mutex is
+        // unlocked by the thread that locked it.
+        auto held = store::Transaction::begin(worker->connection(), nullptr, store::TxMode::immediate, &gate);
+        CHECK(held.ok());
+        holding.store(true);
+        while (!about_to_wait.load() && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::yield();
+        // Hold the gate a while after the other writer set off, so it really
+        // queues on it (the order is checked below, not this duration).
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        CHECK(held->commit().ok());
+        released.store(true);
+        if (held.ok())
+            CHECK(held->commit().ok());
     });
-    const auto start = std::chrono::steady_clock::now();
+    while (!holding.load() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::yield();
+    if (!holding.load()) {
+        releaser.join();
+        FAIL("the other writer did not take the gate within the scaled 10 s");
+    }
+    about_to_wait.store(true);
     auto waiting = store::Transaction::begin(ui.connection(), nullptr, store::TxMode::immediate, &gate);
-    const auto waited = std::chrono::steady_clock::now() - start;
+    const bool began_after_release = released.load();
     releaser.join();
     REQUIRE(waiting.ok());
-    CHECK(waited >= std::chrono::milliseconds(40));
+    CHECK(began_after_release);
     CHECK(waiting->commit().ok());
 }

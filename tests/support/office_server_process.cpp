@@ -1,6 +1,8 @@
 // Runs office-server as a child process for tests.
 #include "support/office_server_process.hpp"
 
+#include "support/time_scale.hpp"
+
 #include <httplib.h>
 
 #include <fcntl.h>
@@ -89,11 +91,12 @@ OfficeServerProcess::OfficeServerProcess(OfficeServerOptions options) {
 }
 
 void OfficeServerProcess::wait_until_ready() {
-    const auto deadline = Clock::now() + std::chrono::seconds(15);
+    const auto deadline = Clock::now() + scaled(std::chrono::seconds(15));
     std::string pending;
     while (m_port == 0) {
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-        if (left <= 0) throw std::runtime_error("office-server did not print its port in time:\n" + log_tail());
+        if (left <= 0) throw std::runtime_error("office-server did not print its port within " +
+                                               std::to_string(scaled(std::chrono::seconds(15)).count()) + " ms:\n" + log_tail());
         pollfd p{m_stdout_fd, POLLIN, 0};
         if (poll(&p, 1, static_cast<int>(left)) <= 0) continue;
         char buf[512];
@@ -114,7 +117,8 @@ void OfficeServerProcess::wait_until_ready() {
         if (auto res = client.Get("/v1/health"); res && res->status == 200) return;
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
-    throw std::runtime_error("office-server /v1/health did not answer:\n" + log_tail());
+    throw std::runtime_error("office-server /v1/health did not answer 200 within " +
+                             std::to_string(scaled(std::chrono::seconds(15)).count()) + " ms of the start:\n" + log_tail());
 }
 
 std::string OfficeServerProcess::log_tail() const {
@@ -128,10 +132,10 @@ std::string OfficeServerProcess::log_tail() const {
 int OfficeServerProcess::terminate() {
     if (m_pid <= 0) return -1;
     kill(m_pid, SIGTERM);
-    int code = wait_exit(m_pid, std::chrono::seconds(10));
+    int code = wait_exit(m_pid, scaled(std::chrono::seconds(10)));
     if (code == -2) {
         kill(m_pid, SIGKILL);
-        code = wait_exit(m_pid, std::chrono::seconds(5));
+        code = wait_exit(m_pid, scaled(std::chrono::seconds(5)));
     }
     m_pid = -1;
     return code;
@@ -140,7 +144,7 @@ int OfficeServerProcess::terminate() {
 void OfficeServerProcess::kill_hard() {
     if (m_pid <= 0) return;
     kill(m_pid, SIGKILL);
-    wait_exit(m_pid, std::chrono::seconds(5));
+    wait_exit(m_pid, scaled(std::chrono::seconds(5)));
     m_pid = -1;
 }
 

@@ -4,10 +4,15 @@
 # SCALE 1 runs the script as written; 2 first switches to 2x text and names
 # its screenshots *_2x_* instead of *_1x_*. The script can reach the server
 # through $LOBBY_SERVER_URL, stop it with `kill $LOBBY_SERVER_PID`, restart it
-# with "$LOBBY_RESTART_SERVER", and keep files in $LOBBY_TMP.
+# with "$LOBBY_RESTART_SERVER" (which returns once /v1/health answers), and
+# keep files in $LOBBY_TMP. Wait limits are multiplied by LOBBY_TEST_TIME_SCALE;
+# a script's own poll loop can use $LOBBY_TEST_POLLS (polls of 0.1 s in 10 s, scaled).
 set -euo pipefail
 server_bin=$1 kiosk_bin=$2 config=$3 script=$4 shot_dir=$5 scale=$6
 shift 6
+# Polls of 0.1 s in 10 s, times the scale (an integer count of polls).
+time_scale=${LOBBY_TEST_TIME_SCALE:-1}
+polls=$(awk -v s="$time_scale" 'BEGIN { n = int(100 * s); print (n > 0 ? n : 100) }')
 tmp=$(mktemp -d)
 mkdir -p "$shot_dir"
 server_pid=""
@@ -21,16 +26,21 @@ trap cleanup EXIT
 "$server_bin" --db "$tmp/office.db" --listen 127.0.0.1:0 --demo "$@" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 port=""
-for _ in $(seq 100); do
+for _ in $(seq "$polls"); do
   port=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$tmp/server.log" | cut -d: -f2 || true)
   [[ -n "$port" ]] && break
+  kill -0 "$server_pid" 2>/dev/null || break
   sleep 0.1
 done
-[[ -n "$port" ]] || { echo "office-server did not start:"; cat "$tmp/server.log"; exit 1; }
+[[ -n "$port" ]] || { echo "office-server did not print its port within $polls polls of 0.1 s:"; cat "$tmp/server.log"; exit 1; }
 
-export LOBBY_SERVER_URL="http://127.0.0.1:$port" LOBBY_SERVER_PID=$server_pid LOBBY_TMP=$tmp
+export LOBBY_SERVER_URL="http://127.0.0.1:$port" LOBBY_SERVER_PID=$server_pid LOBBY_TMP=$tmp LOBBY_TEST_POLLS=$polls
 # Same database and port, so the kiosk finds it again (no --demo: it is seeded).
-export LOBBY_RESTART_SERVER="$server_bin --db $tmp/office.db --listen 127.0.0.1:$port $* >>$tmp/server.log 2>&1 & echo \$! >$tmp/server.pid; sleep 0.5"
+# It returns once the new server answers /v1/health, or fails saying so.
+health="curl -sf -o /dev/null --max-time 1 http://127.0.0.1:$port/v1/health"
+export LOBBY_RESTART_SERVER="$server_bin --db $tmp/office.db --listen 127.0.0.1:$port $* >>$tmp/server.log 2>&1 & echo \$! >$tmp/server.pid; \
+up=; for _ in $(seq -s " " "$polls"); do if $health; then up=1; break; fi; sleep 0.1; done; \
+[ -n \"\$up\" ] || { echo 'the restarted office-server did not answer /v1/health within $polls polls of 0.1 s' >&2; false; }"
 
 sed -e "s|^url = .*|url = \"$LOBBY_SERVER_URL\"|" -e "s|^path = .*|path = \"$tmp/kiosk.db\"|" \
     -e "s|^key_file = .*|key_file = \"$tmp/kiosk.key\"|" "$config" >"$tmp/kiosk.toml"
