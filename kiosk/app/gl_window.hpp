@@ -10,7 +10,7 @@
 namespace kiosk::app {
 
 struct WindowOptions {
-    int width = 0, height = 0;  // 0: borderless full screen on the whole display
+    int width = 0, height = 0;  // 0: full screen, sized to the display's bounds
     std::string title = "Lobby Kiosk";
 };
 
@@ -28,6 +28,9 @@ public:
 
 private:
     GlWindow() = default;
+    // Makes a full-screen window cover `bounds` whether or not a window
+    // manager runs; false with `error` if it cannot.
+    bool fill_display(const SDL_Rect& bounds, std::string& error);
     SDL_Window* m_window = nullptr;
     SDL_GLContext m_context = nullptr;
 };

@@ -54,7 +54,8 @@ public:
     bool screenshot(const std::string& path, std::string& error);
     const ui::FrameRecord& last_frame() const { return m_last_record; }
     const AppState& state() const { return m_controller.state(); }
-    int width() const { return m_width; }
+    int width() const { return m_width; }  // drawable px
+    void window_size(int& width, int& height) const { SDL_GetWindowSize(m_window->sdl(), &width, &height); }
     const ScreenMetrics& metrics() const { return m_metrics; }
     int height() const { return m_height; }
 

@@ -152,6 +152,18 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
                    ", not the size asked for";
         return {};
     }
+    if (command == "expect_window_size") {
+        int w = 0, h = 0;
+        if (!(args >> w >> h))
+            return "expect_window_size needs width and height";
+        int window_w = 0, window_h = 0;
+        app.window_size(window_w, window_h);
+        if (window_w != w || window_h != h || app.width() != w || app.height() != h)
+            return "the window is " + std::to_string(window_w) + "x" + std::to_string(window_h) + " (drawable " +
+                   std::to_string(app.width()) + "x" + std::to_string(app.height()) + "), not " + std::to_string(w) +
+                   "x" + std::to_string(h);
+        return {};
+    }
     if (command == "frames") {
         int n = 1;
         args >> n;

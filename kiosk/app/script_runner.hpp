@@ -14,6 +14,7 @@
 //   wait_target <widget-id>    wait up to 10 s for a target
 //   wait_synced [seconds]      wait until the first full pull finished (the
 //                              screen no longer moves as data arrives)
+//   expect_window_size <w> <h> the window and its drawable are w x h px
 //   frames <n>                 draw n frames
 //   screenshot <file.png>      save the frame (relative to --screenshot-dir)
 //   expect_text <text>         a visible text contains <text>
