@@ -56,6 +56,11 @@ std::unique_ptr<Backend> Backend::open(const KioskConfig& config, std::function<
 
 Backend::~Backend()
 {
+    stop();
+}
+
+void Backend::stop()
+{
     if (m_worker)
         m_worker->stop();
 }

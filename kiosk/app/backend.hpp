@@ -28,7 +28,11 @@ public:
     // Opens the store (creating it) and starts the worker. `wake` is called on
     // the worker thread when anything changed; it must be thread-safe.
     static std::unique_ptr<Backend> open(const KioskConfig& config, std::function<void()> wake, std::string& error);
-    ~Backend();
+    ~Backend();  // stop()
+
+    // Stops the sync worker and joins its thread (it may call `wake` until
+    // then); idempotent. status() keeps answering with the last status.
+    void stop();
 
     SyncStatus status() const;
     std::uint64_t status_version() const { return m_status_version.load(std::memory_order_acquire); }

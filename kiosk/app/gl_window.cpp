@@ -14,7 +14,7 @@ bool display_available()
     return (x11 && *x11) || (wayland && *wayland);
 }
 
-std::unique_ptr<GlWindow> GlWindow::create(const WindowOptions& options, std::string& error)
+std::unique_ptr<SdlSession> SdlSession::start(std::string& error)
 {
     // A lobby screen never sleeps, and a finger is the mouse.
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
@@ -24,6 +24,16 @@ std::unique_ptr<GlWindow> GlWindow::create(const WindowOptions& options, std::st
         error = std::string("cannot start SDL video: ") + SDL_GetError();
         return nullptr;
     }
+    return std::unique_ptr<SdlSession>(new SdlSession);
+}
+
+SdlSession::~SdlSession()
+{
+    SDL_Quit();
+}
+
+std::unique_ptr<GlWindow> GlWindow::create(const WindowOptions& options, std::string& error)
+{
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
@@ -70,7 +80,6 @@ GlWindow::~GlWindow()
         SDL_GL_DeleteContext(m_context);
     if (m_window)
         SDL_DestroyWindow(m_window);
-    SDL_Quit();
 }
 
 bool GlWindow::fill_display(const SDL_Rect& bounds, std::string& error)

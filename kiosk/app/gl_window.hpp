@@ -14,6 +14,21 @@ struct WindowOptions {
     std::string title = "Lobby Kiosk";
 };
 
+// SDL itself, for the whole run: started in main before any thread, so the
+// wake event can be registered before a worker may push it, and stopped only
+// after every worker has joined (a push after SDL_Quit is a use after free).
+class SdlSession {
+public:
+    static std::unique_ptr<SdlSession> start(std::string& error);
+    ~SdlSession();  // SDL_Quit
+    SdlSession(const SdlSession&) = delete;
+    SdlSession& operator=(const SdlSession&) = delete;
+
+private:
+    SdlSession() = default;
+};
+
+// Needs a started SdlSession; destroying it leaves SDL running.
 class GlWindow {
 public:
     static std::unique_ptr<GlWindow> create(const WindowOptions& options, std::string& error);

@@ -15,13 +15,16 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cfloat>
 
 namespace kiosk::app {
 namespace {
 
-Uint32 g_wake_event = static_cast<Uint32>(-1);
+// Written once on the main thread before any worker starts, read by workers.
+constexpr Uint32 no_wake_event = static_cast<Uint32>(-1);
+std::atomic<Uint32> g_wake_event{no_wake_event};
 
 // Frames to draw after something changed: ImGui lays out windows whose size
 // depends on content over two frames.
@@ -41,19 +44,41 @@ KioskApp::KioskApp(const KioskConfig& config, const Catalog& catalog, Backend& b
 
 KioskApp::~KioskApp()
 {
+    shutdown();
+}
+
+void KioskApp::shutdown()
+{
+    // Join the threads first: after this nothing calls wake() or the backend.
+    m_live.reset();
+    m_backend.stop();
     if (ImGui::GetCurrentContext()) {
         delete_texture(m_font_texture);
+        m_font_texture = 0;
         ImGui_ImplOpenGL3_Shutdown();
         ImGui::DestroyContext();
     }
+    m_window.reset();  // the GL context, then the window
+}
+
+bool KioskApp::register_wake_event(std::string& error)
+{
+    const Uint32 type = SDL_RegisterEvents(1);
+    if (type == no_wake_event) {
+        error = std::string("cannot register the wake event: ") + SDL_GetError();
+        return false;
+    }
+    g_wake_event.store(type, std::memory_order_release);
+    return true;
 }
 
 void KioskApp::wake()
 {
-    if (g_wake_event == static_cast<Uint32>(-1))
+    const Uint32 type = g_wake_event.load(std::memory_order_acquire);
+    if (type == no_wake_event)
         return;
     SDL_Event event{};
-    event.type = g_wake_event;
+    event.type = type;
     SDL_PushEvent(&event);  // thread-safe by SDL's contract
 }
 
@@ -64,7 +89,6 @@ bool KioskApp::start(const WindowOptions& window, const std::string& font_path, 
     m_window = GlWindow::create(window, error);
     if (!m_window)
         return false;
-    g_wake_event = SDL_RegisterEvents(1);
     start_live_requests();
 
     IMGUI_CHECKVERSION();

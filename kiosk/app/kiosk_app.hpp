@@ -33,6 +33,11 @@ public:
     KioskApp(const KioskConfig& config, const Catalog& catalog, Backend& backend);
     ~KioskApp();
 
+    // Stops every thread that can push an SDL event (live requests, the sync
+    // worker), then takes down ImGui, the GL context and the window. Called
+    // by the destructor too; SDL itself stays up (SdlSession, in main).
+    void shutdown();
+
     // Opens the window and ImGui; false with `error` on failure.
     bool start(const WindowOptions& window, const std::string& font_path, std::string& error);
 
@@ -65,6 +70,9 @@ public:
     void record_timings(bool on) { m_record_timings = on; }
     const std::vector<FrameTiming>& timings() const { return m_timings; }
 
+    // Registers the SDL event that wake() pushes. Call once after SDL started
+    // and before any thread that may call wake() (Backend::open) starts.
+    static bool register_wake_event(std::string& error);
     // Wakes a blocked loop from another thread (the sync worker).
     static void wake();
 

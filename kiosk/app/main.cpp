@@ -55,6 +55,15 @@ int main(int argc, char** argv)
                      argv[0]);
         return 2;
     }
+    // SDL first, and the wake event registered, before any thread starts:
+    // the sync worker (Backend::open) pushes that event from its own thread.
+    // Declared first, so it is stopped last, after every worker joined.
+    std::string error;
+    auto sdl = kiosk::app::SdlSession::start(error);
+    if (!sdl || !kiosk::app::KioskApp::register_wake_event(error)) {
+        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        return 1;
+    }
     if (bare_window)
         return kiosk::app::run_bare_window(window);
 
@@ -71,7 +80,6 @@ int main(int argc, char** argv)
 
     if (!store_path.empty())
         config.value().store_path = store_path;
-    std::string error;
     auto backend = kiosk::app::Backend::open(config.value(), &kiosk::app::KioskApp::wake, error);
     if (!backend) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
@@ -91,10 +99,14 @@ int main(int argc, char** argv)
         });
     }
     app.settle();
+    int rc = 0;
     if (bench_frames > 0)
-        return kiosk::app::run_frame_bench(app, bench_frames);
-    if (!script_path.empty())
-        return kiosk::app::run_script(app, script_path, screenshot_dir);
-    app.run();
-    return 0;
+        rc = kiosk::app::run_frame_bench(app, bench_frames);
+    else if (!script_path.empty())
+        rc = kiosk::app::run_script(app, script_path, screenshot_dir);
+    else
+        app.run();
+    // Workers join here, before the window and, after `sdl`, SDL go down.
+    app.shutdown();
+    return rc;
 }
