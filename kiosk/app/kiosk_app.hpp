@@ -41,8 +41,9 @@ public:
     // Opens the window and ImGui; false with `error` on failure.
     bool start(const WindowOptions& window, const std::string& font_path, std::string& error);
 
-    // The interactive loop: returns when the admin chose Exit or SDL quits.
-    void run();
+    // The interactive loop: returns when the admin chose Exit or SDL quits,
+    // or (tests) after `for_ms` of real time.
+    void run(int for_ms = -1);
 
     // [Script interface] Input at a point in window pixels, then frames.
     void press(Point p);
@@ -64,7 +65,15 @@ public:
     const ScreenMetrics& metrics() const { return m_metrics; }
     int height() const { return m_height; }
 
+    // [Loop counters] Frames drawn (swapped) and wake events handled so far.
+    std::uint64_t frames_drawn() const { return m_frames_drawn; }
+    std::uint64_t wakes() const { return m_wakes; }
+    // Asks the sync worker for a pull; thread-safe (the loop test's thread).
+    void request_pull() { m_backend.request_pull(); }
+
     // [Bench interface]
+    // Prints a line for each frame drawn (the idle bench counts them).
+    void report_frames(bool on) { m_report_frames = on; }
     // Called once, right after the first frame reached the screen.
     void on_first_frame(std::function<void()> callback) { m_on_first_frame = std::move(callback); }
     void record_timings(bool on) { m_record_timings = on; }
@@ -78,6 +87,7 @@ public:
 
 private:
     std::int64_t now_ms() const;
+    std::int64_t now_utc_ms() const;  // real UTC plus the script's clock offset
     std::int64_t now_utc_s() const;
     void handle_event(const SDL_Event& event);
     void update(bool force_views);
@@ -116,7 +126,11 @@ private:
     std::int64_t m_built_minute = -1;
     int m_built_idle_seconds = -1;
     std::int64_t m_built_pin_seconds = -1;
+    ScreenId m_built_screen = ScreenId::Home;
     int m_frames_pending = 2;
+    std::uint64_t m_frames_drawn = 0;
+    std::uint64_t m_wakes = 0;
+    bool m_report_frames = false;
     std::int64_t m_clock_offset_ms = 0;
     std::uint64_t m_last_frame_ticks = 0;
 

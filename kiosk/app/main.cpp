@@ -29,7 +29,7 @@ int main(int argc, char** argv)
     std::string font_path = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
     std::string window_size, script_path, screenshot_dir, store_path;
     int bench_frames = 0;
-    bool report_startup = false, bare_window = false;
+    bool report_startup = false, bare_window = false, report_frames = false;
     cli.add_option("--config", config_path, "Configuration file (TOML)");
     cli.add_option("--locale-dir", locale_dir, "Folder with zh-CN.json, zh-HK.json, en.json");
     cli.add_option("--store", store_path, "Local store file (overrides [store] path)");
@@ -39,6 +39,7 @@ int main(int argc, char** argv)
     cli.add_option("--screenshot-dir", screenshot_dir, "Where script screenshots go");
     cli.add_option("--bench-frames", bench_frames, "Benchmark: draw N frames per scene and print timings");
     cli.add_flag("--report-startup", report_startup, "Benchmark: print the time of the first frame");
+    cli.add_flag("--report-frames", report_frames, "Benchmark: print a line for each frame drawn");
     cli.add_flag("--bare-window", bare_window, "Benchmark: open only an SDL/GL window (memory baseline)");
     CLI11_PARSE(cli, argc, argv);
 
@@ -98,6 +99,7 @@ int main(int argc, char** argv)
             std::fflush(stdout);
         });
     }
+    app.report_frames(report_frames);
     app.settle();
     int rc = 0;
     if (bench_frames > 0)

@@ -3,11 +3,13 @@
 
 #include "ui/layout_check.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 namespace kiosk::app {
 namespace {
@@ -55,6 +57,50 @@ std::string list_problems(const std::vector<std::string>& problems)
     for (const auto& p : problems)
         out += "\n    " + p;
     return out;
+}
+
+// run_loop: runs the real render-on-demand loop (KioskApp::run) for a bounded
+// real time with no input, optionally with another thread waking it half a
+// second in, and checks how many frames it drew.
+std::string run_loop(KioskApp& app, std::istringstream& args)
+{
+    double seconds = 0;
+    int want_frames = -1;
+    if (!(args >> seconds >> want_frames) || seconds <= 0 || want_frames < 0)
+        return "run_loop needs seconds and a frame count";
+    std::string from_thread;
+    args >> from_thread;
+    if (!from_thread.empty() && from_thread != "wake" && from_thread != "pull")
+        return "run_loop's third word is wake or pull";
+    const int window_ms = static_cast<int>(seconds * 1000);
+    // The clock on screen turns each minute and draws a frame: start the
+    // counted window after the tick if it would fall inside it.
+    using namespace std::chrono;
+    const auto ms_into_minute = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() % 60000;
+    if (60000 - ms_into_minute < window_ms + 500)
+        app.run(static_cast<int>(60000 - ms_into_minute) + 300);
+    app.settle();
+    const std::uint64_t frames_before = app.frames_drawn(), wakes_before = app.wakes();
+    std::thread waker;
+    if (!from_thread.empty()) {
+        waker = std::thread([&app, from_thread] {
+            std::this_thread::sleep_for(milliseconds(500));
+            if (from_thread == "wake")
+                KioskApp::wake();  // an SDL user event pushed from this thread
+            else
+                app.request_pull();  // the sync worker pulls, then wakes the loop from its thread
+        });
+    }
+    app.run(window_ms);
+    if (waker.joinable())
+        waker.join();
+    const std::uint64_t frames = app.frames_drawn() - frames_before, wakes = app.wakes() - wakes_before;
+    if (!from_thread.empty() && wakes == 0)
+        return "the loop was not woken by the event from another thread";
+    if (frames != static_cast<std::uint64_t>(want_frames))
+        return "the loop drew " + std::to_string(frames) + " frame(s), not " + std::to_string(want_frames) + " (" +
+               std::to_string(wakes) + " wake(s))";
+    return {};
 }
 
 struct ScriptState {
@@ -152,6 +198,8 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
                    ", not the size asked for";
         return {};
     }
+    if (command == "run_loop")
+        return run_loop(app, args);
     if (command == "expect_window_size") {
         int w = 0, h = 0;
         if (!(args >> w >> h))

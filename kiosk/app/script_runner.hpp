@@ -15,6 +15,12 @@
 //   wait_synced [seconds]      wait until the first full pull finished (the
 //                              screen no longer moves as data arrives)
 //   expect_window_size <w> <h> the window and its drawable are w x h px
+//   run_loop <s> <frames> [wake|pull]
+//                              run the real loop for s seconds with no input
+//                              (after the minute tick if it would fall in
+//                              it); a thread wakes it (wake: a bare SDL
+//                              event; pull: the sync worker pulls, then wakes
+//                              it) 0.5 s in; expect exactly <frames> drawn
 //   frames <n>                 draw n frames
 //   screenshot <file.png>      save the frame (relative to --screenshot-dir)
 //   expect_text <text>         a visible text contains <text>

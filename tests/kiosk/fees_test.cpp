@@ -399,3 +399,18 @@ TEST_CASE("fees: paying on the phone gets three minutes before the idle question
     CHECK(c.state().session.screen() == ScreenId::Home);
     CHECK(!c.state().session.fees.order);
 }
+
+TEST_CASE("views compare equal when built from the same inputs, and differ when what is drawn changes")
+{
+    const KioskConfig config = fees_config();
+    Controller c(config);
+    ViewFixture f;
+    const auto build = [&](std::int64_t utc_s) {
+        return build_views({c.state(), f.config, f.catalog, f.sync, f.cache, utc_s, 0, 60});
+    };
+    const Views a = build(1795449600), same = build(1795449600 + 30);  // same minute
+    CHECK(a == same);
+    CHECK(a != build(1795449600 + 60));  // the clock text turned
+    f.sync.online = true;
+    CHECK(a != build(1795449600));  // the network line changed
+}
