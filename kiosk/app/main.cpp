@@ -8,8 +8,10 @@
 #include "core/locale.hpp"
 
 #include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <exception>
 
 namespace {
 
@@ -18,9 +20,7 @@ bool parse_size(const std::string& text, int& width, int& height)
     return std::sscanf(text.c_str(), "%dx%d", &width, &height) == 2 && width >= 200 && height >= 200;
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+int run_kiosk(int argc, char** argv)
 {
     const long long started_ns = kiosk::app::monotonic_ns();
     CLI::App cli{"Lobby Kiosk: the lobby touchscreen of a residential estate"};
@@ -111,4 +111,21 @@ int main(int argc, char** argv)
     // Workers join here, before the window and, after `sdl`, SDL go down.
     app.shutdown();
     return rc;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    // Errors a person can fix are values with a message (above); anything
+    // thrown is a bug: say what it was, and exit non-zero so the session
+    // manager restarts the kiosk instead of leaving a frozen screen.
+    try {
+        return run_kiosk(argc, argv);
+    } catch (const std::exception& e) {
+        spdlog::critical("kiosk: stopped by an unexpected error: {}", e.what());
+    } catch (...) {
+        spdlog::critical("kiosk: stopped by an unexpected error of unknown type");
+    }
+    return 70;  // EX_SOFTWARE
 }

@@ -45,10 +45,13 @@ std::string unit_label(const FeesText& t, const CachedData& cache, const std::st
 
 std::string period_text(const FeesText& t, const std::string& period)
 {
-    // "2026-10" -> 2026年10月 / 10/2026
-    if (period.size() != 7)
+    // "2026-10" -> 2026年10月 / 10/2026; anything else is shown as it came
+    // (never std::stoi: a malformed period from the cache must not throw).
+    const auto digit = [&period](std::size_t i) { return period[i] >= '0' && period[i] <= '9'; };
+    if (period.size() != 7 || period[4] != '-' || !digit(5) || !digit(6))
         return period;
-    return t("fees.period", {{"y", period.substr(0, 4)}, {"m", std::to_string(std::stoi(period.substr(5, 2)))}});
+    const int month = (period[5] - '0') * 10 + (period[6] - '0');
+    return t("fees.period", {{"y", period.substr(0, 4)}, {"m", std::to_string(month)}});
 }
 
 const FeeKindInfo* find_kind(const CachedData& cache, const std::string& code)

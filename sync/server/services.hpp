@@ -1,6 +1,10 @@
-// Endpoint implementations: contract request in, ApiResponse out. Writes run
-// inside the caller's write transaction (see routes.cpp); none of these
-// writes anything before deciding the request is acceptable.
+// Endpoint implementations: contract request in, ApiResponse out. Each runs
+// inside a transaction the router opens (router.cpp): reads in a deferred
+// one, writes in the write transaction, which is committed whatever status
+// the service answers (an exception rolls it back). So a refusal keeps what
+// the service wrote before it: refuse before writing, unless the write is
+// the point, as when lookup_fees counts a wrong-digits attempt towards the
+// lockout and answers 403.
 #pragma once
 
 #include "api.hpp"

@@ -400,6 +400,25 @@ TEST_CASE("fees: paying on the phone gets three minutes before the idle question
     CHECK(!c.state().session.fees.order);
 }
 
+TEST_CASE("fees view: a malformed bill period is shown as it came, never throws")
+{
+    const KioskConfig config = fees_config();
+    Controller c(config);
+    const auto id = verify(c, "5678", 0);
+    FeeLookup lookup = demo_lookup();
+    lookup.bills[0].period = "2026-1x";  // std::stoi threw std::invalid_argument on this
+    lookup.bills[1].period = "2026/10";
+    c.apply_event(EventFeesLookupDone{id, CallOutcome::Ok, 0, 0, lookup}, 0);
+
+    ViewFixture f;
+    FeesView view;
+    CHECK_NOTHROW(view = f.build(c.state()));
+    REQUIRE(view.groups.size() == 3);
+    CHECK(view.groups[0].lines[0].period == "2026-1x");
+    CHECK(view.groups[1].lines[0].period == "2026/10");
+    CHECK(view.groups[2].lines[0].period == "2026年9月");
+}
+
 TEST_CASE("views compare equal when built from the same inputs, and differ when what is drawn changes")
 {
     const KioskConfig config = fees_config();
