@@ -76,6 +76,16 @@ bool imgui_settling()
     return false;
 }
 
+// Whether two view sets draw the same frame on `screen`: draw_frame draws the
+// chrome, the fees dialogs on any screen, and the open screen's own view. The
+// admin rows (the last sync time) change with every pull but are not drawn
+// on home.
+bool same_drawing(const Views& a, const Views& b, ScreenId screen)
+{
+    return a.chrome == b.chrome && a.fees == b.fees && (screen != ScreenId::Home || a.home == b.home) &&
+           (screen != ScreenId::Admin || a.admin == b.admin);
+}
+
 double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b)
 {
     return std::chrono::duration<double, std::milli>(b - a).count();
@@ -201,7 +211,7 @@ void KioskApp::update(bool force_views)
     const SyncStatus sync = m_backend.status();
     Views views = build_views({state, m_config, m_catalog, sync, m_cache, now_utc_s(), now, idle_seconds});
     // A pull or a heartbeat that changed nothing on screen draws nothing.
-    const bool changed = force_views || screen != m_built_screen || views != m_views;
+    const bool changed = force_views || screen != m_built_screen || !same_drawing(views, m_views, screen);
     m_views = std::move(views);
     m_built_screen = screen;
     m_built_store_version = store_version;
