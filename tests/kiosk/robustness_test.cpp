@@ -13,11 +13,15 @@
 #include <filesystem>
 #include <string>
 
+#include <unistd.h>
+
 using namespace kiosk::ui;
 
 TEST_CASE("a font path that is an empty file or a folder is refused with a message")
 {
-    const std::filesystem::path dir = std::filesystem::temp_directory_path() / "lobby-font-test";
+    // One folder per process: two runs at once (ctest -j, another checkout) must not share it.
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("lobby-font-test-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const std::string empty = (dir / "empty.ttc").string();
     std::fclose(std::fopen(empty.c_str(), "w"));
@@ -33,6 +37,7 @@ TEST_CASE("a font path that is an empty file or a folder is refused with a messa
 TEST_CASE("an address too long for a QR code draws a placeholder that says so, and no exception")
 {
     ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;  // no imgui.ini shared with another run
     FontLibrary library;
     std::string error;
     REQUIRE_MESSAGE(library.open("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", error), error);
@@ -52,7 +57,9 @@ TEST_CASE("an address too long for a QR code draws a placeholder that says so, a
     for (int frame = 0; frame < 2; ++frame) {  // the second frame reuses the remembered failure
         ImGui::NewFrame();
         frame_record().clear();
-        ImGui::Begin("qr");
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImVec2(1080, 1920));
+        ImGui::Begin("qr", nullptr, ImGuiWindowFlags_NoDecoration);
         CHECK_NOTHROW(drawn = qr_code("fees.qr", too_long, 600, note));
         ImGui::End();
         ImGui::Render();
