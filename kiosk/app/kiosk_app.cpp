@@ -10,22 +10,91 @@
 
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 
 #include <malloc.h>
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cfloat>
+#include <cstdio>
 
 namespace kiosk::app {
 namespace {
 
-Uint32 g_wake_event = static_cast<Uint32>(-1);
+// Written once on the main thread before any worker starts, read by workers.
+constexpr Uint32 no_wake_event = static_cast<Uint32>(-1);
+std::atomic<Uint32> g_wake_event{no_wake_event};
 
-// Frames to draw after something changed: ImGui lays out windows whose size
-// depends on content over two frames.
-constexpr int frames_after_change = 2;
+// Frames to draw after something changed. ImGui needs a second one only to
+// settle a window whose size depends on its content (imgui_settling()).
+constexpr int frames_after_change = 1;
+
+// True when ImGui will lay out the next frame differently with the same
+// input: a window was hidden this frame to measure itself (a dialog's first
+// frame) or is still auto-fitting, a closing popup was drawn one last time,
+// a scroll request waits for the next Begin(), or content changed size in a
+// window that sizes itself to it (its size follows next frame) or that is
+// scrolled (the scroll is clamped to the new content next frame). Read
+// after Render(), before the next NewFrame().
+bool imgui_settling()
+{
+    ImGuiContext& g = *GImGui;
+    for (ImGuiWindow* window : g.Windows) {
+        if (!window->Active)
+            continue;
+        if (window->Hidden || window->AutoFitFramesX > 0 || window->AutoFitFramesY > 0)
+            return true;
+        if (window->ScrollTarget.x != FLT_MAX || window->ScrollTarget.y != FLT_MAX)
+            return true;
+        if (window->Flags & ImGuiWindowFlags_Popup) {
+            bool still_open = false;
+            for (const ImGuiPopupData& popup : g.OpenPopupStack)
+                still_open |= popup.Window == window;
+            if (!still_open)
+                return true;
+        }
+        // What Begin() will measure next frame (CalcWindowContentSizes).
+        const ImVec2 start = window->DC.CursorStartPos;
+        const auto next_size = [&](float explicit_size, float cursor_max, float ideal_max, float from) {
+            return explicit_size != 0.0f ? explicit_size : IM_FLOOR(ImMax(cursor_max, ideal_max) - from);
+        };
+        const float next_x = next_size(window->ContentSizeExplicit.x, window->DC.CursorMaxPos.x,
+                                       window->DC.IdealMaxPos.x, start.x);
+        const float next_y = next_size(window->ContentSizeExplicit.y, window->DC.CursorMaxPos.y,
+                                       window->DC.IdealMaxPos.y, start.y);
+        const bool content_moved =
+            ImFabs(next_x - window->ContentSizeIdeal.x) >= 1.0f || ImFabs(next_y - window->ContentSizeIdeal.y) >= 1.0f;
+        const bool sizes_to_content =
+            (window->Flags & ImGuiWindowFlags_AlwaysAutoResize) != 0 || window->AutoFitChildAxises != 0;
+        const bool scrolled = window->Scroll.x != 0.0f || window->Scroll.y != 0.0f;
+        if (content_moved && (sizes_to_content || scrolled))
+            return true;
+    }
+    return false;
+}
+
+// Whether two view sets draw the same frame on `screen`: draw_frame draws the
+// chrome, the fees dialogs on any screen, and the open screen's own view. The
+// admin rows (the last sync time) change with every pull but are not drawn
+// on home.
+// What the open screen draws is the same: the frame, and the home, admin or
+// feature view (each feature compares its own views).
+bool same_drawing(const Views& a, const Views& b, const ScreenId& screen, const std::vector<FeatureCore>& features)
+{
+    if (!(a.chrome == b.chrome))
+        return false;
+    if (screen == screen::home)
+        return a.home == b.home;
+    if (screen == screen::admin)
+        return a.admin == b.admin;
+    for (const FeatureCore& feature : features)
+        if (feature.id == screen)
+            return a.feature == b.feature && feature.same_view(a.feature_view, b.feature_view);
+    return false;
+}
 
 double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_clock::time_point b)
 {
@@ -44,19 +113,40 @@ KioskApp::KioskApp(const KioskConfig& config, const Catalog& catalog, const Feat
 
 KioskApp::~KioskApp()
 {
+    shutdown();
+}
+
+void KioskApp::shutdown()
+{
+    // Join the threads first: after this nothing calls wake() or the backend.
+    m_backend.shutdown();
     if (ImGui::GetCurrentContext()) {
         delete_texture(m_font_texture);
+        m_font_texture = 0;
         ImGui_ImplOpenGL3_Shutdown();
         ImGui::DestroyContext();
     }
+    m_window.reset();  // the GL context, then the window
+}
+
+bool KioskApp::register_wake_event(std::string& error)
+{
+    const Uint32 type = SDL_RegisterEvents(1);
+    if (type == no_wake_event) {
+        error = std::string("cannot register the wake event: ") + SDL_GetError();
+        return false;
+    }
+    g_wake_event.store(type, std::memory_order_release);
+    return true;
 }
 
 void KioskApp::wake()
 {
-    if (g_wake_event == static_cast<Uint32>(-1))
+    const Uint32 type = g_wake_event.load(std::memory_order_acquire);
+    if (type == no_wake_event)
         return;
     SDL_Event event{};
-    event.type = g_wake_event;
+    event.type = type;
     SDL_PushEvent(&event);  // thread-safe by SDL's contract
 }
 
@@ -67,7 +157,6 @@ bool KioskApp::start(const WindowOptions& window, const std::string& font_path, 
     m_window = GlWindow::create(window, error);
     if (!m_window)
         return false;
-    g_wake_event = SDL_RegisterEvents(1);
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -97,11 +186,15 @@ std::int64_t KioskApp::now_ms() const
     return static_cast<std::int64_t>(SDL_GetTicks64()) + m_clock_offset_ms;
 }
 
-std::int64_t KioskApp::now_utc_s() const
+std::int64_t KioskApp::now_utc_ms() const
 {
     using namespace std::chrono;
-    auto now = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-    return (now + m_clock_offset_ms) / 1000;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() + m_clock_offset_ms;
+}
+
+std::int64_t KioskApp::now_utc_s() const
+{
+    return now_utc_ms() / 1000;
 }
 
 void KioskApp::update(bool force_views)
@@ -116,8 +209,9 @@ void KioskApp::update(bool force_views)
     const std::int64_t pin_seconds = pin.open && now < pin.locked_until_ms ? (pin.locked_until_ms - now + 999) / 1000 : 0;
     const std::uint64_t sync_version = m_backend.status_version();
     const std::uint64_t store_version = m_backend.store_version();
+    const ScreenId screen = state.session.screen();
 
-    if (!force_views && state.version == m_built_state_version && sync_version == m_built_sync_version &&
+    if (!force_views && screen == m_built_screen && state.version == m_built_state_version && sync_version == m_built_sync_version &&
         store_version == m_built_store_version && minute == m_built_minute &&
         idle_seconds == m_built_idle_seconds && pin_seconds == m_built_pin_seconds)
         return;
@@ -126,15 +220,21 @@ void KioskApp::update(bool force_views)
     if (force_views || store_version != m_built_store_version || minute != m_built_minute)
         m_cache = m_backend.read_cache(now_utc_s());
     const SyncStatus sync = m_backend.status();
-    m_views = build_views(
+    Views views = build_views(
         {state, m_controller.features(), m_config, m_catalog, sync, m_cache, now_utc_s(), now, idle_seconds});
+    // A pull or a heartbeat that changed nothing on screen draws nothing.
+    const bool changed =
+        force_views || screen != m_built_screen || !same_drawing(views, m_views, screen, m_controller.features());
+    m_views = std::move(views);
+    m_built_screen = screen;
     m_built_store_version = store_version;
     m_built_state_version = state.version;
     m_built_sync_version = sync_version;
     m_built_minute = minute;
     m_built_idle_seconds = idle_seconds;
     m_built_pin_seconds = pin_seconds;
-    m_frames_pending = std::max(m_frames_pending, frames_after_change);
+    if (changed)
+        m_frames_pending = std::max(m_frames_pending, frames_after_change);
 }
 
 void KioskApp::rebuild_fonts_if_needed()
@@ -207,12 +307,18 @@ void KioskApp::render_frame()
         m_pending_screenshot.clear();
     }
     m_window->swap();
+    ++m_frames_drawn;
+    if (m_report_frames) {
+        std::printf("frame_drawn n=%llu utc_ms=%lld\n", static_cast<unsigned long long>(m_frames_drawn),
+                    static_cast<long long>(now_utc_ms()));
+        std::fflush(stdout);
+    }
     if (m_on_first_frame)
         std::exchange(m_on_first_frame, nullptr)();
 
     m_gesture.end_frame();
     apply_requests();
-    if (ctx.needs_font_rebuild || ctx.needs_another_frame || m_gesture.animating())
+    if (ctx.needs_font_rebuild || ctx.needs_another_frame || m_gesture.animating() || imgui_settling())
         m_frames_pending = std::max(m_frames_pending, 1);
     update(false);
 }
@@ -324,17 +430,28 @@ void KioskApp::handle_event(const SDL_Event& event)
         }
         break;
     default:
-        break;  // the wake event only needs the loop to run update()
+        // The wake event only needs the loop to run update().
+        if (event.type == g_wake_event.load(std::memory_order_acquire))
+            ++m_wakes;
+        break;
     }
 }
 
-void KioskApp::run()
+void KioskApp::run(int for_ms)
 {
+    const Uint64 stop_ticks = for_ms < 0 ? UINT64_MAX : SDL_GetTicks64() + static_cast<Uint64>(for_ms);
     while (!m_quit && !m_controller.state().quit_requested) {
+        const Uint64 ticks = SDL_GetTicks64();
+        if (ticks >= stop_ticks)
+            return;
         const std::int64_t now = now_ms();
         std::int64_t deadline = m_controller.next_tick_ms(now);
-        const std::int64_t ms_into_minute = (now_utc_s() * 1000) % 60000;
-        deadline = std::min(deadline, now + 60000 - ms_into_minute);  // the clock on screen
+        // The clock on screen turns on the minute of real UTC milliseconds
+        // (counting from whole seconds made it up to a second late).
+        const std::int64_t ms_into_minute = now_utc_ms() % 60000;
+        deadline = std::min(deadline, now + 60000 - ms_into_minute);
+        if (stop_ticks != UINT64_MAX)
+            deadline = std::min(deadline, now + static_cast<std::int64_t>(stop_ticks - ticks));
         if (m_built_pin_seconds > 0)
             deadline = std::min(deadline, now + 1000);  // the lockout countdown
         if (m_frames_pending > 0 || m_gesture.animating())

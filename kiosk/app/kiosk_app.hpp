@@ -34,11 +34,17 @@ public:
     KioskApp(const KioskConfig& config, const Catalog& catalog, const FeatureRegistry& registry, Backend& backend);
     ~KioskApp();
 
+    // Stops every thread that can push an SDL event (live requests, the sync
+    // worker), then takes down ImGui, the GL context and the window. Called
+    // by the destructor too; SDL itself stays up (SdlSession, in main).
+    void shutdown();
+
     // Opens the window and ImGui; false with `error` on failure.
     bool start(const WindowOptions& window, const std::string& font_path, std::string& error);
 
-    // The interactive loop: returns when the admin chose Exit or SDL quits.
-    void run();
+    // The interactive loop: returns when the admin chose Exit or SDL quits,
+    // or (tests) after `for_ms` of real time.
+    void run(int for_ms = -1);
 
     // [Script interface] Input at a point in window pixels, then frames.
     void press(Point p);
@@ -56,21 +62,34 @@ public:
     const ui::FrameRecord& last_frame() const { return m_last_record; }
     const AppState& state() const { return m_controller.state(); }
     const Controller& controller() const { return m_controller; }
-    int width() const { return m_width; }
+    int width() const { return m_width; }  // drawable px
+    void window_size(int& width, int& height) const { SDL_GetWindowSize(m_window->sdl(), &width, &height); }
     const ScreenMetrics& metrics() const { return m_metrics; }
     int height() const { return m_height; }
 
+    // [Loop counters] Frames drawn (swapped) and wake events handled so far.
+    std::uint64_t frames_drawn() const { return m_frames_drawn; }
+    std::uint64_t wakes() const { return m_wakes; }
+    // Asks the sync worker for a pull; thread-safe (the loop test's thread).
+    void request_pull() { m_backend.effects().pull_now(); }
+
     // [Bench interface]
+    // Prints a line for each frame drawn (the idle bench counts them).
+    void report_frames(bool on) { m_report_frames = on; }
     // Called once, right after the first frame reached the screen.
     void on_first_frame(std::function<void()> callback) { m_on_first_frame = std::move(callback); }
     void record_timings(bool on) { m_record_timings = on; }
     const std::vector<FrameTiming>& timings() const { return m_timings; }
 
+    // Registers the SDL event that wake() pushes. Call once after SDL started
+    // and before any thread that may call wake() (Backend::open) starts.
+    static bool register_wake_event(std::string& error);
     // Wakes a blocked loop from another thread (the sync worker).
     static void wake();
 
 private:
     std::int64_t now_ms() const;
+    std::int64_t now_utc_ms() const;  // real UTC plus the script's clock offset
     std::int64_t now_utc_s() const;
     void handle_event(const SDL_Event& event);
     void update(bool force_views);
@@ -108,7 +127,11 @@ private:
     std::int64_t m_built_minute = -1;
     int m_built_idle_seconds = -1;
     std::int64_t m_built_pin_seconds = -1;
+    ScreenId m_built_screen = screen::home;
     int m_frames_pending = 2;
+    std::uint64_t m_frames_drawn = 0;
+    std::uint64_t m_wakes = 0;
+    bool m_report_frames = false;
     std::int64_t m_clock_offset_ms = 0;
     std::uint64_t m_last_frame_ticks = 0;
 

@@ -10,10 +10,12 @@
 #include "core/pin_guard.hpp"
 
 #include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <exception>
 
 namespace {
 
@@ -40,9 +42,7 @@ int print_pin_hash()
     return 0;
 }
 
-} // namespace
-
-int main(int argc, char** argv)
+int run_kiosk(int argc, char** argv)
 {
     const long long started_ns = kiosk::app::monotonic_ns();
     CLI::App cli{"Lobby Kiosk: the lobby touchscreen of a residential estate"};
@@ -51,7 +51,7 @@ int main(int argc, char** argv)
     std::string font_path = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
     std::string window_size, script_path, screenshot_dir, store_path, key_file;
     int bench_frames = 0;
-    bool report_startup = false, bare_window = false, hash_pin = false;
+    bool report_startup = false, bare_window = false, hash_pin = false, report_frames = false;
     cli.add_option("--config", config_path, "Configuration file (TOML)");
     cli.add_option("--locale-dir", locale_dir, "Folder with zh-CN.json, zh-HK.json, en.json");
     cli.add_option("--store", store_path,
@@ -63,6 +63,7 @@ int main(int argc, char** argv)
     cli.add_option("--screenshot-dir", screenshot_dir, "Where script screenshots go");
     cli.add_option("--bench-frames", bench_frames, "Benchmark: draw N frames per scene and print timings");
     cli.add_flag("--report-startup", report_startup, "Benchmark: print the time of the first frame");
+    cli.add_flag("--report-frames", report_frames, "Benchmark: print a line for each frame drawn");
     cli.add_flag("--bare-window", bare_window, "Benchmark: open only an SDL/GL window (memory baseline)");
     cli.add_flag("--hash-pin", hash_pin,
                  "Read an admin PIN (6-8 digits) from stdin and print its hash for [admin] pin_hash");
@@ -82,6 +83,15 @@ int main(int argc, char** argv)
                      "    scripts/with-display %s --window 1080x1920\n",
                      argv[0]);
         return 2;
+    }
+    // SDL first, and the wake event registered, before any thread starts:
+    // the sync worker (Backend::open) pushes that event from its own thread.
+    // Declared first, so it is stopped last, after every worker joined.
+    std::string error;
+    auto sdl = kiosk::app::SdlSession::start(error);
+    if (!sdl || !kiosk::app::KioskApp::register_wake_event(error)) {
+        std::fprintf(stderr, "kiosk: %s\n", error.c_str());
+        return 1;
     }
     if (bare_window)
         return kiosk::app::run_bare_window(window);
@@ -107,7 +117,6 @@ int main(int argc, char** argv)
         config.value().store_key_file = key_file;
     kiosk::app::FeatureRegistry registry(config.value());
     kiosk::app::register_features(registry);
-    std::string error;
     auto backend = kiosk::app::Backend::open(config.value(), registry, &kiosk::app::KioskApp::wake, error);
     if (!backend) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
@@ -126,6 +135,7 @@ int main(int argc, char** argv)
             std::fflush(stdout);
         });
     }
+    app.report_frames(report_frames);
     app.settle();
     int rc = 0;
     if (bench_frames > 0)
@@ -134,8 +144,24 @@ int main(int argc, char** argv)
         rc = kiosk::app::run_script(app, script_path, screenshot_dir);
     else
         app.run();
-    // Worker threads stop before the window and SDL go down, so none can
-    // push an event into a dead event queue.
-    backend->shutdown();
+    // Workers join here, before the window and, after `sdl`, SDL go down.
+    app.shutdown();
     return rc;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    // Errors a person can fix are values with a message (above); anything
+    // thrown is a bug: say what it was, and exit non-zero so the session
+    // manager restarts the kiosk instead of leaving a frozen screen.
+    try {
+        return run_kiosk(argc, argv);
+    } catch (const std::exception& e) {
+        spdlog::critical("kiosk: stopped by an unexpected error: {}", e.what());
+    } catch (...) {
+        spdlog::critical("kiosk: stopped by an unexpected error of unknown type");
+    }
+    return 70;  // EX_SOFTWARE
 }

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 namespace kiosk::app {
 namespace {
@@ -58,6 +59,50 @@ std::string list_problems(const std::vector<std::string>& problems)
     for (const auto& p : problems)
         out += "\n    " + p;
     return out;
+}
+
+// run_loop: runs the real render-on-demand loop (KioskApp::run) for a bounded
+// real time with no input, optionally with another thread waking it half a
+// second in, and checks how many frames it drew.
+std::string run_loop(KioskApp& app, std::istringstream& args)
+{
+    double seconds = 0;
+    int want_frames = -1;
+    if (!(args >> seconds >> want_frames) || seconds <= 0 || want_frames < 0)
+        return "run_loop needs seconds and a frame count";
+    std::string from_thread;
+    args >> from_thread;
+    if (!from_thread.empty() && from_thread != "wake" && from_thread != "pull")
+        return "run_loop's third word is wake or pull";
+    const int window_ms = static_cast<int>(seconds * 1000);
+    // The clock on screen turns each minute and draws a frame: start the
+    // counted window after the tick if it would fall inside it.
+    using namespace std::chrono;
+    const auto ms_into_minute = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() % 60000;
+    if (60000 - ms_into_minute < window_ms + 500)
+        app.run(static_cast<int>(60000 - ms_into_minute) + 300);
+    app.settle();
+    const std::uint64_t frames_before = app.frames_drawn(), wakes_before = app.wakes();
+    std::thread waker;
+    if (!from_thread.empty()) {
+        waker = std::thread([&app, from_thread] {
+            std::this_thread::sleep_for(milliseconds(500));
+            if (from_thread == "wake")
+                KioskApp::wake();  // an SDL user event pushed from this thread
+            else
+                app.request_pull();  // the sync worker pulls, then wakes the loop from its thread
+        });
+    }
+    app.run(window_ms);
+    if (waker.joinable())
+        waker.join();
+    const std::uint64_t frames = app.frames_drawn() - frames_before, wakes = app.wakes() - wakes_before;
+    if (!from_thread.empty() && wakes == 0)
+        return "the loop was not woken by the event from another thread";
+    if (frames != static_cast<std::uint64_t>(want_frames))
+        return "the loop drew " + std::to_string(frames) + " frame(s), not " + std::to_string(want_frames) + " (" +
+               std::to_string(wakes) + " wake(s))";
+    return {};
 }
 
 struct ScriptState {
@@ -240,6 +285,20 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         if (app.width() != w || app.height() != h)
             return "the window is " + std::to_string(app.width()) + "x" + std::to_string(app.height()) +
                    ", not the size asked for";
+        return {};
+    }
+    if (command == "run_loop")
+        return run_loop(app, args);
+    if (command == "expect_window_size") {
+        int w = 0, h = 0;
+        if (!(args >> w >> h))
+            return "expect_window_size needs width and height";
+        int window_w = 0, window_h = 0;
+        app.window_size(window_w, window_h);
+        if (window_w != w || window_h != h || app.width() != w || app.height() != h)
+            return "the window is " + std::to_string(window_w) + "x" + std::to_string(window_h) + " (drawable " +
+                   std::to_string(app.width()) + "x" + std::to_string(app.height()) + "), not " + std::to_string(w) +
+                   "x" + std::to_string(h);
         return {};
     }
     if (command == "frames") {

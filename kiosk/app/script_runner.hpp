@@ -20,6 +20,13 @@
 //                              server (or makes the kiosk pull); without it the
 //                              count at the start (or at the last wait_pulled) is used
 //   wait_until_shell <command> re-run it with /bin/sh until it exits 0 (up to 10 s)
+//   expect_window_size <w> <h> the window and its drawable are w x h px
+//   run_loop <s> <frames> [wake|pull]
+//                              run the real loop for s seconds with no input
+//                              (after the minute tick if it would fall in
+//                              it); a thread wakes it (wake: a bare SDL
+//                              event; pull: the sync worker pulls, then wakes
+//                              it) 0.5 s in; expect exactly <frames> drawn
 //   frames <n>                 draw n frames
 //   screenshot <file.png>      save the frame (relative to --screenshot-dir)
 //   expect_text <text>         a visible text contains <text>

@@ -72,6 +72,10 @@ void Controller::apply_answer(const CallAnswer& answer, std::int64_t now_ms)
 void Controller::on_touch(std::int64_t now_ms)
 {
     m_idle.touch(now_ms);
+    // A touch anywhere answers "still there?", as its button does; otherwise
+    // a tap on the dimmed background left the dialog counting at "0 秒".
+    if (m_state.asking_still_there)
+        handle(RequestStillHere{}, now_ms);
 }
 
 bool Controller::session_in_use() const

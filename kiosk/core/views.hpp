@@ -9,6 +9,7 @@
 #include "core/sync_status.hpp"
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace kiosk {
@@ -20,17 +21,35 @@ struct LanguageChoice {
     std::string label;  // each language names itself: 简体, 繁體, EN
     bool selected = false;
 };
+inline bool operator==(const LanguageChoice& a, const LanguageChoice& b)
+{
+    return std::tie(a.language, a.label, a.selected) ==
+           std::tie(b.language, b.label, b.selected);
+}
+inline bool operator!=(const LanguageChoice& a, const LanguageChoice& b) { return !(a == b); }
 
 struct IdleDialogView {
     bool open = false;
     std::string title, body, keep_label;
 };
+inline bool operator==(const IdleDialogView& a, const IdleDialogView& b)
+{
+    return std::tie(a.open, a.title, a.body, a.keep_label) ==
+           std::tie(b.open, b.title, b.body, b.keep_label);
+}
+inline bool operator!=(const IdleDialogView& a, const IdleDialogView& b) { return !(a == b); }
 
 struct PinDialogView {
     bool open = false;
     std::string title, dots, message, ok_label, cancel_label, erase_label;
     bool locked = false;
 };
+inline bool operator==(const PinDialogView& a, const PinDialogView& b)
+{
+    return std::tie(a.open, a.title, a.dots, a.message, a.ok_label, a.cancel_label, a.erase_label, a.locked) ==
+           std::tie(b.open, b.title, b.dots, b.message, b.ok_label, b.cancel_label, b.erase_label, b.locked);
+}
+inline bool operator!=(const PinDialogView& a, const PinDialogView& b) { return !(a == b); }
 
 // The frame around every screen: header, nav and settings bar, dialogs.
 struct ChromeView {
@@ -48,12 +67,24 @@ struct ChromeView {
     IdleDialogView idle;
     PinDialogView pin;
 };
+inline bool operator==(const ChromeView& a, const ChromeView& b)
+{
+    return std::tie(a.estate_name, a.date_text, a.time_text, a.network, a.network_text, a.network_mark, a.screen_title, a.show_nav, a.back_label, a.home_label, a.languages, a.text_size_label, a.elderly_label, a.elderly_on, a.display.text_scale, a.display.elderly, a.idle, a.pin) ==
+           std::tie(b.estate_name, b.date_text, b.time_text, b.network, b.network_text, b.network_mark, b.screen_title, b.show_nav, b.back_label, b.home_label, b.languages, b.text_size_label, b.elderly_label, b.elderly_on, b.display.text_scale, b.display.elderly, b.idle, b.pin);
+}
+inline bool operator!=(const ChromeView& a, const ChromeView& b) { return !(a == b); }
 
 struct HomeTile {
     ScreenId screen;    // the feature it opens
     std::string id;     // stable widget id, e.g. "home.tile.fees"
     std::string label;
 };
+inline bool operator==(const HomeTile& a, const HomeTile& b)
+{
+    return std::tie(a.screen, a.id, a.label) ==
+           std::tie(b.screen, b.id, b.label);
+}
+inline bool operator!=(const HomeTile& a, const HomeTile& b) { return !(a == b); }
 
 struct HomeView {
     std::string banner_label;                 // "紧急通知"
@@ -61,15 +92,33 @@ struct HomeView {
     std::string prompt;           // what to do here, in plain words
     std::vector<HomeTile> tiles;  // one per registered feature: nothing fake
 };
+inline bool operator==(const HomeView& a, const HomeView& b)
+{
+    return std::tie(a.banner_label, a.banner_title, a.banner_body, a.prompt, a.tiles) ==
+           std::tie(b.banner_label, b.banner_title, b.banner_body, b.prompt, b.tiles);
+}
+inline bool operator!=(const HomeView& a, const HomeView& b) { return !(a == b); }
 
 struct AdminRow {
     std::string label, value;
 };
+inline bool operator==(const AdminRow& a, const AdminRow& b)
+{
+    return std::tie(a.label, a.value) ==
+           std::tie(b.label, b.value);
+}
+inline bool operator!=(const AdminRow& a, const AdminRow& b) { return !(a == b); }
 
 struct AdminView {
     std::vector<AdminRow> rows;
     std::string exit_label;
 };
+inline bool operator==(const AdminView& a, const AdminView& b)
+{
+    return std::tie(a.rows, a.exit_label) ==
+           std::tie(b.rows, b.exit_label);
+}
+inline bool operator!=(const AdminView& a, const AdminView& b) { return !(a == b); }
 
 struct Views {
     ScreenId screen = screen::home;  // what is open

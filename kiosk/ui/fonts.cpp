@@ -49,13 +49,23 @@ bool FontLibrary::open(const std::string& path, std::string& error)
         return false;
     }
     struct stat st {};
-    fstat(fd, &st);
+    if (fstat(fd, &st) != 0) {
+        error = path + ": cannot read the font's size (" + std::strerror(errno) + ")";
+        ::close(fd);
+        return false;
+    }
+    if (!S_ISREG(st.st_mode) || st.st_size <= 0) {
+        error = path + ": not a font file (empty, or not a regular file); install fonts-noto-cjk";
+        ::close(fd);
+        return false;
+    }
     // Read-only shared mapping: the kernel pages in only the glyph tables we
     // touch, and every size shares the same bytes.
     void* data = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
+    const int mmap_errno = errno;
     ::close(fd);
     if (data == MAP_FAILED) {
-        error = path + ": cannot map the font (" + std::strerror(errno) + ")";
+        error = path + ": cannot map the font (" + std::strerror(mmap_errno) + ")";
         return false;
     }
     // Glyph outlines are read at random places: no read-ahead around them.

@@ -1,6 +1,8 @@
-// qr_code: encodes once per distinct text (the matrix is cached), then draws
-// one rectangle per dark module; white is one background rectangle.
+// qr_code: encodes when the text changes (the last matrix is kept), then
+// draws one rectangle per dark module; white is one background rectangle.
 #include "ui/qr_code.hpp"
+
+#include "ui/widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -14,23 +16,49 @@ namespace {
 
 constexpr int quiet_modules = 4;  // the standard's minimum margin
 
+// The code for `text`, or nullptr when it is too long for a QR code.
 const qrcodegen::QrCode* cached_code(const std::string& text)
 {
-    static std::string cached_text;
+    static std::optional<std::string> cached_text;
     static std::optional<qrcodegen::QrCode> cached;
-    if (!cached || cached_text != text) {
-        // Medium error correction survives glare and a scuffed screen.
-        cached = qrcodegen::QrCode::encodeText(text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM);
+    if (cached_text != text) {
         cached_text = text;
+        try {
+            // Medium error correction survives glare and a scuffed screen.
+            cached = qrcodegen::QrCode::encodeText(text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM);
+        } catch (const qrcodegen::data_too_long&) {
+            cached.reset();  // remembered as failed: not retried every frame
+        }
     }
-    return &*cached;
+    return cached ? &*cached : nullptr;
+}
+
+// A white square the size of the code, saying why there is no code.
+void draw_unavailable(const char* id, float side, std::string_view unavailable_text)
+{
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImVec2 origin = window->DC.CursorPos;
+    const ImRect bb(origin, ImVec2(origin.x + side, origin.y + side));
+    window->DrawList->AddRectFilled(bb.Min, bb.Max, IM_COL32(255, 255, 255, 255));
+    window->DrawList->AddRect(bb.Min, bb.Max, IM_COL32(0, 0, 0, 255), 0.0f, 0, 2.0f);
+    const float pad = side * 0.08f;
+    const float height = text_height(unavailable_text, TextRole::Body, side - 2 * pad);
+    ImGui::SetCursorScreenPos(ImVec2(origin.x + pad, origin.y + ImMax(pad, (side - height) * 0.5f)));
+    text(unavailable_text, TextRole::Body, Align::Center, side - 2 * pad, IM_COL32(0, 0, 0, 255));
+    ImGui::SetCursorScreenPos(origin);
+    ImGui::ItemSize(ImVec2(side, side));
+    ImGui::ItemAdd(bb, ImGui::GetID(id));
 }
 
 } // namespace
 
-void qr_code(const char* id, const std::string& text, float size_px)
+bool qr_code(const char* id, const std::string& text, float size_px, std::string_view unavailable_text)
 {
     const qrcodegen::QrCode* code = cached_code(text);
+    if (!code) {
+        draw_unavailable(id, size_px, unavailable_text);
+        return false;
+    }
     const int modules = code->getSize() + 2 * quiet_modules;
     // Whole pixels per module keep every module the same size (scanners
     // dislike uneven modules).
@@ -41,7 +69,7 @@ void qr_code(const char* id, const std::string& text, float size_px)
     ImGui::ItemSize(ImVec2(side, side));
     const ImRect bb(origin, ImVec2(origin.x + side, origin.y + side));
     if (!ImGui::ItemAdd(bb, ImGui::GetID(id)))
-        return;
+        return true;
     ImDrawList* list = window->DrawList;
     list->AddRectFilled(bb.Min, bb.Max, IM_COL32(255, 255, 255, 255));
     for (int y = 0; y < code->getSize(); ++y) {
@@ -52,6 +80,7 @@ void qr_code(const char* id, const std::string& text, float size_px)
             list->AddRectFilled(a, ImVec2(a.x + module_px, a.y + module_px), IM_COL32(0, 0, 0, 255));
         }
     }
+    return true;
 }
 
 } // namespace kiosk::ui

@@ -453,3 +453,45 @@ TEST_CASE("fees: paying on the phone gets three minutes before the idle question
     CHECK(k.c.state().session.screen() == screen::home);
     CHECK(!k.fees().order);
 }
+
+TEST_CASE("fees view: a malformed bill period is shown as it came, never throws")
+{
+    Kiosk k(fees_config());
+    const auto id = verify(k, "5678", 0);
+    FeeLookup lookup = demo_lookup();
+    lookup.bills[0].period = "2026-1x";  // std::stoi threw std::invalid_argument on this
+    lookup.bills[1].period = "2026/10";
+    k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, lookup}, 0);
+
+    ViewFixture f;
+    FeesView view;
+    CHECK_NOTHROW(view = f.build(k));
+    REQUIRE(view.groups.size() == 3);
+    CHECK(view.groups[0].lines[0].period == "2026-1x");
+    CHECK(view.groups[1].lines[0].period == "2026/10");
+    CHECK(view.groups[2].lines[0].period == "2026年9月");
+}
+
+TEST_CASE("views compare equal when built from the same inputs, and differ when what is drawn changes")
+{
+    Kiosk k(fees_config());
+    ViewFixture f;
+    const std::vector<FeatureCore> features{fees_core(f.config)};
+    CachedData data;
+    const auto build = [&](std::int64_t utc_s) {
+        return build_views({k.c.state(), features, f.config, f.catalog, f.sync, data, utc_s, 0, 60});
+    };
+    const Views a = build(1795449600), same = build(1795449600 + 30);  // same minute
+    CHECK(a.chrome == same.chrome);
+    CHECK(a.home == same.home);
+    CHECK(a.chrome != build(1795449600 + 60).chrome);  // the clock text turned
+    f.sync.online = true;
+    CHECK(a.chrome != build(1795449600).chrome);  // the network line changed
+
+    // A feature's views compare through its own record.
+    k.apply(RequestOpenScreen{feature_id}, 0);
+    const FeesView fees_a = f.build(k), fees_b = f.build(k);
+    CHECK(features[0].same_view(std::any(fees_a), std::any(fees_b)));
+    k.apply(RequestBuilding{3}, 0);
+    CHECK(!features[0].same_view(std::any(fees_a), std::any(f.build(k))));
+}

@@ -4,6 +4,7 @@
 #include "features/fees/core/fees_session.hpp"
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace kiosk::fees {
@@ -14,52 +15,59 @@ struct FeesChoice {
     std::string label;  // 3栋 / 2单元 / 1502
     int number = 0;     // building or entrance
     std::string unit_id;
-    bool operator==(const FeesChoice& o) const
-    {
-        return id == o.id && label == o.label && number == o.number && unit_id == o.unit_id;
-    }
 };
+inline bool operator==(const FeesChoice& a, const FeesChoice& b)
+{
+    return std::tie(a.id, a.label, a.number, a.unit_id) ==
+           std::tie(b.id, b.label, b.number, b.unit_id);
+}
+inline bool operator!=(const FeesChoice& a, const FeesChoice& b) { return !(a == b); }
 
 struct FeeLineView {
     std::string period, amount, detail, status;  // detail: "89.50㎡ × ¥2.80/㎡"
     bool late = false;
     bool open = false;  // still owes something
-    bool operator==(const FeeLineView& o) const
-    {
-        return period == o.period && amount == o.amount && detail == o.detail && status == o.status &&
-               late == o.late && open == o.open;
-    }
 };
+inline bool operator==(const FeeLineView& a, const FeeLineView& b)
+{
+    return std::tie(a.period, a.amount, a.detail, a.status, a.late, a.open) ==
+           std::tie(b.period, b.amount, b.detail, b.status, b.late, b.open);
+}
+inline bool operator!=(const FeeLineView& a, const FeeLineView& b) { return !(a == b); }
 
 struct FeeGroupView {
     std::string kind, name, subtotal;
     std::string explain_id, explain_label;  // "这项费用包含什么？"
     std::vector<FeeLineView> lines;
-    bool operator==(const FeeGroupView& o) const
-    {
-        return kind == o.kind && name == o.name && subtotal == o.subtotal && explain_id == o.explain_id &&
-               explain_label == o.explain_label && lines == o.lines;
-    }
 };
+inline bool operator==(const FeeGroupView& a, const FeeGroupView& b)
+{
+    return std::tie(a.kind, a.name, a.subtotal, a.explain_id, a.explain_label, a.lines) ==
+           std::tie(b.kind, b.name, b.subtotal, b.explain_id, b.explain_label, b.lines);
+}
+inline bool operator!=(const FeeGroupView& a, const FeeGroupView& b) { return !(a == b); }
 
 struct ChooseRowView {
     std::string bill_id, id, label, amount;
     bool selected = false;
-    bool operator==(const ChooseRowView& o) const
-    {
-        return bill_id == o.bill_id && id == o.id && label == o.label && amount == o.amount && selected == o.selected;
-    }
 };
+inline bool operator==(const ChooseRowView& a, const ChooseRowView& b)
+{
+    return std::tie(a.bill_id, a.id, a.label, a.amount, a.selected) ==
+           std::tie(b.bill_id, b.id, b.label, b.amount, b.selected);
+}
+inline bool operator!=(const ChooseRowView& a, const ChooseRowView& b) { return !(a == b); }
 
 struct ExplainDialogView {
     bool open = false;
     std::string title, covers_label, covers, not_covered_label, not_covered, close_label;
-    bool operator==(const ExplainDialogView& o) const
-    {
-        return open == o.open && title == o.title && covers_label == o.covers_label && covers == o.covers &&
-               not_covered_label == o.not_covered_label && not_covered == o.not_covered && close_label == o.close_label;
-    }
 };
+inline bool operator==(const ExplainDialogView& a, const ExplainDialogView& b)
+{
+    return std::tie(a.open, a.title, a.covers_label, a.covers, a.not_covered_label, a.not_covered, a.close_label) ==
+           std::tie(b.open, b.title, b.covers_label, b.covers, b.not_covered_label, b.not_covered, b.close_label);
+}
+inline bool operator!=(const ExplainDialogView& a, const ExplainDialogView& b) { return !(a == b); }
 
 struct FeesView {
     FeesStep step = FeesStep::Building;
@@ -93,8 +101,13 @@ struct FeesView {
     std::string receipt_line, restart_label;
 
     ExplainDialogView explain;
-
-    bool operator==(const FeesView& o) const;  // fees_views.cpp
 };
+// Every field, so a change in what the fees screen shows is never missed.
+inline bool operator==(const FeesView& a, const FeesView& b)
+{
+    return std::tie(a.step, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.choices, a.unit_label, a.dots, a.erase_label, a.submit_label, a.keypad_enabled, a.can_submit, a.owner_line, a.total_label, a.total_amount, a.late_line, a.as_of_line, a.settled_line, a.groups, a.pay_label, a.pay_visible, a.rows, a.all_label, a.none_label, a.chosen_total, a.create_label, a.retry_label, a.can_create, a.qr_payload, a.amount_label, a.amount, a.scan_prompt, a.url_label, a.expires_line, a.receipt_line, a.restart_label, a.explain) ==
+           std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.choices, b.unit_label, b.dots, b.erase_label, b.submit_label, b.keypad_enabled, b.can_submit, b.owner_line, b.total_label, b.total_amount, b.late_line, b.as_of_line, b.settled_line, b.groups, b.pay_label, b.pay_visible, b.rows, b.all_label, b.none_label, b.chosen_total, b.create_label, b.retry_label, b.can_create, b.qr_payload, b.amount_label, b.amount, b.scan_prompt, b.url_label, b.expires_line, b.receipt_line, b.restart_label, b.explain);
+}
+inline bool operator!=(const FeesView& a, const FeesView& b) { return !(a == b); }
 
 } // namespace kiosk::fees

@@ -37,10 +37,13 @@ std::string unit_label(const FeesText& t, const FeesCache& cache, const std::str
 
 std::string period_text(const FeesText& t, const std::string& period)
 {
-    // "2026-10" -> 2026年10月 / 10/2026
-    if (period.size() != 7)
+    // "2026-10" -> 2026年10月 / 10/2026; anything else is shown as it came
+    // (never std::stoi: a malformed period from the cache must not throw).
+    const auto digit = [&period](std::size_t i) { return period[i] >= '0' && period[i] <= '9'; };
+    if (period.size() != 7 || period[4] != '-' || !digit(5) || !digit(6))
         return period;
-    return t("fees.period", {{"y", period.substr(0, 4)}, {"m", std::to_string(std::stoi(period.substr(5, 2)))}});
+    const int month = (period[5] - '0') * 10 + (period[6] - '0');
+    return t("fees.period", {{"y", period.substr(0, 4)}, {"m", std::to_string(month)}});
 }
 
 const FeeKindInfo* find_kind(const FeesCache& cache, const std::string& code)
@@ -290,22 +293,6 @@ FeesView FeesFeature::build_view(const FeesSession& fees, const FeesCache& cache
         }
     }
     return view;
-}
-
-bool FeesView::operator==(const FeesView& o) const
-{
-    return step == o.step && prompt == o.prompt && message == o.message && message_is_problem == o.message_is_problem &&
-           busy == o.busy && busy_text == o.busy_text && choices == o.choices && unit_label == o.unit_label &&
-           dots == o.dots && erase_label == o.erase_label && submit_label == o.submit_label &&
-           keypad_enabled == o.keypad_enabled && can_submit == o.can_submit && owner_line == o.owner_line &&
-           total_label == o.total_label && total_amount == o.total_amount && late_line == o.late_line &&
-           as_of_line == o.as_of_line && settled_line == o.settled_line && groups == o.groups &&
-           pay_label == o.pay_label && pay_visible == o.pay_visible && rows == o.rows && all_label == o.all_label &&
-           none_label == o.none_label && chosen_total == o.chosen_total && create_label == o.create_label &&
-           retry_label == o.retry_label && can_create == o.can_create && qr_payload == o.qr_payload &&
-           amount_label == o.amount_label && amount == o.amount && scan_prompt == o.scan_prompt &&
-           url_label == o.url_label && expires_line == o.expires_line && receipt_line == o.receipt_line &&
-           restart_label == o.restart_label && explain == o.explain;
 }
 
 } // namespace kiosk::fees

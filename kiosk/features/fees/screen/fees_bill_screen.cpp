@@ -142,8 +142,10 @@ void draw_fees_order(const FeesView& view, Requests& requests)
         const float room = ImGui::GetContentRegionAvail().y - 2 * line;
         const float side = ImMin(ImMin(width, ctx.metrics.mm(130)), ImMax(ctx.metrics.mm(60), room));
         centered_button_row_start(side);
-        ui::qr_code("fees.qr", view.qr_payload, side);
-        ui::text(view.url_label, ui::TextRole::Body, ui::Align::Center);
+        // No code (an address too long to encode): the square says to open
+        // the address below instead.
+        if (ui::qr_code("fees.qr", view.qr_payload, side, view.url_label))
+            ui::text(view.url_label, ui::TextRole::Body, ui::Align::Center);
         draw_url(view.qr_payload, width);
         if (!view.expires_line.empty())
             ui::text(view.expires_line, ui::TextRole::Body, ui::Align::Center);
