@@ -25,7 +25,7 @@ pids+=($!)
 for _ in $(seq 400); do grep -q '^listening on' "$tmp/server.log" 2>/dev/null && break; sleep 0.05; done
 grep -q '^listening on' "$tmp/server.log" || { echo "kiosk_bench: office-server did not start:" >&2; cat "$tmp/server.log" >&2; exit 1; }
 url="http://$(sed -n 's/^listening on //p' "$tmp/server.log" | head -1)"
-sed "s|^url = .*|url = \"$url\"|; s|^path = .*|path = \"$tmp/kiosk.db\"|" "$root/assets/kiosk.toml" >"$tmp/kiosk.toml"
+sed "s|^url = .*|url = \"$url\"|; s|^path = .*|path = \"$tmp/kiosk.db\"|; s|^key_file = .*|key_file = \"$tmp/kiosk.key\"|" "$root/assets/kiosk.toml" >"$tmp/kiosk.toml"
 args=(--config "$tmp/kiosk.toml" --window 1080x1920)
 clk_tck=$(getconf CLK_TCK)
 

@@ -1,44 +1,20 @@
-// Errors as values for the local store: what went wrong, in kinds the UI can map to locale text.
+// Errors as values for the local store: the shared SQLite error kinds
+// (sync/sqlite/error.hpp) under the store's names, which the UI maps to
+// locale text (disk_full -> "storage full, please tell the property office").
 #pragma once
 
-#include "protocol/result.hpp"
-
-#include <string>
+#include "sqlite/error.hpp"
 
 namespace kiosk::store {
 
-// The kinds a caller may act on; the UI maps each to a locale message
-// (disk_full -> "storage full, please tell the property office").
-enum class StoreErrc {
-    disk_full,   // SQLITE_FULL: nothing was written, the database is intact
-    busy,        // another connection held the lock longer than busy_timeout
-    read_only,   // file or directory not writable
-    corrupt,     // SQLITE_CORRUPT / SQLITE_NOTADB
-    io,          // any other I/O failure from the OS
-    not_found,   // the row asked for does not exist
-    bad_input,   // caller passed something unusable (e.g. body is not a JSON object)
-    too_new,     // the file was written by a newer kiosk version
-    internal,    // anything else (programming error, misuse)
-};
+using StoreErrc = lobby::sqlite::Errc;
+using StoreError = lobby::sqlite::Error;
+using lobby::sqlite::classify_sqlite;
+using lobby::sqlite::Done;
+using lobby::sqlite::to_string;
 
-const char* to_string(StoreErrc code) noexcept;
-
-struct StoreError {
-    StoreErrc code = StoreErrc::internal;
-    int sqlite_code = 0;     // extended result code, 0 when not from SQLite
-    std::string message;     // technical detail for logs, never personal data
-};
-
-// Classifies a SQLite result code into the kinds above.
-StoreErrc classify_sqlite(int rc) noexcept;
-
-// Marker value for operations that return nothing on success.
-struct Done {};
-
-// A value or a StoreError (the one Result type of lobby_protocol).
 template <class T>
-using Result = lobby::Result<T, StoreError>;
-
-using Status = Result<Done>;
+using Result = lobby::sqlite::Result<T>;
+using Status = lobby::sqlite::Status;
 
 } // namespace kiosk::store

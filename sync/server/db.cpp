@@ -1,27 +1,28 @@
-// RAII wrappers over sqlite3.
+// The server's throwing boundary over the shared SQLite wrappers.
 #include "db.hpp"
 
 namespace lobby::server {
 namespace {
 
-[[noreturn]] void throw_db(sqlite3* db, const std::string& context) {
-    const int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
-    throw DbError(context + ": " + (db ? sqlite3_errmsg(db) : "no connection"), code);
+[[noreturn]] void fail(const lobby::sqlite::Error& error, const std::string& context)
+{
+    throw DbError(context + ": " + error.message, error.sqlite_code);
 }
 
 } // namespace
 
-Database::Database(const std::string& path) {
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-    if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
-        std::string message = "cannot open database " + path + ": " + (m_db ? sqlite3_errmsg(m_db) : "out of memory");
-        sqlite3_close(m_db);
-        m_db = nullptr;
-        throw DbError(message, SQLITE_CANTOPEN);
-    }
-    // Writers wait for each other instead of failing; WAL lets readers run
-    // beside the writer and survives a kill -9 mid-write.
-    sqlite3_busy_timeout(m_db, 5000);
+lobby::sqlite::Connection Database::open(const std::string& path)
+{
+    auto connection = lobby::sqlite::Connection::open(path, 5000);
+    if (!connection)
+        throw DbError("cannot open database " + path + ": " + connection.error().message, connection.error().sqlite_code);
+    return std::move(connection.value());
+}
+
+Database::Database(const std::string& path) : m_connection(open(path))
+{
+    // Writers wait for each other instead of failing (busy timeout 5 s); WAL
+    // lets readers run beside the writer and survives a kill -9 mid-write.
     exec("PRAGMA journal_mode=WAL");
     // FULL: a 201 means the record survives a power cut too; the kiosk
     // deletes its copy (and the personal data in it) once we confirm.
@@ -29,86 +30,78 @@ Database::Database(const std::string& path) {
     exec("PRAGMA foreign_keys=ON");
 }
 
-Database::~Database() { sqlite3_close(m_db); }
+Database::~Database() = default;
 
-void Database::exec(const char* sql) {
-    char* error = nullptr;
-    if (sqlite3_exec(m_db, sql, nullptr, nullptr, &error) != SQLITE_OK) {
-        std::string message = std::string("sqlite exec failed: ") + (error ? error : "?");
-        sqlite3_free(error);
-        throw DbError(message, sqlite3_extended_errcode(m_db));
-    }
+void Database::exec(const char* sql)
+{
+    if (auto done = m_connection.exec(sql); !done)
+        fail(done.error(), "sqlite exec failed");
 }
 
-Statement::Statement(Database& db, const char* sql) : m_db(db.handle()) {
-    if (sqlite3_prepare_v2(m_db, sql, -1, &m_stmt, nullptr) != SQLITE_OK) throw_db(m_db, "prepare");
+Statement::Statement(Database& db, const char* sql) : m_statement(db.connection(), sql)
+{
+    if (m_statement.status() != SQLITE_OK)
+        fail(db.connection().last_error(m_statement.status()), "prepare");
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
-
-Statement& Statement::bind(int index, std::int64_t value) {
-    if (sqlite3_bind_int64(m_stmt, index, value) != SQLITE_OK) throw_db(m_db, "bind");
+Statement& Statement::bind(int index, std::int64_t value)
+{
+    m_statement.bind(index, value);
     return *this;
 }
 
-Statement& Statement::bind(int index, double value) {
-    if (sqlite3_bind_double(m_stmt, index, value) != SQLITE_OK) throw_db(m_db, "bind");
+Statement& Statement::bind(int index, double value)
+{
+    m_statement.bind(index, value);
     return *this;
 }
 
-Statement& Statement::bind(int index, std::string_view value) {
-    if (sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT) != SQLITE_OK)
-        throw_db(m_db, "bind");
+Statement& Statement::bind(int index, std::string_view value)
+{
+    m_statement.bind(index, value);
     return *this;
 }
 
-Statement& Statement::bind_null(int index) {
-    if (sqlite3_bind_null(m_stmt, index) != SQLITE_OK) throw_db(m_db, "bind");
+Statement& Statement::bind_null(int index)
+{
+    m_statement.bind_null(index);
     return *this;
 }
 
-bool Statement::step() {
-    const int rc = sqlite3_step(m_stmt);
-    if (rc == SQLITE_ROW) return true;
-    if (rc == SQLITE_DONE) return false;
-    throw_db(m_db, "step");
+bool Statement::step()
+{
+    const int rc = m_statement.step();
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    fail(m_statement.connection().last_error(rc), "step");
 }
 
-void Statement::run() {
+void Statement::run()
+{
     step();
     reset();
 }
 
-void Statement::reset() {
-    sqlite3_reset(m_stmt);
-    sqlite3_clear_bindings(m_stmt);
-}
+void Statement::reset() { m_statement.reset(); }
 
-std::int64_t Statement::int64(int column) const { return sqlite3_column_int64(m_stmt, column); }
-double Statement::real(int column) const { return sqlite3_column_double(m_stmt, column); }
-bool Statement::is_null(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+std::int64_t Statement::int64(int column) const { return m_statement.column_int(column); }
+double Statement::real(int column) const { return m_statement.column_real(column); }
+bool Statement::is_null(int column) const { return m_statement.column_is_null(column); }
+std::string Statement::text(int column) const { return m_statement.column_text(column); }
+std::optional<std::int64_t> Statement::opt_int64(int column) const { return m_statement.column_optional_int(column); }
+std::optional<std::string> Statement::opt_text(int column) const { return m_statement.column_optional_text(column); }
 
-std::string Statement::text(int column) const {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();
-}
-
-std::optional<std::int64_t> Statement::opt_int64(int column) const {
-    if (is_null(column)) return std::nullopt;
-    return int64(column);
-}
-
-std::optional<std::string> Statement::opt_text(int column) const {
-    if (is_null(column)) return std::nullopt;
-    return text(column);
-}
-
-Transaction::Transaction(Database& db, TxMode mode) : m_db(db) {
+Transaction::Transaction(Database& db, TxMode mode) : m_db(db)
+{
     m_db.exec(mode == TxMode::Immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
 }
 
-Transaction::~Transaction() {
-    if (m_done) return;
+Transaction::~Transaction()
+{
+    if (m_done)
+        return;
     try {
         m_db.exec("ROLLBACK");
     } catch (const DbError&) {
@@ -116,7 +109,8 @@ Transaction::~Transaction() {
     }
 }
 
-void Transaction::commit() {
+void Transaction::commit()
+{
     m_db.exec("COMMIT");
     m_done = true;
 }

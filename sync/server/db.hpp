@@ -1,5 +1,10 @@
-// Thin RAII wrappers over sqlite3: Database, Statement, Transaction.
+// The office server's Database, Statement and Transaction: the shared
+// SQLite wrappers (sync/sqlite, errors as values, as in the kiosk's store)
+// with a throwing boundary, so a failed statement aborts the request and its
+// transaction rolls back (handlers map DbError to 500).
 #pragma once
+
+#include "sqlite/sqlite.hpp"
 
 #include <sqlite3.h>
 
@@ -31,19 +36,20 @@ public:
     Database& operator=(const Database&) = delete;
 
     void exec(const char* sql);  // statements without parameters or results
-    sqlite3* handle() const { return m_db; }
-    std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db); }
-    int changes() const { return sqlite3_changes(m_db); }
+    sqlite3* handle() const { return m_connection.handle(); }
+    const lobby::sqlite::Connection& connection() const { return m_connection; }
+    std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(handle()); }
+    int changes() const { return sqlite3_changes(handle()); }
 
 private:
-    sqlite3* m_db = nullptr;
+    static lobby::sqlite::Connection open(const std::string& path);
+    lobby::sqlite::Connection m_connection;
 };
 
 // A prepared statement with 1-based bind and 0-based column indexes.
 class Statement {
 public:
     Statement(Database& db, const char* sql);
-    ~Statement();
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
 
@@ -71,8 +77,7 @@ public:
     std::optional<std::string> opt_text(int column) const;
 
 private:
-    sqlite3* m_db;
-    sqlite3_stmt* m_stmt = nullptr;
+    lobby::sqlite::Statement m_statement;
 };
 
 // BEGIN ... COMMIT; rolls back unless commit() was called, so an exception

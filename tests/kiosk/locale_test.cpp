@@ -56,7 +56,7 @@ std::vector<std::string> zh_cn_keys()
 //     catalog.text(language, ...) is a key, whatever its group.
 //  3. Not keys: a widget id, i.e. the first argument of a ui:: widget call
 //     (ui::button("admin.pin.ok", ...)) or listed in k_widget_ids; a config
-//     path given to line_of(root, "fees.lockout_s", ...).
+//     path given to line_of(root, "fees.lockout_s", ...) or toml's at_path("...").
 //  4. A literal ending in '.' and followed by '+' builds names at run time. It
 //     must be a known family in k_families: "weekday." + n stands for the keys
 //     weekday.0 .. weekday.6; the widget id prefixes stand for no key. Any
@@ -155,7 +155,7 @@ KeyScan scan_for_keys(const std::string& src, const std::string& file_name, cons
     static const std::regex key_shape(R"(^[a-z_]+(\.[a-z0-9_]+)+$)");
     static const std::regex family_shape(R"(^[a-z_]+(\.[a-z0-9_]+)*\.$)");
     static const std::regex widget_call(R"(ui::[a-z_]+\(\s*$)");
-    static const std::regex config_path(R"(line_of\(\s*[a-z_]+\s*,\s*$)");
+    static const std::regex config_path(R"((line_of\(\s*[a-z_]+\s*,|\.at_path\()\s*$)");
     static const std::regex lookup(R"((\bt\(|\.text\(\s*[a-z_.]+\s*,)\s*$)");
     static const std::regex concatenated(R"(^\s*\+)");
     KeyScan scan;

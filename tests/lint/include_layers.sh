@@ -10,13 +10,13 @@ cd "$root" || exit 2
 
 # Project include prefixes and third-party headers a layer may use, as
 # extended regexes over the included path. Standard headers are always fine.
-project='^(core|store|net|ui|screens|app|features|protocol)/'
+project='^(core|store|net|ui|screens|app|features|protocol|sqlite)/'
 
 allowed_for() {  # layer feature -> regex of allowed project includes
   local layer=$1 feature=${2:-}
   case $layer in
     core) echo '^(core|protocol)/' ;;
-    store) echo '^(store|protocol)/' ;;
+    store) echo '^(store|protocol|sqlite)/' ;;  # the shared SQLite wrappers: only the store
     net) echo '^(net|store|core|protocol)/' ;;
     ui) echo '^(ui|core)/' ;;
     screens) echo '^(screens|ui|core)/' ;;
@@ -41,7 +41,7 @@ forbidden_for() {
 # Project headers a layer may not use although their folder is allowed.
 denied_for() {
   case $1 in
-    app|feature-io) echo '^store/(sqlite|transaction|store_shared)\.hpp$' ;;  # SQL stays inside the store
+    app|feature-io) echo '^store/(sqlite|transaction|store_shared)\.hpp$|^sqlite/' ;;  # SQL stays inside the store
     *) echo '^$' ;;
   esac
 }

@@ -1,11 +1,11 @@
 // RAII wrappers over sqlite3 handles and statements.
-#include "store/sqlite.hpp"
+#include "sqlite/sqlite.hpp"
 
 #include <sqlite3.h>
 
 #include <utility>
 
-namespace kiosk::store {
+namespace lobby::sqlite {
 
 // [SECTION] Connection
 
@@ -16,7 +16,7 @@ Result<Connection> Connection::open(const std::string& path, int busy_timeout_ms
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
-        StoreError error{classify_sqlite(rc), rc, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)};
+        Error error{classify_sqlite(rc), rc, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)};
         sqlite3_close(db);
         return error;
     }
@@ -46,9 +46,9 @@ Status Connection::exec(const char* sql)
     return Done{};
 }
 
-StoreError Connection::last_error(int rc) const
+Error Connection::last_error(int rc) const
 {
-    return StoreError{classify_sqlite(rc), rc, m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc)};
+    return Error{classify_sqlite(rc), rc, m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc)};
 }
 
 std::int64_t Connection::total_changes() const noexcept { return sqlite3_total_changes64(m_db); }
@@ -66,6 +66,13 @@ Statement& Statement::bind(int index, std::int64_t value)
 {
     if (m_stmt && m_bind_rc == SQLITE_OK)
         m_bind_rc = sqlite3_bind_int64(m_stmt, index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value)
+{
+    if (m_stmt && m_bind_rc == SQLITE_OK)
+        m_bind_rc = sqlite3_bind_double(m_stmt, index, value);
     return *this;
 }
 
@@ -123,6 +130,8 @@ void Statement::reset()
 
 std::int64_t Statement::column_int(int index) const { return sqlite3_column_int64(m_stmt, index); }
 
+double Statement::column_real(int index) const { return sqlite3_column_double(m_stmt, index); }
+
 std::string Statement::column_text(int index) const
 {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, index));
@@ -146,4 +155,4 @@ std::optional<std::int64_t> Statement::column_optional_int(int index) const
 
 bool Statement::column_is_null(int index) const { return sqlite3_column_type(m_stmt, index) == SQLITE_NULL; }
 
-} // namespace kiosk::store
+} // namespace lobby::sqlite
