@@ -9,27 +9,9 @@
 #include <cmath>
 #include <cstring>
 
+#include <utf8.h>
+
 namespace kiosk::ui {
-namespace {
-
-// Decodes one UTF-8 sequence; returns 0xFFFD on malformed input.
-unsigned decode_utf8(const unsigned char*& s, const unsigned char* end)
-{
-    unsigned c = *s++;
-    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
-    if (extra < 0)
-        return 0xFFFD;
-    c &= extra == 0 ? 0x7F : extra == 1 ? 0x1F : extra == 2 ? 0x0F : 0x07;
-    for (int i = 0; i < extra; ++i) {
-        if (s >= end || (*s & 0xC0) != 0x80)
-            return 0xFFFD;
-        c = (c << 6) | (*s++ & 0x3F);
-    }
-    return c;
-}
-
-} // namespace
-
 int font_face_for(Language language)
 {
     return language == Language::ZhHK ? 4 : 2;
@@ -80,10 +62,16 @@ bool FontLibrary::open(const std::string& path, std::string& error)
 bool FontLibrary::want(std::string_view text)
 {
     bool added = false;
-    auto* s = reinterpret_cast<const unsigned char*>(text.data());
-    auto* end = s + text.size();
-    while (s < end) {
-        unsigned c = decode_utf8(s, end);
+    // utfcpp, the one UTF-8 codec of both programs; a malformed sequence
+    // stops the scan (the text is drawn with what the atlas has).
+    auto it = text.begin();
+    while (it != text.end()) {
+        std::uint32_t c = 0;
+        try {
+            c = utf8::next(it, text.end());
+        } catch (const utf8::exception&) {
+            break;
+        }
         if (c < 0x10000 && c >= 0x20 && !m_wanted.test(c)) {
             m_wanted.set(c);
             added = true;
