@@ -81,13 +81,16 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     } else if (kind == ButtonKind::Selected) {
         fill = p.selected;
         ink = p.selected_text;
+    } else if (kind == ButtonKind::Disabled) {
+        fill = p.background;   // no fill, muted words: plainly not the way on
+        ink = p.muted_text;
     } else if (show_pressed) {
         fill = p.secondary_pressed;
     }
     ImDrawList* list = window->DrawList;
     float rounding = ImGui::GetStyle().FrameRounding;
     list->AddRectFilled(bb.Min, bb.Max, fill, rounding);
-    if (kind == ButtonKind::Secondary)
+    if (kind == ButtonKind::Secondary || kind == ButtonKind::Disabled)
         list->AddRect(bb.Min, bb.Max, p.secondary_border, rounding, 0, context().mode.elderly ? 3.0f : 2.0f);
     if (show_pressed)  // instant feedback that survives colour blindness
         list->AddRect(bb.Min, bb.Max, p.text, rounding, 0, 4.0f);
