@@ -90,8 +90,10 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     ImDrawList* list = window->DrawList;
     float rounding = ImGui::GetStyle().FrameRounding;
     list->AddRectFilled(bb.Min, bb.Max, fill, rounding);
-    if (kind == ButtonKind::Secondary || kind == ButtonKind::Disabled)
+    if (kind == ButtonKind::Secondary)
         list->AddRect(bb.Min, bb.Max, p.secondary_border, rounding, 0, context().mode.elderly ? 3.0f : 2.0f);
+    else if (kind == ButtonKind::Disabled)   // thin and muted: an outline, not a control
+        list->AddRect(bb.Min, bb.Max, p.muted_text, rounding, 0, 1.0f);
     if (show_pressed)  // instant feedback that survives colour blindness
         list->AddRect(bb.Min, bb.Max, p.text, rounding, 0, 4.0f);
 
