@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <random>
 
 namespace kiosk::app {
 namespace {
@@ -20,6 +21,24 @@ namespace {
 LocalText local_text(const lobby::protocol::LocalizedText& text)
 {
     return {text.zh_cn, text.zh_hk, text.en};
+}
+
+// Why a store on the disk could not be used: a full disk shows as SQLITE_FULL,
+// and as SQLITE_IOERR when the write that failed was the journal's.
+bool disk_is_full(const store::StoreError& error)
+{
+    return error.code == store::StoreErrc::disk_full || error.code == store::StoreErrc::io;
+}
+
+// A key for the in-memory store only (its hashes die with it).
+std::string ephemeral_key()
+{
+    std::random_device random;
+    static const char* hex = "0123456789abcdef";
+    std::string key;
+    for (int i = 0; i < 64; ++i)
+        key += hex[random() & 0xf];
+    return key;
 }
 
 } // namespace
@@ -33,15 +52,32 @@ std::unique_ptr<Backend> Backend::open(const KioskConfig& config, const FeatureR
     std::error_code ignored;  // a missing folder is reported by the open below
     std::filesystem::create_directories(std::filesystem::path(config.store_path).parent_path(), ignored);
     auto key = store::load_or_create_key_file(config.store_key_file);
+    bool storage_full = false;
     if (!key) {
-        error = key.error().message;  // names the file, never the key
-        return nullptr;
+        if (key.error().code != store::StoreErrc::disk_full) {
+            error = key.error().message;  // names the file, never the key
+            return nullptr;
+        }
+        spdlog::error("key file: {}; starting on an in-memory store", key.error().message);
+        storage_full = true;
     }
     store::StoreOptions options;
     options.path = config.store_path;
-    options.phone_hash_key = std::move(key.value());
+    options.phone_hash_key = key ? std::move(key.value()) : std::string();
     options.durability = store::Durability::full;
-    auto ui_store = store::Store::open(options);
+    auto ui_store = storage_full ? store::Result<store::Store>(store::StoreError{store::StoreErrc::disk_full, 0, "key file not writable"})
+                                 : store::Store::open(options);
+    if (!ui_store && (storage_full || disk_is_full(ui_store.error()))) {
+        // Start anyway: online fee lookup and payment need no disk, and the
+        // header says the disk is full so staff are called. Submissions made
+        // now live in memory only until the kiosk restarts.
+        spdlog::error("store {}: {}; starting on an in-memory store", config.store_path, ui_store.error().message);
+        storage_full = true;
+        if (options.phone_hash_key.empty())
+            options.phone_hash_key = ephemeral_key();
+        options.path = store::k_memory_store_path;
+        ui_store = store::Store::open(options);
+    }
     if (!ui_store) {
         error = config.store_path + ": " + ui_store.error().message;
         return nullptr;
@@ -63,6 +99,7 @@ std::unique_ptr<Backend> Backend::open(const KioskConfig& config, const FeatureR
     sync.server_url = config.server_url;
     sync.token = config.server_token;
     sync.kiosk_version = LOBBY_VERSION;
+    sync.storage_fallback = storage_full;
     Backend* self = backend.get();
     backend->m_worker = std::make_unique<net::SyncWorker>(std::move(worker_store.value()), sync, [self, wake] {
         self->m_status_version.fetch_add(1, std::memory_order_acq_rel);

@@ -9,6 +9,12 @@ namespace kiosk {
 struct SyncStatus {
     bool ever_connected = false;      // false until the first successful request
     bool online = false;              // the last request reached the server
+    // The server was reached but its last answer was not a success (5xx, an
+    // unreadable body): "office system busy", never "network fine".
+    bool server_busy = false;
+    // The kiosk's own disk is full (a pull or the outbox could not write);
+    // cleared by the next successful write.
+    bool storage_full = false;
     std::int64_t offline_since_utc = 0;   // unix seconds; 0 when online
     std::int64_t last_sync_utc = 0;       // unix seconds of the last complete pull
     std::uint64_t pulls_completed = 0;    // complete pulls since start (tests wait for the next one)

@@ -25,7 +25,9 @@ private:
 // Offline is known from the first failed request, even before any success.
 NetworkState network_state(const SyncStatus& sync)
 {
-    return sync.online ? NetworkState::Online : sync.offline_since_utc != 0 ? NetworkState::Offline : NetworkState::Connecting;
+    if (sync.online)
+        return sync.server_busy ? NetworkState::Busy : NetworkState::Online;
+    return sync.offline_since_utc != 0 ? NetworkState::Offline : NetworkState::Connecting;
 }
 
 std::string network_text(const Texts& t, const SyncStatus& sync, NetworkState state)
@@ -34,10 +36,15 @@ std::string network_text(const Texts& t, const SyncStatus& sync, NetworkState st
     switch (state) {
     case NetworkState::Connecting: text = t("net.connecting"); break;
     case NetworkState::Online: text = t("net.online"); break;
+    case NetworkState::Busy: text = t("net.busy"); break;
     case NetworkState::Offline:
-        text = format_text(t("net.offline_since"), {{"time", clock_text(sync.offline_since_utc)}});
+        // "Your submissions are kept" only when something is waiting.
+        text = format_text(t(sync.outbox_pending > 0 ? "net.offline_since_kept" : "net.offline_since"),
+                           {{"time", clock_text(sync.offline_since_utc)}});
         break;
     }
+    if (sync.storage_full)
+        text = t("net.storage_full") + "  " + text;
     if (sync.outbox_pending > 0)
         text += "  " + format_text(t("net.waiting"), {{"n", std::to_string(sync.outbox_pending)}});
     return text;
@@ -60,6 +67,7 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
     chrome.network_text = network_text(t, in.sync, chrome.network);
     // A shape as well as a colour, never colour alone.
     chrome.network_mark = t(chrome.network == NetworkState::Online    ? "net.mark_online"
+                            : chrome.network == NetworkState::Busy    ? "net.mark_busy"
                             : chrome.network == NetworkState::Offline ? "net.mark_offline"
                                                                       : "net.mark_connecting");
 

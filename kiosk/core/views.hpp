@@ -14,7 +14,8 @@
 
 namespace kiosk {
 
-enum class NetworkState { Connecting, Online, Offline };
+// Busy: the office server answers, but with errors or unreadable bodies.
+enum class NetworkState { Connecting, Online, Busy, Offline };
 
 struct LanguageChoice {
     Language language;
@@ -56,7 +57,7 @@ struct ChromeView {
     std::string estate_name, date_text, time_text;
     NetworkState network = NetworkState::Connecting;
     std::string network_text;
-    std::string network_mark;  // ●, ×, ○
+    std::string network_mark;  // ●, ▲, ×, ○
     std::string screen_title;  // empty on home
     bool show_nav = false;     // Back and Home (every screen but home)
     std::string back_label, home_label;

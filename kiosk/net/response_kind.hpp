@@ -17,6 +17,7 @@ struct Outcome {
     Verdict verdict = Verdict::retry;
     bool reached_server = false;   // an HTTP response arrived (for the online flag)
     bool local_failure = false;    // the kiosk's own store failed (disk full), not the network
+    bool storage_full = false;     // that failure was a full disk
     std::string message;           // the server's message (refused) or why to retry; no personal data
 };
 

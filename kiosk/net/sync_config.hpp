@@ -16,6 +16,13 @@ struct SyncConfig {
                                             // transaction each, so it bounds how long a Submit waits
     int pull_interval_ms = 60000;           // scheduled pull; screens also call request_pull()
     int heartbeat_interval_ms = 60000;      // office console shows kiosks silent for longer
+    // After the last exchange (or a failure) the worker checks the office is
+    // still there this often (GET /v1/health), so going offline, or coming
+    // back, is said within about 10 s even when nobody submits anything.
+    int probe_interval_ms = 5000;
+    // The kiosk started on an in-memory store because its disk was full:
+    // status().storage_full stays true and the heartbeat says so.
+    bool storage_fallback = false;
     int outbox_retention_days = 30;         // finished outbox rows (admin history) kept this long
     HttpTimeouts timeouts;                  // connect 3 s, total 10 s
     BackoffPolicy outbox_backoff{1000, 60000};   // per outbox item, from its stored attempts

@@ -21,6 +21,7 @@ Outcome store_failure(const store::StoreError& error)
     Outcome outcome;
     outcome.reached_server = true;
     outcome.local_failure = true;
+    outcome.storage_full = error.code == store::StoreErrc::disk_full;
     outcome.message = std::string("store: ") + store::to_string(error.code);
     return outcome;
 }
@@ -179,7 +180,16 @@ PassResult SyncSession::flush_outbox(bool ignore_due_time)
 
 // [SECTION] Heartbeat
 
-PassResult SyncSession::heartbeat(std::optional<std::int64_t> last_sync_utc)
+PassResult SyncSession::probe()
+{
+    PassResult pass;
+    const ApiReply reply = m_api.send("GET", "/v1/health");
+    pass.requested = true;
+    pass.outcome = reply.judged;
+    return pass;
+}
+
+PassResult SyncSession::heartbeat(std::optional<std::int64_t> last_sync_utc, bool storage_full)
 {
     PassResult pass;
     lobby::protocol::Heartbeat beat;
@@ -187,6 +197,7 @@ PassResult SyncSession::heartbeat(std::optional<std::int64_t> last_sync_utc)
     auto counts = m_store.outbox_counts();
     beat.outbox_size = counts ? counts->pending : 0;
     beat.last_sync = last_sync_utc;
+    beat.storage_full = storage_full;
     nlohmann::json body = beat;
     const ApiReply reply = m_api.send("POST", "/v1/heartbeat", body.dump());
     pass.requested = true;

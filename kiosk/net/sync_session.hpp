@@ -34,7 +34,9 @@ public:
     // Sends due outbox items in order until one must wait. `ignore_due_time`
     // sends the head now (the server just came back).
     PassResult flush_outbox(bool ignore_due_time);
-    PassResult heartbeat(std::optional<std::int64_t> last_sync_utc);
+    PassResult heartbeat(std::optional<std::int64_t> last_sync_utc, bool storage_full = false);
+    // GET /v1/health: a cheap "is the office there" between heartbeats.
+    PassResult probe();
     // Unix ms when the head of the outbox is due, if there is one.
     std::optional<std::int64_t> next_outbox_due_ms();
     store::Result<store::OutboxCounts> outbox_counts() { return m_store.outbox_counts(); }

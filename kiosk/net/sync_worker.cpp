@@ -19,7 +19,8 @@ bool same(const kiosk::SyncStatus& a, const kiosk::SyncStatus& b)
 {
     return a.ever_connected == b.ever_connected && a.online == b.online
            && a.offline_since_utc == b.offline_since_utc && a.last_sync_utc == b.last_sync_utc
-           && a.outbox_pending == b.outbox_pending && a.outbox_failed == b.outbox_failed;
+           && a.outbox_pending == b.outbox_pending && a.outbox_failed == b.outbox_failed
+           && a.server_busy == b.server_busy && a.storage_full == b.storage_full;
 }
 
 } // namespace
@@ -28,6 +29,7 @@ SyncWorker::SyncWorker(store::Store store, SyncConfig config, WakeFn wake)
     : m_session(std::make_unique<SyncSession>(std::move(store), config)), m_config(std::move(config)),
       m_wake(std::move(wake))
 {
+    m_status.storage_full = m_config.storage_fallback;   // said from the first frame
 }
 
 SyncWorker::~SyncWorker() { stop(); }
@@ -87,11 +89,21 @@ void SyncWorker::publish(const kiosk::SyncStatus& next, bool store_changed)
         m_wake();
 }
 
-void SyncWorker::note_outcome(kiosk::SyncStatus& status, bool requested, bool reached_server, bool aborted) const
+void SyncWorker::note_outcome(kiosk::SyncStatus& status, bool requested, const Outcome& outcome, bool aborted,
+                              bool judges_server)
 {
     if (!requested || aborted)
         return;
-    if (reached_server) {
+    m_last_exchange = Clock::now();
+    if (outcome.local_failure) {
+        // The server answered; the kiosk's own disk failed.
+        status.storage_full = status.storage_full || outcome.storage_full;
+    } else if (judges_server && outcome.reached_server) {
+        // 网络正常 only after an answer judged a success (or a contract refusal);
+        // a 5xx or an unreadable body is "the office system is busy".
+        status.server_busy = outcome.verdict == Verdict::retry;
+    }
+    if (outcome.reached_server) {
         status.online = true;
         status.ever_connected = true;
         status.offline_since_utc = 0;
@@ -104,7 +116,8 @@ void SyncWorker::note_outcome(kiosk::SyncStatus& status, bool requested, bool re
 
 SyncWorker::Clock::time_point SyncWorker::next_wake_time()
 {
-    Clock::time_point wake = std::min(m_next_pull, m_next_heartbeat);
+    Clock::time_point wake = std::min({m_next_pull, m_next_heartbeat,
+                                       m_last_exchange + std::chrono::milliseconds(m_config.probe_interval_ms)});
     if (auto due_ms = m_session->next_outbox_due_ms()) {
         const auto from_now = std::chrono::milliseconds(std::max<std::int64_t>(0, *due_ms - unix_now_ms()));
         wake = std::min(wake, std::max(Clock::now() + from_now, m_outbox_hold_until));
@@ -117,8 +130,10 @@ void SyncWorker::flush(kiosk::SyncStatus& status, bool& store_changed)
     if (Clock::now() < m_outbox_hold_until || m_stop.load())
         return;
     PassResult flushed = m_session->flush_outbox(m_outbox_waiting_for_server && status.online);
-    note_outcome(status, flushed.requested, flushed.outcome.reached_server, m_stop.load());
+    note_outcome(status, flushed.requested, flushed.outcome, m_stop.load());
     store_changed |= flushed.store_changed;
+    if (flushed.store_changed && !flushed.outcome.local_failure)
+        status.storage_full = m_config.storage_fallback;   // a write went through: space is back
     m_outbox_waiting_for_server = flushed.outcome.verdict == Verdict::retry && !flushed.outcome.reached_server;
     if (flushed.outcome.local_failure)
         m_outbox_hold_until = Clock::now() + k_local_failure_pause;
@@ -130,7 +145,9 @@ void SyncWorker::run()
         spdlog::info("sync: {} outbox item(s) interrupted by a restart will be resent", recovered);
     m_next_pull = Clock::now();
     m_next_heartbeat = Clock::now();
+    m_last_exchange = Clock::now();
     kiosk::SyncStatus status = this->status();
+    status.storage_full = m_config.storage_fallback;
 
     while (!m_stop.load()) {
         bool pull_now = false;
@@ -150,7 +167,7 @@ void SyncWorker::run()
                 std::lock_guard lock(m_kick_mutex);
                 return m_outbox_kicked || m_stop.load();
             });
-            note_outcome(status, pulled.requested, pulled.outcome.reached_server, m_stop.load());
+            note_outcome(status, pulled.requested, pulled.outcome, m_stop.load());
             store_changed |= pulled.store_changed;
             if (pulled.yielded) {
                 m_next_pull = Clock::now();   // carry on right after the outbox
@@ -158,6 +175,7 @@ void SyncWorker::run()
                 m_pull_failures = 0;
                 status.last_sync_utc = unix_now();
                 ++status.pulls_completed;
+                status.storage_full = m_config.storage_fallback;   // the pull's writes went through
                 m_next_pull = Clock::now() + std::chrono::milliseconds(m_config.pull_interval_ms);
             } else {
                 ++m_pull_failures;
@@ -172,11 +190,18 @@ void SyncWorker::run()
                 flush(status, store_changed);
         }
 
+        // A full disk (or its end) is told to the office at once, not in a minute.
+        if (status.storage_full != m_reported_storage_full && status.storage_full != m_storage_full_hurried) {
+            m_storage_full_hurried = status.storage_full;   // once per change; a failed beat backs off
+            m_next_heartbeat = Clock::now();
+        }
         if (Clock::now() >= m_next_heartbeat && !m_stop.load()) {
             const std::optional<std::int64_t> last_sync =
                 status.last_sync_utc ? std::optional<std::int64_t>(status.last_sync_utc) : std::nullopt;
-            PassResult beat = m_session->heartbeat(last_sync);
-            note_outcome(status, beat.requested, beat.outcome.reached_server, m_stop.load());
+            PassResult beat = m_session->heartbeat(last_sync, status.storage_full);
+            note_outcome(status, beat.requested, beat.outcome, m_stop.load());
+            if (beat.outcome.verdict == Verdict::success)
+                m_reported_storage_full = status.storage_full;
             // An unanswered heartbeat is retried like a pull, so the office
             // console sees the kiosk soon after the network comes back.
             std::int64_t next_ms = m_config.heartbeat_interval_ms;
@@ -184,6 +209,24 @@ void SyncWorker::run()
                 next_ms = std::min<std::int64_t>(next_ms, 1 + backoff_delay_ms(m_config.pull_backoff,
                                                                                  m_pull_failures + 1, m_random));
             m_next_heartbeat = Clock::now() + std::chrono::milliseconds(next_ms);
+        }
+
+        // Nothing exchanged for a while (or the last try failed): ask the
+        // office whether it is there, so a stopped server is said within
+        // about 10 s and a returning one within a probe interval.
+        if (Clock::now() >= m_last_exchange + std::chrono::milliseconds(m_config.probe_interval_ms)
+            && !m_stop.load()) {
+            const bool was_offline = !status.online;
+            PassResult probed = m_session->probe();
+            // /v1/health does not touch the office database: it tells
+            // reached / not reached, and only a failing answer says busy.
+            note_outcome(status, probed.requested, probed.outcome, m_stop.load(),
+                         probed.outcome.verdict != Verdict::success);
+            if (was_offline && status.online) {
+                std::lock_guard lock(m_kick_mutex);
+                m_pull_requested = true;   // back: pull and send at once
+                m_outbox_kicked = true;
+            }
         }
 
         if (store_changed)

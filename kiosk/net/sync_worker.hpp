@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/sync_status.hpp"
+#include "net/response_kind.hpp"
 #include "net/sync_config.hpp"
 #include "store/store.hpp"
 
@@ -56,7 +57,10 @@ private:
     // Sends what is due; the head skips its backoff when the server just came back.
     void flush(kiosk::SyncStatus& status, bool& store_changed);
     void publish(const kiosk::SyncStatus& next, bool store_changed);
-    void note_outcome(kiosk::SyncStatus& status, bool requested, bool reached_server, bool aborted) const;
+    // judges_server: false for an answer that says nothing about the office
+    // system's health (a /v1/health success while pulls get 5xx).
+    void note_outcome(kiosk::SyncStatus& status, bool requested, const Outcome& outcome, bool aborted,
+                      bool judges_server = true);
     Clock::time_point next_wake_time();
 
     std::unique_ptr<SyncSession> m_session;
@@ -75,6 +79,9 @@ private:
     // Worker-thread only.
     Clock::time_point m_next_pull{};
     Clock::time_point m_next_heartbeat{};
+    Clock::time_point m_last_exchange{};       // the last request's end (for the probe)
+    bool m_reported_storage_full = false;      // what the last answered heartbeat said
+    bool m_storage_full_hurried = false;       // the value a heartbeat was last brought forward for
     int m_pull_failures = 0;
     bool m_outbox_waiting_for_server = false;
     Clock::time_point m_outbox_hold_until{};   // after a local store failure, do not spin

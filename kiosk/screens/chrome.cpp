@@ -15,7 +15,9 @@ namespace {
 ImU32 network_color(NetworkState state)
 {
     const ui::Palette& p = ui::context().colors();
-    return state == NetworkState::Online ? p.good : state == NetworkState::Offline ? p.bad : p.muted_text;
+    if (state == NetworkState::Online)
+        return p.good;
+    return state == NetworkState::Offline || state == NetworkState::Busy ? p.bad : p.muted_text;
 }
 
 // The settings every screen offers, in a row that wraps at large text.

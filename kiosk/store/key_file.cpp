@@ -21,7 +21,9 @@ constexpr std::size_t k_key_hex = 2 * k_key_bytes;
 
 StoreError os_error(const std::string& path, const char* what, int error)
 {
-    return StoreError{StoreErrc::io, 0, path + ": " + what + ": " + std::strerror(error)};
+    // A full disk (or a file-size limit) is told apart: the kiosk then starts anyway.
+    const bool full = error == ENOSPC || error == EDQUOT || error == EFBIG;
+    return StoreError{full ? StoreErrc::disk_full : StoreErrc::io, 0, path + ": " + what + ": " + std::strerror(error)};
 }
 
 bool is_hex(const std::string& text)

@@ -27,6 +27,10 @@ enum class Durability {
     normal,
 };
 
+// A store in memory, shared by the connections of this process: where a
+// kiosk whose disk is full keeps running (nothing survives a restart).
+inline constexpr const char* k_memory_store_path = "file:/lobby-kiosk-memory?vfs=memdb";
+
 struct StoreOptions {
     std::string path;                          // the SQLite file; created with its schema if missing
     // The per-kiosk secret behind the phone-digit hashes. It never goes into

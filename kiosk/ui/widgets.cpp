@@ -81,6 +81,9 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     } else if (kind == ButtonKind::Selected) {
         fill = p.selected;
         ink = p.selected_text;
+    } else if (kind == ButtonKind::Disabled) {
+        fill = p.background;   // no fill, muted words: plainly not the way on
+        ink = p.muted_text;
     } else if (show_pressed) {
         fill = p.secondary_pressed;
     }
@@ -89,6 +92,8 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     list->AddRectFilled(bb.Min, bb.Max, fill, rounding);
     if (kind == ButtonKind::Secondary)
         list->AddRect(bb.Min, bb.Max, p.secondary_border, rounding, 0, context().mode.elderly ? 3.0f : 2.0f);
+    else if (kind == ButtonKind::Disabled)   // thin and muted: an outline, not a control
+        list->AddRect(bb.Min, bb.Max, p.muted_text, rounding, 0, 1.0f);
     if (show_pressed)  // instant feedback that survives colour blindness
         list->AddRect(bb.Min, bb.Max, p.text, rounding, 0, 4.0f);
 

@@ -9,7 +9,9 @@
 
 namespace kiosk::ui {
 
-enum class ButtonKind { Primary, Secondary, Selected };
+// Disabled: no fill, muted words, a thin border; it still
+// reports a tap, so the screen can say why it cannot act (put the reason next to it).
+enum class ButtonKind { Primary, Secondary, Selected, Disabled };
 enum class TextRole { Body, Title, Muted, Amount };  // Amount: digits and ¥ , . - only
 enum class Align { Left, Center };
 

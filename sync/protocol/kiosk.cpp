@@ -18,11 +18,14 @@ void decode_into(const nlohmann::json& j, Heartbeat& out, DecodeContext& ctx) {
     r.text("kiosk_version", out.kiosk_version, id_rule);
     r.integer("outbox_size", out.outbox_size, 0, 1'000'000);
     r.time("last_sync", out.last_sync);
+    r.boolean("storage_full", out.storage_full, false);
 }
 
 void to_json(nlohmann::json& j, const Heartbeat& v) {
     j = nlohmann::json{{"kiosk_version", v.kiosk_version}, {"outbox_size", v.outbox_size}};
     put_time(j, "last_sync", v.last_sync);
+    if (v.storage_full)
+        j["storage_full"] = true;
 }
 
 void decode_into(const nlohmann::json& j, HeartbeatAck& out, DecodeContext& ctx) {
@@ -45,6 +48,7 @@ void decode_into(const nlohmann::json& j, KioskStatus& out, DecodeContext& ctx) 
     r.text("version", out.version, id_rule);
     r.integer("outbox_size", out.outbox_size, 0, 1'000'000);
     r.time("last_sync", out.last_sync);
+    r.boolean("storage_full", out.storage_full, false);
 }
 
 void to_json(nlohmann::json& j, const KioskStatus& v) {
@@ -53,6 +57,8 @@ void to_json(nlohmann::json& j, const KioskStatus& v) {
     put_optional(j, "version", v.version);
     put_optional(j, "outbox_size", v.outbox_size);
     put_time(j, "last_sync", v.last_sync);
+    if (v.storage_full)
+        j["storage_full"] = true;
 }
 
 void decode_into(const nlohmann::json& j, KioskList& out, DecodeContext& ctx) {

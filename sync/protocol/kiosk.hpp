@@ -22,6 +22,7 @@ struct Heartbeat {
     std::string kiosk_version;
     std::int64_t outbox_size = 0;
     std::optional<UtcSeconds> last_sync;  // absent until the first full pull
+    bool storage_full = false;            // the kiosk's disk is full (optional in JSON, sent when true)
 };
 LOBBY_PROTOCOL_CODEC(Heartbeat);
 
@@ -40,6 +41,7 @@ struct KioskStatus {
     std::optional<std::string> version;
     std::optional<std::int64_t> outbox_size;
     std::optional<UtcSeconds> last_sync;
+    bool storage_full = false;  // its last heartbeat said its disk is full (sent when true)
 };
 LOBBY_PROTOCOL_CODEC(KioskStatus);
 

@@ -13,7 +13,11 @@ Result<Connection> Connection::open(const std::string& path, int busy_timeout_ms
 {
     sqlite3* db = nullptr;
     // FULLMUTEX is not needed: every connection is used by one thread only.
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+    // "file:/name?vfs=memdb": the in-memory store a kiosk with a full disk
+    // starts on (every connection of the process shares it).
+    if (path.rfind("file:", 0) == 0)
+        flags |= SQLITE_OPEN_URI;
     const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
     if (rc != SQLITE_OK) {
         Error error{classify_sqlite(rc), rc, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)};

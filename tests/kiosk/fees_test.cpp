@@ -250,6 +250,14 @@ TEST_CASE("fees: an offline bill is shown as of the last sync and paying it expl
 {
     Kiosk k(fees_config());
     open_bill(k, 0, true);
+    {
+        // Before any tap: the button is drawn disabled with its reason.
+        ViewFixture f;
+        FeesView view = f.build(k);
+        CHECK(view.pay_visible);
+        CHECK_FALSE(view.pay_enabled);
+        CHECK(view.pay_disabled_reason.find("缴费需要联网") == 0);
+    }
     k.apply(RequestChoose{}, 0);
     CHECK(k.fees().step == FeesStep::Bill);
     CHECK(k.fees().notice == FeesNotice::PayNeedsNetwork);
@@ -260,7 +268,19 @@ TEST_CASE("fees: an offline bill is shown as of the last sync and paying it expl
     f.sync.last_sync_utc = 1795449600;  // 00:00 in Shanghai
     FeesView view = f.build(k);
     CHECK(view.as_of_line.find("00:00") != std::string::npos);
-    CHECK(view.message.find("联网") != std::string::npos);
+    CHECK_FALSE(view.pay_enabled);
+    CHECK(view.pay_disabled_reason.find("联网") != std::string::npos);
+    CHECK(view.message.find("联网") == std::string::npos);   // said once, beside the button
+}
+
+TEST_CASE("fees: an online bill's pay button is enabled and has no reason beside it")
+{
+    Kiosk k(fees_config());
+    open_bill(k, 0);
+    ViewFixture f;
+    FeesView view = f.build(k);
+    CHECK(view.pay_enabled);
+    CHECK(view.pay_disabled_reason.empty());
 }
 
 TEST_CASE("fees: a failed order creation is retried with the same Idempotency-Key; other bills get a new key")

@@ -68,6 +68,49 @@ TEST_CASE("network status: connecting, online, offline since a Shanghai time, it
     CHECK(views.chrome.network_text.find("3 项等待发送") != std::string::npos);
 }
 
+TEST_CASE("network status: a server answering 5xx or garbage is busy, not 网络正常")
+{
+    Fixture f;
+    AppState state;
+    SyncStatus sync;
+    sync.ever_connected = true;
+    sync.online = true;   // reached
+    sync.server_busy = true;
+    Views views = f.build(state, sync, 0);
+    CHECK(views.chrome.network == NetworkState::Busy);
+    CHECK(views.chrome.network_text == "物业系统繁忙，已提交的内容会保存并自动发送");
+    CHECK(views.chrome.network_mark == "▲");   // a shape, not colour alone
+    CHECK(views.chrome.network_text.find("网络正常") == std::string::npos);
+}
+
+TEST_CASE("offline says the submissions are kept only when something is waiting")
+{
+    Fixture f;
+    AppState state;
+    SyncStatus sync;
+    sync.offline_since_utc = 1795449600 + 9 * 60;  // 00:09 in Shanghai
+    Views empty = f.build(state, sync, 1795449600 + 3600);
+    CHECK(empty.chrome.network == NetworkState::Offline);
+    CHECK(empty.chrome.network_text == "网络中断（00:09 起）");
+    CHECK(empty.chrome.network_mark == "×");
+    sync.outbox_pending = 1;
+    Views waiting = f.build(state, sync, 1795449600 + 3600);
+    CHECK(waiting.chrome.network_text.find("提交的内容已保存") != std::string::npos);
+}
+
+TEST_CASE("a full disk is said in the header whatever the network does")
+{
+    Fixture f;
+    AppState state;
+    SyncStatus sync;
+    sync.ever_connected = true;
+    sync.online = true;
+    sync.storage_full = true;
+    Views views = f.build(state, sync, 0);
+    CHECK(views.chrome.network_text.find("本机存储空间已满，请联系物业") == 0);
+    CHECK(views.chrome.network_text.find("网络正常") != std::string::npos);
+}
+
 TEST_CASE("the header shows the estate, the Shanghai clock and date")
 {
     Fixture f;

@@ -41,3 +41,17 @@ TEST_CASE("staff sees each kiosk's health; kiosks may not") {
     CHECK(list.kiosks[2].revoked);
     CHECK(kiosk.get("/v1/kiosks").status == 403);
 }
+
+TEST_CASE("a kiosk whose disk is full says so in its heartbeat, and staff see it until it clears") {
+    OfficeServerProcess server;
+    Api kiosk(server.port(), lobby1_token);
+    Api staff(server.port(), staff_token);
+    REQUIRE(kiosk.post("/v1/heartbeat", {{"kiosk_version", "0.1.0"}, {"outbox_size", 0}, {"storage_full", true}}).status == 200);
+    auto list = staff.get("/v1/kiosks").as<p::KioskList>();
+    CHECK(list.kiosks[0].storage_full);
+    CHECK_FALSE(list.kiosks[1].storage_full);
+    CHECK(kiosk.post("/v1/heartbeat", {{"kiosk_version", "0.1.0"}, {"outbox_size", 0}, {"storage_full", "yes"}}).status == 422);
+    REQUIRE(kiosk.post("/v1/heartbeat", {{"kiosk_version", "0.1.0"}, {"outbox_size", 0}}).status == 200);
+    list = staff.get("/v1/kiosks").as<p::KioskList>();
+    CHECK_FALSE(list.kiosks[0].storage_full);
+}

@@ -44,6 +44,11 @@ FaultServer::FaultServer(int port)
 {
     m_server.Post(".*", [this](const httplib::Request& rq, httplib::Response& rs) { handle_post(rq, rs); });
     m_server.Get("/v1/changes", [this](const httplib::Request& rq, httplib::Response& rs) { handle_changes(rq, rs); });
+    m_server.Get("/v1/health", [this](const httplib::Request&, httplib::Response& rs) {
+        const FaultMode mode = m_mode.load();
+        if (!fault(mode, rs))
+            rs.set_content(R"({"status":"ok","version":"test"})", k_json);
+    });
     m_port = port == 0 ? m_server.bind_to_any_port("127.0.0.1") : (m_server.bind_to_port("127.0.0.1", port) ? port : -1);
     if (m_port <= 0)
         throw std::runtime_error("fault server could not bind");

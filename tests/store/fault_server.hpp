@@ -24,7 +24,7 @@ enum class FaultMode {
     html_404,            // a 404 page from something that is not the server
 };
 
-// Serves POST <any>, GET /v1/changes, POST /v1/heartbeat on 127.0.0.1.
+// Serves POST <any>, GET /v1/changes, GET /v1/health, POST /v1/heartbeat on 127.0.0.1.
 // Writes are idempotent per Idempotency-Key in every mode that "reaches the
 // database" (ok, close_mid_body), so tests can count real creations.
 class FaultServer {

@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <cstdlib>
 
 using namespace kiosk;
 using test::FaultMode;
@@ -51,7 +52,82 @@ nlohmann::json notice(const std::string& id, bool urgent)
             {"published_at", "2026-11-20T01:00:00Z"}};
 }
 
+// Waits in tests that measure a promise ("within 10 s") may be stretched on a
+// slow machine: LOBBY_TEST_TIME_SCALE=3 allows three times as long.
+int time_scale()
+{
+    const char* scale = std::getenv("LOBBY_TEST_TIME_SCALE");
+    const int value = scale ? std::atoi(scale) : 1;
+    return value > 0 ? value : 1;
+}
+
 } // namespace
+
+TEST_CASE("a server answering 500 or garbage is 'busy', never 网络正常, until a pull succeeds")
+{
+    for (FaultMode mode : {FaultMode::error_500, FaultMode::garbage_json}) {
+        CAPTURE(static_cast<int>(mode));
+        test::FaultServer server;
+        server.set_mode(mode);
+        Rig rig;
+        rig.start(test::fast_config(server.url()));
+        REQUIRE(test::wait_until([&] { return server.requests_in_mode(mode) >= 3; }));
+        auto busy = rig.worker->status();
+        CHECK(busy.online);          // the server was reached ...
+        CHECK(busy.server_busy);     // ... but nothing it said was usable
+        CHECK(busy.last_sync_utc == 0);
+        // It stays busy: a health probe answering between failing pulls
+        // does not make it look fine.
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        CHECK(rig.worker->status().server_busy);
+
+        server.set_mode(FaultMode::ok);
+        REQUIRE(test::wait_until([&] {
+            const auto status = rig.worker->status();
+            return status.online && !status.server_busy && status.last_sync_utc > 0;
+        }));
+        rig.worker.reset();
+    }
+}
+
+TEST_CASE("a stopped server is noticed within 10 s with an empty outbox, and its return within 10 s")
+{
+    const int port = test::free_port();
+    auto server = std::make_unique<test::FaultServer>(port);
+    Rig rig;
+    auto config = test::fast_config("http://127.0.0.1:" + std::to_string(port));
+    config.timeouts.connect_ms = 3000;   // the kiosk's own timeouts
+    config.timeouts.total_ms = 10000;
+    config.pull_backoff = {2000, 60000};
+    config.probe_interval_ms = net::SyncConfig{}.probe_interval_ms;   // the shipped probe
+    rig.start(config);
+    REQUIRE(test::wait_until([&] {
+        const auto status = rig.worker->status();
+        return status.online && !status.server_busy && status.last_sync_utc > 0;
+    }));
+    const int budget_ms = 10000 * time_scale();
+
+    const auto stopped_at = std::chrono::steady_clock::now();
+    server.reset();
+    REQUIRE(test::wait_until([&] { return !rig.worker->status().online; }, budget_ms));
+    const auto noticed_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::steady_clock::now() - stopped_at).count();
+    MESSAGE("offline noticed after " << noticed_ms << " ms");
+    CHECK(noticed_ms < budget_ms);
+    CHECK(rig.worker->status().offline_since_utc != 0);
+    CHECK(rig.worker->status().outbox_pending == 0);
+
+    // Back: said within a probe interval, not after a 60 s pull backoff.
+    std::this_thread::sleep_for(std::chrono::milliseconds(3000));
+    server = std::make_unique<test::FaultServer>(port);
+    const auto back_at = std::chrono::steady_clock::now();
+    REQUIRE(test::wait_until([&] { return rig.worker->status().online; }, budget_ms));
+    const auto back_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - back_at).count();
+    MESSAGE("return noticed after " << back_ms << " ms");
+    CHECK(back_ms < budget_ms);
+    rig.worker.reset();
+}
 
 TEST_CASE("every kind of server misbehaviour is retried until the item arrives exactly once")
 {
@@ -258,4 +334,49 @@ TEST_CASE("a pulled record is cached as its contract type re-encoded: unknown fi
     // What the kiosk needs still works: the unit and its keyed digit hash.
     REQUIRE(rig.ui.record("units", "3-2-1502")->has_value());
     CHECK(*rig.ui.verify_phone_last4("3-2-1502", "5678"));
+}
+
+TEST_CASE("a full disk during pulls is said in the status and the heartbeat, and clears once space is back")
+{
+    test::FaultServer server;
+    std::vector<nlohmann::json> feed;
+    for (int i = 1; i <= 40; ++i)
+        feed.push_back({{"seq", i}, {"collection", "notices"}, {"key", "N-" + std::to_string(i)}, {"deleted", false},
+                        {"data", notice("N-" + std::to_string(i), false)}});
+    for (auto& change : feed)
+        change["data"]["body"]["zh-CN"] = std::string(3000, 'x');
+    server.set_changes(feed);
+
+    // Room made by filler rows: freed later, so space comes back (the
+    // worker's connection is capped like test_disk_full.cpp caps its store).
+    Rig rig;
+    REQUIRE(rig.ui.connection().exec("CREATE TABLE filler(x BLOB)").ok());
+    for (int i = 0; i < 60; ++i)
+        REQUIRE(rig.ui.connection().exec("INSERT INTO filler VALUES (randomblob(4000))").ok());
+    REQUIRE(rig.ui.connection().exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    auto worker_store = rig.ui.open_sibling(store::Durability::normal);
+    REQUIRE(worker_store.ok());
+    const std::string pages = test::query_text(worker_store->connection(), "PRAGMA page_count");
+    const std::string cap = "PRAGMA max_page_count = " + std::to_string(std::stoi(pages) + 2);
+    REQUIRE(worker_store->connection().exec(cap.c_str()).ok());
+    auto config = test::fast_config(server.url());
+    rig.worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), config, [&rig] { ++rig.wakes; });
+    rig.worker->start();
+
+    REQUIRE(test::wait_until([&] { return rig.worker->status().storage_full; }));
+    CHECK(rig.worker->status().online);          // the network is fine ...
+    CHECK_FALSE(rig.worker->status().server_busy);   // ... and so is the office
+    CHECK(*rig.ui.cursor() == 0);
+    auto beat_says_full = [&] {
+        const auto beat = server.last_heartbeat();
+        return beat.is_object() && beat.value("storage_full", false);
+    };
+    // At once, not at the next minute's heartbeat (fast_config's is 60 s).
+    REQUIRE(test::wait_until(beat_says_full, 3000));
+
+    // Space is freed: the worker's retry goes through and the flag clears by itself.
+    REQUIRE(rig.ui.connection().exec("DELETE FROM filler").ok());
+    REQUIRE(test::wait_until([&] { return *rig.ui.cursor() == 40; }));
+    REQUIRE(test::wait_until([&] { return !rig.worker->status().storage_full; }));
+    REQUIRE(test::wait_until([&] { return !beat_says_full(); }));
 }

@@ -4,9 +4,10 @@
 namespace lobby::server::kiosks {
 
 ApiResponse record_heartbeat(ApiContext& ctx, const protocol::Heartbeat& req) {
-    Statement st(ctx.db, "UPDATE kiosks SET last_seen = ?, version = ?, outbox_size = ?, last_sync = ? WHERE id = ?");
+    Statement st(ctx.db, "UPDATE kiosks SET last_seen = ?, version = ?, outbox_size = ?, last_sync = ?, "
+                         "storage_full = ? WHERE id = ?");
     st.bind(1, ctx.now).bind(2, req.kiosk_version).bind(3, req.outbox_size).bind(4, req.last_sync);
-    st.bind(5, ctx.caller.kiosk_id);
+    st.bind(5, static_cast<std::int64_t>(req.storage_full ? 1 : 0)).bind(6, ctx.caller.kiosk_id);
     st.run();
     return api_ok(200, protocol::HeartbeatAck{ctx.caller.kiosk_id, ctx.now});
 }
@@ -15,7 +16,7 @@ ApiResponse list_kiosks(ApiContext& ctx) {
     if (ctx.caller.role != "staff")
         return api_error(403, protocol::error_code::forbidden, "Only office staff can see the kiosks' health.");
     constexpr protocol::UtcSeconds online_window_s = 5 * 60;
-    Statement st(ctx.db, "SELECT id, revoked, last_seen, version, outbox_size, last_sync FROM kiosks "
+    Statement st(ctx.db, "SELECT id, revoked, last_seen, version, outbox_size, last_sync, storage_full FROM kiosks "
                          "WHERE role = 'kiosk' ORDER BY id");
     protocol::KioskList list;
     while (st.step()) {
@@ -26,6 +27,7 @@ ApiResponse list_kiosks(ApiContext& ctx) {
         k.version = st.opt_text(3);
         k.outbox_size = st.opt_int64(4);
         k.last_sync = st.opt_int64(5);
+        k.storage_full = st.opt_int64(6).value_or(0) != 0;
         k.online = !k.revoked && k.last_seen && ctx.now - *k.last_seen <= online_window_s;
         list.kiosks.push_back(std::move(k));
     }

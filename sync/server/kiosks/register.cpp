@@ -7,6 +7,8 @@ namespace lobby::server {
 void register_kiosks(FeatureRegistry& registry) {
     Feature f;
     f.name = "kiosks";
+    // The kiosk's own disk is full (from its heartbeat), for the staff's list.
+    f.schema = {{3, "ALTER TABLE kiosks ADD COLUMN storage_full INTEGER;"}};
     f.routes = [](RouteContext& r) {
         r.http.Post("/v1/heartbeat", r.api->post<protocol::Heartbeat>(body_only(kiosks::record_heartbeat)));
         r.http.Get("/v1/kiosks",

@@ -7,6 +7,7 @@
 # with "$LOBBY_RESTART_SERVER" (which returns once /v1/health answers), and
 # keep files in $LOBBY_TMP. Wait limits are multiplied by LOBBY_TEST_TIME_SCALE;
 # a script's own poll loop can use $LOBBY_TEST_POLLS (polls of 0.1 s in 10 s, scaled).
+# With LOBBY_KIOSK_FSIZE_KB=N the kiosk (only) may write no file beyond N KB.
 set -euo pipefail
 server_bin=$1 kiosk_bin=$2 config=$3 script=$4 shot_dir=$5 scale=$6
 shift 6
@@ -50,6 +51,16 @@ else
   cp "$script" "$tmp/run.script"
 fi
 rc=0
-"$kiosk_bin" --config "$tmp/kiosk.toml" --window 1080x1920 --script "$tmp/run.script" --screenshot-dir "$shot_dir" || rc=$?
+if [[ -n "${LOBBY_KIOSK_FSIZE_KB:-}" ]]; then
+  # A full disk without privileges: RLIMIT_FSIZE makes every write past the
+  # limit fail (EFBIG; SIGXFSZ ignored, as SQLite sees a full disk). The key
+  # file is made first, as on a kiosk that ran before its disk filled.
+  head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$tmp/kiosk.key"
+  chmod 600 "$tmp/kiosk.key"
+  ( trap '' XFSZ; ulimit -f "$LOBBY_KIOSK_FSIZE_KB"
+    exec "$kiosk_bin" --config "$tmp/kiosk.toml" --window 1080x1920 --script "$tmp/run.script" ) || rc=$?
+else
+  "$kiosk_bin" --config "$tmp/kiosk.toml" --window 1080x1920 --script "$tmp/run.script" --screenshot-dir "$shot_dir" || rc=$?
+fi
 [[ $rc -eq 0 ]] || { echo "--- office-server log"; tail -20 "$tmp/server.log"; echo "(script: $script at ${scale}x)"; }
 exit $rc

@@ -90,6 +90,8 @@ struct FeesView {
     std::vector<FeeGroupView> groups;
     std::string pay_label;
     bool pay_visible = false;
+    bool pay_enabled = true;       // false while the bill is from the cache (offline)
+    std::string pay_disabled_reason;   // shown next to the disabled button
 
     // Choose
     std::vector<ChooseRowView> rows;

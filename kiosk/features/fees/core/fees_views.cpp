@@ -178,7 +178,12 @@ void build_bill(const FeesCache& cache, const FeatureViewInputs& in, const FeesT
 
     view.pay_visible = lookup.total_due_fen > 0;
     view.pay_label = t("fees.pay");
-    if (fees.notice == FeesNotice::PayNeedsNetwork) {
+    // Offline the button is drawn disabled with its reason beside it, so the
+    // reason is not repeated as a message when it is tapped.
+    view.pay_enabled = !lookup.from_cache;
+    if (!view.pay_enabled)
+        view.pay_disabled_reason = t("fees.pay_needs_network");
+    if (fees.notice == FeesNotice::PayNeedsNetwork && view.pay_enabled) {
         view.message = t("fees.pay_needs_network");
         view.message_is_problem = true;
     } else if (fees.notice == FeesNotice::BillsChanged) {

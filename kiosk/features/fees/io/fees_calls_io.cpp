@@ -96,6 +96,8 @@ OrderDone create_order(const CallCreateOrder& call, net::LiveContext& ctx)
         if (r.judged.verdict != net::Verdict::retry)
             return done;  // made, or refused: retrying cannot help
         spdlog::info("fees: order attempt {} failed ({})", attempt, r.summary());
+        if (attempt == 1)
+            ctx.pull_now();   // the header should say it too, within seconds
         if (attempt < order_attempts && !ctx.pause(order_retry_delay_ms * attempt))
             return done;
     }
@@ -104,7 +106,10 @@ OrderDone create_order(const CallCreateOrder& call, net::LiveContext& ctx)
 
 OrderDone poll_order(const CallPollOrder& call, net::LiveContext& ctx)
 {
-    return read_order(ctx.api.send("GET", "/v1/payment-orders/" + call.order_id));
+    const net::ApiReply r = ctx.api.send("GET", "/v1/payment-orders/" + call.order_id);
+    if (r.judged.verdict == net::Verdict::retry)
+        ctx.pull_now();   // let the sync worker find out, so the header says it
+    return read_order(r);
 }
 
 std::any perform(const std::any& call, net::LiveContext& ctx)

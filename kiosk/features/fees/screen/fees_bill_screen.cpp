@@ -85,8 +85,13 @@ void draw_fees_bill(const FeesView& view, Requests& requests)
         gap(2);
         const float w = action_width();
         centered_button_row_start(w);
-        if (ui::button("fees.pay", view.pay_label, ImVec2(w, 0), ui::ButtonKind::Primary, ui::TextRole::Title))
+        // Offline: visibly disabled, the reason right under it; a tap still
+        // asks, and the core answers with the same reason.
+        if (ui::button("fees.pay", view.pay_label, ImVec2(w, 0),
+                       view.pay_enabled ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled, ui::TextRole::Title))
             ask(requests, RequestChoose{});
+        if (!view.pay_disabled_reason.empty())
+            ui::text(view.pay_disabled_reason, ui::TextRole::Title, ui::Align::Center, 0, p.bad);
     }
     for (const FeeGroupView& group : view.groups)
         draw_group(group, requests);
