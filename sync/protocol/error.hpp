@@ -27,6 +27,7 @@ inline constexpr const char* missing_idempotency_key = "missing_idempotency_key"
 inline constexpr const char* unauthorized = "unauthorized";            // 401
 inline constexpr const char* forbidden = "forbidden";                  // 403
 inline constexpr const char* phone_mismatch = "phone_mismatch";        // 403
+inline constexpr const char* verification_required = "verification_required";  // 403 (payment order without this kiosk's fresh lookup of the unit)
 inline constexpr const char* not_found = "not_found";                  // 404
 inline constexpr const char* unknown_unit = "unknown_unit";            // 404
 inline constexpr const char* unknown_ticket = "unknown_ticket";        // 404

@@ -19,6 +19,7 @@ struct ServerConfig {
     int lockout_failures = 5;              // wrong phone_last4 in a row before a unit locks
     std::int64_t lockout_seconds = 15 * 60;  // how long a unit stays locked
     std::int64_t order_ttl_seconds = 15 * 60;  // payment order lifetime
+    std::int64_t verification_ttl_seconds = 10 * 60;  // a fee lookup's verification token, for payment orders
     std::int64_t visitor_pass_seconds = 4 * 3600;  // walk-in pass validity
     std::size_t max_body_bytes = 64 * 1024;  // larger bodies get 413
     std::int64_t idempotency_retention_seconds = 30LL * 86400;  // stored responses older than this are dropped at start

@@ -29,8 +29,9 @@ done
 [[ -n "$port" ]] || { echo "office-server did not start:"; cat "$tmp/server.log"; exit 1; }
 
 export LOBBY_SERVER_URL="http://127.0.0.1:$port" LOBBY_SERVER_PID=$server_pid LOBBY_TMP=$tmp
-# Same database and port, so the kiosk finds it again (no --demo: it is seeded).
-export LOBBY_RESTART_SERVER="$server_bin --db $tmp/office.db --listen 127.0.0.1:$port $* >>$tmp/server.log 2>&1 & echo \$! >$tmp/server.pid; sleep 0.5"
+# Same database and port, so the kiosk finds it again. Still --demo (the seed
+# is skipped, the database is seeded): only a demo server has the pay page.
+export LOBBY_RESTART_SERVER="$server_bin --db $tmp/office.db --listen 127.0.0.1:$port --demo $* >>$tmp/server.log 2>&1 & echo \$! >$tmp/server.pid; sleep 0.5"
 
 sed -e "s|^url = .*|url = \"$LOBBY_SERVER_URL\"|" -e "s|^path = .*|path = \"$tmp/kiosk.db\"|" \
     -e "s|^key_file = .*|key_file = \"$tmp/kiosk.key\"|" "$config" >"$tmp/kiosk.toml"

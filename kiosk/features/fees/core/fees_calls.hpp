@@ -22,6 +22,7 @@ struct CallCreateOrder {
     std::string unit_id;
     std::vector<std::string> bill_ids;
     std::string idempotency_key;
+    std::string verification_token;  // from this session's LookupDone (the server refuses without it)
 };
 // GET /v1/payment-orders/{id}
 struct CallPollOrder {
@@ -48,6 +49,7 @@ struct LookupDone {
     int attempts_left = 0;              // WrongDigits (server's count; -1 unknown)
     std::int64_t locked_until_utc = 0;  // Locked
     std::optional<FeeLookup> lookup;    // Ok (from_cache tells which source)
+    std::string verification_token;     // Ok online: proof of this verification for a payment order
 };
 
 struct OrderDone {
