@@ -13,7 +13,7 @@ namespace lobby::protocol {
 struct ErrorBody {
     std::string code;                         // snake_case, stable, for programs
     std::string message;                      // a sentence for people
-    std::optional<UtcSeconds> locked_until;   // unit_locked only
+    std::optional<UtcSeconds> locked_until;   // unit_locked, too_many_attempts
     std::optional<std::int64_t> attempts_left;  // phone_mismatch only
 };
 LOBBY_PROTOCOL_CODEC(ErrorBody);
@@ -27,6 +27,7 @@ inline constexpr const char* missing_idempotency_key = "missing_idempotency_key"
 inline constexpr const char* unauthorized = "unauthorized";            // 401
 inline constexpr const char* forbidden = "forbidden";                  // 403
 inline constexpr const char* phone_mismatch = "phone_mismatch";        // 403
+inline constexpr const char* verification_required = "verification_required";  // 403 (payment order without this kiosk's fresh lookup of the unit)
 inline constexpr const char* not_found = "not_found";                  // 404
 inline constexpr const char* unknown_unit = "unknown_unit";            // 404
 inline constexpr const char* unknown_ticket = "unknown_ticket";        // 404
@@ -50,6 +51,7 @@ inline constexpr const char* out_of_scope = "out_of_scope";            // 422
 inline constexpr const char* survey_closed = "survey_closed";          // 422
 inline constexpr const char* code_not_yet_valid = "code_not_yet_valid";  // 422
 inline constexpr const char* unit_locked = "unit_locked";              // 423
+inline constexpr const char* too_many_attempts = "too_many_attempts";  // 429 (visitor code guesses; locked_until says when)
 inline constexpr const char* internal_error = "internal_error";        // 500 (a bug, never bad input)
 } // namespace error_code
 

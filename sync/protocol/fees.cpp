@@ -54,6 +54,7 @@ void decode_into(const nlohmann::json& j, FeeLookupResult& out, DecodeContext& c
     r.integer("total_due_fen", out.total_due_fen, 0, INT64_MAX);
     r.integer("late_due_fen", out.late_due_fen, 0, INT64_MAX);
     r.integer("unpaid_count", out.unpaid_count, 0, INT64_MAX);
+    r.text("verification_token", out.verification_token, token_rule);
 }
 
 void to_json(nlohmann::json& j, const FeeLookupResult& v) {
@@ -62,6 +63,7 @@ void to_json(nlohmann::json& j, const FeeLookupResult& v) {
                        {"total_due_fen", v.total_due_fen},
                        {"late_due_fen", v.late_due_fen},
                        {"unpaid_count", v.unpaid_count}};
+    if (v.verification_token) j["verification_token"] = *v.verification_token;
 }
 
 void decode_into(const nlohmann::json& j, PaymentOrderRequest& out, DecodeContext& ctx) {
@@ -69,10 +71,12 @@ void decode_into(const nlohmann::json& j, PaymentOrderRequest& out, DecodeContex
     r.text("unit_id", out.unit_id, id_rule);
     r.text_array("bill_ids", out.bill_ids, 60, id_rule);
     if (r.ok() && out.bill_ids.empty()) ctx.fail(ctx.path("bill_ids"), "must name at least one bill.");
+    r.text("verification_token", out.verification_token, token_rule);
 }
 
 void to_json(nlohmann::json& j, const PaymentOrderRequest& v) {
     j = nlohmann::json{{"unit_id", v.unit_id}, {"bill_ids", v.bill_ids}};
+    if (v.verification_token) j["verification_token"] = *v.verification_token;
 }
 
 void decode_into(const nlohmann::json& j, PaymentOrder& out, DecodeContext& ctx) {

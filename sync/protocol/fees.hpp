@@ -48,6 +48,10 @@ struct FeeLookupResult {
     std::int64_t total_due_fen = 0;  // sum of amount_fen - paid_fen
     std::int64_t late_due_fen = 0;   // part of total_due_fen that is late
     std::int64_t unpaid_count = 0;   // bills not fully paid
+    // Proof of this verification for POST /v1/payment-orders: random, valid
+    // about 10 minutes, only for the kiosk that looked up and this unit.
+    // Always sent by the server; optional when decoding (older caches).
+    std::optional<std::string> verification_token;
 };
 LOBBY_PROTOCOL_CODEC(FeeLookupResult);
 
@@ -55,6 +59,9 @@ LOBBY_PROTOCOL_CODEC(FeeLookupResult);
 struct PaymentOrderRequest {
     std::string unit_id;
     std::vector<std::string> bill_ids;  // 1..60 unpaid or partial bills of the unit
+    // FeeLookupResult::verification_token of this kiosk's lookup of this
+    // unit; missing, wrong or expired is 403 verification_required.
+    std::optional<std::string> verification_token;
 };
 LOBBY_PROTOCOL_CODEC(PaymentOrderRequest);
 

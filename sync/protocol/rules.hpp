@@ -7,6 +7,7 @@
 namespace lobby::protocol {
 
 inline constexpr TextRule id_rule{1, 64, false};            // ids and codes: "R-2026-000123", "management"
+inline constexpr TextRule token_rule{1, 128, false};        // opaque tokens: the fee verification token
 inline constexpr TextRule name_rule{1, 200, false};         // names of things (localized titles)
 inline constexpr TextRule long_text_rule{1, 4000, true};    // notice bodies, "what the fee covers"
 inline constexpr TextRule person_name_rule{1, 40, false};   // a visitor's or requester's name

@@ -4,6 +4,22 @@
 #include "protocol/rules.hpp"
 
 namespace lobby::protocol {
+namespace {
+
+// Walk-in codes have 6 digits (valid hours), pre-registered ones 8 (valid
+// up to 7 days): guessing must not pay within a code's life.
+void read_pass_code(ObjectReader& r, DecodeContext& ctx, std::string& out) {
+    std::string value;
+    r.text("code", value, TextRule{1, 32, false});
+    if (ctx.failed()) return;
+    bool ok = value.size() == walk_in_code_digits || value.size() == pre_registered_code_digits;
+    for (const char c : value) ok = ok && c >= '0' && c <= '9';
+    if (!ok) ctx.fail(ctx.path("code"), "must be 6 or 8 digits.");
+    else out = value;
+}
+
+} // namespace
+
 
 void decode_into(const nlohmann::json& j, VisitorRequest& out, DecodeContext& ctx) {
     ObjectReader r(j, ctx);
@@ -24,7 +40,7 @@ void to_json(nlohmann::json& j, const VisitorRequest& v) {
 void decode_into(const nlohmann::json& j, VisitorPass& out, DecodeContext& ctx) {
     ObjectReader r(j, ctx);
     r.text("id", out.id, id_rule);
-    r.digits("code", out.code, 6);
+    read_pass_code(r, ctx, out.code);
     r.one_of("kind", out.kind, {"walk_in", "pre_registered"});
     r.text("unit_id", out.unit_id, id_rule);
     r.text("visitor_masked", out.visitor_masked, TextRule{1, 40, false});
@@ -73,7 +89,7 @@ void to_json(nlohmann::json& j, const VisitorCodeRequest& v) {
 
 void decode_into(const nlohmann::json& j, RedeemRequest& out, DecodeContext& ctx) {
     ObjectReader r(j, ctx);
-    r.digits("code", out.code, 6);
+    read_pass_code(r, ctx, out.code);
 }
 
 void to_json(nlohmann::json& j, const RedeemRequest& v) { j = nlohmann::json{{"code", v.code}}; }

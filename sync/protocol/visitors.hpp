@@ -21,10 +21,13 @@ struct VisitorRequest {
 };
 LOBBY_PROTOCOL_CODEC(VisitorRequest);
 
+inline constexpr std::size_t walk_in_code_digits = 6;         // valid hours (visitor_pass_seconds)
+inline constexpr std::size_t pre_registered_code_digits = 8;  // valid up to 7 days
+
 // A pass code; personal data comes back masked only.
 struct VisitorPass {
     std::string id;
-    std::string code;  // 6 digits
+    std::string code;  // walk_in: 6 digits, pre_registered: 8 digits
     std::string kind;  // walk_in, pre_registered
     std::string unit_id;
     std::string visitor_masked;  // "王*"
@@ -52,7 +55,7 @@ LOBBY_PROTOCOL_CODEC(VisitorCodeRequest);
 
 // POST /v1/visitor-codes/redeem -> 200 VisitorPass (with redeemed_at)
 struct RedeemRequest {
-    std::string code;
+    std::string code;  // 6 or 8 digits
 };
 LOBBY_PROTOCOL_CODEC(RedeemRequest);
 

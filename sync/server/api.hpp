@@ -28,6 +28,9 @@ struct ApiContext {
 struct ApiResponse {
     int status = 200;
     nlohmann::json body;
+    // idempotent_post: false keeps no idempotency record of this answer (a
+    // refused guess must not cost a row for 30 days; a retry asks afresh).
+    bool store = true;
 };
 
 inline ApiResponse api_error(int status, const char* code, std::string message) {

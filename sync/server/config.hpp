@@ -19,7 +19,14 @@ struct ServerConfig {
     int lockout_failures = 5;              // wrong phone_last4 in a row before a unit locks
     std::int64_t lockout_seconds = 15 * 60;  // how long a unit stays locked
     std::int64_t order_ttl_seconds = 15 * 60;  // payment order lifetime
+    std::int64_t verification_ttl_seconds = 10 * 60;  // a fee lookup's verification token, for payment orders
     std::int64_t visitor_pass_seconds = 4 * 3600;  // walk-in pass validity
+    // Visitor code guesses: a kiosk with this many unknown codes within a
+    // minute may not redeem for redeem_lockout_seconds; all kiosks together
+    // with redeem_misses_global within a minute pause redeeming for a minute.
+    int redeem_misses_per_kiosk = 10;
+    std::int64_t redeem_lockout_seconds = 15 * 60;
+    int redeem_misses_global = 100;
     std::size_t max_body_bytes = 64 * 1024;  // larger bodies get 413
     std::int64_t idempotency_retention_seconds = 30LL * 86400;  // stored responses older than this are dropped at start
     std::int64_t personal_data_retention_seconds = 30LL * 86400;  // visitor names/phones kept after the pass ends

@@ -18,12 +18,29 @@
 namespace lobby::server {
 namespace {
 
+std::string loggable_path_rest(const std::string& path);
+
 using Clock = std::chrono::steady_clock;
 thread_local Clock::time_point t_request_start{};
 
-// Paths are logged, never query strings or bodies; long digit runs (a phone
-// typed into a URL) are blanked and odd bytes replaced.
+// Payment order ids are bearer secrets (whoever has one can open its pay
+// page): the segment after these prefixes is never logged.
+const char* const secret_id_prefixes[] = {"/pay/", "/v1/payment-orders/"};
+
+// Paths are logged, never query strings or bodies; order ids are blanked,
+// long digit runs (a phone typed into a URL) are blanked and odd bytes replaced.
 std::string loggable_path(const std::string& path) {
+    for (const char* prefix : secret_id_prefixes) {
+        const std::string p = prefix;
+        if (path.size() > p.size() && path.compare(0, p.size(), p) == 0) {
+            const std::size_t end = path.find('/', p.size());
+            return p + "***" + (end == std::string::npos ? std::string() : loggable_path_rest(path.substr(end)));
+        }
+    }
+    return loggable_path_rest(path);
+}
+
+std::string loggable_path_rest(const std::string& path) {
     std::string out;
     std::size_t digits = 0;
     for (std::size_t i = 0; i < path.size() && out.size() < 120; ++i) {

@@ -90,7 +90,8 @@ public:
 
     // POST that creates something: the first response for (kiosk, key) is
     // stored in the same transaction as the record, so a retry replays it
-    // and two concurrent duplicates serialize on the write lock.
+    // and two concurrent duplicates serialize on the write lock. A response
+    // with store = false is answered but not stored.
     template <class Req, class Fn>
     httplib::Server::Handler idempotent_post(Fn fn) {
         return [self = shared_from_this(), fn](const httplib::Request& http, httplib::Response& res) {
@@ -111,7 +112,7 @@ public:
             if (replay_idempotent(db, caller->kiosk_id, key, hash, res)) return;
             ApiContext ctx{db, self->m_config, *caller, self->m_config.now()};
             ApiResponse r = fn(ctx, decoded.value(), http);
-            store_idempotent(db, caller->kiosk_id, key, hash, r, ctx.now);
+            if (r.store) store_idempotent(db, caller->kiosk_id, key, hash, r, ctx.now);
             tx.commit();
             send(res, r);
         };

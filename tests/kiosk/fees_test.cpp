@@ -368,6 +368,25 @@ TEST_CASE("fees: bills paid elsewhere meanwhile (409) re-read the bill instead o
     CHECK(std::holds_alternative<CallFeeLookup>(k.take_calls().at(0).second));
 }
 
+TEST_CASE("fees: the server's verification token of the lookup goes with the order and is cleared with the session")
+{
+    Kiosk k(fees_config());
+    k.c.on_touch(0);
+    const auto id = verify(k, "5678", 0);
+    FeeLookup verified = demo_lookup();
+    verified.verification_token = "0123456789abcdef0123456789abcdef";
+    k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, verified}, 0);
+    REQUIRE(k.fees().step == FeesStep::Bill);
+    CHECK(k.fees().verification_token == "0123456789abcdef0123456789abcdef");
+    const auto create = create_order(k, 0);
+    CHECK(create.second.verification_token == "0123456789abcdef0123456789abcdef");
+    k.apply(RequestHome{}, 0);
+    CHECK(k.fees().verification_token.empty());
+    // A new verification never reuses the old proof, even before its answer.
+    open_bill(k, 0);
+    CHECK(k.fees().verification_token.empty());
+}
+
 TEST_CASE("fees: Home and the idle timeout clear the unit, the bill and the order; late answers are ignored")
 {
     Kiosk k(fees_config());

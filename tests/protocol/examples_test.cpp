@@ -80,7 +80,7 @@ TEST_CASE("every error code the server can send has an example named after it") 
     const auto refs = referenced_examples();
     for (const char* code : {error_code::bad_json, error_code::bad_request, error_code::invalid_query,
                              error_code::missing_idempotency_key, error_code::unauthorized, error_code::forbidden,
-                             error_code::phone_mismatch, error_code::not_found, error_code::unknown_unit,
+                             error_code::phone_mismatch, error_code::verification_required, error_code::not_found, error_code::unknown_unit,
                              error_code::unknown_ticket, error_code::unknown_code, error_code::unknown_order,
                              error_code::unknown_survey, error_code::unknown_move_out,
                              error_code::idempotency_conflict, error_code::already_answered,
@@ -88,7 +88,7 @@ TEST_CASE("every error code the server can send has an example named after it") 
                              error_code::code_already_used, error_code::order_already_paid,
                              error_code::bills_already_paid, error_code::code_expired, error_code::order_expired,
                              error_code::payload_too_large, error_code::invalid_field, error_code::out_of_scope,
-                             error_code::survey_closed, error_code::code_not_yet_valid, error_code::unit_locked,
+                             error_code::survey_closed, error_code::code_not_yet_valid, error_code::unit_locked, error_code::too_many_attempts,
                              error_code::internal_error}) {
         CAPTURE(code);
         const std::string file = std::string("error.") + code + ".json";

@@ -70,7 +70,7 @@ TEST_CASE("a transaction rolls back when it is not committed, also on an excepti
 TEST_CASE("migrations run once and the database is in WAL mode") {
     TempDb t;
     migrate(t.db);  // second run is a no-op
-    CHECK(count(t.db, "PRAGMA user_version") == 2);
+    CHECK(count(t.db, "PRAGMA user_version") == static_cast<long long>(schema_steps(server_features()).size()));
     Statement mode(t.db, "PRAGMA journal_mode");
     mode.step();
     CHECK(mode.text(0) == "wal");

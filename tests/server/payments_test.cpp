@@ -8,8 +8,12 @@ namespace p = lobby::protocol;
 
 namespace {
 
+// The token of the last lookup, which a payment order must carry.
+std::string g_token;
+
 std::vector<p::Bill> open_bills(Api& api, const char* unit, const char* last4) {
     const auto result = api.post("/v1/fees/lookup", {{"unit_id", unit}, {"phone_last4", last4}}).as<p::FeeLookupResult>();
+    g_token = result.verification_token.value_or("");
     std::vector<p::Bill> out;
     for (const auto& b : result.bills)
         if (b.status != "paid") out.push_back(b);
@@ -26,7 +30,7 @@ TEST_CASE("an order for open bills is paid on the pay page and the bills become 
     const auto bills = open_bills(api, "3-2-1502", "5678");
     REQUIRE(bills.size() >= 2);
     const std::int64_t expected = (bills[0].amount_fen - bills[0].paid_fen) + (bills[1].amount_fen - bills[1].paid_fen);
-    const Reply created = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id, bills[1].id}}});
+    const Reply created = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id, bills[1].id}}, {"verification_token", g_token}});
     REQUIRE(created.status == 201);
     const auto order = created.as<p::PaymentOrder>();
     CHECK(order.status == "pending");
@@ -70,7 +74,7 @@ TEST_CASE("an order for open bills is paid on the pay page and the bills become 
     REQUIRE(page_again);
     CHECK(page_again->body.find("<form") == std::string::npos);  // no pay button on a paid order
 
-    const Reply stale = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id}}});
+    const Reply stale = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id}}, {"verification_token", g_token}});
     CHECK(stale.status == 409);
     CHECK(stale.error_code() == "bills_already_paid");
 }
@@ -80,8 +84,8 @@ TEST_CASE("two orders for the same bill: the second cannot be paid after the fir
     Api api(server.port(), lobby1_token);
     const auto bills = open_bills(api, "5-3-2202", "2468");
     REQUIRE_FALSE(bills.empty());
-    const auto a = api.create("/v1/payment-orders", {{"unit_id", "5-3-2202"}, {"bill_ids", {bills[0].id}}}).as<p::PaymentOrder>();
-    const auto b = api.create("/v1/payment-orders", {{"unit_id", "5-3-2202"}, {"bill_ids", {bills[0].id}}}).as<p::PaymentOrder>();
+    const auto a = api.create("/v1/payment-orders", {{"unit_id", "5-3-2202"}, {"bill_ids", {bills[0].id}}, {"verification_token", g_token}}).as<p::PaymentOrder>();
+    const auto b = api.create("/v1/payment-orders", {{"unit_id", "5-3-2202"}, {"bill_ids", {bills[0].id}}, {"verification_token", g_token}}).as<p::PaymentOrder>();
     httplib::Client phone("127.0.0.1", server.port());
     REQUIRE(phone.Post(("/pay/" + a.id).c_str(), "", "text/plain")->status == 200);
     CHECK(phone.Post(("/pay/" + b.id).c_str(), "", "text/plain")->status == 409);
@@ -92,7 +96,7 @@ TEST_CASE("an expired order is reported as expired and cannot be paid") {
     InProcessServer server;  // default lifetime: 15 minutes
     Api api(server.port(), lobby1_token);
     const auto bills = open_bills(api, "3-2-1502", "5678");
-    const auto order = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id}}}).as<p::PaymentOrder>();
+    const auto order = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id}}, {"verification_token", g_token}}).as<p::PaymentOrder>();
     CHECK(order.expires_at == order.created_at + 15 * 60);
     server.clock().advance(15 * 60 - 5);
     CHECK(api.get("/v1/payment-orders/" + order.id).as<p::PaymentOrder>().status == "pending");
@@ -109,12 +113,16 @@ TEST_CASE("payment order refusals") {
     Api api(shared_server().port(), lobby1_token);
     const auto bills = open_bills(api, "3-2-1502", "5678");
     REQUIRE_FALSE(bills.empty());
-    CHECK(api.create("/v1/payment-orders", {{"unit_id", "0-0-0"}, {"bill_ids", {bills[0].id}}}).status == 404);
-    // A bill of another unit, an unknown bill, a duplicate, an empty list.
-    CHECK(api.create("/v1/payment-orders", {{"unit_id", "1-1-801"}, {"bill_ids", {bills[0].id}}}).status == 422);
-    CHECK(api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {"B-nope"}}}).status == 422);
-    CHECK(api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id, bills[0].id}}}).status == 422);
-    CHECK(api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", nlohmann::json::array()}}).status == 422);
+    // No verification of an unknown unit can exist.
+    CHECK(api.create("/v1/payment-orders", {{"unit_id", "0-0-0"}, {"bill_ids", {bills[0].id}}, {"verification_token", g_token}}).status == 403);
+    // A bill of another unit (verified for 1-1-801), an unknown bill, a duplicate, an empty list.
+    const std::string token_1502 = g_token;
+    open_bills(api, "1-1-801", "1234");
+    CHECK(api.create("/v1/payment-orders", {{"unit_id", "1-1-801"}, {"bill_ids", {bills[0].id}}, {"verification_token", g_token}}).status == 422);
+    g_token = token_1502;
+    CHECK(api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {"B-nope"}}, {"verification_token", g_token}}).status == 422);
+    CHECK(api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id, bills[0].id}}, {"verification_token", g_token}}).status == 422);
+    CHECK(api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", nlohmann::json::array()}, {"verification_token", g_token}}).status == 422);
     CHECK(api.get("/v1/payment-orders/PO-0000").error_code() == "unknown_order");
     httplib::Client phone("127.0.0.1", shared_server().port());
     CHECK(phone.Get("/pay/PO-0000")->status == 404);
@@ -125,6 +133,6 @@ TEST_CASE("--public-url sets the base of the QR payload") {
     OfficeServerProcess server({true, "", {"--public-url", "https://pay.cuihu.example"}});
     Api api(server.port(), lobby1_token);
     const auto bills = open_bills(api, "3-2-1502", "5678");
-    const auto order = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id}}}).as<p::PaymentOrder>();
+    const auto order = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id}}, {"verification_token", g_token}}).as<p::PaymentOrder>();
     CHECK(order.qr_payload == "https://pay.cuihu.example/pay/" + order.id);
 }

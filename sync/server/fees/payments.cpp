@@ -6,6 +6,8 @@
 #include "fees/bills.hpp"
 #include "fees/fees.hpp"
 
+#include "sha256.hpp"
+
 #include "protocol/random.hpp"
 
 #include <set>
@@ -37,7 +39,27 @@ std::string public_base_url(const ServerConfig& config) {
     return "http://" + config.host + ":" + std::to_string(config.port);
 }
 
+namespace {
+
+// The order must show the token of a lookup this kiosk passed for this unit
+// within the last few minutes. One refusal for every reason, so a caller
+// learns nothing about tokens of other kiosks or units.
+bool verified(ApiContext& ctx, const protocol::PaymentOrderRequest& req) {
+    if (!req.verification_token) return false;
+    Statement st(ctx.db, R"sql(
+SELECT 1 FROM fee_verifications WHERE token_hash = ? AND kiosk_id = ? AND unit_id = ? AND expires_at > ?)sql");
+    st.bind(1, sha256_hex(*req.verification_token)).bind(2, ctx.caller.kiosk_id).bind(3, req.unit_id).bind(4, ctx.now);
+    return st.step();
+}
+
+} // namespace
+
 ApiResponse create_payment_order(ApiContext& ctx, const protocol::PaymentOrderRequest& req) {
+    if (!verified(ctx, req))
+        return api_error(403, protocol::error_code::verification_required,
+                         "A payment order needs the verification_token of this kiosk's fee lookup for unit " +
+                             req.unit_id + " from the last " + std::to_string(ctx.config.verification_ttl_seconds / 60) +
+                             " minutes; verify the phone digits again.");
     if (!find_unit(ctx.db, req.unit_id))
         return api_error(404, protocol::error_code::unknown_unit, "Unit " + req.unit_id + " does not exist.");
     std::set<std::string> seen;
@@ -70,7 +92,11 @@ INSERT INTO payment_orders (id, unit_id, amount_fen, created_at, expires_at, kio
 }
 
 ApiResponse get_payment_order(ApiContext& ctx, const std::string& order_id) {
-    const auto order = find_order(ctx.db, ctx.config, order_id, ctx.now);
+    // Only the kiosk that created the order sees it; to others it does not
+    // exist (404, not 403, so an id is not confirmed).
+    Statement owner(ctx.db, "SELECT 1 FROM payment_orders WHERE id = ? AND kiosk_id = ?");
+    owner.bind(1, order_id).bind(2, ctx.caller.kiosk_id);
+    const auto order = owner.step() ? find_order(ctx.db, ctx.config, order_id, ctx.now) : std::nullopt;
     if (!order) return api_error(404, protocol::error_code::unknown_order, "Payment order " + order_id + " does not exist.");
     return api_ok(200, *order);
 }

@@ -12,6 +12,15 @@ namespace lobby::server {
 void register_fees(FeatureRegistry& registry) {
     Feature f;
     f.name = "fees";
+    // v4: a successful fee lookup's verification token (hashed), which a
+    // payment order of the same kiosk for the same unit must show.
+    f.schema = {{4, R"sql(
+CREATE TABLE fee_verifications (
+  token_hash TEXT PRIMARY KEY,
+  kiosk_id TEXT NOT NULL, unit_id TEXT NOT NULL REFERENCES units(id),
+  expires_at INTEGER NOT NULL);
+CREATE INDEX fee_verifications_expiry ON fee_verifications (expires_at);
+)sql"}};
     f.seed_reference = fees::seed_fee_kinds;
     f.seed_unit = fees::seed_unit_bills;
     f.routes = [](RouteContext& r) {
@@ -21,7 +30,9 @@ void register_fees(FeatureRegistry& registry) {
         r.http.Post("/v1/payment-orders",
                     r.api->idempotent_post<p::PaymentOrderRequest>(body_only(fees::create_payment_order)));
         r.http.Get(R"(/v1/payment-orders/([A-Za-z0-9-]{1,64}))", r.api->get(by_path_id(fees::get_payment_order)));
-        fees::install_pay_page(r.http, r.pool, r.config);
+        // The demo pay page marks orders paid without any authentication:
+        // it exists only in a demo server.
+        if (r.config.demo) fees::install_pay_page(r.http, r.pool, r.config);
     };
     f.refresh_collection = protocol::collection::bills;
     f.refresh = [](Database& db, const std::string& key, protocol::UtcSeconds now) {

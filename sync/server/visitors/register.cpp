@@ -11,6 +11,12 @@ void register_visitors(FeatureRegistry& registry) {
     f.schema = {{2, R"sql(
 ALTER TABLE move_outs ADD COLUMN decided_at INTEGER;
 ALTER TABLE move_outs ADD COLUMN decision_note TEXT;
+)sql"},
+                // v5: unknown-code guesses per kiosk and for all kiosks ('*').
+                {5, R"sql(
+CREATE TABLE visitor_redeem_guard (
+  scope TEXT PRIMARY KEY,
+  window_start INTEGER NOT NULL, misses INTEGER NOT NULL, locked_until INTEGER);
 )sql"}};
     f.seed_activity = visitors::seed_visitors;
     f.retention = visitors::apply_visitor_retention;

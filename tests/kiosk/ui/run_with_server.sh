@@ -36,10 +36,11 @@ done
 [[ -n "$port" ]] || { echo "office-server did not print its port within $polls polls of 0.1 s:"; cat "$tmp/server.log"; exit 1; }
 
 export LOBBY_SERVER_URL="http://127.0.0.1:$port" LOBBY_SERVER_PID=$server_pid LOBBY_TMP=$tmp LOBBY_TEST_POLLS=$polls
-# Same database and port, so the kiosk finds it again (no --demo: it is seeded).
+# Same database and port, so the kiosk finds it again. Still --demo (the seed
+# is skipped, the database is seeded): only a demo server has the pay page.
 # It returns once the new server answers /v1/health, or fails saying so.
 health="curl -sf -o /dev/null --max-time 1 http://127.0.0.1:$port/v1/health"
-export LOBBY_RESTART_SERVER="$server_bin --db $tmp/office.db --listen 127.0.0.1:$port $* >>$tmp/server.log 2>&1 & echo \$! >$tmp/server.pid; \
+export LOBBY_RESTART_SERVER="$server_bin --db $tmp/office.db --listen 127.0.0.1:$port --demo $* >>$tmp/server.log 2>&1 & echo \$! >$tmp/server.pid; \
 up=; for _ in $(seq -s " " "$polls"); do if $health; then up=1; break; fi; sleep 0.1; done; \
 [ -n \"\$up\" ] || { echo 'the restarted office-server did not answer /v1/health within $polls polls of 0.1 s' >&2; false; }"
 

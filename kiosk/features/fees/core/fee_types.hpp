@@ -39,6 +39,7 @@ struct FeeLookup {
     std::int64_t total_due_fen = 0;
     std::int64_t late_due_fen = 0;
     bool from_cache = false;
+    std::string verification_token;  // online: the server's proof of this verification, for a payment order
 };
 
 // What a fee kind pays for and what it does not (the usual dispute).

@@ -22,6 +22,7 @@ struct CallCreateOrder {
     std::string unit_id;
     std::vector<std::string> bill_ids;
     std::string idempotency_key;
+    std::string verification_token;  // from this session's LookupDone (the server refuses without it)
 };
 // GET /v1/payment-orders/{id}
 struct CallPollOrder {

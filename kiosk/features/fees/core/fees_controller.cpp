@@ -132,6 +132,7 @@ void FeesFeature::handle(State& fees, const RequestSubmit&, FeatureContext& ctx)
         return;
     }
     fees.verified_last4 = fees.digits.take();
+    fees.verification_token.clear();  // a new verification: the old proof no longer counts
     fees.awaiting_call = ctx.call(FeesCall{CallFeeLookup{fees.unit_id, fees.verified_last4}});
     fees.notice = FeesNotice::None;
 }
@@ -150,6 +151,7 @@ void FeesFeature::answered(State& fees, const LookupDone& e, FeatureContext& ctx
         fees.refreshing = false;
         if (e.outcome == CallOutcome::Ok && e.lookup) {
             fees.lookup = e.lookup;
+            fees.verification_token = e.lookup ? e.lookup->verification_token : std::string();
             fees.chosen = unpaid_ids(*fees.lookup);
         }
         return;
@@ -158,6 +160,7 @@ void FeesFeature::answered(State& fees, const LookupDone& e, FeatureContext& ctx
     case CallOutcome::Ok:
         m_guard.success(fees.unit_id);
         fees.lookup = e.lookup;
+        fees.verification_token = e.lookup ? e.lookup->verification_token : std::string();
         fees.chosen = fees.lookup ? unpaid_ids(*fees.lookup) : std::set<std::string>{};
         fees.notice = FeesNotice::None;
         fees.step = FeesStep::Bill;
@@ -232,7 +235,8 @@ void FeesFeature::handle(State& fees, const RequestPay&, FeatureContext& ctx)
         fees.order_bills = fees.chosen;
     }
     fees.awaiting_call =
-        ctx.call(FeesCall{CallCreateOrder{fees.unit_id, {fees.chosen.begin(), fees.chosen.end()}, fees.order_key}});
+        ctx.call(FeesCall{CallCreateOrder{fees.unit_id, {fees.chosen.begin(), fees.chosen.end()}, fees.order_key,
+                                          fees.verification_token}});
     fees.notice = FeesNotice::None;
 }
 

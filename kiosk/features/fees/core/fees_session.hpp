@@ -43,6 +43,7 @@ struct FeesSession {
 
     std::uint64_t awaiting_call = 0;  // id of the live call whose answer we wait for; 0: none
     std::optional<FeeLookup> lookup;
+    std::string verification_token;  // the server's proof of this verification (online lookups only)
     std::set<std::string> chosen;  // bill ids to pay
     std::string explain_kind;      // fee kind whose "what does it cover" dialog is open
 

@@ -41,6 +41,19 @@ PaymentOrderInfo to_order_info(const p::PaymentOrder& order)
     return {order.id, order.bill_ids, order.amount_fen, order.status, order.qr_payload, order.expires_at};
 }
 
+std::string verification_token_of(const p::FeeLookupResult& result)
+{
+    return result.verification_token.value_or(std::string());
+}
+
+p::PaymentOrderRequest payment_order_request(const CallCreateOrder& call)
+{
+    p::PaymentOrderRequest req{call.unit_id, call.bill_ids, std::nullopt};
+    if (!call.verification_token.empty())
+        req.verification_token = call.verification_token;
+    return req;
+}
+
 const std::vector<UnitInfo>& UnitsMemo::units(store::Store& store)
 {
     auto stamp = store.collection_stamp("units");

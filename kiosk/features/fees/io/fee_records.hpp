@@ -6,6 +6,7 @@
 #include "store/types.hpp"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace lobby::protocol {
@@ -13,6 +14,7 @@ struct Unit;
 struct Bill;
 struct FeeLookupResult;
 struct PaymentOrder;
+struct PaymentOrderRequest;
 }
 namespace kiosk::store {
 class Store;
@@ -24,6 +26,10 @@ UnitInfo to_unit_info(const lobby::protocol::Unit& unit);
 FeeBill to_fee_bill(const lobby::protocol::Bill& bill);
 FeeLookup to_fee_lookup(const lobby::protocol::FeeLookupResult& result);
 PaymentOrderInfo to_order_info(const lobby::protocol::PaymentOrder& order);
+// The server's verification token of an online lookup ("" when it sent none).
+std::string verification_token_of(const lobby::protocol::FeeLookupResult& result);
+// The body of POST /v1/payment-orders, with this session's verification token.
+lobby::protocol::PaymentOrderRequest payment_order_request(const CallCreateOrder& call);
 
 // The cached units, sorted for the pickers. The store's version moves on
 // every pull page, but decoding 5,000 units takes ~15 ms of a frame: re-read

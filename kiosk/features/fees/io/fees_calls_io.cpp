@@ -65,6 +65,7 @@ LookupDone lookup(const CallFeeLookup& call, net::LiveContext& ctx)
         if (result) {
             done.outcome = CallOutcome::Ok;
             done.lookup = to_fee_lookup(result.value());
+            done.lookup->verification_token = verification_token_of(result.value());
         } else {
             spdlog::warn("fees: unreadable lookup answer: {}", result.error().field);
         }
@@ -86,7 +87,7 @@ LookupDone lookup(const CallFeeLookup& call, net::LiveContext& ctx)
 
 OrderDone create_order(const CallCreateOrder& call, net::LiveContext& ctx)
 {
-    const nlohmann::json body = p::PaymentOrderRequest{call.unit_id, call.bill_ids};
+    const nlohmann::json body = payment_order_request(call);
     OrderDone done;
     for (int attempt = 1; attempt <= order_attempts; ++attempt) {
         // The same key every time: if a 5xx or a lost answer hid a created
