@@ -79,9 +79,12 @@ std::string run_loop(KioskApp& app, std::istringstream& args)
     // counted window after the tick if it would fall inside it.
     using namespace std::chrono;
     const auto ms_into_minute = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() % 60000;
-    if (60000 - ms_into_minute < window_ms + 500)
+    if (60000 - ms_into_minute < window_ms + 1000)
         app.run(static_cast<int>(60000 - ms_into_minute) + 300);
     app.settle();
+    // Half a second of the real loop, not counted: what was still on its way
+    // (the last page's status, a settling frame) is drawn before counting.
+    app.run(500);
     const std::uint64_t frames_before = app.frames_drawn(), wakes_before = app.wakes();
     std::thread waker;
     if (!from_thread.empty()) {
