@@ -27,6 +27,8 @@
 //                              it); a thread wakes it (wake: a bare SDL
 //                              event; pull: the sync worker pulls, then wakes
 //                              it) 0.5 s in; expect exactly <frames> drawn
+//                              (a woken run: <frames> plus up to two frames
+//                              of ImGui settling, and none in its last second)
 //   frames <n>                 draw n frames
 //   screenshot <file.png>      save the frame (relative to --screenshot-dir)
 //   expect_text <text>         a visible text contains <text>
