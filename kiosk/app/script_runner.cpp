@@ -2,6 +2,7 @@
 #include "app/script_runner.hpp"
 
 #include "core/locale.hpp"
+#include "support/time_scale.hpp"
 #include "ui/layout_check.hpp"
 
 #include <algorithm>
@@ -142,23 +143,8 @@ struct ScriptState {
 };
 
 // LOBBY_TEST_TIME_SCALE multiplies every wait limit, so a slow build (a
-// sanitizer, a busy CI machine) passes the same scripts. Read once.
-double time_scale()
-{
-    static const double scale = [] {
-        const char* text = std::getenv("LOBBY_TEST_TIME_SCALE");
-        if (!text || !*text)
-            return 1.0;
-        char* end = nullptr;
-        const double value = std::strtod(text, &end);
-        if (end == text || *end != '\0' || !(value > 0) || value > 1000) {
-            std::fprintf(stderr, "LOBBY_TEST_TIME_SCALE=\"%s\" is not a number in (0, 1000]; using 1\n", text);
-            return 1.0;
-        }
-        return value;
-    }();
-    return scale;
-}
+// sanitizer, a busy CI machine) passes the same scripts: the tests' one scale.
+using lobby::test::time_scale;
 
 int scaled_ms(double seconds) { return static_cast<int>(seconds * 1000 * time_scale()); }
 
