@@ -360,7 +360,7 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
             return std::to_string(problems.size()) + " layout problem(s):" + list_problems(problems);
         return {};
     }
-    if (command == "remember" || command == "expect_moved") {
+    if (command == "remember" || command == "expect_moved" || command == "expect_still_under") {
         std::string id;
         args >> id;
         const ui::DrawnTarget* target = frame.find_target(id);
@@ -373,6 +373,15 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         auto it = script.remembered.find(id);
         if (it == script.remembered.end())
             return "'" + id + "' was not remembered";
+        if (command == "expect_still_under") {
+            // A second tap where the finger was lands on the same target.
+            const float cx = (it->second.x + it->second.z) * 0.5f, cy = (it->second.y + it->second.w) * 0.5f;
+            const ImVec4& r = target->rect;  // x0, y0, x1, y1
+            if (cx < r.x || cx > r.z || cy < r.y || cy > r.w)
+                return "'" + id + "' is no longer under the spot that was tapped (" + std::to_string(cx) + ", " +
+                       std::to_string(cy) + ")";
+            return {};
+        }
         if (it->second.y == target->rect.y && it->second.x == target->rect.x)
             return "'" + id + "' did not move";
         return {};

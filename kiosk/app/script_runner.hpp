@@ -37,6 +37,8 @@
 //   expect_layout              targets ≥ 15/20 mm, 3 mm apart, nothing clipped
 //   remember <widget-id>       note where a target is...
 //   expect_moved <widget-id>   ...and check it moved since (scrolling)
+//   expect_still_under <id>    ...or that the centre noted then still lies
+//                              on it (a second tap on the same spot)
 //   expect_quit                the app asked to quit (admin Exit)
 //   expect_no_quit             it did not
 //   shell <command>            run it with /bin/sh (tests against a real server)

@@ -41,6 +41,7 @@ struct PersonSession {
     DisplayMode display;
     PinPrompt pin;
     bool admin_unlocked = false;
+    bool confirming_exit = false;  // 退出程序 was tapped; one stray tap must not stop the kiosk
     // Each feature's state (unit, digits, bill, order ...), made fresh from
     // its FeatureCore::new_state with the session.
     std::map<FeatureId, std::any> features;

@@ -167,6 +167,7 @@ void Controller::handle(const RequestBack&, std::int64_t now_ms)
     }
     if (m_state.session.stack.size() > 1)
         m_state.session.stack.pop_back();
+    m_state.session.confirming_exit = false;  // Back answers the question too
     changed();
 }
 
@@ -268,7 +269,20 @@ void Controller::handle(const RequestPinCancel&, std::int64_t)
 void Controller::handle(const RequestExit&, std::int64_t)
 {
     if (m_state.session.admin_unlocked)
+        m_state.session.confirming_exit = true;
+    changed();
+}
+
+void Controller::handle(const RequestExitConfirm&, std::int64_t)
+{
+    if (m_state.session.admin_unlocked && m_state.session.confirming_exit)
         m_state.quit_requested = true;
+    changed();
+}
+
+void Controller::handle(const RequestExitCancel&, std::int64_t)
+{
+    m_state.session.confirming_exit = false;
     changed();
 }
 

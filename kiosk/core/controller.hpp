@@ -70,6 +70,8 @@ private:
     void handle(const RequestPinSubmit& r, std::int64_t now_ms);
     void handle(const RequestPinCancel& r, std::int64_t now_ms);
     void handle(const RequestExit& r, std::int64_t now_ms);
+    void handle(const RequestExitConfirm& r, std::int64_t now_ms);
+    void handle(const RequestExitCancel& r, std::int64_t now_ms);
     void handle(const FeatureRequest& r, std::int64_t now_ms);
 
     const KioskConfig& m_config;

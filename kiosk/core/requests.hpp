@@ -24,12 +24,14 @@ struct RequestCornerTap {};     // part of the hidden admin gesture
 struct RequestPinKey { char key; };  // '0'..'9', or '<' to erase one digit
 struct RequestPinSubmit {};
 struct RequestPinCancel {};
-struct RequestExit {};
+struct RequestExit {};          // asks first: the kiosk stops serving until restarted
+struct RequestExitConfirm {};
+struct RequestExitCancel {};
 
 using Request = std::variant<RequestOpenScreen, RequestBack, RequestHome, RequestSetLanguage,
                              RequestCycleTextScale, RequestToggleElderly, RequestStillHere,
                              RequestCornerTap, RequestPinKey, RequestPinSubmit, RequestPinCancel,
-                             RequestExit, FeatureRequest>;
+                             RequestExit, RequestExitConfirm, RequestExitCancel, FeatureRequest>;
 
 class Requests {
 public:

@@ -58,8 +58,8 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
 
     const lobby::protocol::LocalTime now = lobby::protocol::to_shanghai(in.now_utc_s);
     chrome.date_text = format_text(t("clock.date"), {{"y", std::to_string(now.year)},
-                                                     {"m", std::to_string(now.month)},
                                                      {"d", std::to_string(now.day)},
+                                                     {"month", t("month." + std::to_string(now.month))},
                                                      {"weekday", t("weekday." + std::to_string(now.weekday))}});
     chrome.time_text = clock_text(in.now_utc_s);
 
@@ -130,6 +130,13 @@ AdminView build_admin(const ViewInputs& in, const Texts& t)
         {t("admin.version"), LOBBY_VERSION},
     };
     admin.exit_label = t("admin.exit");
+    admin.confirming_exit = in.state.session.confirming_exit;
+    if (admin.confirming_exit) {
+        admin.confirm_title = t("admin.exit_confirm_title");
+        admin.confirm_body = t("admin.exit_confirm_body");
+        admin.confirm_yes = t("admin.exit_confirm_yes");
+        admin.confirm_no = t("admin.exit_confirm_no");
+    }
     return admin;
 }
 

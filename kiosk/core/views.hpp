@@ -19,7 +19,7 @@ enum class NetworkState { Connecting, Online, Busy, Offline };
 
 struct LanguageChoice {
     Language language;
-    std::string label;  // each language names itself: 简体, 繁體, EN
+    std::string label;  // each language names itself, briefly: 简体, 繁體, EN
     bool selected = false;
 };
 inline bool operator==(const LanguageChoice& a, const LanguageChoice& b)
@@ -113,11 +113,13 @@ inline bool operator!=(const AdminRow& a, const AdminRow& b) { return !(a == b);
 struct AdminView {
     std::vector<AdminRow> rows;
     std::string exit_label;
+    bool confirming_exit = false;  // the "stop the kiosk?" dialog is open
+    std::string confirm_title, confirm_body, confirm_yes, confirm_no;
 };
 inline bool operator==(const AdminView& a, const AdminView& b)
 {
-    return std::tie(a.rows, a.exit_label) ==
-           std::tie(b.rows, b.exit_label);
+    return std::tie(a.rows, a.exit_label, a.confirming_exit, a.confirm_title, a.confirm_body, a.confirm_yes, a.confirm_no) ==
+           std::tie(b.rows, b.exit_label, b.confirming_exit, b.confirm_title, b.confirm_body, b.confirm_yes, b.confirm_no);
 }
 inline bool operator!=(const AdminView& a, const AdminView& b) { return !(a == b); }
 

@@ -5,6 +5,8 @@
 
 #include <imgui.h>
 
+#include <cmath>
+
 namespace kiosk::screens {
 
 void draw_admin_screen(const AdminView& view, Requests& requests)
@@ -17,6 +19,20 @@ void draw_admin_screen(const AdminView& view, Requests& requests)
     }
     if (ui::button("admin.exit", view.exit_label, ImVec2(width, 0), ui::ButtonKind::Primary))
         requests.push(RequestExit{});
+
+    if (ui::begin_dialog("admin.exit_confirm", view.confirming_exit)) {
+        const float inner = ImGui::GetContentRegionAvail().x;
+        ui::text(view.confirm_title, ui::TextRole::Title, ui::Align::Center);
+        ui::text(view.confirm_body, ui::TextRole::Body, ui::Align::Center);
+        // Cancel is the safe choice: first, and the primary look.
+        const float half = std::floor((inner - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+        if (ui::button("admin.exit.cancel", view.confirm_no, ImVec2(half, 0), ui::ButtonKind::Primary))
+            requests.push(RequestExitCancel{});
+        ImGui::SameLine();
+        if (ui::button("admin.exit.confirm", view.confirm_yes, ImVec2(half, 0), ui::ButtonKind::Secondary))
+            requests.push(RequestExitConfirm{});
+        ui::end_dialog();
+    }
 }
 
 } // namespace kiosk::screens

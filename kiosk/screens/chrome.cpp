@@ -20,12 +20,13 @@ ImU32 network_color(NetworkState state)
     return state == NetworkState::Offline || state == NetworkState::Busy ? p.bad : p.muted_text;
 }
 
-// The settings every screen offers, in a row that wraps at large text.
+// The settings every screen offers.
 struct FooterItem {
     std::string id;
     const std::string* label;
     ui::ButtonKind kind;
     Request request;
+    float shares;  // of the row's width, the same at every text size
 };
 
 std::vector<FooterItem> footer_items(const ChromeView& chrome)
@@ -34,10 +35,10 @@ std::vector<FooterItem> footer_items(const ChromeView& chrome)
     for (const auto& choice : chrome.languages)
         items.push_back({"lang." + std::string(language_code(choice.language)), &choice.label,
                          choice.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary,
-                         RequestSetLanguage{choice.language}});
-    items.push_back({"settings.text_size", &chrome.text_size_label, ui::ButtonKind::Secondary, RequestCycleTextScale{}});
+                         RequestSetLanguage{choice.language}, 1.0f});
+    items.push_back({"settings.text_size", &chrome.text_size_label, ui::ButtonKind::Secondary, RequestCycleTextScale{}, 2.0f});
     items.push_back({"settings.elderly", &chrome.elderly_label,
-                     chrome.elderly_on ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary, RequestToggleElderly{}});
+                     chrome.elderly_on ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary, RequestToggleElderly{}, 2.0f});
     return items;
 }
 
@@ -72,26 +73,37 @@ static ImVec2 nav_button_size(const ChromeView& chrome, float width)
     return ImVec2(half, ImMax(back.y, home.y));
 }
 
+// The settings row: one row of fixed slots at every scale, each a fixed
+// share of the width (a language one share, 字号 and 长者模式 two), so a label
+// that changes when tapped (字号 1× → 1.5×) never moves its neighbours under
+// the finger. A label too long for its slot wraps inside it.
+struct SettingsSlots {
+    std::vector<float> widths;
+    float height = 0;
+};
+
+static SettingsSlots settings_slots(const ChromeView& chrome, float width)
+{
+    const std::vector<FooterItem> items = footer_items(chrome);
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    float shares = 0;
+    for (const auto& item : items)
+        shares += item.shares;
+    const float unit = (width - spacing * static_cast<float>(items.size() - 1)) / shares;
+    SettingsSlots slots;
+    for (const auto& item : items) {
+        slots.widths.push_back(ImFloor(unit * item.shares));
+        slots.height = ImMax(slots.height, ui::button_size(*item.label, slots.widths.back()).y);
+    }
+    return slots;
+}
+
 float footer_height(const ChromeView& chrome, float width)
 {
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    float used = 0, row_h = 0, total = 0;
+    float total = 0;
     if (chrome.show_nav)
         total += nav_button_size(chrome, width).y + ImGui::GetStyle().ItemSpacing.y;
-    bool first = true;
-    for (const auto& item : footer_items(chrome)) {
-        ImVec2 size = ui::button_size(*item.label);
-        if (!first && used + spacing + size.x <= width) {
-            used += spacing + size.x;
-            row_h = ImMax(row_h, size.y);
-        } else {
-            total += first ? 0 : row_h + ImGui::GetStyle().ItemSpacing.y;
-            used = size.x;
-            row_h = size.y;
-        }
-        first = false;
-    }
-    return total + row_h;
+    return total + settings_slots(chrome, width).height;
 }
 
 void draw_footer(const ChromeView& chrome, Requests& requests)
@@ -105,12 +117,13 @@ void draw_footer(const ChromeView& chrome, Requests& requests)
         if (ui::button("nav.home", chrome.home_label, size, ui::ButtonKind::Primary, ui::TextRole::Title))
             requests.push(RequestHome{});
     }
-    ui::FlowRow row(width);
-    for (const auto& item : footer_items(chrome)) {
-        ImVec2 size = ui::button_size(*item.label);
-        row.place(size.x);
-        if (ui::button(item.id.c_str(), *item.label, size, item.kind))
-            requests.push(item.request);
+    const SettingsSlots slots = settings_slots(chrome, width);
+    const std::vector<FooterItem> items = footer_items(chrome);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            ImGui::SameLine();
+        if (ui::button(items[i].id.c_str(), *items[i].label, ImVec2(slots.widths[i], slots.height), items[i].kind))
+            requests.push(items[i].request);
     }
 }
 

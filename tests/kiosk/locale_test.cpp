@@ -74,6 +74,7 @@ struct KeyScan {
 // Families of names built by concatenation: prefix -> the suffixes it is used with.
 const std::map<std::string, std::vector<std::string>> k_families = {
     {"weekday.", {"0", "1", "2", "3", "4", "5", "6"}},  // t("weekday." + std::to_string(now.weekday))
+    {"month.", {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},  // t("month." + ...)
     // Widget ids made from data (a unit, a bill, a language): no locale key.
     {"fees.building.", {}}, {"fees.entrance.", {}}, {"fees.room.", {}},
     {"fees.bill.", {}}, {"fees.explain.", {}}, {"lang.", {}},
@@ -85,7 +86,7 @@ const std::set<std::string> k_widget_ids = {
 };
 
 // Groups the coming services will use, besides those zh-CN already has.
-const std::vector<std::string> k_planned_groups = {"home", "fees", "nav", "net", "clock", "weekday", "settings",
+const std::vector<std::string> k_planned_groups = {"home", "fees", "nav", "net", "clock", "weekday", "month", "settings",
                                                     "idle", "admin", "keypad", "common", "lang", "repairs",
                                                     "visitors", "notices", "surveys"};
 

@@ -143,7 +143,42 @@ TEST_CASE("the right PIN opens admin; the screen cannot be opened without it")
     CHECK_FALSE(c.state().session.pin.open);
     CHECK(c.state().session.screen() == screen::admin);
     c.apply(RequestExit{}, 3000);
+    CHECK_FALSE(c.state().quit_requested);  // one stray tap does not stop the kiosk
+    CHECK(c.state().session.confirming_exit);
+    c.apply(RequestExitConfirm{}, 3500);
     CHECK(c.state().quit_requested);
+}
+
+TEST_CASE("exit asks first: cancel, Back and the idle timeout keep the kiosk running")
+{
+    KioskConfig config = test_config();
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
+    open_pin_prompt(c, 0);
+    enter_pin(c, "246810", 1000);
+    REQUIRE(c.state().session.screen() == screen::admin);
+    c.apply(RequestExit{}, 2000);
+    c.apply(RequestExitCancel{}, 2500);
+    CHECK_FALSE(c.state().session.confirming_exit);
+    c.apply(RequestExitConfirm{}, 3000);  // no question open: nothing to confirm
+    CHECK_FALSE(c.state().quit_requested);
+    c.apply(RequestExit{}, 3500);
+    c.apply(RequestBack{}, 4000);
+    CHECK_FALSE(c.state().session.confirming_exit);
+    CHECK(c.state().session.screen() == screen::home);
+    // The admin screen ends with the idle timeout like any other screen.
+    open_pin_prompt(c, 5000);
+    enter_pin(c, "246810", 6000);
+    REQUIRE(c.state().session.screen() == screen::admin);
+    c.on_touch(6500);
+    c.apply(RequestExit{}, 6500);
+    const std::int64_t later = 6500 + std::int64_t{config.idle_timeout_s + config.countdown_s} * 1000 + 1000;
+    c.tick(later - 1000 * config.countdown_s);  // asks "still there?"
+    c.tick(later);
+    CHECK(c.state().session.screen() == screen::home);
+    CHECK_FALSE(c.state().session.admin_unlocked);
+    CHECK_FALSE(c.state().session.confirming_exit);
+    CHECK_FALSE(c.state().quit_requested);
 }
 
 TEST_CASE("exit is refused unless admin was unlocked")

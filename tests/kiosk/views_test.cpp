@@ -128,7 +128,7 @@ TEST_CASE("views follow the person's language")
     state.session.language = Language::En;
     Views views = f.build(state, SyncStatus{}, 1795449600);
     CHECK(views.chrome.back_label == "Back");
-    CHECK(views.chrome.date_text == "Tuesday 24/11/2026");
+    CHECK(views.chrome.date_text == "Tue 24 Nov 2026");  // not the ambiguous 24/11
     for (const auto& choice : views.chrome.languages)
         CHECK(choice.selected == (choice.language == Language::En));
 }

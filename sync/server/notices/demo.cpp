@@ -25,12 +25,15 @@ void seed_notices(DemoSeed& seed) {
     const protocol::UtcSeconds china_midnight = protocol::start_of_day_shanghai(now);
     const std::string tomorrow = protocol::format_date_shanghai(china_midnight + day);
     add_notice(feed, {"N-1", "outage", true,
-                      {"【紧急】3栋明日停水通知", "【緊急】3棟明日停水通知", "[URGENT] Water outage in building 3 tomorrow"},
+                      // No 【紧急】 in the title: urgent notices carry the flag, the kiosk adds one label.
+                      {"3栋明日停水通知", "3棟明日停水通知", "Water outage in building 3 tomorrow"},
                       {"因二次供水水泵更换，3栋1-2单元将于" + tomorrow +
                            " 09:00-17:00停水。请提前储水，关闭家中水龙头。如有疑问请致电 0755-86001234。",
-                       "因二次供水水泵更換，3棟1-2單元將於" + tomorrow + " 09:00-17:00停水。請提前儲水。",
+                       "因二次供水水泵更換，3棟1-2單元將於" + tomorrow +
+                           " 09:00-17:00停水。請提前儲水，關閉家中水龍頭。如有疑問請致電 0755-86001234。",
                        "Building 3 (entrances 1-2) will have no water on " + tomorrow +
-                           " 09:00-17:00 while the booster pump is replaced. Please store water in advance."},
+                           " 09:00-17:00 while the booster pump is replaced. Please store water in advance and "
+                           "close your taps. Questions: call 0755-86001234."},
                       now - 2 * hour, china_midnight + 2 * day});
     add_notice(feed, {"N-2", "outage", false,
                       {"5栋电梯维保通知", "5棟電梯維保通知", "Lift maintenance, building 5"},
