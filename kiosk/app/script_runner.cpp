@@ -341,6 +341,21 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
             return "a visible text contains \"" + text + "\"";
         return {};
     }
+    if (command == "expect_same_line") {
+        // Two visible texts, "a | b", share a line (their heights overlap).
+        const std::string line = rest_of_line(args);
+        const std::size_t bar = line.find(" | ");
+        if (bar == std::string::npos)
+            return "expect_same_line needs two texts separated by \" | \"";
+        const std::string a = line.substr(0, bar), b = line.substr(bar + 3);
+        const ui::DrawnText* ta = frame.find_text(a);
+        const ui::DrawnText* tb = frame.find_text(b);
+        if (!ta || !tb)
+            return "no visible text contains \"" + (ta ? b : a) + "\"";
+        if (ta->rect.w <= tb->rect.y || tb->rect.w <= ta->rect.y)
+            return "\"" + a + "\" and \"" + b + "\" are on different lines";
+        return {};
+    }
     if (command == "expect_target" || command == "expect_no_target") {
         std::string id;
         args >> id;

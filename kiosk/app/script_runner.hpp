@@ -32,6 +32,7 @@
 //   frames <n>                 draw n frames
 //   screenshot <file.png>      save the frame (relative to --screenshot-dir)
 //   expect_text <text>         a visible text contains <text>
+//   expect_same_line <a> | <b> visible texts containing a and b share a line
 //   expect_no_text <text>      no visible text contains <text>
 //   expect_target <widget-id>  / expect_no_target <widget-id>
 //   expect_layout              targets ≥ 15/20 mm, 3 mm apart, nothing clipped

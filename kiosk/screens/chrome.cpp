@@ -44,6 +44,44 @@ std::vector<FooterItem> footer_items(const ChromeView& chrome)
 
 } // namespace
 
+// Landscape leaves little height: one line where it fits. The screen's title
+// (or, on home, the estate), then the time and the network state beside it;
+// a piece that does not fit starts the next line.
+static void draw_compact_header(const ChromeView& chrome, float width)
+{
+    const ui::Context& ctx = ui::context();
+    const std::string& title = chrome.screen_title.empty() ? chrome.estate_name : chrome.screen_title;
+    const float left = ImGui::GetCursorPosX(), gap = ctx.metrics.mm(8);
+    const ImVec2 title_size = ui::text_size(title, ui::TextRole::Title);
+    ui::text(title, ui::TextRole::Title, ui::Align::Left, ImMin(width, title_size.x));
+    float used = title_size.x, line_top = ImGui::GetItemRectMin().y, line_h = title_size.y;
+    const struct {
+        std::string text;
+        ImU32 color;
+    } pieces[] = {{chrome.time_text + "  " + chrome.date_text, 0},
+                  {chrome.network_mark + " " + chrome.network_text, network_color(chrome.network)}};
+    for (const auto& piece : pieces) {
+        const ImVec2 size = ui::text_size(piece.text, ui::TextRole::Body);
+        if (used + gap + size.x <= width) {
+            // Beside the title, centred on its line.
+            ImGui::SameLine(left + used + gap);
+            ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, line_top + (line_h - size.y) * 0.5f));
+            ui::text(piece.text, ui::TextRole::Body, ui::Align::Left, size.x, piece.color);
+            used += gap + size.x;
+        } else {
+            ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + left, ImMax(ImGui::GetCursorScreenPos().y,
+                                                                                   line_top + line_h)));
+            ui::text(piece.text, ui::TextRole::Body, ui::Align::Left, width, piece.color);
+            used = ImMin(width, size.x);
+            line_top = ImGui::GetItemRectMin().y;
+            line_h = ImGui::GetItemRectSize().y;
+        }
+    }
+    // Below the tallest thing on the last line.
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + left, ImMax(ImGui::GetCursorScreenPos().y,
+                                                                           line_top + line_h)));
+}
+
 void draw_header(const ChromeView& chrome)
 {
     const ui::Palette& p = ui::context().colors();
@@ -51,12 +89,17 @@ void draw_header(const ChromeView& chrome)
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
 
-    ui::text(chrome.estate_name, ui::TextRole::Title);
-    // Time then date: wraps onto a second line at large text.
-    ui::text(chrome.time_text + "  " + chrome.date_text, ui::TextRole::Body, ui::Align::Left, width);
-    ui::text(chrome.network_mark + " " + chrome.network_text, ui::TextRole::Body, ui::Align::Left, width, network_color(chrome.network));
-    if (!chrome.screen_title.empty())
-        ui::text(chrome.screen_title, ui::TextRole::Title);
+    if (ui::context().metrics.landscape) {
+        draw_compact_header(chrome, width);
+    } else {
+        ui::text(chrome.estate_name, ui::TextRole::Title);
+        // Time then date: wraps onto a second line at large text.
+        ui::text(chrome.time_text + "  " + chrome.date_text, ui::TextRole::Body, ui::Align::Left, width);
+        ui::text(chrome.network_mark + " " + chrome.network_text, ui::TextRole::Body, ui::Align::Left, width,
+                 network_color(chrome.network));
+        if (!chrome.screen_title.empty())
+            ui::text(chrome.screen_title, ui::TextRole::Title);
+    }
 
     const ImVec2 bottom_right(top_left.x + width, ImGui::GetCursorScreenPos().y);
     list->AddLine(ImVec2(top_left.x, bottom_right.y - 2), ImVec2(bottom_right.x, bottom_right.y - 2), p.muted_text, 2.0f);

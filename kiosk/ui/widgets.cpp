@@ -115,6 +115,11 @@ float text_height(std::string_view text, TextRole role, float width)
     return layout_text(font_for(role), text, width).size.y;
 }
 
+ImVec2 text_size(std::string_view text, TextRole role)
+{
+    return layout_text(font_for(role), text, 0).size;
+}
+
 void text(std::string_view value, TextRole role, Align align, float width, ImU32 color)
 {
     note_text(value);

@@ -29,6 +29,9 @@ void text(std::string_view text, TextRole role = TextRole::Body, Align align = A
 // Height `text` would take, wrapped at `width`.
 float text_height(std::string_view text, TextRole role, float width);
 
+// Size of `text` on one line, unwrapped.
+ImVec2 text_size(std::string_view text, TextRole role);
+
 // A vertical area that scrolls by dragging (with inertia), no scrollbar.
 void begin_scroll_area(const char* id, ImVec2 size);
 void end_scroll_area();
