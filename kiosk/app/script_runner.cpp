@@ -341,6 +341,19 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
             return "a visible text contains \"" + text + "\"";
         return {};
     }
+    if (command == "expect_fully_visible") {
+        // On screen whole, without scrolling: not cut by its area's edge.
+        std::string id;
+        args >> id;
+        const ui::DrawnTarget* target = frame.find_target(id);
+        if (!target)
+            return "no target '" + id + "' on screen";
+        const ImVec4& r = target->rect;
+        const ImVec4& c = target->clip;
+        if (r.x < c.x - 0.5f || r.y < c.y - 0.5f || r.z > c.z + 0.5f || r.w > c.w + 0.5f)
+            return "'" + id + "' is cut by the edge of its area (scrolled or clipped)";
+        return {};
+    }
     if (command == "expect_same_line") {
         // Two visible texts, "a | b", share a line (their heights overlap).
         const std::string line = rest_of_line(args);

@@ -35,6 +35,8 @@
 //   expect_same_line <a> | <b> visible texts containing a and b share a line
 //   expect_no_text <text>      no visible text contains <text>
 //   expect_target <widget-id>  / expect_no_target <widget-id>
+//   expect_fully_visible <id>  the target is on screen whole, not cut by
+//                              its scroll area's edge
 //   expect_layout              targets ≥ 15/20 mm, 3 mm apart, nothing clipped
 //   remember <widget-id>       note where a target is...
 //   expect_moved <widget-id>   ...and check it moved since (scrolling)

@@ -7,6 +7,9 @@
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <string>
 
 namespace kiosk::screens {
 
@@ -25,8 +28,18 @@ void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& 
     const float width = ImGui::GetContentRegionAvail().x;
     const float footer = footer_height(views.chrome, width);
     const float content_h = ImGui::GetContentRegionAvail().y - footer - ImGui::GetStyle().ItemSpacing.y;
-    ui::begin_scroll_area("content", ImVec2(width, content_h));
+    // A new screen, or a new step of a feature's flow, starts at the top:
+    // the keypad must not open with the room list's scroll offset.
     const auto open_feature = features.find(views.feature);
+    const std::string page = std::string(views.screen) + "#" +
+                             std::to_string(open_feature != features.end() && open_feature->second.page
+                                                ? open_feature->second.page(views.feature_view)
+                                                : 0);
+    static std::string drawn_page;  // what the content area showed last frame
+    if (page != drawn_page)
+        ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    drawn_page = page;
+    ui::begin_scroll_area("content", ImVec2(width, content_h));
     if (open_feature != features.end())
         open_feature->second.draw(views.feature_view, requests);
     else if (views.screen == screen::admin)

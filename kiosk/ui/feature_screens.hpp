@@ -17,11 +17,15 @@ struct FeatureScreens {
     // Every frame, also when the feature is not open (view null): dialogs
     // must be told to close, or ImGui would keep a modal open.
     std::function<void(const std::any* view, Requests&)> draw_overlay;
+    // Which page of the feature the view shows (a step of its flow): a new
+    // page starts scrolled to the top, not at the last page's offset.
+    std::function<int(const std::any& view)> page;
 };
 
-// Typed wrapper: draw(const View&, Requests&) and overlay(const View&, Requests&).
-template <class View, class Draw, class Overlay>
-FeatureScreens make_feature_screens(Draw draw, Overlay overlay)
+// Typed wrapper: draw(const View&, Requests&), overlay(const View&, Requests&)
+// and page(const View&) -> int.
+template <class View, class Draw, class Overlay, class Page>
+FeatureScreens make_feature_screens(Draw draw, Overlay overlay, Page page)
 {
     FeatureScreens screens;
     screens.draw = [draw](const std::any& view, Requests& requests) {
@@ -32,6 +36,10 @@ FeatureScreens make_feature_screens(Draw draw, Overlay overlay)
         static const View closed{};
         const View* v = view ? std::any_cast<View>(view) : nullptr;
         overlay(v ? *v : closed, requests);
+    };
+    screens.page = [page](const std::any& view) {
+        const View* v = std::any_cast<View>(&view);
+        return v ? page(*v) : 0;
     };
     return screens;
 }

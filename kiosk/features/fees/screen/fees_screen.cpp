@@ -116,7 +116,8 @@ void draw_fees_dialogs(const FeesView& view, Requests& requests)
 
 ui::FeatureScreens fees_screens()
 {
-    return ui::make_feature_screens<FeesView>(draw_fees_screen, draw_fees_dialogs);
+    return ui::make_feature_screens<FeesView>(draw_fees_screen, draw_fees_dialogs,
+                                              [](const FeesView& view) { return static_cast<int>(view.step); });
 }
 
 } // namespace kiosk::fees
