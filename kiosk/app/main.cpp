@@ -49,7 +49,7 @@ int run_kiosk(int argc, char** argv)
     std::string config_path = std::string(LOBBY_SOURCE_DIR) + "/assets/kiosk.toml";
     std::string locale_dir = std::string(LOBBY_SOURCE_DIR) + "/locale";
     std::string font_path = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
-    std::string window_size, script_path, screenshot_dir, store_path, key_file;
+    std::string window_size, script_path, screenshot_dir, store_path, key_file, server_url;
     int bench_frames = 0;
     bool report_startup = false, bare_window = false, hash_pin = false, report_frames = false;
     cli.add_option("--config", config_path, "Configuration file (TOML)");
@@ -57,6 +57,7 @@ int run_kiosk(int argc, char** argv)
     cli.add_option("--store", store_path,
                    "Local store file (overrides [store] path; the key file then goes beside it)");
     cli.add_option("--key-file", key_file, "Phone-hash key file (overrides [store] key_file)");
+    cli.add_option("--server-url", server_url, "Office server URL (overrides [server] url), e.g. http://127.0.0.1:8470");
     cli.add_option("--font", font_path, "Noto Sans CJK collection (fonts-noto-cjk)");
     cli.add_option("--window", window_size, "Run in a window of WIDTHxHEIGHT instead of full screen");
     cli.add_option("--script", script_path, "Run a UI test script and exit with its result");
@@ -115,6 +116,13 @@ int run_kiosk(int argc, char** argv)
     }
     if (!key_file.empty())
         config.value().store_key_file = key_file;
+    if (!server_url.empty()) {
+        if (server_url.rfind("http://", 0) != 0 && server_url.rfind("https://", 0) != 0) {
+            std::fprintf(stderr, "kiosk: --server-url must start with http:// or https://\n");
+            return 2;
+        }
+        config.value().server_url = server_url;
+    }
     kiosk::app::FeatureRegistry registry(config.value());
     kiosk::app::register_features(registry);
     auto backend = kiosk::app::Backend::open(config.value(), registry, &kiosk::app::KioskApp::wake, error);
