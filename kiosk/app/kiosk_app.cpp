@@ -150,10 +150,15 @@ void KioskApp::wake()
     SDL_PushEvent(&event);  // thread-safe by SDL's contract
 }
 
-bool KioskApp::start(const WindowOptions& window, const std::string& font_path, std::string& error)
+bool KioskApp::start(const WindowOptions& window, const std::string& font_path, const std::string& icon_font_path,
+                     std::string& error)
 {
     if (!m_fonts.open(font_path, error))
         return false;
+    // Icons sit beside words, never instead of them: without the icon font
+    // the kiosk still says everything.
+    if (std::string icon_error; !icon_font_path.empty() && !m_fonts.open_icons(icon_font_path, icon_error))
+        spdlog::warn("icons are not drawn: {}", icon_error);
     m_window = GlWindow::create(window, error);
     if (!m_window)
         return false;

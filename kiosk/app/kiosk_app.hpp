@@ -40,7 +40,8 @@ public:
     void shutdown();
 
     // Opens the window and ImGui; false with `error` on failure.
-    bool start(const WindowOptions& window, const std::string& font_path, std::string& error);
+    bool start(const WindowOptions& window, const std::string& font_path, const std::string& icon_font_path,
+               std::string& error);
 
     // The interactive loop: returns when the admin chose Exit or SDL quits,
     // or (tests) after `for_ms` of real time.

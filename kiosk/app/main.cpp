@@ -49,6 +49,7 @@ int run_kiosk(int argc, char** argv)
     std::string config_path = std::string(LOBBY_SOURCE_DIR) + "/assets/kiosk.toml";
     std::string locale_dir = std::string(LOBBY_SOURCE_DIR) + "/locale";
     std::string font_path = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+    std::string icon_font_path = "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf";
     std::string window_size, script_path, screenshot_dir, store_path, key_file, server_url;
     int bench_frames = 0;
     bool report_startup = false, bare_window = false, hash_pin = false, report_frames = false;
@@ -59,6 +60,7 @@ int run_kiosk(int argc, char** argv)
     cli.add_option("--key-file", key_file, "Phone-hash key file (overrides [store] key_file)");
     cli.add_option("--server-url", server_url, "Office server URL (overrides [server] url), e.g. http://127.0.0.1:8470");
     cli.add_option("--font", font_path, "Noto Sans CJK collection (fonts-noto-cjk)");
+    cli.add_option("--icon-font", icon_font_path, "Icon font (fonts-font-awesome); empty for none");
     cli.add_option("--window", window_size, "Run in a window of WIDTHxHEIGHT instead of full screen");
     cli.add_option("--script", script_path, "Run a UI test script and exit with its result");
     cli.add_option("--screenshot-dir", screenshot_dir, "Where script screenshots go");
@@ -131,7 +133,7 @@ int run_kiosk(int argc, char** argv)
         return 1;
     }
     kiosk::app::KioskApp app(config.value(), catalog.value(), registry, *backend);
-    if (!app.start(window, font_path, error)) {
+    if (!app.start(window, font_path, icon_font_path, error)) {
         std::fprintf(stderr, "kiosk: %s\n", error.c_str());
         return 1;
     }

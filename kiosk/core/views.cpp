@@ -157,7 +157,7 @@ Views build_views(const ViewInputs& in)
         }
     }
     for (const FeatureCore& feature : in.features)
-        views.home.tiles.push_back({feature.id, feature.tile.widget_id, t(feature.tile.title_key)});
+        views.home.tiles.push_back({feature.id, feature.tile.widget_id, t(feature.tile.title_key), feature.tile.icon});
     views.home.prompt = t(views.home.tiles.empty() ? "home.no_services" : "home.prompt");
     views.admin = build_admin(in, t);
     for (const FeatureCore& feature : in.features) {

@@ -79,11 +79,12 @@ struct HomeTile {
     ScreenId screen;    // the feature it opens
     std::string id;     // stable widget id, e.g. "home.tile.fees"
     std::string label;
+    std::string icon;   // icon name drawn beside the words ("credit-card")
 };
 inline bool operator==(const HomeTile& a, const HomeTile& b)
 {
-    return std::tie(a.screen, a.id, a.label) ==
-           std::tie(b.screen, b.id, b.label);
+    return std::tie(a.screen, a.id, a.label, a.icon) ==
+           std::tie(b.screen, b.id, b.label, b.icon);
 }
 inline bool operator!=(const HomeTile& a, const HomeTile& b) { return !(a == b); }
 

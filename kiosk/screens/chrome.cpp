@@ -2,6 +2,7 @@
 #include "screens/screens.hpp"
 
 #include "ui/context.hpp"
+#include "ui/icons.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -23,7 +24,7 @@ ImU32 network_color(NetworkState state)
 // The settings every screen offers.
 struct FooterItem {
     std::string id;
-    const std::string* label;
+    std::string label;
     ui::ButtonKind kind;
     Request request;
     float shares;  // of the row's width, the same at every text size
@@ -33,11 +34,12 @@ std::vector<FooterItem> footer_items(const ChromeView& chrome)
 {
     std::vector<FooterItem> items;
     for (const auto& choice : chrome.languages)
-        items.push_back({"lang." + std::string(language_code(choice.language)), &choice.label,
+        items.push_back({"lang." + std::string(language_code(choice.language)), choice.label,
                          choice.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary,
                          RequestSetLanguage{choice.language}, 1.0f});
-    items.push_back({"settings.text_size", &chrome.text_size_label, ui::ButtonKind::Secondary, RequestCycleTextScale{}, 2.0f});
-    items.push_back({"settings.elderly", &chrome.elderly_label,
+    // Words only: at 2x an icon would push 长者模式 onto two lines in its slot.
+    items.push_back({"settings.text_size", chrome.text_size_label, ui::ButtonKind::Secondary, RequestCycleTextScale{}, 2.0f});
+    items.push_back({"settings.elderly", chrome.elderly_label,
                      chrome.elderly_on ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary, RequestToggleElderly{}, 2.0f});
     return items;
 }
@@ -108,11 +110,14 @@ void draw_header(const ChromeView& chrome)
 
 // Back and Home: one row of two equal halves, in the same place on every
 // screen and in every language.
+static std::string back_text(const ChromeView& chrome) { return ui::with_icon("arrow-left", chrome.back_label); }
+static std::string home_text(const ChromeView& chrome) { return ui::with_icon("home", chrome.home_label); }
+
 static ImVec2 nav_button_size(const ChromeView& chrome, float width)
 {
     const float half = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
-    const ImVec2 back = ui::button_size(chrome.back_label, half, ui::TextRole::Title);
-    const ImVec2 home = ui::button_size(chrome.home_label, half, ui::TextRole::Title);
+    const ImVec2 back = ui::button_size(back_text(chrome), half, ui::TextRole::Title);
+    const ImVec2 home = ui::button_size(home_text(chrome), half, ui::TextRole::Title);
     return ImVec2(half, ImMax(back.y, home.y));
 }
 
@@ -136,7 +141,7 @@ static SettingsSlots settings_slots(const ChromeView& chrome, float width)
     SettingsSlots slots;
     for (const auto& item : items) {
         slots.widths.push_back(ImFloor(unit * item.shares));
-        slots.height = ImMax(slots.height, ui::button_size(*item.label, slots.widths.back()).y);
+        slots.height = ImMax(slots.height, ui::button_size(item.label, slots.widths.back()).y);
     }
     return slots;
 }
@@ -154,10 +159,10 @@ void draw_footer(const ChromeView& chrome, Requests& requests)
     const float width = ImGui::GetContentRegionAvail().x;
     if (chrome.show_nav) {
         const ImVec2 size = nav_button_size(chrome, width);
-        if (ui::button("nav.back", chrome.back_label, size, ui::ButtonKind::Primary, ui::TextRole::Title))
+        if (ui::button("nav.back", back_text(chrome), size, ui::ButtonKind::Primary, ui::TextRole::Title))
             requests.push(RequestBack{});
         ImGui::SameLine();
-        if (ui::button("nav.home", chrome.home_label, size, ui::ButtonKind::Primary, ui::TextRole::Title))
+        if (ui::button("nav.home", home_text(chrome), size, ui::ButtonKind::Primary, ui::TextRole::Title))
             requests.push(RequestHome{});
     }
     const SettingsSlots slots = settings_slots(chrome, width);
@@ -165,7 +170,7 @@ void draw_footer(const ChromeView& chrome, Requests& requests)
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (i > 0)
             ImGui::SameLine();
-        if (ui::button(items[i].id.c_str(), *items[i].label, ImVec2(slots.widths[i], slots.height), items[i].kind))
+        if (ui::button(items[i].id.c_str(), items[i].label, ImVec2(slots.widths[i], slots.height), items[i].kind))
             requests.push(items[i].request);
     }
 }

@@ -2,6 +2,7 @@
 #include "screens/screens.hpp"
 
 #include "ui/context.hpp"
+#include "ui/icons.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -20,7 +21,7 @@ void draw_urgent_banner(const HomeView& view, float width)
     const ui::Palette& p = ctx.colors();
     const float pad = ctx.metrics.mm(4);
     const float inner = width - 2 * pad;
-    const std::string heading = view.banner_label + "  " + view.banner_title;
+    const std::string heading = ui::with_icon("warning", view.banner_label) + "  " + view.banner_title;
     const float height = ui::text_height(heading, ui::TextRole::Title, inner) +
                          ImGui::GetStyle().ItemSpacing.y + ui::text_height(view.banner_body, ui::TextRole::Body, inner) +
                          2 * pad;
@@ -60,7 +61,8 @@ void draw_home_screen(const HomeView& view, Requests& requests)
         if (i % columns != 0)
             ImGui::SameLine();
         const HomeTile& tile = view.tiles[i];
-        if (ui::button(tile.id.c_str(), tile.label, ImVec2(tile_w, tile_h), ui::ButtonKind::Primary, ui::TextRole::Title))
+        if (ui::button(tile.id.c_str(), ui::with_icon(tile.icon, tile.label), ImVec2(tile_w, tile_h),
+                       ui::ButtonKind::Primary, ui::TextRole::Title))
             requests.push(RequestOpenScreen{tile.screen});
     }
 }

@@ -1,6 +1,8 @@
 // FontLibrary: mmap + glyph set + atlas build.
 #include "ui/fonts.hpp"
 
+#include "ui/icons.hpp"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -21,13 +23,19 @@ FontLibrary::~FontLibrary()
 {
     if (m_data)
         munmap(m_data, m_size);
+    if (m_icon_data)
+        munmap(m_icon_data, m_icon_size);
 }
 
-bool FontLibrary::open(const std::string& path, std::string& error)
+namespace {
+
+// Maps a font file read-only; the kernel pages in only the glyph tables we
+// touch, and every size shares the same bytes.
+bool map_font(const std::string& path, const char* package, void*& data, std::size_t& size, std::string& error)
 {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        error = path + ": cannot open the font (" + std::strerror(errno) + "); install fonts-noto-cjk";
+        error = path + ": cannot open the font (" + std::strerror(errno) + "); install " + package;
         return false;
     }
     struct stat st {};
@@ -37,26 +45,55 @@ bool FontLibrary::open(const std::string& path, std::string& error)
         return false;
     }
     if (!S_ISREG(st.st_mode) || st.st_size <= 0) {
-        error = path + ": not a font file (empty, or not a regular file); install fonts-noto-cjk";
+        error = path + ": not a font file (empty, or not a regular file); install " + package;
         ::close(fd);
         return false;
     }
-    // Read-only shared mapping: the kernel pages in only the glyph tables we
-    // touch, and every size shares the same bytes.
-    void* data = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
+    void* mapped = mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
     const int mmap_errno = errno;
     ::close(fd);
-    if (data == MAP_FAILED) {
+    if (mapped == MAP_FAILED) {
         error = path + ": cannot map the font (" + std::strerror(mmap_errno) + ")";
         return false;
     }
     // Glyph outlines are read at random places: no read-ahead around them.
-    madvise(data, static_cast<std::size_t>(st.st_size), MADV_RANDOM);
-    m_data = data;
-    m_size = static_cast<std::size_t>(st.st_size);
+    madvise(mapped, static_cast<std::size_t>(st.st_size), MADV_RANDOM);
+    data = mapped;
+    size = static_cast<std::size_t>(st.st_size);
+    return true;
+}
+
+// Ranges are pairs of [first, last] closed intervals ending with 0.
+void ranges_of(const std::bitset<0x10000>& wanted, bool icons, ImVector<ImWchar>& ranges)
+{
+    ranges.clear();
+    for (unsigned c = 1; c < 0x10000; ++c) {
+        if (!wanted.test(c) || is_icon_codepoint(c) != icons)
+            continue;
+        unsigned last = c;
+        while (last + 1 < 0x10000 && wanted.test(last + 1) && is_icon_codepoint(last + 1) == icons)
+            ++last;
+        ranges.push_back(static_cast<ImWchar>(c));
+        ranges.push_back(static_cast<ImWchar>(last));
+        c = last;
+    }
+    ranges.push_back(0);
+}
+
+} // namespace
+
+bool FontLibrary::open(const std::string& path, std::string& error)
+{
+    if (!map_font(path, "fonts-noto-cjk", m_data, m_size, error))
+        return false;
     for (unsigned c = 0x20; c < 0x7F; ++c)  // ASCII always
         m_wanted.set(c);
     return true;
+}
+
+bool FontLibrary::open_icons(const std::string& path, std::string& error)
+{
+    return map_font(path, "fonts-font-awesome", m_icon_data, m_icon_size, error);
 }
 
 bool FontLibrary::want(std::string_view text)
@@ -87,19 +124,9 @@ bool FontLibrary::needs_build(float body_px, Language language) const
 
 FontSet FontLibrary::build(ImFontAtlas& atlas, float body_px, Language language)
 {
-    m_ranges.clear();
-    // Ranges are pairs of [first, last] closed intervals ending with 0.
-    for (unsigned c = 1; c < 0x10000; ++c) {
-        if (!m_wanted.test(c))
-            continue;
-        unsigned last = c;
-        while (last + 1 < 0x10000 && m_wanted.test(last + 1))
-            ++last;
-        m_ranges.push_back(static_cast<ImWchar>(c));
-        m_ranges.push_back(static_cast<ImWchar>(last));
-        c = last;
-    }
-    m_ranges.push_back(0);
+    ranges_of(m_wanted, false, m_ranges);
+    ranges_of(m_wanted, true, m_icon_ranges);
+    const bool icons = m_icon_data && m_icon_ranges.Size > 1;
 
     atlas.Clear();
     atlas.TexDesiredWidth = 4096;  // fewer, wider rows pack CJK glyphs tighter
@@ -115,10 +142,23 @@ FontSet FontLibrary::build(ImFontAtlas& atlas, float body_px, Language language)
     config.OversampleV = 1;
     config.PixelSnapH = true;
 
+    // Icons merge into the text font just added: same size, one advance.
+    ImFontConfig icon_config = config;
+    icon_config.FontNo = 0;
+    icon_config.MergeMode = true;
+    const auto add_text_font = [&](float px) {
+        ImFont* font = atlas.AddFontFromMemoryTTF(m_data, static_cast<int>(m_size), px, &config, m_ranges.Data);
+        if (icons) {
+            icon_config.GlyphMinAdvanceX = px;
+            atlas.AddFontFromMemoryTTF(m_icon_data, static_cast<int>(m_icon_size), px * 0.9f, &icon_config,
+                                       m_icon_ranges.Data);
+        }
+        return font;
+    };
+
     FontSet set;
-    set.body = atlas.AddFontFromMemoryTTF(m_data, static_cast<int>(m_size), body_px, &config, m_ranges.Data);
-    set.title = atlas.AddFontFromMemoryTTF(m_data, static_cast<int>(m_size), std::round(body_px * title_factor),
-                                           &config, m_ranges.Data);
+    set.body = add_text_font(body_px);
+    set.title = add_text_font(std::round(body_px * title_factor));
     // The amount due is the biggest thing on the fee screen; a digits-only
     // face keeps that size from costing atlas memory for every CJK glyph.
     static const ImWchar amount_ranges[] = {0x2C, 0x2E, 0x30, 0x39, 0xA5, 0xA5, 0};
@@ -131,6 +171,8 @@ FontSet FontLibrary::build(ImFontAtlas& atlas, float body_px, Language language)
     // The outlines are not needed until the next build: drop the pages this
     // build touched from our resident set (they stay in the page cache).
     madvise(m_data, m_size, MADV_DONTNEED);
+    if (m_icon_data)
+        madvise(m_icon_data, m_icon_size, MADV_DONTNEED);
 
     m_built = m_wanted;
     m_built_px = body_px;

@@ -32,6 +32,9 @@ public:
 
     // Maps the font collection; false with a message if it cannot.
     bool open(const std::string& path, std::string& error);
+    // Maps the icon font (optional: without it icons are not drawn, the
+    // words beside them still are).
+    bool open_icons(const std::string& path, std::string& error);
 
     // Adds every character of `text` to the wanted set; returns true when one
     // was new (the atlas must be rebuilt to show it).
@@ -52,7 +55,10 @@ private:
     std::bitset<0x10000> m_built;
     float m_built_px = 0;
     int m_built_face = -1;
+    void* m_icon_data = nullptr;
+    std::size_t m_icon_size = 0;
     ImVector<ImWchar> m_ranges;  // must outlive the atlas build
+    ImVector<ImWchar> m_icon_ranges;
 };
 
 // Noto Sans CJK collection face: Simplified Chinese for zh-CN and English,

@@ -3,6 +3,7 @@
 // words stay whole, punctuation follows kinsoku, nothing exceeds the width.
 #include "core/locale.hpp"
 #include "ui/fonts.hpp"
+#include "ui/icons.hpp"
 #include "ui/line_breaker.hpp"
 #include "ui/text_layout.hpp"
 
@@ -105,6 +106,25 @@ TEST_CASE("a rare character in new data asks for a rebuild, and then has a glyph
     FontSet rebuilt = f.library.build(*ImGui::GetIO().Fonts, 36.0f, kiosk::Language::ZhCN);
     CHECK(rebuilt.body->FindGlyphNoFallback(rare) != nullptr);
     CHECK_FALSE(f.library.want("龘"));  // already there: no second rebuild
+}
+
+TEST_CASE("icons: the icon font's glyphs merge into the text fonts, beside the words")
+{
+    FontFixture f;
+    std::string error;
+    REQUIRE_MESSAGE(f.library.open_icons("/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf", error), error);
+    const std::string label = kiosk::ui::with_icon("credit-card", "物业缴费");
+    CHECK(label.find("物业缴费") != std::string::npos);  // never an icon alone
+    CHECK(f.library.want(label));
+    FontSet built = f.library.build(*ImGui::GetIO().Fonts, 36.0f, kiosk::Language::ZhCN);
+    for (ImFont* font : {built.body, built.title}) {
+        const ImFontGlyph* icon = font->FindGlyphNoFallback(0xF09D);
+        REQUIRE(icon != nullptr);
+        CHECK(icon->X1 > icon->X0);  // a real outline, not an empty box
+        CHECK(font->FindGlyphNoFallback(0x7F34) != nullptr);  // 缴 still from Noto
+    }
+    CHECK(kiosk::ui::with_icon("no-such-icon", "首页") == "首页");
+    CHECK(kiosk::ui::with_icon("", "首页") == "首页");
 }
 
 TEST_CASE("switching to zh-HK rebuilds with the Hong Kong face; the size change too")

@@ -1,0 +1,53 @@
+// Icon names -> Font Awesome 4.7 code points (fontawesome-webfont.ttf).
+#include "ui/icons.hpp"
+
+#include <utf8.h>
+
+#include <iterator>
+
+namespace kiosk::ui {
+namespace {
+
+struct Icon {
+    std::string_view name;
+    char32_t codepoint;
+};
+
+// Only icons the kiosk uses; the atlas bakes only the glyphs drawn.
+constexpr Icon k_icons[] = {
+    {"credit-card", 0xF09D},   // fees
+    {"wrench", 0xF0AD},        // repairs
+    {"id-card", 0xF2C2},       // visitors
+    {"bullhorn", 0xF0A1},      // notices
+    {"smile", 0xF118},         // surveys
+    {"arrow-left", 0xF060},    // Back
+    {"home", 0xF015},          // Home
+    {"warning", 0xF071},       // urgent notice, emergency
+    {"phone", 0xF095},         // hotline
+    {"check", 0xF00C},
+    {"qrcode", 0xF029},
+};
+
+} // namespace
+
+std::string icon_glyph(std::string_view name)
+{
+    for (const Icon& icon : k_icons) {
+        if (icon.name == name) {
+            std::string out;
+            utf8::append(icon.codepoint, std::back_inserter(out));
+            return out;
+        }
+    }
+    return {};
+}
+
+std::string with_icon(std::string_view name, std::string_view label)
+{
+    const std::string glyph = icon_glyph(name);
+    if (glyph.empty())
+        return std::string(label);
+    return glyph + "  " + std::string(label);
+}
+
+} // namespace kiosk::ui
