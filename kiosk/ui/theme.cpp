@@ -24,7 +24,7 @@ const Palette& palette(const DisplayMode& mode)
         IM_COL32(255, 255, 255, 255),
         IM_COL32(255, 255, 255, 255), IM_COL32(0, 0, 0, 255),
         IM_COL32(120, 255, 120, 255), IM_COL32(255, 140, 100, 255),
-        IM_COL32(0, 0, 0, 200), IM_COL32(0, 0, 0, 255),
+        IM_COL32(0, 0, 0, 215), IM_COL32(40, 40, 40, 255),  // dim, dialog: lifted off the black screen
         IM_COL32(255, 212, 0, 255), IM_COL32(0, 0, 0, 255),
     };
     return mode.elderly ? high_contrast : light;

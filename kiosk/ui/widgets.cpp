@@ -200,11 +200,18 @@ bool begin_dialog(const char* id, bool open)
         ImGui::OpenPopup(id);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const float width = ImMin(display.x * 0.9f, context().metrics.mm(200));
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, display.y * 0.95f));
+    // A little above the middle and at most 80% high: the dialog's own button
+    // never sits right on top of Back/Home, which look the same.
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.45f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, display.y * 0.8f));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
-    if (!ImGui::BeginPopupModal(id, nullptr, flags))
+    // A visible edge (ImGui gives modals the window border size, 0 here), thick
+    // in elderly mode, where the dialog is dark on a dark screen.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, context().mode.elderly ? 4.0f : 2.0f);
+    const bool shown = ImGui::BeginPopupModal(id, nullptr, flags);
+    ImGui::PopStyleVar();
+    if (!shown)
         return false;
     frame_record().layer = 1;
     return true;

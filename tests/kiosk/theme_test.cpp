@@ -66,6 +66,25 @@ TEST_CASE("theme: every text colour has at least 7:1 contrast on its background,
     }
 }
 
+TEST_CASE("theme: a dialog stands apart from the screen behind it (elderly mode was black on black)")
+{
+    for (const bool elderly : {false, true}) {
+        kiosk::DisplayMode mode;
+        mode.elderly = elderly;
+        const kiosk::ui::Palette& p = kiosk::ui::palette(mode);
+        CAPTURE(elderly);
+        // Behind a dialog the screen is dimmed: blend the dim over the background.
+        const double a = ((p.dialog_dim >> IM_COL32_A_SHIFT) & 0xFF) / 255.0;
+        const auto blend = [&](int shift) {
+            const double under = (p.background >> shift) & 0xFF, over = (p.dialog_dim >> shift) & 0xFF;
+            return static_cast<unsigned>(std::lround(under * (1 - a) + over * a)) << shift;
+        };
+        const ImU32 dimmed = blend(IM_COL32_R_SHIFT) | blend(IM_COL32_G_SHIFT) | blend(IM_COL32_B_SHIFT) |
+                             (0xFFu << IM_COL32_A_SHIFT);
+        CHECK(contrast(p.dialog_background, dimmed) >= 1.3);
+    }
+}
+
 TEST_CASE("theme: the contrast formula matches WCAG's reference values")
 {
     CHECK(contrast(IM_COL32(0, 0, 0, 255), IM_COL32(255, 255, 255, 255)) == doctest::Approx(21.0));
