@@ -18,8 +18,10 @@ namespace lobby::server::fees {
 std::optional<ApiResponse> lookup_fees_read_only(ApiContext& ctx, const protocol::FeeLookupRequest& req);
 ApiResponse lookup_fees(ApiContext& ctx, const protocol::FeeLookupRequest& req);
 
-// payments.cpp
-ApiResponse create_payment_order(ApiContext& ctx, const protocol::PaymentOrderRequest& req);
+class PaymentProvider;
+
+// payments.cpp; provider null: this server cannot take payments (503).
+ApiResponse create_payment_order(ApiContext& ctx, PaymentProvider* provider, const protocol::PaymentOrderRequest& req);
 ApiResponse get_payment_order(ApiContext& ctx, const std::string& order_id);
 
 // demo.cpp

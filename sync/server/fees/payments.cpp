@@ -1,14 +1,19 @@
-// Payment orders: created at the kiosk for chosen bills, paid on the phone
-// through the pay page (pay_page.cpp), expiring after a while.
+// Payment orders: created at the kiosk for chosen bills and at the payment
+// provider (providers/), paid on the phone (confirmed by the provider's
+// notify or query, settle.cpp; on a demo server by the pay page), expiring
+// after a while.
 #include "fees/payments.hpp"
 
 #include "estate.hpp"
 #include "fees/bills.hpp"
 #include "fees/fees.hpp"
+#include "fees/providers/payment_provider.hpp"
 
 #include "sha256.hpp"
 
 #include "protocol/random.hpp"
+
+#include <spdlog/spdlog.h>
 
 #include <set>
 
@@ -16,7 +21,8 @@ namespace lobby::server::fees {
 
 std::optional<protocol::PaymentOrder> find_order(Database& db, const ServerConfig& config, const std::string& order_id,
                                                  protocol::UtcSeconds now) {
-    Statement st(db, "SELECT id, unit_id, amount_fen, created_at, expires_at, paid_at FROM payment_orders WHERE id = ?");
+    Statement st(db, R"sql(
+SELECT id, unit_id, amount_fen, created_at, expires_at, paid_at, code_url FROM payment_orders WHERE id = ?)sql");
     st.bind(1, order_id);
     if (!st.step()) return std::nullopt;
     protocol::PaymentOrder o;
@@ -27,7 +33,8 @@ std::optional<protocol::PaymentOrder> find_order(Database& db, const ServerConfi
     o.expires_at = st.int64(4);
     o.paid_at = st.opt_int64(5);
     o.status = o.paid_at ? "paid" : now >= o.expires_at ? "expired" : "pending";
-    o.qr_payload = public_base_url(config) + "/pay/" + o.id;
+    // The provider's code_url; orders made before providers had the pay page link.
+    o.qr_payload = st.opt_text(6).value_or(public_base_url(config) + "/pay/" + o.id);
     Statement bills(db, "SELECT bill_id FROM payment_order_bills WHERE order_id = ? ORDER BY bill_id");
     bills.bind(1, order_id);
     while (bills.step()) o.bill_ids.push_back(bills.text(0));
@@ -40,6 +47,11 @@ std::string public_base_url(const ServerConfig& config) {
 }
 
 namespace {
+
+ApiResponse no_store(ApiResponse r) {
+    r.store = false;  // a retry with the same key asks the provider afresh
+    return r;
+}
 
 // The order must show the token of a lookup this kiosk passed for this unit
 // within the last few minutes. One refusal for every reason, so a caller
@@ -54,7 +66,14 @@ SELECT 1 FROM fee_verifications WHERE token_hash = ? AND kiosk_id = ? AND unit_i
 
 } // namespace
 
-ApiResponse create_payment_order(ApiContext& ctx, const protocol::PaymentOrderRequest& req) {
+std::optional<std::string> order_provider(Database& db, const std::string& order_id) {
+    Statement st(db, "SELECT provider FROM payment_orders WHERE id = ?");
+    st.bind(1, order_id);
+    if (!st.step()) return std::nullopt;
+    return st.text(0);
+}
+
+ApiResponse create_payment_order(ApiContext& ctx, PaymentProvider* provider, const protocol::PaymentOrderRequest& req) {
     if (!verified(ctx, req))
         return api_error(403, protocol::error_code::verification_required,
                          "A payment order needs the verification_token of this kiosk's fee lookup for unit " +
@@ -77,11 +96,23 @@ ApiResponse create_payment_order(ApiContext& ctx, const protocol::PaymentOrderRe
         lines.emplace_back(id, bill->amount_fen - bill->paid_fen);
         amount += bill->amount_fen - bill->paid_fen;
     }
+    if (!provider)
+        return no_store(api_error(503, protocol::error_code::payments_unavailable,
+                                  "This server has no payment provider: start it with the WeChat Pay flags (or --demo)."));
     const std::string id = "PO-" + protocol::random_hex(8);
+    const protocol::UtcSeconds expires_at = ctx.now + ctx.config.order_ttl_seconds;
+    // The provider is asked first, so a refusal leaves no order behind.
+    const auto code_url = provider->create_native_order({id, "物业费 " + req.unit_id, amount, expires_at});
+    if (!code_url.value) {
+        spdlog::warn("payment provider {} refused to create an order: {}", provider->name(), code_url.error);
+        return no_store(api_error(503, protocol::error_code::payments_unavailable,
+                                  "The payment provider did not create the order; try again."));
+    }
     Statement ins(ctx.db, R"sql(
-INSERT INTO payment_orders (id, unit_id, amount_fen, created_at, expires_at, kiosk_id) VALUES (?, ?, ?, ?, ?, ?))sql");
-    ins.bind(1, id).bind(2, req.unit_id).bind(3, amount).bind(4, ctx.now).bind(5, ctx.now + ctx.config.order_ttl_seconds);
-    ins.bind(6, ctx.caller.kiosk_id);
+INSERT INTO payment_orders (id, unit_id, amount_fen, created_at, expires_at, kiosk_id, provider, code_url)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?))sql");
+    ins.bind(1, id).bind(2, req.unit_id).bind(3, amount).bind(4, ctx.now).bind(5, expires_at);
+    ins.bind(6, ctx.caller.kiosk_id).bind(7, provider->name()).bind(8, *code_url.value);
     ins.run();
     Statement line(ctx.db, "INSERT INTO payment_order_bills (order_id, bill_id, due_fen) VALUES (?, ?, ?)");
     for (const auto& [bill_id, due] : lines) {
@@ -101,12 +132,15 @@ ApiResponse get_payment_order(ApiContext& ctx, const std::string& order_id) {
     return api_ok(200, *order);
 }
 
-PayOutcome pay_order(Database& db, const ServerConfig& config, const std::string& order_id, protocol::UtcSeconds now) {
+PayOutcome pay_order(Database& db, const ServerConfig& config, const std::string& order_id, protocol::UtcSeconds now,
+                     bool provider_confirmed) {
     const auto order = find_order(db, config, order_id, now);
     if (!order) return {404, protocol::error_code::unknown_order, "订单不存在。This payment order does not exist.", std::nullopt};
     if (order->status == "paid")
         return {409, protocol::error_code::order_already_paid, "此订单已支付。This order was already paid.", order};
-    if (order->status == "expired")
+    // A provider that confirms a payment has taken the money (it refuses
+    // payment after the order's time_expire), so a late notify still counts.
+    if (order->status == "expired" && !provider_confirmed)
         return {410, protocol::error_code::order_expired, "此订单已过期，请在大堂终端重新下单。This order has expired; please create a new one at the kiosk.",
                 order};
     // Every bill must still owe what the order was made for; otherwise it was
