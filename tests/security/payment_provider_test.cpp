@@ -349,3 +349,26 @@ TEST_CASE("payments: the office server runs WeChat Pay from flags, and refuses k
         CHECK_THROWS(InProcessServer([&](lobby::server::ServerConfig& c) { use_simulator(c, wx); }));
     }
 }
+
+TEST_CASE("payments: a payment for bills paid meanwhile by another order is acknowledged, not applied twice") {
+    // Two orders for the same bill (the person scanned twice); both get paid
+    // at WeChat. The bill is paid once; the second payment stays on its
+    // order for a refund, and WeChat Pay is told it arrived (no retries).
+    WechatSetup s;
+    const auto first = s.order_first_open_bill();
+    const auto second = s.order_first_open_bill();
+    REQUIRE(first.bill_ids == second.bill_ids);
+    const long long before = s.paid_fen_of(first);
+    CHECK(WechatPaySimulator::deliver(s.wx.pay(first.id)).status == 204);
+    CHECK(WechatPaySimulator::deliver(s.wx.pay(second.id)).status == 204);
+    CHECK(s.paid_fen_of(first) == before + first.amount_fen);
+    CHECK(s.status_of(first) == "paid");
+    CHECK(s.status_of(second) == "pending");
+    CHECK(db_int(s.db, "SELECT count(*) FROM payment_orders WHERE unapplied_reason = 'bills_already_paid' AND transaction_id = '" +
+                           s.wx.order(second.id)->transaction_id + "'") == 1);
+    // Its kiosk's polls do not apply it later either.
+    s.server.clock().advance(15);
+    CHECK(s.status_of(second) == "pending");
+    CHECK(s.wx.queries() == 0);
+    CHECK(s.paid_fen_of(first) == before + first.amount_fen);
+}
