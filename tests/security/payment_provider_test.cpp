@@ -8,10 +8,15 @@
 
 #include "support/wechat_pay_simulator.hpp"
 
+#include "support/time_scale.hpp"
+
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <thread>
 
 using namespace lobby::test;
 namespace p = lobby::protocol;
@@ -371,4 +376,38 @@ TEST_CASE("payments: a payment for bills paid meanwhile by another order is ackn
     CHECK(s.status_of(second) == "pending");
     CHECK(s.wx.queries() == 0);
     CHECK(s.paid_fen_of(first) == before + first.amount_fen);
+}
+
+TEST_CASE("payments: a slow WeChat Pay does not hold up the server's other writes") {
+    // The create call goes out before the write lock is taken: while WeChat
+    // Pay sits on it, other kiosks' writes (a heartbeat, a repair) go through.
+    WechatSetup s;
+    const Reply lookup = s.kiosk.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}});
+    const auto result = lookup.as<p::FeeLookupResult>();
+    std::string bill;
+    for (const auto& b : result.bills)
+        if (b.status != "paid") bill = b.id;
+    s.wx.hold_creates();
+    auto pending = std::async(std::launch::async, [&] {
+        Api kiosk(s.server.port(), lobby1_token);
+        return kiosk.create("/v1/payment-orders",
+                            {{"unit_id", "3-2-1502"}, {"bill_ids", {bill}}, {"verification_token", *result.verification_token}});
+    });
+    const auto deadline = std::chrono::steady_clock::now() + scaled(std::chrono::seconds(10));
+    while (s.wx.creates_waiting() == 0 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));  // polling a condition
+    REQUIRE_MESSAGE(s.wx.creates_waiting() == 1, "the create call never reached the simulator");
+
+    Api other(s.server.port(), lobby2_token);
+    const Reply beat = other.post("/v1/heartbeat", {{"kiosk_version", "0.1.0"}, {"outbox_size", 1}});
+    CHECK(beat.status == 200);  // a write, answered while the create is held
+    // The order's request is still waiting on WeChat Pay (with the lock held
+    // during the call, the heartbeat waited until the create gave up).
+    CHECK(pending.wait_for(std::chrono::seconds(0)) == std::future_status::timeout);
+    CHECK(s.wx.creates_waiting() == 1);
+
+    s.wx.release_creates();
+    const Reply created = pending.get();
+    CHECK(created.status == 201);
+    CHECK(created.as<p::PaymentOrder>().qr_payload.rfind("weixin://", 0) == 0);
 }

@@ -166,7 +166,10 @@ WechatPaySimulator::WechatPaySimulator() : m_keys(std::make_unique<Keys>()), m_d
             field("time_expire").size() != 25)
             return sign_answer(res, 400, error_json("PARAM_ERROR", "bad create request"));
         ++m_creates;
-        std::lock_guard lock(m_mutex);
+        std::unique_lock lock(m_mutex);
+        ++m_waiting;
+        m_door.wait(lock, [this] { return !m_hold; });
+        --m_waiting;
         auto& o = m_orders[out_trade_no];
         if (o.code_url.empty()) {
             o = {out_trade_no, "weixin://wxpay/bizpayurl?pr=" + random_chars(7, alnum), field("notify_url"),
@@ -200,10 +203,29 @@ WechatPaySimulator::~WechatPaySimulator() {
     // stop() before the thread is listening would be lost: wait for it first.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     while (!m_http.is_running() && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+    release_creates();
     m_http.stop();
     if (m_thread.joinable()) m_thread.join();
     std::error_code ignored;
     std::filesystem::remove_all(m_dir, ignored);
+}
+
+void WechatPaySimulator::hold_creates() {
+    std::lock_guard lock(m_mutex);
+    m_hold = true;
+}
+
+void WechatPaySimulator::release_creates() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_hold = false;
+    }
+    m_door.notify_all();
+}
+
+int WechatPaySimulator::creates_waiting() const {
+    std::lock_guard lock(m_mutex);
+    return m_waiting;
 }
 
 std::vector<std::string> WechatPaySimulator::server_flags() const {

@@ -18,6 +18,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -82,6 +83,11 @@ public:
     };
     static Delivery deliver(const SimulatedNotify& notify);
 
+    // Creates wait at the door until released (a slow WeChat Pay, without sleeping).
+    void hold_creates();
+    void release_creates();
+    int creates_waiting() const;
+
     int creates() const { return m_creates; }
     int queries() const { return m_queries; }
     int refused_signatures() const { return m_refused; }  // our requests whose signature did not verify
@@ -96,7 +102,10 @@ private:
     std::string m_dir;
     std::string m_apiv3_key;
     std::function<std::int64_t()> m_now;
-    mutable std::mutex m_mutex;  // guards m_orders
+    mutable std::mutex m_mutex;  // guards m_orders, m_hold, m_waiting
+    std::condition_variable m_door;
+    bool m_hold = false;
+    int m_waiting = 0;
     std::map<std::string, SimulatedOrder> m_orders;
     std::atomic<int> m_creates{0}, m_queries{0}, m_refused{0};
     httplib::Server m_http;

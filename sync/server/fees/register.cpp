@@ -46,11 +46,14 @@ CREATE TABLE payment_notify_nonces (nonce TEXT PRIMARY KEY, received_at INTEGER 
                     r.api->post<p::FeeLookupRequest>(body_only(fees::lookup_fees), fees::lookup_fees_read_only));
         const std::shared_ptr<fees::PaymentProvider> provider = fees::make_payment_provider(r.config);
         if (!provider) spdlog::warn("no payment provider (no WeChat Pay flags, no --demo): payment orders get 503");
+        // The provider is called before the write lock is taken (router.hpp).
         r.http.Post("/v1/payment-orders",
-                    r.api->idempotent_post<p::PaymentOrderRequest>(
-                        [provider](ApiContext& ctx, const p::PaymentOrderRequest& req, const httplib::Request&) {
-                            return fees::create_payment_order(ctx, provider.get(), req);
-                        }));
+                    r.api->idempotent_post_after<p::PaymentOrderRequest>(
+                        [provider](ApiContext& ctx, const p::PaymentOrderRequest& req) {
+                            return fees::open_provider_order(ctx, provider.get(), req);
+                        },
+                        [](ApiContext& ctx, const p::PaymentOrderRequest& req, const httplib::Request&,
+                           const fees::ProviderOrder& opened) { return fees::create_payment_order(ctx, opened, req); }));
         r.http.Get(R"(/v1/payment-orders/([A-Za-z0-9-]{1,64}))",
                    r.api->get(
                        [provider, pool = &r.pool](ApiContext& ctx, const httplib::Request& req) {
