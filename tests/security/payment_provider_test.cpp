@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -99,7 +100,12 @@ TEST_CASE("payments: an order is created at WeChat Pay and paid by its signed no
     CHECK(order.qr_payload == at_wx->code_url);
     CHECK(at_wx->total_fen == order.amount_fen);
     CHECK(at_wx->notify_url == s.server.base_url() + "/v1/payments/wechat/notify");
-    CHECK(at_wx->time_expire.size() == 25);  // 2026-12-04T22:10:00+08:00
+    // WeChat Pay refuses payment after the order's own expiry, in Beijing time.
+    const p::LocalTime beijing = p::to_shanghai(order.expires_at);
+    char expected_expiry[40];
+    std::snprintf(expected_expiry, sizeof expected_expiry, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", beijing.year,
+                  beijing.month, beijing.day, beijing.hour, beijing.minute, beijing.second);
+    CHECK(at_wx->time_expire == expected_expiry);
     CHECK(s.wx.creates() == 1);
     CHECK(s.wx.refused_signatures() == 0);
     // The simulator does check signatures: a request without ours is refused.
@@ -410,4 +416,17 @@ TEST_CASE("payments: a slow WeChat Pay does not hold up the server's other write
     const Reply created = pending.get();
     CHECK(created.status == 201);
     CHECK(created.as<p::PaymentOrder>().qr_payload.rfind("weixin://", 0) == 0);
+}
+
+TEST_CASE("payments: WeChat Pay's confirmation of an order that expired meanwhile still pays it") {
+    // WeChat Pay refuses payment after time_expire, so a SUCCESS it reports
+    // was taken in time; a notify arriving after our expiry must not lose it.
+    WechatSetup s;
+    const auto order = s.order_first_open_bill();
+    const long long before = s.paid_fen_of(order);
+    s.server.clock().advance(15 * 60 + 1);
+    CHECK(s.status_of(order) == "expired");
+    CHECK(WechatPaySimulator::deliver(s.wx.pay(order.id)).status == 204);
+    CHECK(s.status_of(order) == "paid");
+    CHECK(s.paid_fen_of(order) == before + order.amount_fen);
 }

@@ -3,9 +3,6 @@
 
 #include "fees/fees.hpp"
 #include "fees/payments.hpp"
-#include "router.hpp"
-
-#include "protocol/decode.hpp"
 
 #include <spdlog/spdlog.h>
 
