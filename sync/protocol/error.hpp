@@ -53,6 +53,7 @@ inline constexpr const char* code_not_yet_valid = "code_not_yet_valid";  // 422
 inline constexpr const char* unit_locked = "unit_locked";              // 423
 inline constexpr const char* too_many_attempts = "too_many_attempts";  // 429 (visitor code guesses; locked_until says when)
 inline constexpr const char* internal_error = "internal_error";        // 500 (a bug, never bad input)
+inline constexpr const char* payments_unavailable = "payments_unavailable";  // 503 (no payment provider, or it did not create the order)
 } // namespace error_code
 
 } // namespace lobby::protocol

@@ -10,6 +10,21 @@
 
 namespace lobby::server {
 
+// WeChat Pay APIv3 (Native): the merchant's identity and the files holding
+// its keys. Only paths live here; the keys are read once at start and never logged.
+struct WechatPayConfig {
+    std::string base_url = "https://api.mch.weixin.qq.com";
+    std::string appid;              // the app (公众号/小程序) the merchant account is bound to
+    std::string mchid;              // merchant id; empty: WeChat Pay is off
+    std::string merchant_serial;    // serial number of the merchant API certificate
+    std::string merchant_key_file;  // PEM RSA private key (apiclient_key.pem), mode 0600
+    std::string platform_key_file;  // PEM public key or certificate of WeChat Pay (verifies notifies and answers)
+    std::string platform_serial;    // the Wechatpay-Serial that key has
+    std::string apiv3_key_file;     // the 32-byte APIv3 key (decrypts notifies), mode 0600
+    std::string notify_url;         // empty: <public url>/v1/payments/wechat/notify
+    bool enabled() const { return !mchid.empty(); }
+};
+
 struct ServerConfig {
     std::string db_path = "office.db";
     std::string host = "127.0.0.1";
@@ -19,6 +34,11 @@ struct ServerConfig {
     int lockout_failures = 5;              // wrong phone_last4 in a row before a unit locks
     std::int64_t lockout_seconds = 15 * 60;  // how long a unit stays locked
     std::int64_t order_ttl_seconds = 15 * 60;  // payment order lifetime
+    WechatPayConfig wechat;
+    // An unpaid provider order at least this old is asked about at the
+    // provider when its kiosk polls it (at most once per this interval), in
+    // case the notify was lost.
+    std::int64_t payment_query_after_seconds = 15;
     std::int64_t verification_ttl_seconds = 10 * 60;  // a fee lookup's verification token, for payment orders
     std::int64_t visitor_pass_seconds = 4 * 3600;  // walk-in pass validity
     // Visitor code guesses: a kiosk with this many unknown codes within a

@@ -42,6 +42,24 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0, 86400 * 7))->capture_default_str();
     app.add_option("--order-ttl-seconds", config.order_ttl_seconds, "payment order lifetime")
         ->check(CLI::Range(1, 86400))->capture_default_str();
+    // WeChat Pay APIv3 Native: the provider that confirms payments in production.
+    auto* wx = app.add_option_group("WeChat Pay", "payment confirmation by WeChat Pay APIv3 Native (all key files are read "
+                                                  "once at start and never logged)");
+    auto& w = config.wechat;
+    wx->add_option("--wechat-mchid", w.mchid, "merchant id (商户号); turns WeChat Pay on");
+    wx->add_option("--wechat-appid", w.appid, "the appid the merchant account is bound to");
+    wx->add_option("--wechat-merchant-serial", w.merchant_serial, "serial number of the merchant API certificate");
+    wx->add_option("--wechat-merchant-key", w.merchant_key_file, "PEM file of the merchant's RSA private key (mode 0600)");
+    wx->add_option("--wechat-platform-key", w.platform_key_file,
+                   "PEM file of WeChat Pay's platform public key or certificate (verifies notifies and answers)");
+    wx->add_option("--wechat-platform-serial", w.platform_serial, "the Wechatpay-Serial of that key");
+    wx->add_option("--wechat-apiv3-key", w.apiv3_key_file, "file holding the 32-character APIv3 key (mode 0600)");
+    wx->add_option("--wechat-notify-url", w.notify_url,
+                   "public URL WeChat Pay posts notifies to (default <public-url>/v1/payments/wechat/notify)");
+    wx->add_option("--wechat-base-url", w.base_url, "WeChat Pay API base")->capture_default_str();
+    app.add_option("--payment-query-after-seconds", config.payment_query_after_seconds,
+                   "ask the provider about an unpaid order this old when its kiosk polls it (a lost notify)")
+        ->check(CLI::Range(1, 3600))->capture_default_str();
     app.add_option("--threads", config.threads, "HTTP worker threads")->check(CLI::Range(1, 256))->capture_default_str();
     CLI11_PARSE(app, argc, argv);
 

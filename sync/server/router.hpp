@@ -118,6 +118,46 @@ public:
         };
     }
 
+    // idempotent_post with a slow step (a call to another service, e.g. the
+    // payment provider) kept off the write lock: after a read-only replay
+    // check, outside(ctx, req) runs without any transaction held, and its
+    // result is handed to fn(ctx, req, http, result) inside the write
+    // transaction, where the replay check is repeated (a concurrent duplicate
+    // may have won meanwhile) and fn must re-check what it relies on.
+    template <class Req, class Outside, class Fn>
+    httplib::Server::Handler idempotent_post_after(Outside outside, Fn fn) {
+        return [self = shared_from_this(), outside, fn](const httplib::Request& http, httplib::Response& res) {
+            auto lease = self->m_pool.acquire();
+            Database& db = lease.db();
+            ApiResponse refusal;
+            auto caller = authenticate(db, http, refusal);
+            if (!caller) return send(res, refusal);
+            const std::string key = http.get_header_value("Idempotency-Key");
+            if (!valid_idempotency_key(key)) return send(res, missing_idempotency_key());
+            auto parsed = protocol::parse_json(http.body);
+            if (!parsed) return send(res, decode_refusal(parsed.error()));
+            auto decoded = protocol::decode<Req>(parsed.value());
+            if (!decoded) return send(res, decode_refusal(decoded.error()));
+            const std::string hash = request_hash(http, parsed.value());
+            {
+                Transaction read(db, TxMode::Deferred);
+                const bool replayed = replay_idempotent(db, caller->kiosk_id, key, hash, res);
+                read.commit();
+                if (replayed) return;
+            }
+            ApiContext outer{db, self->m_config, *caller, self->m_config.now()};
+            auto prepared = outside(outer, decoded.value());
+
+            WriteTransaction tx(self->m_pool, db);
+            if (replay_idempotent(db, caller->kiosk_id, key, hash, res)) return;
+            ApiContext ctx{db, self->m_config, *caller, self->m_config.now()};
+            ApiResponse r = fn(ctx, decoded.value(), http, prepared);
+            if (r.store) store_idempotent(db, caller->kiosk_id, key, hash, r, ctx.now);
+            tx.commit();
+            send(res, r);
+        };
+    }
+
     Pool& pool() { return m_pool; }
 
 private:

@@ -66,6 +66,9 @@ void install_pay_page(httplib::Server& http, Pool& pool, const ServerConfig& con
     });
     http.Post(pattern, [&pool, &config](const httplib::Request& req, httplib::Response& res) {
         auto lease = pool.acquire();
+        // Only the demo provider's orders: a real provider's are paid by its notify.
+        if (order_provider(lease.db(), req.matches[1]).value_or("") != "demo")
+            return send_html(res, 404, page("订单不存在", "<h1>订单不存在</h1><p>This payment order does not exist.</p>"));
         WriteTransaction tx(pool, lease.db());
         const PayOutcome outcome = pay_order(lease.db(), config, req.matches[1], config.now());
         tx.commit();

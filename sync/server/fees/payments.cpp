@@ -1,14 +1,19 @@
-// Payment orders: created at the kiosk for chosen bills, paid on the phone
-// through the pay page (pay_page.cpp), expiring after a while.
+// Payment orders: created at the kiosk for chosen bills and at the payment
+// provider (providers/), paid on the phone (confirmed by the provider's
+// notify or query, settle.cpp; on a demo server by the pay page), expiring
+// after a while.
 #include "fees/payments.hpp"
 
 #include "estate.hpp"
 #include "fees/bills.hpp"
 #include "fees/fees.hpp"
+#include "fees/providers/payment_provider.hpp"
 
 #include "sha256.hpp"
 
 #include "protocol/random.hpp"
+
+#include <spdlog/spdlog.h>
 
 #include <set>
 
@@ -16,7 +21,8 @@ namespace lobby::server::fees {
 
 std::optional<protocol::PaymentOrder> find_order(Database& db, const ServerConfig& config, const std::string& order_id,
                                                  protocol::UtcSeconds now) {
-    Statement st(db, "SELECT id, unit_id, amount_fen, created_at, expires_at, paid_at FROM payment_orders WHERE id = ?");
+    Statement st(db, R"sql(
+SELECT id, unit_id, amount_fen, created_at, expires_at, paid_at, code_url FROM payment_orders WHERE id = ?)sql");
     st.bind(1, order_id);
     if (!st.step()) return std::nullopt;
     protocol::PaymentOrder o;
@@ -27,7 +33,8 @@ std::optional<protocol::PaymentOrder> find_order(Database& db, const ServerConfi
     o.expires_at = st.int64(4);
     o.paid_at = st.opt_int64(5);
     o.status = o.paid_at ? "paid" : now >= o.expires_at ? "expired" : "pending";
-    o.qr_payload = public_base_url(config) + "/pay/" + o.id;
+    // The provider's code_url; orders made before providers had the pay page link.
+    o.qr_payload = st.opt_text(6).value_or(public_base_url(config) + "/pay/" + o.id);
     Statement bills(db, "SELECT bill_id FROM payment_order_bills WHERE order_id = ? ORDER BY bill_id");
     bills.bind(1, order_id);
     while (bills.step()) o.bill_ids.push_back(bills.text(0));
@@ -40,6 +47,11 @@ std::string public_base_url(const ServerConfig& config) {
 }
 
 namespace {
+
+ApiResponse no_store(ApiResponse r) {
+    r.store = false;  // a retry with the same key asks the provider afresh
+    return r;
+}
 
 // The order must show the token of a lookup this kiosk passed for this unit
 // within the last few minutes. One refusal for every reason, so a caller
@@ -54,41 +66,102 @@ SELECT 1 FROM fee_verifications WHERE token_hash = ? AND kiosk_id = ? AND unit_i
 
 } // namespace
 
-ApiResponse create_payment_order(ApiContext& ctx, const protocol::PaymentOrderRequest& req) {
-    if (!verified(ctx, req))
-        return api_error(403, protocol::error_code::verification_required,
-                         "A payment order needs the verification_token of this kiosk's fee lookup for unit " +
-                             req.unit_id + " from the last " + std::to_string(ctx.config.verification_ttl_seconds / 60) +
-                             " minutes; verify the phone digits again.");
-    if (!find_unit(ctx.db, req.unit_id))
-        return api_error(404, protocol::error_code::unknown_unit, "Unit " + req.unit_id + " does not exist.");
-    std::set<std::string> seen;
+std::optional<std::string> order_provider(Database& db, const std::string& order_id) {
+    Statement st(db, "SELECT provider FROM payment_orders WHERE id = ?");
+    st.bind(1, order_id);
+    if (!st.step()) return std::nullopt;
+    return st.text(0);
+}
+
+namespace {
+
+// A request that may become an order: what it costs and owes per bill, or why not.
+struct CheckedRequest {
+    std::optional<ApiResponse> refusal;
     std::int64_t amount = 0;
-    std::vector<std::pair<std::string, std::int64_t>> lines;
-    for (const auto& id : req.bill_ids) {
-        if (!seen.insert(id).second)
-            return api_error(422, protocol::error_code::invalid_field, "Field 'bill_ids' lists bill " + id + " twice.");
-        const auto bill = find_bill(ctx.db, id, ctx.now);
-        if (!bill || bill->unit_id != req.unit_id)
-            return api_error(422, protocol::error_code::invalid_field,
-                             "Field 'bill_ids' names " + id + ", which is not a bill of unit " + req.unit_id + ".");
-        if (bill->status == "paid")
-            return api_error(409, protocol::error_code::bills_already_paid, "Bill " + id + " is already paid.");
-        lines.emplace_back(id, bill->amount_fen - bill->paid_fen);
-        amount += bill->amount_fen - bill->paid_fen;
+    std::vector<std::pair<std::string, std::int64_t>> lines;  // bill id, due fen
+};
+
+CheckedRequest check_order_request(ApiContext& ctx, const protocol::PaymentOrderRequest& req) {
+    CheckedRequest c;
+    if (!verified(ctx, req)) {
+        c.refusal = api_error(403, protocol::error_code::verification_required,
+                              "A payment order needs the verification_token of this kiosk's fee lookup for unit " +
+                                  req.unit_id + " from the last " +
+                                  std::to_string(ctx.config.verification_ttl_seconds / 60) +
+                                  " minutes; verify the phone digits again.");
+        return c;
     }
-    const std::string id = "PO-" + protocol::random_hex(8);
+    if (!find_unit(ctx.db, req.unit_id)) {
+        c.refusal = api_error(404, protocol::error_code::unknown_unit, "Unit " + req.unit_id + " does not exist.");
+        return c;
+    }
+    std::set<std::string> seen;
+    for (const auto& id : req.bill_ids) {
+        if (!seen.insert(id).second) {
+            c.refusal = api_error(422, protocol::error_code::invalid_field, "Field 'bill_ids' lists bill " + id + " twice.");
+            return c;
+        }
+        const auto bill = find_bill(ctx.db, id, ctx.now);
+        if (!bill || bill->unit_id != req.unit_id) {
+            c.refusal = api_error(422, protocol::error_code::invalid_field,
+                                  "Field 'bill_ids' names " + id + ", which is not a bill of unit " + req.unit_id + ".");
+            return c;
+        }
+        if (bill->status == "paid") {
+            c.refusal = api_error(409, protocol::error_code::bills_already_paid, "Bill " + id + " is already paid.");
+            return c;
+        }
+        c.lines.emplace_back(id, bill->amount_fen - bill->paid_fen);
+        c.amount += bill->amount_fen - bill->paid_fen;
+    }
+    return c;
+}
+
+} // namespace
+
+ProviderOrder open_provider_order(ApiContext& ctx, PaymentProvider* provider, const protocol::PaymentOrderRequest& req) {
+    ProviderOrder opened;
+    Transaction read(ctx.db, TxMode::Deferred);
+    const CheckedRequest checked = check_order_request(ctx, req);
+    read.commit();
+    if (checked.refusal || !provider) return opened;  // the write transaction answers
+    opened.provider = provider->name();
+    opened.id = "PO-" + protocol::random_hex(8);
+    opened.amount_fen = checked.amount;
+    opened.expires_at = ctx.now + ctx.config.order_ttl_seconds;
+    const auto code_url = provider->create_native_order({opened.id, "物业费 " + req.unit_id, opened.amount_fen, opened.expires_at});
+    if (code_url.value) opened.code_url = *code_url.value;
+    else spdlog::warn("payment provider {} did not create an order: {}", provider->name(), code_url.error);
+    return opened;
+}
+
+ApiResponse create_payment_order(ApiContext& ctx, const ProviderOrder& opened, const protocol::PaymentOrderRequest& req) {
+    const CheckedRequest checked = check_order_request(ctx, req);
+    if (checked.refusal) return *checked.refusal;
+    if (opened.provider.empty())
+        return no_store(api_error(503, protocol::error_code::payments_unavailable,
+                                  "This server has no payment provider: start it with the WeChat Pay flags (or --demo)."));
+    if (!opened.code_url)
+        return no_store(api_error(503, protocol::error_code::payments_unavailable,
+                                  "The payment provider did not create the order; try again."));
+    // The provider's order is for the amount seen before its call; a bill
+    // paid meanwhile makes it wrong (it is left to expire unpaid there).
+    if (checked.amount != opened.amount_fen)
+        return api_error(409, protocol::error_code::bills_already_paid,
+                         "A bill of this order was paid while the order was being created; create it again.");
     Statement ins(ctx.db, R"sql(
-INSERT INTO payment_orders (id, unit_id, amount_fen, created_at, expires_at, kiosk_id) VALUES (?, ?, ?, ?, ?, ?))sql");
-    ins.bind(1, id).bind(2, req.unit_id).bind(3, amount).bind(4, ctx.now).bind(5, ctx.now + ctx.config.order_ttl_seconds);
-    ins.bind(6, ctx.caller.kiosk_id);
+INSERT INTO payment_orders (id, unit_id, amount_fen, created_at, expires_at, kiosk_id, provider, code_url)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?))sql");
+    ins.bind(1, opened.id).bind(2, req.unit_id).bind(3, opened.amount_fen).bind(4, ctx.now).bind(5, opened.expires_at);
+    ins.bind(6, ctx.caller.kiosk_id).bind(7, opened.provider).bind(8, *opened.code_url);
     ins.run();
     Statement line(ctx.db, "INSERT INTO payment_order_bills (order_id, bill_id, due_fen) VALUES (?, ?, ?)");
-    for (const auto& [bill_id, due] : lines) {
-        line.bind(1, id).bind(2, bill_id).bind(3, due);
+    for (const auto& [bill_id, due] : checked.lines) {
+        line.bind(1, opened.id).bind(2, bill_id).bind(3, due);
         line.run();
     }
-    return api_ok(201, *find_order(ctx.db, ctx.config, id, ctx.now));
+    return api_ok(201, *find_order(ctx.db, ctx.config, opened.id, ctx.now));
 }
 
 ApiResponse get_payment_order(ApiContext& ctx, const std::string& order_id) {
@@ -101,12 +174,15 @@ ApiResponse get_payment_order(ApiContext& ctx, const std::string& order_id) {
     return api_ok(200, *order);
 }
 
-PayOutcome pay_order(Database& db, const ServerConfig& config, const std::string& order_id, protocol::UtcSeconds now) {
+PayOutcome pay_order(Database& db, const ServerConfig& config, const std::string& order_id, protocol::UtcSeconds now,
+                     bool provider_confirmed) {
     const auto order = find_order(db, config, order_id, now);
     if (!order) return {404, protocol::error_code::unknown_order, "订单不存在。This payment order does not exist.", std::nullopt};
     if (order->status == "paid")
         return {409, protocol::error_code::order_already_paid, "此订单已支付。This order was already paid.", order};
-    if (order->status == "expired")
+    // A provider that confirms a payment has taken the money (it refuses
+    // payment after the order's time_expire), so a late notify still counts.
+    if (order->status == "expired" && !provider_confirmed)
         return {410, protocol::error_code::order_expired, "此订单已过期，请在大堂终端重新下单。This order has expired; please create a new one at the kiosk.",
                 order};
     // Every bill must still owe what the order was made for; otherwise it was

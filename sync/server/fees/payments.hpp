@@ -1,4 +1,5 @@
-// Payment order lookups shared by the kiosk API and the demo pay page.
+// Payment order lookups and the paying of an order, shared by the kiosk API,
+// the demo pay page and provider confirmations (settle.hpp).
 #pragma once
 
 #include "config.hpp"
@@ -21,7 +22,13 @@ struct PayOutcome {
     std::optional<protocol::PaymentOrder> order;
 };
 
-// Marks the order and its bills paid (inside a write transaction), or says why not.
-PayOutcome pay_order(Database& db, const ServerConfig& config, const std::string& order_id, protocol::UtcSeconds now);
+// Marks the order and its bills paid (inside a write transaction), or says
+// why not: the one path by which an order becomes paid, for the demo pay
+// page and for provider confirmations (which may come after the expiry).
+PayOutcome pay_order(Database& db, const ServerConfig& config, const std::string& order_id, protocol::UtcSeconds now,
+                     bool provider_confirmed = false);
+
+// "demo", "wechat": the provider the order was created at; nullopt: no such order.
+std::optional<std::string> order_provider(Database& db, const std::string& order_id);
 
 } // namespace lobby::server::fees

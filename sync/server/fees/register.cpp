@@ -1,9 +1,13 @@
-// Registers the fees feature: its routes, the pay page, its demo seed and
-// the refresh that re-publishes a bill when it turns late.
+// Registers the fees feature: its routes, the payment provider (its notify,
+// or on a demo server the pay page), its demo seed and the refresh that
+// re-publishes a bill when it turns late.
 #include "fees/bills.hpp"
 #include "fees/fees.hpp"
 #include "fees/pay_page.hpp"
+#include "fees/settle.hpp"
 #include "router.hpp"
+
+#include <spdlog/spdlog.h>
 
 #include "protocol/changes.hpp"
 
@@ -20,6 +24,19 @@ CREATE TABLE fee_verifications (
   kiosk_id TEXT NOT NULL, unit_id TEXT NOT NULL REFERENCES units(id),
   expires_at INTEGER NOT NULL);
 CREATE INDEX fee_verifications_expiry ON fee_verifications (expires_at);
+)sql"},
+                // v6: the payment provider of each order, its code_url (the QR), the
+                // provider's transaction once confirmed (a transaction pays one order
+                // once), when the provider was last asked; and the nonces of verified
+                // notifies, so a replayed notify is refused.
+                {6, R"sql(
+ALTER TABLE payment_orders ADD COLUMN provider TEXT NOT NULL DEFAULT 'demo';
+ALTER TABLE payment_orders ADD COLUMN code_url TEXT;
+ALTER TABLE payment_orders ADD COLUMN transaction_id TEXT;
+ALTER TABLE payment_orders ADD COLUMN queried_at INTEGER;
+ALTER TABLE payment_orders ADD COLUMN unapplied_reason TEXT;
+CREATE UNIQUE INDEX payment_orders_transaction ON payment_orders (transaction_id) WHERE transaction_id IS NOT NULL;
+CREATE TABLE payment_notify_nonces (nonce TEXT PRIMARY KEY, received_at INTEGER NOT NULL);
 )sql"}};
     f.seed_reference = fees::seed_fee_kinds;
     f.seed_unit = fees::seed_unit_bills;
@@ -27,12 +44,27 @@ CREATE INDEX fee_verifications_expiry ON fee_verifications (expires_at);
         namespace p = protocol;
         r.http.Post("/v1/fees/lookup",
                     r.api->post<p::FeeLookupRequest>(body_only(fees::lookup_fees), fees::lookup_fees_read_only));
+        const std::shared_ptr<fees::PaymentProvider> provider = fees::make_payment_provider(r.config);
+        if (!provider) spdlog::warn("no payment provider (no WeChat Pay flags, no --demo): payment orders get 503");
+        // The provider is called before the write lock is taken (router.hpp).
         r.http.Post("/v1/payment-orders",
-                    r.api->idempotent_post<p::PaymentOrderRequest>(body_only(fees::create_payment_order)));
-        r.http.Get(R"(/v1/payment-orders/([A-Za-z0-9-]{1,64}))", r.api->get(by_path_id(fees::get_payment_order)));
-        // The demo pay page marks orders paid without any authentication:
-        // it exists only in a demo server.
-        if (r.config.demo) fees::install_pay_page(r.http, r.pool, r.config);
+                    r.api->idempotent_post_after<p::PaymentOrderRequest>(
+                        [provider](ApiContext& ctx, const p::PaymentOrderRequest& req) {
+                            return fees::open_provider_order(ctx, provider.get(), req);
+                        },
+                        [](ApiContext& ctx, const p::PaymentOrderRequest& req, const httplib::Request&,
+                           const fees::ProviderOrder& opened) { return fees::create_payment_order(ctx, opened, req); }));
+        r.http.Get(R"(/v1/payment-orders/([A-Za-z0-9-]{1,64}))",
+                   r.api->get(
+                       [provider, pool = &r.pool](ApiContext& ctx, const httplib::Request& req) {
+                           return fees::get_payment_order_or_query(ctx, *pool, provider.get(), req.matches[1].str());
+                       },
+                       Router::Snapshot::Own));
+        // The demo pay page marks orders paid without any authentication: it
+        // is the demo provider's "phone", on a demo server only. A real
+        // provider confirms by its signed notify instead.
+        if (provider && provider->name() == "demo") fees::install_pay_page(r.http, r.pool, r.config);
+        else if (provider) fees::install_provider_notify(r.http, r.pool, r.config, provider);
     };
     f.refresh_collection = protocol::collection::bills;
     f.refresh = [](Database& db, const std::string& key, protocol::UtcSeconds now) {
