@@ -1,4 +1,4 @@
-// Guess counting for GuessGuard (table visitor_redeem_guard, schema v5).
+// Guess counting for GuessGuard (tables visitor_redeem_guard v5, ticket_code_guard v7).
 #include "guess_guard.hpp"
 
 namespace lobby::server {

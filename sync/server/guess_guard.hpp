@@ -1,4 +1,4 @@
-// Limits on guessing secrets (visitor codes): misses
+// Limits on guessing secrets (visitor codes, repair follow-up codes): misses
 // are counted per scope (a kiosk id, or "*" for all kiosks) in a one-minute
 // window, and the limit-th miss locks the scope for a while. A guard table
 // has the columns (scope PRIMARY KEY, window_start, misses, locked_until).

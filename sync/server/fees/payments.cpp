@@ -6,7 +6,7 @@
 #include "fees/bills.hpp"
 #include "fees/fees.hpp"
 
-#include "sha256.hpp"
+#include "verification.hpp"
 
 #include "protocol/random.hpp"
 
@@ -39,23 +39,9 @@ std::string public_base_url(const ServerConfig& config) {
     return "http://" + config.host + ":" + std::to_string(config.port);
 }
 
-namespace {
-
-// The order must show the token of a lookup this kiosk passed for this unit
-// within the last few minutes. One refusal for every reason, so a caller
-// learns nothing about tokens of other kiosks or units.
-bool verified(ApiContext& ctx, const protocol::PaymentOrderRequest& req) {
-    if (!req.verification_token) return false;
-    Statement st(ctx.db, R"sql(
-SELECT 1 FROM fee_verifications WHERE token_hash = ? AND kiosk_id = ? AND unit_id = ? AND expires_at > ?)sql");
-    st.bind(1, sha256_hex(*req.verification_token)).bind(2, ctx.caller.kiosk_id).bind(3, req.unit_id).bind(4, ctx.now);
-    return st.step();
-}
-
-} // namespace
-
 ApiResponse create_payment_order(ApiContext& ctx, const protocol::PaymentOrderRequest& req) {
-    if (!verified(ctx, req))
+    // This kiosk's fresh lookup of this unit, checked first (also for an unknown unit).
+    if (!unit_verified(ctx, req.verification_token, req.unit_id, VerificationUse::online))
         return api_error(403, protocol::error_code::verification_required,
                          "A payment order needs the verification_token of this kiosk's fee lookup for unit " +
                              req.unit_id + " from the last " + std::to_string(ctx.config.verification_ttl_seconds / 60) +
