@@ -1,6 +1,8 @@
 // Randomness for ids and codes (OpenSSL RAND_bytes).
 #include "protocol/random.hpp"
 
+#include "protocol/follow_code.hpp"
+
 #include <openssl/rand.h>
 
 #include <stdexcept>
@@ -32,6 +34,15 @@ std::string random_digits(std::size_t count) {
         random_bytes(&b, 1);
         if (b < 250) out += static_cast<char>('0' + b % 10);  // reject 250..255 to stay uniform
     }
+    return out;
+}
+
+std::string make_follow_code() {
+    static_assert(follow_code_alphabet.size() == 32, "5 bits per symbol keep the choice uniform");
+    unsigned char buf[follow_code_length];
+    random_bytes(buf, sizeof buf);
+    std::string out;
+    for (const unsigned char b : buf) out += follow_code_alphabet[b & 31];
     return out;
 }
 

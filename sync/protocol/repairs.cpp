@@ -1,6 +1,7 @@
 // JSON mapping of the repairs messages.
 #include "protocol/repairs.hpp"
 
+#include "protocol/follow_code.hpp"
 #include "protocol/rules.hpp"
 
 namespace lobby::protocol {
@@ -33,6 +34,27 @@ void to_json(nlohmann::json& j, const TimeSlot& v) {
     put_time(j, "start", v.start);
     put_time(j, "end", v.end);
 }
+
+namespace {
+
+void read_follow_code(ObjectReader& r, DecodeContext& ctx, std::optional<std::string>& out) {
+    r.text("follow_code", out, TextRule{follow_code_length, follow_code_length, false});
+    if (r.ok() && out && !is_follow_code(*out))
+        ctx.fail(ctx.path("follow_code"), "must be " + std::to_string(follow_code_length) + " characters of " +
+                                              std::string(follow_code_alphabet) + ".");
+}
+
+void read_credentials(ObjectReader& r, DecodeContext& ctx, TicketCredentials& out) {
+    read_follow_code(r, ctx, out.follow_code);
+    r.text("verification_token", out.verification_token, token_rule);
+}
+
+void put_credentials(nlohmann::json& j, const TicketCredentials& v) {
+    put_optional(j, "follow_code", v.follow_code);
+    put_optional(j, "verification_token", v.verification_token);
+}
+
+} // namespace
 
 void decode_into(const nlohmann::json& j, Rating& out, DecodeContext& ctx) {
     ObjectReader r(j, ctx);
@@ -98,6 +120,7 @@ void decode_into(const nlohmann::json& j, RepairRequest& out, DecodeContext& ctx
     r.text("location_detail", out.location_detail, TextRule{0, 100, false});
     r.mobile("contact_phone", out.contact_phone);
     r.object("preferred_slot", out.preferred_slot);
+    read_follow_code(r, ctx, out.follow_code);
 }
 
 void to_json(nlohmann::json& j, const RepairRequest& v) {
@@ -106,6 +129,31 @@ void to_json(nlohmann::json& j, const RepairRequest& v) {
     put_optional(j, "location_detail", v.location_detail);
     put_optional(j, "contact_phone", v.contact_phone);
     put_optional(j, "preferred_slot", v.preferred_slot);
+    put_optional(j, "follow_code", v.follow_code);
+}
+
+void decode_into(const nlohmann::json& j, TicketLookupRequest& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    read_credentials(r, ctx, out);
+}
+
+void to_json(nlohmann::json& j, const TicketLookupRequest& v) {
+    j = nlohmann::json::object();
+    put_credentials(j, v);
+}
+
+void decode_into(const nlohmann::json& j, RatingRequest& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.integer("score", out.score, 1, 5);
+    r.boolean("solved", out.solved);
+    r.text("comment", out.comment, TextRule{0, 500, true});
+    read_credentials(r, ctx, out);
+}
+
+void to_json(nlohmann::json& j, const RatingRequest& v) {
+    j = nlohmann::json{{"score", v.score}, {"solved", v.solved}};
+    put_optional(j, "comment", v.comment);
+    put_credentials(j, v);
 }
 
 void decode_into(const nlohmann::json& j, TicketStatusRequest& out, DecodeContext& ctx) {

@@ -43,7 +43,8 @@ struct TimelineEntry {
 LOBBY_PROTOCOL_CODEC(TimelineEntry);
 
 // collection "tickets" (only tickets created by the asking kiosk), key = id;
-// also the body of POST /v1/repairs and GET /v1/repairs/{id}.
+// also the body of POST /v1/repairs, POST /v1/repairs/{id}/lookup and (staff)
+// GET /v1/repairs/{id}. Never carries the contact phone or the follow-up code.
 struct Ticket {
     std::string id;        // "R-2026-000123"
     std::string unit_id;
@@ -70,10 +71,30 @@ struct RepairRequest {
     std::optional<std::string> location_detail;  // "2单元电梯" / "厨房"
     std::optional<std::string> contact_phone;    // 11-digit mainland mobile
     std::optional<TimeSlot> preferred_slot;
+    // Made by the kiosk (make_follow_code) and printed on its ticket screen;
+    // the server keeps only its SHA-256 and never sends it back.
+    std::optional<std::string> follow_code;
 };
 LOBBY_PROTOCOL_CODEC(RepairRequest);
 
-using RatingRequest = Rating;
+// How a kiosk shows it may see a ticket: its follow-up code, or the
+// verification_token of a fee lookup of the ticket's unit by this kiosk.
+struct TicketCredentials {
+    std::optional<std::string> follow_code;
+    std::optional<std::string> verification_token;
+};
+
+// POST /v1/repairs/{id}/lookup -> 200 Ticket
+struct TicketLookupRequest : TicketCredentials {};
+LOBBY_PROTOCOL_CODEC(TicketLookupRequest);
+
+// POST /v1/repairs/{id}/rating -> 200 Ticket (staff tokens need no credentials)
+struct RatingRequest : TicketCredentials {
+    std::int64_t score = 0;  // 1..5
+    bool solved = false;
+    std::optional<std::string> comment;
+};
+LOBBY_PROTOCOL_CODEC(RatingRequest);
 
 // POST /v1/repairs/{id}/status (staff token only) -> 200 Ticket
 struct TicketStatusRequest {

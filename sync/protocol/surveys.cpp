@@ -3,6 +3,8 @@
 
 #include "protocol/rules.hpp"
 
+#include <cstdint>
+
 namespace lobby::protocol {
 
 void decode_into(const nlohmann::json& j, SurveyChoice& out, DecodeContext& ctx) {
@@ -59,12 +61,14 @@ void decode_into(const nlohmann::json& j, SurveyResponseRequest& out, DecodeCont
     r.text("survey_id", out.survey_id, id_rule);
     r.text("unit_id", out.unit_id, id_rule);
     r.boolean("anonymous", out.anonymous, false);
+    r.text("verification_token", out.verification_token, token_rule);
     r.array("answers", out.answers, 100, 1);
 }
 
 void to_json(nlohmann::json& j, const SurveyResponseRequest& v) {
-    j = nlohmann::json{
-        {"survey_id", v.survey_id}, {"unit_id", v.unit_id}, {"anonymous", v.anonymous}, {"answers", v.answers}};
+    j = nlohmann::json{{"survey_id", v.survey_id}, {"anonymous", v.anonymous}, {"answers", v.answers}};
+    put_optional(j, "unit_id", v.unit_id);
+    put_optional(j, "verification_token", v.verification_token);
 }
 
 void decode_into(const nlohmann::json& j, SurveyReceipt& out, DecodeContext& ctx) {
@@ -77,6 +81,48 @@ void decode_into(const nlohmann::json& j, SurveyReceipt& out, DecodeContext& ctx
 void to_json(nlohmann::json& j, const SurveyReceipt& v) {
     j = nlohmann::json{{"id", v.id}, {"survey_id", v.survey_id}};
     put_time(j, "received_at", v.received_at);
+}
+
+void decode_into(const nlohmann::json& j, SurveyTally& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.integer("household", out.household, 0, INT64_MAX);
+    r.integer("anonymous", out.anonymous, 0, INT64_MAX);
+}
+
+void to_json(nlohmann::json& j, const SurveyTally& v) {
+    j = nlohmann::json{{"household", v.household}, {"anonymous", v.anonymous}};
+}
+
+void decode_into(const nlohmann::json& j, SurveyChoiceResult& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("choice_id", out.choice_id, id_rule);
+    r.object("picked", out.picked);
+}
+
+void to_json(nlohmann::json& j, const SurveyChoiceResult& v) {
+    j = nlohmann::json{{"choice_id", v.choice_id}, {"picked", v.picked}};
+}
+
+void decode_into(const nlohmann::json& j, SurveyQuestionResult& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("question_id", out.question_id, id_rule);
+    r.array("choices", out.choices, 50);
+    r.object("texts", out.texts);
+}
+
+void to_json(nlohmann::json& j, const SurveyQuestionResult& v) {
+    j = nlohmann::json{{"question_id", v.question_id}, {"choices", v.choices}, {"texts", v.texts}};
+}
+
+void decode_into(const nlohmann::json& j, SurveyResults& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("survey_id", out.survey_id, id_rule);
+    r.object("answers", out.answers);
+    r.array("questions", out.questions, 100);
+}
+
+void to_json(nlohmann::json& j, const SurveyResults& v) {
+    j = nlohmann::json{{"survey_id", v.survey_id}, {"answers", v.answers}, {"questions", v.questions}};
 }
 
 } // namespace lobby::protocol

@@ -44,10 +44,15 @@ struct SurveyAnswer {
 };
 LOBBY_PROTOCOL_CODEC(SurveyAnswer);
 
+// A household answer (anonymous false) names its unit and carries the
+// verification_token of this kiosk's fee lookup of that unit; one per
+// household. An anonymous answer needs no verification: its unit, if sent,
+// is dropped, it never blocks a household and is counted apart.
 struct SurveyResponseRequest {
     std::string survey_id;
-    std::string unit_id;     // one answer per household
-    bool anonymous = false;  // true: results do not show the unit
+    std::optional<std::string> unit_id;  // required unless anonymous
+    bool anonymous = false;
+    std::optional<std::string> verification_token;  // required unless anonymous
     std::vector<SurveyAnswer> answers;
 };
 LOBBY_PROTOCOL_CODEC(SurveyResponseRequest);
@@ -58,5 +63,33 @@ struct SurveyReceipt {
     UtcSeconds received_at = 0;
 };
 LOBBY_PROTOCOL_CODEC(SurveyReceipt);
+
+// Staff: GET /v1/surveys/{id}/results -> 200 SurveyResults. Verified
+// household answers and anonymous ones are counted apart everywhere.
+struct SurveyTally {
+    std::int64_t household = 0;
+    std::int64_t anonymous = 0;
+};
+LOBBY_PROTOCOL_CODEC(SurveyTally);
+
+struct SurveyChoiceResult {
+    std::string choice_id;
+    SurveyTally picked;
+};
+LOBBY_PROTOCOL_CODEC(SurveyChoiceResult);
+
+struct SurveyQuestionResult {
+    std::string question_id;
+    std::vector<SurveyChoiceResult> choices;  // empty for text questions
+    SurveyTally texts;                        // answers with a non-empty text
+};
+LOBBY_PROTOCOL_CODEC(SurveyQuestionResult);
+
+struct SurveyResults {
+    std::string survey_id;
+    SurveyTally answers;
+    std::vector<SurveyQuestionResult> questions;
+};
+LOBBY_PROTOCOL_CODEC(SurveyResults);
 
 } // namespace lobby::protocol

@@ -39,7 +39,15 @@ struct ServerConfig {
     // provider when its kiosk polls it (at most once per this interval), in
     // case the notify was lost.
     std::int64_t payment_query_after_seconds = 15;
-    std::int64_t verification_ttl_seconds = 10 * 60;  // a fee lookup's verification token, for payment orders
+    std::int64_t verification_ttl_seconds = 10 * 60;  // a fee lookup's verification token, for payment orders and ticket reads
+    // The same token in what the kiosk's outbox delivers, maybe much later
+    // (ticket ratings, household survey answers): see sync/SECURITY.md.
+    std::int64_t submission_verification_ttl_seconds = 24 * 3600;
+    // Repair ticket reads and ratings with a wrong follow-up code (or an
+    // unknown ticket): this many within a minute lock the kiosk out of them
+    // for follow_code_lockout_seconds.
+    int follow_code_misses_per_kiosk = 10;
+    std::int64_t follow_code_lockout_seconds = 15 * 60;
     std::int64_t visitor_pass_seconds = 4 * 3600;  // walk-in pass validity
     // Visitor code guesses: a kiosk with this many unknown codes within a
     // minute may not redeem for redeem_lockout_seconds; all kiosks together

@@ -67,6 +67,7 @@ public:
     InProcessServer& operator=(const InProcessServer&) = delete;
 
     int port() const { return m_server->config().port; }
+    std::string db_path() const { return m_server->config().db_path; }
     std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port()); }
     TestClock& clock() { return m_clock; }
 

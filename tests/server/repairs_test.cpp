@@ -1,4 +1,6 @@
-// Repair tickets: create, read, rate, and every documented refusal.
+// Repair tickets: create, read, rate, and every documented refusal. A kiosk
+// reads and rates with the ticket's follow-up code or the unit's fresh
+// verification (tests/security/tickets_test.cpp has the attacks).
 #include "api_client.hpp"
 
 using namespace lobby::test;
@@ -6,9 +8,28 @@ namespace p = lobby::protocol;
 
 namespace {
 
-nlohmann::json repair(const char* unit = "3-2-1502", const char* category = "plumbing") {
+nlohmann::json repair(const char* unit = "3-2-1502", const char* category = "plumbing",
+                      const std::string& follow_code = p::make_follow_code()) {
     return {{"unit_id", unit}, {"category", category}, {"description", "卫生间地漏反水"}, {"location", "own_unit"},
-            {"location_detail", "卫生间"}, {"contact_phone", "13812345678"}};
+            {"location_detail", "卫生间"}, {"contact_phone", "13812345678"}, {"follow_code", follow_code}};
+}
+
+// The verification token of a fee lookup of 3-2-1502 (phone ends 5678) by this kiosk.
+std::string verify_1502(Api& api) {
+    const Reply r = api.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}});
+    REQUIRE(r.status == 200);
+    return r.as<p::FeeLookupResult>().verification_token.value_or("");
+}
+
+Reply look_up(Api& api, const std::string& id, const nlohmann::json& credentials) {
+    return api.post("/v1/repairs/" + id + "/lookup", credentials);
+}
+
+nlohmann::json rating(int score, bool solved, const nlohmann::json& credentials) {
+    nlohmann::json j = credentials;
+    j["score"] = score;
+    j["solved"] = solved;
+    return j;
 }
 
 // The id of the demo ticket of `unit` in `status`, from lobby-1's feed.
@@ -22,9 +43,10 @@ std::string demo_ticket(Api& api, const std::string& unit, const std::string& st
 
 } // namespace
 
-TEST_CASE("creating a repair returns 201 with a submitted ticket") {
+TEST_CASE("creating a repair returns 201 with a submitted ticket, read back with its follow-up code") {
     Api api(shared_server().port(), lobby1_token);
-    const Reply r = api.create("/v1/repairs", repair());
+    const std::string code = p::make_follow_code();
+    const Reply r = api.create("/v1/repairs", repair("3-2-1502", "plumbing", code));
     REQUIRE(r.status == 201);
     const auto t = r.as<p::Ticket>();
     CHECK(t.status == "submitted");
@@ -32,10 +54,36 @@ TEST_CASE("creating a repair returns 201 with a submitted ticket") {
     CHECK(t.location_detail == "卫生间");
     CHECK(t.timeline.size() == 1);
     CHECK(r.body.find("13812345678") == std::string::npos);  // the contact phone is never echoed
+    CHECK(r.body.find(code) == std::string::npos);           // nor the follow-up code
 
-    const Reply got = api.get("/v1/repairs/" + t.id);
+    const Reply got = look_up(api, t.id, {{"follow_code", code}});
     REQUIRE(got.status == 200);
     CHECK(got.as<p::Ticket>().description == "卫生间地漏反水");
+    // The code as typed from paper: lower case and a dash are the kiosk's to tidy up.
+    CHECK(p::normalize_follow_code(code.substr(0, 5) + "-" + code.substr(5)) == code);
+    CHECK(look_up(api, t.id, {{"follow_code", "abcdefghjk"}}).status == 422);
+    CHECK(look_up(api, t.id, {{"follow_code", "O0I1O0I1O0"}}).status == 422);  // not in the alphabet
+
+    // Staff read any ticket with GET; a kiosk must show a code or a verification.
+    Api staff(shared_server().port(), staff_token);
+    CHECK(staff.get("/v1/repairs/" + t.id).as<p::Ticket>().id == t.id);
+    const Reply kiosk_get = api.get("/v1/repairs/" + t.id);
+    CHECK(kiosk_get.status == 403);
+    CHECK(kiosk_get.error_code() == "forbidden");
+    const Reply bare = look_up(api, t.id, nlohmann::json::object());
+    CHECK(bare.status == 403);
+    CHECK(bare.error_code() == "verification_required");
+}
+
+TEST_CASE("a ticket without a follow-up code is read with the unit's verification") {
+    Api api(shared_server().port(), lobby1_token);
+    auto body = repair();
+    body.erase("follow_code");
+    const Reply r = api.create("/v1/repairs", body);
+    REQUIRE(r.status == 201);
+    const std::string id = r.as<p::Ticket>().id;
+    CHECK(look_up(api, id, {{"verification_token", verify_1502(api)}}).status == 200);
+    CHECK(look_up(api, id, {{"follow_code", p::make_follow_code()}}).status == 404);
 }
 
 TEST_CASE("an emergency category creates an emergency ticket") {
@@ -96,9 +144,13 @@ TEST_CASE("a repair without Idempotency-Key gets 400") {
 }
 
 TEST_CASE("unknown tickets get 404 on read and rating") {
-    Api api(shared_server().port(), lobby1_token);
-    CHECK(api.get("/v1/repairs/R-1999-000001").error_code() == "unknown_ticket");
-    CHECK(api.create("/v1/repairs/R-1999-000001/rating", {{"score", 5}, {"solved", true}}).status == 404);
+    Api api(shared_server().port(), lobby2_token);
+    const nlohmann::json code{{"follow_code", p::make_follow_code()}};
+    CHECK(look_up(api, "R-1999-000001", code).error_code() == "unknown_ticket");
+    CHECK(api.create("/v1/repairs/R-1999-000001/rating", rating(5, true, code)).status == 404);
+    Api staff(shared_server().port(), staff_token);
+    CHECK(staff.get("/v1/repairs/R-1999-000001").error_code() == "unknown_ticket");
+    CHECK(staff.create("/v1/repairs/R-1999-000001/rating", rating(5, true, nlohmann::json::object())).status == 404);
 }
 
 TEST_CASE("rating: a completed ticket closes, a second rating and an open ticket get 409") {
@@ -106,29 +158,33 @@ TEST_CASE("rating: a completed ticket closes, a second rating and an open ticket
     Api api(server.port(), lobby1_token);
     const std::string completed = demo_ticket(api, "3-2-1502", "completed");
     REQUIRE_FALSE(completed.empty());
-    const Reply rated = api.create("/v1/repairs/" + completed + "/rating", {{"score", 4}, {"solved", true}, {"comment", "师傅很专业"}});
+    const nlohmann::json verified{{"verification_token", verify_1502(api)}};
+    auto with_comment = rating(4, true, verified);
+    with_comment["comment"] = "师傅很专业";
+    const Reply rated = api.create("/v1/repairs/" + completed + "/rating", with_comment);
     REQUIRE(rated.status == 200);
     const auto t = rated.as<p::Ticket>();
     CHECK(t.status == "closed");
     REQUIRE(t.rating);
     CHECK(t.rating->score == 4);
-    const Reply again = api.create("/v1/repairs/" + completed + "/rating", {{"score", 1}, {"solved", false}});
+    const Reply again = api.create("/v1/repairs/" + completed + "/rating", rating(1, false, verified));
     CHECK(again.status == 409);
     CHECK(again.error_code() == "already_rated");
 
     const std::string open = demo_ticket(api, "3-2-1502", "accepted");
     REQUIRE_FALSE(open.empty());
-    const Reply early = api.create("/v1/repairs/" + open + "/rating", {{"score", 3}, {"solved", true}});
+    const Reply early = api.create("/v1/repairs/" + open + "/rating", rating(3, true, verified));
     CHECK(early.status == 409);
     CHECK(early.error_code() == "ticket_not_completed");
-    CHECK(api.create("/v1/repairs/" + open + "/rating", {{"score", 9}, {"solved", true}}).status == 422);
+    CHECK(api.create("/v1/repairs/" + open + "/rating", rating(9, true, verified)).status == 422);
 }
 
 TEST_CASE("an unsolved rating reopens the ticket for the office") {
     OfficeServerProcess server;
     Api api(server.port(), lobby1_token);
     const std::string completed = demo_ticket(api, "3-2-1502", "completed");
-    const Reply rated = api.create("/v1/repairs/" + completed + "/rating", {{"score", 2}, {"solved", false}});
+    const Reply rated =
+        api.create("/v1/repairs/" + completed + "/rating", rating(2, false, {{"verification_token", verify_1502(api)}}));
     REQUIRE(rated.status == 200);
     CHECK(rated.as<p::Ticket>().status == "accepted");
 }
@@ -137,7 +193,8 @@ TEST_CASE("staff moves a kiosk ticket to completed, the kiosk sees each step and
     OfficeServerProcess server;
     Api kiosk(server.port(), lobby1_token);
     Api staff(server.port(), staff_token);
-    const std::string id = kiosk.create("/v1/repairs", repair()).as<p::Ticket>().id;
+    const std::string code = p::make_follow_code();
+    const std::string id = kiosk.create("/v1/repairs", repair("3-2-1502", "plumbing", code)).as<p::Ticket>().id;
     std::int64_t cursor = 0;
     pull_feed(kiosk, 0, 1000, &cursor);
 
@@ -160,8 +217,19 @@ TEST_CASE("staff moves a kiosk ticket to completed, the kiosk sees each step and
     CHECK(changes[0].data["status"] == "completed");
     CHECK(changes[0].data["timeline"].size() == 5);
 
-    const Reply rated = kiosk.create("/v1/repairs/" + id + "/rating", {{"score", 5}, {"solved", true}});
+    // 验收 at the kiosk with the code from the ticket screen.
+    const Reply rated = kiosk.create("/v1/repairs/" + id + "/rating", rating(5, true, {{"follow_code", code}}));
     REQUIRE(rated.status == 200);
     CHECK(rated.as<p::Ticket>().status == "closed");
     CHECK(staff.create("/v1/repairs/" + id + "/status", {{"status", "cancelled"}, {"note", "x"}}).status == 409);
+}
+
+TEST_CASE("staff record a rating taken by phone without a code") {
+    OfficeServerProcess server;
+    Api kiosk(server.port(), lobby1_token);
+    Api staff(server.port(), staff_token);
+    const std::string completed = demo_ticket(kiosk, "3-2-1502", "completed");
+    const Reply rated = staff.create("/v1/repairs/" + completed + "/rating", rating(5, true, nlohmann::json::object()));
+    REQUIRE(rated.status == 200);
+    CHECK(rated.as<p::Ticket>().status == "closed");
 }

@@ -4,9 +4,7 @@
 
 #include "estate.hpp"
 #include "fees/bills.hpp"
-#include "sha256.hpp"
-
-#include "protocol/random.hpp"
+#include "verification.hpp"
 
 namespace lobby::server::fees {
 namespace {
@@ -54,22 +52,9 @@ ApiResponse unknown_unit(const std::string& unit_id) {
     return api_error(404, protocol::error_code::unknown_unit, "Unit " + unit_id + " does not exist.");
 }
 
-// A fresh verification token for this kiosk and unit; only its hash is kept.
-std::string issue_verification(ApiContext& ctx, const std::string& unit_id) {
-    Statement purge(ctx.db, "DELETE FROM fee_verifications WHERE expires_at <= ?");
-    purge.bind(1, ctx.now);
-    purge.run();
-    const std::string token = protocol::random_hex(16);  // 128 bits
-    Statement ins(ctx.db, "INSERT INTO fee_verifications (token_hash, kiosk_id, unit_id, expires_at) VALUES (?, ?, ?, ?)");
-    ins.bind(1, sha256_hex(token)).bind(2, ctx.caller.kiosk_id).bind(3, unit_id);
-    ins.bind(4, ctx.now + ctx.config.verification_ttl_seconds);
-    ins.run();
-    return token;
-}
-
 ApiResponse bills_of(ApiContext& ctx, const protocol::Unit& unit) {
     protocol::FeeLookupResult result;
-    result.verification_token = issue_verification(ctx, unit.id);
+    result.verification_token = issue_unit_verification(ctx, unit.id);
     result.unit = unit;
     result.bills = unit_bills(ctx.db, unit.id, ctx.now);
     for (const auto& b : result.bills) {

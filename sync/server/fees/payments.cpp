@@ -9,7 +9,7 @@
 #include "fees/fees.hpp"
 #include "fees/providers/payment_provider.hpp"
 
-#include "sha256.hpp"
+#include "verification.hpp"
 
 #include "protocol/random.hpp"
 
@@ -53,17 +53,6 @@ ApiResponse no_store(ApiResponse r) {
     return r;
 }
 
-// The order must show the token of a lookup this kiosk passed for this unit
-// within the last few minutes. One refusal for every reason, so a caller
-// learns nothing about tokens of other kiosks or units.
-bool verified(ApiContext& ctx, const protocol::PaymentOrderRequest& req) {
-    if (!req.verification_token) return false;
-    Statement st(ctx.db, R"sql(
-SELECT 1 FROM fee_verifications WHERE token_hash = ? AND kiosk_id = ? AND unit_id = ? AND expires_at > ?)sql");
-    st.bind(1, sha256_hex(*req.verification_token)).bind(2, ctx.caller.kiosk_id).bind(3, req.unit_id).bind(4, ctx.now);
-    return st.step();
-}
-
 } // namespace
 
 std::optional<std::string> order_provider(Database& db, const std::string& order_id) {
@@ -84,7 +73,7 @@ struct CheckedRequest {
 
 CheckedRequest check_order_request(ApiContext& ctx, const protocol::PaymentOrderRequest& req) {
     CheckedRequest c;
-    if (!verified(ctx, req)) {
+    if (!unit_verified(ctx, req.verification_token, req.unit_id, VerificationUse::online)) {
         c.refusal = api_error(403, protocol::error_code::verification_required,
                               "A payment order needs the verification_token of this kiosk's fee lookup for unit " +
                                   req.unit_id + " from the last " +

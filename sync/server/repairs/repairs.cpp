@@ -3,6 +3,7 @@
 
 #include "estate.hpp"
 #include "feed.hpp"
+#include "repairs/access.hpp"
 #include "repairs/tickets.hpp"
 
 #include "protocol/changes.hpp"
@@ -78,13 +79,14 @@ ApiResponse create_repair(ApiContext& ctx, const protocol::RepairRequest& req) {
     const std::string id = ticket_id_for(ctx.now, n);
     Statement ins(ctx.db, R"sql(
 INSERT INTO tickets (n, id, kiosk_id, unit_id, category, description, location, location_detail, contact_phone,
-                     emergency, status, slot_start, slot_end, created_at, updated_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?))sql");
+                     emergency, status, slot_start, slot_end, created_at, updated_at, follow_code_hash)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?))sql");
     ins.bind(1, n).bind(2, id).bind(3, ctx.caller.kiosk_id).bind(4, req.unit_id).bind(5, req.category);
     ins.bind(6, req.description).bind(7, req.location).bind(8, req.location_detail).bind(9, req.contact_phone);
     ins.bind(10, category->emergency ? 1 : 0);
     if (req.preferred_slot) ins.bind(11, req.preferred_slot->start).bind(12, req.preferred_slot->end);
     ins.bind(13, ctx.now).bind(14, ctx.now);
+    if (req.follow_code) ins.bind(15, follow_code_hash(*req.follow_code));
     ins.run();
     add_event(ctx.db, id, ctx.now, "submitted", category->emergency ? "紧急报修，已通知值班人员" : "已收到报修");
     const auto ticket = find_ticket(ctx.db, id);
@@ -93,12 +95,26 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?))sql");
 }
 
 ApiResponse get_repair(ApiContext& ctx, const std::string& ticket_id) {
+    if (ctx.caller.role != "staff")
+        return api_error(403, protocol::error_code::forbidden,
+                         "Kiosks read a ticket with POST /v1/repairs/{id}/lookup and its follow-up code or the "
+                         "unit's verification.");
+    const auto ticket = find_ticket(ctx.db, ticket_id);
+    if (!ticket) return api_error(404, protocol::error_code::unknown_ticket, "Repair ticket " + ticket_id + " does not exist.");
+    return api_ok(200, *ticket);
+}
+
+ApiResponse lookup_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::TicketLookupRequest& req) {
+    // The person is at the kiosk: a verification must be minutes old.
+    if (auto refusal = refuse_ticket_access(ctx, ticket_id, req, VerificationUse::online)) return *refusal;
     const auto ticket = find_ticket(ctx.db, ticket_id);
     if (!ticket) return api_error(404, protocol::error_code::unknown_ticket, "Repair ticket " + ticket_id + " does not exist.");
     return api_ok(200, *ticket);
 }
 
 ApiResponse rate_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::RatingRequest& req) {
+    // Ratings come through the kiosk's outbox, possibly long after the verification.
+    if (auto refusal = refuse_ticket_access(ctx, ticket_id, req, VerificationUse::submitted)) return *refusal;
     auto ticket = find_ticket(ctx.db, ticket_id);
     if (!ticket) return api_error(404, protocol::error_code::unknown_ticket, "Repair ticket " + ticket_id + " does not exist.");
     if (ticket->rating)

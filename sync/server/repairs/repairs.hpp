@@ -14,7 +14,8 @@ namespace lobby::server::repairs {
 
 // repairs.cpp
 ApiResponse create_repair(ApiContext& ctx, const protocol::RepairRequest& req);
-ApiResponse get_repair(ApiContext& ctx, const std::string& ticket_id);
+ApiResponse get_repair(ApiContext& ctx, const std::string& ticket_id);  // staff only
+ApiResponse lookup_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::TicketLookupRequest& req);
 ApiResponse rate_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::RatingRequest& req);
 ApiResponse advance_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::TicketStatusRequest& req);
 

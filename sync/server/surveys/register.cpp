@@ -1,4 +1,4 @@
-// Registers the surveys feature: its route and demo seed.
+// Registers the surveys feature: its routes and demo seed.
 #include "router.hpp"
 #include "surveys/surveys.hpp"
 
@@ -11,6 +11,7 @@ void register_surveys(FeatureRegistry& registry) {
     f.routes = [](RouteContext& r) {
         r.http.Post("/v1/survey-responses",
                     r.api->idempotent_post<protocol::SurveyResponseRequest>(body_only(surveys::answer_survey)));
+        r.http.Get(R"(/v1/surveys/([A-Za-z0-9-]{1,64})/results)", r.api->get(by_path_id(surveys::survey_results)));
     };
     registry.add(std::move(f));
 }

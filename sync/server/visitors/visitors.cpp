@@ -2,6 +2,7 @@
 #include "visitors/visitors.hpp"
 
 #include "estate.hpp"
+#include "guess_guard.hpp"
 
 #include "protocol/masking.hpp"
 #include "protocol/random.hpp"
@@ -67,48 +68,8 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
 }
 
 // [SECTION] Guessing codes: misses per kiosk and for all kiosks
-constexpr std::int64_t guess_window_s = 60;
 constexpr const char* all_kiosks = "*";
-
-struct RedeemGuard {
-    std::int64_t window_start = 0;
-    std::int64_t misses = 0;
-    std::optional<protocol::UtcSeconds> locked_until;
-};
-
-RedeemGuard read_redeem_guard(Database& db, const std::string& scope) {
-    Statement st(db, "SELECT window_start, misses, locked_until FROM visitor_redeem_guard WHERE scope = ?");
-    st.bind(1, scope);
-    RedeemGuard g;
-    if (st.step()) {
-        g.window_start = st.int64(0);
-        g.misses = st.int64(1);
-        g.locked_until = st.opt_int64(2);
-    }
-    return g;
-}
-
-// Counts one unknown code for `scope`; the limit-th miss within a minute locks it.
-void count_miss(Database& db, const std::string& scope, std::int64_t limit, std::int64_t lock_s,
-                protocol::UtcSeconds now) {
-    RedeemGuard g = read_redeem_guard(db, scope);
-    if (now - g.window_start >= guess_window_s) {
-        g.window_start = now;
-        g.misses = 0;
-    }
-    ++g.misses;
-    if (g.misses >= limit) {
-        g.locked_until = now + lock_s;
-        g.misses = 0;
-        g.window_start = now;
-    }
-    Statement st(db, R"sql(
-INSERT INTO visitor_redeem_guard (scope, window_start, misses, locked_until) VALUES (?, ?, ?, ?)
-ON CONFLICT (scope) DO UPDATE SET window_start = excluded.window_start, misses = excluded.misses,
-                                  locked_until = excluded.locked_until)sql");
-    st.bind(1, scope).bind(2, g.window_start).bind(3, g.misses).bind(4, g.locked_until);
-    st.run();
-}
+const GuessGuard redeem_guard("visitor_redeem_guard");
 
 ApiResponse too_many(protocol::UtcSeconds until, const std::string& who) {
     ApiResponse r = api_error(429, protocol::error_code::too_many_attempts,
@@ -154,15 +115,15 @@ ApiResponse redeem_visitor_code(ApiContext& ctx, const protocol::RedeemRequest& 
         return refused(api_error(403, protocol::error_code::forbidden, "Only a kiosk or office staff can redeem codes."));
     // Locked scopes are refused before the code is looked at, so a locked
     // guesser learns nothing more.
-    const RedeemGuard mine = read_redeem_guard(ctx.db, ctx.caller.kiosk_id);
-    if (mine.locked_until && *mine.locked_until > ctx.now) return too_many(*mine.locked_until, "This kiosk");
-    const RedeemGuard all = read_redeem_guard(ctx.db, all_kiosks);
-    if (all.locked_until && *all.locked_until > ctx.now) return too_many(*all.locked_until, "The kiosks together");
+    if (const auto until = redeem_guard.locked_until(ctx.db, ctx.caller.kiosk_id, ctx.now))
+        return too_many(*until, "This kiosk");
+    if (const auto until = redeem_guard.locked_until(ctx.db, all_kiosks, ctx.now))
+        return too_many(*until, "The kiosks together");
     auto pass = find_pass(ctx.db, "code", req.code);
     if (!pass) {
-        count_miss(ctx.db, ctx.caller.kiosk_id, ctx.config.redeem_misses_per_kiosk, ctx.config.redeem_lockout_seconds,
-                   ctx.now);
-        count_miss(ctx.db, all_kiosks, ctx.config.redeem_misses_global, guess_window_s, ctx.now);
+        redeem_guard.count_miss(ctx.db, ctx.caller.kiosk_id, ctx.config.redeem_misses_per_kiosk,
+                                ctx.config.redeem_lockout_seconds, ctx.now);
+        redeem_guard.count_miss(ctx.db, all_kiosks, ctx.config.redeem_misses_global, guess_window_s, ctx.now);
         return refused(api_error(404, protocol::error_code::unknown_code, "No visitor pass has the code " + req.code + "."));
     }
     if (pass->redeemed_at)

@@ -1,0 +1,56 @@
+// Ticket access by follow-up code or unit verification, with guesses of
+// codes (and of ticket ids) limited per kiosk.
+#include "repairs/access.hpp"
+
+#include "guess_guard.hpp"
+#include "sha256.hpp"
+
+namespace lobby::server::repairs {
+namespace {
+
+const GuessGuard code_guard("ticket_code_guard");
+
+ApiResponse refused(ApiResponse r) {
+    r.store = false;  // a guess costs no idempotency row; a retry asks afresh
+    return r;
+}
+
+ApiResponse too_many(protocol::UtcSeconds until) {
+    ApiResponse r = api_error(429, protocol::error_code::too_many_attempts,
+                              "This kiosk sent too many wrong follow-up codes or unknown ticket ids; reading and "
+                              "rating tickets is paused until " + protocol::format_utc(until) + ".");
+    r.body["error"]["locked_until"] = protocol::format_utc(until);
+    return refused(r);
+}
+
+// Does the code or the token fit this ticket? Both are checked against the
+// row itself, so an unknown id and a wrong code take the same path.
+bool credentials_fit(ApiContext& ctx, const std::string& ticket_id, const protocol::TicketCredentials& c,
+                     VerificationUse use) {
+    Statement st(ctx.db, "SELECT unit_id, follow_code_hash FROM tickets WHERE id = ?");
+    st.bind(1, ticket_id);
+    if (!st.step()) return false;
+    if (c.follow_code && !st.is_null(1) && follow_code_hash(*c.follow_code) == st.text(1)) return true;
+    return c.verification_token && unit_verified(ctx, c.verification_token, st.text(0), use);
+}
+
+} // namespace
+
+std::string follow_code_hash(const std::string& code) { return sha256_hex(code); }
+
+std::optional<ApiResponse> refuse_ticket_access(ApiContext& ctx, const std::string& ticket_id,
+                                                const protocol::TicketCredentials& credentials, VerificationUse use) {
+    if (ctx.caller.role == "staff") return std::nullopt;
+    if (!credentials.follow_code && !credentials.verification_token)
+        return refused(api_error(403, protocol::error_code::verification_required,
+                                 "A kiosk reads or rates a repair ticket with its follow_code (printed on the ticket "
+                                 "screen) or the verification_token of a fee lookup of the ticket's unit."));
+    if (const auto until = code_guard.locked_until(ctx.db, ctx.caller.kiosk_id, ctx.now)) return too_many(*until);
+    if (credentials_fit(ctx, ticket_id, credentials, use)) return std::nullopt;
+    code_guard.count_miss(ctx.db, ctx.caller.kiosk_id, ctx.config.follow_code_misses_per_kiosk,
+                          ctx.config.follow_code_lockout_seconds, ctx.now);
+    return refused(api_error(404, protocol::error_code::unknown_ticket,
+                             "No repair ticket " + ticket_id + " matches this follow-up code or verification."));
+}
+
+} // namespace lobby::server::repairs
