@@ -421,6 +421,30 @@ TEST_CASE("fees: Back steps through the flow before leaving the screen")
     CHECK(k.c.state().session.screen() == screen::home);
 }
 
+TEST_CASE("fees view: a web pay link is also offered to open by hand; a payment app's code only to scan")
+{
+    ViewFixture f;
+    Kiosk web(fees_config());
+    show_qr(web);
+    FeesView view = f.build(web);
+    CHECK(view.qr_payload == "http://127.0.0.1:1/pay/PO-1");
+    CHECK(view.open_address == view.qr_payload);
+    CHECK(view.url_label == "或在手机上打开：");
+
+    Kiosk wechat(fees_config());
+    wechat.c.on_touch(0);
+    open_bill(wechat, 0);
+    const auto create = create_order(wechat, 0);
+    PaymentOrderInfo app_code = order("pending");
+    app_code.qr_payload = "weixin://wxpay/bizpayurl?pr=abc123";
+    wechat.answer(create.first, OrderDone{CallOutcome::Ok, app_code}, 0);
+    REQUIRE(wechat.fees().step == FeesStep::Paying);
+    view = f.build(wechat);
+    CHECK(view.qr_payload == "weixin://wxpay/bizpayurl?pr=abc123");  // still the QR code
+    CHECK(view.open_address.empty());  // but no "open on your phone" line
+    CHECK(view.url_label.empty());
+}
+
 TEST_CASE("fees view: the server's total is shown even when bills add up differently; late and partial in words")
 {
     Kiosk k(fees_config());

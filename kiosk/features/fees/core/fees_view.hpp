@@ -100,6 +100,7 @@ struct FeesView {
 
     // Paying / Paid / Expired
     std::string qr_payload, amount_label, amount, scan_prompt, url_label, expires_line;
+    std::string open_address;  // the payment page to open by hand; empty for an app-only code
     std::string receipt_line, restart_label;
 
     ExplainDialogView explain;
@@ -107,8 +108,8 @@ struct FeesView {
 // Every field, so a change in what the fees screen shows is never missed.
 inline bool operator==(const FeesView& a, const FeesView& b)
 {
-    return std::tie(a.step, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.choices, a.unit_label, a.dots, a.erase_label, a.submit_label, a.keypad_enabled, a.can_submit, a.owner_line, a.total_label, a.total_amount, a.late_line, a.as_of_line, a.settled_line, a.groups, a.pay_label, a.pay_visible, a.rows, a.all_label, a.none_label, a.chosen_total, a.create_label, a.retry_label, a.can_create, a.qr_payload, a.amount_label, a.amount, a.scan_prompt, a.url_label, a.expires_line, a.receipt_line, a.restart_label, a.explain) ==
-           std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.choices, b.unit_label, b.dots, b.erase_label, b.submit_label, b.keypad_enabled, b.can_submit, b.owner_line, b.total_label, b.total_amount, b.late_line, b.as_of_line, b.settled_line, b.groups, b.pay_label, b.pay_visible, b.rows, b.all_label, b.none_label, b.chosen_total, b.create_label, b.retry_label, b.can_create, b.qr_payload, b.amount_label, b.amount, b.scan_prompt, b.url_label, b.expires_line, b.receipt_line, b.restart_label, b.explain);
+    return std::tie(a.step, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.choices, a.unit_label, a.dots, a.erase_label, a.submit_label, a.keypad_enabled, a.can_submit, a.owner_line, a.total_label, a.total_amount, a.late_line, a.as_of_line, a.settled_line, a.groups, a.pay_label, a.pay_visible, a.rows, a.all_label, a.none_label, a.chosen_total, a.create_label, a.retry_label, a.can_create, a.qr_payload, a.amount_label, a.amount, a.scan_prompt, a.url_label, a.open_address, a.expires_line, a.receipt_line, a.restart_label, a.explain) ==
+           std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.choices, b.unit_label, b.dots, b.erase_label, b.submit_label, b.keypad_enabled, b.can_submit, b.owner_line, b.total_label, b.total_amount, b.late_line, b.as_of_line, b.settled_line, b.groups, b.pay_label, b.pay_visible, b.rows, b.all_label, b.none_label, b.chosen_total, b.create_label, b.retry_label, b.can_create, b.qr_payload, b.amount_label, b.amount, b.scan_prompt, b.url_label, b.open_address, b.expires_line, b.receipt_line, b.restart_label, b.explain);
 }
 inline bool operator!=(const FeesView& a, const FeesView& b) { return !(a == b); }
 

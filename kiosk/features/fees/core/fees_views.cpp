@@ -232,7 +232,12 @@ void build_order(const FeatureViewInputs& in, const FeesText& t, const FeesSessi
     case FeesStep::Paying:
         view.prompt = t("fees.scan");
         view.qr_payload = order.qr_payload;
-        view.url_label = t("fees.or_open");
+        // A web address can also be opened by hand; a payment app's own code
+        // (WeChat Pay's weixin://...) only by scanning.
+        if (order.qr_payload.rfind("http://", 0) == 0 || order.qr_payload.rfind("https://", 0) == 0) {
+            view.open_address = order.qr_payload;
+            view.url_label = t("fees.or_open");
+        }
         if (order.expires_utc > 0)
             view.expires_line = t("fees.expires", {{"time", lobby::protocol::format_hh_mm_shanghai(order.expires_utc)}});
         view.busy_text = t("fees.waiting_payment");

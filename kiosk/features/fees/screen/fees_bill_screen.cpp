@@ -149,9 +149,10 @@ void draw_fees_order(const FeesView& view, Requests& requests)
         centered_button_row_start(side);
         // No code (an address too long to encode): the square says to open
         // the address below instead.
-        if (ui::qr_code("fees.qr", view.qr_payload, side, view.url_label))
+        if (ui::qr_code("fees.qr", view.qr_payload, side, view.url_label) && !view.open_address.empty())
             ui::text(view.url_label, ui::TextRole::Body, ui::Align::Center);
-        draw_url(view.qr_payload, width);
+        if (!view.open_address.empty())
+            draw_url(view.open_address, width);
         if (!view.expires_line.empty())
             ui::text(view.expires_line, ui::TextRole::Body, ui::Align::Center);
         ui::text(view.busy_text, ui::TextRole::Muted, ui::Align::Center);
