@@ -43,6 +43,12 @@ int main(int argc, char** argv) {
     app.add_option("--order-ttl-seconds", config.order_ttl_seconds, "payment order lifetime")
         ->check(CLI::Range(1, 86400))->capture_default_str();
     app.add_option("--threads", config.threads, "HTTP worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+    app.add_option("--request-read-seconds", config.request_read_seconds,
+                   "time a request (headers and body) has to arrive in full, else 408")
+        ->check(CLI::Range(0.1, 600.0))->capture_default_str();
+    app.add_option("--max-connections-per-client", config.max_connections_per_client,
+                   "open connections one client address may hold; more get 503")
+        ->check(CLI::Range(1, 1000))->capture_default_str();
     CLI11_PARSE(app, argc, argv);
 
     if (!parse_listen(listen, config.host, config.port)) {
