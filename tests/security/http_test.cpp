@@ -243,7 +243,7 @@ TEST_CASE("attack: a body without Content-Length is refused at once and never re
         auto responses = read_responses(c, 1, SteadyClock::now() + scaled(10s));
         const auto took = ms_between(t0, SteadyClock::now());
         for (auto& r : read_responses(c, 1, SteadyClock::now() + scaled(2s))) responses.push_back(std::move(r));
-        MESSAGE("no Content-Length (" << (framing.empty() ? "no length at all" : "Transfer-Encoding: identity") << "): " << responses.size() << " answers, first "
+        MESSAGE("no Content-Length (" << std::string(framing.empty() ? "no length at all" : "Transfer-Encoding: identity") << "): " << responses.size() << " answers, first "
                                       << (responses.empty() ? 0 : responses[0].status) << " after " << took.count() << " ms");
         REQUIRE(responses.size() == 1);
         CHECK((responses[0].status == 411 || responses[0].status == 400));
@@ -255,4 +255,33 @@ TEST_CASE("attack: a body without Content-Length is refused at once and never re
     // And a kiosk is still served.
     Api kiosk(server.port(), lobby1_token);
     CHECK(kiosk.get("/v1/changes?since=0&limit=1").status == 200);
+}
+
+TEST_CASE("attack: a body on a GET, or a second Content-Length, is refused and never run as a request") {
+    // Before: httplib left a GET's body unread and took the first of two
+    // Content-Lengths, and kept the connection open: the request hidden in
+    // the body was run next (two answers). Now: 400, Connection: close.
+    OfficeServerProcess server;
+    const std::string hidden = "GET /v1/nothing-hidden HTTP/1.1\r\nHost: lobby\r\n\r\n";
+    const std::string length = std::to_string(hidden.size());
+    for (const std::string& head :
+         {"GET /v1/health HTTP/1.1\r\nHost: lobby\r\nContent-Length: " + length + "\r\n\r\n",
+          "POST /v1/fees/lookup HTTP/1.1\r\nHost: lobby\r\nAuthorization: Bearer demo-lobby-1-token\r\n"
+          "Content-Type: application/json\r\nContent-Length: 0\r\nContent-Length: " + length + "\r\n\r\n"}) {
+        CAPTURE(head);
+        RawConnection c(server.port());
+        REQUIRE(c.ok());
+        // The hidden request follows once the first is answered, so it is
+        // never lost in a read buffer: a server that reads it runs it.
+        REQUIRE(c.send_all(head));
+        const auto first = read_responses(c, 1, SteadyClock::now() + scaled(3s));
+        REQUIRE(first.size() == 1);
+        c.send_all(hidden);  // may fail: the server has closed
+        const auto more = read_responses(c, 1, SteadyClock::now() + scaled(3s));
+        MESSAGE(head.substr(0, 4) << ": first " << first[0].status << ", then " << more.size() << " more answers");
+        CHECK(more.empty());
+        CHECK(first[0].status == 400);
+        CHECK(first[0].header("connection") == "close");
+        CHECK(c.closed_by_server());
+    }
 }
