@@ -76,6 +76,9 @@ int main(int argc, char** argv) {
         // Tests and scripts wait for this exact line to learn the port.
         std::cout << "listening on " << server.config().host << ':' << server.config().port << std::endl;
         spdlog::info("office-server {} serving {} (database {})", LOBBY_VERSION, listen, config.db_path);
+        if (config.max_connections_per_client >= config.threads)
+            spdlog::warn("--max-connections-per-client {} is not below --threads {}: slow connections from one "
+                         "address can hold every worker", config.max_connections_per_client, config.threads);
 
         std::thread waiter([&server, signals] {
             int sig = 0;
