@@ -107,9 +107,11 @@ bool GuardedHttpServer::process_and_close_socket(socket_t sock) {
         stream.start_request(Clock::now() + m_limits.request_read);
         t_close_after_response = false;
         bool client_closes = false;
-        // The last allowed request is answered with Connection: close, which
-        // tells a pipelining client that what it sent after it was not run.
-        const bool answered = process_request(stream, left == 1, client_closes, nullptr);
+        // The last allowed request (or one answered while the server stops)
+        // gets Connection: close, which tells a pipelining client that what
+        // it sent after it was not run.
+        const bool last = left == 1 || svr_sock_ == INVALID_SOCKET;
+        const bool answered = process_request(stream, last, client_closes, nullptr);
         if (stream.timed_out()) {
             send_refusal(sock, 408, "Request Timeout", protocol::error_code::request_timeout,
                          "The request did not arrive in full within " +
