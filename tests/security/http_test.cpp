@@ -208,6 +208,24 @@ TEST_CASE("attack: 51 pipelined requests on one connection are all answered, in 
     }
 }
 
+TEST_CASE("attack: pipelined requests past a connection's last are clearly refused, never silently dropped") {
+    // A connection serves 1,000 requests; the 1,000th answer says
+    // Connection: close, so the client knows the 1,001st was not run.
+    // Before: 1 answer, then silence.
+    OfficeServerProcess server;
+    RawConnection c(server.port());
+    REQUIRE(c.ok());
+    std::string requests;
+    for (int i = 0; i < 1001; ++i) requests += "GET /v1/health HTTP/1.1\r\nHost: lobby\r\n\r\n";
+    REQUIRE(c.send_all(requests));
+    const auto responses = read_responses(c, 1001, SteadyClock::now() + scaled(20s));
+    MESSAGE("1,001 pipelined: " << responses.size() << " answered");
+    REQUIRE(responses.size() == 1000);
+    CHECK(responses.back().header("connection") == "close");
+    CHECK(responses[998].header("connection") != "close");
+    CHECK(c.closed_by_server());
+}
+
 TEST_CASE("attack: three pipelined repair creations make exactly the tickets that were answered created") {
     // Before: three pipelined POST /v1/repairs made one ticket; the other two
     // were read and never answered.
