@@ -1,9 +1,14 @@
 // httplib::Server with the connection handling it lacks against hostile
-// clients. httplib gives every connection a worker thread for as long as it
-// stays open, and its only bound is a timeout per recv; it also makes a new
-// stream per request, which drops pipelined requests it already read. This
-// class replaces only the per-connection loop (httplib's virtual
-// process_and_close_socket); parsing, routing and handlers stay httplib's:
+// clients. httplib (Debian 0.11.4) gives every connection a worker thread for
+// as long as it stays open, and its only bound is a timeout per recv; it also
+// makes a new stream per request, which drops pipelined requests it already
+// read. Its settings cannot fix that: the read timeout is per recv, the
+// keep-alive count and timeout only apply between requests, the task queue
+// gets the connection as an opaque closure, socket options reach only the
+// listening socket, and the pre-routing handler runs after the headers have
+// been read. So this class replaces only the per-connection loop (httplib's
+// virtual process_and_close_socket, calling its protected process_request
+// with our own Stream); parsing, routing and handlers stay httplib's:
 //
 // - a client address with max_per_client open connections gets 503
 //   too_many_connections on the next one, at once, so slow connections
