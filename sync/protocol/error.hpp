@@ -29,6 +29,8 @@ inline constexpr const char* forbidden = "forbidden";                  // 403
 inline constexpr const char* phone_mismatch = "phone_mismatch";        // 403
 inline constexpr const char* verification_required = "verification_required";  // 403 (payment order without this kiosk's fresh lookup of the unit)
 inline constexpr const char* not_found = "not_found";                  // 404
+inline constexpr const char* request_timeout = "request_timeout";      // 408 (the request did not arrive in full in time)
+inline constexpr const char* length_required = "length_required";      // 411 (a body without Content-Length)
 inline constexpr const char* unknown_unit = "unknown_unit";            // 404
 inline constexpr const char* unknown_ticket = "unknown_ticket";        // 404
 inline constexpr const char* unknown_code = "unknown_code";            // 404
@@ -54,6 +56,7 @@ inline constexpr const char* unit_locked = "unit_locked";              // 423
 inline constexpr const char* too_many_attempts = "too_many_attempts";  // 429 (visitor code guesses; locked_until says when)
 inline constexpr const char* internal_error = "internal_error";        // 500 (a bug, never bad input)
 inline constexpr const char* payments_unavailable = "payments_unavailable";  // 503 (no payment provider, or it did not create the order)
+inline constexpr const char* too_many_connections = "too_many_connections";  // 503 (this client address has too many open)
 } // namespace error_code
 
 } // namespace lobby::protocol

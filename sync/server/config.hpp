@@ -59,6 +59,13 @@ struct ServerConfig {
     std::int64_t idempotency_retention_seconds = 30LL * 86400;  // stored responses older than this are dropped at start
     std::int64_t personal_data_retention_seconds = 30LL * 86400;  // visitor names/phones kept after the pass ends
     int threads = 16;  // HTTP worker threads; each keep-alive connection holds one while open (max 5 s idle)
+    // Hostile clients (guarded_http_server.hpp): a request must arrive in full
+    // within request_read_seconds of its first byte (else 408); one client
+    // address holds at most max_connections_per_client connections (the next
+    // gets 503). Keep the latter well below `threads`: slow connections from
+    // one address then hold at most that many worker threads (half, by default).
+    double request_read_seconds = 10;
+    int max_connections_per_client = 8;
     // The server's clock: every "now" the server uses comes from here (requests,
     // the pay page, retention and the demo seed at start). Tests running an
     // in-process OfficeServer move it instead of sleeping; must be thread-safe.

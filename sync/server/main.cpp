@@ -61,6 +61,12 @@ int main(int argc, char** argv) {
                    "ask the provider about an unpaid order this old when its kiosk polls it (a lost notify)")
         ->check(CLI::Range(1, 3600))->capture_default_str();
     app.add_option("--threads", config.threads, "HTTP worker threads")->check(CLI::Range(1, 256))->capture_default_str();
+    app.add_option("--request-read-seconds", config.request_read_seconds,
+                   "time a request (headers and body) has to arrive in full, else 408")
+        ->check(CLI::Range(0.1, 600.0))->capture_default_str();
+    app.add_option("--max-connections-per-client", config.max_connections_per_client,
+                   "open connections one client address may hold; more get 503")
+        ->check(CLI::Range(1, 1000))->capture_default_str();
     CLI11_PARSE(app, argc, argv);
 
     if (!parse_listen(listen, config.host, config.port)) {
@@ -88,6 +94,9 @@ int main(int argc, char** argv) {
         // Tests and scripts wait for this exact line to learn the port.
         std::cout << "listening on " << server.config().host << ':' << server.config().port << std::endl;
         spdlog::info("office-server {} serving {} (database {})", LOBBY_VERSION, listen, config.db_path);
+        if (config.max_connections_per_client >= config.threads)
+            spdlog::warn("--max-connections-per-client {} is not below --threads {}: slow connections from one "
+                         "address can hold every worker", config.max_connections_per_client, config.threads);
 
         std::thread waiter([&server, signals] {
             int sig = 0;

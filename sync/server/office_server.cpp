@@ -3,6 +3,7 @@
 
 #include "api.hpp"
 #include "demo_seed.hpp"
+#include "request_framing.hpp"
 #include "retention.hpp"
 #include "router.hpp"
 #include "schema.hpp"
@@ -76,9 +77,17 @@ const char* default_code(int status) {
     }
 }
 
+ConnectionLimits connection_limits(const ServerConfig& config) {
+    ConnectionLimits limits;
+    limits.request_read = std::chrono::milliseconds(static_cast<long long>(config.request_read_seconds * 1000));
+    limits.max_per_client = config.max_connections_per_client;
+    return limits;
+}
+
 } // namespace
 
-OfficeServer::OfficeServer(ServerConfig config) : m_config(std::move(config)), m_pool(m_config.db_path) {
+OfficeServer::OfficeServer(ServerConfig config)
+    : m_config(std::move(config)), m_pool(m_config.db_path), m_http(connection_limits(m_config)) {
     auto lease = m_pool.acquire();
     migrate(lease.db());
     apply_retention(lease.db(), m_config, m_config.now());
@@ -89,7 +98,9 @@ OfficeServer::OfficeServer(ServerConfig config) : m_config(std::move(config)), m
 void OfficeServer::install_handlers() {
     m_http.new_task_queue = [threads = m_config.threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
     m_http.set_payload_max_length(m_config.max_body_bytes);
-    m_http.set_read_timeout(5, 0);
+    // Reading a request is bounded by ConnectionLimits (guarded_http_server.hpp);
+    // these three are used by its connection loop: a response has 5 s to be
+    // written, a connection may idle 5 s between requests and serve 1000.
     m_http.set_write_timeout(5, 0);
     m_http.set_keep_alive_timeout(5);
     m_http.set_keep_alive_max_count(1000);
@@ -101,8 +112,16 @@ void OfficeServer::install_handlers() {
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     });
 
-    m_http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    m_http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
         t_request_start = Clock::now();
+        // Runs before httplib reads a body: one it cannot delimit is refused
+        // at once, and Connection: close makes sure it is never read as a request.
+        if (const auto refusal = refuse_unframed_body(req)) {
+            res.status = refusal->status;
+            res.set_content(protocol::dump_json(refusal->body), "application/json; charset=utf-8");
+            res.set_header("Connection", "close");
+            return httplib::Server::HandlerResponse::Handled;
+        }
         return httplib::Server::HandlerResponse::Unhandled;
     });
     // Every error carries the JSON error body, also those httplib makes itself.
@@ -144,7 +163,10 @@ void OfficeServer::install_handlers() {
 int OfficeServer::bind() {
     const int port = m_config.port == 0 ? m_http.bind_to_any_port(m_config.host)
                                         : (m_http.bind_to_port(m_config.host, m_config.port) ? m_config.port : -1);
-    if (port > 0) m_config.port = port;
+    if (port > 0) {
+        m_config.port = port;
+        m_http.widen_listen_backlog();
+    }
     return port;
 }
 

@@ -3,9 +3,8 @@
 #pragma once
 
 #include "config.hpp"
+#include "guarded_http_server.hpp"
 #include "pool.hpp"
-
-#include <httplib.h>
 
 #include <string>
 #include <vector>
@@ -35,7 +34,7 @@ private:
 
     ServerConfig m_config;
     Pool m_pool;
-    httplib::Server m_http;
+    GuardedHttpServer m_http;  // httplib with connection limits, deadlines and pipelining
     std::vector<std::string> m_demo_lines;
 };
 
