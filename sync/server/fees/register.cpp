@@ -20,7 +20,11 @@ CREATE TABLE fee_verifications (
   kiosk_id TEXT NOT NULL, unit_id TEXT NOT NULL REFERENCES units(id),
   expires_at INTEGER NOT NULL);
 CREATE INDEX fee_verifications_expiry ON fee_verifications (expires_at);
-)sql"}};
+)sql"},
+                // BRANCH-ONLY placeholders for steps 6 and 7, which other
+                // branches own: drop these two lines when merging them.
+                {6, "SELECT 1;"},
+                {7, "SELECT 1;"}};
     f.seed_reference = fees::seed_fee_kinds;
     f.seed_unit = fees::seed_unit_bills;
     f.routes = [](RouteContext& r) {
