@@ -36,8 +36,19 @@ int main(int argc, char** argv) {
     app.add_option("--listen", listen, "host:port to listen on; port 0 picks a free port")->capture_default_str();
     app.add_flag("--demo", config.demo, "seed the demo estate 翠湖花园 into an empty database, print demo tokens");
     app.add_option("--public-url", config.public_url, "base URL for pay-page links in QR codes (default http://<listen>)");
-    app.add_option("--lockout-failures", config.lockout_failures, "wrong phone_last4 attempts before a unit locks")
+    app.add_option("--kiosk-key-dir", config.kiosk_key_dir,
+                   "with --demo: write each demo kiosk's verification key file here when seeding (0600)");
+    app.add_option("--lookup-free-tries", config.lookup_free_tries,
+                   "wrong phone_last4 per person's session before it must wait")
         ->check(CLI::Range(1, 100))->capture_default_str();
+    app.add_option("--lookup-delay-seconds", config.lookup_delay_seconds,
+                   "first wait after the free tries (doubles with each wrong try)")
+        ->check(CLI::Range(1, 86400))->capture_default_str();
+    app.add_option("--lockout-failures", config.lockout_failures,
+                   "wrong phone_last4 for a unit within the window (all sessions) before it locks everywhere")
+        ->check(CLI::Range(1, 1000))->capture_default_str();
+    app.add_option("--lockout-window-seconds", config.lockout_window_seconds, "the window of --lockout-failures")
+        ->check(CLI::Range(1, 86400 * 7))->capture_default_str();
     app.add_option("--lockout-seconds", config.lockout_seconds, "how long a unit stays locked")
         ->check(CLI::Range(0, 86400 * 7))->capture_default_str();
     app.add_option("--order-ttl-seconds", config.order_ttl_seconds, "payment order lifetime")
