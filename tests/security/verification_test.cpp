@@ -4,10 +4,15 @@
 #include "../server/api_client.hpp"
 #include "../server/in_process_server.hpp"
 
+#include "kiosks/verify_keys.hpp"
+#include "sha256.hpp"
+
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include <fstream>
 #include <map>
+#include <optional>
 #include <set>
 
 using namespace lobby::test;
@@ -248,4 +253,43 @@ TEST_CASE("attack: only staff see and lift a unit's lock") {
     CHECK(lifted.as<p::FeeLockout>().locked_until == list.lockouts[0].locked_until);
     CHECK(staff.get("/v1/fees/lockouts").as<p::FeeLockoutList>().lockouts.empty());
     CHECK(kiosk.post("/v1/fees/lookup", lookup("1-1-801", "1234", "session-z-000003")).status == 200);
+}
+
+TEST_CASE("enrolment: a new kiosk gets its token once and its own key file; re-enrolment replaces the key") {
+    InProcessServer server;
+    const std::string dir = make_temp_dir("security-enrol");
+    std::optional<std::string> token;
+    {
+        lobby::server::Database db(server.db_path());
+        token = lobby::server::enrol_kiosk(db, "lobby-3", dir);
+    }
+    REQUIRE(token.has_value());
+    CHECK(token->size() == 48);
+    CHECK(db_int(server.db_path(), "SELECT count(*) FROM kiosks WHERE id = 'lobby-3' AND token_sha256 = '" +
+                                       lobby::server::sha256_hex(*token) + "'") == 1);
+    const std::string key_file = dir + "/lobby-3.key";
+    struct stat info {};
+    REQUIRE(::stat(key_file.c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+    std::string key;
+    std::ifstream(key_file) >> key;
+    REQUIRE(p::is_verifier_text(key));
+
+    Api lobby3(server.port(), *token);
+    auto unit = p::decode<p::Unit>(units_of(lobby3).at("3-2-1502")).value();
+    CHECK(unit.resident_last4_hmacs == std::vector<std::string>{p::last4_verifier(key, "3-2-1502", "5678")});
+
+    // Re-enrolled (e.g. after its disk was stolen): the token stays, the old key verifies nothing new.
+    {
+        lobby::server::Database db(server.db_path());
+        CHECK_FALSE(lobby::server::enrol_kiosk(db, "lobby-3", dir).has_value());
+        CHECK_THROWS(lobby::server::enrol_kiosk(db, "office-staff", dir));
+    }
+    std::string new_key;
+    std::ifstream(key_file) >> new_key;
+    CHECK(new_key != key);
+    unit = p::decode<p::Unit>(units_of(lobby3).at("3-2-1502")).value();
+    CHECK(unit.resident_last4_hmacs == std::vector<std::string>{p::last4_verifier(new_key, "3-2-1502", "5678")});
+    CHECK(unit.resident_last4_hmacs != std::vector<std::string>{p::last4_verifier(key, "3-2-1502", "5678")});
+    std::filesystem::remove_all(dir);
 }

@@ -1,6 +1,9 @@
 // Kiosk verification keys: provisioning, lookup, and the enrolment key file.
 #include "kiosks/verify_keys.hpp"
 
+#include "sha256.hpp"
+
+#include "protocol/random.hpp"
 #include "protocol/verifier.hpp"
 
 #include <fcntl.h>
@@ -52,6 +55,26 @@ void write_kiosk_key_file(const std::string& dir, const std::string& kiosk_id, c
     ::close(fd);
     if (!ok) fail("cannot write the kiosk key file", error);
     if (::rename(temp.c_str(), path.c_str()) != 0) fail("cannot put the kiosk key file in place", errno);
+}
+
+std::optional<std::string> enrol_kiosk(Database& db, const std::string& kiosk_id, const std::string& key_dir) {
+    Transaction tx(db);
+    std::optional<std::string> token;
+    Statement role(db, "SELECT role FROM kiosks WHERE id = ?");
+    role.bind(1, kiosk_id);
+    if (role.step()) {
+        if (role.text(0) != "kiosk") throw std::runtime_error(kiosk_id + " is not a kiosk");
+    } else {
+        token = protocol::random_hex(24);  // 192 bits
+        Statement add(db, "INSERT INTO kiosks (id, token_sha256, role, revoked) VALUES (?, ?, 'kiosk', 0)");
+        add.bind(1, kiosk_id).bind(2, sha256_hex(*token));
+        add.run();
+    }
+    const std::string key = provision_verify_key(db, kiosk_id);
+    // The file first: a failed write leaves the old key in force.
+    write_kiosk_key_file(key_dir, kiosk_id, key);
+    tx.commit();
+    return token;
 }
 
 } // namespace lobby::server

@@ -24,4 +24,11 @@ std::optional<std::string> verify_key_of(Database& db, const std::string& kiosk_
 // naming the file (never the key) on failure.
 void write_kiosk_key_file(const std::string& dir, const std::string& kiosk_id, const std::string& key);
 
+// Enrols a kiosk (office-server --enrol-kiosk): a new kiosk gets a random
+// bearer token (only its SHA-256 is stored; the token is returned to be shown
+// once); an existing kiosk keeps its token. Either way it gets a new
+// verification key, written to <key_dir>/<kiosk_id>.key, in one transaction
+// with the key file written before the commit. A staff id is refused.
+std::optional<std::string> enrol_kiosk(Database& db, const std::string& kiosk_id, const std::string& key_dir);
+
 } // namespace lobby::server
