@@ -315,6 +315,17 @@ TEST_CASE("fees: the server's wait (429) is shown as this person's countdown")
     CHECK(submit_sends(k, "5678", 0));
 }
 
+TEST_CASE("fees: offline without verifiers for this kiosk (no enrolled key) says it cannot check digits, and counts nothing")
+{
+    Kiosk k(fees_config());
+    const auto id = verify(k, "5678", 0);
+    k.answer(id, LookupDone{CallOutcome::NoOfflineCheck, 0, 0, {}, true}, 0);
+    CHECK(k.fees().notice == FeesNotice::NoOfflineCheck);
+    CHECK(k.fees().tries.at("3-2-1502").failures == 0);
+    ViewFixture f;
+    CHECK(f.build(k).message.find("不能离线核对号码") != std::string::npos);
+}
+
 TEST_CASE("fees: the server's unit lock is kept on the kiosk for offline checks")
 {
     Kiosk k(fees_config());

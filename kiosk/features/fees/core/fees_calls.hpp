@@ -40,6 +40,7 @@ enum class CallOutcome {
     Locked,        // 423 unit_locked
     UnknownUnit,   // 404 unknown_unit
     NotCached,     // offline and the unit is not cached
+    NoOfflineCheck,  // offline and the unit came without verifiers for this kiosk (no enrolled key)
     Conflict,      // 409: bills already paid / changed
     Expired,       // 410 order expired
     ServerError,   // 5xx, unreadable answer, other 4xx

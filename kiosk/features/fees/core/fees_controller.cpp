@@ -243,6 +243,7 @@ void FeesFeature::answered(State& fees, const LookupDone& e, FeatureContext& ctx
         break;
     case CallOutcome::UnknownUnit: fees.verified_last4.clear(); fees.notice = FeesNotice::UnknownUnit; break;
     case CallOutcome::NotCached: fees.verified_last4.clear(); fees.notice = FeesNotice::NotCached; break;
+    case CallOutcome::NoOfflineCheck: fees.verified_last4.clear(); fees.notice = FeesNotice::NoOfflineCheck; break;
     default: fees.verified_last4.clear(); fees.notice = FeesNotice::ServerError; break;
     }
 }

@@ -26,6 +26,7 @@ enum class FeesNotice {
     Locked,          // locked_until_utc (the server's lock or the kiosk's own)
     UnknownUnit,     // the office has no such unit
     NotCached,       // offline and this unit is not in the cache
+    NoOfflineCheck,  // offline and this kiosk cannot check digits itself (no enrolled key)
     ServerError,     // 5xx or an unreadable answer; try again
     OrderFailed,     // order creation failed; "try again" reuses the key
     BillsChanged,    // the server refused: bills already paid meanwhile

@@ -134,6 +134,7 @@ void build_digits(const FeesCache& cache, const FeatureViewInputs& in, const Fee
     }
     case FeesNotice::UnknownUnit: view.message = t("fees.unknown_unit"); break;
     case FeesNotice::NotCached: view.message = t("fees.not_cached"); break;
+    case FeesNotice::NoOfflineCheck: view.message = t("fees.no_offline_check"); break;
     case FeesNotice::ServerError: view.message = t("fees.server_error"); break;
     default: view.message_is_problem = false; break;
     }

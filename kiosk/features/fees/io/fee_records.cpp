@@ -108,7 +108,7 @@ LookupDone cached_fee_lookup(store::Store& store, const CallFeeLookup& call)
     if (!verified) {
         // not_found: the unit came without verifiers for this kiosk (no
         // enrolled key): digits cannot be checked offline.
-        done.outcome = verified.error().code == store::StoreErrc::not_found ? CallOutcome::NotCached
+        done.outcome = verified.error().code == store::StoreErrc::not_found ? CallOutcome::NoOfflineCheck
                                                                              : CallOutcome::ServerError;
         return done;
     }
