@@ -4,6 +4,8 @@
 #include "features/fees/io/fee_records.hpp"
 #include "store/store.hpp"
 
+#include "protocol/verifier.hpp"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -15,6 +17,9 @@ using namespace kiosk;
 using Clock = std::chrono::steady_clock;
 
 namespace {
+
+// This kiosk's verification key in the bench (the key file's content).
+const char* const bench_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
 
 std::string unit_id(int i)
 {
@@ -47,11 +52,11 @@ void fill(store::Store& store)
     };
     for (int u = 0; u < 5000; ++u) {
         const std::string id = unit_id(u);
-        // As the office publishes it: the store keeps a keyed hash of the digits.
+        // As the office sends it to this kiosk: a verifier keyed with its key.
         page.push_back({++seq, "units", id, false,
                         {{"id", id}, {"building", u / 1000 + 1}, {"entrance", u / 100 % 10 + 1}, {"floor", 1},
                          {"room", std::to_string(u % 100 + 101)}, {"area_m2", 89.5}, {"owner_masked", "张*"},
-                         {"resident_1_phone_last4", last4(u)}}});
+                         {"resident_last4_hmacs", {lobby::protocol::last4_verifier(bench_key, id, last4(u))}}}});
         for (int month = 1; month <= 12; ++month) {
             char period[8];
             std::snprintf(period, sizeof period, "2026-%02d", month);
@@ -85,7 +90,7 @@ int main()
     std::filesystem::create_directories(dir);
     store::StoreOptions options;
     options.path = (dir / "kiosk.db").string();
-    options.phone_hash_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";  // a bench key
+    options.phone_hash_key = bench_key;
     auto opened = store::Store::open(options);
     if (!opened) {
         std::fprintf(stderr, "cannot open the store: %s\n", opened.error().message.c_str());

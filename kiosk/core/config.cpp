@@ -65,7 +65,8 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
     int64_t idle = config.idle_timeout_s, idle_large = config.idle_timeout_large_text_s,
             countdown = config.countdown_s;
     int64_t fee_failures = config.fees_lockout_failures, fee_lock_s = config.fees_lockout_s,
-            fee_poll_ms = config.fees_poll_interval_ms;
+            fee_poll_ms = config.fees_poll_interval_ms, fee_free = config.fees_free_tries,
+            fee_delay_s = config.fees_delay_s, fee_window_s = config.fees_lockout_window_s;
 
     bool ok = read_field(root, "kiosk", "id", config.kiosk_id, source_name, error) &&
               read_field(root, "kiosk", "language", language, source_name, error) &&
@@ -80,7 +81,10 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
               read_field(root, "admin", "pin_hash", config.admin_pin_hash, source_name, error) &&
               read_field(root, "store", "path", config.store_path, source_name, error) &&
               read_field(root, "store", "key_file", config.store_key_file, source_name, error) &&
+              read_field(root, "fees", "free_tries", fee_free, source_name, error) &&
+              read_field(root, "fees", "delay_s", fee_delay_s, source_name, error) &&
               read_field(root, "fees", "lockout_failures", fee_failures, source_name, error) &&
+              read_field(root, "fees", "lockout_window_s", fee_window_s, source_name, error) &&
               read_field(root, "fees", "lockout_s", fee_lock_s, source_name, error) &&
               read_field(root, "fees", "poll_interval_ms", fee_poll_ms, source_name, error);
     if (!ok)
@@ -106,12 +110,21 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
     config.idle_timeout_large_text_s = static_cast<int>(idle_large);
     config.countdown_s = static_cast<int>(countdown);
 
-    if (fee_failures < 1 || fee_failures > 20)
-        return Error{line_of(root, "fees.lockout_failures", source_name) + ": [fees] lockout_failures must be 1..20"};
+    if (fee_free < 1 || fee_free > 20)
+        return Error{line_of(root, "fees.free_tries", source_name) + ": [fees] free_tries must be 1..20"};
+    if (fee_delay_s < 1 || fee_delay_s > 3600)
+        return Error{line_of(root, "fees.delay_s", source_name) + ": [fees] delay_s must be 1..3600"};
+    if (fee_failures < 1 || fee_failures > 100)
+        return Error{line_of(root, "fees.lockout_failures", source_name) + ": [fees] lockout_failures must be 1..100"};
+    if (fee_window_s < 60 || fee_window_s > 86400)
+        return Error{line_of(root, "fees.lockout_window_s", source_name) + ": [fees] lockout_window_s must be 60..86400"};
     if (fee_lock_s < 10 || fee_lock_s > 86400)
         return Error{line_of(root, "fees.lockout_s", source_name) + ": [fees] lockout_s must be 10..86400"};
     if (fee_poll_ms < 200 || fee_poll_ms > 60000)
         return Error{line_of(root, "fees.poll_interval_ms", source_name) + ": [fees] poll_interval_ms must be 200..60000"};
+    config.fees_free_tries = static_cast<int>(fee_free);
+    config.fees_delay_s = static_cast<int>(fee_delay_s);
+    config.fees_lockout_window_s = static_cast<int>(fee_window_s);
     config.fees_lockout_failures = static_cast<int>(fee_failures);
     config.fees_lockout_s = static_cast<int>(fee_lock_s);
     config.fees_poll_interval_ms = static_cast<int>(fee_poll_ms);

@@ -33,7 +33,14 @@ struct KioskConfig {
     // 0600, made on first start); relative to the config file.
     std::string store_key_file = "kiosk.key";
 
-    int fees_lockout_failures = 5;     // wrong phone digits for one unit before it locks
+    // Wrong phone digits: each person's session has fees_free_tries, then
+    // waits fees_delay_s, doubling; the unit locks on this kiosk for
+    // fees_lockout_s when fees_lockout_failures wrong tries (all sessions)
+    // come within fees_lockout_window_s of the first (the server's rules).
+    int fees_free_tries = 3;
+    int fees_delay_s = 30;
+    int fees_lockout_failures = 10;
+    int fees_lockout_window_s = 3600;
     int fees_lockout_s = 900;          // how long it stays locked on this kiosk
     int fees_poll_interval_ms = 2000;  // how often a shown payment order is checked
 };

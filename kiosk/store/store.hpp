@@ -33,9 +33,10 @@ inline constexpr const char* k_memory_store_path = "file:/lobby-kiosk-memory?vfs
 
 struct StoreOptions {
     std::string path;                          // the SQLite file; created with its schema if missing
-    // The per-kiosk secret behind the phone-digit hashes. It never goes into
-    // the database it protects: the kiosk keeps it in a 0600 key file
-    // (load_or_create_key_file in key_file.hpp). Required.
+    // This kiosk's key: the office keys the feed's phone verifiers with it
+    // (enrolment writes the key file), and the kiosk its own phone hashes.
+    // It never goes into the database it protects: the kiosk keeps it in a
+    // 0600 key file (load_or_create_key_file in key_file.hpp). Required.
     std::string phone_hash_key;
     int busy_timeout_ms = 5000;                // wait this long for the other connection's write lock
     Durability durability = Durability::full;  // see Durability
@@ -99,8 +100,10 @@ public:
     // Index lookup on (collection, unit_id); newest period first.
     Result<std::vector<CachedRecord>> bills_for_unit(std::string_view unit_id);
     Result<std::vector<CachedRecord>> tickets_for_unit(std::string_view unit_id);
-    // Offline check of "last four digits of the owner's phone" against the
-    // keyed hash the cache keeps instead of the number.
+    // Offline check of "last four digits of a resident's phone" against the
+    // verifiers the feed gave this kiosk (protocol/verifier.hpp, keyed with
+    // phone_hash_key, the key file). not_found: the unit is not cached, or
+    // came without verifiers (this kiosk has no enrolled key).
     Result<bool> verify_phone_last4(std::string_view unit_id, std::string_view last4);
 
     // [SECTION] Outbox

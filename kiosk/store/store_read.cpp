@@ -3,6 +3,8 @@
 #include "store/store.hpp"
 #include "store/store_shared.hpp"
 
+#include "protocol/verifier.hpp"
+
 #include <sqlite3.h>
 
 namespace kiosk::store {
@@ -90,9 +92,14 @@ Result<bool> Store::verify_phone_last4(std::string_view unit_id, std::string_vie
         return unit.error();
     if (!*unit)
         return StoreError{StoreErrc::not_found, 0, "unit not cached"};
-    const std::string expected = keyed_last4_hash(m_shared->options.phone_hash_key, last4);
-    for (const auto& [field, value] : (*unit)->data.items())
-        if (field.size() > 11 && field.compare(field.size() - 11, 11, "_last4_hash") == 0 && value == expected)
+    // The feed's verifiers are keyed with this kiosk's enrolment key (the
+    // key file): the typed digits verify only if their HMAC is among them.
+    const auto found = (*unit)->data.find("resident_last4_hmacs");
+    if (found == (*unit)->data.end() || !found->is_array() || found->empty())
+        return StoreError{StoreErrc::not_found, 0, "unit cached without verifiers"};
+    const std::string expected = lobby::protocol::last4_verifier(m_shared->options.phone_hash_key, unit_id, last4);
+    for (const auto& value : *found)
+        if (value.is_string() && value.get<std::string>() == expected)
             return true;
     return false;
 }

@@ -2,11 +2,11 @@
 #include "protocol/estate.hpp"
 
 #include "protocol/rules.hpp"
+#include "protocol/verifier.hpp"
 
 namespace lobby::protocol {
 namespace {
 constexpr std::size_t max_residents = 20;
-std::string resident_last4_key(std::size_t n) { return "resident_" + std::to_string(n) + "_phone_last4"; }
 } // namespace
 
 void decode_into(const nlohmann::json& j, EmergencyContact& out, DecodeContext& ctx) {
@@ -43,10 +43,11 @@ void decode_into(const nlohmann::json& j, Unit& out, DecodeContext& ctx) {
     r.text("room", out.room, TextRule{1, 8, false});
     r.number("area_m2", out.area_m2, 1, 100000);
     r.text("owner_masked", out.owner_masked, TextRule{0, 40, false});
-    for (std::size_t n = 1; r.ok() && n <= max_residents && j.contains(resident_last4_key(n)); ++n) {
-        std::string digits;
-        r.digits(resident_last4_key(n).c_str(), digits, 4);
-        if (r.ok()) out.resident_phone_last4.push_back(digits);
+    if (j.contains("resident_last4_hmacs")) {
+        r.text_array("resident_last4_hmacs", out.resident_last4_hmacs, max_residents, TextRule{64, 64, false});
+        for (std::size_t i = 0; r.ok() && i < out.resident_last4_hmacs.size(); ++i)
+            if (!is_verifier_text(out.resident_last4_hmacs[i]))
+                ctx.fail(ctx.path("resident_last4_hmacs[" + std::to_string(i) + "]"), "must be 64 lowercase hex digits.");
     }
 }
 
@@ -54,8 +55,7 @@ void to_json(nlohmann::json& j, const Unit& v) {
     j = nlohmann::json{{"id", v.id},     {"building", v.building}, {"entrance", v.entrance},
                        {"floor", v.floor}, {"room", v.room},        {"area_m2", v.area_m2},
                        {"owner_masked", v.owner_masked}};
-    for (std::size_t i = 0; i < v.resident_phone_last4.size() && i < max_residents; ++i)
-        j[resident_last4_key(i + 1)] = v.resident_phone_last4[i];
+    if (!v.resident_last4_hmacs.empty()) j["resident_last4_hmacs"] = v.resident_last4_hmacs;
 }
 
 } // namespace lobby::protocol

@@ -27,9 +27,10 @@ struct Estate {
 };
 LOBBY_PROTOCOL_CODEC(Estate);
 
-// collection "units", key = id ("3-2-1502"). Owner name masked; of the
-// residents' phones only the last four digits travel, so a kiosk can verify a
-// resident while the office is unreachable (it stores a keyed hash of them).
+// collection "units", key = id ("3-2-1502"). Owner name masked; no phone
+// digits travel: each kiosk gets, per resident, a verifier keyed with its own
+// verification key (protocol/verifier.hpp), so it can check typed digits while
+// the office is unreachable and a token holder without the key learns nothing.
 struct Unit {
     std::string id;
     std::int64_t building = 0;
@@ -38,9 +39,10 @@ struct Unit {
     std::string room;  // floor + two digits: "1502"
     double area_m2 = 0;
     std::string owner_masked;  // "张*"
-    // JSON: "resident_1_phone_last4": "5678", "resident_2_phone_last4": ...
-    // (feed records only; empty in fee lookup results).
-    std::vector<std::string> resident_phone_last4;
+    // JSON "resident_last4_hmacs": ["<64 hex>", ...], sorted, omitted when
+    // empty: HMAC-SHA256(kiosk key, unit id + ":" + last4) per resident.
+    // Only in the feed a kiosk with a key pulls; never in lookup results.
+    std::vector<std::string> resident_last4_hmacs;
 };
 LOBBY_PROTOCOL_CODEC(Unit);
 

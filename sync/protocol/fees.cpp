@@ -41,10 +41,12 @@ void decode_into(const nlohmann::json& j, FeeLookupRequest& out, DecodeContext& 
     ObjectReader r(j, ctx);
     r.text("unit_id", out.unit_id, id_rule);
     r.digits("phone_last4", out.phone_last4, 4);
+    r.text("session_id", out.session_id, TextRule{8, 64, false});
 }
 
 void to_json(nlohmann::json& j, const FeeLookupRequest& v) {
     j = nlohmann::json{{"unit_id", v.unit_id}, {"phone_last4", v.phone_last4}};
+    if (v.session_id) j["session_id"] = *v.session_id;
 }
 
 void decode_into(const nlohmann::json& j, FeeLookupResult& out, DecodeContext& ctx) {
@@ -99,5 +101,25 @@ void to_json(nlohmann::json& j, const PaymentOrder& v) {
     put_time(j, "expires_at", v.expires_at);
     put_time(j, "paid_at", v.paid_at);
 }
+
+void decode_into(const nlohmann::json& j, FeeLockout& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("unit_id", out.unit_id, id_rule);
+    r.time("locked_until", out.locked_until);
+    r.integer("wrong_tries", out.wrong_tries, 0, INT64_MAX);
+    r.integer("waiting_sessions", out.waiting_sessions, 0, INT64_MAX);
+}
+
+void to_json(nlohmann::json& j, const FeeLockout& v) {
+    j = nlohmann::json{{"unit_id", v.unit_id}, {"wrong_tries", v.wrong_tries}, {"waiting_sessions", v.waiting_sessions}};
+    put_time(j, "locked_until", v.locked_until);
+}
+
+void decode_into(const nlohmann::json& j, FeeLockoutList& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.array("lockouts", out.lockouts, 100000);
+}
+
+void to_json(nlohmann::json& j, const FeeLockoutList& v) { j = nlohmann::json{{"lockouts", v.lockouts}}; }
 
 } // namespace lobby::protocol

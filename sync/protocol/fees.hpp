@@ -39,6 +39,11 @@ LOBBY_PROTOCOL_CODEC(Bill);
 struct FeeLookupRequest {
     std::string unit_id;
     std::string phone_last4;  // last four digits of a phone on file
+    // The person's session at the kiosk (random, made when their session
+    // starts, gone with it): wrong tries are delayed per (kiosk, session,
+    // unit), so one person's mistakes do not lock the next person out.
+    // Absent: all such lookups of the kiosk count as one session.
+    std::optional<std::string> session_id;
 };
 LOBBY_PROTOCOL_CODEC(FeeLookupRequest);
 
@@ -77,5 +82,21 @@ struct PaymentOrder {
     std::optional<UtcSeconds> paid_at;
 };
 LOBBY_PROTOCOL_CODEC(PaymentOrder);
+
+// Staff: GET /v1/fees/lockouts -> 200 FeeLockoutList (units locked now or
+// with wrong tries in the window); DELETE /v1/fees/lockouts/{unit_id} ->
+// 200 FeeLockout, what was lifted (lock, wrong tries and session waits).
+struct FeeLockout {
+    std::string unit_id;
+    std::optional<UtcSeconds> locked_until;  // the unit-wide lock; absent: not locked
+    std::int64_t wrong_tries = 0;            // within the window, all kiosks and sessions
+    std::int64_t waiting_sessions = 0;       // people's sessions made to wait now
+};
+LOBBY_PROTOCOL_CODEC(FeeLockout);
+
+struct FeeLockoutList {
+    std::vector<FeeLockout> lockouts;
+};
+LOBBY_PROTOCOL_CODEC(FeeLockoutList);
 
 } // namespace lobby::protocol

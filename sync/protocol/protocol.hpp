@@ -21,4 +21,5 @@
 
 #include "protocol/masking.hpp"
 #include "protocol/random.hpp"
+#include "protocol/verifier.hpp"
 #include "protocol/uuid.hpp"

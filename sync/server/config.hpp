@@ -31,7 +31,18 @@ struct ServerConfig {
     int port = 8470;                       // 0: pick a free port, printed on stdout
     bool demo = false;                     // seed the demo estate into an empty database
     std::string public_url;                // base of pay-page links in QR codes; empty: http://host:port
-    int lockout_failures = 5;              // wrong phone_last4 in a row before a unit locks
+    // Where --demo writes each demo kiosk's verification key file when it
+    // seeds (<dir>/<kiosk id>.key, 0600); empty: nowhere.
+    std::string kiosk_key_dir;
+    // Wrong phone_last4: each person's session at a kiosk (kiosk, session,
+    // unit) has lookup_free_tries, then waits lookup_delay_seconds, doubling
+    // (at most the window); a unit locks everywhere for lockout_seconds
+    // only when lockout_failures wrong tries reach it within
+    // lockout_window_seconds, which one session's delays alone cannot do.
+    int lookup_free_tries = 3;
+    std::int64_t lookup_delay_seconds = 30;
+    int lockout_failures = 10;
+    std::int64_t lockout_window_seconds = 3600;
     std::int64_t lockout_seconds = 15 * 60;  // how long a unit stays locked
     std::int64_t order_ttl_seconds = 15 * 60;  // payment order lifetime
     WechatPayConfig wechat;

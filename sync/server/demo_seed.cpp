@@ -4,7 +4,10 @@
 
 #include "demo_parts.hpp"
 #include "feature.hpp"
+#include "kiosks/verify_keys.hpp"
 #include "sha256.hpp"
+
+#include <utility>
 
 namespace lobby::server {
 namespace {
@@ -32,14 +35,20 @@ bool already_seeded(Database& db) {
 
 } // namespace
 
-std::vector<std::string> seed_demo_estate(Database& db, protocol::UtcSeconds now) {
+std::vector<std::string> seed_demo_estate(Database& db, protocol::UtcSeconds now, const std::string& key_dir) {
     if (!already_seeded(db)) {
         Transaction tx(db);
         Statement kiosk(db, "INSERT INTO kiosks (id, token_sha256, role, revoked) VALUES (?, ?, ?, ?)");
+        // Enrolment of the demo kiosks: each gets its own random
+        // verification key, handed over once as a key file (or not at all).
+        std::vector<std::pair<std::string, std::string>> keys;
         for (const auto& k : demo_kiosks) {
             kiosk.bind(1, k.id).bind(2, sha256_hex(k.token)).bind(3, k.role).bind(4, k.revoked ? 1 : 0);
             kiosk.run();
+            if (std::string(k.role) == "kiosk") keys.emplace_back(k.id, provision_verify_key(db, k.id));
         }
+        if (!key_dir.empty())
+            for (const auto& [id, key] : keys) write_kiosk_key_file(key_dir, id, key);
         FeedWriter feed(db);
         DemoRng rng(20261123);
         DemoSeed seed{db, feed, rng, now};

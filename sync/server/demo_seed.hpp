@@ -12,6 +12,9 @@ namespace lobby::server {
 
 // Seeds if the database has no units yet (one transaction). Returns the
 // lines to print at start: demo tokens, demo units with phone last-4, codes.
-std::vector<std::string> seed_demo_estate(Database& db, protocol::UtcSeconds now);
+// Each demo kiosk gets a random verification key; with a non-empty key_dir
+// it is written to <key_dir>/<kiosk id>.key (0600) while seeding, the only
+// time it leaves the server (the kiosk's [store] key_file).
+std::vector<std::string> seed_demo_estate(Database& db, protocol::UtcSeconds now, const std::string& key_dir = {});
 
 } // namespace lobby::server

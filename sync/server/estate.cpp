@@ -2,9 +2,13 @@
 #include "estate.hpp"
 
 #include "feed.hpp"
+#include "kiosks/verify_keys.hpp"
 
 #include "protocol/changes.hpp"
 #include "protocol/masking.hpp"
+#include "protocol/verifier.hpp"
+
+#include <algorithm>
 
 namespace lobby::server {
 
@@ -27,15 +31,28 @@ FROM units u WHERE u.id = ?)sql");
 }
 
 void publish_unit(Database& db, const protocol::Unit& unit) {
-    // Only the last four digits of each resident's phone go out, so a lobby
-    // kiosk can verify a resident offline; the kiosk keeps a keyed hash of
-    // them instead (store/privacy), never the digits.
     protocol::Unit record = unit;
-    record.resident_phone_last4.clear();
-    Statement st(db, "SELECT substr(phone, -4) FROM residents WHERE unit_id = ? ORDER BY id");
-    st.bind(1, unit.id);
-    while (st.step()) record.resident_phone_last4.push_back(st.text(0));
+    record.resident_last4_hmacs.clear();
     publish(db, protocol::collection::units, unit.id, record);
+}
+
+void add_unit_verifiers(Database& db, const std::string& kiosk_id, protocol::ChangesPage& page) {
+    const std::optional<std::string> key = verify_key_of(db, kiosk_id);
+    Statement last4(db, "SELECT substr(phone, -4) FROM residents WHERE unit_id = ?");
+    for (protocol::Change& change : page.changes) {
+        if (change.collection != protocol::collection::units || change.deleted || !change.data.is_object()) continue;
+        for (auto it = change.data.begin(); it != change.data.end();)
+            it = it.key().find("phone") != std::string::npos ? change.data.erase(it) : std::next(it);
+        change.data.erase("resident_last4_hmacs");
+        if (!key) continue;
+        std::vector<std::string> hmacs;
+        last4.bind(1, change.key);
+        while (last4.step()) hmacs.push_back(protocol::last4_verifier(*key, change.key, last4.text(0)));
+        last4.reset();
+        // Sorted: the order says nothing about who is the owner.
+        std::sort(hmacs.begin(), hmacs.end());
+        if (!hmacs.empty()) change.data["resident_last4_hmacs"] = hmacs;
+    }
 }
 
 } // namespace lobby::server

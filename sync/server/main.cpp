@@ -1,5 +1,7 @@
 // office-server: the property office's HTTP API for the lobby kiosks.
+#include "kiosks/verify_keys.hpp"
 #include "office_server.hpp"
+#include "schema.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
@@ -36,8 +38,19 @@ int main(int argc, char** argv) {
     app.add_option("--listen", listen, "host:port to listen on; port 0 picks a free port")->capture_default_str();
     app.add_flag("--demo", config.demo, "seed the demo estate 翠湖花园 into an empty database, print demo tokens");
     app.add_option("--public-url", config.public_url, "base URL for pay-page links in QR codes (default http://<listen>)");
-    app.add_option("--lockout-failures", config.lockout_failures, "wrong phone_last4 attempts before a unit locks")
+    app.add_option("--kiosk-key-dir", config.kiosk_key_dir,
+                   "where --demo (when it seeds) and --enrol-kiosk write kiosks' verification key files (0600)");
+    app.add_option("--lookup-free-tries", config.lookup_free_tries,
+                   "wrong phone_last4 per person's session before it must wait")
         ->check(CLI::Range(1, 100))->capture_default_str();
+    app.add_option("--lookup-delay-seconds", config.lookup_delay_seconds,
+                   "first wait after the free tries (doubles with each wrong try)")
+        ->check(CLI::Range(1, 86400))->capture_default_str();
+    app.add_option("--lockout-failures", config.lockout_failures,
+                   "wrong phone_last4 for a unit within the window (all sessions) before it locks everywhere")
+        ->check(CLI::Range(1, 1000))->capture_default_str();
+    app.add_option("--lockout-window-seconds", config.lockout_window_seconds, "the window of --lockout-failures")
+        ->check(CLI::Range(1, 86400 * 7))->capture_default_str();
     app.add_option("--lockout-seconds", config.lockout_seconds, "how long a unit stays locked")
         ->check(CLI::Range(0, 86400 * 7))->capture_default_str();
     app.add_option("--order-ttl-seconds", config.order_ttl_seconds, "payment order lifetime")
@@ -67,7 +80,36 @@ int main(int argc, char** argv) {
     app.add_option("--max-connections-per-client", config.max_connections_per_client,
                    "open connections one client address may hold; more get 503")
         ->check(CLI::Range(1, 1000))->capture_default_str();
+    std::string enrol_id;
+    app.add_option("--enrol-kiosk", enrol_id,
+                   "enrol kiosk ID (new: prints its token once) with a new verification key written to "
+                   "--kiosk-key-dir/ID.key, then exit")
+        ->check(CLI::Validator([](std::string& id) {
+            const bool ok = !id.empty() && id.size() <= 64 &&
+                            id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
+                                std::string::npos;
+            return ok ? std::string() : std::string("kiosk ids are 1-64 letters, digits and '-'");
+        }, "ID"));
     CLI11_PARSE(app, argc, argv);
+
+    if (!enrol_id.empty()) {
+        if (config.kiosk_key_dir.empty()) {
+            std::fprintf(stderr, "office-server: --enrol-kiosk needs --kiosk-key-dir (where its key file goes)\n");
+            return 2;
+        }
+        try {
+            lobby::server::Database db(config.db_path);
+            lobby::server::migrate(db);
+            const auto token = lobby::server::enrol_kiosk(db, enrol_id, config.kiosk_key_dir);
+            if (token) std::cout << "kiosk " << enrol_id << " token (shown once): " << *token << '\n';
+            std::cout << "kiosk " << enrol_id << " key file: " << config.kiosk_key_dir << '/' << enrol_id
+                      << ".key (install it as the kiosk's [store] key_file, mode 0600)" << std::endl;
+            return 0;
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "office-server: cannot enrol %s: %s\n", enrol_id.c_str(), e.what());
+            return 1;
+        }
+    }
 
     if (!parse_listen(listen, config.host, config.port)) {
         std::fprintf(stderr, "office-server: --listen must look like 127.0.0.1:8470\n");

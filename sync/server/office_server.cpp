@@ -91,7 +91,7 @@ OfficeServer::OfficeServer(ServerConfig config)
     auto lease = m_pool.acquire();
     migrate(lease.db());
     apply_retention(lease.db(), m_config, m_config.now());
-    if (m_config.demo) m_demo_lines = seed_demo_estate(lease.db(), m_config.now());
+    if (m_config.demo) m_demo_lines = seed_demo_estate(lease.db(), m_config.now(), m_config.kiosk_key_dir);
     install_handlers();
 }
 

@@ -2,6 +2,7 @@
 // installation of every feature's routes.
 #include "router.hpp"
 
+#include "estate.hpp"
 #include "feature.hpp"
 #include "feed.hpp"
 #include "refresh.hpp"
@@ -141,7 +142,9 @@ void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& c
                              "Query 'collections' must be a comma-separated list of: estate, fee_kinds, "
                              "repair_categories, notices, surveys, units, bills, tickets.");
         apply_due_refreshes(r->pool(), ctx.db, ctx.now);
-        return api_ok(200, read_changes(ctx.db, query));
+        protocol::ChangesPage page = read_changes(ctx.db, query);
+        add_unit_verifiers(ctx.db, ctx.caller.kiosk_id, page);
+        return api_ok(200, page);
     }, Router::Snapshot::Own));
 
     RouteContext routes{http, r, pool, config};

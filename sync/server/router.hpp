@@ -158,6 +158,24 @@ public:
         };
     }
 
+    // DELETE (staff actions such as lifting a lock): no body; fn(ApiContext&,
+    // const httplib::Request&) runs in one write transaction. Deleting is
+    // idempotent by nature, so no Idempotency-Key is needed.
+    template <class Fn>
+    httplib::Server::Handler remove(Fn fn) {
+        return [self = shared_from_this(), fn](const httplib::Request& http, httplib::Response& res) {
+            auto lease = self->m_pool.acquire();
+            ApiResponse refusal;
+            auto caller = authenticate(lease.db(), http, refusal);
+            if (!caller) return send(res, refusal);
+            ApiContext ctx{lease.db(), self->m_config, *caller, self->m_config.now()};
+            WriteTransaction tx(self->m_pool, lease.db());
+            ApiResponse r = fn(ctx, http);
+            tx.commit();
+            send(res, r);
+        };
+    }
+
     Pool& pool() { return m_pool; }
 
 private:

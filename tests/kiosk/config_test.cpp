@@ -107,7 +107,7 @@ TEST_CASE("the shipped demo config is valid")
     REQUIRE_MESSAGE(config.ok(), (config.ok() ? "" : config.error().message));
     CHECK(config.value().server_token == "demo-lobby-1-token");
     // Both the store and its key file end up in build/demo, not in assets/.
-    CHECK(config.value().store_key_file == std::string(LOBBY_SOURCE_DIR) + "/build/demo/kiosk.key");
+    CHECK(config.value().store_key_file == std::string(LOBBY_SOURCE_DIR) + "/build/demo/lobby-1.key");
 }
 
 TEST_CASE("the key file defaults to kiosk.key beside the config; relative paths resolve against its folder")

@@ -48,7 +48,7 @@ struct Kiosk {
 
 KioskConfig fees_config()
 {
-    return test_kiosk_config();  // lockout 5 failures / 900 s, poll every 2000 ms
+    return test_kiosk_config();  // 3 free tries, 30 s doubling, 10 wrong/hour lock 900 s, poll 2000 ms
 }
 
 FeeLookup demo_lookup(bool from_cache = false)
@@ -171,56 +171,172 @@ TEST_CASE("fees: the right digits ask the server once and show the bill with all
     CHECK(fees.chosen == std::set<std::string>{"B1", "B2"});
 }
 
-TEST_CASE("fees: wrong digits say how many tries are left; the fifth locks the unit on the kiosk")
+// A wrong answer to "0000": from the server with its counts, or (server_left
+// -1) from the cache while offline, where only the kiosk's own counts act.
+void wrong(Kiosk& k, std::int64_t now_ms, int server_left = -1, std::int64_t server_retry_at = 0)
 {
-    Kiosk k(fees_config());
-    for (int i = 1; i <= 4; ++i) {
-        const auto id = verify(k, "0000", 1000);
-        k.answer(id, LookupDone{CallOutcome::WrongDigits, 5 - i, 0, {}}, 1000);
-        CHECK(k.fees().notice == FeesNotice::WrongDigits);
-        CHECK(k.fees().attempts_left == 5 - i);
-    }
-    // Offline the server's count is unknown (-1): the kiosk's own count still locks.
-    const auto id = verify(k, "0000", 1000);
-    k.answer(id, LookupDone{CallOutcome::WrongDigits, -1, 0, {}}, 1000);
-    CHECK(k.fees().notice == FeesNotice::Locked);
-    CHECK(k.fees().locked_until_utc == k.utc + 900);
-
-    // Locked: even the right digits are not sent anywhere until it ends.
-    k.apply(RequestKey{'5'}, 2000);
-    for (char d : std::string("678"))
-        k.apply(RequestKey{d}, 2000);
-    k.apply(RequestSubmit{}, 2000);
-    CHECK(k.take_calls().empty());
-    CHECK(k.fees().notice == FeesNotice::Locked);
-
-    // After 15 minutes it may be tried again.
-    k.utc += 900 + 1;
-    verify(k, "5678", 1000);
+    const auto id = verify(k, "0000", now_ms);
+    k.answer(id, LookupDone{CallOutcome::WrongDigits, server_left, server_retry_at, {}, server_left < 0}, now_ms);
 }
 
-TEST_CASE("fees: the kiosk's lock on a unit survives a restart (the counts live in the lockout book)")
+// Submits digits for 3-2-1502 from wherever the screen is; true if a lookup was sent.
+bool submit_sends(Kiosk& k, const char* digits, std::int64_t now_ms)
+{
+    if (k.c.state().session.screen() != feature_id)
+        k.apply(RequestOpenScreen{feature_id}, now_ms);
+    k.apply(RequestBuilding{3}, now_ms);
+    k.apply(RequestEntrance{2}, now_ms);
+    k.apply(RequestRoom{"3-2-1502"}, now_ms);
+    for (const char* d = digits; *d; ++d)
+        k.apply(RequestKey{*d}, now_ms);
+    k.apply(RequestSubmit{}, now_ms);
+    return !k.take_calls().empty();
+}
+
+TEST_CASE("fees: three free tries, then this person waits 30 s, doubling, shown as a countdown in seconds")
+{
+    Kiosk k(fees_config());
+    ViewFixture f;
+    wrong(k, 1000, 2);
+    CHECK(k.fees().notice == FeesNotice::WrongDigits);
+    CHECK(k.fees().attempts_left == 2);
+    CHECK(f.build(k, 1000, k.utc).message.find("还可以再试 2 次") != std::string::npos);
+    wrong(k, 1000, 1);
+    CHECK(k.fees().attempts_left == 1);
+    wrong(k, 1000, 0, k.utc + 30);  // the server says the same: wait 30 s
+    CHECK(k.fees().notice == FeesNotice::Wait);
+    CHECK(k.fees().retry_at_utc == k.utc + 30);
+
+    FeesView view = f.build(k, 1000, k.utc);
+    CHECK(!view.keypad_enabled);
+    CHECK(view.message.find("请等 30 秒后再试") != std::string::npos);
+    CHECK(f.build(k, 11000, k.utc + 10).message.find("请等 20 秒后再试") != std::string::npos);
+    // The countdown redraws by itself, and not after it ended.
+    CHECK(k.c.next_tick_ms(1000) <= 1500);
+
+    // Waiting: even the right digits are not sent anywhere.
+    CHECK_FALSE(submit_sends(k, "5678", 2000));
+    CHECK(k.fees().notice == FeesNotice::Wait);
+
+    k.utc += 30;
+    CHECK(f.build(k, 31000, k.utc).keypad_enabled);
+    wrong(k, 31000);  // the fourth, offline: the kiosk's own rule doubles the wait
+    CHECK(k.fees().notice == FeesNotice::Wait);
+    CHECK(k.fees().retry_at_utc == k.utc + 60);
+    k.utc += 60;
+    wrong(k, 91000);
+    CHECK(k.fees().retry_at_utc == k.utc + 120);
+    CHECK(k.fees().notice == FeesNotice::Wait);  // five wrong tries: still no lock
+}
+
+TEST_CASE("fees: starting over in the same session keeps the wait; a new person's session is not held up")
+{
+    Kiosk k(fees_config());
+    k.c.on_touch(0);
+    for (int i = 0; i < 3; ++i)
+        wrong(k, 0);
+    REQUIRE(k.fees().notice == FeesNotice::Wait);
+    const std::string first_session = k.fees().session_id;
+    CHECK(!first_session.empty());
+    // Another building and back to the unit: the countdown, no keypad.
+    k.apply(RequestBuilding{1}, 0);
+    k.apply(RequestBuilding{3}, 0);
+    k.apply(RequestEntrance{2}, 0);
+    k.apply(RequestRoom{"3-2-1502"}, 0);
+    CHECK(k.fees().notice == FeesNotice::Wait);
+    CHECK_FALSE(submit_sends(k, "5678", 0));
+
+    // Home ends this person's session: the next person asks the server at once.
+    k.apply(RequestHome{}, 0);
+    k.apply(RequestOpenScreen{feature_id}, 0);
+    k.apply(RequestBuilding{3}, 0);
+    k.apply(RequestEntrance{2}, 0);
+    k.apply(RequestRoom{"3-2-1502"}, 0);
+    for (char d : std::string("5678"))
+        k.apply(RequestKey{d}, 0);
+    k.apply(RequestSubmit{}, 0);
+    auto calls = k.take_calls();
+    REQUIRE(calls.size() == 1);
+    const auto& lookup = std::get<CallFeeLookup>(calls.front().second);
+    CHECK(!lookup.session_id.empty());
+    CHECK(lookup.session_id != first_session);
+    CHECK(k.fees().notice == FeesNotice::None);
+}
+
+TEST_CASE("fees: wrong tries from repeated sessions lock the unit on the kiosk, and a restart keeps count and lock")
 {
     auto book = std::make_shared<MemoryLockoutBook>();  // the io's store book in the app
     {
         Kiosk k(fees_config(), book);
         for (int i = 0; i < 5; ++i) {
-            const auto id = verify(k, "0000", 1000);
-            k.answer(id, LookupDone{CallOutcome::WrongDigits, -1, 0, {}}, 1000);
+            wrong(k, 0);
+            k.utc += 300;  // past each wait
         }
-        CHECK(k.fees().notice == FeesNotice::Locked);
+        CHECK(k.fees().notice == FeesNotice::Wait);
     }
+    // A restart ends that session (and its wait); the unit's count survives.
     Kiosk restarted(fees_config(), book);
-    restarted.apply(RequestOpenScreen{feature_id}, 0);
-    restarted.apply(RequestBuilding{3}, 0);
-    restarted.apply(RequestEntrance{2}, 0);
-    restarted.apply(RequestRoom{"3-2-1502"}, 0);
-    for (char d : std::string("5678"))
-        restarted.apply(RequestKey{d}, 0);
-    restarted.apply(RequestSubmit{}, 0);
-    CHECK(restarted.take_calls().empty());  // nothing is sent while locked
+    restarted.utc += 5 * 300;
+    for (int i = 0; i < 4; ++i) {
+        wrong(restarted, 0);
+        restarted.utc += 300;
+    }
+    CHECK(restarted.fees().notice == FeesNotice::Wait);
+    wrong(restarted, 0);  // the tenth wrong try within the hour
     CHECK(restarted.fees().notice == FeesNotice::Locked);
     CHECK(restarted.fees().locked_until_utc == restarted.utc + 900);
+
+    // Offline, the cache's verdict is not used while the lock runs, even for
+    // the right digits, and after another restart too.
+    Kiosk again(fees_config(), book);
+    again.utc = restarted.utc;
+    auto id = verify(again, "5678", 0);
+    again.answer(id, LookupDone{CallOutcome::Ok, 0, 0, demo_lookup(true), true}, 0);
+    CHECK(again.fees().notice == FeesNotice::Locked);
+    CHECK(again.fees().step == FeesStep::Digits);
+    CHECK(again.fees().locked_until_utc == again.utc + 900);
+    // Online the server decides (staff may have lifted it); a success clears the kiosk's lock and count.
+    id = verify(again, "5678", 0);
+    again.answer(id, LookupDone{CallOutcome::Ok, 0, 0, demo_lookup()}, 0);
+    CHECK(again.fees().step == FeesStep::Bill);
+    CHECK(book->load("tries:3-2-1502").failures == 0);
+    CHECK(book->load("3-2-1502").locked_until_utc == 0);
+}
+
+TEST_CASE("fees: the server's wait (429) is shown as this person's countdown")
+{
+    Kiosk k(fees_config());
+    const auto id = verify(k, "1111", 0);
+    k.answer(id, LookupDone{CallOutcome::Wait, 0, k.utc + 45, {}}, 0);
+    CHECK(k.fees().notice == FeesNotice::Wait);
+    CHECK(k.fees().retry_at_utc == k.utc + 45);
+    CHECK_FALSE(submit_sends(k, "5678", 0));
+    k.utc += 46;
+    CHECK(submit_sends(k, "5678", 0));
+}
+
+TEST_CASE("fees: offline without verifiers for this kiosk (no enrolled key) says it cannot check digits, and counts nothing")
+{
+    Kiosk k(fees_config());
+    const auto id = verify(k, "5678", 0);
+    k.answer(id, LookupDone{CallOutcome::NoOfflineCheck, 0, 0, {}, true}, 0);
+    CHECK(k.fees().notice == FeesNotice::NoOfflineCheck);
+    CHECK(k.fees().tries.at("3-2-1502").failures == 0);
+    ViewFixture f;
+    CHECK(f.build(k).message.find("不能离线核对号码") != std::string::npos);
+}
+
+TEST_CASE("fees: the server's unit lock is kept on the kiosk for offline checks")
+{
+    Kiosk k(fees_config());
+    auto id = verify(k, "1111", 0);
+    k.answer(id, LookupDone{CallOutcome::Locked, 0, k.utc + 600, {}}, 0);
+    CHECK(k.fees().notice == FeesNotice::Locked);
+    id = verify(k, "5678", 0);
+    k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, demo_lookup(true), true}, 0);  // offline now
+    CHECK(k.fees().notice == FeesNotice::Locked);
+    CHECK(k.fees().locked_until_utc == k.utc + 600);
+    CHECK(!k.fees().lookup);
 }
 
 TEST_CASE("fees: the server's lock, an unknown unit and a server error are told apart")
@@ -491,8 +607,12 @@ TEST_CASE("fees view: buildings, entrances and rooms come from the cached units"
 TEST_CASE("config: [fees] lockout and polling, with the line named when a value is wrong")
 {
     const std::string base = std::string("[server]\ntoken = \"t\"\n[admin]\npin_hash = \"") + k_test_pin_hash + "\"\n";
-    auto ok = parse_config(base + "[fees]\nlockout_failures = 3\nlockout_s = 60\npoll_interval_ms = 1000\n", "k.toml");
+    auto ok = parse_config(base + "[fees]\nfree_tries = 2\ndelay_s = 5\nlockout_failures = 3\nlockout_window_s = 600\n"
+                                  "lockout_s = 60\npoll_interval_ms = 1000\n", "k.toml");
     REQUIRE(ok.ok());
+    CHECK(ok.value().fees_free_tries == 2);
+    CHECK(ok.value().fees_delay_s == 5);
+    CHECK(ok.value().fees_lockout_window_s == 600);
     CHECK(ok.value().fees_lockout_failures == 3);
     CHECK(ok.value().fees_lockout_s == 60);
     CHECK(ok.value().fees_poll_interval_ms == 1000);

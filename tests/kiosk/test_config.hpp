@@ -1,5 +1,6 @@
 // The config the kiosk core tests start from: the defaults (60 s idle, 120 s
-// in elderly mode, 20 s countdown, fees lockout 5 tries / 900 s) plus a token
+// in elderly mode, 20 s countdown, fees: 3 free tries, 30 s doubling, 10 wrong
+// tries an hour lock 900 s) plus a token
 // and the demo admin PIN 246810.
 #pragma once
 

@@ -82,17 +82,26 @@ TEST_CASE("utf8 length rejects overlongs and surrogates") {
     CHECK_FALSE(utf8_length("\xe7\xbf"));
 }
 
-TEST_CASE("unit records carry resident phone last-4 as numbered fields") {
+TEST_CASE("unit records carry verifiers of the residents' last-4, never the digits") {
+    const std::string a(64, 'a'), b(64, '0');
     auto unit = decode_text<Unit>(
         R"({"id":"5-3-2202","building":5,"entrance":3,"floor":22,"room":"2202","area_m2":89.5,"owner_masked":"李*英",)"
-        R"("resident_1_phone_last4":"2468","resident_2_phone_last4":"1357"})");
+        R"("resident_last4_hmacs":[")" + a + R"(",")" + b + R"("],"resident_1_phone_last4":"2468"})");
     REQUIRE(unit.ok());
-    CHECK(unit.value().resident_phone_last4 == std::vector<std::string>{"2468", "1357"});
+    CHECK(unit.value().resident_last4_hmacs == std::vector<std::string>{a, b});
     const auto j = nlohmann::json(unit.value());
-    CHECK(j["resident_2_phone_last4"] == "1357");
+    CHECK(j["resident_last4_hmacs"][1] == b);
+    CHECK_FALSE(j.contains("resident_1_phone_last4"));  // an old field is not carried on
     CHECK_FALSE(decode_text<Unit>(R"({"id":"1","building":1,"entrance":1,"floor":1,"room":"101","area_m2":80,)"
-                                  R"("owner_masked":"","resident_1_phone_last4":"13812345678"})")
+                                  R"("owner_masked":"","resident_last4_hmacs":["5678"]})")
                     .ok());
+    CHECK_FALSE(decode_text<Unit>(R"({"id":"1","building":1,"entrance":1,"floor":1,"room":"101","area_m2":80,)"
+                                  R"("owner_masked":"","resident_last4_hmacs":[")" + std::string(64, 'G') + R"("]})")
+                    .ok());
+    // Keyed with the kiosk's key and bound to the unit.
+    CHECK(last4_verifier("k1", "3-2-1502", "5678") != last4_verifier("k2", "3-2-1502", "5678"));
+    CHECK(last4_verifier("k1", "3-2-1502", "5678") != last4_verifier("k1", "3-2-1503", "5678"));
+    CHECK(is_verifier_text(last4_verifier("k1", "3-2-1502", "5678")));
 }
 
 TEST_CASE("a body that is not an object says so in a sentence") {

@@ -52,6 +52,7 @@ public:
     Reply post(const std::string& path, const nlohmann::json& body, const std::string& idempotency_key = "") {
         return post(path, protocol::dump_json(body), idempotency_key);
     }
+    Reply del(const std::string& path) { return wrap(m_client.Delete(path.c_str(), headers(""))); }
     // POST with a fresh key each call.
     Reply create(const std::string& path, const nlohmann::json& body) { return post(path, body, fresh_key()); }
 

@@ -3,6 +3,7 @@
 #include "in_process_server.hpp"
 
 #include <map>
+#include <algorithm>
 #include <regex>
 #include <set>
 
@@ -52,21 +53,29 @@ TEST_CASE("the urgent outage is live and the expired notice is a tombstone") {
     CHECK(notices["N-7"].data.is_null());
 }
 
-TEST_CASE("units in the feed carry masked owners and only the last four digits of phones") {
+TEST_CASE("units in the feed carry masked owners and per-kiosk verifiers, never phone digits") {
     Api api(shared_server().port(), lobby1_token);
     const std::regex long_number("[0-9]{7,}");
+    const std::string key = shared_server().kiosk_key("lobby-1");
+    REQUIRE(key.size() == 64);
     for (const auto& c : pull_feed(api, 0, 1000)) {
         if (c.collection != "units") continue;
-        CHECK_FALSE(std::regex_search(c.data.dump(), long_number));
-        for (const auto& [key, value] : c.data.items())
-            if (key.find("phone") != std::string::npos) CHECK(std::regex_match(key, std::regex("resident_[0-9]+_phone_last4")));
+        nlohmann::json clear = c.data;
+        clear.erase("resident_last4_hmacs");  // hex verifiers may hold digit runs by chance
+        CHECK_FALSE(std::regex_search(clear.dump(), long_number));
+        for (const auto& [field, value] : c.data.items()) CHECK(field.find("phone") == std::string::npos);
         const auto unit = p::decode<p::Unit>(c.data).value();
         if (c.key == "3-2-1502") {
             CHECK(unit.owner_masked == "张*");
-            CHECK(unit.resident_phone_last4 == std::vector<std::string>{"5678"});
+            CHECK(unit.resident_last4_hmacs == std::vector<std::string>{p::last4_verifier(key, "3-2-1502", "5678")});
         }
         if (c.key == "1-1-801") CHECK(unit.owner_masked == "欧阳*明");
-        if (c.key == "5-3-2202") CHECK(unit.resident_phone_last4 == std::vector<std::string>{"2468", "1357"});
+        if (c.key == "5-3-2202") {
+            std::vector<std::string> both{p::last4_verifier(key, "5-3-2202", "2468"),
+                                          p::last4_verifier(key, "5-3-2202", "1357")};
+            std::sort(both.begin(), both.end());
+            CHECK(unit.resident_last4_hmacs == both);
+        }
     }
 }
 

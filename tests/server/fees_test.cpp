@@ -1,4 +1,4 @@
-// Fee lookup: phone-last-4 verification, totals, lockout after failures.
+// Fee lookup: phone-last-4 verification, totals, waits and the unit lock after failures.
 #include "api_client.hpp"
 #include "in_process_server.hpp"
 
@@ -45,18 +45,27 @@ TEST_CASE("lookup refusals: unknown unit 404, malformed digits 422") {
     CHECK(api.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", 5678}}).status == 422);
 }
 
-TEST_CASE("five wrong last-4 lock the unit until locked_until, then it opens again") {
+TEST_CASE("a session's wrong last-4 wait after three; ten within the hour lock the unit until locked_until") {
     InProcessServer server([](lobby::server::ServerConfig& c) { c.lockout_seconds = 120; });
     Api api(server.port(), lobby1_token);
-    const nlohmann::json wrong = {{"unit_id", "3-2-1502"}, {"phone_last4", "0000"}};
-    const nlohmann::json right = {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}};
-    for (int attempt = 1; attempt <= 4; ++attempt) {
-        const Reply r = api.post("/v1/fees/lookup", wrong);
+    const auto wrong = [](const std::string& session) {
+        return nlohmann::json{{"unit_id", "3-2-1502"}, {"phone_last4", "0000"}, {"session_id", session}};
+    };
+    const nlohmann::json right = {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}, {"session_id", "session-right"}};
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        const Reply r = api.post("/v1/fees/lookup", wrong("session-0001"));
         REQUIRE(r.status == 403);
         CHECK(r.error_code() == "phone_mismatch");
-        CHECK(r.as<p::ErrorBody>().attempts_left == 5 - attempt);
+        CHECK(r.as<p::ErrorBody>().attempts_left == 3 - attempt);
+        CHECK(r.as<p::ErrorBody>().locked_until.has_value() == (attempt == 3));
     }
-    const Reply locked = api.post("/v1/fees/lookup", wrong);
+    // Waiting: refused before the digits are looked at, the right ones too.
+    const nlohmann::json right_same_session = {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"},
+                                               {"session_id", "session-0001"}};
+    CHECK(api.post("/v1/fees/lookup", right_same_session).status == 429);
+    // Seven more wrong tries from fresh sessions: the tenth locks the unit.
+    for (int n = 0; n < 6; ++n) REQUIRE(api.post("/v1/fees/lookup", wrong("session-1" + std::to_string(n) + "00")).status == 403);
+    const Reply locked = api.post("/v1/fees/lookup", wrong("session-2000"));
     REQUIRE(locked.status == 423);
     CHECK(locked.error_code() == "unit_locked");
     const auto until = locked.as<p::ErrorBody>().locked_until;
@@ -69,15 +78,19 @@ TEST_CASE("five wrong last-4 lock the unit until locked_until, then it opens aga
     CHECK(api.post("/v1/fees/lookup", right).status == 423);  // half-way: still locked
     server.clock().advance(61);
     CHECK(api.post("/v1/fees/lookup", right).status == 200);
-    // A success resets the counter: one more wrong try leaves 4 attempts.
-    CHECK(api.post("/v1/fees/lookup", wrong).as<p::ErrorBody>().attempts_left == 4);
+    // A success resets the unit's count: nine more wrong tries do not lock it.
+    for (int n = 0; n < 9; ++n)
+        CHECK(api.post("/v1/fees/lookup", wrong("session-3" + std::to_string(n) + "00")).status == 403);
 }
 
-TEST_CASE("the default lockout is 15 minutes") {
+TEST_CASE("the default unit lock is 15 minutes") {
     OfficeServerProcess server;
     Api api(server.port(), lobby1_token);
     Reply r;
-    for (int i = 0; i < 5; ++i) r = api.post("/v1/fees/lookup", {{"unit_id", "1-1-801"}, {"phone_last4", "9999"}});
+    // Three tries per session stay within the free tries: only the unit count acts.
+    for (int i = 0; i < 10; ++i)
+        r = api.post("/v1/fees/lookup", {{"unit_id", "1-1-801"}, {"phone_last4", "9999"},
+                                         {"session_id", "session-" + std::to_string(i / 3) + "-default"}});
     REQUIRE(r.status == 423);
     const auto until = *r.as<p::ErrorBody>().locked_until;
     CHECK(until >= p::now_utc() + 15 * 60 - 5);

@@ -17,6 +17,7 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -46,6 +47,7 @@ public:
         config.demo = true;
         config.threads = 4;
         config.now = [clock = &m_clock] { return clock->now(); };
+        config.kiosk_key_dir = m_dir;  // the demo kiosks' key files, as an enrolment hands them over
         if (tweak) tweak(config);
         spdlog::set_level(spdlog::level::warn);  // no request log lines among the test output
         m_server = std::make_unique<server::OfficeServer>(config);
@@ -67,9 +69,15 @@ public:
     InProcessServer& operator=(const InProcessServer&) = delete;
 
     int port() const { return m_server->config().port; }
-    std::string db_path() const { return m_server->config().db_path; }
     std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port()); }
     TestClock& clock() { return m_clock; }
+    const std::string& db_path() const { return m_server->config().db_path; }
+    // The key file the demo seed wrote for a kiosk (its 64 hex digits).
+    std::string kiosk_key(const std::string& kiosk_id) const {
+        std::string key;
+        std::ifstream(m_dir + "/" + kiosk_id + ".key") >> key;
+        return key;
+    }
 
 private:
     std::string m_dir;

@@ -1,4 +1,5 @@
 // The pull cache: pages with cursor, tombstones, expiry, ordering, personal-data scrubbing.
+#include "protocol/verifier.hpp"
 #include "store_test_util.hpp"
 
 #include <doctest/doctest.h>
@@ -125,9 +126,27 @@ TEST_CASE("personal data arriving in a pull is masked or hashed before it is sto
     CHECK(raw.find("振") == std::string::npos);
     auto unit = store.record("units", "3-2-1502")->value();
     CHECK(unit.data["owner_name"] == "欧阳*明");
+    // Without the feed's verifiers the digits cannot be checked offline.
+    CHECK(store.verify_phone_last4("3-2-1502", "5678").error().code == store::StoreErrc::not_found);
+    CHECK(store.verify_phone_last4("0-0-000", "5678").error().code == store::StoreErrc::not_found);
+}
+
+TEST_CASE("offline verification compares the typed digits' HMAC under this kiosk's key with the feed's verifiers")
+{
+    test::TempDir dir;
+    auto store = test::open_store(dir.file("kiosk.db"));
+    const std::string mine = lobby::protocol::last4_verifier(test::k_test_hash_key, "3-2-1502", "5678");
+    const std::string other_kiosk = lobby::protocol::last4_verifier(std::string(64, 'f'), "3-2-1502", "1357");
+    REQUIRE(store
+                .apply_page({test::change(1, "units", "3-2-1502",
+                                          {{"owner_masked", "张*"}, {"resident_last4_hmacs", {mine, other_kiosk}}})},
+                            1)
+                .ok());
     CHECK(*store.verify_phone_last4("3-2-1502", "5678"));
     CHECK_FALSE(*store.verify_phone_last4("3-2-1502", "5679"));
-    CHECK(store.verify_phone_last4("0-0-000", "5678").error().code == store::StoreErrc::not_found);
+    CHECK_FALSE(*store.verify_phone_last4("3-2-1502", "1357"));  // keyed for another kiosk
+    const std::string raw = test::query_text(store.connection(), "SELECT data FROM records");
+    CHECK(raw.find("5678") == std::string::npos);
 }
 
 TEST_CASE("public reference data keeps its phone numbers (hotline, emergency, call-instead)")

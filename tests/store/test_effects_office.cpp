@@ -111,7 +111,7 @@ TEST_CASE("Effects::call runs the feature's io on the live thread and the answer
     test::TempDir dir;
     lobby::test::OfficeServerProcess office;
     Net net(dir.file("kiosk.db"), office.base_url());
-    net.effects->call(OnlineCall{7, "fees", fees::FeesCall{fees::CallFeeLookup{"3-2-1502", "5678"}}});
+    net.effects->call(OnlineCall{7, "fees", fees::FeesCall{fees::CallFeeLookup{"3-2-1502", "5678", "effects-session-1"}}});
     std::vector<CallAnswer> answers;
     REQUIRE(test::wait_until([&] {
         for (auto& a : net.live->take_answers())
@@ -130,8 +130,8 @@ TEST_CASE("Effects::call runs the feature's io on the live thread and the answer
     CHECK(done.lookup->unit.owner_masked == "张*");
     CHECK(done.lookup->total_due_fen > 0);
 
-    // Wrong digits are the server's refusal, with its count of tries left.
-    net.effects->call(OnlineCall{8, "fees", fees::FeesCall{fees::CallFeeLookup{"3-2-1502", "0000"}}});
+    // Wrong digits are the server's refusal, with its count of free tries left.
+    net.effects->call(OnlineCall{8, "fees", fees::FeesCall{fees::CallFeeLookup{"3-2-1502", "0000", "effects-session-1"}}});
     answers.clear();
     REQUIRE(test::wait_until([&] {
         for (auto& a : net.live->take_answers())
@@ -140,7 +140,8 @@ TEST_CASE("Effects::call runs the feature's io on the live thread and the answer
     }));
     const auto& wrong = std::get<fees::LookupDone>(std::any_cast<const fees::FeesAnswer&>(answers[0].payload));
     CHECK(wrong.outcome == fees::CallOutcome::WrongDigits);
-    CHECK(wrong.attempts_left == 4);
+    CHECK(wrong.attempts_left == 2);
+    CHECK(wrong.locked_until_utc == 0);  // no wait yet
 }
 
 TEST_CASE("Effects::pull_now asks the sync worker for a pull")

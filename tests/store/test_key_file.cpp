@@ -1,4 +1,5 @@
 // The phone-hash key file: made 0600 once, reused, refused when others can read it, never in the database.
+#include "protocol/verifier.hpp"
 #include "store/key_file.hpp"
 #include "store_test_util.hpp"
 
@@ -104,7 +105,13 @@ TEST_CASE("no key material in the database: the key stays in its file and still 
         options.phone_hash_key = *key;
         auto opened = store::Store::open(options);
         REQUIRE(opened.ok());
-        REQUIRE(opened->apply_page({test::change(1, "units", "3-2-1502", {{"owner_phone", "13812345678"}})}, 1).ok());
+        REQUIRE(opened
+                    ->apply_page({test::change(1, "units", "3-2-1502",
+                                               {{"owner_phone", "13812345678"},
+                                                {"resident_last4_hmacs",
+                                                 {lobby::protocol::last4_verifier(*key, "3-2-1502", "5678")}}})},
+                                 1)
+                    .ok());
         CHECK(*opened->verify_phone_last4("3-2-1502", "5678"));
         CHECK(test::query_text(opened->connection(), "SELECT count(*) FROM meta") == "0");
     }
@@ -112,7 +119,7 @@ TEST_CASE("no key material in the database: the key stays in its file and still 
     CHECK(bytes.find("_last4_hash") != std::string::npos);  // the hash is there...
     CHECK(bytes.find(*key) == std::string::npos);           // ...its key is not
 
-    // Reopened with the same key file, the hashes still match.
+    // Reopened with the same key file, the verifiers still match.
     store::StoreOptions options;
     options.path = db;
     options.phone_hash_key = *store::load_or_create_key_file(dir.file("kiosk.key"));

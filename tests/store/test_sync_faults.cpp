@@ -1,4 +1,5 @@
 // The sync worker against a misbehaving server: it keeps going, the UI never waits, nothing is sent twice.
+#include "protocol/verifier.hpp"
 #include "fault_server.hpp"
 #include "net/sync_worker.hpp"
 #include "store_test_util.hpp"
@@ -313,7 +314,9 @@ TEST_CASE("a pulled record is cached as its contract type re-encoded: unknown fi
     test::FaultServer server;
     nlohmann::json unit = {{"id", "3-2-1502"},     {"building", 3},         {"entrance", 2},
                            {"floor", 15},          {"room", "1502"},        {"area_m2", 128.3},
-                           {"owner_masked", "张*"}, {"resident_1_phone_last4", "5678"}};
+                           {"owner_masked", "张*"},
+                           {"resident_last4_hmacs", {lobby::protocol::last4_verifier(test::k_test_hash_key, "3-2-1502", "5678")}}};
+    unit["resident_1_phone_last4"] = "5678";     // an older server's clear digits: never stored
     unit["owner_full_name"] = "张伟";             // a newer server's field the kiosk does not know
     unit["owner_mobile_number"] = "13812345678";
     nlohmann::json unreadable = notice("N-2", false);
@@ -328,11 +331,12 @@ TEST_CASE("a pulled record is cached as its contract type re-encoded: unknown fi
     const std::string everything = test::query_text(rig.ui.connection(), "SELECT group_concat(data) FROM records");
     CHECK(everything.find("张伟") == std::string::npos);
     CHECK(everything.find("13812345678") == std::string::npos);
+    CHECK(everything.find("phone_last4") == std::string::npos);
     CHECK(everything.find("owner_full_name") == std::string::npos);
     CHECK(everything.find("gossip") == std::string::npos);
     CHECK_FALSE(rig.ui.record("notices", "N-2")->has_value());
     CHECK(rig.ui.record("notices", "N-4")->has_value());
-    // What the kiosk needs still works: the unit and its keyed digit hash.
+    // What the kiosk needs still works: the unit and its verifiers.
     REQUIRE(rig.ui.record("units", "3-2-1502")->has_value());
     CHECK(*rig.ui.verify_phone_last4("3-2-1502", "5678"));
 }

@@ -57,7 +57,12 @@ OfficeServerProcess::OfficeServerProcess(OfficeServerOptions options) {
     m_log_path = m_dir + "/office-server.log";
 
     std::vector<std::string> args = {office_server_binary(), "--db", m_db_path, "--listen", "127.0.0.1:0"};
-    if (options.demo) args.emplace_back("--demo");
+    if (options.demo) {
+        args.emplace_back("--demo");
+        // The demo kiosks' key files, as an enrolment hands them over (written
+        // only when this run seeds the database).
+        args.insert(args.end(), {"--kiosk-key-dir", m_dir});
+    }
     args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
 
     int out[2];
@@ -155,6 +160,12 @@ OfficeServerProcess::~OfficeServerProcess() {
         std::error_code ignored;
         std::filesystem::remove_all(m_dir, ignored);
     }
+}
+
+std::string OfficeServerProcess::kiosk_key(const std::string& kiosk_id) const {
+    std::string key;
+    std::ifstream(m_dir + "/" + kiosk_id + ".key") >> key;
+    return key;
 }
 
 } // namespace lobby::test

@@ -43,6 +43,9 @@ public:
     // Lines printed before "listening on" (demo tokens, demo units).
     const std::vector<std::string>& banner() const { return m_banner; }
     std::string log_tail() const;  // last ~4 KB of the server's stderr
+    // The verification key file --demo wrote for a demo kiosk when it seeded
+    // (its 64 hex digits; empty if this run did not seed).
+    std::string kiosk_key(const std::string& kiosk_id) const;
 
     // SIGTERM and wait; returns the exit code (or 128+signal), -1 if already gone.
     int terminate();

@@ -1,4 +1,4 @@
-// The fees feature: fee lookup with phone-last-4 verification and lockout,
+// The fees feature: fee lookup with phone-last-4 verification and its limits,
 // payment orders and the demo pay page, fee kinds and bills in the feed.
 // Internal to the feature; the server sees only register_fees().
 #pragma once
@@ -17,6 +17,10 @@ namespace lobby::server::fees {
 // lock; nullopt means "run lookup_fees in a write transaction".
 std::optional<ApiResponse> lookup_fees_read_only(ApiContext& ctx, const protocol::FeeLookupRequest& req);
 ApiResponse lookup_fees(ApiContext& ctx, const protocol::FeeLookupRequest& req);
+
+// lockouts.cpp (staff only)
+ApiResponse list_lockouts(ApiContext& ctx);
+ApiResponse lift_lockout(ApiContext& ctx, const std::string& unit_id);
 
 class PaymentProvider;
 

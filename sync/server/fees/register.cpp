@@ -37,6 +37,26 @@ ALTER TABLE payment_orders ADD COLUMN queried_at INTEGER;
 ALTER TABLE payment_orders ADD COLUMN unapplied_reason TEXT;
 CREATE UNIQUE INDEX payment_orders_transaction ON payment_orders (transaction_id) WHERE transaction_id IS NOT NULL;
 CREATE TABLE payment_notify_nonces (nonce TEXT PRIMARY KEY, received_at INTEGER NOT NULL);
+)sql"},
+                // v8: each kiosk's verification key (keys its phone verifiers in
+                // the feed; never served); wrong fee lookups per person's session
+                // and per unit (the unit-wide lock stays in fee_lookup_guard);
+                // and no phone digits left in already published units rows.
+                {8, R"sql(
+ALTER TABLE kiosks ADD COLUMN verify_key TEXT;
+CREATE TABLE fee_session_tries (
+  kiosk_id TEXT NOT NULL, session_id TEXT NOT NULL, unit_id TEXT NOT NULL REFERENCES units(id),
+  failures INTEGER NOT NULL, retry_at INTEGER, updated_at INTEGER NOT NULL,
+  PRIMARY KEY (kiosk_id, session_id, unit_id));
+CREATE INDEX fee_session_tries_unit ON fee_session_tries (unit_id);
+CREATE TABLE fee_wrong_tries (
+  unit_id TEXT NOT NULL REFERENCES units(id), at INTEGER NOT NULL,
+  kiosk_id TEXT NOT NULL, session_id TEXT NOT NULL);
+CREATE INDEX fee_wrong_tries_unit ON fee_wrong_tries (unit_id, at);
+UPDATE feed SET data = json_remove(data, '$.resident_1_phone_last4', '$.resident_2_phone_last4',
+  '$.resident_3_phone_last4', '$.resident_4_phone_last4', '$.resident_5_phone_last4', '$.resident_6_phone_last4',
+  '$.resident_7_phone_last4', '$.resident_8_phone_last4', '$.resident_9_phone_last4', '$.resident_10_phone_last4')
+WHERE collection = 'units' AND deleted = 0;
 )sql"}};
     f.seed_reference = fees::seed_fee_kinds;
     f.seed_unit = fees::seed_unit_bills;
@@ -44,6 +64,9 @@ CREATE TABLE payment_notify_nonces (nonce TEXT PRIMARY KEY, received_at INTEGER 
         namespace p = protocol;
         r.http.Post("/v1/fees/lookup",
                     r.api->post<p::FeeLookupRequest>(body_only(fees::lookup_fees), fees::lookup_fees_read_only));
+        r.http.Get("/v1/fees/lockouts",
+                   r.api->get([](ApiContext& ctx, const httplib::Request&) { return fees::list_lockouts(ctx); }));
+        r.http.Delete(std::string("/v1/fees/lockouts/") + id_segment, r.api->remove(by_path_id(fees::lift_lockout)));
         const std::shared_ptr<fees::PaymentProvider> provider = fees::make_payment_provider(r.config);
         if (!provider) spdlog::warn("no payment provider (no WeChat Pay flags, no --demo): payment orders get 503");
         // The provider is called before the write lock is taken (router.hpp).

@@ -24,7 +24,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$server_bin" --db "$tmp/office.db" --listen 127.0.0.1:0 --demo "$@" >"$tmp/server.log" 2>&1 &
+# The seed enrols the demo kiosks: lobby-1's verification key file lands in
+# $tmp/lobby-1.key, the kiosk's key file below.
+"$server_bin" --db "$tmp/office.db" --listen 127.0.0.1:0 --demo --kiosk-key-dir "$tmp" "$@" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 port=""
 for _ in $(seq "$polls"); do
@@ -46,7 +48,7 @@ up=; for _ in $(seq -s " " "$polls"); do if $health; then up=1; break; fi; sleep
 [ -n \"\$up\" ] || { echo 'the restarted office-server did not answer /v1/health within $polls polls of 0.1 s' >&2; false; }"
 
 sed -e "s|^url = .*|url = \"$LOBBY_SERVER_URL\"|" -e "s|^path = .*|path = \"$tmp/kiosk.db\"|" \
-    -e "s|^key_file = .*|key_file = \"$tmp/kiosk.key\"|" "$config" >"$tmp/kiosk.toml"
+    -e "s|^key_file = .*|key_file = \"$tmp/lobby-1.key\"|" "$config" >"$tmp/kiosk.toml"
 if [[ "$scale" == 2 ]]; then
   { echo "tap settings.text_size"; echo "tap settings.text_size"; sed 's/_1x_/_2x_/g' "$script"; } >"$tmp/run.script"
 else
@@ -57,8 +59,7 @@ if [[ -n "${LOBBY_KIOSK_FSIZE_KB:-}" ]]; then
   # A full disk without privileges: RLIMIT_FSIZE makes every write past the
   # limit fail (EFBIG; SIGXFSZ ignored, as SQLite sees a full disk). The key
   # file is made first, as on a kiosk that ran before its disk filled.
-  head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$tmp/kiosk.key"
-  chmod 600 "$tmp/kiosk.key"
+  # (The enrolment already wrote it: $tmp/lobby-1.key.)
   ( trap '' XFSZ; ulimit -f "$LOBBY_KIOSK_FSIZE_KB"
     exec "$kiosk_bin" --config "$tmp/kiosk.toml" --window 1080x1920 --script "$tmp/run.script" ) || rc=$?
 else

@@ -1,8 +1,15 @@
-// The kiosk's own count of wrong phone digits per unit, so guessing stays
-// impractical even while the server cannot be asked (offline checks), and a
-// restart does not clear a lock: counts and locks live in a LockoutBook
-// (the fees io keeps them in the store). Times are UTC seconds, which mean
-// the same thing after a reboot.
+// The kiosk's own limits on wrong phone digits, the same rules the office
+// server applies, so guessing stays impractical while the server cannot be
+// asked (offline checks) and one person's mistakes do not lock the next
+// person out:
+//  - per person's session and unit (SessionTries, in the person's
+//    FeesSession, gone with it): free tries, then waits that double;
+//  - per unit on this kiosk, across sessions (the LockoutBook, which the
+//    fees io keeps in the store so a restart does not clear it): enough
+//    wrong tries within the window lock the unit.
+// A restart ends every person's session and with it a running wait; the
+// unit's count survives it, so restarting never resets the way to the lock.
+// Times are UTC seconds, which mean the same thing after a reboot.
 #pragma once
 
 #include <cstdint>
@@ -12,51 +19,73 @@
 
 namespace kiosk::fees {
 
+// A persisted record per key: the unit's lock ("<unit>": locked_until) and
+// its count ("tries:<unit>": failures, counted until locked_until_utc).
 struct UnitLock {
     int failures = 0;
-    std::int64_t locked_until_utc = 0;  // 0: not locked
+    std::int64_t locked_until_utc = 0;  // 0: not locked / no window
 };
 
-// Where the counts persist. The io implements it on the store; tests and a
+// Where the records persist. The io implements it on the store; tests and a
 // kiosk whose store failed use the memory one.
 class LockoutBook {
 public:
     virtual ~LockoutBook() = default;
-    virtual UnitLock load(const std::string& unit_id) = 0;
-    virtual void save(const std::string& unit_id, const UnitLock& lock) = 0;
-    virtual void clear(const std::string& unit_id) = 0;
+    virtual UnitLock load(const std::string& key) = 0;
+    virtual void save(const std::string& key, const UnitLock& lock) = 0;
+    virtual void clear(const std::string& key) = 0;
 };
 
 class MemoryLockoutBook : public LockoutBook {
 public:
-    UnitLock load(const std::string& unit_id) override
+    UnitLock load(const std::string& key) override
     {
-        auto it = m_units.find(unit_id);
-        return it == m_units.end() ? UnitLock{} : it->second;
+        auto it = m_records.find(key);
+        return it == m_records.end() ? UnitLock{} : it->second;
     }
-    void save(const std::string& unit_id, const UnitLock& lock) override { m_units[unit_id] = lock; }
-    void clear(const std::string& unit_id) override { m_units.erase(unit_id); }
+    void save(const std::string& key, const UnitLock& lock) override { m_records[key] = lock; }
+    void clear(const std::string& key) override { m_records.erase(key); }
 
 private:
-    std::map<std::string, UnitLock> m_units;
+    std::map<std::string, UnitLock> m_records;
+};
+
+// One person's wrong tries for one unit.
+struct SessionTries {
+    int failures = 0;
+    std::int64_t retry_at_utc = 0;  // 0: may try now
+};
+
+struct FeeRules {
+    int free_tries = 3;
+    std::int64_t delay_s = 30;       // the first wait; doubles with each wrong try
+    int unit_failures = 10;          // wrong tries for a unit that lock it
+    std::int64_t window_s = 3600;    // ... within this long of the first
+    std::int64_t lock_s = 900;
+};
+
+// What a wrong try leaves the person with.
+struct AfterWrongTry {
+    int free_left = 0;                  // tries before waiting starts
+    std::int64_t retry_at_utc = 0;      // the session waits until then (0: no wait)
+    std::int64_t locked_until_utc = 0;  // the unit is locked on this kiosk (0: no)
 };
 
 class FeeGuard {
 public:
-    FeeGuard(int max_failures, std::int64_t lockout_s, std::shared_ptr<LockoutBook> book)
-        : m_max_failures(max_failures), m_lockout_s(lockout_s), m_book(std::move(book))
-    {
-    }
+    FeeGuard(FeeRules rules, std::shared_ptr<LockoutBook> book) : m_rules(rules), m_book(std::move(book)) {}
 
-    // The end of the unit's lock (UTC seconds), or 0 when it is not locked now.
+    // The end of the unit's lock on this kiosk, or 0 when it is not locked now.
     std::int64_t locked_until(const std::string& unit_id, std::int64_t now_utc) const;
-    // Counts a wrong attempt; returns attempts left (0: now locked).
-    int failure(const std::string& unit_id, std::int64_t now_utc);
-    void success(const std::string& unit_id);
+    // Counts a wrong try for this session and for the unit.
+    AfterWrongTry failure(SessionTries& session, const std::string& unit_id, std::int64_t now_utc);
+    // The server locked the unit: keep it here too, for offline checks.
+    void server_locked(const std::string& unit_id, std::int64_t until_utc);
+    // The household is here: the unit's count and this session's tries start again.
+    void success(SessionTries& session, const std::string& unit_id);
 
 private:
-    int m_max_failures;
-    std::int64_t m_lockout_s;
+    FeeRules m_rules;
     std::shared_ptr<LockoutBook> m_book;
 };
 

@@ -21,11 +21,29 @@ std::set<std::string> unpaid_ids(const FeeLookup& lookup)
     return ids;
 }
 
+FeeRules fee_rules(const KioskConfig& config)
+{
+    return FeeRules{config.fees_free_tries, config.fees_delay_s, config.fees_lockout_failures,
+                    config.fees_lockout_window_s, config.fees_lockout_s};
+}
+
+// Starting over within the same person's session (another building, Back
+// from a bill) keeps what belongs to the person, not to the step: their
+// session id and their wrong tries, so starting over never skips a wait.
+FeesSession start_over(FeesSession& old)
+{
+    FeesSession fresh;
+    fresh.session_id = std::move(old.session_id);
+    fresh.tries = std::move(old.tries);
+    return fresh;
+}
+
+constexpr std::int64_t countdown_tick_ms = 500;  // a seconds countdown stays on time
+
 } // namespace
 
 FeesFeature::FeesFeature(const KioskConfig& config, std::shared_ptr<LockoutBook> book)
-    : m_guard(config.fees_lockout_failures, config.fees_lockout_s,
-              book ? std::move(book) : std::make_shared<MemoryLockoutBook>())
+    : m_guard(fee_rules(config), book ? std::move(book) : std::make_shared<MemoryLockoutBook>())
 {
 }
 
@@ -70,7 +88,7 @@ bool FeesFeature::on_back(State& fees, FeatureContext&)
     case FeesStep::Bill: {
         // Back from a verified bill starts over for this unit: the bill is
         // personal and must not stay one tap away.
-        FeesSession fresh;
+        FeesSession fresh = start_over(fees);
         fresh.step = FeesStep::Room;
         fresh.building = fees.building;
         fresh.entrance = fees.entrance;
@@ -95,7 +113,7 @@ bool FeesFeature::on_back(State& fees, FeatureContext&)
 
 void FeesFeature::handle(State& fees, const RequestBuilding& r, FeatureContext&)
 {
-    fees = FeesSession{};
+    fees = start_over(fees);
     fees.building = r.building;
     fees.step = FeesStep::Entrance;
 }
@@ -106,12 +124,16 @@ void FeesFeature::handle(State& fees, const RequestEntrance& r, FeatureContext&)
     fees.step = FeesStep::Room;
 }
 
-void FeesFeature::handle(State& fees, const RequestRoom& r, FeatureContext&)
+void FeesFeature::handle(State& fees, const RequestRoom& r, FeatureContext& ctx)
 {
     fees.unit_id = r.unit_id;
     fees.digits.clear();
     fees.notice = FeesNotice::None;
+    fees.countdown_tick_ms = 0;
     fees.step = FeesStep::Digits;
+    // Back at a unit this person is waiting for: the countdown, not a keypad.
+    if (const auto it = fees.tries.find(r.unit_id); it != fees.tries.end() && it->second.retry_at_utc > ctx.now_utc_s)
+        show_wait(fees, it->second.retry_at_utc, ctx);
 }
 
 void FeesFeature::handle(State& fees, const RequestKey& r, FeatureContext&)
@@ -125,22 +147,41 @@ void FeesFeature::handle(State& fees, const RequestSubmit&, FeatureContext& ctx)
 {
     if (fees.step != FeesStep::Digits || fees.awaiting_call != 0 || !fees.digits.full())
         return;
-    if (const std::int64_t until = m_guard.locked_until(fees.unit_id, ctx.now_utc_s)) {
+    // A unit locked on this kiosk is still asked about: online the server
+    // decides (staff may have lifted its lock); offline answers are refused
+    // in answered() while the kiosk's own lock runs.
+    if (const std::int64_t retry_at = fees.tries[fees.unit_id].retry_at_utc; retry_at > ctx.now_utc_s) {
         fees.digits.clear();
-        fees.notice = FeesNotice::Locked;
-        fees.locked_until_utc = until;
+        show_wait(fees, retry_at, ctx);
         return;
     }
+    if (fees.session_id.empty())
+        fees.session_id = lobby::protocol::make_uuid_v4();
     fees.verified_last4 = fees.digits.take();
     fees.verification_token.clear();  // a new verification: the old proof no longer counts
-    fees.awaiting_call = ctx.call(FeesCall{CallFeeLookup{fees.unit_id, fees.verified_last4}});
+    fees.awaiting_call = ctx.call(FeesCall{CallFeeLookup{fees.unit_id, fees.verified_last4, fees.session_id}});
     fees.notice = FeesNotice::None;
+    fees.countdown_tick_ms = 0;
 }
 
 void FeesFeature::lookup_again(State& fees, FeatureContext& ctx)
 {
     fees.refreshing = true;
-    fees.awaiting_call = ctx.call(FeesCall{CallFeeLookup{fees.unit_id, fees.verified_last4}});
+    fees.awaiting_call = ctx.call(FeesCall{CallFeeLookup{fees.unit_id, fees.verified_last4, fees.session_id}});
+}
+
+void FeesFeature::show_wait(State& fees, std::int64_t retry_at_utc, FeatureContext& ctx)
+{
+    fees.notice = FeesNotice::Wait;
+    fees.retry_at_utc = retry_at_utc;
+    fees.countdown_tick_ms = ctx.now_ms + countdown_tick_ms;
+}
+
+void FeesFeature::show_locked(State& fees, std::int64_t until_utc, FeatureContext& ctx)
+{
+    fees.notice = FeesNotice::Locked;
+    fees.locked_until_utc = until_utc;
+    fees.countdown_tick_ms = ctx.now_ms + countdown_tick_ms;
 }
 
 void FeesFeature::answered(State& fees, const LookupDone& e, FeatureContext& ctx)
@@ -156,9 +197,17 @@ void FeesFeature::answered(State& fees, const LookupDone& e, FeatureContext& ctx
         }
         return;
     }
+    SessionTries& tries = fees.tries[fees.unit_id];
+    if (const std::int64_t until = e.offline ? m_guard.locked_until(fees.unit_id, ctx.now_utc_s) : 0) {
+        // Offline while the unit is locked here: the cache's verdict is not
+        // used, right or wrong, and not counted.
+        fees.verified_last4.clear();
+        show_locked(fees, until, ctx);
+        return;
+    }
     switch (e.outcome) {
     case CallOutcome::Ok:
-        m_guard.success(fees.unit_id);
+        m_guard.success(tries, fees.unit_id);
         fees.lookup = e.lookup;
         fees.verification_token = e.lookup ? e.lookup->verification_token : std::string();
         fees.chosen = fees.lookup ? unpaid_ids(*fees.lookup) : std::set<std::string>{};
@@ -166,24 +215,35 @@ void FeesFeature::answered(State& fees, const LookupDone& e, FeatureContext& ctx
         fees.step = FeesStep::Bill;
         break;
     case CallOutcome::WrongDigits: {
+        // The kiosk counts every wrong try itself (offline there is no
+        // server count); the stricter of its verdict and the server's holds.
         fees.verified_last4.clear();
-        const int kiosk_left = m_guard.failure(fees.unit_id, ctx.now_utc_s);
-        if (kiosk_left == 0) {
-            fees.notice = FeesNotice::Locked;
-            fees.locked_until_utc = m_guard.locked_until(fees.unit_id, ctx.now_utc_s);
+        const AfterWrongTry after = m_guard.failure(tries, fees.unit_id, ctx.now_utc_s);
+        const std::int64_t retry_at = std::max(after.retry_at_utc, e.locked_until_utc);
+        if (after.locked_until_utc > 0) {
+            show_locked(fees, after.locked_until_utc, ctx);
+        } else if (retry_at > ctx.now_utc_s) {
+            tries.retry_at_utc = retry_at;
+            show_wait(fees, retry_at, ctx);
         } else {
             fees.notice = FeesNotice::WrongDigits;
-            fees.attempts_left = e.attempts_left >= 0 ? std::min(kiosk_left, e.attempts_left) : kiosk_left;
+            fees.attempts_left = e.attempts_left >= 0 ? std::min(after.free_left, e.attempts_left) : after.free_left;
         }
         break;
     }
+    case CallOutcome::Wait:
+        fees.verified_last4.clear();
+        tries.retry_at_utc = std::max(tries.retry_at_utc, e.locked_until_utc);
+        show_wait(fees, tries.retry_at_utc, ctx);
+        break;
     case CallOutcome::Locked:
         fees.verified_last4.clear();
-        fees.notice = FeesNotice::Locked;
-        fees.locked_until_utc = e.locked_until_utc;
+        m_guard.server_locked(fees.unit_id, e.locked_until_utc);
+        show_locked(fees, e.locked_until_utc, ctx);
         break;
     case CallOutcome::UnknownUnit: fees.verified_last4.clear(); fees.notice = FeesNotice::UnknownUnit; break;
     case CallOutcome::NotCached: fees.verified_last4.clear(); fees.notice = FeesNotice::NotCached; break;
+    case CallOutcome::NoOfflineCheck: fees.verified_last4.clear(); fees.notice = FeesNotice::NoOfflineCheck; break;
     default: fees.verified_last4.clear(); fees.notice = FeesNotice::ServerError; break;
     }
 }
@@ -278,6 +338,15 @@ void FeesFeature::answered(State& fees, const OrderDone& e, FeatureContext& ctx)
 
 bool FeesFeature::on_tick(State& fees, FeatureContext& ctx)
 {
+    if (fees.countdown_tick_ms != 0 && ctx.now_ms >= fees.countdown_tick_ms) {
+        // A wait or lock counting down: redraw until it ends, then once more
+        // to give the keypad back.
+        const std::int64_t until = fees.notice == FeesNotice::Wait     ? fees.retry_at_utc
+                                   : fees.notice == FeesNotice::Locked ? fees.locked_until_utc
+                                                                       : 0;
+        fees.countdown_tick_ms = until > ctx.now_utc_s ? ctx.now_ms + countdown_tick_ms : 0;
+        return true;
+    }
     if (fees.step != FeesStep::Paying || !fees.order || fees.awaiting_call != 0 || fees.next_poll_ms == 0 ||
         ctx.now_ms < fees.next_poll_ms)
         return false;
@@ -287,7 +356,8 @@ bool FeesFeature::on_tick(State& fees, FeatureContext& ctx)
 
 std::int64_t FeesFeature::next_tick_ms(const State& fees) const
 {
-    return fees.next_poll_ms > 0 && fees.awaiting_call == 0 ? fees.next_poll_ms : INT64_MAX;
+    const std::int64_t poll = fees.next_poll_ms > 0 && fees.awaiting_call == 0 ? fees.next_poll_ms : INT64_MAX;
+    return fees.countdown_tick_ms > 0 ? std::min(poll, fees.countdown_tick_ms) : poll;
 }
 
 void FeesFeature::handle(State& fees, const RequestRestart&, FeatureContext& ctx)

@@ -1,6 +1,7 @@
 // The fees service as a feature module: its typed state, requests, answers,
-// view and cache, and the rules that outlive one person (the kiosk's own
-// wrong-digit lockout per unit). fees_core() makes its FeatureCore record.
+// view and cache, and the rules on wrong digits (per person's session, and
+// per unit across sessions, which outlives one person). fees_core() makes
+// its FeatureCore record.
 #pragma once
 
 #include "core/feature.hpp"
@@ -50,6 +51,8 @@ private:
     void answered(State& fees, const LookupDone& e, FeatureContext& ctx);
     void answered(State& fees, const OrderDone& e, FeatureContext& ctx);
     void lookup_again(State& fees, FeatureContext& ctx);
+    void show_wait(State& fees, std::int64_t retry_at_utc, FeatureContext& ctx);
+    void show_locked(State& fees, std::int64_t until_utc, FeatureContext& ctx);
 
     FeeGuard m_guard;
 };

@@ -5,9 +5,11 @@
 #pragma once
 
 #include "core/digit_entry.hpp"
+#include "features/fees/core/fee_guard.hpp"
 #include "features/fees/core/fee_types.hpp"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -19,10 +21,12 @@ enum class FeesStep { Building, Entrance, Room, Digits, Bill, Choose, Paying, Pa
 // What the last verification or payment attempt said, in words for the views.
 enum class FeesNotice {
     None,
-    WrongDigits,     // attempts_left says how many remain
+    WrongDigits,     // attempts_left says how many remain before waiting
+    Wait,            // this person waits until retry_at_utc (a countdown)
     Locked,          // locked_until_utc (the server's lock or the kiosk's own)
     UnknownUnit,     // the office has no such unit
     NotCached,       // offline and this unit is not in the cache
+    NoOfflineCheck,  // offline and this kiosk cannot check digits itself (no enrolled key)
     ServerError,     // 5xx or an unreadable answer; try again
     OrderFailed,     // order creation failed; "try again" reuses the key
     BillsChanged,    // the server refused: bills already paid meanwhile
@@ -40,6 +44,14 @@ struct FeesSession {
     FeesNotice notice = FeesNotice::None;
     int attempts_left = 0;
     std::int64_t locked_until_utc = 0;  // the server's lock or the kiosk's own (Locked)
+    std::int64_t retry_at_utc = 0;      // this person's next try (Wait)
+    std::int64_t countdown_tick_ms = 0; // next redraw of a Wait/Locked countdown; 0: none
+
+    // This person's own: sent with each lookup so the server's waits are per
+    // person, and their wrong tries per unit. Kept when they start over
+    // within their session (another building, Back from a bill); gone with it.
+    std::string session_id;
+    std::map<std::string, SessionTries> tries;
 
     std::uint64_t awaiting_call = 0;  // id of the live call whose answer we wait for; 0: none
     std::optional<FeeLookup> lookup;

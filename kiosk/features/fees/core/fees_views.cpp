@@ -113,11 +113,17 @@ void build_digits(const FeesCache& cache, const FeatureViewInputs& in, const Fee
     view.busy_text = t("fees.checking");
 
     const bool locked = fees.notice == FeesNotice::Locked && fees.locked_until_utc > in.now_utc_s;
-    view.keypad_enabled = !locked;
+    const bool waiting = fees.notice == FeesNotice::Wait && fees.retry_at_utc > in.now_utc_s;
+    view.keypad_enabled = !locked && !waiting;
     view.message_is_problem = fees.notice != FeesNotice::None;
     switch (fees.notice) {
     case FeesNotice::WrongDigits:
         view.message = t("fees.wrong_digits", {{"n", std::to_string(fees.attempts_left)}});
+        break;
+    case FeesNotice::Wait:
+        // A countdown in whole seconds; the keypad comes back when it ends.
+        view.message = waiting ? t("fees.wait", {{"s", std::to_string(fees.retry_at_utc - in.now_utc_s)}}) : std::string();
+        view.message_is_problem = waiting;
         break;
     case FeesNotice::Locked: {
         view.message = view.keypad_enabled
@@ -128,6 +134,7 @@ void build_digits(const FeesCache& cache, const FeatureViewInputs& in, const Fee
     }
     case FeesNotice::UnknownUnit: view.message = t("fees.unknown_unit"); break;
     case FeesNotice::NotCached: view.message = t("fees.not_cached"); break;
+    case FeesNotice::NoOfflineCheck: view.message = t("fees.no_offline_check"); break;
     case FeesNotice::ServerError: view.message = t("fees.server_error"); break;
     default: view.message_is_problem = false; break;
     }

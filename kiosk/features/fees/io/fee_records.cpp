@@ -100,12 +100,16 @@ LookupDone cached_fee_lookup(store::Store& store, const CallFeeLookup& call)
 {
     LookupDone done;
     done.outcome = CallOutcome::NotCached;
+    done.offline = true;
     auto unit = store.record("units", call.unit_id);
     if (!unit || !unit.value())
         return done;
     auto verified = store.verify_phone_last4(call.unit_id, call.last4);
     if (!verified) {
-        done.outcome = CallOutcome::ServerError;
+        // not_found: the unit came without verifiers for this kiosk (no
+        // enrolled key): digits cannot be checked offline.
+        done.outcome = verified.error().code == store::StoreErrc::not_found ? CallOutcome::NoOfflineCheck
+                                                                             : CallOutcome::ServerError;
         return done;
     }
     if (!verified.value()) {

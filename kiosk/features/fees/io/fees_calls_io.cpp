@@ -48,7 +48,10 @@ OrderDone read_order(const net::ApiReply& r)
 
 LookupDone lookup(const CallFeeLookup& call, net::LiveContext& ctx)
 {
-    const nlohmann::json body = p::FeeLookupRequest{call.unit_id, call.last4};
+    p::FeeLookupRequest request{call.unit_id, call.last4, std::nullopt};
+    if (!call.session_id.empty())
+        request.session_id = call.session_id;
+    const nlohmann::json body = request;
     const net::ApiReply r = ctx.api.send("POST", "/v1/fees/lookup", body.dump());
     LookupDone done;
     if (r.judged.verdict == net::Verdict::retry) {
@@ -57,7 +60,7 @@ LookupDone lookup(const CallFeeLookup& call, net::LiveContext& ctx)
         // next to the bill that says it.
         ctx.pull_now();
         if (!ctx.cache)
-            return LookupDone{CallOutcome::NotCached, 0, 0, std::nullopt};
+            return LookupDone{CallOutcome::NotCached, 0, 0, std::nullopt, true};
         return cached_fee_lookup(*ctx.cache, call);
     }
     if (r.judged.verdict == net::Verdict::success) {
@@ -74,6 +77,10 @@ LookupDone lookup(const CallFeeLookup& call, net::LiveContext& ctx)
     if (r.status() == 403) {
         done.outcome = CallOutcome::WrongDigits;
         done.attempts_left = r.error && r.error->attempts_left ? static_cast<int>(*r.error->attempts_left) : -1;
+        done.locked_until_utc = r.error && r.error->locked_until ? *r.error->locked_until : 0;
+    } else if (r.status() == 429 && r.error && r.error->code == p::error_code::too_many_attempts) {
+        done.outcome = CallOutcome::Wait;
+        done.locked_until_utc = r.error->locked_until ? *r.error->locked_until : 0;
     } else if (r.status() == 423) {
         done.outcome = CallOutcome::Locked;
         done.locked_until_utc = r.error && r.error->locked_until ? *r.error->locked_until : 0;
