@@ -91,31 +91,13 @@ public:
     // POST that creates something: the first response for (kiosk, key) is
     // stored in the same transaction as the record, so a retry replays it
     // and two concurrent duplicates serialize on the write lock. A response
-    // with store = false is answered but not stored.
+    // with store = false is answered but not stored. (idempotent_post_after
+    // with nothing to do outside the transaction.)
     template <class Req, class Fn>
     httplib::Server::Handler idempotent_post(Fn fn) {
-        return [self = shared_from_this(), fn](const httplib::Request& http, httplib::Response& res) {
-            auto lease = self->m_pool.acquire();
-            Database& db = lease.db();
-            ApiResponse refusal;
-            auto caller = authenticate(db, http, refusal);
-            if (!caller) return send(res, refusal);
-            const std::string key = http.get_header_value("Idempotency-Key");
-            if (!valid_idempotency_key(key)) return send(res, missing_idempotency_key());
-            auto parsed = protocol::parse_json(http.body);
-            if (!parsed) return send(res, decode_refusal(parsed.error()));
-            auto decoded = protocol::decode<Req>(parsed.value());
-            if (!decoded) return send(res, decode_refusal(decoded.error()));
-            const std::string hash = request_hash(http, parsed.value());
-
-            WriteTransaction tx(self->m_pool, db);
-            if (replay_idempotent(db, caller->kiosk_id, key, hash, res)) return;
-            ApiContext ctx{db, self->m_config, *caller, self->m_config.now()};
-            ApiResponse r = fn(ctx, decoded.value(), http);
-            if (r.store) store_idempotent(db, caller->kiosk_id, key, hash, r, ctx.now);
-            tx.commit();
-            send(res, r);
-        };
+        return idempotent_post_after<Req>(
+            [](ApiContext&, const Req&) { return 0; },
+            [fn](ApiContext& ctx, const Req& req, const httplib::Request& http, int) { return fn(ctx, req, http); });
     }
 
     // idempotent_post with a slow step (a call to another service, e.g. the
