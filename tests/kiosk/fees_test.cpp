@@ -561,6 +561,36 @@ TEST_CASE("fees view: a web pay link is also offered to open by hand; a payment 
     CHECK(view.url_label.empty());
 }
 
+TEST_CASE("fees view: what is owed comes first (overdue, then unpaid); paid bills fold away behind one button")
+{
+    Kiosk k(fees_config());
+    const auto id = verify(k, "5678", 0);
+    FeeLookup lookup = demo_lookup();
+    lookup.bills = {
+        {"W1", "water", "2026-11", 4000, 4000, "paid", "2026-12-15", false},
+        {"M2", "management", "2026-11", 35924, 0, "unpaid", "2026-12-15", false},
+        {"M1", "management", "2026-10", 35924, 0, "unpaid", "2026-11-15", true},
+        {"M0", "management", "2026-09", 35924, 35924, "paid", "2026-10-15", false},
+    };
+    lookup.total_due_fen = 2 * 35924;
+    k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, lookup}, 0);
+    ViewFixture f;
+    FeesView view = f.build(k);
+    REQUIRE(view.groups.size() == 2);
+    CHECK(view.groups[0].name == "物业管理费");  // owes: before water, which owes nothing
+    REQUIRE(view.groups[0].lines.size() == 2);
+    CHECK(view.groups[0].lines[0].late);  // overdue October before November
+    CHECK(view.groups[0].lines[0].period.find("10") != std::string::npos);
+    CHECK_FALSE(view.groups[0].lines[1].late);
+    CHECK(view.groups[1].lines.empty());
+    CHECK(view.history_id == "fees.history");
+    CHECK(view.history_label == "查看已缴记录（2 项）");
+    k.apply(RequestTogglePaidHistory{}, 0);
+    view = f.build(k);
+    CHECK(view.groups[0].lines.size() == 3);
+    CHECK(view.groups[1].lines.size() == 1);
+}
+
 TEST_CASE("fees view: the server's total is shown even when bills add up differently; late and partial in words")
 {
     Kiosk k(fees_config());
@@ -575,12 +605,19 @@ TEST_CASE("fees view: the server's total is shown even when bills add up differe
     CHECK(view.owner_line == "户主：张*");
     REQUIRE(view.groups.size() == 3);
     CHECK(view.groups[0].name == "物业管理费");
-    CHECK(view.groups[0].lines[0].detail == "128.30㎡ × ¥2.80/㎡");
+    CHECK(view.groups[0].rate == "128.30㎡ × ¥2.80/㎡");  // once per kind, not under every month
     CHECK(view.groups[0].lines[0].status.find("已逾期") != std::string::npos);
     CHECK(view.groups[1].lines[0].status == "部分已缴（已缴 ¥75.00）");
-    CHECK(view.groups[2].lines[0].status == "已缴");
+    CHECK(view.groups[2].lines.empty());  // water is all paid: folded away
+    CHECK(view.history_label == "查看已缴记录（1 项）");
     CHECK(view.groups[0].explain_id == "fees.explain.management");
     CHECK(view.groups[1].explain_id.empty());  // no office text cached: no button
+
+    k.apply(RequestTogglePaidHistory{}, 0);
+    view = f.build(k);
+    REQUIRE(view.groups[2].lines.size() == 1);
+    CHECK(view.groups[2].lines[0].status == "已缴");
+    CHECK(view.history_label == "收起已缴记录");
 
     k.apply(RequestExplain{"management"}, 0);
     view = f.build(k);
@@ -645,11 +682,14 @@ TEST_CASE("fees view: a malformed bill period is shown as it came, never throws"
     lookup.bills[0].period = "2026-1x";  // std::stoi threw std::invalid_argument on this
     lookup.bills[1].period = "2026/10";
     k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, lookup}, 0);
+    k.apply(RequestTogglePaidHistory{}, 0);  // the paid water bill too
 
     ViewFixture f;
     FeesView view;
     CHECK_NOTHROW(view = f.build(k));
     REQUIRE(view.groups.size() == 3);
+    for (const FeeGroupView& group : view.groups)
+        REQUIRE(group.lines.size() == 1);
     CHECK(view.groups[0].lines[0].period == "2026-1x");
     CHECK(view.groups[1].lines[0].period == "2026/10");
     CHECK(view.groups[2].lines[0].period == "2026年9月");

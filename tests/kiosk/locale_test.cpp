@@ -83,6 +83,7 @@ const std::map<std::string, std::vector<std::string>> k_families = {
 // Widget ids passed other than as the first argument of a ui:: call.
 const std::set<std::string> k_widget_ids = {
     "settings.elderly",  // the chrome's item table (screens/chrome.cpp)
+    "fees.history",      // the paid-history button's id, set in the fees view model
 };
 
 // Groups the coming services will use, besides those zh-CN already has.

@@ -253,6 +253,11 @@ void FeesFeature::handle(State& fees, const RequestExplain& r, FeatureContext&)
     fees.explain_kind = r.fee_kind;
 }
 
+void FeesFeature::handle(State& fees, const RequestTogglePaidHistory&, FeatureContext&)
+{
+    fees.show_paid_history = !fees.show_paid_history;
+}
+
 void FeesFeature::handle(State& fees, const RequestChoose&, FeatureContext&)
 {
     if (fees.step != FeesStep::Bill || !fees.lookup)

@@ -43,6 +43,7 @@ private:
     void handle(State& fees, const RequestKey& r, FeatureContext& ctx);
     void handle(State& fees, const RequestSubmit& r, FeatureContext& ctx);
     void handle(State& fees, const RequestExplain& r, FeatureContext& ctx);
+    void handle(State& fees, const RequestTogglePaidHistory& r, FeatureContext& ctx);
     void handle(State& fees, const RequestChoose& r, FeatureContext& ctx);
     void handle(State& fees, const RequestToggleBill& r, FeatureContext& ctx);
     void handle(State& fees, const RequestChooseAll& r, FeatureContext& ctx);

@@ -12,6 +12,7 @@ struct RequestRoom { std::string unit_id; };
 struct RequestKey { char key; };  // '0'..'9', or '<' to erase one digit
 struct RequestSubmit {};          // verify the four digits
 struct RequestExplain { std::string fee_kind; };  // empty closes the dialog
+struct RequestTogglePaidHistory {};  // show or fold the bills already paid
 struct RequestChoose {};          // from the bill to choosing what to pay
 struct RequestToggleBill { std::string bill_id; };
 struct RequestChooseAll { bool all; };
@@ -19,7 +20,7 @@ struct RequestPay {};             // create (or retry) the payment order
 struct RequestRestart {};         // after an expired order: back to the bill
 
 using FeesRequest = std::variant<RequestBuilding, RequestEntrance, RequestRoom, RequestKey, RequestSubmit,
-                                 RequestExplain, RequestChoose, RequestToggleBill, RequestChooseAll, RequestPay,
+                                 RequestExplain, RequestTogglePaidHistory, RequestChoose, RequestToggleBill, RequestChooseAll, RequestPay,
                                  RequestRestart>;
 
 } // namespace kiosk::fees

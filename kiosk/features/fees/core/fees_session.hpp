@@ -58,6 +58,7 @@ struct FeesSession {
     std::string verification_token;  // the server's proof of this verification (online lookups only)
     std::set<std::string> chosen;  // bill ids to pay
     std::string explain_kind;      // fee kind whose "what does it cover" dialog is open
+    bool show_paid_history = false;  // paid bills are folded away until asked for
 
     std::string order_key;                // Idempotency-Key for `order_bills`, reused on retry
     std::set<std::string> order_bills;    // what order_key was made for

@@ -24,26 +24,27 @@ inline bool operator==(const FeesChoice& a, const FeesChoice& b)
 inline bool operator!=(const FeesChoice& a, const FeesChoice& b) { return !(a == b); }
 
 struct FeeLineView {
-    std::string period, amount, detail, status;  // detail: "89.50㎡ × ¥2.80/㎡"
+    std::string period, amount, status;
     bool late = false;
     bool open = false;  // still owes something
 };
 inline bool operator==(const FeeLineView& a, const FeeLineView& b)
 {
-    return std::tie(a.period, a.amount, a.detail, a.status, a.late, a.open) ==
-           std::tie(b.period, b.amount, b.detail, b.status, b.late, b.open);
+    return std::tie(a.period, a.amount, a.status, a.late, a.open) ==
+           std::tie(b.period, b.amount, b.status, b.late, b.open);
 }
 inline bool operator!=(const FeeLineView& a, const FeeLineView& b) { return !(a == b); }
 
 struct FeeGroupView {
     std::string kind, name, subtotal;
+    std::string rate;  // once per kind: "128.30㎡ × ¥2.80/㎡" (management fee)
     std::string explain_id, explain_label;  // "这项费用包含什么？"
-    std::vector<FeeLineView> lines;
+    std::vector<FeeLineView> lines;  // what is still owed, overdue first; paid ones only when unfolded
 };
 inline bool operator==(const FeeGroupView& a, const FeeGroupView& b)
 {
-    return std::tie(a.kind, a.name, a.subtotal, a.explain_id, a.explain_label, a.lines) ==
-           std::tie(b.kind, b.name, b.subtotal, b.explain_id, b.explain_label, b.lines);
+    return std::tie(a.kind, a.name, a.subtotal, a.rate, a.explain_id, a.explain_label, a.lines) ==
+           std::tie(b.kind, b.name, b.subtotal, b.rate, b.explain_id, b.explain_label, b.lines);
 }
 inline bool operator!=(const FeeGroupView& a, const FeeGroupView& b) { return !(a == b); }
 
@@ -87,7 +88,8 @@ struct FeesView {
 
     // Bill
     std::string owner_line, total_label, total_amount, late_line, as_of_line, settled_line;
-    std::vector<FeeGroupView> groups;
+    std::vector<FeeGroupView> groups;  // kinds that owe first
+    std::string history_id, history_label;  // "查看已缴记录（N 项）" / "收起已缴记录"; empty: nothing paid
     std::string pay_label;
     bool pay_visible = false;
     bool pay_enabled = true;       // false while the bill is from the cache (offline)
@@ -108,8 +110,8 @@ struct FeesView {
 // Every field, so a change in what the fees screen shows is never missed.
 inline bool operator==(const FeesView& a, const FeesView& b)
 {
-    return std::tie(a.step, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.choices, a.unit_label, a.dots, a.erase_label, a.submit_label, a.keypad_enabled, a.can_submit, a.owner_line, a.total_label, a.total_amount, a.late_line, a.as_of_line, a.settled_line, a.groups, a.pay_label, a.pay_visible, a.rows, a.all_label, a.none_label, a.chosen_total, a.create_label, a.retry_label, a.can_create, a.qr_payload, a.amount_label, a.amount, a.scan_prompt, a.url_label, a.open_address, a.expires_line, a.receipt_line, a.restart_label, a.explain) ==
-           std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.choices, b.unit_label, b.dots, b.erase_label, b.submit_label, b.keypad_enabled, b.can_submit, b.owner_line, b.total_label, b.total_amount, b.late_line, b.as_of_line, b.settled_line, b.groups, b.pay_label, b.pay_visible, b.rows, b.all_label, b.none_label, b.chosen_total, b.create_label, b.retry_label, b.can_create, b.qr_payload, b.amount_label, b.amount, b.scan_prompt, b.url_label, b.open_address, b.expires_line, b.receipt_line, b.restart_label, b.explain);
+    return std::tie(a.step, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.choices, a.unit_label, a.dots, a.erase_label, a.submit_label, a.keypad_enabled, a.can_submit, a.owner_line, a.total_label, a.total_amount, a.late_line, a.as_of_line, a.settled_line, a.groups, a.history_id, a.history_label, a.pay_label, a.pay_visible, a.rows, a.all_label, a.none_label, a.chosen_total, a.create_label, a.retry_label, a.can_create, a.qr_payload, a.amount_label, a.amount, a.scan_prompt, a.url_label, a.open_address, a.expires_line, a.receipt_line, a.restart_label, a.explain) ==
+           std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.choices, b.unit_label, b.dots, b.erase_label, b.submit_label, b.keypad_enabled, b.can_submit, b.owner_line, b.total_label, b.total_amount, b.late_line, b.as_of_line, b.settled_line, b.groups, b.history_id, b.history_label, b.pay_label, b.pay_visible, b.rows, b.all_label, b.none_label, b.chosen_total, b.create_label, b.retry_label, b.can_create, b.qr_payload, b.amount_label, b.amount, b.scan_prompt, b.url_label, b.open_address, b.expires_line, b.receipt_line, b.restart_label, b.explain);
 }
 inline bool operator!=(const FeesView& a, const FeesView& b) { return !(a == b); }
 

@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -155,14 +156,21 @@ void build_bill(const FeesCache& cache, const FeatureViewInputs& in, const FeesT
         view.as_of_line = in.sync.last_sync_utc > 0 ? t("fees.as_of", {{"time", lobby::protocol::format_hh_mm_shanghai(in.sync.last_sync_utc)}})
                                                     : t("fees.as_of_unknown");
 
+    // What is owed first: per kind, overdue then other unpaid bills (newest
+    // first within each); paid bills are folded behind one button, and the
+    // management fee's rate is said once per kind, not under every month.
     std::map<std::string, std::size_t> group_of;
     std::map<std::string, std::int64_t> subtotal;
+    std::map<std::string, std::vector<FeeLineView>> late, unpaid, paid;
+    int paid_count = 0;
     for (const FeeBill& bill : lookup.bills) {
         auto [it, added] = group_of.emplace(bill.fee_kind, view.groups.size());
         if (added) {
             FeeGroupView group;
             group.kind = bill.fee_kind;
             group.name = kind_name(t, cache, bill.fee_kind);
+            if (bill.fee_kind == "management")
+                group.rate = management_detail(lookup.unit, bill);  // bills are newest first: today's rate
             if (find_kind(cache, bill.fee_kind)) {
                 group.explain_id = "fees.explain." + bill.fee_kind;
                 group.explain_label = t("fees.explain");
@@ -172,16 +180,31 @@ void build_bill(const FeesCache& cache, const FeatureViewInputs& in, const FeesT
         FeeLineView line;
         line.period = period_text(t, bill.period);
         line.amount = format_fen(bill.amount_fen);
-        if (bill.fee_kind == "management")
-            line.detail = management_detail(lookup.unit, bill);
         line.status = status_text(t, bill);
         line.late = bill.late && bill.due_fen() > 0;
         line.open = bill.due_fen() > 0;
         subtotal[bill.fee_kind] += bill.due_fen();
-        view.groups[it->second].lines.push_back(std::move(line));
+        if (!line.open)
+            ++paid_count;
+        (line.late ? late : line.open ? unpaid : paid)[bill.fee_kind].push_back(std::move(line));
     }
-    for (FeeGroupView& group : view.groups)
+    for (FeeGroupView& group : view.groups) {
         group.subtotal = t("fees.group_due", {{"amount", format_fen(subtotal[group.kind])}});
+        for (auto* part : {&late, &unpaid})
+            for (FeeLineView& line : (*part)[group.kind])
+                group.lines.push_back(std::move(line));
+        if (fees.show_paid_history)
+            for (FeeLineView& line : paid[group.kind])
+                group.lines.push_back(std::move(line));
+    }
+    std::stable_sort(view.groups.begin(), view.groups.end(), [&](const FeeGroupView& a, const FeeGroupView& b) {
+        return (subtotal[a.kind] > 0) > (subtotal[b.kind] > 0);
+    });
+    if (paid_count > 0) {
+        view.history_id = "fees.history";
+        view.history_label = fees.show_paid_history ? t("fees.history_hide")
+                                                    : t("fees.history_show", {{"count", std::to_string(paid_count)}});
+    }
 
     view.pay_visible = lookup.total_due_fen > 0;
     view.pay_label = t("fees.pay");

@@ -35,6 +35,8 @@ void draw_group(const FeeGroupView& group, Requests& requests)
     const float width = ImGui::GetContentRegionAvail().x;
     gap(3);
     ui::text(group.name + "  ·  " + group.subtotal, ui::TextRole::Title);
+    if (!group.rate.empty())
+        ui::text(group.rate, ui::TextRole::Muted);
     if (!group.explain_id.empty()) {
         const ImVec2 size = ui::button_size(group.explain_label);
         if (ui::button(group.explain_id.c_str(), group.explain_label, ImVec2(ImMin(size.x, width), size.y)))
@@ -43,8 +45,6 @@ void draw_group(const FeeGroupView& group, Requests& requests)
     for (const FeeLineView& line : group.lines) {
         std::string row = line.period + "   " + line.amount + "   " + line.status;
         ui::text(row, ui::TextRole::Body, ui::Align::Left, width, line.late ? p.bad : line.open ? p.text : p.muted_text);
-        if (!line.detail.empty())
-            ui::text(line.detail, ui::TextRole::Muted);
     }
 }
 
@@ -95,6 +95,13 @@ void draw_fees_bill(const FeesView& view, Requests& requests)
     }
     for (const FeeGroupView& group : view.groups)
         draw_group(group, requests);
+    if (!view.history_id.empty()) {
+        gap(3);
+        const float w = action_width();
+        centered_button_row_start(w);
+        if (ui::button(view.history_id.c_str(), view.history_label, ImVec2(w, 0)))
+            ask(requests, RequestTogglePaidHistory{});
+    }
 }
 
 void draw_fees_choose(const FeesView& view, Requests& requests)
