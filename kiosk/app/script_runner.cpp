@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -388,7 +389,8 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
             return std::to_string(problems.size()) + " layout problem(s):" + list_problems(problems);
         return {};
     }
-    if (command == "remember" || command == "expect_moved" || command == "expect_still_under") {
+    if (command == "remember" || command == "expect_moved" || command == "expect_still_under" ||
+        command == "expect_same_place") {
         std::string id;
         args >> id;
         const ui::DrawnTarget* target = frame.find_target(id);
@@ -401,6 +403,13 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         auto it = script.remembered.find(id);
         if (it == script.remembered.end())
             return "'" + id + "' was not remembered";
+        if (command == "expect_same_place") {
+            const ImVec4& r = target->rect;
+            if (std::abs(r.x - it->second.x) > 1 || std::abs(r.y - it->second.y) > 1)
+                return "'" + id + "' moved from (" + std::to_string(it->second.x) + ", " + std::to_string(it->second.y) +
+                       ") to (" + std::to_string(r.x) + ", " + std::to_string(r.y) + ")";
+            return {};
+        }
         if (command == "expect_still_under") {
             // A second tap where the finger was lands on the same target.
             const float cx = (it->second.x + it->second.z) * 0.5f, cy = (it->second.y + it->second.w) * 0.5f;

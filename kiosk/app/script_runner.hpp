@@ -40,6 +40,7 @@
 //   expect_layout              targets ≥ 15/20 mm, 3 mm apart, nothing clipped
 //   remember <widget-id>       note where a target is...
 //   expect_moved <widget-id>   ...and check it moved since (scrolling)
+//   expect_same_place <id>     ...or that it has not moved at all
 //   expect_still_under <id>    ...or that the centre noted then still lies
 //                              on it (a second tap on the same spot)
 //   expect_quit                the app asked to quit (admin Exit)

@@ -46,9 +46,10 @@ std::vector<FooterItem> footer_items(const ChromeView& chrome)
 
 } // namespace
 
-// Landscape leaves little height: one line where it fits. The screen's title
-// (or, on home, the estate), then the time and the network state beside it;
-// a piece that does not fit starts the next line.
+// The header takes as few lines as fit: landscape has little height, and at
+// 2x text a portrait header of four lines pushed the keypad under Back/Home.
+// The screen's title (or, on home, the estate), then the time, the date and
+// the network state beside it; a piece that does not fit starts the next line.
 static void draw_compact_header(const ChromeView& chrome, float width)
 {
     const ui::Context& ctx = ui::context();
@@ -60,7 +61,8 @@ static void draw_compact_header(const ChromeView& chrome, float width)
     const struct {
         std::string text;
         ImU32 color;
-    } pieces[] = {{chrome.time_text + "  " + chrome.date_text, 0},
+    } pieces[] = {{chrome.time_text, 0},
+                  {chrome.date_text, 0},
                   {chrome.network_mark + " " + chrome.network_text, network_color(chrome.network)}};
     for (const auto& piece : pieces) {
         const ImVec2 size = ui::text_size(piece.text, ui::TextRole::Body);
@@ -91,17 +93,7 @@ void draw_header(const ChromeView& chrome)
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
     const float width = ImGui::GetContentRegionAvail().x;
 
-    if (ui::context().metrics.landscape) {
-        draw_compact_header(chrome, width);
-    } else {
-        ui::text(chrome.estate_name, ui::TextRole::Title);
-        // Time then date: wraps onto a second line at large text.
-        ui::text(chrome.time_text + "  " + chrome.date_text, ui::TextRole::Body, ui::Align::Left, width);
-        ui::text(chrome.network_mark + " " + chrome.network_text, ui::TextRole::Body, ui::Align::Left, width,
-                 network_color(chrome.network));
-        if (!chrome.screen_title.empty())
-            ui::text(chrome.screen_title, ui::TextRole::Title);
-    }
+    draw_compact_header(chrome, width);
 
     const ImVec2 bottom_right(top_left.x + width, ImGui::GetCursorScreenPos().y);
     list->AddLine(ImVec2(top_left.x, bottom_right.y - 2), ImVec2(bottom_right.x, bottom_right.y - 2), p.muted_text, 2.0f);

@@ -141,6 +141,10 @@ void FeesFeature::handle(State& fees, const RequestKey& r, FeatureContext&)
     if (fees.step != FeesStep::Digits || fees.awaiting_call != 0)
         return;
     fees.digits.press(r.key);
+    // A new try has begun: the last one's "wrong number" no longer applies.
+    // (A wait or a lock keeps counting down.)
+    if (fees.notice == FeesNotice::WrongDigits || fees.notice == FeesNotice::ServerError)
+        fees.notice = FeesNotice::None;
 }
 
 void FeesFeature::handle(State& fees, const RequestSubmit&, FeatureContext& ctx)

@@ -43,7 +43,14 @@ void draw_digits(const FeesView& view, Requests& requests)
     ui::text(view.unit_label, ui::TextRole::Title, ui::Align::Center);
     ui::text(view.prompt, ui::TextRole::Body, ui::Align::Center);
     ui::text(view.dots, ui::TextRole::Title, ui::Align::Center);
+    // The message line's room is kept whether or not it shows, so an error
+    // never pushes the keys down under the finger (or under Back/Home).
+    const float room = ui::text_height("-\n-", ui::TextRole::Body, width);
+    const float top = ImGui::GetCursorPosY();
     draw_fees_message(view);
+    const float used = ImGui::GetCursorPosY() - top;
+    if (used < room)
+        ImGui::Dummy(ImVec2(1, ImMax(1.0f, room - used - ImGui::GetStyle().ItemSpacing.y)));
 
     // Wider keys at larger text, so "删除" and "确定" never wrap.
     const float pad_w = ImMin(width, ctx.metrics.mm(120) * text_scale_factor(ctx.mode.text_scale));
