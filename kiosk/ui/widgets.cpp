@@ -223,12 +223,16 @@ void end_dialog()
     ImGui::EndPopup();
 }
 
-char numeric_keypad(const char* id, std::string_view erase_label, float width, std::string_view ok_label, bool ok_ready)
+char numeric_keypad(const char* id, std::string_view erase_label, float width, std::string_view ok_label, bool ok_ready,
+                    float max_height)
 {
     static const char keys[12] = {'1', '2', '3', '4', '5', '6', '7', '8', '9', '<', '0', 0};
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float key_w = ImFloor((width - 2 * spacing) / 3);
-    const float key_h = ImMax(context().target(), context().fonts.title->FontSize * 1.8f);
+    float key_h = ImMax(context().target(), context().fonts.title->FontSize * 1.8f);
+    // Shorter keys (never below the touch target) where the height is short.
+    if (max_height > 0)
+        key_h = ImMax(context().target(), ImMin(key_h, (max_height - 3 * ImGui::GetStyle().ItemSpacing.y) / 4));
     char tapped = 0;
     ImGui::PushID(id);
     for (int i = 0; i < 12; ++i) {

@@ -57,7 +57,8 @@ void end_dialog();
 // A 3×4 numeric keypad; returns '0'..'9', '<' (erase) or 0 when nothing was tapped.
 // With an `ok_label` the empty corner becomes an OK key ("<id>.ok") returning
 // '\n', drawn as the primary action while `ok_ready`.
+// `max_height` > 0 shortens the keys to fit it, down to the touch target.
 char numeric_keypad(const char* id, std::string_view erase_label, float width, std::string_view ok_label = {},
-                    bool ok_ready = true);
+                    bool ok_ready = true, float max_height = 0);
 
 } // namespace kiosk::ui

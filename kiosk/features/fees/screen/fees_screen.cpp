@@ -36,33 +36,40 @@ void draw_choices(const FeesView& view, Requests& requests)
     }
 }
 
-void draw_digits(const FeesView& view, Requests& requests)
+// What the person reads above (portrait) or beside (landscape) the keypad.
+void draw_digits_text(const FeesView& view, float width)
 {
-    const ui::Context& ctx = ui::context();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ui::text(view.unit_label, ui::TextRole::Title, ui::Align::Center);
-    ui::text(view.prompt, ui::TextRole::Body, ui::Align::Center);
-    ui::text(view.dots, ui::TextRole::Title, ui::Align::Center);
+    ui::text(view.unit_label, ui::TextRole::Title, ui::Align::Center, width);
+    ui::text(view.prompt, ui::TextRole::Body, ui::Align::Center, width);
+    ui::text(view.dots, ui::TextRole::Title, ui::Align::Center, width);
     // The message line's room is kept whether or not it shows, so an error
     // never pushes the keys down under the finger (or under Back/Home).
     const float room = ui::text_height("-\n-", ui::TextRole::Body, width);
     const float top = ImGui::GetCursorPosY();
-    draw_fees_message(view);
+    if (!view.message.empty()) {
+        const ui::Palette& p = ui::context().colors();
+        ui::text(view.message, ui::TextRole::Body, ui::Align::Center, width, view.message_is_problem ? p.bad : p.text);
+    }
     const float used = ImGui::GetCursorPosY() - top;
     if (used < room)
         ImGui::Dummy(ImVec2(1, ImMax(1.0f, room - used - ImGui::GetStyle().ItemSpacing.y)));
+}
 
+void draw_digits_keypad(const FeesView& view, Requests& requests, float width, float max_height = 0)
+{
+    const ui::Context& ctx = ui::context();
     // Wider keys at larger text, so "删除" and "确定" never wrap.
     const float pad_w = ImMin(width, ctx.metrics.mm(120) * text_scale_factor(ctx.mode.text_scale));
     const float left = ImGui::GetCursorPosX() + (width - pad_w) * 0.5f;
     if (view.busy) {
-        ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center);
+        ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center, width);
     } else if (view.keypad_enabled) {
         // OK sits in the keypad's corner: at 2x text a button below it would
         // fall off the screen.
         ImGui::SetCursorPosX(left);
         ImGui::BeginGroup();
-        const char key = ui::numeric_keypad("fees.key", view.erase_label, pad_w, view.submit_label, view.can_submit);
+        const char key =
+            ui::numeric_keypad("fees.key", view.erase_label, pad_w, view.submit_label, view.can_submit, max_height);
         ImGui::EndGroup();
         if (key == '\n') {
             if (view.can_submit)
@@ -71,6 +78,26 @@ void draw_digits(const FeesView& view, Requests& requests)
             ask(requests, RequestKey{key});
         }
     }
+}
+
+void draw_digits(const FeesView& view, Requests& requests)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (!ui::context().metrics.landscape) {
+        draw_digits_text(view, width);
+        draw_digits_keypad(view, requests, width);
+        return;
+    }
+    // Landscape has width to spare and little height: the keypad beside the
+    // words, so its every key is on screen without scrolling.
+    const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    ImGui::BeginGroup();
+    draw_digits_text(view, column);
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    draw_digits_keypad(view, requests, column, ImGui::GetContentRegionAvail().y);
+    ImGui::EndGroup();
 }
 
 } // namespace
