@@ -66,6 +66,7 @@ public:
     int width() const { return m_width; }  // drawable px
     void window_size(int& width, int& height) const { SDL_GetWindowSize(m_window->sdl(), &width, &height); }
     const ScreenMetrics& metrics() const { return m_metrics; }
+    const KioskConfig& config() const { return m_config; }
     int height() const { return m_height; }
 
     // [Loop counters] Frames drawn (swapped) and wake events handled so far.

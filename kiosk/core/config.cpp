@@ -61,7 +61,8 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
     KioskConfig config;
     std::string error;
     std::string language = std::string(language_code(config.default_language));
-    double width_mm = config.screen_width_mm, height_mm = config.screen_height_mm;
+    double width_mm = config.screen_width_mm, height_mm = config.screen_height_mm,
+           lower_edge_mm = config.screen_lower_edge_mm;
     int64_t idle = config.idle_timeout_s, idle_large = config.idle_timeout_large_text_s,
             countdown = config.countdown_s;
     int64_t fee_failures = config.fees_lockout_failures, fee_lock_s = config.fees_lockout_s,
@@ -75,6 +76,7 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
               read_field(root, "estate", "name", config.estate_name, source_name, error) &&
               read_field(root, "screen", "width_mm", width_mm, source_name, error) &&
               read_field(root, "screen", "height_mm", height_mm, source_name, error) &&
+              read_field(root, "screen", "lower_edge_mm", lower_edge_mm, source_name, error) &&
               read_field(root, "session", "idle_timeout_s", idle, source_name, error) &&
               read_field(root, "session", "idle_timeout_large_text_s", idle_large, source_name, error) &&
               read_field(root, "session", "countdown_s", countdown, source_name, error) &&
@@ -100,6 +102,10 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
     // Stored as portrait; a landscape window swaps them at run time.
     config.screen_width_mm = std::min(width_mm, height_mm);
     config.screen_height_mm = std::max(width_mm, height_mm);
+    if (lower_edge_mm < 0 || lower_edge_mm > 1500)
+        return Error{line_of(root, "screen.lower_edge_mm", source_name) +
+                     ": [screen] lower_edge_mm (the panel's lower edge above the floor) must be 0..1500"};
+    config.screen_lower_edge_mm = lower_edge_mm;
 
     if (idle < 10 || idle > 3600 || idle_large < idle || idle_large > 3600)
         return Error{line_of(root, "session", source_name) +

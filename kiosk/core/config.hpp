@@ -21,6 +21,9 @@ struct KioskConfig {
     // text are sized in millimetres from it.
     double screen_width_mm = 268.0;   // 21.5" 16:9 panel
     double screen_height_mm = 476.0;
+    // Height of the panel's lower edge above the floor (portrait): with the
+    // panel's height it places the reach band (380-1220 mm) on the screen.
+    double screen_lower_edge_mm = 800.0;
 
     int idle_timeout_s = 60;              // no touch for this long: "still there?"
     int idle_timeout_large_text_s = 120;  // elderly mode gets longer

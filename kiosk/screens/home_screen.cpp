@@ -2,6 +2,7 @@
 #include "screens/screens.hpp"
 
 #include "ui/context.hpp"
+#include "ui/frame_record.hpp"
 #include "ui/icons.hpp"
 #include "ui/widgets.hpp"
 
@@ -57,6 +58,11 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float tile_w = ImFloor((width - spacing * (columns - 1)) / columns);
     const float tile_h = ImMax(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35), ctx.target());
+    // The tiles sit at the bottom, within reach; the banner and words on top.
+    const int rows = static_cast<int>((view.tiles.size() + columns - 1) / columns);
+    if (rows > 0)
+        ui::align_bottom(rows * tile_h + (rows - 1) * ImGui::GetStyle().ItemSpacing.y);
+    const ui::RequiredTargets required;
     for (std::size_t i = 0; i < view.tiles.size(); ++i) {
         if (i % columns != 0)
             ImGui::SameLine();

@@ -16,6 +16,8 @@ struct DrawnTarget {
     ImVec4 clip;  // the visible region of its window or scroll area
     int layer = 0;  // 0: screen, 1: dialog on top
     bool in_scroll_area = false;
+    bool required = false;   // a control the person must touch here (keypad, choices): within reach
+    bool scrollable = false; // in a scroll area taller than the screen (a list brought to the finger)
 };
 
 struct DrawnText {
@@ -31,14 +33,33 @@ struct FrameRecord {
     std::vector<DrawnText> texts;
     int layer = 0;           // set by dialogs while they draw
     int scroll_depth = 0;    // > 0 inside a touch scroll area
+    int required_depth = 0;  // > 0 inside a RequiredTargets scope
+    bool scroll_overflows = false;  // the innermost scroll area's content is taller than it
 
-    void clear() { targets.clear(); texts.clear(); layer = 0; scroll_depth = 0; }
+    void clear()
+    {
+        targets.clear();
+        texts.clear();
+        layer = 0;
+        scroll_depth = 0;
+        required_depth = 0;
+        scroll_overflows = false;
+    }
     const DrawnTarget* find_target(const std::string& id) const;
     // A visible text containing `needle` on the topmost layer that has content.
     const DrawnText* find_text(const std::string& needle) const;
 };
 
 FrameRecord& frame_record();  // the one being recorded this frame
+
+// Marks the targets drawn in its lifetime as required: the layout check
+// wants them within the reach band on a portrait panel.
+struct RequiredTargets {
+    RequiredTargets() { ++frame_record().required_depth; }
+    ~RequiredTargets() { --frame_record().required_depth; }
+    RequiredTargets(const RequiredTargets&) = delete;
+    RequiredTargets& operator=(const RequiredTargets&) = delete;
+};
 
 ImVec4 current_clip_rect();
 

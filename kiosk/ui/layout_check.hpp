@@ -13,6 +13,9 @@ struct LayoutRules {
     float display_w, display_h;
     float min_target_px;  // 15 mm, or 20 mm in large-text mode
     float min_gap_px;     // 3 mm
+    // Where a required target must lie on screen (portrait): between these
+    // two heights in px from the top; 0 and 0: not checked.
+    float reach_top_px = 0, reach_bottom_px = 0;
 };
 
 // Empty when the frame obeys every rule; otherwise one line per problem.

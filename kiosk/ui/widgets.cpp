@@ -104,7 +104,8 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
 
     FrameRecord& record = frame_record();
     ImVec4 clip = current_clip_rect();
-    record.targets.push_back({id, std::string(label), to_vec4(bb), clip, record.layer, record.scroll_depth > 0});
+    record.targets.push_back({id, std::string(label), to_vec4(bb), clip, record.layer, record.scroll_depth > 0,
+                              record.required_depth > 0, record.scroll_depth > 0 && record.scroll_overflows});
     ImRect text_rect(text_pos, ImVec2(text_pos.x + size.x - 2 * padding_x(), text_pos.y + layout.size.y));
     record.texts.push_back({std::string(label), to_vec4(text_rect), clip, record.layer, record.scroll_depth > 0});
     return pressed;
@@ -165,6 +166,14 @@ void begin_scroll_area(const char* id, ImVec2 size)
             ctx.needs_another_frame = true;
     }
     frame_record().scroll_depth++;
+    frame_record().scroll_overflows = ImGui::GetScrollMaxY() > 0;
+}
+
+void align_bottom(float block_height)
+{
+    const float spare = ImGui::GetContentRegionAvail().y - block_height - ImGui::GetStyle().ItemSpacing.y;
+    if (spare > 0)
+        ImGui::Dummy(ImVec2(1, spare));
 }
 
 void end_scroll_area()
@@ -223,16 +232,27 @@ void end_dialog()
     ImGui::EndPopup();
 }
 
+static float keypad_key_height(float max_height)
+{
+    float key_h = ImMax(context().target(), context().fonts.title->FontSize * 1.8f);
+    // Shorter keys (never below the touch target) where the height is short.
+    if (max_height > 0)
+        key_h = ImMax(context().target(), ImMin(key_h, (max_height - 3 * ImGui::GetStyle().ItemSpacing.y) / 4));
+    return key_h;
+}
+
+float numeric_keypad_height(float max_height)
+{
+    return 4 * keypad_key_height(max_height) + 3 * ImGui::GetStyle().ItemSpacing.y;
+}
+
 char numeric_keypad(const char* id, std::string_view erase_label, float width, std::string_view ok_label, bool ok_ready,
                     float max_height)
 {
     static const char keys[12] = {'1', '2', '3', '4', '5', '6', '7', '8', '9', '<', '0', 0};
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float key_w = ImFloor((width - 2 * spacing) / 3);
-    float key_h = ImMax(context().target(), context().fonts.title->FontSize * 1.8f);
-    // Shorter keys (never below the touch target) where the height is short.
-    if (max_height > 0)
-        key_h = ImMax(context().target(), ImMin(key_h, (max_height - 3 * ImGui::GetStyle().ItemSpacing.y) / 4));
+    const float key_h = keypad_key_height(max_height);
     char tapped = 0;
     ImGui::PushID(id);
     for (int i = 0; i < 12; ++i) {

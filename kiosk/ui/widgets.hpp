@@ -32,6 +32,11 @@ float text_height(std::string_view text, TextRole role, float width);
 // Size of `text` on one line, unwrapped.
 ImVec2 text_size(std::string_view text, TextRole role);
 
+// Pushes what follows down so that a block `block_height` tall ends at the
+// bottom of the area, when there is room: on a portrait panel the controls
+// go to the lower part, within reach, and the words stay on top.
+void align_bottom(float block_height);
+
 // A vertical area that scrolls by dragging (with inertia), no scrollbar.
 void begin_scroll_area(const char* id, ImVec2 size);
 void end_scroll_area();
@@ -57,6 +62,9 @@ void end_dialog();
 // A 3×4 numeric keypad; returns '0'..'9', '<' (erase) or 0 when nothing was tapped.
 // With an `ok_label` the empty corner becomes an OK key ("<id>.ok") returning
 // '\n', drawn as the primary action while `ok_ready`.
+// How tall numeric_keypad draws.
+float numeric_keypad_height(float max_height = 0);
+
 // `max_height` > 0 shortens the keys to fit it, down to the touch target.
 char numeric_keypad(const char* id, std::string_view erase_label, float width, std::string_view ok_label = {},
                     bool ok_ready = true, float max_height = 0);

@@ -74,3 +74,25 @@ TEST_CASE("content scrolled out of a scroll area is not a problem; a dialog is i
     frame.targets = {scrolled, under, dialog};
     CHECK(check_layout(frame, rules).empty());
 }
+
+TEST_CASE("reach: a required target above or below the reach band is reported; others and long lists are not")
+{
+    LayoutRules portrait = rules;
+    portrait.reach_top_px = 640;     // the lower two thirds of 1920 px
+    portrait.reach_bottom_px = 1900;
+    FrameRecord frame;
+    DrawnTarget high_key = target("fees.key.1", 10, 300, 200, 100);
+    high_key.required = true;
+    DrawnTarget low_key = target("fees.key.2", 240, 1200, 200, 100);
+    low_key.required = true;
+    DrawnTarget title_button = target("fees.explain", 500, 100, 200, 100);  // not required: may sit on top
+    frame.targets = {high_key, low_key, title_button};
+    auto problems = check_layout(frame, portrait);
+    REQUIRE(problems.size() == 1);
+    CHECK(mentions(problems, "required target out of reach 'fees.key.1'"));
+
+    frame.targets[0].scrollable = true;  // a room list taller than the screen: scrolled to the finger
+    CHECK(check_layout(frame, portrait).empty());
+    frame.targets[0].scrollable = false;
+    CHECK(check_layout(frame, rules).empty());  // landscape: no band given, nothing checked
+}

@@ -5,10 +5,13 @@
 #include "features/fees/screen/fees_screens.hpp"
 
 #include "ui/context.hpp"
+#include "ui/frame_record.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
+
+#include <vector>
 
 namespace kiosk::fees {
 namespace {
@@ -17,13 +20,31 @@ void draw_choices(const FeesView& view, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
-    ui::FlowRow row(width);
     // Rooms are many and short; buildings and entrances few and wide.
     const float min_w = ctx.metrics.mm(view.step == FeesStep::Room ? 36 : 60);
     const float height = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 18));
+    std::vector<ImVec2> sizes;
     for (const FeesChoice& choice : view.choices) {
         const ImVec2 fit = ui::button_size(choice.label, 0, ui::TextRole::Title);
-        const ImVec2 size(ImMin(width, ImMax(min_w, fit.x)), ImMax(height, fit.y));
+        sizes.emplace_back(ImMin(width, ImMax(min_w, fit.x)), ImMax(height, fit.y));
+    }
+    // The buttons sit at the bottom of the screen, within reach, when they fit.
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    float block_h = 0, row_w = 0, row_h = 0;
+    for (const ImVec2& size : sizes) {
+        if (row_w > 0 && row_w + spacing.x + size.x > width) {
+            block_h += row_h + spacing.y;
+            row_w = row_h = 0;
+        }
+        row_w += (row_w > 0 ? spacing.x : 0) + size.x;
+        row_h = ImMax(row_h, size.y);
+    }
+    ui::align_bottom(block_h + row_h);
+    const ui::RequiredTargets required;
+    ui::FlowRow row(width);
+    for (std::size_t i = 0; i < view.choices.size(); ++i) {
+        const FeesChoice& choice = view.choices[i];
+        const ImVec2 size = sizes[i];
         row.place(size.x);
         if (ui::button(choice.id.c_str(), choice.label, size, ui::ButtonKind::Secondary, ui::TextRole::Title)) {
             if (view.step == FeesStep::Building)
@@ -36,15 +57,22 @@ void draw_choices(const FeesView& view, Requests& requests)
     }
 }
 
-// What the person reads above (portrait) or beside (landscape) the keypad.
-void draw_digits_text(const FeesView& view, float width)
+// Which unit, and what to type: on top (portrait) or beside the keypad.
+void draw_digits_prompt(const FeesView& view, float width)
 {
     ui::text(view.unit_label, ui::TextRole::Title, ui::Align::Center, width);
     ui::text(view.prompt, ui::TextRole::Body, ui::Align::Center, width);
+}
+
+// The message line's room is kept whether or not it shows, so an error never
+// pushes the keys down under the finger (or under Back/Home).
+float message_room(float width) { return ui::text_height("-\n-", ui::TextRole::Body, width); }
+
+// The dots of what was typed and the message about it, right above the keys.
+void draw_digits_entry(const FeesView& view, float width)
+{
     ui::text(view.dots, ui::TextRole::Title, ui::Align::Center, width);
-    // The message line's room is kept whether or not it shows, so an error
-    // never pushes the keys down under the finger (or under Back/Home).
-    const float room = ui::text_height("-\n-", ui::TextRole::Body, width);
+    const float room = message_room(width);
     const float top = ImGui::GetCursorPosY();
     if (!view.message.empty()) {
         const ui::Palette& p = ui::context().colors();
@@ -83,8 +111,15 @@ void draw_digits_keypad(const FeesView& view, Requests& requests, float width, f
 void draw_digits(const FeesView& view, Requests& requests)
 {
     const float width = ImGui::GetContentRegionAvail().x;
+    const ui::RequiredTargets required;
     if (!ui::context().metrics.landscape) {
-        draw_digits_text(view, width);
+        // The keypad within reach at the bottom, what was typed right above
+        // it, which unit and what to type on top.
+        draw_digits_prompt(view, width);
+        const float spacing = ImGui::GetStyle().ItemSpacing.y;
+        ui::align_bottom(ui::text_height(view.dots, ui::TextRole::Title, width) + message_room(width) +
+                         2 * spacing + ui::numeric_keypad_height());
+        draw_digits_entry(view, width);
         draw_digits_keypad(view, requests, width);
         return;
     }
@@ -92,7 +127,8 @@ void draw_digits(const FeesView& view, Requests& requests)
     // words, so its every key is on screen without scrolling.
     const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
     ImGui::BeginGroup();
-    draw_digits_text(view, column);
+    draw_digits_prompt(view, column);
+    draw_digits_entry(view, column);
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
