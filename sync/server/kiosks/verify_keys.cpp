@@ -19,7 +19,7 @@ namespace lobby::server {
 std::string provision_verify_key(Database& db, const std::string& kiosk_id) {
     std::string key = protocol::new_verification_key();
     Statement st(db, "UPDATE kiosks SET verify_key = ? WHERE id = ? AND role = 'kiosk'");
-    st.bind(1, key).bind(2, kiosk_id);
+    st.bind(1, db.cipher().seal(key)).bind(2, kiosk_id);
     st.run();
     return key;
 }
@@ -28,7 +28,7 @@ std::optional<std::string> verify_key_of(Database& db, const std::string& kiosk_
     Statement st(db, "SELECT verify_key FROM kiosks WHERE id = ? AND role = 'kiosk' AND verify_key IS NOT NULL");
     st.bind(1, kiosk_id);
     if (!st.step()) return std::nullopt;
-    return st.text(0);
+    return db.cipher().open(st.text(0));
 }
 
 void write_kiosk_key_file(const std::string& dir, const std::string& kiosk_id, const std::string& key) {
