@@ -60,10 +60,17 @@ void write_kiosk_key_file(const std::string& dir, const std::string& kiosk_id, c
 std::optional<std::string> enrol_kiosk(Database& db, const std::string& kiosk_id, const std::string& key_dir) {
     Transaction tx(db);
     std::optional<std::string> token;
-    Statement role(db, "SELECT role FROM kiosks WHERE id = ?");
-    role.bind(1, kiosk_id);
-    if (role.step()) {
-        if (role.text(0) != "kiosk") throw std::runtime_error(kiosk_id + " is not a kiosk");
+    Statement existing(db, "SELECT role, revoked FROM kiosks WHERE id = ?");
+    existing.bind(1, kiosk_id);
+    if (existing.step()) {
+        if (existing.text(0) != "kiosk") throw std::runtime_error(kiosk_id + " is not a kiosk");
+        if (existing.int64(1) != 0) {
+            // A revoked kiosk comes back with a new token; the old one stays dead.
+            token = protocol::random_hex(24);
+            Statement renew(db, "UPDATE kiosks SET token_sha256 = ?, revoked = 0 WHERE id = ?");
+            renew.bind(1, sha256_hex(*token)).bind(2, kiosk_id);
+            renew.run();
+        }
     } else {
         token = protocol::random_hex(24);  // 192 bits
         Statement add(db, "INSERT INTO kiosks (id, token_sha256, role, revoked) VALUES (?, ?, 'kiosk', 0)");
