@@ -11,6 +11,8 @@ find_package(OpenSSL REQUIRED)
 pkg_check_modules(TOMLPP REQUIRED IMPORTED_TARGET tomlplusplus)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(QRCODEGEN REQUIRED IMPORTED_TARGET qrcodegencpp)
+# The office server's personal fields at rest (libsodium-dev).
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 if(LOBBY_BUILD_KIOSK)
   find_package(OpenGL REQUIRED)

@@ -27,6 +27,10 @@ struct WechatPayConfig {
 
 struct ServerConfig {
     std::string db_path = "office.db";
+    // The key sealing personal fields in the database (field_cipher.hpp);
+    // empty: <db_path>.key. Created (0600) if missing.
+    std::string data_key_file;
+    std::string data_key_path() const { return data_key_file.empty() ? db_path + ".key" : data_key_file; }
     std::string host = "127.0.0.1";
     int port = 8470;                       // 0: pick a free port, printed on stdout
     bool demo = false;                     // seed the demo estate into an empty database

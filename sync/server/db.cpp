@@ -19,7 +19,8 @@ lobby::sqlite::Connection Database::open(const std::string& path)
     return std::move(connection.value());
 }
 
-Database::Database(const std::string& path) : m_connection(open(path))
+Database::Database(const std::string& path, std::shared_ptr<const FieldCipher> cipher)
+    : m_path(path), m_cipher(std::move(cipher)), m_connection(open(path))
 {
     // Writers wait for each other instead of failing (busy timeout 5 s); WAL
     // lets readers run beside the writer and survives a kill -9 mid-write.
@@ -31,6 +32,13 @@ Database::Database(const std::string& path) : m_connection(open(path))
 }
 
 Database::~Database() = default;
+
+const FieldCipher& Database::cipher() const
+{
+    if (!m_cipher)
+        m_cipher = std::make_shared<const FieldCipher>(FieldCipher::from_key_file(default_data_key_file(m_path)));
+    return *m_cipher;
+}
 
 void Database::exec(const char* sql)
 {

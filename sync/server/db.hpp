@@ -4,11 +4,13 @@
 // transaction rolls back (handlers map DbError to 500).
 #pragma once
 
+#include "field_cipher.hpp"
 #include "sqlite/sqlite.hpp"
 
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -27,10 +29,15 @@ private:
     int m_code;
 };
 
-// One connection: WAL journal, busy_timeout, foreign keys on.
+// Where the data key lives when --data-key-file is not given: beside the DB.
+inline std::string default_data_key_file(const std::string& db_path) { return db_path + ".key"; }
+
+// One connection: WAL journal, busy_timeout, foreign keys on. It carries the
+// cipher of personal fields; without one given, the first use loads (or
+// creates) the key file beside the database.
 class Database {
 public:
-    explicit Database(const std::string& path);
+    explicit Database(const std::string& path, std::shared_ptr<const FieldCipher> cipher = nullptr);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -40,8 +47,11 @@ public:
     const lobby::sqlite::Connection& connection() const { return m_connection; }
     std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(handle()); }
     int changes() const { return sqlite3_changes(handle()); }
+    const FieldCipher& cipher() const;
 
 private:
+    std::string m_path;
+    mutable std::shared_ptr<const FieldCipher> m_cipher;
     static lobby::sqlite::Connection open(const std::string& path);
     lobby::sqlite::Connection m_connection;
 };

@@ -101,13 +101,13 @@ void seed_units(DemoSeed& seed, const std::function<void(const DemoUnit&)>& on_u
                     const FixedUnit* fixed = fixed_unit(id);
                     const std::string owner = fixed ? fixed->owner : random_name(rng);
                     const std::string owner_phone = fixed ? fixed->owner_phone : random_phone(rng);
-                    resident_ins.bind(1, id).bind(2, "owner").bind(3, owner).bind(4, owner_phone);
+                    resident_ins.bind(1, id).bind(2, "owner").bind(3, db.cipher().seal(owner)).bind(4, db.cipher().seal(owner_phone));
                     resident_ins.run();
                     const bool has_tenant = fixed ? fixed->tenant != nullptr : rng.chance(30);
                     if (has_tenant) {
                         const std::string tenant = fixed ? fixed->tenant : random_name(rng);
                         const std::string tenant_phone = fixed ? fixed->tenant_phone : random_phone(rng);
-                        resident_ins.bind(1, id).bind(2, "tenant").bind(3, tenant).bind(4, tenant_phone);
+                        resident_ins.bind(1, id).bind(2, "tenant").bind(3, db.cipher().seal(tenant)).bind(4, db.cipher().seal(tenant_phone));
                         resident_ins.run();
                     }
                     publish_unit(db, *find_unit(db, id));

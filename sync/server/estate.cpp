@@ -12,11 +12,14 @@
 
 namespace lobby::server {
 
+std::string last4_of(const std::string& phone) { return phone.size() <= 4 ? phone : phone.substr(phone.size() - 4); }
+
 std::optional<protocol::Unit> find_unit(Database& db, const std::string& unit_id) {
     Statement st(db, R"sql(
 SELECT u.id, u.building, u.entrance, u.floor, u.room, u.area_m2,
        (SELECT name FROM residents r WHERE r.unit_id = u.id AND r.role = 'owner' ORDER BY r.id LIMIT 1)
 FROM units u WHERE u.id = ?)sql");
+    // Names are sealed at rest: opened here, masked before they leave.
     st.bind(1, unit_id);
     if (!st.step()) return std::nullopt;
     protocol::Unit u;
@@ -26,7 +29,7 @@ FROM units u WHERE u.id = ?)sql");
     u.floor = st.int64(3);
     u.room = st.text(4);
     u.area_m2 = st.real(5);
-    u.owner_masked = st.is_null(6) ? "" : protocol::mask_name(st.text(6));
+    u.owner_masked = st.is_null(6) ? "" : protocol::mask_name(db.cipher().open(st.text(6)));
     return u;
 }
 
@@ -38,7 +41,8 @@ void publish_unit(Database& db, const protocol::Unit& unit) {
 
 void add_unit_verifiers(Database& db, const std::string& kiosk_id, protocol::ChangesPage& page) {
     const std::optional<std::string> key = verify_key_of(db, kiosk_id);
-    Statement last4(db, "SELECT substr(phone, -4) FROM residents WHERE unit_id = ?");
+    // Phones are sealed at rest, so the last four digits come from the opened value.
+    Statement phones(db, "SELECT phone FROM residents WHERE unit_id = ?");
     for (protocol::Change& change : page.changes) {
         if (change.collection != protocol::collection::units || change.deleted || !change.data.is_object()) continue;
         for (auto it = change.data.begin(); it != change.data.end();)
@@ -46,9 +50,10 @@ void add_unit_verifiers(Database& db, const std::string& kiosk_id, protocol::Cha
         change.data.erase("resident_last4_hmacs");
         if (!key) continue;
         std::vector<std::string> hmacs;
-        last4.bind(1, change.key);
-        while (last4.step()) hmacs.push_back(protocol::last4_verifier(*key, change.key, last4.text(0)));
-        last4.reset();
+        phones.bind(1, change.key);
+        while (phones.step())
+            hmacs.push_back(protocol::last4_verifier(*key, change.key, last4_of(db.cipher().open(phones.text(0)))));
+        phones.reset();
         // Sorted: the order says nothing about who is the owner.
         std::sort(hmacs.begin(), hmacs.end());
         if (!hmacs.empty()) change.data["resident_last4_hmacs"] = hmacs;

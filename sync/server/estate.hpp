@@ -11,6 +11,9 @@
 
 namespace lobby::server {
 
+// The last four characters of a phone (as SQL's substr(phone, -4) did).
+std::string last4_of(const std::string& phone);
+
 // The unit with its owner's name masked; nullopt if there is no such unit.
 std::optional<protocol::Unit> find_unit(Database& db, const std::string& unit_id);
 // Publishes the unit without any phone digits: the feed row is shared by all

@@ -1,6 +1,7 @@
 // office-server: the property office's HTTP API for the lobby kiosks.
 #include "kiosks/verify_keys.hpp"
 #include "office_server.hpp"
+#include "personal_data_at_rest.hpp"
 #include "schema.hpp"
 
 #include <CLI/CLI.hpp>
@@ -35,6 +36,9 @@ int main(int argc, char** argv) {
     std::string listen = "127.0.0.1:8470";
     CLI::App app{"office-server: the property office API the lobby kiosks sync with"};
     app.add_option("--db", config.db_path, "SQLite database file (created if missing)")->required();
+    app.add_option("--data-key-file", config.data_key_file,
+                   "key sealing residents' and visitors' names and phones in the database (mode 0600, created if "
+                   "missing; default <db>.key). Keep it off the database's backups");
     app.add_option("--listen", listen, "host:port to listen on; port 0 picks a free port")->capture_default_str();
     app.add_flag("--demo", config.demo, "seed the demo estate 翠湖花园 into an empty database, print demo tokens");
     app.add_option("--public-url", config.public_url, "base URL for pay-page links in QR codes (default http://<listen>)");
@@ -98,8 +102,11 @@ int main(int argc, char** argv) {
             return 2;
         }
         try {
-            lobby::server::Database db(config.db_path);
+            lobby::server::Database db(config.db_path, std::make_shared<const lobby::server::FieldCipher>(
+                                                           lobby::server::FieldCipher::from_key_file(config.data_key_path())));
             lobby::server::migrate(db);
+            lobby::server::check_data_key(db);
+            lobby::server::seal_clear_personal_fields(db);
             const auto token = lobby::server::enrol_kiosk(db, enrol_id, config.kiosk_key_dir);
             if (token) std::cout << "kiosk " << enrol_id << " token (shown once): " << *token << '\n';
             std::cout << "kiosk " << enrol_id << " key file: " << config.kiosk_key_dir << '/' << enrol_id

@@ -6,6 +6,7 @@
 #include "request_framing.hpp"
 #include "retention.hpp"
 #include "router.hpp"
+#include "personal_data_at_rest.hpp"
 #include "schema.hpp"
 
 #include "protocol/decode.hpp"
@@ -87,9 +88,13 @@ ConnectionLimits connection_limits(const ServerConfig& config) {
 } // namespace
 
 OfficeServer::OfficeServer(ServerConfig config)
-    : m_config(std::move(config)), m_pool(m_config.db_path), m_http(connection_limits(m_config)) {
+    : m_config(std::move(config)),
+      m_pool(m_config.db_path, std::make_shared<const FieldCipher>(FieldCipher::from_key_file(m_config.data_key_path()))),
+      m_http(connection_limits(m_config)) {
     auto lease = m_pool.acquire();
     migrate(lease.db());
+    check_data_key(lease.db());
+    seal_clear_personal_fields(lease.db());
     apply_retention(lease.db(), m_config, m_config.now());
     if (m_config.demo) m_demo_lines = seed_demo_estate(lease.db(), m_config.now(), m_config.kiosk_key_dir);
     install_handlers();

@@ -3,7 +3,8 @@
 
 namespace lobby::server {
 
-Pool::Pool(std::string path) : m_path(std::move(path)) {}
+Pool::Pool(std::string path, std::shared_ptr<const FieldCipher> cipher)
+    : m_path(std::move(path)), m_cipher(std::move(cipher)) {}
 
 Pool::Lease::~Lease() {
     if (!m_db) return;
@@ -20,7 +21,7 @@ Pool::Lease Pool::acquire() {
             return Lease(*this, std::move(db));
         }
     }
-    return Lease(*this, std::make_unique<Database>(m_path));
+    return Lease(*this, std::make_unique<Database>(m_path, m_cipher));
 }
 
 } // namespace lobby::server

@@ -13,7 +13,8 @@ namespace lobby::server {
 
 class Pool {
 public:
-    explicit Pool(std::string path);
+    // No cipher: each connection loads the key file beside the database.
+    explicit Pool(std::string path, std::shared_ptr<const FieldCipher> cipher = nullptr);
 
     // A borrowed connection, returned to the pool when the lease ends.
     class Lease {
@@ -34,6 +35,7 @@ public:
 
 private:
     std::string m_path;
+    std::shared_ptr<const FieldCipher> m_cipher;
     std::mutex m_mutex;  // guards m_free
     std::vector<std::unique_ptr<Database>> m_free;
     std::mutex m_write_mutex;

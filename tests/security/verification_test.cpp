@@ -4,6 +4,8 @@
 #include "../server/api_client.hpp"
 #include "../server/in_process_server.hpp"
 
+#include "db.hpp"
+#include "estate.hpp"
 #include "kiosks/verify_keys.hpp"
 #include "sha256.hpp"
 
@@ -23,16 +25,10 @@ namespace {
 // unit id -> the last four digits of each resident's phone, from the office DB.
 std::map<std::string, std::set<std::string>> residents_last4(const std::string& db_path) {
     std::map<std::string, std::set<std::string>> out;
-    sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
-    sqlite3_busy_timeout(db, 5000);
-    sqlite3_stmt* st = nullptr;
-    REQUIRE(sqlite3_prepare_v2(db, "SELECT unit_id, substr(phone, -4) FROM residents", -1, &st, nullptr) == SQLITE_OK);
-    while (sqlite3_step(st) == SQLITE_ROW)
-        out[reinterpret_cast<const char*>(sqlite3_column_text(st, 0))].insert(
-            reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    // Phones are sealed at rest: opened with the data key beside the database.
+    lobby::server::Database db(db_path);
+    lobby::server::Statement st(db, "SELECT unit_id, phone FROM residents");
+    while (st.step()) out[st.text(0)].insert(lobby::server::last4_of(db.cipher().open(st.text(1))));
     return out;
 }
 

@@ -17,9 +17,12 @@ namespace lobby::server::fees {
 namespace {
 
 bool phone_matches(Database& db, const std::string& unit_id, const std::string& last4) {
-    Statement st(db, "SELECT 1 FROM residents WHERE unit_id = ? AND substr(phone, -4) = ? LIMIT 1");
-    st.bind(1, unit_id).bind(2, last4);
-    return st.step();
+    // Phones are sealed at rest: each resident's is opened and compared here.
+    Statement st(db, "SELECT phone FROM residents WHERE unit_id = ?");
+    st.bind(1, unit_id);
+    bool found = false;
+    while (st.step()) found = last4_of(db.cipher().open(st.text(0))) == last4 || found;
+    return found;
 }
 
 std::optional<protocol::UtcSeconds> unit_locked_until(Database& db, const std::string& unit_id,

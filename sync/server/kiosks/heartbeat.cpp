@@ -12,26 +12,41 @@ ApiResponse record_heartbeat(ApiContext& ctx, const protocol::Heartbeat& req) {
     return api_ok(200, protocol::HeartbeatAck{ctx.caller.kiosk_id, ctx.now});
 }
 
+namespace {
+
+constexpr const char* status_columns = "SELECT id, revoked, last_seen, version, outbox_size, last_sync, storage_full "
+                                       "FROM kiosks WHERE role = 'kiosk'";
+
+protocol::KioskStatus status_of(const Statement& st, protocol::UtcSeconds now) {
+    constexpr protocol::UtcSeconds online_window_s = 5 * 60;
+    protocol::KioskStatus k;
+    k.id = st.text(0);
+    k.revoked = st.int64(1) != 0;
+    k.last_seen = st.opt_int64(2);
+    k.version = st.opt_text(3);
+    k.outbox_size = st.opt_int64(4);
+    k.last_sync = st.opt_int64(5);
+    k.storage_full = st.opt_int64(6).value_or(0) != 0;
+    k.online = !k.revoked && k.last_seen && now - *k.last_seen <= online_window_s;
+    return k;
+}
+
+} // namespace
+
 ApiResponse list_kiosks(ApiContext& ctx) {
     if (ctx.caller.role != "staff")
         return api_error(403, protocol::error_code::forbidden, "Only office staff can see the kiosks' health.");
-    constexpr protocol::UtcSeconds online_window_s = 5 * 60;
-    Statement st(ctx.db, "SELECT id, revoked, last_seen, version, outbox_size, last_sync, storage_full FROM kiosks "
-                         "WHERE role = 'kiosk' ORDER BY id");
+    Statement st(ctx.db, (std::string(status_columns) + " ORDER BY id").c_str());
     protocol::KioskList list;
-    while (st.step()) {
-        protocol::KioskStatus k;
-        k.id = st.text(0);
-        k.revoked = st.int64(1) != 0;
-        k.last_seen = st.opt_int64(2);
-        k.version = st.opt_text(3);
-        k.outbox_size = st.opt_int64(4);
-        k.last_sync = st.opt_int64(5);
-        k.storage_full = st.opt_int64(6).value_or(0) != 0;
-        k.online = !k.revoked && k.last_seen && ctx.now - *k.last_seen <= online_window_s;
-        list.kiosks.push_back(std::move(k));
-    }
+    while (st.step()) list.kiosks.push_back(status_of(st, ctx.now));
     return api_ok(200, list);
+}
+
+ApiResponse kiosk_status(ApiContext& ctx, const std::string& kiosk_id) {
+    Statement st(ctx.db, (std::string(status_columns) + " AND id = ?").c_str());
+    st.bind(1, kiosk_id);
+    if (!st.step()) return api_error(404, protocol::error_code::not_found, "Kiosk " + kiosk_id + " does not exist.");
+    return api_ok(200, status_of(st, ctx.now));
 }
 
 } // namespace lobby::server::kiosks

@@ -11,5 +11,7 @@ namespace lobby::server::kiosks {
 
 ApiResponse record_heartbeat(ApiContext& ctx, const protocol::Heartbeat& req);
 ApiResponse list_kiosks(ApiContext& ctx);  // staff
+ApiResponse kiosk_status(ApiContext& ctx, const std::string& kiosk_id);  // one kiosk of that list
+ApiResponse revoke_kiosk(ApiContext& ctx, const std::string& kiosk_id);  // staff
 
 } // namespace lobby::server::kiosks

@@ -1,4 +1,4 @@
-// Registers the kiosks feature: heartbeat and the kiosk list.
+// Registers the kiosks feature: heartbeat, the kiosk list and revoking a kiosk.
 #include "kiosks/kiosks.hpp"
 #include "router.hpp"
 
@@ -13,6 +13,8 @@ void register_kiosks(FeatureRegistry& registry) {
         r.http.Post("/v1/heartbeat", r.api->post<protocol::Heartbeat>(body_only(kiosks::record_heartbeat)));
         r.http.Get("/v1/kiosks",
                    r.api->get([](ApiContext& ctx, const httplib::Request&) { return kiosks::list_kiosks(ctx); }));
+        // No body; revoking twice is revoking once, so no Idempotency-Key (as DELETE).
+        r.http.Post(std::string("/v1/kiosks/") + id_segment + "/revoke", r.api->remove(by_path_id(kiosks::revoke_kiosk)));
     };
     registry.add(std::move(f));
 }

@@ -19,7 +19,7 @@ namespace lobby::server {
 std::string provision_verify_key(Database& db, const std::string& kiosk_id) {
     std::string key = protocol::new_verification_key();
     Statement st(db, "UPDATE kiosks SET verify_key = ? WHERE id = ? AND role = 'kiosk'");
-    st.bind(1, key).bind(2, kiosk_id);
+    st.bind(1, db.cipher().seal(key)).bind(2, kiosk_id);
     st.run();
     return key;
 }
@@ -28,7 +28,7 @@ std::optional<std::string> verify_key_of(Database& db, const std::string& kiosk_
     Statement st(db, "SELECT verify_key FROM kiosks WHERE id = ? AND role = 'kiosk' AND verify_key IS NOT NULL");
     st.bind(1, kiosk_id);
     if (!st.step()) return std::nullopt;
-    return st.text(0);
+    return db.cipher().open(st.text(0));
 }
 
 void write_kiosk_key_file(const std::string& dir, const std::string& kiosk_id, const std::string& key) {
@@ -60,10 +60,17 @@ void write_kiosk_key_file(const std::string& dir, const std::string& kiosk_id, c
 std::optional<std::string> enrol_kiosk(Database& db, const std::string& kiosk_id, const std::string& key_dir) {
     Transaction tx(db);
     std::optional<std::string> token;
-    Statement role(db, "SELECT role FROM kiosks WHERE id = ?");
-    role.bind(1, kiosk_id);
-    if (role.step()) {
-        if (role.text(0) != "kiosk") throw std::runtime_error(kiosk_id + " is not a kiosk");
+    Statement existing(db, "SELECT role, revoked FROM kiosks WHERE id = ?");
+    existing.bind(1, kiosk_id);
+    if (existing.step()) {
+        if (existing.text(0) != "kiosk") throw std::runtime_error(kiosk_id + " is not a kiosk");
+        if (existing.int64(1) != 0) {
+            // A revoked kiosk comes back with a new token; the old one stays dead.
+            token = protocol::random_hex(24);
+            Statement renew(db, "UPDATE kiosks SET token_sha256 = ?, revoked = 0 WHERE id = ?");
+            renew.bind(1, sha256_hex(*token)).bind(2, kiosk_id);
+            renew.run();
+        }
     } else {
         token = protocol::random_hex(24);  // 192 bits
         Statement add(db, "INSERT INTO kiosks (id, token_sha256, role, revoked) VALUES (?, ?, 'kiosk', 0)");

@@ -26,7 +26,8 @@ void write_kiosk_key_file(const std::string& dir, const std::string& kiosk_id, c
 
 // Enrols a kiosk (office-server --enrol-kiosk): a new kiosk gets a random
 // bearer token (only its SHA-256 is stored; the token is returned to be shown
-// once); an existing kiosk keeps its token. Either way it gets a new
+// once); an existing kiosk keeps its token unless it was revoked (then it gets
+// a new one, and the revoked token stays dead). Either way it gets a new
 // verification key, written to <key_dir>/<kiosk_id>.key, in one transaction
 // with the key file written before the commit. A staff id is refused.
 std::optional<std::string> enrol_kiosk(Database& db, const std::string& kiosk_id, const std::string& key_dir);

@@ -82,7 +82,7 @@ INSERT INTO tickets (n, id, kiosk_id, unit_id, category, description, location, 
                      emergency, status, slot_start, slot_end, created_at, updated_at, follow_code_hash)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?))sql");
     ins.bind(1, n).bind(2, id).bind(3, ctx.caller.kiosk_id).bind(4, req.unit_id).bind(5, req.category);
-    ins.bind(6, req.description).bind(7, req.location).bind(8, req.location_detail).bind(9, req.contact_phone);
+    ins.bind(6, req.description).bind(7, req.location).bind(8, req.location_detail).bind(9, ctx.db.cipher().seal_optional(req.contact_phone));
     ins.bind(10, category->emergency ? 1 : 0);
     if (req.preferred_slot) ins.bind(11, req.preferred_slot->start).bind(12, req.preferred_slot->end);
     ins.bind(13, ctx.now).bind(14, ctx.now);

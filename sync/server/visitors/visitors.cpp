@@ -34,8 +34,9 @@ std::optional<protocol::VisitorPass> find_pass(Database& db, const char* where, 
     p.code = st.text(1);
     p.kind = st.text(2);
     p.unit_id = st.text(3);
-    p.visitor_masked = protocol::mask_name(st.text(4));
-    p.phone_masked = st.is_null(5) ? "" : protocol::mask_phone(st.text(5));
+    // Masked after opening: kiosks never see the clear text.
+    p.visitor_masked = protocol::mask_name(db.cipher().open(st.text(4)));
+    p.phone_masked = st.is_null(5) ? "" : protocol::mask_phone(db.cipher().open(st.text(5)));
     p.purpose = st.text(6);
     p.people = st.int64(7);
     p.has_car = !st.is_null(8);
@@ -60,7 +61,7 @@ protocol::VisitorPass insert_pass(ApiContext& ctx, const NewPass& n) {
 INSERT INTO visitor_codes (id, code, kind, unit_id, name, phone, purpose, people, car_plate, valid_from, valid_until,
                            created_by)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-    st.bind(1, id).bind(2, code).bind(3, n.kind).bind(4, n.unit_id).bind(5, n.name).bind(6, n.phone);
+    st.bind(1, id).bind(2, code).bind(3, n.kind).bind(4, n.unit_id).bind(5, ctx.db.cipher().seal(n.name)).bind(6, ctx.db.cipher().seal_optional(n.phone));
     st.bind(7, n.purpose).bind(8, n.people).bind(9, n.car_plate).bind(10, n.valid_from).bind(11, n.valid_until);
     st.bind(12, ctx.caller.kiosk_id);
     st.run();
@@ -155,7 +156,7 @@ ApiResponse create_move_out(ApiContext& ctx, const protocol::MoveOutRequest& req
 INSERT INTO move_outs (id, unit_id, requester_name, requester_phone, relation, items, planned_date, car_plate,
                        status, created_at, kiosk_id)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'awaiting_owner_confirmation', ?, ?))sql");
-    st.bind(1, id).bind(2, req.unit_id).bind(3, req.requester_name).bind(4, req.requester_phone).bind(5, req.relation);
+    st.bind(1, id).bind(2, req.unit_id).bind(3, ctx.db.cipher().seal(req.requester_name)).bind(4, ctx.db.cipher().seal(req.requester_phone)).bind(5, req.relation);
     st.bind(6, req.items).bind(7, req.planned_date).bind(8, req.car_plate).bind(9, ctx.now).bind(10, ctx.caller.kiosk_id);
     st.run();
     ApiResponse created = get_move_out(ctx, id);
@@ -173,7 +174,7 @@ ApiResponse get_move_out(ApiContext& ctx, const std::string& move_out_id) {
     m.id = st.text(0);
     m.unit_id = st.text(1);
     m.status = st.text(2);
-    m.requester_masked = protocol::mask_name(st.text(3));
+    m.requester_masked = protocol::mask_name(ctx.db.cipher().open(st.text(3)));
     m.relation = st.text(4);
     m.planned_date = st.text(5);
     m.created_at = st.int64(6);
