@@ -47,21 +47,23 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     if (!view.banner_title.empty())
         draw_urgent_banner(view, width);
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(4)));
-    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
-    ImGui::Dummy(ImVec2(1, ctx.metrics.mm(4)));
 
     // Two big tiles a row in portrait, three in landscape; one fewer at 2x
     // text so every label stays on one or two lines.
     int columns = ctx.metrics.landscape ? 3 : 2;
     if (ctx.mode.text_scale == TextScale::X2)
         columns -= 1;
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    const float tile_w = ImFloor((width - spacing * (columns - 1)) / columns);
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    const float tile_w = ImFloor((width - spacing.x * (columns - 1)) / columns);
     const float tile_h = ImMax(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35), ctx.target());
-    // The tiles sit at the bottom, within reach; the banner and words on top.
+    // The question and its tiles sit at the bottom, within reach; the urgent
+    // banner stays on top.
     const int rows = static_cast<int>((view.tiles.size() + columns - 1) / columns);
-    if (rows > 0)
-        ui::align_bottom(rows * tile_h + (rows - 1) * ImGui::GetStyle().ItemSpacing.y);
+    const float tiles_h = rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0;
+    const float gap = ctx.metrics.mm(4);
+    ui::align_bottom(ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap + spacing.y + tiles_h);
+    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
+    ImGui::Dummy(ImVec2(1, gap));
     const ui::RequiredTargets required;
     for (std::size_t i = 0; i < view.tiles.size(); ++i) {
         if (i % columns != 0)
