@@ -3,6 +3,7 @@
 
 #include "fees/fees.hpp"
 #include "fees/payments.hpp"
+#include "fees/providers/headers.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -34,16 +35,6 @@ bool first_use_of_nonce(Database& db, const std::string& nonce, protocol::UtcSec
     remember.bind(1, nonce).bind(2, now);
     remember.run();
     return db.changes() == 1;
-}
-
-std::map<std::string, std::string> lower_case(const httplib::Headers& headers) {
-    std::map<std::string, std::string> out;
-    for (const auto& [name, value] : headers) {
-        std::string key = name;
-        for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        out.emplace(key, value);
-    }
-    return out;
 }
 
 } // namespace
@@ -87,7 +78,7 @@ void install_provider_notify(httplib::Server& http, Pool& pool, const ServerConf
                              std::shared_ptr<PaymentProvider> provider) {
     http.Post("/v1/payments/wechat/notify", [&pool, &config, provider](const httplib::Request& req, httplib::Response& res) {
         const protocol::UtcSeconds now = config.now();
-        const NotifyCheck check = provider->verify_notify({lower_case(req.headers), req.body}, now);
+        const NotifyCheck check = provider->verify_notify({lower_case_headers(req.headers), req.body}, now);
         if (check.status != 200 || !check.payment) {
             spdlog::warn("payment notify refused: {}", check.message);
             return send_fail(res, check.status, check.code, check.message);

@@ -1,5 +1,6 @@
 // WeChat Pay APIv3 Native (see wechat_pay_v3.hpp).
 #include "fees/providers/wechat_pay_v3.hpp"
+#include "fees/providers/headers.hpp"
 
 #include "protocol/random.hpp"
 
@@ -19,16 +20,6 @@ std::string rfc3339_beijing(protocol::UtcSeconds t) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d+08:00", l.year, l.month, l.day, l.hour, l.minute,
                   l.second);
     return buf;
-}
-
-std::map<std::string, std::string> lower_case_headers(const httplib::Headers& headers) {
-    std::map<std::string, std::string> out;
-    for (const auto& [name, value] : headers) {
-        std::string key = name;
-        for (char& c : key) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        out.emplace(key, value);
-    }
-    return out;
 }
 
 std::string header(const std::map<std::string, std::string>& headers, const char* name) {
