@@ -2,13 +2,10 @@
 // nonces, so random nonces never repeat in practice).
 #include "field_cipher.hpp"
 
+#include "private_file.hpp"
+
 #include <sodium.h>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cstring>
 #include <stdexcept>
 #include <vector>
@@ -41,26 +38,8 @@ FieldCipher::Key parse_key(const std::string& path, std::string text) {
     return key;
 }
 
-std::string read_all(int fd, const std::string& path) {
-    std::string text;
-    char buf[256];
-    for (;;) {
-        const ssize_t n = ::read(fd, buf, sizeof buf);
-        if (n < 0) key_file_error(path, std::strerror(errno));
-        if (n == 0) break;
-        text.append(buf, static_cast<std::size_t>(n));
-        if (text.size() > 1024) key_file_error(path, "does not hold a key (too long)");
-    }
-    return text;
-}
-
 // O_EXCL: two servers starting at once never write two different keys.
-bool create_key_file(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        if (errno == EEXIST) return false;
-        key_file_error(path, std::string("cannot create: ") + std::strerror(errno));
-    }
+void create_key_file(const std::string& path) {
     FieldCipher::Key key{};
     randombytes_buf(key.data(), key.size());
     char hex[2 * FieldCipher::key_bytes + 1];
@@ -68,15 +47,13 @@ bool create_key_file(const std::string& path) {
     sodium_memzero(key.data(), key.size());
     std::string line = std::string(hex) + "\n";
     sodium_memzero(hex, sizeof hex);
-    const bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
-    const int error = errno;
-    sodium_memzero(line.data(), line.size());
-    ::close(fd);
-    if (!ok) {
-        ::unlink(path.c_str());
-        key_file_error(path, std::string("cannot write: ") + std::strerror(error));
+    try {
+        create_private_file(path, "data key", line);
+    } catch (...) {
+        sodium_memzero(line.data(), line.size());
+        throw;
     }
-    return true;
+    sodium_memzero(line.data(), line.size());
 }
 
 } // namespace
@@ -88,26 +65,7 @@ FieldCipher::~FieldCipher() { sodium_memzero(m_key.data(), m_key.size()); }
 FieldCipher FieldCipher::from_key_file(const std::string& path) {
     init_sodium();
     create_key_file(path);
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) key_file_error(path, std::string("cannot open: ") + std::strerror(errno));
-    struct stat info {};
-    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
-        ::close(fd);
-        key_file_error(path, "is not a regular file");
-    }
-    if ((info.st_mode & 077) != 0) {
-        ::close(fd);
-        key_file_error(path, "group or others may access it; chmod 600 it (and consider the key exposed)");
-    }
-    std::string text;
-    try {
-        text = read_all(fd, path);
-    } catch (...) {
-        ::close(fd);
-        throw;
-    }
-    ::close(fd);
-    const Key key = parse_key(path, std::move(text));
+    const Key key = parse_key(path, read_private_file(path, "data key", 1024));
     return FieldCipher(key);
 }
 

@@ -1,17 +1,12 @@
 // Kiosk verification keys: provisioning, lookup, and the enrolment key file.
 #include "kiosks/verify_keys.hpp"
 
+#include "private_file.hpp"
 #include "sha256.hpp"
 
 #include "protocol/random.hpp"
 #include "protocol/verifier.hpp"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <stdexcept>
 
 namespace lobby::server {
@@ -32,29 +27,7 @@ std::optional<std::string> verify_key_of(Database& db, const std::string& kiosk_
 }
 
 void write_kiosk_key_file(const std::string& dir, const std::string& kiosk_id, const std::string& key) {
-    const std::string path = dir + "/" + kiosk_id + ".key";
-    const std::string temp = path + ".new-" + std::to_string(::getpid());
-    const auto fail = [&](const char* what, int error) {
-        ::unlink(temp.c_str());
-        throw std::runtime_error(path + ": " + what + ": " + std::strerror(error));
-    };
-    (void)::unlink(temp.c_str());
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) fail("cannot create the kiosk key file", errno);
-    const std::string text = key + "\n";
-    // The umask may only take bits away from 0600; fchmod makes it exact.
-    bool ok = ::fchmod(fd, 0600) == 0;
-    for (std::size_t done = 0; ok && done < text.size();) {
-        const ssize_t wrote = ::write(fd, text.data() + done, text.size() - done);
-        if (wrote < 0 && errno == EINTR) continue;
-        ok = wrote > 0;
-        if (ok) done += static_cast<std::size_t>(wrote);
-    }
-    ok = ok && ::fsync(fd) == 0;
-    const int error = errno;
-    ::close(fd);
-    if (!ok) fail("cannot write the kiosk key file", error);
-    if (::rename(temp.c_str(), path.c_str()) != 0) fail("cannot put the kiosk key file in place", errno);
+    replace_private_file(dir + "/" + kiosk_id + ".key", "kiosk key", key + "\n");
 }
 
 std::optional<std::string> enrol_kiosk(Database& db, const std::string& kiosk_id, const std::string& key_dir) {

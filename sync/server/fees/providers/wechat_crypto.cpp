@@ -6,7 +6,6 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
-#include <sys/stat.h>
 
 #include <fstream>
 #include <sstream>
@@ -133,13 +132,5 @@ std::string read_file(const std::string& path, const char* what) {
     return text.str();
 }
 
-std::string read_private_file(const std::string& path, const char* what) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) throw std::runtime_error(std::string("cannot read the ") + what + " file " + path);
-    if ((st.st_mode & 077) != 0)
-        throw std::runtime_error(std::string("the ") + what + " file " + path +
-                                 " may be read by group or others; chmod 600 it");
-    return read_file(path, what);
-}
 
 } // namespace lobby::server::fees::wechat

@@ -38,7 +38,6 @@ std::optional<std::string> aes_256_gcm_open(std::string_view key32, std::string_
 
 // Reads a secret file, refusing one that group or others may read (like the
 // kiosk's key file); throws std::runtime_error naming the file, never its content.
-std::string read_private_file(const std::string& path, const char* what);
 std::string read_file(const std::string& path, const char* what);
 
 } // namespace lobby::server::fees::wechat

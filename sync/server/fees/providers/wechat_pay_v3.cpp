@@ -1,6 +1,7 @@
 // WeChat Pay APIv3 Native (see wechat_pay_v3.hpp).
 #include "fees/providers/wechat_pay_v3.hpp"
 #include "fees/providers/headers.hpp"
+#include "private_file.hpp"
 
 #include "protocol/random.hpp"
 
@@ -47,13 +48,13 @@ WechatPayV3::WechatPayV3(const WechatPayConfig& config, std::function<std::strin
     : m_config(config), m_notify_url(std::move(notify_url)), m_now(std::move(now)) {
     if (m_config.appid.empty() || m_config.merchant_serial.empty() || m_config.platform_serial.empty())
         throw std::runtime_error("WeChat Pay needs --wechat-appid, --wechat-merchant-serial and --wechat-platform-serial");
-    m_merchant_key = wechat::private_key_from_pem(wechat::read_private_file(m_config.merchant_key_file, "WeChat Pay merchant key"));
+    m_merchant_key = wechat::private_key_from_pem(read_private_file(m_config.merchant_key_file, "WeChat Pay merchant key"));
     if (!m_merchant_key) throw std::runtime_error("the WeChat Pay merchant key file " + m_config.merchant_key_file + " holds no PEM private key");
     m_platform_key = wechat::public_key_from_pem(wechat::read_file(m_config.platform_key_file, "WeChat Pay platform key"));
     if (!m_platform_key)
         throw std::runtime_error("the WeChat Pay platform key file " + m_config.platform_key_file +
                                  " holds no PEM public key or certificate");
-    m_apiv3_key = wechat::read_private_file(m_config.apiv3_key_file, "WeChat Pay APIv3 key");
+    m_apiv3_key = read_private_file(m_config.apiv3_key_file, "WeChat Pay APIv3 key");
     while (!m_apiv3_key.empty() && std::isspace(static_cast<unsigned char>(m_apiv3_key.back()))) m_apiv3_key.pop_back();
     if (m_apiv3_key.size() != 32)
         throw std::runtime_error("the WeChat Pay APIv3 key file " + m_config.apiv3_key_file + " must hold 32 characters");
