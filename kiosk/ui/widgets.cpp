@@ -184,16 +184,33 @@ void end_scroll_area()
 
 FlowRow::FlowRow(float width) : m_width(width) {}
 
+bool FlowRow::advance(float item_width)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const bool same_row = !m_first && m_used + spacing + item_width <= m_width;
+    m_used = same_row ? m_used + spacing + item_width : item_width;
+    m_first = false;
+    return same_row;
+}
+
 void FlowRow::place(float item_width)
 {
-    float spacing = ImGui::GetStyle().ItemSpacing.x;
-    if (!m_first && m_used + spacing + item_width <= m_width) {
+    if (advance(item_width))
         ImGui::SameLine();
-        m_used += spacing + item_width;
-    } else {
-        m_used = item_width;
+}
+
+float FlowRow::height(const std::vector<ImVec2>& sizes, float width)
+{
+    FlowRow row(width);
+    float total = 0, row_h = 0;
+    for (const ImVec2& size : sizes) {
+        if (!row.advance(size.x) && row_h > 0) {
+            total += row_h + ImGui::GetStyle().ItemSpacing.y;
+            row_h = 0;
+        }
+        row_h = ImMax(row_h, size.y);
     }
-    m_first = false;
+    return total + row_h;
 }
 
 bool begin_dialog(const char* id, bool open)

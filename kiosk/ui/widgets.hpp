@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <string_view>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -47,8 +48,12 @@ class FlowRow {
 public:
     explicit FlowRow(float width);
     void place(float item_width);  // call before each item
+    // How tall a row of items of these sizes lays out in `width`.
+    static float height(const std::vector<ImVec2>& sizes, float width);
 
 private:
+    bool advance(float item_width);  // true: the item goes on the row in use
+
     float m_width;
     float m_used = 0;
     bool m_first = true;

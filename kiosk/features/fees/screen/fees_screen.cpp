@@ -29,17 +29,7 @@ void draw_choices(const FeesView& view, Requests& requests)
         sizes.emplace_back(ImMin(width, ImMax(min_w, fit.x)), ImMax(height, fit.y));
     }
     // The buttons sit at the bottom of the screen, within reach, when they fit.
-    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
-    float block_h = 0, row_w = 0, row_h = 0;
-    for (const ImVec2& size : sizes) {
-        if (row_w > 0 && row_w + spacing.x + size.x > width) {
-            block_h += row_h + spacing.y;
-            row_w = row_h = 0;
-        }
-        row_w += (row_w > 0 ? spacing.x : 0) + size.x;
-        row_h = ImMax(row_h, size.y);
-    }
-    ui::align_bottom(block_h + row_h);
+    ui::align_bottom(ui::FlowRow::height(sizes, width));
     const ui::RequiredTargets required;
     ui::FlowRow row(width);
     for (std::size_t i = 0; i < view.choices.size(); ++i) {
