@@ -67,6 +67,8 @@ TEST_CASE("values out of range are refused with a reason")
     };
     check_refused("language = \"en\"", "language = \"fr\"", "language");
     check_refused("width_mm = 476", "width_mm = 5", "width_mm");
+    check_refused("height_mm = 268\n", "height_mm = 268\nlower_edge_mm = -40\n", "lower_edge_mm");
+    check_refused("height_mm = 268\n", "height_mm = 268\nlower_edge_mm = \"high\"\n", "lower_edge_mm");
     check_refused("idle_timeout_s = 45", "idle_timeout_s = 2", "idle_timeout_s");
     check_refused("url = \"http://127.0.0.1:8470\"", "url = \"ftp://x\"", "url");
     check_refused("token = \"t\"", "token = \"\"", "token");
