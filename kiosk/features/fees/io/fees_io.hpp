@@ -1,7 +1,7 @@
 // The fees io as the shell's registry holds it.
 #pragma once
 
-#include "features/fees/io/store_lockout_book.hpp"
+#include "household/io/store_lockout_book.hpp"
 #include "net/feature_io.hpp"
 
 #include <memory>
@@ -10,6 +10,6 @@ namespace kiosk::fees {
 
 // `book` is the one the fees core counts wrong digits in; attach() gives
 // it the store.
-net::FeatureIo fees_io(std::shared_ptr<StoreLockoutBook> book);
+net::FeatureIo fees_io(std::shared_ptr<household::StoreLockoutBook> book);
 
 } // namespace kiosk::fees
