@@ -76,8 +76,8 @@ std::optional<PickRequest> draw_floors(const UnitPickerView& view, float width)
     ui::align_bottom(total - ImGui::GetStyle().ItemSpacing.y);
     const ui::RequiredTargets required;
     const UnitChoice* tapped = nullptr;
-    // Top to bottom from the highest floor, as a building stands.
-    for (std::size_t i = view.floors.size(); i-- > 0;) {
+    // The lowest floor first: the list reads (and scrolls) upwards through the building.
+    for (std::size_t i = 0; i < view.floors.size(); ++i) {
         const FloorRow& floor = view.floors[i];
         const ImVec2 start = ImGui::GetCursorPos();
         const float label_h = ui::text_height(floor.label, ui::TextRole::Title, label_w + 1);
