@@ -8,8 +8,10 @@
 
 namespace kiosk::fees {
 
+using household::StoreLockoutBook;  // the shared book, in the store
+
 // `book` is the one the fees core counts wrong digits in; attach() gives
 // it the store.
-net::FeatureIo fees_io(std::shared_ptr<household::StoreLockoutBook> book);
+net::FeatureIo fees_io(std::shared_ptr<StoreLockoutBook> book);
 
 } // namespace kiosk::fees
