@@ -10,7 +10,7 @@ cd "$root" || exit 2
 
 # Project include prefixes and third-party headers a layer may use, as
 # extended regexes over the included path. Standard headers are always fine.
-project='^(core|store|net|ui|screens|app|features|protocol|sqlite)/'
+project='^(core|store|net|ui|screens|speech|app|features|protocol|sqlite)/'
 
 allowed_for() {  # layer feature -> regex of allowed project includes
   local layer=$1 feature=${2:-}
@@ -20,6 +20,7 @@ allowed_for() {  # layer feature -> regex of allowed project includes
     net) echo '^(net|store|core|protocol)/' ;;
     ui) echo '^(ui|core)/' ;;
     screens) echo '^(screens|ui|core)/' ;;
+    speech) echo '^speech/' ;;  # knows text and voices, nothing of the kiosk
     app) echo "$project" ;;
     feature-core) echo "^(core|protocol)/|^features/$feature/core/" ;;
     feature-screen) echo "^(core|ui)/|^features/$feature/(core|screen)/" ;;
@@ -33,6 +34,7 @@ forbidden_for() {
     core|feature-core) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^(SDL2|curl)/|^SDL\.h$' ;;
     ui|screens|feature-screen) echo '^(sqlite3|httplib)\.h$|^curl/' ;;
     store) echo '^(imgui|imgui_internal|httplib)\.h$|^curl/|^SDL' ;;
+    speech) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^curl/' ;;
     net|feature-io) echo '^(imgui|imgui_internal)\.h$|^SDL' ;;
     app) echo '^sqlite3\.h$' ;;  # the app runs no SQL of its own
     *) echo '^$' ;;
@@ -56,6 +58,7 @@ while IFS= read -r -d '' file; do
     ./net/*) layer=net ;;
     ./ui/*) layer=ui ;;
     ./screens/*) layer=screens ;;
+    ./speech/*) layer=speech ;;
     ./app/*) layer=app ;;
     ./features/*/core/*) feature=${file#./features/}; feature=${feature%%/*}; layer=feature-core ;;
     ./features/*/screen/*) feature=${file#./features/}; feature=${feature%%/*}; layer=feature-screen ;;
