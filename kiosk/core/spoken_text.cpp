@@ -352,7 +352,10 @@ private:
         if (!digits)
             return false;  // a word: as it is
         m_i = i;
-        if (letters || hyphen || run.size() >= 5) {
+        // A label that is a number and nothing else (a room button "1502")
+        // names something: said digit by digit, as people say room numbers.
+        const bool whole_label = m_out.empty() && m_i == m_s.size() && run.size() >= 3;
+        if (letters || hyphen || run.size() >= 5 || whole_label) {
             m_out += spelled(run, m_voice);
             return true;
         }

@@ -61,7 +61,11 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     const int rows = static_cast<int>((view.tiles.size() + columns - 1) / columns);
     const float tiles_h = rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0;
     const float gap = ctx.metrics.mm(4);
-    ui::align_bottom(ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap + spacing.y + tiles_h);
+    // The 长者模式 switch: one big button under the tiles, within reach.
+    const std::string elderly_text = ui::with_icon("universal-access", view.elderly_label);
+    const float switch_h = ImMax(ui::button_size(elderly_text, width, ui::TextRole::Title).y, ctx.metrics.mm(24));
+    ui::align_bottom(ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap + spacing.y + tiles_h +
+                     gap + 2 * spacing.y + switch_h);
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
     ImGui::Dummy(ImVec2(1, gap));
     const ui::RequiredTargets required;
@@ -73,6 +77,10 @@ void draw_home_screen(const HomeView& view, Requests& requests)
                        ui::ButtonKind::Primary, ui::TextRole::Title))
             requests.push(RequestOpenScreen{tile.screen});
     }
+    ImGui::Dummy(ImVec2(1, gap));
+    if (ui::button("home.elderly", elderly_text, ImVec2(width, switch_h),
+                   view.elderly_on ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary, ui::TextRole::Title))
+        requests.push(RequestToggleElderly{});
 }
 
 } // namespace kiosk::screens

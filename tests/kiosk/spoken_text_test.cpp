@@ -52,6 +52,10 @@ TEST_CASE("building, entrance and room")
     CHECK(spoken_form("12栋2单元801室", cmn) == "十二栋二单元八零一室");
     CHECK(spoken_form("3座2單元1502室", yue) == "三座二單元一五零二室");
     CHECK(spoken_form("Building 3, entrance 2, flat 1502", en) == "Building 3, entrance 2, flat 1 5 0 2");
+    // A room button's label alone: digit by digit; a short count stays a number.
+    CHECK(spoken_form("1502", cmn) == "一五零二");
+    CHECK(spoken_form("801", yue) == "八零一");
+    CHECK(spoken_form("12", cmn) == "十二");
 }
 
 TEST_CASE("dates and times")

@@ -4,6 +4,7 @@
 #include "features/fees/screen/fees_parts.hpp"
 #include "features/fees/screen/fees_screens.hpp"
 
+#include "ui/choice_list.hpp"
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
 #include "ui/widgets.hpp"
@@ -19,32 +20,24 @@ namespace {
 void draw_choices(const FeesView& view, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
-    const float width = ImGui::GetContentRegionAvail().x;
-    // Rooms are many and short; buildings and entrances few and wide.
-    const float min_w = ctx.metrics.mm(view.step == FeesStep::Room ? 36 : 60);
-    const float height = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 18));
-    std::vector<ImVec2> sizes;
-    for (const FeesChoice& choice : view.choices) {
-        const ImVec2 fit = ui::button_size(choice.label, 0, ui::TextRole::Title);
-        sizes.emplace_back(ImMin(width, ImMax(min_w, fit.x)), ImMax(height, fit.y));
-    }
-    // The buttons sit at the bottom of the screen, within reach, when they fit.
-    ui::align_bottom(ui::FlowRow::height(sizes, width));
-    const ui::RequiredTargets required;
-    ui::FlowRow row(width);
-    for (std::size_t i = 0; i < view.choices.size(); ++i) {
-        const FeesChoice& choice = view.choices[i];
-        const ImVec2 size = sizes[i];
-        row.place(size.x);
-        if (ui::button(choice.id.c_str(), choice.label, size, ui::ButtonKind::Secondary, ui::TextRole::Title)) {
-            if (view.step == FeesStep::Building)
-                ask(requests, RequestBuilding{choice.number});
-            else if (view.step == FeesStep::Entrance)
-                ask(requests, RequestEntrance{choice.number});
-            else
-                ask(requests, RequestRoom{choice.unit_id});
-        }
-    }
+    // Rooms are many and short; buildings and entrances few and wide. They
+    // sit at the bottom of the screen, within reach, when they fit.
+    ui::ChoiceListLayout layout;
+    layout.min_width = ctx.metrics.mm(view.step == FeesStep::Room ? 36 : 60);
+    layout.min_height = ctx.metrics.mm(ctx.mode.elderly ? 24 : 18);
+    std::vector<ui::Choice> choices;
+    for (const FeesChoice& choice : view.choices)
+        choices.push_back({choice.id, choice.label});
+    const int tapped = ui::choice_list("fees.choices", choices, layout);
+    if (tapped < 0)
+        return;
+    const FeesChoice& choice = view.choices[static_cast<std::size_t>(tapped)];
+    if (view.step == FeesStep::Building)
+        ask(requests, RequestBuilding{choice.number});
+    else if (view.step == FeesStep::Entrance)
+        ask(requests, RequestEntrance{choice.number});
+    else
+        ask(requests, RequestRoom{choice.unit_id});
 }
 
 // Which unit, and what to type: on top (portrait) or beside the keypad.
