@@ -402,6 +402,22 @@ std::string trimmed(std::string text)
     return text.substr(start);
 }
 
+// Runs of spaces (columns on screen) become one; none beside a Chinese
+// pause mark, where they only make the voice stumble.
+std::string tidy_spaces(const std::string& text)
+{
+    Text in = u32(text), out;
+    const auto is_mark = [](char32_t c) { return c == U'，' || c == U'。' || c == U'：' || c == U'；' || c == U'？' || c == U'！'; };
+    for (char32_t c : in) {
+        if (c == U' ' && (out.empty() || out.back() == U' ' || is_mark(out.back())))
+            continue;
+        if (is_mark(c) && !out.empty() && out.back() == U' ')
+            out.pop_back();
+        out += c;
+    }
+    return u8(out);
+}
+
 bool ends_in_pause(const std::string& text)
 {
     static const std::array<std::string_view, 12> marks{"，", "。", "？", "！", "：", "；", ",", ".", "?", "!", ":", ";"};
@@ -427,7 +443,7 @@ std::string utterance(const std::vector<std::string>& pieces, SpeechVoice voice)
 {
     std::string out;
     for (const std::string& piece : pieces) {
-        std::string said = trimmed(spoken_form(piece, voice));
+        std::string said = trimmed(tidy_spaces(spoken_form(piece, voice)));
         if (said.empty())
             continue;
         if (!out.empty())

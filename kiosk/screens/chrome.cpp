@@ -9,6 +9,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -124,29 +125,53 @@ static ImVec2 nav_button_size(const ChromeView& chrome, float width)
     return ImVec2(half, ImMax(back.y, home.y));
 }
 
-// The settings row: one row of fixed slots at every scale, each a fixed
-// share of the width (a language one share, 字号 and 长者模式 two), so a label
+// The settings row: fixed slots at every scale, each a fixed share of the
+// width (a language one share, 字号 and the speech buttons two), so a label
 // that changes when tapped (字号 1× → 1.5×) never moves its neighbours under
-// the finger. A label too long for its slot wraps inside it.
+// the finger. On a portrait panel, too narrow for all of them at 2x, the
+// speech buttons take a row of their own above the others at every scale
+// (so changing the text size never moves a slot); landscape has one row.
 struct SettingsSlots {
     std::vector<float> widths;
-    float height = 0;
+    std::vector<int> rows;  // the row of each item
+    std::vector<float> row_heights;
+    float height = 0;       // of all rows
 };
+
+// Lays the items out in the given rows.
+static SettingsSlots lay_out_slots(const std::vector<FooterItem>& items, const std::vector<int>& rows, float width)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const int row_count = rows.empty() ? 0 : *std::max_element(rows.begin(), rows.end()) + 1;
+    SettingsSlots slots;
+    slots.rows = rows;
+    slots.row_heights.assign(static_cast<std::size_t>(row_count), 0.0f);
+    std::vector<float> shares(static_cast<std::size_t>(row_count), 0.0f), counts(shares.size(), 0.0f);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        shares[static_cast<std::size_t>(rows[i])] += items[i].shares;
+        counts[static_cast<std::size_t>(rows[i])] += 1;
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::size_t row = static_cast<std::size_t>(rows[i]);
+        const float unit = (width - spacing * (counts[row] - 1)) / shares[row];
+        const float slot = ImFloor(unit * items[i].shares);
+        slots.widths.push_back(slot);
+        slots.row_heights[row] = ImMax(slots.row_heights[row], ui::button_size(items[i].label, slot).y);
+    }
+    for (float h : slots.row_heights)
+        slots.height += h;
+    slots.height += ImGui::GetStyle().ItemSpacing.y * static_cast<float>(row_count - 1);
+    return slots;
+}
 
 static SettingsSlots settings_slots(const ChromeView& chrome, float width)
 {
     const std::vector<FooterItem> items = footer_items(chrome);
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    float shares = 0;
-    for (const auto& item : items)
-        shares += item.shares;
-    const float unit = (width - spacing * static_cast<float>(items.size() - 1)) / shares;
-    SettingsSlots slots;
-    for (const auto& item : items) {
-        slots.widths.push_back(ImFloor(unit * item.shares));
-        slots.height = ImMax(slots.height, ui::button_size(item.label, slots.widths.back()).y);
-    }
-    return slots;
+    const bool own_row = !ui::context().metrics.landscape && chrome.speech_enabled;
+    std::vector<int> rows;
+    for (const FooterItem& item : items)
+        rows.push_back(own_row && item.id.rfind("speech.", 0) != 0 ? 1 : 0);
+    return lay_out_slots(items, rows, width);
 }
 
 float footer_height(const ChromeView& chrome, float width)
@@ -172,9 +197,17 @@ void draw_footer(const ChromeView& chrome, Requests& requests)
     const SettingsSlots slots = settings_slots(chrome, width);
     const std::vector<FooterItem> items = footer_items(chrome);
     ui::Context& ctx = ui::context();
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0)
+    // Row by row, top first.
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&slots](std::size_t a, std::size_t b) { return slots.rows[a] < slots.rows[b]; });
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const std::size_t i = order[k];
+        if (k > 0 && slots.rows[i] == slots.rows[order[k - 1]])
             ImGui::SameLine();
+        const float row_height = slots.row_heights[static_cast<std::size_t>(slots.rows[i])];
         // The speech buttons act on the first touch, 读屏 or not.
         const bool speech_button = items[i].id.rfind("speech.", 0) == 0;
         ctx.acts_at_once += speech_button;
@@ -182,7 +215,7 @@ void draw_footer(const ChromeView& chrome, Requests& requests)
         if (speech_button)
             within_reach.emplace();
         const bool tapped =
-            ui::button(items[i].id.c_str(), items[i].label, ImVec2(slots.widths[i], slots.height), items[i].kind);
+            ui::button(items[i].id.c_str(), items[i].label, ImVec2(slots.widths[i], row_height), items[i].kind);
         within_reach.reset();
         ctx.acts_at_once -= speech_button;
         if (!tapped)

@@ -56,9 +56,10 @@ int choice_list(const char* id, const std::vector<Choice>& choices, const Choice
     const std::string ids = signature(choices);
     if (memo.choices != ids)
         memo = PageMemo{ids, 0};
-    const bool paged = ctx.mode.elderly && choices.size() > elderly_choices_at_once;
+    const std::size_t slots = std::max<std::size_t>(2, std::min(layout.elderly_slots, elderly_choices_at_once));
+    const bool paged = ctx.mode.elderly && choices.size() > slots;
     if (paged) {
-        const std::size_t per_page = elderly_choices_at_once - 1;
+        const std::size_t per_page = slots - 1;
         page_count = (choices.size() + per_page - 1) / per_page;
         memo.page %= page_count;
         first = memo.page * per_page;

@@ -24,9 +24,12 @@ struct ChoiceListLayout {
     // targets (RequiredTargets); false for a list further down a scrolled page.
     bool at_bottom = true;
     TextRole role = TextRole::Title;
+    // Elderly mode: the most buttons this list may show at once, 更多
+    // included; less than 4 when the screen has other choices beside it.
+    std::size_t elderly_slots = 4;
 };
 
-// Most buttons on screen at once in elderly mode (choices plus 更多).
+// Most choices on a screen at once in elderly mode (更多 included).
 inline constexpr std::size_t elderly_choices_at_once = 4;
 
 // Draws the list (the page in view); returns the index tapped, or -1.

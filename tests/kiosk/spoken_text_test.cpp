@@ -101,4 +101,7 @@ TEST_CASE("a screen's pieces joined with pauses, empty ones dropped")
     CHECK(kiosk::utterance({"物业缴费", "", "请选择楼栋", "¥12.00"}, cmn) == "物业缴费，请选择楼栋，十二元");
     CHECK(kiosk::utterance({"您还在使用吗？", "继续使用"}, cmn) == "您还在使用吗？继续使用");
     CHECK(kiosk::utterance({"Pay fees", "Choose your building"}, en) == "Pay fees. Choose your building");
+    // Columns and separators on screen do not make the voice stumble.
+    CHECK(kiosk::utterance({"电费  ·  尚欠 ¥6.00", "2026年10月   ¥185.38   未缴 · 已逾期"}, cmn) ==
+          "电费，尚欠 六元，二零二六年十月 一百八十五元三角八分 未缴，已逾期");
 }

@@ -121,15 +121,20 @@ void draw_fees_choose(const FeesView& view, Requests& requests)
              view.can_create)
         ask(requests, RequestPay{});
     gap(2);
-    const float half = ImFloor((width - spacing) * 0.5f);
-    const ImVec2 all = ui::button_size(view.all_label, half), none = ui::button_size(view.none_label, half);
-    const float row_h = ImMax(all.y, none.y);
-    if (ui::button("fees.choose_all", view.all_label, ImVec2(half, row_h)))
-        ask(requests, RequestChooseAll{true});
-    ImGui::SameLine();
-    if (ui::button("fees.choose_none", view.none_label, ImVec2(half, row_h)))
-        ask(requests, RequestChooseAll{false});
-    gap(2);
+    // Elderly mode: at most four choices on the screen, so the bills (all
+    // chosen at first) are ticked one by one, without 全选 / 全不选.
+    const bool elderly = ui::context().mode.elderly;
+    if (!elderly) {
+        const float half = ImFloor((width - spacing) * 0.5f);
+        const ImVec2 all = ui::button_size(view.all_label, half), none = ui::button_size(view.none_label, half);
+        const float row_h = ImMax(all.y, none.y);
+        if (ui::button("fees.choose_all", view.all_label, ImVec2(half, row_h)))
+            ask(requests, RequestChooseAll{true});
+        ImGui::SameLine();
+        if (ui::button("fees.choose_none", view.none_label, ImVec2(half, row_h)))
+            ask(requests, RequestChooseAll{false});
+        gap(2);
+    }
     std::vector<ui::Choice> rows;
     for (const ChooseRowView& row : view.rows)  // a tick and a fill, never colour alone
         rows.push_back({row.id, (row.selected ? "✓ " : "") + row.label + "   " + row.amount,
@@ -138,6 +143,7 @@ void draw_fees_choose(const FeesView& view, Requests& requests)
     layout.min_width = width;  // one a row
     layout.at_bottom = false;
     layout.role = ui::TextRole::Body;
+    layout.elderly_slots = 3;  // 生成付款码 is the fourth
     const int tapped = ui::choice_list("fees.bills", rows, layout);
     if (tapped >= 0)
         ask(requests, RequestToggleBill{view.rows[static_cast<std::size_t>(tapped)].bill_id});
