@@ -303,6 +303,7 @@ void KioskApp::render_frame()
         ctx.reader_armed.clear();
     ctx.previous_frame = &m_last_record;
     ctx.say.reset();
+    ctx.new_page = false;
 
     const auto t0 = clock::now();
     ImGui_ImplOpenGL3_NewFrame();
@@ -334,6 +335,10 @@ void KioskApp::render_frame()
         std::exchange(m_on_first_frame, nullptr)();
 
     m_gesture.end_frame();
+    // A new screen or step (Home, Back, the idle timeout) silences what was
+    // being read of the last one: a bill read aloud stops when its person goes.
+    if (ctx.new_page && m_speech)
+        m_speech->stop();
     if (ctx.say)
         speak(*std::exchange(ctx.say, std::nullopt));
     apply_requests();

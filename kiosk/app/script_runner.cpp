@@ -469,6 +469,15 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
                    ", samples=" + std::to_string(report.samples) + ")";
         return {};
     }
+    if (command == "expect_speech_cut_off") {
+        // What was being read was stopped before its end (a new screen).
+        const speech::SpeechEngine* engine = app.speech();
+        if (!engine || !engine->wait_idle(lobby::test::scaled_ms(20000)))
+            return "speech did not stop";
+        if (!engine->last().cancelled)
+            return "the last utterance was read to its end, not cut off";
+        return {};
+    }
     if (command == "expect_choices_at_most") {
         // Controls of the screen's own content (the frame's Back/Home and
         // settings not counted), on the topmost layer.

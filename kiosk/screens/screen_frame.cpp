@@ -38,8 +38,10 @@ void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& 
                                                 ? open_feature->second.page(views.feature_view)
                                                 : 0);
     static std::string drawn_page;  // what the content area showed last frame
-    if (page != drawn_page)
+    if (page != drawn_page) {
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
+        ui::context().new_page = true;
+    }
     drawn_page = page;
     ui::begin_scroll_area("content", ImVec2(width, content_h));
     if (open_feature != features.end())

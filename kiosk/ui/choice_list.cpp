@@ -73,8 +73,9 @@ int choice_list(const char* id, const std::vector<Choice>& choices, const Choice
     if (paged)
         labels.push_back(more_label(memo.page, page_count));
     for (const std::string& label : labels) {
-        const ImVec2 fit = button_size(label, 0, layout.role);
-        sizes.emplace_back(ImMin(width, ImMax(layout.min_width, fit.x)), ImMax(height, fit.y));
+        const float w = ImMin(width, ImMax(layout.min_width, button_size(label, 0, layout.role).x));
+        // As tall as the label wrapped at that width (a long bill line wraps).
+        sizes.emplace_back(w, ImMax(height, button_size(label, w, layout.role).y));
     }
 
     if (layout.at_bottom)

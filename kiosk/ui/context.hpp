@@ -34,6 +34,7 @@ struct Context {
     bool needs_another_frame = false; // something is still moving
     // Pieces to read aloud now, in order; the app turns them into speech.
     std::optional<std::vector<std::string>> say;
+    bool new_page = false;  // the frame shows another screen or step than the last
 
     const Palette& colors() const { return palette(mode); }
     float target() const { return metrics.target_px(mode); }

@@ -386,3 +386,17 @@ TEST_CASE("a person's session holds every feature's state and Home or the idle t
     c.apply(RequestOpenScreen{"nope"}, 2000);
     CHECK(c.state().session.screen() == screen::home);
 }
+
+TEST_CASE("elderly mode: at least 2x body text with line spacing of 1.3 or more, targets of 20 mm")
+{
+    KioskConfig config = test_config();
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
+    const ScreenMetrics metrics = ScreenMetrics::for_window(1080, 1920, config.screen_width_mm, config.screen_height_mm);
+    const DisplayMode normal = c.state().session.display;
+    c.apply(RequestToggleElderly{}, 0);
+    const DisplayMode elderly = c.state().session.display;
+    CHECK(elderly.elderly);
+    CHECK(metrics.body_px(elderly) >= 2 * metrics.body_px(normal));
+    CHECK(metrics.target_px(elderly) >= metrics.mm(20));
+}
