@@ -55,7 +55,6 @@ void draw_home_screen(const HomeView& view, Requests& requests)
         columns -= 1;
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     const float tile_w = ImFloor((width - spacing.x * (columns - 1)) / columns);
-    const float tile_h = ImMax(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35), ctx.target());
     // The question and its tiles sit at the bottom, within reach; the urgent
     // banner stays on top.
     // The 长者模式 switch, within reach: a bar under the tiles in portrait,
@@ -63,8 +62,14 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     const bool switch_in_grid = ctx.metrics.landscape;
     const std::size_t cells = view.tiles.size() + (switch_in_grid ? 1 : 0);
     const int rows = static_cast<int>((cells + columns - 1) / columns);
-    const float tiles_h = rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0;
     const float gap = ctx.metrics.mm(4);
+    // Tiles as tall as there is room for under the banner (landscape at 2x),
+    // never below the touch target.
+    const float room = ImGui::GetContentRegionAvail().y - ui::text_height(view.prompt, ui::TextRole::Title, width) -
+                       2 * spacing.y - gap;
+    const float tile_h = ImMax(ctx.target(), ImMin(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35),
+                                                   rows > 0 ? (room - (rows - 1) * spacing.y) / rows : room));
+    const float tiles_h = rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0;
     const std::string elderly_text = ui::with_icon("universal-access", view.elderly_label);
     const float switch_h = ImMax(ui::button_size(elderly_text, width, ui::TextRole::Title).y, ctx.metrics.mm(24));
     ui::align_bottom(ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap + spacing.y + tiles_h +

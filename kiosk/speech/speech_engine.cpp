@@ -30,14 +30,18 @@ std::string SpeechEngine::why_silent() const
 
 void SpeechEngine::speak(std::string text, std::string voice)
 {
+    std::uint64_t id = 0;
     {
         std::lock_guard<std::mutex> lock(m_mutex);
-        const std::uint64_t id = ++m_last_id;
+        id = ++m_last_id;
         m_pending = Job{id, std::move(text), std::move(voice), Clock::now()};
-        m_latest = id;
     }
-    if (m_audio)
-        m_audio->stop();  // the old sentence stops now, not when the new one starts
+    {
+        std::lock_guard<std::mutex> audio_lock(m_audio_mutex);
+        m_latest = id;
+        if (m_audio)
+            m_audio->stop();  // the old sentence stops now, not when the new one starts
+    }
     m_changed.notify_all();
 }
 
@@ -46,10 +50,13 @@ void SpeechEngine::stop()
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         m_pending.reset();
-        m_latest = 0;
     }
-    if (m_audio)
-        m_audio->stop();
+    {
+        std::lock_guard<std::mutex> audio_lock(m_audio_mutex);
+        m_latest = 0;
+        if (m_audio)
+            m_audio->stop();
+    }
     m_changed.notify_all();
 }
 
@@ -99,10 +106,13 @@ void SpeechEngine::speak_one(const Job& job)
     const bool played = audio_available();
     const bool ok = m_synth.synthesize(job.text, job.voice, m_words_per_minute,
                                        [&](const std::int16_t* samples, int count) {
-        if (m_latest.load() != job.id)
-            return false;  // cut off by a newer utterance or stop()
-        if (m_audio)
-            m_audio->play(samples, count);
+        {
+            std::lock_guard<std::mutex> audio_lock(m_audio_mutex);
+            if (m_latest.load() != job.id)
+                return false;  // cut off by a newer utterance or stop()
+            if (m_audio)
+                m_audio->play(samples, count);
+        }
         std::lock_guard<std::mutex> lock(m_mutex);
         if (m_report.samples == 0)
             m_report.first_audio_ms =

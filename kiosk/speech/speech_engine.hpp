@@ -75,6 +75,9 @@ private:
     std::uint64_t m_last_id = 0;
     std::uint64_t m_cut_off = 0;
     std::atomic<std::uint64_t> m_latest{0};  // the utterance that should be sounding
+    // Held while a chunk is checked and queued, and while the queue is
+    // cleared for a newer utterance: no chunk of the old one slips in after.
+    std::mutex m_audio_mutex;
     bool m_quit = false;
     std::thread m_worker;
 };
