@@ -43,6 +43,14 @@ std::string long_text()
     return text;
 }
 
+// Waits (bounded) until the utterance's first buffer is out.
+void wait_until_sounding(const SpeechEngine& engine)
+{
+    const auto deadline = std::chrono::steady_clock::now() + lobby::test::scaled(std::chrono::seconds(20));
+    while (engine.last().samples == 0 && std::chrono::steady_clock::now() < deadline)
+        engine.wait_idle(5);
+}
+
 } // namespace
 
 TEST_CASE("a sentence in each voice synthesises to a buffer of plausible length")
@@ -109,9 +117,7 @@ TEST_CASE("a new utterance cuts off the one before, and speak() returns at once"
     SpeechEngine engine;
     engine.speak(long_text(), "cmn");
     // Wait until the long one is sounding (its first buffer is out).
-    const auto deadline = std::chrono::steady_clock::now() + lobby::test::scaled(std::chrono::seconds(20));
-    while (engine.last().samples == 0 && std::chrono::steady_clock::now() < deadline)
-        engine.wait_idle(5);
+    wait_until_sounding(engine);
     REQUIRE(engine.last().samples > 0);
     REQUIRE_FALSE(engine.last().finished);
 
@@ -131,9 +137,7 @@ TEST_CASE("stop() cuts off what is sounding")
     setenv("SDL_AUDIODRIVER", "dummy", 1);
     SpeechEngine engine;
     engine.speak(long_text(), "yue");
-    const auto deadline = std::chrono::steady_clock::now() + lobby::test::scaled(std::chrono::seconds(20));
-    while (engine.last().samples == 0 && std::chrono::steady_clock::now() < deadline)
-        engine.wait_idle(5);
+    wait_until_sounding(engine);
     engine.stop();
     REQUIRE(engine.wait_idle(lobby::test::scaled_ms(20000)));
     CHECK(engine.last().cancelled);
