@@ -124,7 +124,8 @@ TEST_CASE("a new utterance cuts off the one before, and speak() returns at once"
     const auto before = std::chrono::steady_clock::now();
     engine.speak(english, "en");
     const double call_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - before).count();
-    CHECK(call_ms < 20.0 * lobby::test::time_scale());  // a frame is never held up by synthesis
+    // Far below the seconds the long text takes: a frame never waits for synthesis.
+    CHECK(call_ms < 50.0 * lobby::test::time_scale());
 
     REQUIRE(engine.wait_idle(lobby::test::scaled_ms(20000)));
     CHECK(engine.cut_off_count() == 1);
