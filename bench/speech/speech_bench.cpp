@@ -43,12 +43,15 @@ int main(int argc, char** argv)
         {"yue", "你今個月嘅管理費一共一千二百三十四元五毫"},    // 20 characters
         {"en", "Please pay 1234 yuan"},                      // 20 characters
     };
+    const auto started = Clock::now();
     Synthesizer synth;
+    const double start_ms = ms_since(started);
     if (!synth.ok()) {
         std::fprintf(stderr, "%s\n", synth.error().c_str());
         return 1;
     }
-    std::printf("speech_bench: %d runs per voice, espeak-ng at %d Hz\n", runs, synth.sample_rate());
+    std::printf("speech_bench: %d runs per voice, espeak-ng at %d Hz, started in %.1f ms\n", runs, synth.sample_rate(),
+                start_ms);
     std::printf("%-5s %26s %26s %24s %18s\n", "voice", "first buffer ms (p50/p95)", "first voiced ms (p50/p95)",
                 "whole sentence ms (p50)", "audio s / synth s");
     for (const Case& c : cases) {
@@ -80,8 +83,9 @@ int main(int argc, char** argv)
     // Through the engine, as the kiosk asks: speak() on this thread, the
     // worker synthesises; includes the hand-over between threads.
     setenv("SDL_AUDIODRIVER", "dummy", 0);  // a device that takes the sound, when there is no real one
+    const auto engine_started = Clock::now();
     SpeechEngine engine;
-    std::printf("engine (audio: %s)\n", engine.audio_available() ? "yes" : engine.why_silent().c_str());
+    std::printf("engine started in %.1f ms (audio: %s)\n", ms_since(engine_started), engine.audio_available() ? "yes" : engine.why_silent().c_str());
     for (const Case& c : cases) {
         std::vector<double> first;
         for (int i = 0; i < runs; ++i) {
