@@ -17,6 +17,7 @@ pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 if(LOBBY_BUILD_KIOSK)
   find_package(OpenGL REQUIRED)
   pkg_check_modules(SDL2 REQUIRED IMPORTED_TARGET sdl2)
+  pkg_check_modules(ESPEAKNG REQUIRED IMPORTED_TARGET espeak-ng)  # read-aloud (kiosk/speech)
   pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
   pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
   # The admin PIN's Argon2id hash (libargon2-dev).

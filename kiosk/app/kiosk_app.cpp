@@ -4,6 +4,7 @@
 #include "app/kiosk_app.hpp"
 
 #include "app/gl_helpers.hpp"
+#include "core/spoken_text.hpp"
 #include "screens/screens.hpp"
 #include "ui/context.hpp"
 #include "ui/theme.hpp"
@@ -120,6 +121,7 @@ void KioskApp::shutdown()
 {
     // Join the threads first: after this nothing calls wake() or the backend.
     m_backend.shutdown();
+    m_speech.reset();  // its worker, and its audio device before SDL goes
     if (ImGui::GetCurrentContext()) {
         delete_texture(m_font_texture);
         m_font_texture = 0;
@@ -162,6 +164,11 @@ bool KioskApp::start(const WindowOptions& window, const std::string& font_path, 
     m_window = GlWindow::create(window, error);
     if (!m_window)
         return false;
+    if (m_config.speech_enabled) {
+        m_speech = std::make_unique<speech::SpeechEngine>();
+        if (!m_speech->can_synthesize() || !m_speech->audio_available())
+            spdlog::warn("read-aloud is silent: {}", m_speech->why_silent());
+    }
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -291,6 +298,12 @@ void KioskApp::render_frame()
     ctx.now_s = static_cast<double>(now_ms()) / 1000.0;
     ctx.needs_font_rebuild = false;
     ctx.needs_another_frame = false;
+    ctx.screen_reader = m_controller.state().session.screen_reader;
+    if (!ctx.screen_reader)
+        ctx.reader_armed.clear();
+    ctx.previous_frame = &m_last_record;
+    ctx.say.reset();
+    ctx.new_page = false;
 
     const auto t0 = clock::now();
     ImGui_ImplOpenGL3_NewFrame();
@@ -322,10 +335,26 @@ void KioskApp::render_frame()
         std::exchange(m_on_first_frame, nullptr)();
 
     m_gesture.end_frame();
+    // A new screen or step (Home, Back, the idle timeout) silences what was
+    // being read of the last one: a bill read aloud stops when its person goes.
+    if (ctx.new_page && m_speech)
+        m_speech->stop();
+    if (ctx.say)
+        speak(*std::exchange(ctx.say, std::nullopt));
     apply_requests();
     if (ctx.needs_font_rebuild || ctx.needs_another_frame || m_gesture.animating() || imgui_settling())
         m_frames_pending = std::max(m_frames_pending, 1);
     update(false);
+}
+
+// The reading rules in the voice of the person's language, then the engine
+// (on its own thread: this returns at once).
+void KioskApp::speak(const std::vector<std::string>& pieces)
+{
+    const SpeechVoice voice = speech_voice_for(m_controller.state().session.language, m_config);
+    m_last_spoken = utterance(pieces, voice);
+    if (m_speech && !m_last_spoken.empty())
+        m_speech->speak(m_last_spoken, std::string(espeak_voice_name(voice)));
 }
 
 void KioskApp::take_answers(std::int64_t now)

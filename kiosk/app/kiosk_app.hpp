@@ -12,6 +12,7 @@
 #include "core/touch_gesture.hpp"
 #include "core/views.hpp"
 #include "screens/screens.hpp"
+#include "speech/speech_engine.hpp"
 #include "ui/fonts.hpp"
 #include "ui/frame_record.hpp"
 
@@ -67,6 +68,10 @@ public:
     void window_size(int& width, int& height) const { SDL_GetWindowSize(m_window->sdl(), &width, &height); }
     const ScreenMetrics& metrics() const { return m_metrics; }
     const KioskConfig& config() const { return m_config; }
+    // [Read-aloud] What was last handed to the speech engine (after the
+    // reading rules), and the engine (nullptr when [speech] enabled = false).
+    const std::string& last_spoken() const { return m_last_spoken; }
+    const speech::SpeechEngine* speech() const { return m_speech.get(); }
     int height() const { return m_height; }
 
     // [Loop counters] Frames drawn (swapped) and wake events handled so far.
@@ -99,6 +104,7 @@ private:
     void apply_requests();
     void take_answers(std::int64_t now);  // answers to online calls, applied like requests
     bool in_admin_corner(Point p) const;
+    void speak(const std::vector<std::string>& pieces);
 
     const KioskConfig& m_config;
     const Catalog& m_catalog;
@@ -141,6 +147,9 @@ private:
     std::string m_pending_screenshot;
     bool m_screenshot_ok = false;
     std::string m_screenshot_error;
+
+    std::unique_ptr<speech::SpeechEngine> m_speech;
+    std::string m_last_spoken;
 
     std::function<void()> m_on_first_frame;
     bool m_record_timings = false;

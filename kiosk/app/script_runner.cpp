@@ -453,6 +453,72 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
             return "'" + id + "' did not move";
         return {};
     }
+    if (command == "expect_spoken") {
+        // "a | b | c": what was last read aloud says each, in this order.
+        const std::string line = rest_of_line(args);
+        const std::string& said = app.last_spoken();
+        std::size_t from = 0, at = 0;
+        while (from <= line.size()) {
+            const std::size_t bar = line.find(" | ", from);
+            const std::string part = line.substr(from, bar == std::string::npos ? std::string::npos : bar - from);
+            const std::size_t found = said.find(part, at);
+            if (found == std::string::npos)
+                return "the kiosk did not say \"" + part + "\" (after what came before) in: \"" + said + "\"";
+            at = found + part.size();
+            if (bar == std::string::npos)
+                break;
+            from = bar + 3;
+        }
+        return {};
+    }
+    if (command == "expect_not_spoken") {
+        const std::string part = rest_of_line(args);
+        if (app.last_spoken().find(part) != std::string::npos)
+            return "the kiosk said \"" + part + "\" in: \"" + app.last_spoken() + "\"";
+        return {};
+    }
+    if (command == "wait_speech") {
+        // The engine synthesised what was last said to its end (sound or not).
+        const speech::SpeechEngine* engine = app.speech();
+        if (!engine)
+            return "read-aloud is off in the config";
+        if (!engine->wait_idle(lobby::test::scaled_ms(20000)))
+            return "speech did not finish within 20 s";
+        const speech::UtteranceReport report = engine->last();
+        if (report.text != app.last_spoken() || !report.finished || report.samples == 0)
+            return "the last utterance was not synthesised (finished=" + std::to_string(report.finished) +
+                   ", samples=" + std::to_string(report.samples) + ")";
+        return {};
+    }
+    if (command == "expect_speech_cut_off") {
+        // What was being read was stopped before its end (a new screen).
+        const speech::SpeechEngine* engine = app.speech();
+        if (!engine || !engine->wait_idle(lobby::test::scaled_ms(20000)))
+            return "speech did not stop";
+        if (!engine->last().cancelled)
+            return "the last utterance was read to its end, not cut off";
+        return {};
+    }
+    if (command == "expect_choices_at_most") {
+        // Controls of the screen's own content (the frame's Back/Home and
+        // settings not counted), on the topmost layer.
+        std::size_t most = 0;
+        args >> most;
+        int top = 0;
+        for (const auto& t : frame.targets)
+            top = std::max(top, t.layer);
+        std::size_t count = 0;
+        std::string ids;
+        for (const auto& t : frame.targets)
+            if (t.layer == top && (t.in_scroll_area || top > 0)) {
+                ++count;
+                ids += " " + t.id;
+            }
+        std::printf("choices on screen: %zu\n", count);
+        if (count > most)
+            return std::to_string(count) + " choices on screen, more than " + std::to_string(most) + ":" + ids;
+        return {};
+    }
     if (command == "shell") {
         // For tests against a real server: pay an order, stop the server.
         const std::string line = rest_of_line(args);

@@ -49,6 +49,12 @@
 //   expect_quit                the app asked to quit (admin Exit)
 //   expect_no_quit             it did not
 //   shell <command>            run it with /bin/sh (tests against a real server)
+//   expect_spoken <a> | <b>    what was last read aloud says a, then b (after the reading rules)
+//   expect_not_spoken <text>   ...and does not say text
+//   wait_speech                wait until espeak-ng synthesised it to the end (sound or not)
+//   expect_speech_cut_off      the last utterance was stopped before its end
+//   expect_choices_at_most <n> at most n controls of the screen's content (or
+//                              of an open dialog) on the top layer; prints the count
 //
 // Every wait limit is multiplied by LOBBY_TEST_TIME_SCALE (default 1; e.g. 4
 // under a sanitizer), and a failed wait says what it waited for. The script

@@ -39,6 +39,7 @@ struct PersonSession {
     std::vector<ScreenId> stack{screen::home};
     Language language = Language::ZhCN;
     DisplayMode display;
+    bool screen_reader = false;  // 读屏: a control's first touch reads it aloud, the second acts
     PinPrompt pin;
     bool admin_unlocked = false;
     bool confirming_exit = false;  // 退出程序 was tapped; one stray tap must not stop the kiosk

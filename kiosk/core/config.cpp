@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 namespace kiosk {
 namespace {
@@ -65,6 +66,7 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
            lower_edge_mm = config.screen_lower_edge_mm;
     int64_t idle = config.idle_timeout_s, idle_large = config.idle_timeout_large_text_s,
             countdown = config.countdown_s;
+    std::string zh_cn_voice = "mandarin", zh_hk_voice = "cantonese";
     int64_t fee_failures = config.fees_lockout_failures, fee_lock_s = config.fees_lockout_s,
             fee_poll_ms = config.fees_poll_interval_ms, fee_free = config.fees_free_tries,
             fee_delay_s = config.fees_delay_s, fee_window_s = config.fees_lockout_window_s;
@@ -80,6 +82,10 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
               read_field(root, "session", "idle_timeout_s", idle, source_name, error) &&
               read_field(root, "session", "idle_timeout_large_text_s", idle_large, source_name, error) &&
               read_field(root, "session", "countdown_s", countdown, source_name, error) &&
+              read_field(root, "session", "elderly_mode", config.elderly_default, source_name, error) &&
+              read_field(root, "speech", "enabled", config.speech_enabled, source_name, error) &&
+              read_field(root, "speech", "zh_cn_voice", zh_cn_voice, source_name, error) &&
+              read_field(root, "speech", "zh_hk_voice", zh_hk_voice, source_name, error) &&
               read_field(root, "admin", "pin_hash", config.admin_pin_hash, source_name, error) &&
               read_field(root, "store", "path", config.store_path, source_name, error) &&
               read_field(root, "store", "key_file", config.store_key_file, source_name, error) &&
@@ -115,6 +121,15 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
     config.idle_timeout_s = static_cast<int>(idle);
     config.idle_timeout_large_text_s = static_cast<int>(idle_large);
     config.countdown_s = static_cast<int>(countdown);
+
+    for (auto [key, word, voice] : {std::tuple{"zh_cn_voice", &zh_cn_voice, &config.speech_zh_cn},
+                                    std::tuple{"zh_hk_voice", &zh_hk_voice, &config.speech_zh_hk}}) {
+        const auto chosen = chinese_voice_from_word(*word);
+        if (!chosen)
+            return Error{line_of(root, (std::string("speech.") + key).c_str(), source_name) + ": [speech] " + key +
+                         " must be \"mandarin\" or \"cantonese\""};
+        *voice = *chosen;
+    }
 
     if (fee_free < 1 || fee_free > 20)
         return Error{line_of(root, "fees.free_tries", source_name) + ": [fees] free_tries must be 1..20"};

@@ -3,6 +3,7 @@
 
 #include "core/language.hpp"
 #include "core/result.hpp"
+#include "core/speech_voice.hpp"
 
 #include <string>
 
@@ -28,6 +29,13 @@ struct KioskConfig {
     int idle_timeout_s = 60;              // no touch for this long: "still there?"
     int idle_timeout_large_text_s = 120;  // elderly mode gets longer
     int countdown_s = 20;                 // then everything is cleared
+    bool elderly_default = false;         // each new person starts in 长者模式
+
+    // Read-aloud: the speaker button and 读屏 mode. Chinese screens are read
+    // in Mandarin or Cantonese, per kiosk; English in English.
+    bool speech_enabled = true;
+    SpeechVoice speech_zh_cn = SpeechVoice::Mandarin;
+    SpeechVoice speech_zh_hk = SpeechVoice::Cantonese;
 
     std::string admin_pin_hash;  // encoded Argon2id hash of the admin PIN (kiosk --hash-pin)
 
@@ -47,6 +55,17 @@ struct KioskConfig {
     int fees_lockout_s = 900;          // how long it stays locked on this kiosk
     int fees_poll_interval_ms = 2000;  // how often a shown payment order is checked
 };
+
+// The voice that reads a screen shown in `language`.
+inline SpeechVoice speech_voice_for(Language language, const KioskConfig& config)
+{
+    switch (language) {
+    case Language::ZhCN: return config.speech_zh_cn;
+    case Language::ZhHK: return config.speech_zh_hk;
+    case Language::En: return SpeechVoice::English;
+    }
+    return SpeechVoice::Mandarin;
+}
 
 // Loads and validates the file. Errors name the file and the line.
 Result<KioskConfig> load_config(const std::string& path);

@@ -46,6 +46,7 @@ void Controller::reset_session()
 {
     m_state.session = PersonSession{};
     m_state.session.language = m_config.default_language;
+    m_state.session.display = default_display();
     new_feature_states();
     m_state.asking_still_there = false;
     m_corner_taps_ms.clear();
@@ -78,11 +79,21 @@ void Controller::on_touch(std::int64_t now_ms)
         handle(RequestStillHere{}, now_ms);
 }
 
+// What each new person starts with: the kiosk's default 长者模式 or not.
+DisplayMode Controller::default_display() const
+{
+    DisplayMode display;
+    display.elderly = m_config.elderly_default;
+    display.text_scale = display.elderly ? TextScale::X2 : TextScale::X1;
+    return display;
+}
+
 bool Controller::session_in_use() const
 {
     const PersonSession& s = m_state.session;
+    const DisplayMode start = default_display();
     return s.stack.size() > 1 || s.pin.open || s.language != m_config.default_language ||
-           s.display.text_scale != TextScale::X1 || s.display.elderly;
+           s.display.text_scale != start.text_scale || s.display.elderly != start.elderly || s.screen_reader;
 }
 
 std::int64_t Controller::idle_timeout_ms() const
@@ -177,9 +188,11 @@ void Controller::handle(const RequestHome&, std::int64_t)
     // keeps the language and text size they chose.
     Language language = m_state.session.language;
     DisplayMode display = m_state.session.display;
+    const bool screen_reader = m_state.session.screen_reader;
     m_state.session = PersonSession{};
     m_state.session.language = language;
     m_state.session.display = display;
+    m_state.session.screen_reader = screen_reader;
     new_feature_states();
     changed();
 }
@@ -201,6 +214,12 @@ void Controller::handle(const RequestToggleElderly&, std::int64_t)
     DisplayMode& display = m_state.session.display;
     display.elderly = !display.elderly;
     display.text_scale = display.elderly ? TextScale::X2 : TextScale::X1;
+    changed();
+}
+
+void Controller::handle(const RequestToggleScreenReader&, std::int64_t)
+{
+    m_state.session.screen_reader = !m_state.session.screen_reader;
     changed();
 }
 

@@ -50,6 +50,7 @@ public:
 
 private:
     bool session_in_use() const;
+    DisplayMode default_display() const;
     std::int64_t idle_timeout_ms() const;
     std::int64_t countdown_ms() const;
     void reset_session();
@@ -64,6 +65,7 @@ private:
     void handle(const RequestSetLanguage& r, std::int64_t now_ms);
     void handle(const RequestCycleTextScale& r, std::int64_t now_ms);
     void handle(const RequestToggleElderly& r, std::int64_t now_ms);
+    void handle(const RequestToggleScreenReader& r, std::int64_t now_ms);
     void handle(const RequestStillHere& r, std::int64_t now_ms);
     void handle(const RequestCornerTap& r, std::int64_t now_ms);
     void handle(const RequestPinKey& r, std::int64_t now_ms);

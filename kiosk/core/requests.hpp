@@ -19,6 +19,7 @@ struct RequestHome {};
 struct RequestSetLanguage { Language language; };
 struct RequestCycleTextScale {};
 struct RequestToggleElderly {};
+struct RequestToggleScreenReader {};  // 读屏 on or off
 struct RequestStillHere {};     // answer to the idle countdown
 struct RequestCornerTap {};     // part of the hidden admin gesture
 struct RequestPinKey { char key; };  // '0'..'9', or '<' to erase one digit
@@ -29,7 +30,7 @@ struct RequestExitConfirm {};
 struct RequestExitCancel {};
 
 using Request = std::variant<RequestOpenScreen, RequestBack, RequestHome, RequestSetLanguage,
-                             RequestCycleTextScale, RequestToggleElderly, RequestStillHere,
+                             RequestCycleTextScale, RequestToggleElderly, RequestToggleScreenReader, RequestStillHere,
                              RequestCornerTap, RequestPinKey, RequestPinSubmit, RequestPinCancel,
                              RequestExit, RequestExitConfirm, RequestExitCancel, FeatureRequest>;
 

@@ -86,6 +86,11 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
         {{"scale", session.display.text_scale == TextScale::X1 ? "1" : session.display.text_scale == TextScale::X1_5 ? "1.5" : "2"}});
     chrome.elderly_label = t(session.display.elderly ? "settings.elderly_on" : "settings.elderly_off");
     chrome.elderly_on = session.display.elderly;
+    chrome.speech_enabled = in.config.speech_enabled;
+    chrome.speak_label = t("settings.speak");
+    chrome.reader_label = t(session.screen_reader ? "settings.reader_on" : "settings.reader_off");
+    chrome.screen_reader = session.screen_reader;
+    chrome.more_label = t("common.more");
     chrome.display = session.display;
 
     if (in.state.asking_still_there) {
@@ -93,6 +98,7 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
         chrome.idle.title = t("idle.title");
         chrome.idle.body = format_text(t("idle.body"), {{"n", std::to_string(in.idle_seconds_left)}});
         chrome.idle.keep_label = t("idle.keep");
+        chrome.idle.seconds = std::to_string(in.idle_seconds_left);
     }
 
     const PinPrompt& pin = session.pin;
@@ -159,6 +165,8 @@ Views build_views(const ViewInputs& in)
     for (const FeatureCore& feature : in.features)
         views.home.tiles.push_back({feature.id, feature.tile.widget_id, t(feature.tile.title_key), feature.tile.icon});
     views.home.prompt = t(views.home.tiles.empty() ? "home.no_services" : "home.prompt");
+    views.home.elderly_on = in.state.session.display.elderly;
+    views.home.elderly_label = t(views.home.elderly_on ? "home.elderly_on" : "home.elderly_off");
     views.admin = build_admin(in, t);
     for (const FeatureCore& feature : in.features) {
         if (feature.id != in.state.session.screen())

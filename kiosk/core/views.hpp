@@ -32,11 +32,12 @@ inline bool operator!=(const LanguageChoice& a, const LanguageChoice& b) { retur
 struct IdleDialogView {
     bool open = false;
     std::string title, body, keep_label;
+    std::string seconds;  // the countdown alone, drawn big in elderly mode
 };
 inline bool operator==(const IdleDialogView& a, const IdleDialogView& b)
 {
-    return std::tie(a.open, a.title, a.body, a.keep_label) ==
-           std::tie(b.open, b.title, b.body, b.keep_label);
+    return std::tie(a.open, a.title, a.body, a.keep_label, a.seconds) ==
+           std::tie(b.open, b.title, b.body, b.keep_label, b.seconds);
 }
 inline bool operator!=(const IdleDialogView& a, const IdleDialogView& b) { return !(a == b); }
 
@@ -64,14 +65,18 @@ struct ChromeView {
     std::vector<LanguageChoice> languages;
     std::string text_size_label, elderly_label;
     bool elderly_on = false;
+    bool speech_enabled = false;          // the speaker and 读屏 buttons show
+    std::string speak_label, reader_label;  // 朗读, 读屏
+    bool screen_reader = false;           // 读屏 is on
+    std::string more_label;               // "更多（{page}/{pages}）" for long choice lists in elderly mode
     DisplayMode display;
     IdleDialogView idle;
     PinDialogView pin;
 };
 inline bool operator==(const ChromeView& a, const ChromeView& b)
 {
-    return std::tie(a.estate_name, a.date_text, a.time_text, a.network, a.network_text, a.network_mark, a.screen_title, a.show_nav, a.back_label, a.home_label, a.languages, a.text_size_label, a.elderly_label, a.elderly_on, a.display.text_scale, a.display.elderly, a.idle, a.pin) ==
-           std::tie(b.estate_name, b.date_text, b.time_text, b.network, b.network_text, b.network_mark, b.screen_title, b.show_nav, b.back_label, b.home_label, b.languages, b.text_size_label, b.elderly_label, b.elderly_on, b.display.text_scale, b.display.elderly, b.idle, b.pin);
+    return std::tie(a.estate_name, a.date_text, a.time_text, a.network, a.network_text, a.network_mark, a.screen_title, a.show_nav, a.back_label, a.home_label, a.languages, a.text_size_label, a.elderly_label, a.elderly_on, a.speech_enabled, a.speak_label, a.reader_label, a.screen_reader, a.more_label, a.display.text_scale, a.display.elderly, a.idle, a.pin) ==
+           std::tie(b.estate_name, b.date_text, b.time_text, b.network, b.network_text, b.network_mark, b.screen_title, b.show_nav, b.back_label, b.home_label, b.languages, b.text_size_label, b.elderly_label, b.elderly_on, b.speech_enabled, b.speak_label, b.reader_label, b.screen_reader, b.more_label, b.display.text_scale, b.display.elderly, b.idle, b.pin);
 }
 inline bool operator!=(const ChromeView& a, const ChromeView& b) { return !(a == b); }
 
@@ -93,11 +98,13 @@ struct HomeView {
     std::string banner_title, banner_body;    // the newest urgent notice; empty if none
     std::string prompt;           // what to do here, in plain words
     std::vector<HomeTile> tiles;  // one per registered feature: nothing fake
+    std::string elderly_label;    // the big 长者模式 switch
+    bool elderly_on = false;
 };
 inline bool operator==(const HomeView& a, const HomeView& b)
 {
-    return std::tie(a.banner_label, a.banner_title, a.banner_body, a.prompt, a.tiles) ==
-           std::tie(b.banner_label, b.banner_title, b.banner_body, b.prompt, b.tiles);
+    return std::tie(a.banner_label, a.banner_title, a.banner_body, a.prompt, a.tiles, a.elderly_label, a.elderly_on) ==
+           std::tie(b.banner_label, b.banner_title, b.banner_body, b.prompt, b.tiles, b.elderly_label, b.elderly_on);
 }
 inline bool operator!=(const HomeView& a, const HomeView& b) { return !(a == b); }
 

@@ -2,12 +2,15 @@
 #include "screens/screens.hpp"
 
 #include "ui/context.hpp"
+#include "ui/frame_record.hpp"
 #include "ui/icons.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
+#include <optional>
 #include <string>
 
 namespace kiosk::screens {
@@ -28,6 +31,7 @@ struct FooterItem {
     ui::ButtonKind kind;
     Request request;
     float shares;  // of the row's width, the same at every text size
+    bool speaks = false;  // the speaker: reads the screen instead of a request
 };
 
 std::vector<FooterItem> footer_items(const ChromeView& chrome)
@@ -37,10 +41,17 @@ std::vector<FooterItem> footer_items(const ChromeView& chrome)
         items.push_back({"lang." + std::string(language_code(choice.language)), choice.label,
                          choice.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary,
                          RequestSetLanguage{choice.language}, 1.0f});
-    // Words only: at 2x an icon would push 长者模式 onto two lines in its slot.
+    // Words only: at 2x an icon would push 字号 onto two lines in its slot.
     items.push_back({"settings.text_size", chrome.text_size_label, ui::ButtonKind::Secondary, RequestCycleTextScale{}, 2.0f});
-    items.push_back({"settings.elderly", chrome.elderly_label,
-                     chrome.elderly_on ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary, RequestToggleElderly{}, 2.0f});
+    // 长者模式 is the big switch on home; here, on every screen and within
+    // reach, the speaker that reads the screen and 读屏.
+    if (chrome.speech_enabled) {
+        items.push_back({"speech.say", ui::with_icon("volume-up", chrome.speak_label), ui::ButtonKind::Primary,
+                         RequestToggleScreenReader{}, 2.0f, true});
+        items.push_back({"speech.reader", ui::with_icon("hand-pointer", chrome.reader_label),
+                         chrome.screen_reader ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary,
+                         RequestToggleScreenReader{}, 2.0f});
+    }
     return items;
 }
 
@@ -56,7 +67,8 @@ static void draw_compact_header(const ChromeView& chrome, float width)
     const std::string& title = chrome.screen_title.empty() ? chrome.estate_name : chrome.screen_title;
     const float left = ImGui::GetCursorPosX(), gap = ctx.metrics.mm(8);
     const ImVec2 title_size = ui::text_size(title, ui::TextRole::Title);
-    ui::text(title, ui::TextRole::Title, ui::Align::Left, ImMin(width, title_size.x));
+    ui::text(title, ui::TextRole::Title, ui::Align::Left, ImMin(width, title_size.x));  // read first
+    const ui::NotRead clock_and_network;
     float used = title_size.x, line_top = ImGui::GetItemRectMin().y, line_h = title_size.y;
     const struct {
         std::string text;
@@ -113,29 +125,53 @@ static ImVec2 nav_button_size(const ChromeView& chrome, float width)
     return ImVec2(half, ImMax(back.y, home.y));
 }
 
-// The settings row: one row of fixed slots at every scale, each a fixed
-// share of the width (a language one share, 字号 and 长者模式 two), so a label
+// The settings row: fixed slots at every scale, each a fixed share of the
+// width (a language one share, 字号 and the speech buttons two), so a label
 // that changes when tapped (字号 1× → 1.5×) never moves its neighbours under
-// the finger. A label too long for its slot wraps inside it.
+// the finger. On a portrait panel, too narrow for all of them at 2x, the
+// speech buttons take a row of their own above the others at every scale
+// (so changing the text size never moves a slot); landscape has one row.
 struct SettingsSlots {
     std::vector<float> widths;
-    float height = 0;
+    std::vector<int> rows;  // the row of each item
+    std::vector<float> row_heights;
+    float height = 0;       // of all rows
 };
+
+// Lays the items out in the given rows.
+static SettingsSlots lay_out_slots(const std::vector<FooterItem>& items, const std::vector<int>& rows, float width)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const int row_count = rows.empty() ? 0 : *std::max_element(rows.begin(), rows.end()) + 1;
+    SettingsSlots slots;
+    slots.rows = rows;
+    slots.row_heights.assign(static_cast<std::size_t>(row_count), 0.0f);
+    std::vector<float> shares(static_cast<std::size_t>(row_count), 0.0f), counts(shares.size(), 0.0f);
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        shares[static_cast<std::size_t>(rows[i])] += items[i].shares;
+        counts[static_cast<std::size_t>(rows[i])] += 1;
+    }
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const std::size_t row = static_cast<std::size_t>(rows[i]);
+        const float unit = (width - spacing * (counts[row] - 1)) / shares[row];
+        const float slot = ImFloor(unit * items[i].shares);
+        slots.widths.push_back(slot);
+        slots.row_heights[row] = ImMax(slots.row_heights[row], ui::button_size(items[i].label, slot).y);
+    }
+    for (float h : slots.row_heights)
+        slots.height += h;
+    slots.height += ImGui::GetStyle().ItemSpacing.y * static_cast<float>(row_count - 1);
+    return slots;
+}
 
 static SettingsSlots settings_slots(const ChromeView& chrome, float width)
 {
     const std::vector<FooterItem> items = footer_items(chrome);
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    float shares = 0;
-    for (const auto& item : items)
-        shares += item.shares;
-    const float unit = (width - spacing * static_cast<float>(items.size() - 1)) / shares;
-    SettingsSlots slots;
-    for (const auto& item : items) {
-        slots.widths.push_back(ImFloor(unit * item.shares));
-        slots.height = ImMax(slots.height, ui::button_size(item.label, slots.widths.back()).y);
-    }
-    return slots;
+    const bool own_row = !ui::context().metrics.landscape && chrome.speech_enabled;
+    std::vector<int> rows;
+    for (const FooterItem& item : items)
+        rows.push_back(own_row && item.id.rfind("speech.", 0) != 0 ? 1 : 0);
+    return lay_out_slots(items, rows, width);
 }
 
 float footer_height(const ChromeView& chrome, float width)
@@ -148,6 +184,7 @@ float footer_height(const ChromeView& chrome, float width)
 
 void draw_footer(const ChromeView& chrome, Requests& requests)
 {
+    const ui::NotRead same_on_every_screen;
     const float width = ImGui::GetContentRegionAvail().x;
     if (chrome.show_nav) {
         const ImVec2 size = nav_button_size(chrome, width);
@@ -159,17 +196,72 @@ void draw_footer(const ChromeView& chrome, Requests& requests)
     }
     const SettingsSlots slots = settings_slots(chrome, width);
     const std::vector<FooterItem> items = footer_items(chrome);
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0)
+    ui::Context& ctx = ui::context();
+    // Row by row, top first.
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&slots](std::size_t a, std::size_t b) { return slots.rows[a] < slots.rows[b]; });
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const std::size_t i = order[k];
+        if (k > 0 && slots.rows[i] == slots.rows[order[k - 1]])
             ImGui::SameLine();
-        if (ui::button(items[i].id.c_str(), items[i].label, ImVec2(slots.widths[i], slots.height), items[i].kind))
+        const float row_height = slots.row_heights[static_cast<std::size_t>(slots.rows[i])];
+        // The speech buttons act on the first touch, 读屏 or not.
+        const bool speech_button = items[i].id.rfind("speech.", 0) == 0;
+        ctx.acts_at_once += speech_button;
+        std::optional<ui::RequiredTargets> within_reach;
+        if (speech_button)
+            within_reach.emplace();
+        const bool tapped =
+            ui::button(items[i].id.c_str(), items[i].label, ImVec2(slots.widths[i], row_height), items[i].kind);
+        within_reach.reset();
+        ctx.acts_at_once -= speech_button;
+        if (!tapped)
+            continue;
+        if (items[i].speaks)  // what the last frame showed, title first
+            ctx.say = ctx.previous_frame ? ctx.previous_frame->reading() : std::vector<std::string>{};
+        else
             requests.push(items[i].request);
     }
 }
 
+// Elderly mode has no pop-ups that appear by themselves: "still there?" is
+// a band above the footer, within reach, with the seconds left in the
+// largest digits.
+static bool idle_band_shown(const ChromeView& chrome) { return chrome.idle.open && chrome.display.elderly; }
+
+float idle_band_height(const ChromeView& chrome, float width)
+{
+    if (!idle_band_shown(chrome))
+        return 0;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    return ui::text_height(chrome.idle.title, ui::TextRole::Title, width) +
+           ui::text_height(chrome.idle.seconds, ui::TextRole::Amount, width) +
+           ui::text_height(chrome.idle.body, ui::TextRole::Body, width) +
+           ui::button_size(chrome.idle.keep_label, width, ui::TextRole::Title).y + 4 * spacing;
+}
+
+void draw_idle_band(const ChromeView& chrome, Requests& requests)
+{
+    if (!idle_band_shown(chrome))
+        return;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ui::Palette& p = ui::context().colors();
+    const ImVec2 top_left = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRect(top_left, ImVec2(top_left.x + width, top_left.y + idle_band_height(chrome, width)),
+                                        p.text, ImGui::GetStyle().FrameRounding, 0, 4.0f);
+    ui::text(chrome.idle.title, ui::TextRole::Title, ui::Align::Center);
+    ui::text(chrome.idle.seconds, ui::TextRole::Amount, ui::Align::Center);
+    ui::text(chrome.idle.body, ui::TextRole::Body, ui::Align::Center);
+    if (ui::button("idle.keep", chrome.idle.keep_label, ImVec2(width, 0), ui::ButtonKind::Primary, ui::TextRole::Title))
+        requests.push(RequestStillHere{});
+}
+
 void draw_dialogs(const ChromeView& chrome, Requests& requests)
 {
-    if (ui::begin_dialog("idle", chrome.idle.open)) {
+    if (ui::begin_dialog("idle", chrome.idle.open && !chrome.display.elderly)) {
         const float width = ImGui::GetContentRegionAvail().x;
         ui::text(chrome.idle.title, ui::TextRole::Title, ui::Align::Center);
         ui::text(chrome.idle.body, ui::TextRole::Body, ui::Align::Center);

@@ -55,13 +55,25 @@ void draw_home_screen(const HomeView& view, Requests& requests)
         columns -= 1;
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     const float tile_w = ImFloor((width - spacing.x * (columns - 1)) / columns);
-    const float tile_h = ImMax(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35), ctx.target());
     // The question and its tiles sit at the bottom, within reach; the urgent
     // banner stays on top.
-    const int rows = static_cast<int>((view.tiles.size() + columns - 1) / columns);
-    const float tiles_h = rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0;
+    // The 长者模式 switch, within reach: a bar under the tiles in portrait,
+    // one more cell of their grid in landscape, where height is short.
+    const bool switch_in_grid = ctx.metrics.landscape;
+    const std::size_t cells = view.tiles.size() + (switch_in_grid ? 1 : 0);
+    const int rows = static_cast<int>((cells + columns - 1) / columns);
     const float gap = ctx.metrics.mm(4);
-    ui::align_bottom(ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap + spacing.y + tiles_h);
+    // Tiles as tall as there is room for under the banner (landscape at 2x),
+    // never below the touch target.
+    const float room = ImGui::GetContentRegionAvail().y - ui::text_height(view.prompt, ui::TextRole::Title, width) -
+                       2 * spacing.y - gap;
+    const float tile_h = ImMax(ctx.target(), ImMin(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35),
+                                                   rows > 0 ? (room - (rows - 1) * spacing.y) / rows : room));
+    const float tiles_h = rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0;
+    const std::string elderly_text = ui::with_icon("universal-access", view.elderly_label);
+    const float switch_h = ImMax(ui::button_size(elderly_text, width, ui::TextRole::Title).y, ctx.metrics.mm(24));
+    ui::align_bottom(ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap + spacing.y + tiles_h +
+                     (switch_in_grid ? 0 : gap + 2 * spacing.y + switch_h));
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
     ImGui::Dummy(ImVec2(1, gap));
     const ui::RequiredTargets required;
@@ -73,6 +85,17 @@ void draw_home_screen(const HomeView& view, Requests& requests)
                        ui::ButtonKind::Primary, ui::TextRole::Title))
             requests.push(RequestOpenScreen{tile.screen});
     }
+    ImVec2 switch_size(width, switch_h);
+    if (switch_in_grid) {
+        if (view.tiles.size() % columns != 0)
+            ImGui::SameLine();
+        switch_size = ImVec2(tile_w, tile_h);
+    } else {
+        ImGui::Dummy(ImVec2(1, gap));
+    }
+    if (ui::button("home.elderly", elderly_text, switch_size,
+                   view.elderly_on ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary, ui::TextRole::Title))
+        requests.push(RequestToggleElderly{});
 }
 
 } // namespace kiosk::screens

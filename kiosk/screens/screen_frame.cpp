@@ -26,7 +26,9 @@ void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& 
     draw_header(views.chrome);
 
     const float width = ImGui::GetContentRegionAvail().x;
-    const float footer = footer_height(views.chrome, width);
+    ui::context().more_label = views.chrome.more_label;
+    const float band = idle_band_height(views.chrome, width);
+    const float footer = footer_height(views.chrome, width) + (band > 0 ? band + ImGui::GetStyle().ItemSpacing.y : 0);
     const float content_h = ImGui::GetContentRegionAvail().y - footer - ImGui::GetStyle().ItemSpacing.y;
     // A new screen, or a new step of a feature's flow, starts at the top:
     // the keypad must not open with the room list's scroll offset.
@@ -36,8 +38,10 @@ void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& 
                                                 ? open_feature->second.page(views.feature_view)
                                                 : 0);
     static std::string drawn_page;  // what the content area showed last frame
-    if (page != drawn_page)
+    if (page != drawn_page) {
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
+        ui::context().new_page = true;
+    }
     drawn_page = page;
     ui::begin_scroll_area("content", ImVec2(width, content_h));
     if (open_feature != features.end())
@@ -48,6 +52,7 @@ void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& 
         draw_home_screen(views.home, requests);
     ui::end_scroll_area();
 
+    draw_idle_band(views.chrome, requests);
     draw_footer(views.chrome, requests);
     draw_dialogs(views.chrome, requests);
     for (const auto& [id, screens] : features)

@@ -25,5 +25,8 @@ void draw_header(const ChromeView& chrome);
 float footer_height(const ChromeView& chrome, float width);
 void draw_footer(const ChromeView& chrome, Requests& requests);
 void draw_dialogs(const ChromeView& chrome, Requests& requests);
+// Elderly mode's "still there?" countdown, above the footer instead of a pop-up.
+float idle_band_height(const ChromeView& chrome, float width);
+void draw_idle_band(const ChromeView& chrome, Requests& requests);
 
 } // namespace kiosk::screens

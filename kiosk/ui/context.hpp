@@ -7,6 +7,10 @@
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace kiosk::ui {
 
 struct Context {
@@ -17,9 +21,20 @@ struct Context {
     TouchGesture* gesture = nullptr;
     double now_s = 0;
 
+    // Read-aloud, set by the app before the frame.
+    bool screen_reader = false;  // 读屏: a control's first touch reads it, the second acts
+    std::string more_label;      // "更多（第 {page}/{pages} 页）": long choice lists in elderly mode
+    const struct FrameRecord* previous_frame = nullptr;  // what the speaker button reads
+    // The control read by its first touch in 读屏 mode (a second touch acts).
+    std::string reader_armed;
+    int acts_at_once = 0;  // > 0: controls act on the first touch even in 读屏 mode (the speech buttons)
+
     // Set by widgets during the frame; read by the main loop after it.
     bool needs_font_rebuild = false;  // a text brought a character the atlas lacks
     bool needs_another_frame = false; // something is still moving
+    // Pieces to read aloud now, in order; the app turns them into speech.
+    std::optional<std::vector<std::string>> say;
+    bool new_page = false;  // the frame shows another screen or step than the last
 
     const Palette& colors() const { return palette(mode); }
     float target() const { return metrics.target_px(mode); }

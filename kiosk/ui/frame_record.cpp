@@ -32,6 +32,24 @@ const DrawnText* FrameRecord::find_text(const std::string& needle) const
     return nullptr;
 }
 
+void FrameRecord::note_readable(std::string_view text)
+{
+    if (quiet_depth == 0 && !text.empty())
+        readable.push_back({std::string(text), layer});
+}
+
+std::vector<std::string> FrameRecord::reading() const
+{
+    int top = 0;
+    for (const auto& piece : readable)
+        top = std::max(top, piece.layer);
+    std::vector<std::string> pieces;
+    for (const auto& piece : readable)
+        if (piece.layer == top)
+            pieces.push_back(piece.text);
+    return pieces;
+}
+
 ImVec4 current_clip_rect()
 {
     ImDrawList* list = ImGui::GetWindowDrawList();

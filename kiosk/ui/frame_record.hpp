@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::ui {
@@ -28,9 +29,18 @@ struct DrawnText {
     bool in_scroll_area = false;
 };
 
+// A text or a control's words as the speaker button reads them, in the
+// order drawn (the screen's title first).
+struct ReadablePiece {
+    std::string text;
+    int layer = 0;
+};
+
 struct FrameRecord {
     std::vector<DrawnTarget> targets;
     std::vector<DrawnText> texts;
+    std::vector<ReadablePiece> readable;  // what the speaker button reads next frame
+    int quiet_depth = 0;     // > 0 inside a NotRead scope
     int layer = 0;           // set by dialogs while they draw
     int scroll_depth = 0;    // > 0 inside a touch scroll area
     int required_depth = 0;  // > 0 inside a RequiredTargets scope
@@ -44,10 +54,16 @@ struct FrameRecord {
         scroll_depth = 0;
         required_depth = 0;
         scroll_overflows = false;
+        readable.clear();
+        quiet_depth = 0;
     }
     const DrawnTarget* find_target(const std::string& id) const;
     // A visible text containing `needle` on the topmost layer that has content.
     const DrawnText* find_text(const std::string& needle) const;
+    // The readable pieces of the topmost layer that has any (an open dialog).
+    std::vector<std::string> reading() const;
+    // Called by the widgets for every text and control label they draw.
+    void note_readable(std::string_view text);
 };
 
 FrameRecord& frame_record();  // the one being recorded this frame
@@ -59,6 +75,15 @@ struct RequiredTargets {
     ~RequiredTargets() { --frame_record().required_depth; }
     RequiredTargets(const RequiredTargets&) = delete;
     RequiredTargets& operator=(const RequiredTargets&) = delete;
+};
+
+// What is drawn in its lifetime is not read aloud: the clock, the network
+// state, the settings row (the same on every screen, not its content).
+struct NotRead {
+    NotRead() { ++frame_record().quiet_depth; }
+    ~NotRead() { --frame_record().quiet_depth; }
+    NotRead(const NotRead&) = delete;
+    NotRead& operator=(const NotRead&) = delete;
 };
 
 ImVec4 current_clip_rect();

@@ -26,6 +26,9 @@ constexpr Icon k_icons[] = {
     {"phone", 0xF095},         // hotline
     {"check", 0xF00C},
     {"qrcode", 0xF029},
+    {"volume-up", 0xF028},         // read aloud (朗读)
+    {"hand-pointer", 0xF25A},      // 读屏: touch to hear
+    {"universal-access", 0xF29A},  // 长者模式
 };
 
 } // namespace

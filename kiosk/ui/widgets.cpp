@@ -59,6 +59,7 @@ ImVec2 button_size(std::string_view label, float width, TextRole role)
 bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind, TextRole role)
 {
     note_text(label);
+    frame_record().note_readable(label);  // read even when scrolled out of sight
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImGuiID gid = window->GetID(id);
     if (size.x <= 0 || size.y <= 0)
@@ -72,6 +73,20 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     // Default flags: pressed on release, only if still inside the same button.
     bool pressed = ImGui::ButtonBehavior(bb, gid, &hovered, &held);
     const bool show_pressed = held && hovered;
+    Context& ctx = context();
+    // 读屏: the first touch on a control reads it aloud; touching it again acts.
+    if (pressed && ctx.screen_reader && ctx.acts_at_once == 0) {
+        if (ctx.reader_armed != id) {
+            ctx.reader_armed = id;
+            ctx.say = std::vector<std::string>{std::string(label)};
+            pressed = false;
+        } else {
+            ctx.reader_armed.clear();
+        }
+    } else if (pressed) {
+        ctx.reader_armed.clear();
+    }
+    const bool armed = ctx.screen_reader && ctx.reader_armed == id;
 
     const Palette& p = context().colors();
     ImU32 fill = p.secondary, ink = p.secondary_text;
@@ -94,8 +109,8 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
         list->AddRect(bb.Min, bb.Max, p.secondary_border, rounding, 0, context().mode.elderly ? 3.0f : 2.0f);
     else if (kind == ButtonKind::Disabled)   // thin and muted: an outline, not a control
         list->AddRect(bb.Min, bb.Max, p.muted_text, rounding, 0, 1.0f);
-    if (show_pressed)  // instant feedback that survives colour blindness
-        list->AddRect(bb.Min, bb.Max, p.text, rounding, 0, 4.0f);
+    if (show_pressed || armed)  // instant feedback that survives colour blindness; 读屏's chosen control
+        list->AddRect(bb.Min, bb.Max, p.text, rounding, 0, armed ? 6.0f : 4.0f);
 
     ImFont* font = font_for(role);
     TextLayout layout = layout_text(font, label, size.x - 2 * padding_x());
@@ -124,6 +139,7 @@ ImVec2 text_size(std::string_view text, TextRole role)
 void text(std::string_view value, TextRole role, Align align, float width, ImU32 color)
 {
     note_text(value);
+    frame_record().note_readable(value);  // read even when scrolled out of sight
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     if (width <= 0)
         width = ImGui::GetContentRegionAvail().x;
@@ -145,6 +161,7 @@ void text(std::string_view value, TextRole role, Align align, float width, ImU32
     ImRect drawn(ImVec2(x0, pos.y), ImVec2(x0 + layout.size.x, pos.y + layout.size.y));
     record.texts.push_back({std::string(value), to_vec4(drawn), current_clip_rect(), record.layer,
                             record.scroll_depth > 0});
+
 }
 
 void begin_scroll_area(const char* id, ImVec2 size)

@@ -39,6 +39,28 @@ TEST_CASE("a complete config loads with every field")
     CHECK(config.value().screen_height_mm == 476);
 }
 
+TEST_CASE("speech voices and the elderly default: defaults, and per kiosk")
+{
+    auto defaults = parse_config(valid_config(), "kiosk.toml");
+    REQUIRE(defaults.ok());
+    CHECK(defaults.value().speech_enabled);
+    CHECK_FALSE(defaults.value().elderly_default);
+    // 繁體 is read in Cantonese unless the kiosk says otherwise; 简体 in Mandarin.
+    CHECK(kiosk::speech_voice_for(kiosk::Language::ZhHK, defaults.value()) == kiosk::SpeechVoice::Cantonese);
+    CHECK(kiosk::speech_voice_for(kiosk::Language::ZhCN, defaults.value()) == kiosk::SpeechVoice::Mandarin);
+    CHECK(kiosk::speech_voice_for(kiosk::Language::En, defaults.value()) == kiosk::SpeechVoice::English);
+
+    std::string text = valid_config();
+    text.replace(text.find("[admin]"), 7, "[speech]\nenabled = false\nzh_cn_voice = \"cantonese\"\nzh_hk_voice = \"mandarin\"\n[admin]");
+    text.replace(text.find("countdown_s = 15\n"), 17, "countdown_s = 15\nelderly_mode = true\n");
+    auto chosen = parse_config(text, "kiosk.toml");
+    REQUIRE_MESSAGE(chosen.ok(), chosen.error().message);
+    CHECK_FALSE(chosen.value().speech_enabled);
+    CHECK(chosen.value().elderly_default);
+    CHECK(kiosk::speech_voice_for(kiosk::Language::ZhCN, chosen.value()) == kiosk::SpeechVoice::Cantonese);
+    CHECK(kiosk::speech_voice_for(kiosk::Language::ZhHK, chosen.value()) == kiosk::SpeechVoice::Mandarin);
+}
+
 TEST_CASE("malformed TOML names the file and the line")
 {
     auto config = parse_config("[kiosk]\nid = \"x\"\nlanguage = = \n", "bad.toml");
@@ -70,6 +92,11 @@ TEST_CASE("values out of range are refused with a reason")
     check_refused("height_mm = 268\n", "height_mm = 268\nlower_edge_mm = -40\n", "lower_edge_mm");
     check_refused("height_mm = 268\n", "height_mm = 268\nlower_edge_mm = \"high\"\n", "lower_edge_mm");
     check_refused("idle_timeout_s = 45", "idle_timeout_s = 2", "idle_timeout_s");
+    check_refused("countdown_s = 15\n", "countdown_s = 15\nelderly_mode = \"yes\"\n", "elderly_mode");
+    check_refused("[admin]", "[speech]\nzh_cn_voice = \"klingon\"\n[admin]", "zh_cn_voice");
+    check_refused("[admin]", "[speech]\nzh_hk_voice = \"yue\"\n[admin]", "zh_hk_voice");
+    check_refused("[admin]", "[speech]\nzh_hk_voice = 3\n[admin]", "zh_hk_voice");
+    check_refused("[admin]", "[speech]\nenabled = \"on\"\n[admin]", "enabled");
     check_refused("url = \"http://127.0.0.1:8470\"", "url = \"ftp://x\"", "url");
     check_refused("token = \"t\"", "token = \"\"", "token");
     check_refused("pin_hash = \"$argon2id$", "pin_hash = \"$argon2i$", "pin_hash");

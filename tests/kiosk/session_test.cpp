@@ -251,6 +251,49 @@ TEST_CASE("idle: elderly mode waits longer")
     CHECK(c.state().asking_still_there);
 }
 
+TEST_CASE("elderly mode and 读屏 last for the person's session; the idle timeout brings back the kiosk's default")
+{
+    for (bool kiosk_default : {false, true}) {
+        CAPTURE(kiosk_default);
+        KioskConfig config = test_config();
+        config.elderly_default = kiosk_default;
+        RecordingEffects effects;
+        Controller c(config, {}, effects);
+        CHECK(c.state().session.display.elderly == kiosk_default);
+        CHECK(c.state().session.display.text_scale == (kiosk_default ? TextScale::X2 : TextScale::X1));
+        c.on_touch(0);
+        c.apply(RequestToggleElderly{}, 0);
+        c.apply(RequestToggleScreenReader{}, 0);
+        CHECK(c.state().session.display.elderly != kiosk_default);
+        CHECK(c.state().session.screen_reader);
+        // Home is the same person: both stay.
+        c.apply(RequestHome{}, 0);
+        CHECK(c.state().session.display.elderly != kiosk_default);
+        CHECK(c.state().session.screen_reader);
+        // Walking away: the session counts as in use, times out, and the next
+        // person gets the kiosk's default again.
+        const std::int64_t timeout_ms = kiosk_default ? 60'000 : 120'000;  // the mode chosen decides
+        c.tick(timeout_ms + 5'000);
+        CHECK(c.state().asking_still_there);
+        c.tick(timeout_ms + 25'000);
+        CHECK(c.state().session.display.elderly == kiosk_default);
+        CHECK_FALSE(c.state().session.screen_reader);
+        CHECK_FALSE(c.state().asking_still_there);
+    }
+}
+
+TEST_CASE("a kiosk that starts in elderly mode does not ask an untouched screen whether anyone is there")
+{
+    KioskConfig config = test_config();
+    config.elderly_default = true;
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
+    c.on_touch(0);
+    c.tick(500'000);
+    CHECK_FALSE(c.state().asking_still_there);
+    CHECK(c.next_tick_ms(500'000) == INT64_MAX);  // nothing to wake for: idle CPU stays near zero
+}
+
 TEST_CASE("Home keeps language and text size; changing language keeps the screen")
 {
     KioskConfig config = test_config();
@@ -342,4 +385,18 @@ TEST_CASE("a person's session holds every feature's state and Home or the idle t
     c.apply(FeatureRequest{"nope", CountingFeature::Request{}}, 2000);
     c.apply(RequestOpenScreen{"nope"}, 2000);
     CHECK(c.state().session.screen() == screen::home);
+}
+
+TEST_CASE("elderly mode: at least 2x body text with line spacing of 1.3 or more, targets of 20 mm")
+{
+    KioskConfig config = test_config();
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
+    const ScreenMetrics metrics = ScreenMetrics::for_window(1080, 1920, config.screen_width_mm, config.screen_height_mm);
+    const DisplayMode normal = c.state().session.display;
+    c.apply(RequestToggleElderly{}, 0);
+    const DisplayMode elderly = c.state().session.display;
+    CHECK(elderly.elderly);
+    CHECK(metrics.body_px(elderly) >= 2 * metrics.body_px(normal));
+    CHECK(metrics.target_px(elderly) >= metrics.mm(20));
 }

@@ -162,3 +162,12 @@ TEST_CASE("every character of every locale has a real glyph in its face (no '?' 
     }
     ImGui::DestroyContext();
 }
+
+TEST_CASE("lines are spaced at 1.3 or more (MIIT's rule for elderly-friendly screens)")
+{
+    CHECK(line_spacing >= 1.3f);
+    FontFixture f;
+    const TextLayout one = layout_text(f.fonts.body, "物业缴费", 0);
+    const TextLayout two = layout_text(f.fonts.body, "物业缴费\n物业缴费", 0);
+    CHECK(two.size.y - one.size.y >= 1.3f * f.fonts.body->FontSize - 0.5f);
+}

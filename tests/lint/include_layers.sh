@@ -12,7 +12,7 @@ cd "$root" || exit 2
 
 # Project include prefixes and third-party headers a layer may use, as
 # extended regexes over the included path. Standard headers are always fine.
-project='^(core|store|net|ui|screens|app|features|household|protocol|sqlite)/'
+project='^(core|store|net|ui|screens|speech|app|features|household|protocol|sqlite)/'
 
 allowed_for() {  # layer feature -> regex of allowed project includes
   local layer=$1 feature=${2:-}
@@ -22,6 +22,7 @@ allowed_for() {  # layer feature -> regex of allowed project includes
     net) echo '^(net|store|core|protocol)/' ;;
     ui) echo '^(ui|core)/' ;;
     screens) echo '^(screens|ui|core)/' ;;
+    speech) echo '^speech/' ;;  # knows text and voices, nothing of the kiosk
     app) echo "$project" ;;
     household-core) echo '^(core|protocol)/|^household/core/' ;;
     household-screen) echo '^(core|ui)/|^household/(core|screen)/' ;;
@@ -38,6 +39,7 @@ forbidden_for() {
     core|feature-core|household-core) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^(SDL2|curl)/|^SDL\.h$' ;;
     ui|screens|feature-screen|household-screen) echo '^(sqlite3|httplib)\.h$|^curl/' ;;
     store) echo '^(imgui|imgui_internal|httplib)\.h$|^curl/|^SDL' ;;
+    speech) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^curl/' ;;
     net|feature-io|household-io) echo '^(imgui|imgui_internal)\.h$|^SDL' ;;
     app) echo '^sqlite3\.h$' ;;  # the app runs no SQL of its own
     *) echo '^$' ;;
@@ -61,6 +63,7 @@ while IFS= read -r -d '' file; do
     ./net/*) layer=net ;;
     ./ui/*) layer=ui ;;
     ./screens/*) layer=screens ;;
+    ./speech/*) layer=speech ;;
     ./app/*) layer=app ;;
     ./household/core/*) layer=household-core ;;
     ./household/screen/*) layer=household-screen ;;

@@ -45,6 +45,7 @@ UnitPickerView build_picker_view(const UnitPicker& picker, const std::vector<Uni
 {
     UnitPickerView view;
     view.step = picker.step;
+    view.list_id = id_prefix + ".choices";
     std::set<int> seen;
     int row_floor = 0;
     for (const UnitInfo& unit : units) {

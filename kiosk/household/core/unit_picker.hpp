@@ -62,10 +62,11 @@ struct UnitPickerView {
     std::string prompt;                // the one question of this step
     std::vector<UnitChoice> choices;   // Building / Entrance: the buttons; Room: every room, floor by floor
     std::vector<FloorRow> floors;      // Room: the same rooms, one row per floor, lowest first
+    std::string list_id;               // the choice list's widget id (<prefix>.choices; 更多 is <prefix>.choices.more)
 };
 inline bool operator==(const UnitPickerView& a, const UnitPickerView& b)
 {
-    return std::tie(a.step, a.prompt, a.choices, a.floors) == std::tie(b.step, b.prompt, b.choices, b.floors);
+    return std::tie(a.step, a.prompt, a.choices, a.floors, a.list_id) == std::tie(b.step, b.prompt, b.choices, b.floors, b.list_id);
 }
 inline bool operator!=(const UnitPickerView& a, const UnitPickerView& b) { return !(a == b); }
 

@@ -1,8 +1,11 @@
 // The unit picker: buildings and entrances as rows of big buttons; rooms one
 // row per floor, the floor named first, so a person finds "15层" then their
-// door. The buttons sit at the bottom, within reach, when they fit.
+// door. The buttons sit at the bottom, within reach, when they fit. Buildings
+// and entrances, and in elderly mode the rooms too, go through the shared
+// choice list, which shows at most four at once there (the rest behind 更多).
 #include "household/screen/household_screens.hpp"
 
+#include "ui/choice_list.hpp"
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
 #include "ui/widgets.hpp"
@@ -44,17 +47,26 @@ const UnitChoice* draw_row(const std::vector<UnitChoice>& choices, const std::ve
     return tapped;
 }
 
-std::optional<PickRequest> draw_buildings_or_entrances(const UnitPickerView& view, float width)
+// Buildings, entrances, or (elderly mode) rooms as one paged list.
+std::optional<PickRequest> draw_choice_list(const UnitPickerView& view)
 {
-    const std::vector<ImVec2> sizes = sizes_of(view.choices, ui::context().metrics.mm(60), width);
-    ui::align_bottom(ui::FlowRow::height(sizes, width));
-    const ui::RequiredTargets required;
-    const UnitChoice* tapped = draw_row(view.choices, sizes, width);
-    if (!tapped)
+    const ui::Context& ctx = ui::context();
+    ui::ChoiceListLayout layout;
+    // Rooms are many and short; buildings and entrances few and wide.
+    layout.min_width = ctx.metrics.mm(view.step == PickStep::Room ? 36 : 60);
+    layout.min_height = ctx.metrics.mm(ctx.mode.elderly ? 24 : 18);
+    std::vector<ui::Choice> choices;
+    for (const UnitChoice& choice : view.choices)
+        choices.push_back({choice.id, choice.label});
+    const int tapped = ui::choice_list(view.list_id.c_str(), choices, layout);
+    if (tapped < 0)
         return std::nullopt;
+    const UnitChoice& choice = view.choices[static_cast<std::size_t>(tapped)];
     if (view.step == PickStep::Building)
-        return RequestBuilding{tapped->number};
-    return RequestEntrance{tapped->number};
+        return RequestBuilding{choice.number};
+    if (view.step == PickStep::Entrance)
+        return RequestEntrance{choice.number};
+    return RequestRoom{choice.unit_id};
 }
 
 std::optional<PickRequest> draw_floors(const UnitPickerView& view, float width)
@@ -102,9 +114,10 @@ std::optional<PickRequest> draw_unit_picker(const UnitPickerView& view)
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(2)));
     const float width = ImGui::GetContentRegionAvail().x;
-    if (view.step == PickStep::Room)
+    // Floor rows would break the four-at-once rule of elderly mode.
+    if (view.step == PickStep::Room && !ctx.mode.elderly)
         return draw_floors(view, width);
-    return draw_buildings_or_entrances(view, width);
+    return draw_choice_list(view);
 }
 
 } // namespace kiosk::household

@@ -2,6 +2,7 @@
 // pay, and the payment order (QR code, waiting, paid, expired).
 #include "features/fees/screen/fees_parts.hpp"
 
+#include "ui/choice_list.hpp"
 #include "ui/context.hpp"
 #include "ui/qr_code.hpp"
 #include "ui/widgets.hpp"
@@ -120,22 +121,32 @@ void draw_fees_choose(const FeesView& view, Requests& requests)
              view.can_create)
         ask(requests, RequestPay{});
     gap(2);
-    const float half = ImFloor((width - spacing) * 0.5f);
-    const ImVec2 all = ui::button_size(view.all_label, half), none = ui::button_size(view.none_label, half);
-    const float row_h = ImMax(all.y, none.y);
-    if (ui::button("fees.choose_all", view.all_label, ImVec2(half, row_h)))
-        ask(requests, RequestChooseAll{true});
-    ImGui::SameLine();
-    if (ui::button("fees.choose_none", view.none_label, ImVec2(half, row_h)))
-        ask(requests, RequestChooseAll{false});
-    gap(2);
-    for (const ChooseRowView& row : view.rows) {
-        // A tick and a fill, never colour alone.
-        const std::string label = (row.selected ? "✓ " : "") + row.label + "   " + row.amount;
-        if (ui::button(row.id.c_str(), label, ImVec2(width, 0),
-                       row.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary))
-            ask(requests, RequestToggleBill{row.bill_id});
+    // Elderly mode: at most four choices on the screen, so the bills (all
+    // chosen at first) are ticked one by one, without 全选 / 全不选.
+    const bool elderly = ui::context().mode.elderly;
+    if (!elderly) {
+        const float half = ImFloor((width - spacing) * 0.5f);
+        const ImVec2 all = ui::button_size(view.all_label, half), none = ui::button_size(view.none_label, half);
+        const float row_h = ImMax(all.y, none.y);
+        if (ui::button("fees.choose_all", view.all_label, ImVec2(half, row_h)))
+            ask(requests, RequestChooseAll{true});
+        ImGui::SameLine();
+        if (ui::button("fees.choose_none", view.none_label, ImVec2(half, row_h)))
+            ask(requests, RequestChooseAll{false});
+        gap(2);
     }
+    std::vector<ui::Choice> rows;
+    for (const ChooseRowView& row : view.rows)  // a tick and a fill, never colour alone
+        rows.push_back({row.id, (row.selected ? "✓ " : "") + row.label + "   " + row.amount,
+                        row.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary});
+    ui::ChoiceListLayout layout;
+    layout.min_width = width;  // one a row
+    layout.at_bottom = false;
+    layout.role = ui::TextRole::Body;
+    layout.elderly_slots = 3;  // 生成付款码 is the fourth
+    const int tapped = ui::choice_list("fees.bills", rows, layout);
+    if (tapped >= 0)
+        ask(requests, RequestToggleBill{view.rows[static_cast<std::size_t>(tapped)].bill_id});
 }
 
 void draw_fees_order(const FeesView& view, Requests& requests)
