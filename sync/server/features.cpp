@@ -9,6 +9,7 @@ void register_fees(FeatureRegistry& registry);      // fees/register.cpp
 void register_repairs(FeatureRegistry& registry);   // repairs/register.cpp
 void register_visitors(FeatureRegistry& registry);  // visitors/register.cpp
 void register_kiosks(FeatureRegistry& registry);    // kiosks/register.cpp
+void register_console(FeatureRegistry& registry);   // console/register.cpp
 
 const FeatureRegistry& server_features() {
     static const FeatureRegistry registry = [] {
@@ -19,6 +20,7 @@ const FeatureRegistry& server_features() {
         register_repairs(r);
         register_visitors(r);
         register_kiosks(r);
+        register_console(r);
         return r;
     }();
     return registry;
