@@ -72,7 +72,12 @@ void Console::handle(const httplib::Request& req, httplib::Response& res, Roles 
         tx.commit();
         return;
     }
-    if (!allowed(roles, ctx.staff().role)) return ctx.message_page("err_forbidden", 403);
+    if (!allowed(roles, ctx.staff().role)) {
+        WriteTransaction tx(m_pool, db);
+        ctx.audit("forbidden", req.path, "");
+        tx.commit();
+        return ctx.message_page("err_forbidden", 403);
+    }
     if (ctx.now - ctx.session->last_seen >= session_touch_s) {
         WriteTransaction tx(m_pool, db);
         touch_session(db, *ctx.session, ctx.now);
