@@ -291,19 +291,51 @@ class ConsoleInBrowser(unittest.TestCase):
         self.assertEqual(m["status"], "approved")
         self.assertEqual(m["decision_note"], "电话确认：业主王先生同意（王前台）")
 
+    def answer_survey(self):
+        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        survey = [c["data"] for c in self.office.feed("surveys")
+                  if not c["deleted"] and c["data"]["opens_at"] <= now < c["data"]["closes_at"]][0]
+        q = survey["questions"]
+        for i in range(5):
+            answers = []
+            for question in q:
+                if question["kind"] == "text":
+                    answers.append({"question_id": question["id"], "choice_ids": [],
+                                    "text": "<b>希望</b>增加快递柜 %d" % i})
+                else:
+                    answers.append({"question_id": question["id"],
+                                    "choice_ids": [question["choices"][i % len(question["choices"])]["id"]]})
+            status, body = self.office.api("POST", "/v1/survey-responses", "demo-lobby-1-token",
+                                           {"survey_id": survey["id"], "anonymous": True, "answers": answers})
+            self.assertEqual(status, 201, body)
+        status, lookup = self.office.api("POST", "/v1/fees/lookup", "demo-lobby-1-token",
+                                         {"unit_id": "3-2-1502", "phone_last4": "5678"})
+        answers = [{"question_id": question["id"], "choice_ids": [] if question["kind"] == "text"
+                    else [question["choices"][0]["id"]]} for question in q]
+        status, body = self.office.api("POST", "/v1/survey-responses", "demo-lobby-1-token",
+                                       {"survey_id": survey["id"], "unit_id": "3-2-1502", "anonymous": False,
+                                        "verification_token": lookup["verification_token"], "answers": answers})
+        self.assertEqual(status, 201, body)
+        return survey
+
     def test_8_surveys_fees_and_audit(self):
+        survey = self.answer_survey()
         d = self.open_browser()
         self.login(d, "boss", MANAGER_PASSWORD)
         self.wait(d, lambda d: "/console/repairs" in d.current_url, "sign-in")
         self.go(d, "/console/surveys")
         self.shot(d, "surveys")
-        d.find_element(By.CSS_SELECTOR, "main ul.plain a").click()
+        d.find_element(By.CSS_SELECTOR, "a[href='/console/surveys/%s']" % survey["id"]).click()
         self.wait(d, lambda d: len(d.find_elements(By.ID, "survey-title")) == 1, "survey results")
-        self.assertTrue(d.find_elements(By.CSS_SELECTOR, "svg.bar rect"))
+        self.assertEqual(d.find_element(By.ID, "household").text, "1")
+        widths = [int(r.get_attribute("width")) for r in d.find_elements(By.CSS_SELECTOR, "svg.bar rect")]
+        self.assertTrue(any(w > 0 for w in widths))
+        self.assertIn("<b>希望</b>增加快递柜 4", self.text(d))  # a resident's text, shown as typed
         self.shot(d, "survey")
         for _ in range(3):
             self.office.api("POST", "/v1/fees/lookup", "demo-lobby-1-token", {"unit_id": "1-1-801", "phone_last4": "0000"})
-        self.go(d, "/console/fees")
+        self.go(d, "/console/fees?unit=3-2-1502")
+        self.assertIn("物业管理费", self.text(d))
         self.shot(d, "fees")
         d.find_element(By.ID, "lift-1-1-801").click()
         self.wait(d, lambda d: "已解除锁定" in self.text(d), "lock lifted")

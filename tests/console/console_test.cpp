@@ -271,6 +271,35 @@ TEST_CASE("a ticket the kiosk filed moves through the workflow by forms, and the
     CHECK(worker.get("/console/repairs?state=completed").has(id));
 }
 
+TEST_CASE("the desk assigns a worker, the worker sees it under 只看派给我的, and the agreed charge is recorded") {
+    Office office;
+    const std::string id = office.file_ticket();
+    const std::string other = office.file_ticket("别人的工单");
+    ConsoleClient desk = office.signed_in("desk", desk_password);
+    REQUIRE(desk.get("/console/repairs/" + id).has("id=\"assign-worker\""));
+    CHECK(desk.post("/console/repairs/" + id + "/assign", {{"worker", "desk"}}).status == 422);  // not a worker
+    CHECK(desk.post("/console/repairs/" + id + "/assign", {{"worker", "worker"}}).status == 303);
+    CHECK(desk.get("/console/repairs/" + id).has("<strong id=\"worker\">张师傅</strong>"));
+    CHECK(office.audited("desk", "repair.assign", id));
+
+    ConsoleClient worker = office.signed_in("worker", worker_password);
+    const Page mine = worker.get("/console/repairs?mine=1");
+    CHECK(mine.has(id));
+    CHECK(!mine.has(other));
+    // A worker takes a ticket only for himself, whatever the form says.
+    REQUIRE(worker.get("/console/repairs/" + other).has("id=\"take\""));
+    CHECK(worker.post("/console/repairs/" + other + "/assign", {{"worker", "boss"}}).status == 303);
+    CHECK(worker.get("/console/repairs?mine=1").has(other));
+
+    CHECK(worker.post("/console/repairs/" + id + "/charge", {{"charge", "abc"}, {"charge_note", "换龙头"}}).status == 422);
+    CHECK(worker.post("/console/repairs/" + id + "/charge", {{"charge", "120.5"}, {"charge_note", ""}}).status == 422);
+    CHECK(worker.post("/console/repairs/" + id + "/charge", {{"charge", "120.5"}, {"charge_note", "更换龙头，含材料"}}).status == 303);
+    const Page detail = worker.get("/console/repairs/" + id);
+    CHECK(detail.has("¥120.50"));
+    CHECK(detail.has("更换龙头，含材料"));
+    CHECK(office.audited("worker", "repair.charge", id));
+}
+
 TEST_CASE("overdue tickets come first in the queue, and the rows fragment refreshes the same list") {
     Office office;
     const std::string old_id = office.file_ticket("两天前报的漏水");
@@ -437,6 +466,19 @@ TEST_CASE("fee lookup locks are listed and lifted from the console") {
     CHECK(desk.post("/console/fees/lockouts/1-1-801/lift", {}).status == 303);
     CHECK(!desk.get("/console/fees").has("lift-1-1-801"));
     CHECK(office.audited("desk", "fees.lift_lockout", "1-1-801"));
+}
+
+TEST_CASE("a unit's bills and orders are looked up with the owner masked and order ids cut") {
+    Office office;
+    ConsoleClient desk = office.signed_in("desk", desk_password);
+    const Page page = desk.get("/console/fees?unit=3-2-1502");
+    REQUIRE(page.status == 200);
+    CHECK(page.has("id=\"unit-summary\""));
+    CHECK(page.has("张*"));
+    CHECK(page.has("物业管理费"));
+    CHECK(page.has("¥"));
+    CHECK(desk.get("/console/fees?unit=9-9-9999").has("没有这个房号"));
+    CHECK(desk.get("/console/fees?unit=%3Cscript%3E").has("value=\"&lt;script&gt;\""));
 }
 
 TEST_CASE("survey results show per-question counts as SVG bars") {

@@ -73,9 +73,10 @@ TEST_CASE("every word a template or page uses exists") {
         {"moveout_", {"approved", "rejected"}},
         {"confirm_", {"phone", "in_person", "wechat", "written"}},
         {"question_", {"single", "multiple", "text"}},
+        {"order_", {"paid", "expired", "pending"}},
         {"nav_", {"repairs", "notices", "visitors", "fees", "surveys", "kiosks", "staff", "audit"}},
         {"done_", {"moved", "published", "unpublished", "decided", "lifted", "revoked", "account_added",
-                   "account_disabled", "account_enabled"}},
+                   "account_disabled", "account_enabled", "assigned", "charged"}},
     };
     for (const auto& [prefix, values] : families)
         for (const auto& v : values) used.insert(prefix + v);

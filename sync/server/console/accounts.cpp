@@ -70,32 +70,33 @@ std::optional<Staff> find_account(Database& db, const std::string& username) {
     return staff_of(st);
 }
 
-LoginOutcome check_login(Database& db, const std::string& username, const std::string& password,
-                         const std::string& address, protocol::UtcSeconds now) {
-    LoginOutcome out;
-    const std::string account_scope = "account:" + username.substr(0, 64);
-    const std::string address_scope = "address:" + address;
-    for (const std::string* scope : {&account_scope, &address_scope}) {
-        if (const auto until = login_guard.locked_until(db, *scope, now)) {
-            out.kind = LoginOutcome::Kind::locked;
-            out.locked_until = until;
-            return out;
-        }
-    }
+namespace {
+
+std::string account_scope(const std::string& username) { return "account:" + username.substr(0, 64); }
+std::string address_scope(const std::string& address) { return "address:" + address; }
+
+} // namespace
+
+std::optional<protocol::UtcSeconds> login_locked_until(Database& db, const std::string& username,
+                                                       const std::string& address, protocol::UtcSeconds now) {
+    for (const std::string& scope : {account_scope(username), address_scope(address)})
+        if (const auto until = login_guard.locked_until(db, scope, now)) return until;
+    return std::nullopt;
+}
+
+std::optional<Staff> verify_login(Database& db, const std::string& username, const std::string& password) {
     Statement st(db, "SELECT username, display_name, role, password_hash FROM staff_accounts "
                      "WHERE username = ? AND disabled = 0");
     st.bind(1, username);
     const bool known = st.step();
     const bool match = verify_password(known ? st.text(3) : decoy_hash(), password) && known;
-    if (match) {
-        out.kind = LoginOutcome::Kind::ok;
-        out.staff = staff_of(st);
-        return out;
-    }
-    login_guard.count_miss(db, account_scope, account_miss_limit, login_lock_s, now);
-    login_guard.count_miss(db, address_scope, address_miss_limit, login_lock_s, now);
-    out.kind = LoginOutcome::Kind::wrong;
-    return out;
+    if (!match) return std::nullopt;
+    return staff_of(st);
+}
+
+void count_login_miss(Database& db, const std::string& username, const std::string& address, protocol::UtcSeconds now) {
+    login_guard.count_miss(db, account_scope(username), account_miss_limit, login_lock_s, now);
+    login_guard.count_miss(db, address_scope(address), address_miss_limit, login_lock_s, now);
 }
 
 std::vector<AccountRow> list_accounts(Database& db) {

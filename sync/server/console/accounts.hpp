@@ -31,16 +31,16 @@ CreateOutcome create_account(Database& db, const std::string& username, const st
 // An enabled account.
 std::optional<Staff> find_account(Database& db, const std::string& username);
 
-struct LoginOutcome {
-    enum class Kind { ok, wrong, locked } kind = Kind::wrong;
-    std::optional<Staff> staff;                       // ok
-    std::optional<protocol::UtcSeconds> locked_until;  // locked
-};
-// Checks the password (a wrong one, an unknown or disabled account cost the
-// same time and count the same miss); a locked account or address is refused
-// before any password is checked. Must run in a write transaction.
-LoginOutcome check_login(Database& db, const std::string& username, const std::string& password,
-                         const std::string& address, protocol::UtcSeconds now);
+// Signing in, in three steps so the slow password check (Argon2id, tens of
+// milliseconds) never holds the server's write lock:
+// 1. until when the account or the address is locked (checked before any password);
+std::optional<protocol::UtcSeconds> login_locked_until(Database& db, const std::string& username,
+                                                       const std::string& address, protocol::UtcSeconds now);
+// 2. the enabled account whose password this is; an unknown or disabled
+//    account costs the same time as a wrong password (names cannot be probed);
+std::optional<Staff> verify_login(Database& db, const std::string& username, const std::string& password);
+// 3. after a miss (in a write transaction): counts it for the account and the address.
+void count_login_miss(Database& db, const std::string& username, const std::string& address, protocol::UtcSeconds now);
 
 struct AccountRow {
     Staff staff;

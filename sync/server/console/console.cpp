@@ -119,20 +119,27 @@ void Console::install_session_routes() {
         PageContext ctx(db, self->m_config, self->m_views, req, res, self->m_config.now());
         const std::string username = ctx.field("username").substr(0, 64);
         if (!same_secret(ctx.field("csrf"), ctx.cookie(login_cookie))) return login_form(ctx, "err_csrf", username, 403);
+        std::optional<protocol::UtcSeconds> locked;
+        std::optional<Staff> staff;
+        {
+            Transaction read(db, TxMode::Deferred);
+            locked = login_locked_until(db, username, ctx.address, ctx.now);
+            if (!locked) staff = verify_login(db, username, ctx.field("password"));
+            read.commit();
+        }
         WriteTransaction tx(self->m_pool, db);
-        const LoginOutcome outcome = check_login(db, username, ctx.field("password"), ctx.address, ctx.now);
-        if (outcome.kind != LoginOutcome::Kind::ok) {
-            const bool locked = outcome.kind == LoginOutcome::Kind::locked;
+        if (!staff) {
+            if (!locked) count_login_miss(db, username, ctx.address, ctx.now);
             record_audit(db, AuditEntry{0, ctx.now, username, locked ? "login.locked" : "login.failed", "", "",
                                         ctx.address});
             tx.commit();
             if (!locked) return login_form(ctx, "err_login_wrong", username, 401);
             login_form(ctx, "err_login_locked", username, 429);
-            res.set_header("Retry-After", std::to_string(*outcome.locked_until - ctx.now));
+            res.set_header("Retry-After", std::to_string(*locked - ctx.now));
             return;
         }
-        const std::string token = open_session(db, *outcome.staff, ctx.now);
-        record_audit(db, AuditEntry{0, ctx.now, outcome.staff->username, "login", "", "", ctx.address});
+        const std::string token = open_session(db, *staff, ctx.now);
+        record_audit(db, AuditEntry{0, ctx.now, staff->username, "login", "", "", ctx.address});
         tx.commit();
         ctx.set_cookie(session_cookie, token);
         const std::string next = ctx.field("next");

@@ -9,7 +9,8 @@ void register_console(FeatureRegistry& registry) {
     f.name = "console";
     // v9 (issue 17): staff accounts (Argon2id hashes), their sessions (the
     // SHA-256 of the cookie's token), wrong-password counting, the audit
-    // log, and an index for the ticket queue (open tickets by age).
+    // log, an index for the ticket queue (open tickets by age), and the
+    // office's own facts about a ticket (its worker, the agreed charge).
     f.schema = {{9, R"sql(
 CREATE TABLE staff_accounts (
   username TEXT PRIMARY KEY,
@@ -33,6 +34,13 @@ CREATE TABLE staff_audit (
   target TEXT NOT NULL, detail TEXT NOT NULL, address TEXT NOT NULL);
 CREATE INDEX staff_audit_user ON staff_audit (username, id);
 CREATE INDEX tickets_queue ON tickets (status, created_at);
+CREATE TABLE ticket_assignments (
+  ticket_id TEXT PRIMARY KEY REFERENCES tickets(id),
+  worker TEXT REFERENCES staff_accounts(username),
+  charge_fen INTEGER CHECK (charge_fen IS NULL OR charge_fen >= 0),
+  charge_note TEXT,
+  updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL);
+CREATE INDEX ticket_assignments_worker ON ticket_assignments (worker);
 )sql"}};
     f.routes = [](RouteContext& r) {
         auto console = std::make_shared<console::Console>(r.http, r.pool, r.config,

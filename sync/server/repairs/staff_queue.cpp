@@ -19,16 +19,18 @@ void bind_overdue(Statement& st, protocol::UtcSeconds now) {
 } // namespace
 
 std::vector<QueueRow> ticket_queue(Database& db, const std::string& group, protocol::UtcSeconds now, int limit,
-                                   int offset) {
+                                   int offset, const std::optional<std::string>& worker) {
     const std::string where = group == "open" ? "status IN ('submitted', 'accepted', 'scheduled', 'in_progress')"
                                               : "status = ?5";
     Statement st(db, (std::string("SELECT id, unit_id, category, description, status, emergency, ") + overdue_sql +
-                      " AS overdue, slot_start, created_at, updated_at FROM tickets WHERE " + where +
+                      " AS overdue, slot_start, created_at, tickets.updated_at, a.worker FROM tickets "
+                      "LEFT JOIN ticket_assignments a ON a.ticket_id = tickets.id WHERE " + where +
+                      " AND (?8 IS NULL OR a.worker = ?8)"
                       " ORDER BY overdue DESC, emergency DESC, created_at ASC LIMIT ?6 OFFSET ?7")
                          .c_str());
     bind_overdue(st, now);
     if (group != "open") st.bind(5, group);
-    st.bind(6, limit).bind(7, offset);
+    st.bind(6, limit).bind(7, offset).bind(8, worker);
     std::vector<QueueRow> rows;
     while (st.step()) {
         QueueRow r;
@@ -42,6 +44,7 @@ std::vector<QueueRow> ticket_queue(Database& db, const std::string& group, proto
         r.slot_start = st.opt_int64(7);
         r.created_at = st.int64(8);
         r.updated_at = st.int64(9);
+        r.worker = st.opt_text(10);
         rows.push_back(std::move(r));
     }
     return rows;

@@ -32,11 +32,13 @@ struct QueueRow {
     std::optional<protocol::UtcSeconds> slot_start;
     protocol::UtcSeconds created_at = 0;
     protocol::UtcSeconds updated_at = 0;
+    std::optional<std::string> worker;  // staff_assignment.hpp
 };
 
-// `group`: "open" (submitted, accepted, scheduled, in_progress), or one status.
+// `group`: "open" (submitted, accepted, scheduled, in_progress), or one status;
+// `worker`: only the tickets assigned to this staff member.
 std::vector<QueueRow> ticket_queue(Database& db, const std::string& group, protocol::UtcSeconds now, int limit,
-                                   int offset);
+                                   int offset, const std::optional<std::string>& worker = std::nullopt);
 std::map<std::string, std::int64_t> ticket_counts(Database& db);  // status -> tickets
 std::int64_t overdue_count(Database& db, protocol::UtcSeconds now);
 

@@ -2,12 +2,74 @@
 // lifting a lock (a household locked out by a neighbour calls the office).
 #include "console/console.hpp"
 
+#include "estate.hpp"
+#include "feed.hpp"
 #include "fees/fees.hpp"
+#include "fees/staff_lists.hpp"
+
+#include "protocol/changes.hpp"
 
 #include "protocol/decode.hpp"
 
+#include <cstdio>
+
 namespace lobby::server::console {
 namespace {
+
+// Money is integer fen; shown as yuan with two decimals.
+std::string yuan(std::int64_t fen) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "¥%lld.%02lld", static_cast<long long>(fen / 100), static_cast<long long>(fen % 100));
+    return buf;
+}
+
+std::string fee_kind_name(PageContext& ctx, const std::string& code) {
+    if (const auto record = load_record(ctx.db, protocol::collection::fee_kinds, code))
+        if (const auto kind = protocol::decode<protocol::FeeKind>(*record)) return localized(kind.value().name, ctx.lang);
+    return code;
+}
+
+// A unit's bills and orders, when the page is asked for one (?unit=3-2-1502).
+void add_unit(PageContext& ctx, Data& d) {
+    const std::string unit_id = ctx.req.get_param_value("unit").substr(0, 64);
+    d.set("unit_query", unit_id);
+    if (unit_id.empty()) return;
+    const auto unit = find_unit(ctx.db, unit_id);
+    if (!unit) {
+        d.set("unit_error", ctx.t("err_no_unit"));
+        return;
+    }
+    Data u;
+    u.set("id", unit->id);
+    u.set("owner", unit->owner_masked);
+    Data bills{Data::type::list};
+    std::int64_t due = 0;
+    for (const auto& b : fees::unit_bills(ctx.db, unit_id, 60)) {
+        Data row;
+        row.set("kind", fee_kind_name(ctx, b.fee_kind));
+        row.set("period", b.period);
+        row.set("amount", yuan(b.amount_fen));
+        row.set("paid", yuan(b.paid_fen));
+        row.set("unpaid", b.paid_fen < b.amount_fen);
+        row.set("due_date", b.due_date);
+        due += b.amount_fen - b.paid_fen;
+        bills.push_back(row);
+    }
+    u.set("bills", bills);
+    u.set("total_due", yuan(due));
+    Data orders{Data::type::list};
+    for (const auto& o : fees::unit_orders(ctx.db, unit_id, 20)) {
+        Data row;
+        row.set("id", o.id_prefix);
+        row.set("amount", yuan(o.amount_fen));
+        row.set("created", format_time(o.created_at));
+        row.set("state", ctx.t(o.paid_at ? "order_paid" : o.expires_at <= ctx.now ? "order_expired" : "order_pending"));
+        row.set("paid", o.paid_at ? format_time(*o.paid_at) : std::string());
+        orders.push_back(row);
+    }
+    u.set("orders", orders);
+    d.set("unit", u);
+}
 
 void lockouts_page(PageContext& ctx) {
     ApiContext api = ctx.api();
@@ -26,6 +88,7 @@ void lockouts_page(PageContext& ctx) {
         }
     Data d;
     d.set("lockouts", rows);
+    add_unit(ctx, d);
     ctx.page("fees", d, "title_fees");
 }
 

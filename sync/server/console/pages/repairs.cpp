@@ -4,12 +4,17 @@
 #include "console/console.hpp"
 
 #include "feed.hpp"
+#include "console/accounts.hpp"
 #include "repairs/repairs.hpp"
+#include "repairs/staff_assignment.hpp"
 #include "repairs/staff_queue.hpp"
 
 #include "protocol/changes.hpp"
 #include "protocol/decode.hpp"
+#include "protocol/text.hpp"
 
+#include <cctype>
+#include <cstdio>
 #include <map>
 
 namespace lobby::server::console {
@@ -37,6 +42,39 @@ std::string category_name(PageContext& ctx, std::map<std::string, std::string>& 
     return name;
 }
 
+// username -> display name, for showing who has a ticket.
+std::map<std::string, std::string> staff_names(Database& db) {
+    std::map<std::string, std::string> names;
+    for (const auto& a : list_accounts(db)) names[a.staff.username] = a.staff.display_name;
+    return names;
+}
+
+std::string yuan(std::int64_t fen) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "¥%lld.%02lld", static_cast<long long>(fen / 100), static_cast<long long>(fen % 100));
+    return buf;
+}
+
+// "120", "120.5", "120.50" yuan -> fen; at most 100,000 yuan.
+std::optional<std::int64_t> parse_yuan(const std::string& text) {
+    std::int64_t whole = 0, cents = 0;
+    std::size_t i = 0, digits = 0;
+    for (; i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) && digits < 7; ++i, ++digits)
+        whole = whole * 10 + (text[i] - '0');
+    if (digits == 0) return std::nullopt;
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        for (int d = 0; d < 2; ++d) {
+            cents *= 10;
+            if (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) cents += text[i++] - '0';
+        }
+    }
+    if (i != text.size() || whole > 100000) return std::nullopt;
+    return whole * 100 + cents;
+}
+
+bool mine_only(const PageContext& ctx) { return ctx.req.get_param_value("mine") == "1"; }
+
 std::string group_of(const PageContext& ctx) {
     const std::string state = ctx.req.get_param_value("state");
     for (const char* g : state_groups)
@@ -46,8 +84,10 @@ std::string group_of(const PageContext& ctx) {
 
 Data queue_rows(PageContext& ctx, const std::string& group, int page, std::size_t* count = nullptr) {
     std::map<std::string, std::string> categories;
+    const auto names = staff_names(ctx.db);
     Data rows{Data::type::list};
-    for (const auto& r : repairs::ticket_queue(ctx.db, group, ctx.now, page_size, page * page_size)) {
+    const std::optional<std::string> worker = mine_only(ctx) ? std::optional<std::string>(ctx.staff().username) : std::nullopt;
+    for (const auto& r : repairs::ticket_queue(ctx.db, group, ctx.now, page_size, page * page_size, worker)) {
         Data d;
         d.set("id", r.id);
         d.set("unit", r.unit_id);
@@ -58,6 +98,7 @@ Data queue_rows(PageContext& ctx, const std::string& group, int page, std::size_
         d.set("age", format_age(ctx.now - r.created_at, ctx));
         d.set("created", format_time(r.created_at));
         if (r.slot_start) d.set("slot", format_time(*r.slot_start));
+        if (r.worker) d.set("worker", names.count(*r.worker) ? names.at(*r.worker) : *r.worker);
         d.set("emergency", r.emergency);
         d.set("overdue", r.overdue);
         rows.push_back(d);
@@ -89,10 +130,13 @@ void queue_page(PageContext& ctx) {
         tab.set("label", ctx.t(std::string("group_") + g));
         tab.set("count", std::to_string(n));
         tab.set("active", group == g);
+        tab.set("mine", mine_only(ctx));
         tabs.push_back(tab);
     }
     d.set("tabs", tabs);
     d.set("state", group);
+    d.set("mine", mine_only(ctx));
+    d.set("mine_param", mine_only(ctx) ? "&mine=1" : "");
     d.set("overdue_count", std::to_string(repairs::overdue_count(ctx.db, ctx.now)));
     std::size_t shown = 0;
     Data rows = queue_rows(ctx, group, page, &shown);
@@ -164,6 +208,28 @@ void ticket_page(PageContext& ctx, const std::string& error = "", int status = 2
             moves.push_back(m);
         }
     d.set("moves", moves);
+    const auto names = staff_names(ctx.db);
+    const auto assignment = repairs::find_assignment(ctx.db, t.id);
+    if (assignment && assignment->worker)
+        d.set("worker", names.count(*assignment->worker) ? names.at(*assignment->worker) : *assignment->worker);
+    if (assignment && assignment->charge_fen) {
+        d.set("charge", yuan(*assignment->charge_fen));
+        d.set("charge_note", assignment->charge_note.value_or(""));
+    }
+    // The front desk and managers assign anyone; a maintenance worker takes a ticket himself.
+    const bool assigns = ctx.staff().role != Role::maintenance;
+    d.set("assigns", assigns);
+    d.set("takes", !assigns && !(assignment && assignment->worker == ctx.staff().username));
+    Data workers{Data::type::list};
+    for (const auto& a : list_accounts(ctx.db)) {
+        if (a.disabled || a.staff.role != Role::maintenance) continue;
+        Data w;
+        w.set("value", a.staff.username);
+        w.set("label", a.staff.display_name);
+        w.set("selected", assignment && assignment->worker == a.staff.username);
+        workers.push_back(w);
+    }
+    d.set("workers", workers);
     d.set("has_moves", offered != offered_moves.end());
     d.set("csrf", ctx.session->csrf);
     d.set("note", ctx.field("note"));
@@ -186,6 +252,32 @@ void move_ticket(PageContext& ctx) {
     ctx.redirect("/console/repairs/" + id, "moved");
 }
 
+void assign(PageContext& ctx) {
+    const std::string id = ctx.path_id();
+    ApiContext api = ctx.api();
+    if (repairs::get_repair(api, id).status != 200) return ctx.message_page("err_no_ticket", 404);
+    // Maintenance may only take a ticket for themselves.
+    const std::string worker = ctx.staff().role == Role::maintenance ? ctx.staff().username : ctx.field("worker");
+    const auto account = find_account(ctx.db, worker);
+    if (!account || account->role != Role::maintenance) return ticket_page(ctx, ctx.t("err_worker"), 422);
+    repairs::assign_worker(ctx.db, id, worker, ctx.staff().username, ctx.now);
+    ctx.audit("repair.assign", id, worker);
+    ctx.redirect("/console/repairs/" + id, "assigned");
+}
+
+void charge(PageContext& ctx) {
+    const std::string id = ctx.path_id();
+    ApiContext api = ctx.api();
+    if (repairs::get_repair(api, id).status != 200) return ctx.message_page("err_no_ticket", 404);
+    const auto fen = parse_yuan(ctx.field("charge"));
+    const std::string note = ctx.field("charge_note");
+    const auto note_chars = protocol::utf8_length(note);
+    if (!fen || !note_chars || *note_chars < 1 || *note_chars > 200) return ticket_page(ctx, ctx.t("err_charge"), 422);
+    repairs::record_charge(ctx.db, id, *fen, note, ctx.staff().username, ctx.now);
+    ctx.audit("repair.charge", id, yuan(*fen) + " " + note);
+    ctx.redirect("/console/repairs/" + id, "charged");
+}
+
 } // namespace
 
 void install_repair_pages(Console& console) {
@@ -193,6 +285,8 @@ void install_repair_pages(Console& console) {
     console.get("/console/repairs/rows", everyone, "repairs", queue_rows_fragment);
     console.get(R"(/console/repairs/(R-[0-9A-Za-z-]{1,40}))", everyone, "repairs", [](PageContext& ctx) { ticket_page(ctx); });
     console.post(R"(/console/repairs/(R-[0-9A-Za-z-]{1,40})/status)", everyone, move_ticket);
+    console.post(R"(/console/repairs/(R-[0-9A-Za-z-]{1,40})/assign)", everyone, assign);
+    console.post(R"(/console/repairs/(R-[0-9A-Za-z-]{1,40})/charge)", everyone, charge);
 }
 
 } // namespace lobby::server::console
