@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -61,8 +62,17 @@ std::string Views::render(const std::string& name, Data& data, Lang lang) const 
     if (t == m_templates.end()) throw std::logic_error("staff console: no template " + name);
     data.set("t", m_word_data.at(lang));
     data.set("lang", lang_code(lang));
-    kainjow::mustache::mustache parsed(t->second);
-    return parsed.render(data);
+    // Parsed once per thread: a kainjow template is reused across renders but
+    // not shared between threads. The source is kept to tell templates apart
+    // when another Views (a test's next server) reuses an address.
+    struct Parsed {
+        std::string source;
+        std::unique_ptr<kainjow::mustache::mustache> tmpl;
+    };
+    thread_local std::map<const std::string*, Parsed> parsed;
+    Parsed& p = parsed[&t->second];
+    if (!p.tmpl || p.source != t->second) p = Parsed{t->second, std::make_unique<kainjow::mustache::mustache>(t->second)};
+    return p.tmpl->render(data);
 }
 
 const std::string& Views::text(Lang lang, const std::string& key) const {

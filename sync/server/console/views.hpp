@@ -33,8 +33,8 @@ public:
     const std::string* asset(const std::string& name) const;
 
 private:
-    // Sources, checked at load; each render parses its own copy (a kainjow
-    // template changes while it renders, so one cannot serve two threads).
+    // Sources, checked at load; each thread renders from its own parsed copy
+    // (a kainjow template changes while it renders, so one cannot serve two threads).
     std::map<std::string, std::string> m_templates;
     std::map<Lang, std::map<std::string, std::string>> m_words;
     std::map<Lang, Data> m_word_data;
