@@ -16,13 +16,6 @@
 namespace lobby::server::console {
 namespace {
 
-// Money is integer fen; shown as yuan with two decimals.
-std::string yuan(std::int64_t fen) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "¥%lld.%02lld", static_cast<long long>(fen / 100), static_cast<long long>(fen % 100));
-    return buf;
-}
-
 std::string fee_kind_name(PageContext& ctx, const std::string& code) {
     if (const auto record = load_record(ctx.db, protocol::collection::fee_kinds, code))
         if (const auto kind = protocol::decode<protocol::FeeKind>(*record)) return localized(kind.value().name, ctx.lang);
@@ -48,20 +41,20 @@ void add_unit(PageContext& ctx, Data& d) {
         Data row;
         row.set("kind", fee_kind_name(ctx, b.fee_kind));
         row.set("period", b.period);
-        row.set("amount", yuan(b.amount_fen));
-        row.set("paid", yuan(b.paid_fen));
+        row.set("amount", format_yuan(b.amount_fen));
+        row.set("paid", format_yuan(b.paid_fen));
         row.set("unpaid", b.paid_fen < b.amount_fen);
         row.set("due_date", b.due_date);
         due += b.amount_fen - b.paid_fen;
         bills.push_back(row);
     }
     u.set("bills", bills);
-    u.set("total_due", yuan(due));
+    u.set("total_due", format_yuan(due));
     Data orders{Data::type::list};
     for (const auto& o : fees::unit_orders(ctx.db, unit_id, 20)) {
         Data row;
         row.set("id", o.id_prefix);
-        row.set("amount", yuan(o.amount_fen));
+        row.set("amount", format_yuan(o.amount_fen));
         row.set("created", format_time(o.created_at));
         row.set("state", ctx.t(o.paid_at ? "order_paid" : o.expires_at <= ctx.now ? "order_expired" : "order_pending"));
         row.set("paid", o.paid_at ? format_time(*o.paid_at) : std::string());

@@ -49,12 +49,6 @@ std::map<std::string, std::string> staff_names(Database& db) {
     return names;
 }
 
-std::string yuan(std::int64_t fen) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "¥%lld.%02lld", static_cast<long long>(fen / 100), static_cast<long long>(fen % 100));
-    return buf;
-}
-
 // "120", "120.5", "120.50" yuan -> fen; at most 100,000 yuan.
 std::optional<std::int64_t> parse_yuan(const std::string& text) {
     std::int64_t whole = 0, cents = 0;
@@ -213,7 +207,7 @@ void ticket_page(PageContext& ctx, const std::string& error = "", int status = 2
     if (assignment && assignment->worker)
         d.set("worker", names.count(*assignment->worker) ? names.at(*assignment->worker) : *assignment->worker);
     if (assignment && assignment->charge_fen) {
-        d.set("charge", yuan(*assignment->charge_fen));
+        d.set("charge", format_yuan(*assignment->charge_fen));
         d.set("charge_note", assignment->charge_note.value_or(""));
     }
     // The front desk and managers assign anyone; a maintenance worker takes a ticket himself.
@@ -274,7 +268,7 @@ void charge(PageContext& ctx) {
     const auto note_chars = protocol::utf8_length(note);
     if (!fen || !note_chars || *note_chars < 1 || *note_chars > 200) return ticket_page(ctx, ctx.t("err_charge"), 422);
     repairs::record_charge(ctx.db, id, *fen, note, ctx.staff().username, ctx.now);
-    ctx.audit("repair.charge", id, yuan(*fen) + " " + note);
+    ctx.audit("repair.charge", id, format_yuan(*fen) + " " + note);
     ctx.redirect("/console/repairs/" + id, "charged");
 }
 
