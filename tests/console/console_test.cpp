@@ -200,6 +200,18 @@ TEST_CASE("a session ends after 30 idle minutes, and at sign-out") {
     CHECK(office.audited("boss", "logout"));
 }
 
+TEST_CASE("a form sent after the session expired changes nothing and leads to the sign-in page") {
+    Office office;
+    const std::string id = office.file_ticket();
+    ConsoleClient desk = office.signed_in("desk", desk_password);
+    REQUIRE(desk.get("/console/repairs/" + id).status == 200);
+    office.server.clock().advance(c::session_idle_s + 1);
+    const Page r = desk.post("/console/repairs/" + id + "/status", {{"status", "accepted"}, {"note", "太晚了"}});
+    CHECK(r.status == 303);
+    CHECK(r.location() == "/console/login?expired=1");
+    CHECK(office.ticket_status(id) == "submitted");
+}
+
 TEST_CASE("roles: maintenance works tickets but cannot publish notices or see visitors; only managers see the audit") {
     Office office;
     ConsoleClient worker = office.signed_in("worker", worker_password);
