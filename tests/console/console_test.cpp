@@ -391,6 +391,13 @@ TEST_CASE("notices: published from the form into the kiosks' feed, refused when 
     CHECK(office.audited("desk", "notice.publish", id));
     CHECK(desk.get("/console/notices").status == 200);
     CHECK(desk.post("/console/notices/" + id + "/unpublish", {}).status == 303);
+    CHECK(!desk.get("/console/notices").has("5栋明日停电"));
+    // Expired notices leave the list when they expire, before any kiosk pulls.
+    CHECK(desk.get("/console/notices").has("3栋明日停水通知"));
+    office.server.clock().advance(2 * 86400);
+    const Page later = office.signed_in("desk", desk_password).get("/console/notices");
+    REQUIRE(later.status == 200);
+    CHECK(!later.has("3栋明日停水通知"));
     bool gone = false;
     for (const auto& change : pull_feed(kiosk))
         if (change.collection == "notices" && change.key == id) gone = change.deleted;

@@ -37,7 +37,8 @@ void notices_page(PageContext& ctx, const Draft& draft, const std::string& error
     Data list{Data::type::list};
     for (const auto& json : live_records(ctx.db, protocol::collection::notices, 200)) {
         const auto n = protocol::decode<protocol::Notice>(json);
-        if (!n) continue;
+        // An expired notice is still live in the feed until the next pull turns it into a tombstone.
+        if (!n || (n.value().expires_at && *n.value().expires_at <= ctx.now)) continue;
         Data row;
         row.set("id", n.value().id);
         row.set("title", localized(n.value().title, ctx.lang));
