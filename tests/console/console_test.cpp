@@ -12,6 +12,12 @@
 #include "console/sessions.hpp"
 #include "db.hpp"
 
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
 using namespace lobby::test;
 namespace p = lobby::protocol;
 namespace c = lobby::server::console;
@@ -96,6 +102,33 @@ TEST_CASE("signing in sets an HttpOnly SameSite=Strict session cookie; a wrong p
     CHECK(queue.headers.find("Content-Security-Policy") != queue.headers.end());
     CHECK(office.audited("desk", "login.failed"));
     CHECK(office.audited("desk", "login"));
+}
+
+TEST_CASE("--create-manager makes the first manager from a password file or stdin, stores only an Argon2id hash, and only once") {
+    const std::string dir = make_temp_dir("console-manager");
+    const std::string db = dir + "/office.db";
+    const auto run = [&](const std::string& args) {
+        const int rc = std::system((office_server_binary() + " --db " + db + " " + args + " >/dev/null 2>&1").c_str());
+        return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    };
+    std::ofstream(dir + "/short.pw") << "short\n";
+    std::ofstream(dir + "/good.pw") << "a-long-manager-password\n";
+    CHECK(run("--create-manager boss --password-file " + dir + "/short.pw") == 2);
+    CHECK(run("--create-manager 'Bad Name' --password-file " + dir + "/good.pw") == 2);
+    CHECK(run("--create-manager boss --manager-name 李经理 < " + dir + "/good.pw") == 0);  // stdin
+    CHECK(run("--create-manager boss2 --password-file " + dir + "/good.pw") == 1);       // a manager exists
+    {
+        lobby::server::Database d(db);
+        lobby::server::Statement st(d, "SELECT role, password_hash FROM staff_accounts");
+        REQUIRE(st.step());
+        CHECK(st.text(0) == "manager");
+        CHECK(st.text(1).rfind("$argon2id$v=19$", 0) == 0);
+        CHECK(st.text(1).find("a-long-manager-password") == std::string::npos);
+        CHECK(!st.step());
+        CHECK(c::verify_login(d, "boss", "a-long-manager-password").has_value());
+        CHECK(!c::verify_login(d, "boss", "a-long-manager-passworD").has_value());
+    }
+    std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("over an https public URL the cookies are Secure") {
