@@ -13,6 +13,12 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(QRCODEGEN REQUIRED IMPORTED_TARGET qrcodegencpp)
 # The office server's personal fields at rest (libsodium-dev).
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# Argon2id: the kiosk's admin PIN and the staff console's passwords (libargon2-dev).
+pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
+# The staff console: Markdown of notices (libcmark-dev); its templates use
+# kainjow mustache (libkainjow-mustache-dev, header only).
+pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
+find_path(KAINJOW_MUSTACHE_INCLUDE kainjow/mustache.hpp REQUIRED)
 
 if(LOBBY_BUILD_KIOSK)
   find_package(OpenGL REQUIRED)
@@ -20,8 +26,6 @@ if(LOBBY_BUILD_KIOSK)
   pkg_check_modules(ESPEAKNG REQUIRED IMPORTED_TARGET espeak-ng)  # read-aloud (kiosk/speech)
   pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
   pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
-  # The admin PIN's Argon2id hash (libargon2-dev).
-  pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
   # Debian's libimgui.a already contains the SDL and OpenGL3 backends; only
   # their headers need an include path.
   add_library(imgui_debian INTERFACE)

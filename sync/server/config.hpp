@@ -85,6 +85,9 @@ struct ServerConfig {
     // the pay page, retention and the demo seed at start). Tests running an
     // in-process OfficeServer move it instead of sleeping; must be thread-safe.
     std::function<protocol::UtcSeconds()> now = protocol::now_utc;
+    // Where the staff console finds its templates, static files and words
+    // (sync/server/console/, locale/console/): the source tree, or share/ when installed.
+    std::string console_root = LOBBY_SOURCE_DIR;
 };
 
 } // namespace lobby::server

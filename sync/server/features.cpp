@@ -10,6 +10,7 @@ void register_households(FeatureRegistry& registry);  // household_routes.cpp
 void register_repairs(FeatureRegistry& registry);   // repairs/register.cpp
 void register_visitors(FeatureRegistry& registry);  // visitors/register.cpp
 void register_kiosks(FeatureRegistry& registry);    // kiosks/register.cpp
+void register_console(FeatureRegistry& registry);   // console/register.cpp
 
 const FeatureRegistry& server_features() {
     static const FeatureRegistry registry = [] {
@@ -21,6 +22,7 @@ const FeatureRegistry& server_features() {
         register_repairs(r);
         register_visitors(r);
         register_kiosks(r);
+        register_console(r);
         return r;
     }();
     return registry;

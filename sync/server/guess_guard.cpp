@@ -34,7 +34,7 @@ std::optional<protocol::UtcSeconds> GuessGuard::locked_until(Database& db, const
 void GuessGuard::count_miss(Database& db, const std::string& scope, std::int64_t limit, std::int64_t lock_s,
                             protocol::UtcSeconds now) const {
     GuardRow g = read_row(db, m_table, scope);
-    if (now - g.window_start >= guess_window_s) {
+    if (now - g.window_start >= m_window_s) {
         g.window_start = now;
         g.misses = 0;
     }

@@ -1,4 +1,5 @@
 // office-server: the property office's HTTP API for the lobby kiosks.
+#include "console/first_manager.hpp"
 #include "kiosks/verify_keys.hpp"
 #include "office_server.hpp"
 #include "personal_data_at_rest.hpp"
@@ -94,7 +95,20 @@ int main(int argc, char** argv) {
                                 std::string::npos;
             return ok ? std::string() : std::string("kiosk ids are 1-64 letters, digits and '-'");
         }, "ID"));
+    // The staff console's first manager (console/first_manager.hpp).
+    std::string manager_username, manager_display_name, password_file;
+    app.add_option("--create-manager", manager_username,
+                   "create the first manager account of the staff console (/console), then exit; the password is "
+                   "read from --password-file or stdin, never from the command line");
+    app.add_option("--manager-name", manager_display_name, "the manager's name as shown in the console");
+    app.add_option("--password-file", password_file, "file whose first line is the new manager's password ('-': stdin)");
+    app.add_option("--console-root", config.console_root,
+                   "directory holding sync/server/console/ and locale/console/ (the console's templates and words)")
+        ->capture_default_str();
     CLI11_PARSE(app, argc, argv);
+
+    if (!manager_username.empty())
+        return lobby::server::console::create_first_manager(config, manager_username, manager_display_name, password_file);
 
     if (!enrol_id.empty()) {
         if (config.kiosk_key_dir.empty()) {

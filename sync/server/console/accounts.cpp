@@ -1,0 +1,122 @@
+// Staff accounts and signing in.
+#include "console/accounts.hpp"
+
+#include "console/passwords.hpp"
+#include "guess_guard.hpp"
+
+#include "protocol/text.hpp"
+
+namespace lobby::server::console {
+namespace {
+
+const GuessGuard login_guard("staff_login_guard", login_window_s);
+
+// Verifying against this costs an unknown username the same time as a known one.
+const std::string& decoy_hash() {
+    static const std::string hash = hash_password("not-a-password-of-anyone");
+    return hash;
+}
+
+Staff staff_of(const Statement& st) {
+    Staff s;
+    s.username = st.text(0);
+    s.display_name = st.text(1);
+    s.role = parse_role(st.text(2)).value_or(Role::maintenance);  // CHECK constraint keeps it valid
+    return s;
+}
+
+} // namespace
+
+const char* role_name(Role role) {
+    switch (role) {
+    case Role::front_desk: return "front_desk";
+    case Role::maintenance: return "maintenance";
+    case Role::manager: return "manager";
+    }
+    return "maintenance";
+}
+
+std::optional<Role> parse_role(std::string_view name) {
+    for (Role r : {Role::front_desk, Role::maintenance, Role::manager})
+        if (name == role_name(r)) return r;
+    return std::nullopt;
+}
+
+bool valid_username(const std::string& username) {
+    if (username.size() < 3 || username.size() > 32) return false;
+    return username.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") == std::string::npos;
+}
+
+CreateOutcome create_account(Database& db, const std::string& username, const std::string& display_name, Role role,
+                             const std::string& password, protocol::UtcSeconds now) {
+    if (!valid_username(username)) return CreateOutcome::bad_username;
+    const auto name_chars = protocol::utf8_length(display_name);  // nullopt: not UTF-8
+    if (!name_chars || *name_chars < 1 || *name_chars > 40) return CreateOutcome::bad_name;
+    if (password_problem(password)) return CreateOutcome::weak_password;
+    Statement exists(db, "SELECT 1 FROM staff_accounts WHERE username = ?");
+    exists.bind(1, username);
+    if (exists.step()) return CreateOutcome::exists;
+    Statement st(db, "INSERT INTO staff_accounts (username, display_name, role, password_hash, created_at) "
+                     "VALUES (?, ?, ?, ?, ?)");
+    st.bind(1, username).bind(2, display_name).bind(3, role_name(role)).bind(4, hash_password(password)).bind(5, now);
+    st.run();
+    return CreateOutcome::created;
+}
+
+std::optional<Staff> find_account(Database& db, const std::string& username) {
+    Statement st(db, "SELECT username, display_name, role FROM staff_accounts WHERE username = ? AND disabled = 0");
+    st.bind(1, username);
+    if (!st.step()) return std::nullopt;
+    return staff_of(st);
+}
+
+namespace {
+
+std::string account_scope(const std::string& username) { return "account:" + username.substr(0, 64); }
+std::string address_scope(const std::string& address) { return "address:" + address; }
+
+} // namespace
+
+std::optional<protocol::UtcSeconds> login_locked_until(Database& db, const std::string& username,
+                                                       const std::string& address, protocol::UtcSeconds now) {
+    for (const std::string& scope : {account_scope(username), address_scope(address)})
+        if (const auto until = login_guard.locked_until(db, scope, now)) return until;
+    return std::nullopt;
+}
+
+std::optional<Staff> verify_login(Database& db, const std::string& username, const std::string& password) {
+    Statement st(db, "SELECT username, display_name, role, password_hash FROM staff_accounts "
+                     "WHERE username = ? AND disabled = 0");
+    st.bind(1, username);
+    const bool known = st.step();
+    const bool match = verify_password(known ? st.text(3) : decoy_hash(), password) && known;
+    if (!match) return std::nullopt;
+    return staff_of(st);
+}
+
+void count_login_miss(Database& db, const std::string& username, const std::string& address, protocol::UtcSeconds now) {
+    login_guard.count_miss(db, account_scope(username), account_miss_limit, login_lock_s, now);
+    login_guard.count_miss(db, address_scope(address), address_miss_limit, login_lock_s, now);
+}
+
+std::vector<AccountRow> list_accounts(Database& db) {
+    Statement st(db, "SELECT username, display_name, role, disabled, created_at FROM staff_accounts ORDER BY username");
+    std::vector<AccountRow> rows;
+    while (st.step()) rows.push_back(AccountRow{staff_of(st), st.int64(3) != 0, st.int64(4)});
+    return rows;
+}
+
+bool set_disabled(Database& db, const std::string& username, bool disabled) {
+    Statement st(db, "UPDATE staff_accounts SET disabled = ? WHERE username = ?");
+    st.bind(1, disabled ? 1 : 0).bind(2, username);
+    st.run();
+    if (db.changes() == 0) return false;
+    if (disabled) {
+        Statement end(db, "DELETE FROM staff_sessions WHERE username = ?");
+        end.bind(1, username);
+        end.run();
+    }
+    return true;
+}
+
+} // namespace lobby::server::console

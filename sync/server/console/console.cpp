@@ -1,0 +1,173 @@
+// Console::get/post (session, role, CSRF, transaction) and the session pages.
+#include "console/console.hpp"
+
+#include "console/accounts.hpp"
+
+#include "protocol/random.hpp"
+
+namespace lobby::server::console {
+namespace {
+
+void security_headers(httplib::Response& res) {
+    // Nothing inline runs: the one script and style sheet come from /console/static.
+    res.set_header("Content-Security-Policy",
+                   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+                   "form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Referrer-Policy", "same-origin");
+    res.set_header("Cache-Control", "no-store");
+}
+
+void to_login(PageContext& ctx, bool expired) {
+    std::string to = "/console/login";
+    if (ctx.req.method == "GET" && is_console_path(ctx.req.path)) to += "?next=" + url_encode(ctx.req.path);
+    if (expired) to += std::string(to.find('?') == std::string::npos ? "?" : "&") + "expired=1";
+    ctx.redirect(to);
+}
+
+void login_form(PageContext& ctx, const std::string& error_key, const std::string& username, int status) {
+    // Double-submit token: the form and a SameSite=Strict cookie must agree.
+    const std::string token = protocol::random_hex(16);
+    ctx.set_cookie(login_cookie, token);
+    Data d;
+    d.set("login_csrf", token);
+    d.set("username", username);
+    const std::string next = ctx.field("next");
+    d.set("next", is_console_path(next) ? next : std::string("/console/repairs"));
+    if (!error_key.empty()) d.set("error", ctx.t(error_key));
+    if (ctx.req.has_param("expired")) d.set("error", ctx.t("err_session_expired"));
+    ctx.page("login", d, "title_login", status);
+}
+
+} // namespace
+
+void Console::handle(const httplib::Request& req, httplib::Response& res, Roles roles, const std::string& nav,
+                     const PageFn& fn, bool write) {
+    security_headers(res);
+    auto lease = m_pool.acquire();
+    Database& db = lease.db();
+    PageContext ctx(db, m_config, m_views, req, res, m_config.now());
+    ctx.nav = nav;
+    const std::string token = ctx.cookie(session_cookie);
+    {
+        Transaction read(db, TxMode::Deferred);
+        ctx.session = find_session(db, token, ctx.now);
+        read.commit();
+    }
+    if (!ctx.session) return to_login(ctx, !token.empty());
+    if (write) {
+        WriteTransaction tx(m_pool, db);
+        if (!same_secret(ctx.field("csrf"), ctx.session->csrf)) {
+            ctx.audit("csrf.refused", req.path, "");
+            tx.commit();
+            return ctx.message_page("err_csrf", 403);
+        }
+        if (!allowed(roles, ctx.staff().role)) {
+            ctx.audit("forbidden", req.path, "");
+            tx.commit();
+            return ctx.message_page("err_forbidden", 403);
+        }
+        touch_session(db, *ctx.session, ctx.now);
+        fn(ctx);
+        tx.commit();
+        return;
+    }
+    if (!allowed(roles, ctx.staff().role)) {
+        WriteTransaction tx(m_pool, db);
+        ctx.audit("forbidden", req.path, "");
+        tx.commit();
+        return ctx.message_page("err_forbidden", 403);
+    }
+    if (ctx.now - ctx.session->last_seen >= session_touch_s) {
+        WriteTransaction tx(m_pool, db);
+        touch_session(db, *ctx.session, ctx.now);
+        tx.commit();
+    }
+    Transaction read(db, TxMode::Deferred);
+    fn(ctx);
+    read.commit();
+}
+
+void Console::get(const std::string& pattern, Roles roles, const std::string& nav, PageFn fn) {
+    m_http.Get(pattern, [self = shared_from_this(), roles, nav, fn](const httplib::Request& req, httplib::Response& res) {
+        self->handle(req, res, roles, nav, fn, false);
+    });
+}
+
+void Console::post(const std::string& pattern, Roles roles, PageFn fn) {
+    m_http.Post(pattern, [self = shared_from_this(), roles, fn](const httplib::Request& req, httplib::Response& res) {
+        self->handle(req, res, roles, "", fn, true);
+    });
+}
+
+void Console::install_session_routes() {
+    auto self = shared_from_this();
+    m_http.Get("/console", [](const httplib::Request&, httplib::Response& res) {
+        res.status = 303;
+        res.set_header("Location", "/console/repairs");
+    });
+    m_http.Get("/console/login", [self](const httplib::Request& req, httplib::Response& res) {
+        security_headers(res);
+        auto lease = self->m_pool.acquire();
+        PageContext ctx(lease.db(), self->m_config, self->m_views, req, res, self->m_config.now());
+        login_form(ctx, "", "", 200);
+    });
+    m_http.Post("/console/login", [self](const httplib::Request& req, httplib::Response& res) {
+        security_headers(res);
+        auto lease = self->m_pool.acquire();
+        Database& db = lease.db();
+        PageContext ctx(db, self->m_config, self->m_views, req, res, self->m_config.now());
+        const std::string username = ctx.field("username").substr(0, 64);
+        if (!same_secret(ctx.field("csrf"), ctx.cookie(login_cookie))) return login_form(ctx, "err_csrf", username, 403);
+        std::optional<protocol::UtcSeconds> locked;
+        std::optional<Staff> staff;
+        {
+            Transaction read(db, TxMode::Deferred);
+            locked = login_locked_until(db, username, ctx.address, ctx.now);
+            if (!locked) staff = verify_login(db, username, ctx.field("password"));
+            read.commit();
+        }
+        WriteTransaction tx(self->m_pool, db);
+        if (!staff) {
+            if (!locked) count_login_miss(db, username, ctx.address, ctx.now);
+            record_audit(db, AuditEntry{0, ctx.now, username, locked ? "login.locked" : "login.failed", "", "",
+                                        ctx.address});
+            tx.commit();
+            if (!locked) return login_form(ctx, "err_login_wrong", username, 401);
+            login_form(ctx, "err_login_locked", username, 429);
+            res.set_header("Retry-After", std::to_string(*locked - ctx.now));
+            return;
+        }
+        const std::string token = open_session(db, *staff, ctx.now);
+        record_audit(db, AuditEntry{0, ctx.now, staff->username, "login", "", "", ctx.address});
+        tx.commit();
+        ctx.set_cookie(session_cookie, token);
+        const std::string next = ctx.field("next");
+        ctx.redirect(is_console_path(next) ? next : "/console/repairs");
+    });
+    post("/console/logout", everyone, [](PageContext& ctx) {
+        close_session(ctx.db, *ctx.session);
+        ctx.audit("logout", "", "");
+        ctx.set_cookie(session_cookie, "", 0);
+        ctx.redirect("/console/login");
+    });
+    // The language is a preference, not an action: a GET that only sets a cookie.
+    m_http.Get("/console/lang", [self](const httplib::Request& req, httplib::Response& res) {
+        auto lease = self->m_pool.acquire();
+        PageContext ctx(lease.db(), self->m_config, self->m_views, req, res, self->m_config.now());
+        ctx.set_cookie(lang_cookie, req.get_param_value("to") == "en" ? "en" : "zh-CN", 365LL * 86400);
+        const std::string back = req.get_param_value("back");
+        ctx.redirect(is_console_path(back) ? back : "/console/repairs");
+    });
+    for (const char* name : {"console.css", "console.js"}) {
+        const std::string type = std::string(name).find(".css") != std::string::npos ? "text/css; charset=utf-8"
+                                                                                     : "text/javascript; charset=utf-8";
+        m_http.Get(std::string("/console/static/") + name, [self, name, type](const httplib::Request&, httplib::Response& res) {
+            res.set_header("X-Content-Type-Options", "nosniff");
+            res.set_header("Cache-Control", "max-age=300");
+            res.set_content(*self->m_views.asset(name), type.c_str());
+        });
+    }
+}
+
+} // namespace lobby::server::console

@@ -1,0 +1,56 @@
+// The staff console's routes under /console: every page goes through
+// Console::get / Console::post, which sign the staff member in from the
+// session cookie, check their role, check the form's CSRF token (POST), and
+// run the page in a read snapshot (GET) or one write transaction (POST) that
+// also holds its audit entry.
+#pragma once
+
+#include "console/page.hpp"
+#include "console/staff.hpp"
+#include "console/views.hpp"
+#include "pool.hpp"
+
+#include <httplib.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+namespace lobby::server::console {
+
+using PageFn = std::function<void(PageContext&)>;
+
+class Console : public std::enable_shared_from_this<Console> {
+public:
+    Console(httplib::Server& http, Pool& pool, const ServerConfig& config, Views views)
+        : m_http(http), m_pool(pool), m_config(config), m_views(std::move(views)) {}
+
+    // `nav`: the navigation entry the page belongs to.
+    void get(const std::string& pattern, Roles roles, const std::string& nav, PageFn fn);
+    void post(const std::string& pattern, Roles roles, PageFn fn);
+    // The sign-in and sign-out pages, the language switch, the static files.
+    void install_session_routes();
+
+    const Views& views() const { return m_views; }
+
+private:
+    void handle(const httplib::Request& req, httplib::Response& res, Roles roles, const std::string& nav,
+                const PageFn& fn, bool write);
+
+    httplib::Server& m_http;
+    Pool& m_pool;
+    const ServerConfig& m_config;
+    Views m_views;
+};
+
+// Every page (pages/*.cpp).
+void install_repair_pages(Console& console);
+void install_notice_pages(Console& console);
+void install_visitor_pages(Console& console);
+void install_fee_pages(Console& console);
+void install_survey_pages(Console& console);
+void install_kiosk_pages(Console& console);
+void install_staff_pages(Console& console);
+void install_audit_pages(Console& console);
+
+} // namespace lobby::server::console

@@ -1,0 +1,30 @@
+// Who works in the staff console: an account's role decides which pages and
+// actions it may use (roles.cpp has the one table of what each role may do).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace lobby::server::console {
+
+enum class Role : unsigned { front_desk = 1, maintenance = 2, manager = 4 };
+
+// A set of roles, for "who may open this page".
+using Roles = unsigned;
+constexpr Roles operator|(Role a, Role b) { return static_cast<Roles>(a) | static_cast<Roles>(b); }
+inline constexpr Roles everyone = 7;
+inline constexpr Roles office = Role::front_desk | Role::manager;  // the front desk's work, and the manager's
+inline constexpr Roles managers = static_cast<Roles>(Role::manager);
+inline bool allowed(Roles roles, Role role) { return (roles & static_cast<Roles>(role)) != 0; }
+
+const char* role_name(Role role);  // "front_desk", "maintenance", "manager" (as stored)
+std::optional<Role> parse_role(std::string_view name);
+
+struct Staff {
+    std::string username;
+    std::string display_name;
+    Role role = Role::front_desk;
+};
+
+} // namespace lobby::server::console

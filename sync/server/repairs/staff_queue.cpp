@@ -1,0 +1,67 @@
+// The ticket queue's queries (index tickets_queue on status, created_at).
+#include "repairs/staff_queue.hpp"
+
+namespace lobby::server::repairs {
+namespace {
+
+// ?1 = now. One expression, used to sort and to count.
+constexpr const char* overdue_sql = R"sql(
+(status IN ('submitted', 'accepted', 'scheduled', 'in_progress') AND (
+   (emergency = 1 AND created_at <= ?1 - ?2)
+   OR (status = 'submitted' AND created_at <= ?1 - ?3)
+   OR (status IN ('accepted', 'scheduled') AND slot_end IS NOT NULL AND slot_end <= ?1)
+   OR created_at <= ?1 - ?4)))sql";
+
+void bind_overdue(Statement& st, protocol::UtcSeconds now) {
+    st.bind(1, now).bind(2, overdue_emergency_s).bind(3, overdue_unaccepted_s).bind(4, overdue_open_s);
+}
+
+} // namespace
+
+std::vector<QueueRow> ticket_queue(Database& db, const std::string& group, protocol::UtcSeconds now, int limit,
+                                   int offset, const std::optional<std::string>& worker) {
+    const std::string where = group == "open" ? "status IN ('submitted', 'accepted', 'scheduled', 'in_progress')"
+                                              : "status = ?5";
+    Statement st(db, (std::string("SELECT id, unit_id, category, description, status, emergency, ") + overdue_sql +
+                      " AS overdue, slot_start, created_at, tickets.updated_at, a.worker FROM tickets "
+                      "LEFT JOIN ticket_assignments a ON a.ticket_id = tickets.id WHERE " + where +
+                      " AND (?8 IS NULL OR a.worker = ?8)"
+                      " ORDER BY overdue DESC, emergency DESC, created_at ASC LIMIT ?6 OFFSET ?7")
+                         .c_str());
+    bind_overdue(st, now);
+    if (group != "open") st.bind(5, group);
+    st.bind(6, limit).bind(7, offset).bind(8, worker);
+    std::vector<QueueRow> rows;
+    while (st.step()) {
+        QueueRow r;
+        r.id = st.text(0);
+        r.unit_id = st.text(1);
+        r.category = st.text(2);
+        r.description = st.text(3);
+        r.status = st.text(4);
+        r.emergency = st.int64(5) != 0;
+        r.overdue = st.int64(6) != 0;
+        r.slot_start = st.opt_int64(7);
+        r.created_at = st.int64(8);
+        r.updated_at = st.int64(9);
+        r.worker = st.opt_text(10);
+        rows.push_back(std::move(r));
+    }
+    return rows;
+}
+
+std::map<std::string, std::int64_t> ticket_counts(Database& db) {
+    Statement st(db, "SELECT status, COUNT(*) FROM tickets GROUP BY status");
+    std::map<std::string, std::int64_t> counts;
+    while (st.step()) counts[st.text(0)] = st.int64(1);
+    return counts;
+}
+
+std::int64_t overdue_count(Database& db, protocol::UtcSeconds now) {
+    Statement st(db, (std::string("SELECT COUNT(*) FROM tickets WHERE ") + overdue_sql).c_str());
+    bind_overdue(st, now);
+    st.step();
+    return st.int64(0);
+}
+
+} // namespace lobby::server::repairs

@@ -1,0 +1,363 @@
+#!/usr/bin/python3
+"""The staff console in a real browser: Debian's headless Chromium driven by
+chromedriver (python3-selenium) against a real office-server with the demo
+estate. Signs in, refuses a form without its CSRF token, locks an account
+after wrong passwords, keeps maintenance out of notices and visitors, moves a
+ticket the kiosk filed through the workflow by clicking, publishes a notice
+the kiosks' feed then carries, records a move-out confirmation, sees the
+queue refresh itself, reads the audit log, and takes screenshots of every
+page at desk and phone width.
+
+    browser_test.py OFFICE_SERVER_BINARY SCREENSHOT_DIR
+
+Waits are bounded by conditions, scaled by LOBBY_TEST_TIME_SCALE.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.request
+import uuid
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+SCALE = float(os.environ.get("LOBBY_TEST_TIME_SCALE", "1") or 1)
+SERVER = sys.argv[1] if len(sys.argv) > 1 else "build/sync/server/office-server"
+SHOTS = sys.argv[2] if len(sys.argv) > 2 else "build/console-shots"
+MANAGER_PASSWORD = "manager-secret-1"
+DESK_PASSWORD = "front-desk-secret"
+WORKER_PASSWORD = "maintenance-secret"
+DESK = (1366, 900)
+PHONE = (390, 844)
+
+
+class Office:
+    """A real office-server on a free loopback port, with the first manager made by its flag."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="console-browser-")
+        db = os.path.join(self.dir, "office.db")
+        made = subprocess.run([SERVER, "--db", db, "--create-manager", "boss", "--manager-name", "李经理"],
+                              input=MANAGER_PASSWORD + "\n", capture_output=True, text=True, timeout=60 * SCALE)
+        assert made.returncode == 0, made.stderr
+        self.log = open(os.path.join(self.dir, "server.log"), "w")
+        self.proc = subprocess.Popen([SERVER, "--db", db, "--demo", "--listen", "127.0.0.1:0"],
+                                     stdout=subprocess.PIPE, stderr=self.log, text=True)
+        deadline = time.monotonic() + 30 * SCALE
+        self.port = None
+        while time.monotonic() < deadline:
+            line = self.proc.stdout.readline()
+            if not line:
+                break
+            if line.startswith("listening on "):
+                self.port = int(line.rsplit(":", 1)[1])
+                break
+        assert self.port, "office-server did not start"
+        self.url = "http://127.0.0.1:%d" % self.port
+
+    def api(self, method, path, token, body=None):
+        data = None if body is None else json.dumps(body).encode()
+        req = urllib.request.Request(self.url + path, data=data, method=method)
+        req.add_header("Authorization", "Bearer " + token)
+        req.add_header("Content-Type", "application/json")
+        if method == "POST":
+            req.add_header("Idempotency-Key", str(uuid.uuid4()))
+        try:
+            with urllib.request.urlopen(req, timeout=20 * SCALE) as r:
+                return r.status, json.loads(r.read() or b"null")
+        except urllib.error.HTTPError as e:
+            return e.code, json.loads(e.read() or b"null")
+
+    def file_ticket(self, description):
+        status, ticket = self.api("POST", "/v1/repairs", "demo-lobby-1-token",
+                                  {"unit_id": "3-2-1502", "category": "plumbing", "description": description,
+                                   "location": "own_unit"})
+        assert status == 201, ticket
+        return ticket["id"]
+
+    def feed(self, collection):
+        status, page = self.api("GET", "/v1/changes?since=0&limit=1000&collections=" + collection, "demo-lobby-1-token")
+        assert status == 200
+        return page["changes"]
+
+    def close(self):
+        self.proc.terminate()
+        self.proc.wait(timeout=20 * SCALE)
+        self.log.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def browser(size):
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--lang=zh-CN", "--user-data-dir=" + tempfile.mkdtemp(prefix="chromium-")]:
+        options.add_argument(flag)
+    options.add_argument("--window-size=%d,%d" % size)
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30 * SCALE)
+    return driver
+
+
+class ConsoleInBrowser(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.office = Office()
+        os.makedirs(SHOTS, exist_ok=True)
+        cls.drivers = []
+
+    @classmethod
+    def tearDownClass(cls):
+        for d in cls.drivers:
+            d.quit()
+        cls.office.close()
+
+    def open_browser(self, size=DESK):
+        d = browser(size)
+        self.drivers.append(d)
+        return d
+
+    def wait(self, driver, condition, what, seconds=15):
+        try:
+            # A page being replaced by the next one (after a click) is no failure: ask again.
+            return WebDriverWait(driver, seconds * SCALE, poll_frequency=0.1,
+                                 ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)
+        except Exception:
+            self.fail("waited %ds for %s; page %s:\n%s" % (seconds * SCALE, what, driver.current_url,
+                                                           driver.find_element(By.TAG_NAME, "body").text[:800]))
+
+    def go(self, driver, path):
+        driver.get(self.office.url + path)
+
+    def login(self, driver, user, password):
+        self.go(driver, "/console/login")
+        driver.find_element(By.ID, "username").clear()
+        driver.find_element(By.ID, "username").send_keys(user)
+        driver.find_element(By.ID, "password").send_keys(password)
+        driver.find_element(By.ID, "login").click()
+
+    def text(self, driver):
+        return driver.find_element(By.TAG_NAME, "body").text
+
+    def shot(self, driver, name):
+        for label, size in (("desk", DESK), ("phone", PHONE)):
+            driver.set_window_size(*size)
+            height = driver.execute_script("return document.documentElement.scrollHeight")
+            driver.set_window_size(size[0], min(max(size[1], height + 140), 5000))
+            driver.save_screenshot(os.path.join(SHOTS, "%s-%s.png" % (name, label)))
+        driver.set_window_size(*DESK)
+
+    # The tests run in name order: accounts first, then the others use them.
+    def test_1_manager_adds_accounts(self):
+        d = self.open_browser()
+        self.shot_login = True
+        self.go(d, "/console/login")
+        self.shot(d, "login")
+        self.login(d, "boss", MANAGER_PASSWORD)
+        self.wait(d, lambda d: "/console/repairs" in d.current_url, "the queue after sign-in")
+        self.assertIn("李经理", self.text(d))
+        self.go(d, "/console/staff")
+        for user, name, role, password in (("desk", "王前台", "front_desk", DESK_PASSWORD),
+                                           ("worker", "张师傅", "maintenance", WORKER_PASSWORD)):
+            d.find_element(By.ID, "new-username").send_keys(user)
+            d.find_element(By.ID, "new-name").send_keys(name)
+            Select(d.find_element(By.ID, "new-role")).select_by_value(role)
+            d.find_element(By.ID, "new-password").send_keys(password)
+            d.find_element(By.ID, "add-account").click()
+            self.wait(d, lambda d: "账号已创建" in self.text(d), "the account %s added" % user)
+        self.shot(d, "staff")
+        self.go(d, "/console/kiosks")
+        self.assertIn("lobby-1", self.text(d))
+        self.shot(d, "kiosks")
+
+    def test_2_form_without_csrf_token_is_refused(self):
+        d = self.open_browser()
+        self.login(d, "desk", DESK_PASSWORD)
+        self.wait(d, lambda d: "/console/repairs" in d.current_url, "sign-in")
+        ticket = self.office.file_ticket("CSRF 测试工单")
+        self.go(d, "/console/repairs/" + ticket)
+        # What a forged form from another site would lack: the session's token.
+        d.execute_script("document.querySelector('#move-form input[name=csrf]').remove()")
+        d.find_element(By.ID, "note").send_keys("伪造")
+        d.find_element(By.ID, "move-accepted").click()
+        self.wait(d, lambda d: "表单已过期" in self.text(d), "the CSRF refusal")
+        status, t = self.office.api("GET", "/v1/repairs/" + ticket, "demo-staff-token")
+        self.assertEqual(t["status"], "submitted")
+
+    def test_3_wrong_passwords_lock_the_account(self):
+        d = self.open_browser()
+        for i in range(5):
+            self.login(d, "worker", "wrong-password-%d" % i)
+            self.wait(d, lambda d: "用户名或密码不正确" in self.text(d), "wrong password %d" % i)
+        self.login(d, "worker", WORKER_PASSWORD)
+        self.wait(d, lambda d: "尝试次数过多" in self.text(d), "the lockout")
+        self.assertIn("/console/login", d.current_url)
+
+    def test_4_maintenance_cannot_publish_notices_or_see_visitors(self):
+        d = self.open_browser()
+        # worker is locked by test 3: the manager's colleague signs in as a fresh maintenance account.
+        m = self.open_browser()
+        self.login(m, "boss", MANAGER_PASSWORD)
+        self.go(m, "/console/staff")
+        m.find_element(By.ID, "new-username").send_keys("fixer")
+        m.find_element(By.ID, "new-name").send_keys("赵师傅")
+        Select(m.find_element(By.ID, "new-role")).select_by_value("maintenance")
+        m.find_element(By.ID, "new-password").send_keys(WORKER_PASSWORD)
+        m.find_element(By.ID, "add-account").click()
+        self.wait(m, lambda m: "账号已创建" in self.text(m), "fixer added")
+        self.login(d, "fixer", WORKER_PASSWORD)
+        self.wait(d, lambda d: "/console/repairs" in d.current_url, "sign-in")
+        nav = d.find_element(By.CSS_SELECTOR, "nav.nav").text
+        self.assertNotIn("公告", nav)
+        self.assertNotIn("访客", nav)
+        for path in ("/console/notices", "/console/visitors", "/console/audit"):
+            self.go(d, path)
+            self.assertIn("没有此项权限", self.text(d))
+
+    def test_5_ticket_moves_through_the_workflow_by_clicks(self):
+        d = self.open_browser()
+        self.login(d, "desk", DESK_PASSWORD)
+        self.wait(d, lambda d: "/console/repairs" in d.current_url, "sign-in")
+        ticket = self.office.file_ticket("<script>alert('x')</script>厨房水管漏水")
+        self.go(d, "/console/repairs")
+        # The queue refreshes itself: a ticket filed now shows without reloading.
+        fresh = self.office.file_ticket("刚刚提交的报修")
+        self.wait(d, lambda d: fresh in d.find_element(By.ID, "queue-rows").text, "the live refresh", 40)
+        self.assertIn("<script>alert('x')</script>", self.text(d))  # shown as text, not run
+        self.shot(d, "repairs")
+        self.go(d, "/console/repairs/" + ticket)
+        self.shot(d, "ticket")
+        for step, label in (("accepted", "已受理"), ("scheduled", "已预约"), ("in_progress", "维修中"),
+                            ("completed", "待验收")):
+            d.find_element(By.ID, "note").send_keys("步骤：" + label)
+            d.find_element(By.ID, "move-" + step).click()
+            self.wait(d, lambda d: d.find_element(By.ID, "ticket-status").text == label, "status " + label)
+        status, t = self.office.api("GET", "/v1/repairs/" + ticket, "demo-staff-token")
+        self.assertEqual(t["status"], "completed")
+        tickets = [c for c in self.office.feed("tickets") if c["key"] == ticket]
+        self.assertEqual(tickets[-1]["data"]["status"], "completed")  # what the kiosk's tracking shows
+        self.assertIn("等待住户在终端验收", self.text(d))
+        self.shot(d, "ticket-completed")
+
+    def test_6_notice_published_reaches_the_feed(self):
+        d = self.open_browser()
+        self.login(d, "desk", DESK_PASSWORD)
+        self.wait(d, lambda d: "/console/repairs" in d.current_url, "sign-in")
+        self.go(d, "/console/notices")
+        Select(d.find_element(By.ID, "kind")).select_by_value("outage")
+        d.find_element(By.ID, "urgent").click()
+        d.find_element(By.ID, "title_zh").send_keys("6栋明日停电<img src=x onerror=alert(1)>")
+        d.find_element(By.ID, "body_zh").send_keys("**明天 9:00-12:00** 6栋停电检修。\n\n- 请提前充电\n- 电梯停运")
+        d.find_element(By.ID, "preview-button").click()
+        self.wait(d, lambda d: len(d.find_elements(By.ID, "preview")) == 1, "the preview")
+        self.assertEqual(d.find_element(By.CSS_SELECTOR, "#preview strong").text, "明天 9:00-12:00")
+        self.shot(d, "notice-preview")
+        d.find_element(By.ID, "publish").click()
+        self.wait(d, lambda d: "公告已发布" in self.text(d), "published")
+        self.assertIn("6栋明日停电<img src=x onerror=alert(1)>", self.text(d))
+        self.shot(d, "notices")
+        notices = [c for c in self.office.feed("notices")
+                   if not c["deleted"] and c["data"]["title"]["zh-CN"].startswith("6栋明日停电")]
+        self.assertEqual(len(notices), 1)
+        self.assertTrue(notices[0]["data"]["urgent"])
+
+    def test_7_move_out_release_confirmed(self):
+        tomorrow = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 8 * 3600 + 86400))
+        status, move_out = self.office.api("POST", "/v1/move-outs", "demo-lobby-1-token",
+                                           {"unit_id": "5-3-2202", "requester_name": "王强",
+                                            "requester_phone": "18600001357", "relation": "tenant",
+                                            "items": "沙发一张、纸箱五个", "planned_date": tomorrow})
+        self.assertEqual(status, 201, move_out)
+        d = self.open_browser()
+        self.login(d, "desk", DESK_PASSWORD)
+        self.wait(d, lambda d: "/console/repairs" in d.current_url, "sign-in")
+        self.go(d, "/console/visitors")
+        self.assertNotIn("王强", self.text(d))
+        self.shot(d, "visitors")
+        Select(d.find_element(By.ID, "way-" + move_out["id"])).select_by_value("phone")
+        d.find_element(By.ID, "note-" + move_out["id"]).send_keys("业主王先生同意")
+        d.find_element(By.ID, "approve-" + move_out["id"]).click()
+        self.wait(d, lambda d: "已记录业主确认结果" in self.text(d), "the decision")
+        status, m = self.office.api("GET", "/v1/move-outs/" + move_out["id"], "demo-staff-token")
+        self.assertEqual(m["status"], "approved")
+        self.assertEqual(m["decision_note"], "电话确认：业主王先生同意（王前台）")
+
+    def answer_survey(self):
+        now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        survey = [c["data"] for c in self.office.feed("surveys")
+                  if not c["deleted"] and c["data"]["opens_at"] <= now < c["data"]["closes_at"]][0]
+        q = survey["questions"]
+        for i in range(5):
+            answers = []
+            for question in q:
+                if question["kind"] == "text":
+                    answers.append({"question_id": question["id"], "choice_ids": [],
+                                    "text": "<b>希望</b>增加快递柜 %d" % i})
+                else:
+                    answers.append({"question_id": question["id"],
+                                    "choice_ids": [question["choices"][i % len(question["choices"])]["id"]]})
+            status, body = self.office.api("POST", "/v1/survey-responses", "demo-lobby-1-token",
+                                           {"survey_id": survey["id"], "anonymous": True, "answers": answers})
+            self.assertEqual(status, 201, body)
+        status, lookup = self.office.api("POST", "/v1/fees/lookup", "demo-lobby-1-token",
+                                         {"unit_id": "3-2-1502", "phone_last4": "5678"})
+        answers = [{"question_id": question["id"], "choice_ids": [] if question["kind"] == "text"
+                    else [question["choices"][0]["id"]]} for question in q]
+        status, body = self.office.api("POST", "/v1/survey-responses", "demo-lobby-1-token",
+                                       {"survey_id": survey["id"], "unit_id": "3-2-1502", "anonymous": False,
+                                        "verification_token": lookup["verification_token"], "answers": answers})
+        self.assertEqual(status, 201, body)
+        return survey
+
+    def test_8_surveys_fees_and_audit(self):
+        survey = self.answer_survey()
+        d = self.open_browser()
+        self.login(d, "boss", MANAGER_PASSWORD)
+        self.wait(d, lambda d: "/console/repairs" in d.current_url, "sign-in")
+        self.go(d, "/console/surveys")
+        self.shot(d, "surveys")
+        d.find_element(By.CSS_SELECTOR, "a[href='/console/surveys/%s']" % survey["id"]).click()
+        self.wait(d, lambda d: len(d.find_elements(By.ID, "survey-title")) == 1, "survey results")
+        self.assertEqual(d.find_element(By.ID, "household").text, "1")
+        widths = [int(r.get_attribute("width")) for r in d.find_elements(By.CSS_SELECTOR, "svg.bar rect")]
+        self.assertTrue(any(w > 0 for w in widths))
+        self.assertIn("<b>希望</b>增加快递柜 4", self.text(d))  # a resident's text, shown as typed
+        self.shot(d, "survey")
+        for _ in range(3):
+            self.office.api("POST", "/v1/fees/lookup", "demo-lobby-1-token", {"unit_id": "1-1-801", "phone_last4": "0000"})
+        self.go(d, "/console/fees?unit=3-2-1502")
+        self.assertIn("物业管理费", self.text(d))
+        self.shot(d, "fees")
+        d.find_element(By.ID, "lift-1-1-801").click()
+        self.wait(d, lambda d: "已解除锁定" in self.text(d), "lock lifted")
+        self.go(d, "/console/audit")
+        audit = self.text(d)
+        for entry in ("repair.status", "notice.publish", "moveout.approved", "login.failed", "login.locked",
+                      "csrf.refused", "forbidden", "fees.lift_lockout", "staff.create"):
+            self.assertIn(entry, audit)
+        self.shot(d, "audit")
+        d.find_element(By.CSS_SELECTOR, "a.lang").click()
+        self.wait(d, lambda d: "Audit log" in self.text(d), "English")
+        self.shot(d, "audit-en")
+
+    def test_9_sign_out(self):
+        d = self.open_browser()
+        self.login(d, "desk", DESK_PASSWORD)
+        self.wait(d, lambda d: "/console/repairs" in d.current_url, "sign-in")
+        d.find_element(By.ID, "logout").click()
+        self.wait(d, lambda d: "/console/login" in d.current_url, "the sign-in page")
+        self.go(d, "/console/repairs")
+        self.assertIn("/console/login", d.current_url)
+
+
+if __name__ == "__main__":
+    unittest.main(argv=[sys.argv[0], "-v"])
