@@ -1,0 +1,151 @@
+// Visitors, the telling steps: the privacy notice to accept, what a move-out
+// carries, and the results (a pass with its QR code, waiting for the
+// resident, the front desk, a release code or a release's status).
+#include "features/visitors/screen/visitors_parts.hpp"
+
+#include "ui/context.hpp"
+#include "ui/frame_record.hpp"
+#include "ui/qr_code.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace kiosk::visitors {
+namespace {
+
+void gap(float mm) { ImGui::Dummy(ImVec2(1, ui::context().metrics.mm(mm))); }
+
+float wide_button_width() { return ImMin(ImGui::GetContentRegionAvail().x, ui::context().metrics.mm(160)); }
+
+float button_height()
+{
+    const ui::Context& ctx = ui::context();
+    return ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 20));
+}
+
+void center_next(float item_w)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - item_w) * 0.5f));
+}
+
+// The code in large digits with its label, and the QR code for a pass.
+void draw_code(const VisitorsView& view)
+{
+    const ui::Context& ctx = ui::context();
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (view.code.empty())
+        return;
+    ui::text(view.code_label, ui::TextRole::Body, ui::Align::Center, width);
+    ui::text(view.code, ui::TextRole::Amount, ui::Align::Center, width);
+    if (view.qr_payload.empty())
+        return;
+    // Room left for the lines and the Done button below the code.
+    const float below = button_height() + 3 * ui::text_height("A", ui::TextRole::Body, width);
+    const float side = ImMin(ImMin(width, ctx.metrics.mm(80)), ImMax(ctx.metrics.mm(40), ImGui::GetContentRegionAvail().y - below));
+    center_next(side);
+    ui::qr_code("visitors.qr", view.qr_payload, side, view.code);
+}
+
+} // namespace
+
+void draw_pass_like(const VisitorsView& view, Requests& requests)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (!view.headline.empty())
+        ui::text(view.headline, ui::TextRole::Title, ui::Align::Center, width);
+    if (!view.prompt.empty())
+        ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
+    gap(2);
+    draw_code(view);
+    gap(2);
+    for (const std::string& line : view.lines)
+        ui::text(line, ui::TextRole::Body, ui::Align::Center, width);
+    draw_message(view);
+    if (view.step == VisitorsStep::Waiting)
+        return;  // the person waits; Home or Back is theirs to choose
+    const float w = wide_button_width();
+    ui::align_bottom(button_height());
+    const ui::RequiredTargets required;
+    center_next(w);
+    if (ui::button("visitors.done", view.done_label, ImVec2(w, button_height()), ui::ButtonKind::Primary,
+                   ui::TextRole::Title))
+        ask(requests, RequestMenu{});
+}
+
+void draw_privacy(const VisitorsView& view, Requests& requests)
+{
+    const ui::Context& ctx = ui::context();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
+    for (const std::string& line : view.privacy_lines)
+        ui::text(line, ui::TextRole::Body, ui::Align::Left, width);
+    gap(1);
+    ui::text(view.summary, ui::TextRole::Title, ui::Align::Center, width);
+    draw_message(view);
+    if (view.busy) {
+        ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center, width);
+        return;
+    }
+    // Accept (or try again with the same registration) and decline side by
+    // side when they fit, at the bottom.
+    const float h = button_height();
+    const float half = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    const std::string& yes = view.can_retry ? view.retry_label : view.accept_label;
+    const bool side_by_side = ui::button_size(yes, 0, ui::TextRole::Title).x <= half &&
+                              ui::button_size(view.decline_label, 0, ui::TextRole::Title).x <= half;
+    ui::align_bottom(side_by_side ? h : 2 * h + ImGui::GetStyle().ItemSpacing.y);
+    const ui::RequiredTargets required;
+    const float w = side_by_side ? half : width;
+    if (ui::button("visitors.decline", view.decline_label, ImVec2(w, h), ui::ButtonKind::Secondary, ui::TextRole::Title))
+        ask(requests, RequestPrivacy{false, {}});
+    if (side_by_side)
+        ImGui::SameLine();
+    if (ui::button("visitors.accept", yes, ImVec2(w, h), ui::ButtonKind::Primary, ui::TextRole::Title)) {
+        if (view.can_retry)
+            ask(requests, RequestRetry{});
+        else
+            ask(requests, RequestPrivacy{true, view.office_items});
+    }
+    (void)ctx;
+}
+
+void draw_items(const VisitorsView& view, Requests& requests)
+{
+    const ui::Context& ctx = ui::context();
+    const float width = ImGui::GetContentRegionAvail().x;
+    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
+    const float h = ctx.target();
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float rows_h = static_cast<float>(view.items.size()) * (h + spacing) + button_height();
+    ui::align_bottom(rows_h);
+    const ui::RequiredTargets required;
+    const float count_w = ui::text_size("00", ui::TextRole::Title).x + ctx.metrics.mm(4);
+    const float label_w = ImMax(1.0f, width - 2 * h - count_w - 3 * ImGui::GetStyle().ItemSpacing.x);
+    for (const ItemRow& row : view.items) {
+        const float y = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(y + (h - ui::text_height(row.label, ui::TextRole::Title, label_w)) * 0.5f);
+        ui::text(row.label, ui::TextRole::Title, ui::Align::Left, label_w);
+        ImGui::SetCursorPosY(y);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + label_w + ImGui::GetStyle().ItemSpacing.x);
+        if (ui::button(row.minus_id.c_str(), "−", ImVec2(h, h), row.any ? ui::ButtonKind::Secondary : ui::ButtonKind::Disabled,
+                       ui::TextRole::Title))
+            ask(requests, RequestItemCount{row.item, -1});
+        ImGui::SameLine();
+        const float cy = ImGui::GetCursorPosY();
+        ImGui::SetCursorPosY(cy + (h - ui::text_height(row.count, ui::TextRole::Title, count_w)) * 0.5f);
+        ui::text(row.count, ui::TextRole::Title, ui::Align::Center, count_w);
+        ImGui::SameLine();
+        ImGui::SetCursorPosY(cy);
+        if (ui::button(row.plus_id.c_str(), "+", ImVec2(h, h), ui::ButtonKind::Secondary, ui::TextRole::Title))
+            ask(requests, RequestItemCount{row.item, +1});
+        ImGui::SetCursorPosY(y + h + spacing);
+    }
+    if (ui::button("visitors.items_done", view.items_done_label, ImVec2(width, button_height()),
+                   view.can_finish_items ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled, ui::TextRole::Title) &&
+        view.can_finish_items)
+        ask(requests, RequestItemsDone{});
+}
+
+} // namespace kiosk::visitors
