@@ -18,10 +18,12 @@ void gap(float mm) { ImGui::Dummy(ImVec2(1, ui::context().metrics.mm(mm))); }
 
 float wide_button_width() { return ImMin(ImGui::GetContentRegionAvail().x, ui::context().metrics.mm(160)); }
 
-float button_height()
+// Tall enough for the touch target and for the words at any text size.
+float button_height(std::string_view label = "A")
 {
     const ui::Context& ctx = ui::context();
-    return ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 20));
+    return ImMax(ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 20)),
+                 ui::button_size(label, 0, ui::TextRole::Title).y);
 }
 
 void center_next(float item_w)
@@ -66,10 +68,11 @@ void draw_pass_like(const VisitorsView& view, Requests& requests)
     if (view.step == VisitorsStep::Waiting)
         return;  // the person waits; Home or Back is theirs to choose
     const float w = wide_button_width();
-    ui::align_bottom(button_height());
+    const float h = button_height(view.done_label);
+    ui::align_bottom(h);
     const ui::RequiredTargets required;
     center_next(w);
-    if (ui::button("visitors.done", view.done_label, ImVec2(w, button_height()), ui::ButtonKind::Primary,
+    if (ui::button("visitors.done", view.done_label, ImVec2(w, h), ui::ButtonKind::Primary,
                    ui::TextRole::Title))
         ask(requests, RequestMenu{});
 }
@@ -90,7 +93,7 @@ void draw_privacy(const VisitorsView& view, Requests& requests)
     }
     // Accept (or try again with the same registration) and decline side by
     // side when they fit, at the bottom.
-    const float h = button_height();
+    const float h = ImMax(button_height(view.accept_label), button_height(view.decline_label));
     const float half = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
     const std::string& yes = view.can_retry ? view.retry_label : view.accept_label;
     const bool side_by_side = ui::button_size(yes, 0, ui::TextRole::Title).x <= half &&
@@ -118,7 +121,8 @@ void draw_items(const VisitorsView& view, Requests& requests)
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
     const float h = ctx.target();
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float rows_h = static_cast<float>(view.items.size()) * (h + spacing) + button_height();
+    const float done_h = button_height(view.items_done_label);
+    const float rows_h = static_cast<float>(view.items.size()) * (h + spacing) + done_h;
     ui::align_bottom(rows_h);
     const ui::RequiredTargets required;
     const float count_w = ui::text_size("00", ui::TextRole::Title).x + ctx.metrics.mm(4);
@@ -142,7 +146,7 @@ void draw_items(const VisitorsView& view, Requests& requests)
             ask(requests, RequestItemCount{row.item, +1});
         ImGui::SetCursorPosY(y + h + spacing);
     }
-    if (ui::button("visitors.items_done", view.items_done_label, ImVec2(width, button_height()),
+    if (ui::button("visitors.items_done", view.items_done_label, ImVec2(width, done_h),
                    view.can_finish_items ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled, ui::TextRole::Title) &&
         view.can_finish_items)
         ask(requests, RequestItemsDone{});
