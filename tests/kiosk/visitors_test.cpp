@@ -52,6 +52,9 @@ struct Kiosk {
     {
         const std::vector<FeatureCore> features{visitors_core()};
         CachedData data;
+        VisitorsCache cache;
+        cache.units = {{"3-2-1502", 3, 2, 15, "1502", 128.3, "张*"}, {"5-3-2202", 5, 3, 22, "2202", 90, "王*"}};
+        data.features[feature_id] = cache;
         AppState state = c.state();
         state.session.language = language;
         const Views views = build_views({state, features, config, catalog, sync, data, utc, 0, 60});
@@ -143,20 +146,22 @@ TEST_CASE("visitors: the purpose decides what is asked: a courier is not asked h
     k.apply(RequestErrand{Errand::WalkIn});
     CHECK(k.view().choices.size() == 5);
     k.apply(RequestPurpose{"courier"});
-    k.apply(RequestUnit{"3-2-1502"});
+    k.apply(household::RequestBuilding{3});
+    k.apply(household::RequestEntrance{2});
+    k.apply(household::RequestRoom{"3-2-1502"});
     CHECK(k.s().step == VisitorsStep::Phone);
     k.type("13912345678");
     CHECK(k.view().typed == "13912345678");
     k.apply(RequestSubmitDigits{});
     CHECK(k.s().step == VisitorsStep::Privacy);
     const VisitorsView v = k.view();
-    CHECK(v.summary == "手机 139****5678 · 3栋2单元1502 · 快递外卖");  // masked after entry
+    CHECK(v.summary == "手机 139****5678 · 3栋2单元1502室 · 快递外卖");  // masked after entry
     CHECK(v.privacy_lines.size() == 3);
 
     Kiosk family;
     family.apply(RequestErrand{Errand::WalkIn});
     family.apply(RequestPurpose{"family"});
-    family.apply(RequestUnit{"3-2-1502"});
+    family.apply(household::RequestRoom{"3-2-1502"});
     family.type("13912345678");
     family.apply(RequestSubmitDigits{});
     CHECK(family.s().step == VisitorsStep::People);
@@ -169,7 +174,9 @@ TEST_CASE("visitors: declining the privacy notice sends nothing and keeps nothin
     Kiosk k;
     k.apply(RequestErrand{Errand::WalkIn});
     k.apply(RequestPurpose{"courier"});
-    k.apply(RequestUnit{"3-2-1502"});
+    k.apply(household::RequestBuilding{3});
+    k.apply(household::RequestEntrance{2});
+    k.apply(household::RequestRoom{"3-2-1502"});
     k.type("13912345678");
     k.apply(RequestSubmitDigits{});
     k.apply(RequestPrivacy{false, {}});
@@ -186,7 +193,9 @@ TEST_CASE("visitors: a walk-in waiting for the resident: polled, approved -> pas
     Kiosk k;
     k.apply(RequestErrand{Errand::WalkIn});
     k.apply(RequestPurpose{"courier"});
-    k.apply(RequestUnit{"3-2-1502"});
+    k.apply(household::RequestBuilding{3});
+    k.apply(household::RequestEntrance{2});
+    k.apply(household::RequestRoom{"3-2-1502"});
     k.type("13912345678");
     k.apply(RequestSubmitDigits{});
     k.apply(RequestPrivacy{true, {}});
@@ -234,7 +243,9 @@ TEST_CASE("visitors: a move-out is requested with items, a day and who moves; th
 {
     Kiosk k;
     k.apply(RequestErrand{Errand::MoveOut});
-    k.apply(RequestUnit{"5-3-2202"});
+    k.apply(household::RequestBuilding{5});
+    k.apply(household::RequestEntrance{3});
+    k.apply(household::RequestRoom{"5-3-2202"});
     CHECK(k.s().step == VisitorsStep::MoveItems);
     CHECK(!k.view().can_finish_items);
     k.apply(RequestItemCount{"fridge", +1});

@@ -85,6 +85,8 @@ bool VisitorsFeature::on_back(State& s, FeatureContext&)
         s = VisitorsSession{};
         return true;
     case VisitorsStep::Unit:
+        if (household::pick_back(s.picker))
+            return true;
         if (walk_in) {
             s.step = VisitorsStep::Purpose;
             return true;
@@ -181,15 +183,31 @@ void VisitorsFeature::handle(State& s, const RequestPurpose& r, FeatureContext&)
     s.step = VisitorsStep::Unit;
 }
 
-void VisitorsFeature::handle(State& s, const RequestUnit& r, FeatureContext&)
+void VisitorsFeature::handle(State& s, const household::RequestBuilding& r, FeatureContext&)
 {
-    if (s.step != VisitorsStep::Unit || r.unit_id.empty())
-        return;
+    if (s.step == VisitorsStep::Unit)
+        household::pick(s.picker, r);
+}
+
+void VisitorsFeature::handle(State& s, const household::RequestEntrance& r, FeatureContext&)
+{
+    if (s.step == VisitorsStep::Unit)
+        household::pick(s.picker, r);
+}
+
+void VisitorsFeature::handle(State& s, const household::RequestRoom& r, FeatureContext&)
+{
+    if (s.step == VisitorsStep::Unit && !r.unit_id.empty() && household::pick(s.picker, r))
+        unit_chosen(s, s.picker.unit_id);
+}
+
+void VisitorsFeature::unit_chosen(State& s, const std::string& unit_id)
+{
     if (s.errand == Errand::WalkIn) {
-        s.walk_in.unit_id = r.unit_id;
+        s.walk_in.unit_id = unit_id;
         s.step = VisitorsStep::Phone;
     } else {
-        s.move_out.unit_id = r.unit_id;
+        s.move_out.unit_id = unit_id;
         s.step = VisitorsStep::MoveItems;
     }
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "features/visitors/core/visitors_session.hpp"
+#include "household/core/unit_picker.hpp"
 
 #include <string>
 #include <variant>
@@ -12,7 +13,6 @@ struct RequestErrand { Errand errand; };
 struct RequestKey { char key; };       // '0'..'9' or '<' on the step's keypad
 struct RequestSubmitDigits {};         // the code, the phone or the release code
 struct RequestPurpose { std::string purpose; };
-struct RequestUnit { std::string unit_id; };  // the unit picker's answer
 struct RequestPeople { int people; };
 struct RequestPrivacy { bool accepted; std::string items_text; };  // items_text: the move-out's, as the office reads it
 struct RequestItemCount { std::string item; int delta; };
@@ -22,7 +22,9 @@ struct RequestRelation { std::string relation; };
 struct RequestRetry {};                // send the same registration or release again (same key)
 struct RequestMenu {};                 // back to the errands
 
-using VisitorsRequest = std::variant<RequestErrand, RequestKey, RequestSubmitDigits, RequestPurpose, RequestUnit,
+// The unit picker's buttons (household::pick decides).
+using VisitorsRequest = std::variant<RequestErrand, RequestKey, RequestSubmitDigits, RequestPurpose,
+                                     household::RequestBuilding, household::RequestEntrance, household::RequestRoom,
                                      RequestPeople, RequestPrivacy, RequestItemCount, RequestItemsDone, RequestDay,
                                      RequestRelation, RequestRetry, RequestMenu>;
 

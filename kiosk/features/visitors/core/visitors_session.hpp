@@ -8,6 +8,7 @@
 
 #include "core/digit_entry.hpp"
 #include "features/visitors/core/visitors_types.hpp"
+#include "household/core/unit_picker.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -19,7 +20,7 @@ enum class VisitorsStep {
     Menu,         // 我有访客码 / 现场登记 / 搬出放行 / 查询放行
     Code,         // the code keypad
     Purpose,      // walk-in: why they come, which decides what is asked
-    Unit,         // the unit visited (or moved out of)
+    Unit,         // the unit visited (or moved out of): the shared unit picker
     Phone,        // phone on the keypad
     People,       // how many
     Privacy,      // what is kept, why, how long: accept or decline
@@ -67,6 +68,7 @@ struct VisitorsSession {
     DigitEntry release_code{release_code_digits};
     WalkInForm walk_in;
     MoveOutForm move_out;
+    household::UnitPicker picker;  // building, entrance, room (no verification: a visitor is not the household)
     std::string move_out_items_text;  // what goes out, as the office reads it
 
     VisitorsNotice notice = VisitorsNotice::None;

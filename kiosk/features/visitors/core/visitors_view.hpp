@@ -2,6 +2,8 @@
 #pragma once
 
 #include "features/visitors/core/visitors_session.hpp"
+#include "household/core/unit_info.hpp"
+#include "household/core/unit_picker.hpp"
 
 #include <string>
 #include <tuple>
@@ -41,6 +43,7 @@ struct VisitorsView {
     std::string busy_text;
 
     std::vector<VisitorsChoice> choices;  // Menu, Purpose, People, MoveWhen, MoveWho
+    household::UnitPickerView picker;     // Unit
 
     // Keypad steps (Code, Phone, ReleaseCode)
     std::string typed, erase_label, submit_label;
@@ -65,20 +68,21 @@ struct VisitorsView {
 };
 inline bool operator==(const VisitorsView& a, const VisitorsView& b)
 {
-    return std::tie(a.step, a.errand, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.choices,
+    return std::tie(a.step, a.errand, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.choices, a.picker,
                     a.typed, a.erase_label, a.submit_label, a.can_submit, a.privacy_lines, a.summary,
                     a.accept_label, a.decline_label, a.headline, a.code_label, a.code, a.qr_payload, a.lines,
                     a.done_label, a.retry_label, a.can_retry, a.items, a.items_done_label, a.office_items,
                     a.can_finish_items) ==
-           std::tie(b.step, b.errand, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.choices,
+           std::tie(b.step, b.errand, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.choices, b.picker,
                     b.typed, b.erase_label, b.submit_label, b.can_submit, b.privacy_lines, b.summary,
                     b.accept_label, b.decline_label, b.headline, b.code_label, b.code, b.qr_payload, b.lines,
                     b.done_label, b.retry_label, b.can_retry, b.items, b.items_done_label, b.office_items,
                     b.can_finish_items);
 }
 
-// What the visitors views read from the cache: nothing yet (the unit picker
-// brings its own).
-struct VisitorsCache {};
+// What the visitors views read from the cache: the units for the picker.
+struct VisitorsCache {
+    std::vector<household::UnitInfo> units;  // sorted by building, entrance, floor, room
+};
 
 } // namespace kiosk::visitors

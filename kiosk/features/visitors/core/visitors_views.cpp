@@ -21,8 +21,8 @@ struct Text {
     }
 };
 
-// "3-2-1502" -> 3栋2单元 (the way to go), or with the room.
-std::string unit_text(const Text& t, const std::string& unit_id, bool with_room)
+// "3-2-1502" -> 3栋2单元: the way to go (the room is the visitor's business).
+std::string way_to(const Text& t, const std::string& unit_id)
 {
     std::vector<std::string> parts;
     std::stringstream in(unit_id);
@@ -30,8 +30,7 @@ std::string unit_text(const Text& t, const std::string& unit_id, bool with_room)
         parts.push_back(part);
     if (parts.size() != 3)
         return unit_id;
-    return with_room ? t("visitors.unit_room", {{"b", parts[0]}, {"e", parts[1]}, {"room", parts[2]}})
-                     : t("visitors.unit", {{"b", parts[0]}, {"e", parts[1]}});
+    return t("visitors.unit", {{"b", parts[0]}, {"e", parts[1]}});
 }
 
 // "11月23日 13:00", or just "13:00" today (Asia/Shanghai).
@@ -85,14 +84,15 @@ void keypad(VisitorsView& v, const Text& t, const DigitEntry& entry, bool ready)
 
 std::string purpose_text(const Text& t, const std::string& purpose) { return t("visitors.purpose." + purpose); }
 
-void privacy(VisitorsView& v, const Text& t, const VisitorsSession& s)
+void privacy(VisitorsView& v, const Text& t, const VisitorsSession& s, const VisitorsCache& cache,
+             const FeatureViewInputs& in)
 {
     v.prompt = t("visitors.privacy_title");
     if (s.errand == Errand::WalkIn) {
         v.privacy_lines = {t("visitors.privacy_what_walk_in"), t("visitors.privacy_why_walk_in"),
                            t("visitors.privacy_how_long")};
         std::string summary = t("visitors.summary_phone", {{"phone", lobby::protocol::mask_phone(s.walk_in.phone)}});
-        summary += " · " + unit_text(t, s.walk_in.unit_id, true) + " · " + purpose_text(t, s.walk_in.purpose);
+        summary += " · " + household::unit_label(cache.units, s.walk_in.unit_id, in) + " · " + purpose_text(t, s.walk_in.purpose);
         if (VisitorsFeature::asks_people(s.walk_in.purpose))
             summary += " · " + t("visitors.people_n", {{"n", std::to_string(s.walk_in.people)}});
         v.summary = summary;
@@ -100,7 +100,7 @@ void privacy(VisitorsView& v, const Text& t, const VisitorsSession& s)
         v.privacy_lines = {t("visitors.privacy_what_move_out"), t("visitors.privacy_why_move_out"),
                            t("visitors.privacy_how_long")};
         v.summary = t("visitors.summary_phone", {{"phone", lobby::protocol::mask_phone(s.move_out.phone)}}) + " · " +
-                    unit_text(t, s.move_out.unit_id, true) + " · " + t("visitors.relation." + s.move_out.relation);
+                    household::unit_label(cache.units, s.move_out.unit_id, in) + " · " + t("visitors.relation." + s.move_out.relation);
     }
     v.accept_label = t("visitors.accept");
     v.decline_label = t("visitors.decline");
@@ -126,7 +126,7 @@ std::string office_items(const Catalog& catalog, const MoveOutForm& form)
 
 } // namespace
 
-VisitorsView VisitorsFeature::build_view(const State& s, const Cache&, const FeatureViewInputs& in) const
+VisitorsView VisitorsFeature::build_view(const State& s, const Cache& cache, const FeatureViewInputs& in) const
 {
     const Text t{in.catalog, in.language};
     VisitorsView v;
@@ -156,6 +156,7 @@ VisitorsView VisitorsFeature::build_view(const State& s, const Cache&, const Fea
         break;
     case VisitorsStep::Unit:
         v.prompt = t(s.errand == Errand::WalkIn ? "visitors.ask_unit" : "visitors.ask_unit_move_out");
+        v.picker = household::build_picker_view(s.picker, cache.units, in, "visitors");
         break;
     case VisitorsStep::Phone:
         v.prompt = t("visitors.ask_phone");
@@ -167,7 +168,7 @@ VisitorsView VisitorsFeature::build_view(const State& s, const Cache&, const Fea
             add_choice(v, std::to_string(n), t("visitors.people_n", {{"n", std::to_string(n)}}));
         break;
     case VisitorsStep::Privacy:
-        privacy(v, t, s);
+        privacy(v, t, s, cache, in);
         v.office_items = office_items(in.catalog, s.move_out);
         v.busy_text = t("visitors.sending");
         break;
@@ -180,7 +181,7 @@ VisitorsView VisitorsFeature::build_view(const State& s, const Cache&, const Fea
         break;
     case VisitorsStep::Pass: {
         const PassInfo& pass = *s.pass;
-        const std::string place = unit_text(t, pass.unit_id, false);
+        const std::string place = way_to(t, pass.unit_id);
         v.headline = pass.visitor_masked.empty()
                          ? t("visitors.welcome", {{"unit", place}})
                          : t("visitors.welcome_name", {{"name", pass.visitor_masked}, {"unit", place}});
@@ -230,7 +231,7 @@ VisitorsView VisitorsFeature::build_view(const State& s, const Cache&, const Fea
         v.code = s.release ? s.release->release_code : std::string();
         v.lines = {t("visitors.owner_confirms"), t("visitors.check_later")};
         if (s.release)
-            v.lines.push_back(unit_text(t, s.release->unit_id, true) + " · " + s.release->planned_date);
+            v.lines.push_back(household::unit_label(cache.units, s.release->unit_id, in) + " · " + s.release->planned_date);
         break;
     case VisitorsStep::ReleaseCode:
         v.prompt = t("visitors.ask_release_code");
@@ -239,7 +240,7 @@ VisitorsView VisitorsFeature::build_view(const State& s, const Cache&, const Fea
     case VisitorsStep::ReleaseStatus: {
         const ReleaseInfo& r = *s.release;
         v.headline = t("visitors.release_status." + r.status);
-        v.lines.push_back(unit_text(t, r.unit_id, true) + " · " + r.planned_date);
+        v.lines.push_back(household::unit_label(cache.units, r.unit_id, in) + " · " + r.planned_date);
         if (r.status == "approved" && r.decided_at_utc > 0)
             v.lines.push_back(t("visitors.confirmed_at", {{"when", when_text(t, r.decided_at_utc, in.now_utc_s)}}));
         if (r.status == "awaiting_owner_confirmation")

@@ -4,6 +4,8 @@
 #include "features/visitors/io/visitors_io.hpp"
 
 #include "features/visitors/io/visitor_records.hpp"
+#include "features/visitors/core/visitors_view.hpp"
+#include "household/io/units_memo.hpp"
 #include "protocol/decode.hpp"
 #include "protocol/visitors.hpp"
 #include "store/store.hpp"
@@ -146,6 +148,9 @@ net::FeatureIo visitors_io()
 {
     net::FeatureIo io;
     io.perform = perform;
+    // The memo lives as long as the registry: units re-decoded only when they changed.
+    auto memo = std::make_shared<household::UnitsMemo>();
+    io.read_cache = [memo](store::Store& store, std::int64_t) { return std::any(VisitorsCache{memo->units(store)}); };
     // Offline code uses go to the outbox with the use itself
     // (Store::use_visitor_code_offline); nothing else is submitted.
     return io;

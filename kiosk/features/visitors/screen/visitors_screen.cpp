@@ -4,6 +4,7 @@
 #include "features/visitors/screen/visitors_parts.hpp"
 #include "features/visitors/screen/visitors_screens.hpp"
 
+#include "household/screen/household_screens.hpp"
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
 #include "ui/widgets.hpp"
@@ -154,7 +155,10 @@ void draw_visitors_screen(const VisitorsView& view, Requests& requests)
     case VisitorsStep::Phone:
     case VisitorsStep::ReleaseCode: draw_keypad_step(view, requests); break;
     case VisitorsStep::Unit:
-        ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
+        // Whom they visit on top; the shared picker asks building, entrance, room.
+        ui::text(view.prompt, ui::TextRole::Body, ui::Align::Center);
+        if (auto picked = household::draw_unit_picker(view.picker))
+            std::visit([&](const auto& r) { ask(requests, r); }, *picked);
         break;
     case VisitorsStep::Privacy: draw_privacy(view, requests); break;
     case VisitorsStep::MoveItems: draw_items(view, requests); break;
