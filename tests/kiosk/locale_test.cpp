@@ -81,7 +81,7 @@ const std::map<std::string, std::vector<std::string>> k_families = {
     // Visitors: keys per errand, purpose, item, relation, day and release status.
     {"visitors.errand.", {"code", "walk_in", "move_out", "release"}},
     {"visitors.purpose.", {"family", "courier", "helper", "renovation", "other"}},
-    {"visitors.item.", {"sofa", "bed", "wardrobe", "fridge", "washer", "tv", "boxes", "luggage"}},
+    {"visitors.item.", {"furniture", "appliance", "boxes", "luggage", "bicycle", "other"}},
     {"visitors.relation.", {"owner", "tenant", "agent"}},
     {"visitors.day.", {"0", "1", "2"}},
     {"visitors.release_status.", {"awaiting_owner_confirmation", "approved", "rejected"}},

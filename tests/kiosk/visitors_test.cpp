@@ -248,7 +248,7 @@ TEST_CASE("visitors: a move-out is requested with items, a day and who moves; th
     k.apply(household::RequestRoom{"5-3-2202"});
     CHECK(k.s().step == VisitorsStep::MoveItems);
     CHECK(!k.view().can_finish_items);
-    k.apply(RequestItemCount{"fridge", +1});
+    k.apply(RequestItemCount{"appliance", +1});
     k.apply(RequestItemCount{"boxes", +1});
     k.apply(RequestItemCount{"boxes", +1});
     k.apply(RequestItemCount{"rocket", +1});  // not a preset: ignored
@@ -259,12 +259,12 @@ TEST_CASE("visitors: a move-out is requested with items, a day and who moves; th
     k.apply(RequestSubmitDigits{});
     CHECK(k.s().step == VisitorsStep::Privacy);
     const VisitorsView v = k.view(Language::En);
-    CHECK(v.office_items == "冰箱×1、纸箱×2");  // the office reads Chinese whatever the screen's language
+    CHECK(v.office_items == "家电×1、纸箱×2");  // the office reads Chinese whatever the screen's language
     k.apply(RequestPrivacy{true, v.office_items});
     auto calls = k.take_calls();
     REQUIRE(calls.size() == 1);
     const auto& call = std::get<CallRequestRelease>(calls[0].second);
-    CHECK(call.items_text == "冰箱×1、纸箱×2");
+    CHECK(call.items_text == "家电×1、纸箱×2");
     CHECK(call.planned_date == "2026-11-25");
     CHECK(call.form.relation == "tenant");
     k.answer(calls[0].first, ReleaseDone{Outcome::Ok, ReleaseInfo{"20261125", "5-3-2202", "awaiting_owner_confirmation", "2026-11-24", 0}, 0});

@@ -17,7 +17,7 @@ inline const FeatureId feature_id = "visitors";
 // The walk-in purposes in the order they are offered, by the server's names.
 inline constexpr const char* purposes[] = {"family", "courier", "helper", "renovation", "other"};
 // What a move-out may carry, by locale key suffix.
-inline constexpr const char* move_items[] = {"sofa", "bed", "wardrobe", "fridge", "washer", "tv", "boxes", "luggage"};
+inline constexpr const char* move_items[] = {"furniture", "appliance", "boxes", "luggage", "bicycle", "other"};
 inline constexpr const char* relations[] = {"owner", "tenant", "agent"};
 
 class VisitorsFeature {

@@ -119,7 +119,8 @@ void draw_items(const VisitorsView& view, Requests& requests)
     const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
-    const float h = ctx.target();
+    // Rows as tall as the words at this text size, never below the target.
+    const float h = ImMax(ctx.target(), ui::button_size("+", 0, ui::TextRole::Title).y);
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float done_h = button_height(view.items_done_label);
     const float rows_h = static_cast<float>(view.items.size()) * (h + spacing) + done_h;
