@@ -32,48 +32,67 @@ void center_next(float item_w)
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - item_w) * 0.5f));
 }
 
-// The code in large digits with its label, and the QR code for a pass.
-void draw_code(const VisitorsView& view)
+// The pass's QR code, as large as the room left above the lines and Done.
+void draw_qr(const VisitorsView& view, float width)
 {
     const ui::Context& ctx = ui::context();
-    const float width = ImGui::GetContentRegionAvail().x;
-    if (view.code.empty())
-        return;
-    ui::text(view.code_label, ui::TextRole::Body, ui::Align::Center, width);
-    ui::text(view.code, ui::TextRole::Amount, ui::Align::Center, width);
-    if (view.qr_payload.empty())
-        return;
-    // Room left for the lines and the Done button below the code.
     const float below = button_height() + 3 * ui::text_height("A", ui::TextRole::Body, width);
-    const float side = ImMin(ImMin(width, ctx.metrics.mm(80)), ImMax(ctx.metrics.mm(40), ImGui::GetContentRegionAvail().y - below));
+    const float side = ImMin(ImMin(width, ctx.metrics.mm(80)), ImMax(ctx.metrics.mm(30), ImGui::GetContentRegionAvail().y - below));
     center_next(side);
     ui::qr_code("visitors.qr", view.qr_payload, side, view.code);
 }
 
 } // namespace
 
-void draw_pass_like(const VisitorsView& view, Requests& requests)
+void draw_words(const VisitorsView& view, float width, bool with_qr)
 {
-    const float width = ImGui::GetContentRegionAvail().x;
     if (!view.headline.empty())
         ui::text(view.headline, ui::TextRole::Title, ui::Align::Center, width);
     if (!view.prompt.empty())
         ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
     gap(2);
-    draw_code(view);
+    if (!view.code.empty()) {
+        ui::text(view.code_label, ui::TextRole::Body, ui::Align::Center, width);
+        ui::text(view.code, ui::TextRole::Amount, ui::Align::Center, width);
+    }
+    if (with_qr)
+        draw_qr(view, width);
     gap(2);
     for (const std::string& line : view.lines)
         ui::text(line, ui::TextRole::Body, ui::Align::Center, width);
     draw_message(view);
+}
+
+void draw_pass_like(const VisitorsView& view, Requests& requests)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float h = button_height(view.done_label);
+    if (ui::context().metrics.landscape && !view.qr_payload.empty()) {
+        // Landscape has little height: the words beside the QR code.
+        const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+        ImGui::BeginGroup();
+        draw_words(view, column, false);
+        ImGui::EndGroup();
+        ImGui::SameLine();
+        ImGui::BeginGroup();
+        const float side = ImMin(column, ImMax(ui::context().metrics.mm(30), ImGui::GetContentRegionAvail().y - h - 2 * ImGui::GetStyle().ItemSpacing.y));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (column - side) * 0.5f));
+        ui::qr_code("visitors.qr", view.qr_payload, side, view.code);
+        ImGui::EndGroup();
+    } else {
+        draw_words(view, width, true);
+    }
     if (view.step == VisitorsStep::Waiting)
         return;  // the person waits; Home or Back is theirs to choose
+    // Done is Home's twin for the next person: left out when the words take
+    // the room (landscape at 2x), rather than pushed off the screen.
+    if (ImGui::GetContentRegionAvail().y < h)
+        return;
     const float w = wide_button_width();
-    const float h = button_height(view.done_label);
     ui::align_bottom(h);
     const ui::RequiredTargets required;
     center_next(w);
-    if (ui::button("visitors.done", view.done_label, ImVec2(w, h), ui::ButtonKind::Primary,
-                   ui::TextRole::Title))
+    if (ui::button("visitors.done", view.done_label, ImVec2(w, h), ui::ButtonKind::Primary, ui::TextRole::Title))
         ask(requests, RequestMenu{});
 }
 
