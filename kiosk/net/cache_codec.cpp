@@ -46,6 +46,8 @@ std::optional<nlohmann::json> reencode_record(const std::string& collection, con
         return roundtrip<p::Bill>(data, problem);
     if (collection == c::tickets)
         return roundtrip<p::Ticket>(data, problem);
+    if (collection == c::visitor_codes)
+        return roundtrip<p::VisitorCodeRecord>(data, problem);
     if (problem)
         *problem = "unknown collection";
     return std::nullopt;

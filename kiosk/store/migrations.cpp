@@ -103,6 +103,14 @@ constexpr Step k_steps[] = {
             updated_at   INTEGER NOT NULL,
             PRIMARY KEY (scope, key)) WITHOUT ROWID;
     )sql"},
+    // 7: visitor codes this kiosk accepted, by the feed record's id (never
+    // the code), so a code is never accepted twice here while offline, not
+    // even after a restart. Kept until the code's record is long gone.
+    {7, R"sql(
+        CREATE TABLE visitor_code_uses(
+            record_id TEXT PRIMARY KEY,
+            used_at   INTEGER NOT NULL) WITHOUT ROWID;
+    )sql"},
 };
 // clang-format on
 

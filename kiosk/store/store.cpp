@@ -23,6 +23,10 @@ Status set_pragmas(Connection& connection, Durability durability)
     // See Store::checkpoint for why the automatic one is off.
     if (auto manual = connection.exec("PRAGMA wal_autocheckpoint = 0"); !manual)
         return manual.error();
+    // A submission's body (a phone, a code) is deleted once the office has
+    // it: overwrite it with zeros rather than leave it in a free page.
+    if (auto zeroed = connection.exec("PRAGMA secure_delete = ON"); !zeroed)
+        return zeroed.error();
     return connection.exec("PRAGMA foreign_keys = ON");
 }
 

@@ -106,6 +106,22 @@ public:
     // came without verifiers (this kiosk has no enrolled key).
     Result<bool> verify_phone_last4(std::string_view unit_id, std::string_view last4);
 
+    // [SECTION] Visitor codes (store_visitors.cpp)
+
+    // The cached pre-registered code whose verifier (the feed's HMAC under
+    // this kiosk's key, protocol/verifier.hpp) matches the typed code; none
+    // when no cached record matches (unknown, or this kiosk has no key).
+    Result<std::optional<CachedRecord>> visitor_code(std::string_view code);
+    // Whether this kiosk already accepted the code of that record (online or off).
+    Result<bool> visitor_code_used_here(std::string_view record_id);
+    // Remembers an online use (the server already counted it).
+    Status remember_visitor_code_use(std::string_view record_id, std::int64_t used_at_utc);
+    // An offline use: remembered and queued for the office in one durable
+    // transaction, so a crash never keeps one without the other.
+    Result<OutboxId> use_visitor_code_offline(std::string_view record_id, std::int64_t used_at_utc,
+                                              std::string_view kind, std::string_view path,
+                                              const nlohmann::json& body);
+
     // [SECTION] Outbox
 
     // Writes the submission with a fresh Idempotency-Key in one durable

@@ -62,7 +62,15 @@ Result<int> Store::purge_expired(std::int64_t now_utc)
 {
     Statement purge(m_connection, "DELETE FROM records WHERE expires_at IS NOT NULL AND expires_at <= ?1");
     purge.bind(1, now_utc);
-    return write_counted(m_connection, *m_shared, purge);
+    auto purged = write_counted(m_connection, *m_shared, purge);
+    if (!purged)
+        return purged;
+    // Codes live at most 7 days: their uses are not needed a day after that.
+    Statement uses(m_connection, "DELETE FROM visitor_code_uses WHERE used_at <= ?1");
+    uses.bind(1, static_cast<std::int64_t>(now_utc - std::int64_t{8} * 86400));
+    if (auto cleared = write_counted(m_connection, *m_shared, uses); !cleared)
+        return cleared.error();
+    return purged;
 }
 
 } // namespace kiosk::store

@@ -36,6 +36,7 @@ inline constexpr const char* surveys = "surveys";
 inline constexpr const char* units = "units";
 inline constexpr const char* bills = "bills";
 inline constexpr const char* tickets = "tickets";
+inline constexpr const char* visitor_codes = "visitor_codes";
 } // namespace collection
 
 inline constexpr std::int64_t changes_default_limit = 500;

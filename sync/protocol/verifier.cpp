@@ -8,12 +8,9 @@
 
 namespace lobby::protocol {
 
-std::string last4_verifier(std::string_view key, std::string_view unit_id, std::string_view last4) {
-    // The unit id is part of the message, so one unit's values say nothing
-    // about another's even where two residents share their last four digits.
-    std::string message;
-    message.reserve(unit_id.size() + 1 + last4.size());
-    message.append(unit_id).append(":").append(last4);
+namespace {
+
+std::string hmac_hex(std::string_view key, const std::string& message) {
     unsigned char mac[EVP_MAX_MD_SIZE];
     unsigned int mac_len = 0;
     HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(message.data()),
@@ -26,6 +23,21 @@ std::string last4_verifier(std::string_view key, std::string_view unit_id, std::
         out += hex[mac[i] & 15];
     }
     return out;
+}
+
+} // namespace
+
+std::string last4_verifier(std::string_view key, std::string_view unit_id, std::string_view last4) {
+    // The unit id is part of the message, so one unit's values say nothing
+    // about another's even where two residents share their last four digits.
+    std::string message;
+    message.reserve(unit_id.size() + 1 + last4.size());
+    message.append(unit_id).append(":").append(last4);
+    return hmac_hex(key, message);
+}
+
+std::string visitor_code_verifier(std::string_view key, std::string_view code) {
+    return hmac_hex(key, "visitor-code:" + std::string(code));
 }
 
 std::string new_verification_key() { return random_hex(32); }

@@ -15,6 +15,11 @@ namespace lobby::protocol {
 // characters are the HMAC key bytes as text).
 std::string last4_verifier(std::string_view key, std::string_view unit_id, std::string_view last4);
 
+// A pre-registered visitor code as the feed gives it to one kiosk (and as
+// the kiosk keeps it): HMAC-SHA256 of "visitor-code:<code>" under the same
+// key. The code itself never reaches a kiosk's disk.
+std::string visitor_code_verifier(std::string_view key, std::string_view code);
+
 // A verification key as the enrolment writes it: 32 random bytes as 64 hex.
 std::string new_verification_key();
 

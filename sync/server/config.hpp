@@ -64,6 +64,10 @@ struct ServerConfig {
     int follow_code_misses_per_kiosk = 10;
     std::int64_t follow_code_lockout_seconds = 15 * 60;
     std::int64_t visitor_pass_seconds = 4 * 3600;  // walk-in pass validity
+    // This estate's rule on walk-ins: 0, a pass at once; N > 0, the resident
+    // is asked first and without an answer within N seconds the visitor is
+    // sent to the front desk.
+    std::int64_t visitor_host_wait_seconds = 0;
     // Visitor code guesses: a kiosk with this many unknown codes within a
     // minute may not redeem for redeem_lockout_seconds; all kiosks together
     // with redeem_misses_global within a minute pause redeeming for a minute.

@@ -78,6 +78,10 @@ int main(int argc, char** argv) {
     app.add_option("--payment-query-after-seconds", config.payment_query_after_seconds,
                    "ask the provider about an unpaid order this old when its kiosk polls it (a lost notify)")
         ->check(CLI::Range(1, 3600))->capture_default_str();
+    app.add_option("--visitor-host-wait-seconds", config.visitor_host_wait_seconds,
+                   "this estate asks the resident before a walk-in gets a pass, and sends the visitor to the "
+                   "front desk without an answer within this time; 0: no asking")
+        ->check(CLI::Range(0, 3600))->capture_default_str();
     app.add_option("--threads", config.threads, "HTTP worker threads")->check(CLI::Range(1, 256))->capture_default_str();
     app.add_option("--request-read-seconds", config.request_read_seconds,
                    "time a request (headers and body) has to arrive in full, else 408")

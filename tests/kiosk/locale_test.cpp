@@ -78,6 +78,14 @@ const std::map<std::string, std::vector<std::string>> k_families = {
     // Widget ids made from data (a unit, a bill, a language): no locale key.
     {"fees.building.", {}}, {"fees.entrance.", {}}, {"fees.room.", {}},
     {"fees.bill.", {}}, {"fees.explain.", {}}, {"lang.", {}},
+    // Visitors: keys per errand, purpose, item, relation, day and release status.
+    {"visitors.errand.", {"code", "walk_in", "move_out", "release"}},
+    {"visitors.purpose.", {"family", "courier", "helper", "renovation", "other"}},
+    {"visitors.item.", {"furniture", "appliance", "boxes", "luggage", "bicycle", "other"}},
+    {"visitors.relation.", {"owner", "tenant", "agent"}},
+    {"visitors.day.", {"0", "1", "2"}},
+    {"visitors.release_status.", {"awaiting_owner_confirmation", "approved", "rejected"}},
+    {"visitors.pick.", {}}, {"visitors.item_minus.", {}}, {"visitors.item_plus.", {}},
 };
 
 // Widget ids passed other than as the first argument of a ui:: call.

@@ -188,7 +188,7 @@ TEST_CASE("retention still blanks sealed visitor and move-out data") {
                                                      {"unit_id", "3-2-1502"}, {"purpose", "family"}, {"people", 1}});
     REQUIRE(pass.status == 201);
     const std::string id = pass.as<p::VisitorPass>().id;
-    REQUIRE(staff.create("/v1/move-outs/M-demo1/decision", {{"status", "approved"}, {"note", "业主电话确认"}}).status == 200);
+    REQUIRE(staff.create("/v1/move-outs/M-demo1/decision", {{"status", "approved"}, {"note", "业主电话确认"}, {"via", "phone_call"}}).status == 200);
 
     s::Database db(server.db_path());
     CHECK(s::FieldCipher::is_sealed(one_text(db, "SELECT name FROM visitor_codes WHERE id = '" + id + "'")));

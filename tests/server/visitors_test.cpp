@@ -142,8 +142,12 @@ TEST_CASE("staff records the owner's decision on a move-out once; kiosks see it"
     Api staff(server.port(), staff_token);
     const std::string id =
         kiosk.create("/v1/move-outs", move_out(p::format_date_shanghai(p::now_utc() + 86400))).as<p::MoveOut>().id;
-    const nlohmann::json approve = {{"status", "approved"}, {"note", "已电话联系业主，确认同意"}};
+    const nlohmann::json approve = {{"status", "approved"}, {"note", "已电话联系业主，确认同意"}, {"via", "phone_call"}};
     CHECK(kiosk.create("/v1/move-outs/" + id + "/decision", approve).status == 403);
+    // Approving says how the owner confirmed: tenants have faked consent letters.
+    const Reply no_via = staff.create("/v1/move-outs/" + id + "/decision", {{"status", "approved"}, {"note", "同意"}});
+    CHECK(no_via.status == 422);
+    CHECK(no_via.as<p::ErrorBody>().message.find("'via'") != std::string::npos);
     CHECK(staff.create("/v1/move-outs/M-nothing/decision", approve).status == 404);
     CHECK(staff.create("/v1/move-outs/" + id + "/decision", {{"status", "maybe"}, {"note", "x"}}).status == 422);
     const Reply decided = staff.create("/v1/move-outs/" + id + "/decision", approve);
@@ -153,6 +157,8 @@ TEST_CASE("staff records the owner's decision on a move-out once; kiosks see it"
     CHECK(seen.status == "approved");
     CHECK(seen.decided_at.has_value());
     CHECK(seen.decision_note == "已电话联系业主，确认同意");
+    CHECK(seen.decided_by == "office-staff");
+    CHECK(seen.decided_via == "phone_call");
     const Reply again = staff.create("/v1/move-outs/" + id + "/decision", {{"status", "rejected"}, {"note", "改主意"}});
     CHECK(again.status == 409);
     CHECK(again.error_code() == "invalid_transition");

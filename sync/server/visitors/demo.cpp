@@ -33,19 +33,20 @@ void seed_visitors(DemoSeed& seed) {
     };
     Statement ins(db, R"sql(
 INSERT INTO visitor_codes (id, code, kind, unit_id, name, phone, purpose, people, valid_from, valid_until,
-                           redeemed_at, created_by)
-VALUES (?, ?, 'pre_registered', ?, ?, NULL, ?, ?, ?, ?, ?, 'office-staff'))sql");
+                           redeemed_at, created_by, uses)
+VALUES (?, ?, 'pre_registered', ?, ?, NULL, ?, ?, ?, ?, ?, 'office-staff', ?))sql");
     int i = 0;
     for (const auto& c : codes) {
         ins.bind(1, "V-demo" + std::to_string(++i)).bind(2, c.code).bind(3, c.unit).bind(4, db.cipher().seal(c.name)).bind(5, c.purpose);
-        ins.bind(6, c.people).bind(7, c.from).bind(8, c.until).bind(9, c.redeemed);
+        ins.bind(6, c.people).bind(7, c.from).bind(8, c.until).bind(9, c.redeemed).bind(10, c.redeemed ? 1 : 0);
         ins.run();
+        publish_code(db, "V-demo" + std::to_string(i));  // kiosks can check it offline
     }
     Statement move(db, R"sql(
 INSERT INTO move_outs (id, unit_id, requester_name, requester_phone, relation, items, planned_date, status,
-                       created_at, kiosk_id)
+                       created_at, kiosk_id, release_code)
 VALUES ('M-demo1', '5-3-2202', ?, ?, 'tenant', '冰箱一台、纸箱十个', ?, 'awaiting_owner_confirmation', ?,
-        'lobby-1'))sql");
+        'lobby-1', '20261125'))sql");
     move.bind(1, db.cipher().seal("王强")).bind(2, db.cipher().seal("18600001357"));
     move.bind(3, protocol::format_date_shanghai(now + 2 * day)).bind(4, now - hour);
     move.run();

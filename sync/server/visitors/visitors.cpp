@@ -1,11 +1,14 @@
-// Visitor passes (walk-in and pre-registered), redeeming codes, move-out requests.
+// Visitor passes: walk-ins (asking the resident where the estate wants it,
+// the watchlist), pre-registered codes, and redeeming them online or after
+// an offline use.
 #include "visitors/visitors.hpp"
 
 #include "estate.hpp"
-#include "guess_guard.hpp"
 
 #include "protocol/masking.hpp"
 #include "protocol/random.hpp"
+
+#include <algorithm>
 
 namespace lobby::server::visitors {
 namespace {
@@ -15,18 +18,29 @@ constexpr std::int64_t max_code_lifetime_s = 7LL * 86400;
 struct NewPass {
     const char* kind;
     std::string unit_id;
-    std::string name;
+    std::string name;  // "" when not asked (a courier)
     std::optional<std::string> phone;
     std::string purpose;
     std::int64_t people;
     std::optional<std::string> car_plate;
     protocol::UtcSeconds valid_from;
     protocol::UtcSeconds valid_until;
+    std::int64_t uses_allowed = 1;
+    const char* status = protocol::pass_valid;
+    std::optional<protocol::UtcSeconds> host_wait_until;
 };
 
-std::optional<protocol::VisitorPass> find_pass(Database& db, const char* where, const std::string& value) {
-    Statement st(db, (std::string("SELECT id, code, kind, unit_id, name, phone, purpose, people, car_plate, valid_from, "
-                                  "valid_until, redeemed_at FROM visitor_codes WHERE ") + where + " = ?").c_str());
+std::string masked_name(Database& db, const std::string& stored) {
+    const std::string clear = db.cipher().open(stored);
+    return clear.empty() ? std::string() : protocol::mask_name(clear);
+}
+
+// A pass as the API shows it at `now`: a resident who did not answer in time
+// sends the visitor to the front desk.
+std::optional<protocol::VisitorPass> find_pass(ApiContext& ctx, const char* where, const std::string& value) {
+    Statement st(ctx.db, (std::string("SELECT id, code, kind, unit_id, name, phone, purpose, people, car_plate, "
+                                      "valid_from, valid_until, redeemed_at, status, host_wait_until, uses_allowed, "
+                                      "uses FROM visitor_codes WHERE ") + where + " = ?").c_str());
     st.bind(1, value);
     if (!st.step()) return std::nullopt;
     protocol::VisitorPass p;
@@ -35,14 +49,20 @@ std::optional<protocol::VisitorPass> find_pass(Database& db, const char* where, 
     p.kind = st.text(2);
     p.unit_id = st.text(3);
     // Masked after opening: kiosks never see the clear text.
-    p.visitor_masked = protocol::mask_name(db.cipher().open(st.text(4)));
-    p.phone_masked = st.is_null(5) ? "" : protocol::mask_phone(db.cipher().open(st.text(5)));
+    p.visitor_masked = masked_name(ctx.db, st.text(4));
+    p.phone_masked = st.is_null(5) ? "" : protocol::mask_phone(ctx.db.cipher().open(st.text(5)));
     p.purpose = st.text(6);
     p.people = st.int64(7);
     p.has_car = !st.is_null(8);
     p.valid_from = st.int64(9);
     p.valid_until = st.int64(10);
     p.redeemed_at = st.opt_int64(11);
+    p.status = st.text(12);
+    const auto wait_until = st.opt_int64(13);
+    if (p.status == protocol::pass_awaiting_host && wait_until && ctx.now > *wait_until)
+        p.status = protocol::pass_see_front_desk;
+    p.uses_allowed = st.int64(14);
+    p.uses = st.int64(15);
     return p;
 }
 
@@ -59,44 +79,85 @@ protocol::VisitorPass insert_pass(ApiContext& ctx, const NewPass& n) {
     const std::string id = "V-" + protocol::random_hex(6);
     Statement st(ctx.db, R"sql(
 INSERT INTO visitor_codes (id, code, kind, unit_id, name, phone, purpose, people, car_plate, valid_from, valid_until,
-                           created_by)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-    st.bind(1, id).bind(2, code).bind(3, n.kind).bind(4, n.unit_id).bind(5, ctx.db.cipher().seal(n.name)).bind(6, ctx.db.cipher().seal_optional(n.phone));
+                           created_by, uses_allowed, status, host_wait_until)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+    st.bind(1, id).bind(2, code).bind(3, n.kind).bind(4, n.unit_id).bind(5, ctx.db.cipher().seal(n.name));
+    st.bind(6, ctx.db.cipher().seal_optional(n.phone));
     st.bind(7, n.purpose).bind(8, n.people).bind(9, n.car_plate).bind(10, n.valid_from).bind(11, n.valid_until);
-    st.bind(12, ctx.caller.kiosk_id);
+    st.bind(12, ctx.caller.kiosk_id).bind(13, n.uses_allowed).bind(14, n.status).bind(15, n.host_wait_until);
     st.run();
-    return *find_pass(ctx.db, "id", id);
-}
-
-// [SECTION] Guessing codes: misses per kiosk and for all kiosks
-constexpr const char* all_kiosks = "*";
-const GuessGuard redeem_guard("visitor_redeem_guard");
-
-ApiResponse too_many(protocol::UtcSeconds until, const std::string& who) {
-    ApiResponse r = api_error(429, protocol::error_code::too_many_attempts,
-                              who + " entered too many unknown visitor codes; redeeming is paused until " +
-                                  protocol::format_utc(until) + ". Ask the property office to check the code.");
-    r.body["error"]["locked_until"] = protocol::format_utc(until);
-    r.store = false;
-    return r;
-}
-
-ApiResponse refused(ApiResponse r) {
-    r.store = false;  // a retry asks again; a guess costs no idempotency row
-    return r;
+    return *find_pass(ctx, "id", id);
 }
 
 ApiResponse unknown_unit(const std::string& unit_id) {
     return api_error(404, protocol::error_code::unknown_unit, "Unit " + unit_id + " does not exist.");
 }
 
+ApiResponse unknown_pass(const std::string& pass_id) {
+    return api_error(404, protocol::error_code::unknown_code, "No visitor pass " + pass_id + ".");
+}
+
+// One use of a code, online or reported after an offline use.
+void count_use(ApiContext& ctx, protocol::VisitorPass& pass, protocol::UtcSeconds used_at, bool offline, bool counted) {
+    Statement use(ctx.db, "INSERT INTO visitor_redemptions (pass_id, kiosk_id, used_at, received_at, offline, counted) "
+                          "VALUES (?, ?, ?, ?, ?, ?)");
+    use.bind(1, pass.id).bind(2, ctx.caller.kiosk_id).bind(3, used_at).bind(4, ctx.now).bind(5, offline ? 1 : 0);
+    use.bind(6, counted ? 1 : 0);
+    use.run();
+    if (!counted) return;
+    Statement st(ctx.db, "UPDATE visitor_codes SET uses = uses + 1, redeemed_at = coalesce(redeemed_at, ?) WHERE id = ?");
+    st.bind(1, used_at).bind(2, pass.id);
+    st.run();
+    pass.uses += 1;
+    if (!pass.redeemed_at) pass.redeemed_at = used_at;
+    if (pass.kind == "pre_registered") publish_code(ctx.db, pass.id);  // kiosks learn the uses left
+}
+
 } // namespace
 
 ApiResponse register_visitor(ApiContext& ctx, const protocol::VisitorRequest& req) {
     if (!find_unit(ctx.db, req.unit_id)) return unknown_unit(req.unit_id);
-    NewPass n{"walk_in", req.unit_id, req.name, req.phone, req.purpose, req.people, req.car_plate,
-              ctx.now, ctx.now + ctx.config.visitor_pass_seconds};
-    return api_ok(201, insert_pass(ctx, n));
+    NewPass n{"walk_in", req.unit_id, req.name.value_or(""), req.phone, req.purpose, req.people, req.car_plate,
+              ctx.now, ctx.now + ctx.config.visitor_pass_seconds, 1, protocol::pass_valid, std::nullopt};
+    // The watchlist is never named to the visitor: they are sent to the
+    // front desk, as when a resident does not answer, and staff are alerted.
+    const bool watched = on_watchlist(ctx.db, req.phone, req.car_plate);
+    if (watched) {
+        n.status = protocol::pass_see_front_desk;
+    } else if (ctx.config.visitor_host_wait_seconds > 0) {
+        n.status = protocol::pass_awaiting_host;
+        n.host_wait_until = ctx.now + ctx.config.visitor_host_wait_seconds;
+    }
+    const protocol::VisitorPass pass = insert_pass(ctx, n);
+    if (watched) alert_staff(ctx, "watchlist", pass.id, pass.unit_id);
+    return api_ok(201, pass);
+}
+
+ApiResponse get_visitor(ApiContext& ctx, const std::string& pass_id) {
+    auto pass = find_pass(ctx, "id", pass_id);
+    // A kiosk sees only the passes it registered.
+    if (!pass || pass->kind != "walk_in") return unknown_pass(pass_id);
+    if (ctx.caller.role != "staff") {
+        Statement owner(ctx.db, "SELECT created_by FROM visitor_codes WHERE id = ?");
+        owner.bind(1, pass_id);
+        if (!owner.step() || owner.text(0) != ctx.caller.kiosk_id) return unknown_pass(pass_id);
+    }
+    return api_ok(200, *pass);
+}
+
+ApiResponse decide_for_host(ApiContext& ctx, const std::string& pass_id, const protocol::HostDecision& req) {
+    if (ctx.caller.role != "staff")
+        return api_error(403, protocol::error_code::forbidden, "Only the office records a resident's answer.");
+    auto pass = find_pass(ctx, "id", pass_id);
+    if (!pass) return unknown_pass(pass_id);
+    if (pass->status != protocol::pass_awaiting_host)
+        return api_error(409, protocol::error_code::invalid_transition,
+                         "Visitor pass " + pass_id + " is not waiting for the resident (it is " + pass->status + ").");
+    Statement st(ctx.db, "UPDATE visitor_codes SET status = ?, host_decided_at = ?, host_decided_by = ? WHERE id = ?");
+    st.bind(1, req.decision == "approved" ? protocol::pass_valid : protocol::pass_declined);
+    st.bind(2, ctx.now).bind(3, ctx.caller.kiosk_id).bind(4, pass_id);
+    st.run();
+    return api_ok(200, *find_pass(ctx, "id", pass_id));
 }
 
 ApiResponse create_visitor_code(ApiContext& ctx, const protocol::VisitorCodeRequest& req) {
@@ -107,94 +168,45 @@ ApiResponse create_visitor_code(ApiContext& ctx, const protocol::VisitorCodeRequ
         return api_error(422, protocol::error_code::invalid_field,
                          "Field 'valid_until' must be in the future and at most 7 days after valid_from.");
     NewPass n{"pre_registered", req.unit_id, req.visitor_name, req.visitor_phone, req.purpose, req.people,
-              std::nullopt, req.valid_from, req.valid_until};
-    return api_ok(201, insert_pass(ctx, n));
+              std::nullopt, req.valid_from, req.valid_until, req.uses, protocol::pass_valid, std::nullopt};
+    const protocol::VisitorPass pass = insert_pass(ctx, n);
+    publish_code(ctx.db, pass.id);
+    return api_ok(201, pass);
 }
 
 ApiResponse redeem_visitor_code(ApiContext& ctx, const protocol::RedeemRequest& req) {
     if (ctx.caller.role != "kiosk" && ctx.caller.role != "staff")
         return refused(api_error(403, protocol::error_code::forbidden, "Only a kiosk or office staff can redeem codes."));
-    // Locked scopes are refused before the code is looked at, so a locked
-    // guesser learns nothing more.
-    if (const auto until = redeem_guard.locked_until(ctx.db, ctx.caller.kiosk_id, ctx.now))
-        return too_many(*until, "This kiosk");
-    if (const auto until = redeem_guard.locked_until(ctx.db, all_kiosks, ctx.now))
-        return too_many(*until, "The kiosks together");
-    auto pass = find_pass(ctx.db, "code", req.code);
+    if (auto locked = refuse_if_locked(ctx)) return *locked;
+    auto pass = find_pass(ctx, "code", req.code);
     if (!pass) {
-        redeem_guard.count_miss(ctx.db, ctx.caller.kiosk_id, ctx.config.redeem_misses_per_kiosk,
-                                ctx.config.redeem_lockout_seconds, ctx.now);
-        redeem_guard.count_miss(ctx.db, all_kiosks, ctx.config.redeem_misses_global, guess_window_s, ctx.now);
+        count_miss(ctx);
         return refused(api_error(404, protocol::error_code::unknown_code, "No visitor pass has the code " + req.code + "."));
     }
-    if (pass->redeemed_at)
+    // A walk-in who came back with their number: what the resident said so far.
+    if (pass->status != protocol::pass_valid) return refused(api_ok(200, *pass));
+    if (req.used_offline_at) {
+        // A kiosk already let the visitor in against its cache; the report is
+        // a fact to record. The first report wins; a use beyond the allowed
+        // (the same code at two kiosks offline) is kept and shown to staff.
+        const protocol::UtcSeconds used_at = std::min(*req.used_offline_at, ctx.now);
+        const bool counted = pass->uses < pass->uses_allowed;
+        count_use(ctx, *pass, used_at, true, counted);
+        if (!counted) alert_staff(ctx, "double_use", pass->id, pass->unit_id);
+        return api_ok(200, *pass);
+    }
+    if (pass->uses >= pass->uses_allowed)
         return refused(api_error(409, protocol::error_code::code_already_used,
-                                 "This visitor code was already used at " + protocol::format_utc(*pass->redeemed_at) + "."));
+                                 "This visitor code was already used at " +
+                                     protocol::format_utc(pass->redeemed_at.value_or(pass->valid_from)) + "."));
     if (ctx.now > pass->valid_until)
         return refused(api_error(410, protocol::error_code::code_expired,
                                  "This visitor code expired at " + protocol::format_utc(pass->valid_until) + "."));
     if (ctx.now < pass->valid_from)
         return refused(api_error(422, protocol::error_code::code_not_yet_valid,
                                  "This visitor code is valid from " + protocol::format_utc(pass->valid_from) + "."));
-    Statement st(ctx.db, "UPDATE visitor_codes SET redeemed_at = ? WHERE id = ?");
-    st.bind(1, ctx.now).bind(2, pass->id);
-    st.run();
-    pass->redeemed_at = ctx.now;
+    count_use(ctx, *pass, ctx.now, false, true);
     return api_ok(200, *pass);
-}
-
-ApiResponse create_move_out(ApiContext& ctx, const protocol::MoveOutRequest& req) {
-    if (!find_unit(ctx.db, req.unit_id)) return unknown_unit(req.unit_id);
-    const std::string today = protocol::format_date_shanghai(ctx.now);  // the estate's date
-    const std::string last = protocol::format_date_shanghai(ctx.now + 30LL * 86400);
-    if (req.planned_date < today || req.planned_date > last)
-        return api_error(422, protocol::error_code::invalid_field,
-                         "Field 'planned_date' must be between " + today + " and " + last + ".");
-    const std::string id = "M-" + protocol::random_hex(6);
-    // The release waits for the owner: tenants have faked consent letters.
-    Statement st(ctx.db, R"sql(
-INSERT INTO move_outs (id, unit_id, requester_name, requester_phone, relation, items, planned_date, car_plate,
-                       status, created_at, kiosk_id)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'awaiting_owner_confirmation', ?, ?))sql");
-    st.bind(1, id).bind(2, req.unit_id).bind(3, ctx.db.cipher().seal(req.requester_name)).bind(4, ctx.db.cipher().seal(req.requester_phone)).bind(5, req.relation);
-    st.bind(6, req.items).bind(7, req.planned_date).bind(8, req.car_plate).bind(9, ctx.now).bind(10, ctx.caller.kiosk_id);
-    st.run();
-    ApiResponse created = get_move_out(ctx, id);
-    created.status = 201;
-    return created;
-}
-
-ApiResponse get_move_out(ApiContext& ctx, const std::string& move_out_id) {
-    Statement st(ctx.db, "SELECT id, unit_id, status, requester_name, relation, planned_date, created_at, decided_at, "
-                         "decision_note FROM move_outs WHERE id = ?");
-    st.bind(1, move_out_id);
-    if (!st.step())
-        return api_error(404, protocol::error_code::unknown_move_out, "Move-out request " + move_out_id + " does not exist.");
-    protocol::MoveOut m;
-    m.id = st.text(0);
-    m.unit_id = st.text(1);
-    m.status = st.text(2);
-    m.requester_masked = protocol::mask_name(ctx.db.cipher().open(st.text(3)));
-    m.relation = st.text(4);
-    m.planned_date = st.text(5);
-    m.created_at = st.int64(6);
-    m.decided_at = st.opt_int64(7);
-    m.decision_note = st.opt_text(8);
-    return api_ok(200, m);
-}
-
-ApiResponse decide_move_out(ApiContext& ctx, const std::string& move_out_id, const protocol::MoveOutDecision& req) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can decide on a move-out release.");
-    const ApiResponse current = get_move_out(ctx, move_out_id);
-    if (current.status != 200) return current;
-    if (current.body["status"] != "awaiting_owner_confirmation")
-        return api_error(409, protocol::error_code::invalid_transition,
-                         "Move-out request " + move_out_id + " was already " + current.body["status"].get<std::string>() + ".");
-    Statement st(ctx.db, "UPDATE move_outs SET status = ?, decided_at = ?, decision_note = ? WHERE id = ?");
-    st.bind(1, req.status).bind(2, ctx.now).bind(3, req.note).bind(4, move_out_id);
-    st.run();
-    return get_move_out(ctx, move_out_id);
 }
 
 } // namespace lobby::server::visitors

@@ -1,0 +1,256 @@
+// Builds the Visitors screen's view model from the person's session. Names
+// and phones appear only masked; the pass is what the gate checks.
+#include "features/visitors/core/visitors_feature.hpp"
+
+#include "protocol/masking.hpp"
+#include "protocol/time.hpp"
+
+#include <sstream>
+
+namespace kiosk::visitors {
+namespace {
+
+struct Text {
+    const Catalog& catalog;
+    Language language;
+    const std::string& operator()(std::string_view key) const { return catalog.text(language, key); }
+    std::string operator()(std::string_view key,
+                           std::initializer_list<std::pair<std::string_view, std::string_view>> args) const
+    {
+        return format_text(catalog.text(language, key), args);
+    }
+};
+
+// "3-2-1502" -> 3栋2单元: the way to go (the room is the visitor's business).
+std::string way_to(const Text& t, const std::string& unit_id)
+{
+    std::vector<std::string> parts;
+    std::stringstream in(unit_id);
+    for (std::string part; std::getline(in, part, '-');)
+        parts.push_back(part);
+    if (parts.size() != 3)
+        return unit_id;
+    return t("visitors.unit", {{"b", parts[0]}, {"e", parts[1]}});
+}
+
+// "11月23日 13:00", or just "13:00" today (Asia/Shanghai).
+std::string when_text(const Text& t, std::int64_t utc, std::int64_t now_utc)
+{
+    const std::string time = lobby::protocol::format_hh_mm_shanghai(utc);
+    if (lobby::protocol::start_of_day_shanghai(utc) == lobby::protocol::start_of_day_shanghai(now_utc))
+        return t("visitors.today_at", {{"time", time}});
+    const auto local = lobby::protocol::to_shanghai(utc);
+    return t("visitors.date_at", {{"m", std::to_string(local.month)}, {"d", std::to_string(local.day)}, {"time", time}});
+}
+
+std::string day_text(const Text& t, std::int64_t utc)
+{
+    const auto local = lobby::protocol::to_shanghai(utc);
+    return t("visitors.date", {{"m", std::to_string(local.month)}, {"d", std::to_string(local.day)}});
+}
+
+std::string notice_text(const Text& t, const VisitorsSession& s)
+{
+    switch (s.notice) {
+    case VisitorsNotice::None: return {};
+    case VisitorsNotice::UnknownCode:
+        return t(s.step == VisitorsStep::ReleaseCode ? "visitors.release_unknown" : "visitors.code_unknown");
+    case VisitorsNotice::AlreadyUsed: return t("visitors.code_used");
+    case VisitorsNotice::Expired: return t("visitors.code_expired");
+    case VisitorsNotice::NotYetValid: return t("visitors.code_not_yet");
+    case VisitorsNotice::TooMany:
+        return t("visitors.too_many", {{"time", lobby::protocol::format_hh_mm_shanghai(s.locked_until_utc)}});
+    case VisitorsNotice::NoOfflineCheck: return t("visitors.no_offline_check");
+    case VisitorsNotice::NeedsNetwork: return t("visitors.needs_network");
+    case VisitorsNotice::Refused: return t("visitors.refused");
+    case VisitorsNotice::ServerError: return t("visitors.server_error");
+    case VisitorsNotice::PollFailing: return t("visitors.poll_failing");
+    }
+    return {};
+}
+
+void add_choice(VisitorsView& v, const std::string& value, std::string label)
+{
+    v.choices.push_back({"visitors.pick." + value, std::move(label), value});
+}
+
+void keypad(VisitorsView& v, const Text& t, const DigitEntry& entry, bool ready)
+{
+    v.typed = entry.digits();
+    v.erase_label = t("visitors.erase");
+    v.submit_label = t("visitors.ok");
+    v.can_submit = ready;
+}
+
+std::string purpose_text(const Text& t, const std::string& purpose) { return t("visitors.purpose." + purpose); }
+
+void privacy(VisitorsView& v, const Text& t, const VisitorsSession& s, const VisitorsCache& cache,
+             const FeatureViewInputs& in)
+{
+    v.prompt = t("visitors.privacy_title");
+    if (s.errand == Errand::WalkIn) {
+        v.privacy_lines = {t("visitors.privacy_what_walk_in"), t("visitors.privacy_why_walk_in"),
+                           t("visitors.privacy_how_long")};
+        std::string summary = t("visitors.summary_phone", {{"phone", lobby::protocol::mask_phone(s.walk_in.phone)}});
+        summary += " · " + household::unit_label(cache.units, s.walk_in.unit_id, in) + " · " + purpose_text(t, s.walk_in.purpose);
+        if (VisitorsFeature::asks_people(s.walk_in.purpose))
+            summary += " · " + t("visitors.people_n", {{"n", std::to_string(s.walk_in.people)}});
+        v.summary = summary;
+    } else {
+        v.privacy_lines = {t("visitors.privacy_what_move_out"), t("visitors.privacy_why_move_out"),
+                           t("visitors.privacy_how_long")};
+        v.summary = t("visitors.summary_phone", {{"phone", lobby::protocol::mask_phone(s.move_out.phone)}}) + " · " +
+                    household::unit_label(cache.units, s.move_out.unit_id, in) + " · " + t("visitors.relation." + s.move_out.relation);
+    }
+    v.accept_label = t("visitors.accept");
+    v.decline_label = t("visitors.decline");
+    v.retry_label = t("visitors.retry");
+    v.can_retry = !s.submit_key.empty() && s.notice != VisitorsNotice::None;
+}
+
+// What goes out, in the office's language (zh-CN), e.g. 冰箱×1、纸箱×10.
+std::string office_items(const Catalog& catalog, const MoveOutForm& form)
+{
+    const Text office{catalog, Language::ZhCN};
+    std::string out;
+    for (const char* item : move_items) {
+        const auto it = form.items.find(item);
+        if (it == form.items.end())
+            continue;
+        if (!out.empty())
+            out += office("visitors.items_separator");
+        out += office("visitors.item." + std::string(item)) + "×" + std::to_string(it->second);
+    }
+    return out;
+}
+
+} // namespace
+
+VisitorsView VisitorsFeature::build_view(const State& s, const Cache& cache, const FeatureViewInputs& in) const
+{
+    const Text t{in.catalog, in.language};
+    VisitorsView v;
+    v.step = s.step;
+    v.errand = s.errand;
+    v.message = notice_text(t, s);
+    v.message_is_problem = !v.message.empty();
+    v.busy = s.awaiting_call != 0 && s.step != VisitorsStep::Waiting;
+    v.busy_text = t("visitors.busy");
+    v.done_label = t("visitors.done");
+
+    switch (s.step) {
+    case VisitorsStep::Menu:
+        v.prompt = t("visitors.ask_errand");
+        for (const char* errand : {"code", "walk_in", "move_out", "release"})
+            add_choice(v, errand, t("visitors.errand." + std::string(errand)));
+        break;
+    case VisitorsStep::Code:
+        v.prompt = t("visitors.ask_code");
+        keypad(v, t, s.code, s.code.size() == code_min_digits || s.code.size() == code_max_digits);
+        v.busy_text = t("visitors.checking_code");
+        break;
+    case VisitorsStep::Purpose:
+        v.prompt = t("visitors.ask_purpose");
+        for (const char* purpose : purposes)
+            add_choice(v, purpose, purpose_text(t, purpose));
+        break;
+    case VisitorsStep::Unit:
+        v.prompt = t(s.errand == Errand::WalkIn ? "visitors.ask_unit" : "visitors.ask_unit_move_out");
+        v.picker = household::build_picker_view(s.picker, cache.units, in, "visitors");
+        break;
+    case VisitorsStep::Phone:
+        v.prompt = t("visitors.ask_phone");
+        keypad(v, t, s.phone, s.phone.full() && s.phone.digits()[0] == '1');
+        break;
+    case VisitorsStep::People:
+        v.prompt = t("visitors.ask_people");
+        for (int n = 1; n <= 6; ++n)
+            add_choice(v, std::to_string(n), t("visitors.people_n", {{"n", std::to_string(n)}}));
+        break;
+    case VisitorsStep::Privacy:
+        privacy(v, t, s, cache, in);
+        v.office_items = office_items(in.catalog, s.move_out);
+        v.busy_text = t("visitors.sending");
+        break;
+    case VisitorsStep::Waiting:
+        v.prompt = t("visitors.waiting_title");
+        v.code_label = t("visitors.your_number");
+        v.code = s.pass ? s.pass->code : std::string();
+        v.lines = {t("visitors.waiting_stay"), t("visitors.waiting_come_back")};
+        v.message_is_problem = false;
+        break;
+    case VisitorsStep::Pass: {
+        const PassInfo& pass = *s.pass;
+        const std::string place = way_to(t, pass.unit_id);
+        v.headline = pass.visitor_masked.empty()
+                         ? t("visitors.welcome", {{"unit", place}})
+                         : t("visitors.welcome_name", {{"name", pass.visitor_masked}, {"unit", place}});
+        v.code_label = t("visitors.pass_code");
+        v.code = pass.code;
+        v.qr_payload = "LOBBY-PASS:" + pass.code;
+        v.lines.push_back(t("visitors.valid_until", {{"when", when_text(t, pass.valid_until_utc, in.now_utc_s)}}));
+        v.lines.push_back(t("visitors.show_at_gate"));
+        if (pass.offline)
+            v.lines.push_back(t("visitors.checked_offline"));
+        break;
+    }
+    case VisitorsStep::FrontDesk:
+        v.prompt = t("visitors.front_desk");
+        v.lines = {t(s.pass && s.pass->status == "declined" ? "visitors.host_declined" : "visitors.front_desk_help")};
+        break;
+    case VisitorsStep::Declined:
+        v.prompt = t("visitors.not_registered");
+        v.lines = {t("visitors.nothing_kept"), t("visitors.front_desk_if_needed")};
+        break;
+    case VisitorsStep::MoveItems:
+        v.prompt = t("visitors.ask_items");
+        for (const char* item : move_items) {
+            const auto it = s.move_out.items.find(item);
+            const int count = it == s.move_out.items.end() ? 0 : it->second;
+            v.items.push_back({item, t("visitors.item." + std::string(item)), std::to_string(count),
+                               "visitors.item_minus." + std::string(item), "visitors.item_plus." + std::string(item),
+                               count > 0});
+        }
+        v.items_done_label = t("visitors.next");
+        v.can_finish_items = !s.move_out.items.empty();
+        break;
+    case VisitorsStep::MoveWhen:
+        v.prompt = t("visitors.ask_day");
+        for (int d = 0; d <= 2; ++d)
+            add_choice(v, std::to_string(d),
+                       t("visitors.day." + std::to_string(d), {{"date", day_text(t, in.now_utc_s + d * 86400)}}));
+        break;
+    case VisitorsStep::MoveWho:
+        v.prompt = t("visitors.ask_relation");
+        for (const char* relation : relations)
+            add_choice(v, relation, t("visitors.relation." + std::string(relation)));
+        break;
+    case VisitorsStep::MoveSent:
+        v.prompt = t("visitors.move_sent");
+        v.code_label = t("visitors.release_code");
+        v.code = s.release ? s.release->release_code : std::string();
+        v.lines = {t("visitors.owner_confirms"), t("visitors.check_later")};
+        if (s.release)
+            v.lines.push_back(household::unit_label(cache.units, s.release->unit_id, in) + " · " + s.release->planned_date);
+        break;
+    case VisitorsStep::ReleaseCode:
+        v.prompt = t("visitors.ask_release_code");
+        keypad(v, t, s.release_code, s.release_code.full());
+        break;
+    case VisitorsStep::ReleaseStatus: {
+        const ReleaseInfo& r = *s.release;
+        v.headline = t("visitors.release_status." + r.status);
+        v.lines.push_back(household::unit_label(cache.units, r.unit_id, in) + " · " + r.planned_date);
+        if (r.status == "approved" && r.decided_at_utc > 0)
+            v.lines.push_back(t("visitors.confirmed_at", {{"when", when_text(t, r.decided_at_utc, in.now_utc_s)}}));
+        if (r.status == "awaiting_owner_confirmation")
+            v.lines.push_back(t("visitors.owner_confirms"));
+        if (r.status == "rejected")
+            v.lines.push_back(t("visitors.front_desk_if_needed"));
+        break;
+    }
+    }
+    return v;
+}
+
+} // namespace kiosk::visitors

@@ -1,0 +1,294 @@
+// Visitors: the controller's flows driven by requests and the answers a live
+// call would deliver (no network here), and what the views show.
+#include "core/config.hpp"
+#include "core/controller.hpp"
+#include "core/feature_adapter.hpp"
+#include "core/views.hpp"
+#include "features/visitors/core/visitors_feature.hpp"
+#include "recording_effects.hpp"
+#include "test_config.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+using namespace kiosk::visitors;
+
+namespace {
+
+struct Kiosk {
+    KioskConfig config = test_kiosk_config();
+    RecordingEffects effects;
+    Controller c;
+    Catalog catalog;
+    SyncStatus sync;
+    std::int64_t utc = 1795449600;  // 2026-11-24 00:00 Shanghai
+    Kiosk() : c(config, {visitors_core()}, effects)
+    {
+        c.set_utc_clock([this] { return utc; });
+        auto loaded = Catalog::load(std::string(LOBBY_SOURCE_DIR) + "/locale");
+        REQUIRE(loaded.ok());
+        catalog = loaded.value();
+        c.apply(RequestOpenScreen{feature_id}, 0);
+    }
+    const VisitorsSession& s() const { return *typed_state<VisitorsSession>(c.feature_state(feature_id)); }
+    void apply(VisitorsRequest request, std::int64_t now = 0) { c.apply(FeatureRequest{feature_id, std::move(request)}, now); }
+    void type(const std::string& digits)
+    {
+        for (char d : digits)
+            apply(RequestKey{d});
+    }
+    void answer(std::uint64_t id, VisitorsAnswer answer, std::int64_t now = 0)
+    {
+        c.apply_answer(CallAnswer{id, feature_id, std::move(answer)}, now);
+    }
+    std::vector<std::pair<std::uint64_t, VisitorsCall>> take_calls()
+    {
+        std::vector<std::pair<std::uint64_t, VisitorsCall>> out;
+        for (auto& call : effects.take_calls())
+            out.emplace_back(call.id, std::any_cast<VisitorsCall>(call.payload));
+        return out;
+    }
+    VisitorsView view(Language language = Language::ZhCN)
+    {
+        const std::vector<FeatureCore> features{visitors_core()};
+        CachedData data;
+        VisitorsCache cache;
+        cache.units = {{"3-2-1502", 3, 2, 15, "1502", 128.3, "张*"}, {"5-3-2202", 5, 3, 22, "2202", 90, "王*"}};
+        data.features[feature_id] = cache;
+        AppState state = c.state();
+        state.session.language = language;
+        const Views views = build_views({state, features, config, catalog, sync, data, utc, 0, 60});
+        REQUIRE(views.feature == feature_id);
+        return std::any_cast<VisitorsView>(views.feature_view);
+    }
+};
+
+PassInfo pass(const std::string& status = "valid", const std::string& kind = "pre_registered")
+{
+    return PassInfo{"V-1", "246810", kind, "3-2-1502", "李*", status, 1795449600 + 4 * 3600, false};
+}
+
+} // namespace
+
+TEST_CASE("visitors: the code path is 3 taps after home: 访客登记, 我有访客码, the code, 确定 -> a welcome and a pass")
+{
+    Kiosk k;  // tap 1 (the home tile) opened the screen
+    k.apply(RequestErrand{Errand::Code});  // tap 2
+    k.type("2468");
+    CHECK(!k.view().can_submit);  // 4 digits are no code
+    k.type("10");
+    CHECK(k.view().can_submit);
+    k.apply(RequestSubmitDigits{});  // tap 3
+    auto calls = k.take_calls();
+    REQUIRE(calls.size() == 1);
+    const auto* redeem = std::get_if<CallRedeem>(&calls[0].second);
+    REQUIRE(redeem);
+    CHECK(redeem->code == "246810");
+    CHECK(k.s().code.empty());  // handed over, not kept
+    CHECK(k.view().busy);
+    k.answer(calls[0].first, PassDone{Outcome::Ok, pass(), 0});
+    CHECK(k.s().step == VisitorsStep::Pass);
+    const VisitorsView v = k.view();
+    CHECK(v.headline == "欢迎，李* — 前往 3栋2单元");
+    CHECK(v.code == "246810");
+    CHECK(v.qr_payload == "LOBBY-PASS:246810");
+    CHECK(v.lines[0] == "有效至 今天 04:00");
+    CHECK(k.view(Language::En).headline == "Welcome, 李* — go to Building 3, entrance 2");
+    CHECK(k.view(Language::ZhHK).headline == "歡迎，李* — 前往 3座2單元");
+}
+
+TEST_CASE("visitors: refusals of a code are said in words and the keypad stays; an 8-digit code is accepted too")
+{
+    Kiosk k;
+    k.apply(RequestErrand{Errand::Code});
+    const std::pair<Outcome, std::string> cases[] = {
+        {Outcome::UnknownCode, "没有找到这个访客码"}, {Outcome::AlreadyUsed, "已经用过了"},
+        {Outcome::Expired, "已过期"},               {Outcome::NotYetValid, "还没到生效时间"},
+        {Outcome::NoOfflineCheck, "无法核对访客码"},  {Outcome::Offline, "网络暂时中断"},
+        {Outcome::ServerError, "暂时出错"},
+    };
+    for (const auto& [outcome, words] : cases) {
+        CAPTURE(words);
+        k.type("12345678");
+        k.apply(RequestSubmitDigits{});
+        auto calls = k.take_calls();
+        REQUIRE(calls.size() == 1);
+        k.answer(calls[0].first, PassDone{outcome, std::nullopt, 0});
+        CHECK(k.s().step == VisitorsStep::Code);
+        CHECK(k.view().message.find(words) != std::string::npos);
+        CHECK(k.view().message_is_problem);
+        k.apply(RequestKey{'1'});
+        CHECK(k.view().message.empty());  // a new try clears the last one's problem
+        k.apply(RequestKey{'<'});
+    }
+    k.type("1234567");
+    k.apply(RequestSubmitDigits{});  // 7 digits: no call
+    CHECK(k.take_calls().empty());
+}
+
+TEST_CASE("visitors: an answer for a person who left is ignored")
+{
+    Kiosk k;
+    k.apply(RequestErrand{Errand::Code});
+    k.type("246810");
+    k.apply(RequestSubmitDigits{});
+    const auto calls = k.take_calls();
+    k.c.apply(RequestHome{}, 0);
+    k.c.apply(RequestOpenScreen{feature_id}, 0);
+    k.answer(calls[0].first, PassDone{Outcome::Ok, pass(), 0});
+    CHECK(k.s().step == VisitorsStep::Menu);
+    CHECK(!k.s().pass);
+}
+
+TEST_CASE("visitors: the purpose decides what is asked: a courier is not asked how many people")
+{
+    Kiosk k;
+    k.apply(RequestErrand{Errand::WalkIn});
+    CHECK(k.view().choices.size() == 5);
+    k.apply(RequestPurpose{"courier"});
+    k.apply(household::RequestBuilding{3});
+    k.apply(household::RequestEntrance{2});
+    k.apply(household::RequestRoom{"3-2-1502"});
+    CHECK(k.s().step == VisitorsStep::Phone);
+    k.type("13912345678");
+    CHECK(k.view().typed == "13912345678");
+    k.apply(RequestSubmitDigits{});
+    CHECK(k.s().step == VisitorsStep::Privacy);
+    const VisitorsView v = k.view();
+    CHECK(v.summary == "手机 139****5678 · 3栋2单元1502室 · 快递外卖");  // masked after entry
+    CHECK(v.privacy_lines.size() == 3);
+
+    Kiosk family;
+    family.apply(RequestErrand{Errand::WalkIn});
+    family.apply(RequestPurpose{"family"});
+    family.apply(household::RequestRoom{"3-2-1502"});
+    family.type("13912345678");
+    family.apply(RequestSubmitDigits{});
+    CHECK(family.s().step == VisitorsStep::People);
+    family.apply(RequestPeople{3});
+    CHECK(family.view().summary.find("3人") != std::string::npos);
+}
+
+TEST_CASE("visitors: declining the privacy notice sends nothing and keeps nothing")
+{
+    Kiosk k;
+    k.apply(RequestErrand{Errand::WalkIn});
+    k.apply(RequestPurpose{"courier"});
+    k.apply(household::RequestBuilding{3});
+    k.apply(household::RequestEntrance{2});
+    k.apply(household::RequestRoom{"3-2-1502"});
+    k.type("13912345678");
+    k.apply(RequestSubmitDigits{});
+    k.apply(RequestPrivacy{false, {}});
+    CHECK(k.s().step == VisitorsStep::Declined);
+    CHECK(k.take_calls().empty());
+    CHECK(k.effects.submissions.empty());
+    CHECK(k.s().walk_in.phone.empty());
+    CHECK(k.s().walk_in.unit_id.empty());
+    CHECK(k.view().lines[0] == "您的信息没有保存，也没有发送。");
+}
+
+TEST_CASE("visitors: a walk-in waiting for the resident: polled, approved -> pass; a retry reuses the key")
+{
+    Kiosk k;
+    k.apply(RequestErrand{Errand::WalkIn});
+    k.apply(RequestPurpose{"courier"});
+    k.apply(household::RequestBuilding{3});
+    k.apply(household::RequestEntrance{2});
+    k.apply(household::RequestRoom{"3-2-1502"});
+    k.type("13912345678");
+    k.apply(RequestSubmitDigits{});
+    k.apply(RequestPrivacy{true, {}});
+    auto calls = k.take_calls();
+    REQUIRE(calls.size() == 1);
+    const std::string key = std::get<CallRegister>(calls[0].second).idempotency_key;
+    CHECK(std::get<CallRegister>(calls[0].second).form.phone == "13912345678");
+    // The answer is lost: the retry is the same registration.
+    k.answer(calls[0].first, PassDone{Outcome::Offline, std::nullopt, 0});
+    CHECK(k.view().can_retry);
+    k.apply(RequestRetry{});
+    calls = k.take_calls();
+    REQUIRE(calls.size() == 1);
+    CHECK(std::get<CallRegister>(calls[0].second).idempotency_key == key);
+    k.answer(calls[0].first, PassDone{Outcome::Ok, pass("awaiting_host", "walk_in"), 0}, 1000);
+    CHECK(k.s().step == VisitorsStep::Waiting);
+    CHECK(k.s().walk_in.phone.empty());  // the phone is not kept once sent
+    CHECK(k.view().prompt == "正在联系住户确认");
+    CHECK(k.view().code == "246810");  // the number to come back with
+    CHECK(k.c.next_tick_ms(1000) <= 1000 + VisitorsFeature::poll_interval_ms);
+    k.c.tick(1000 + VisitorsFeature::poll_interval_ms);
+    calls = k.take_calls();
+    REQUIRE(calls.size() == 1);
+    CHECK(std::get<CallPollPass>(calls[0].second).pass_id == "V-1");
+    k.answer(calls[0].first, PassDone{Outcome::Ok, pass("valid", "walk_in"), 0});
+    CHECK(k.s().step == VisitorsStep::Pass);
+}
+
+TEST_CASE("visitors: declined or no answer -> the front desk, politely, never saying why")
+{
+    for (const char* status : {"declined", "see_front_desk"}) {
+        Kiosk k;
+        k.apply(RequestErrand{Errand::Code});
+        k.type("123456");
+        k.apply(RequestSubmitDigits{});
+        auto calls = k.take_calls();
+        k.answer(calls[0].first, PassDone{Outcome::Ok, pass(status, "walk_in"), 0});
+        CHECK(k.s().step == VisitorsStep::FrontDesk);
+        CHECK(k.view().prompt == "请到前台登记");
+        CHECK(k.view().code.empty());
+    }
+}
+
+TEST_CASE("visitors: a move-out is requested with items, a day and who moves; the kiosk never grants it")
+{
+    Kiosk k;
+    k.apply(RequestErrand{Errand::MoveOut});
+    k.apply(household::RequestBuilding{5});
+    k.apply(household::RequestEntrance{3});
+    k.apply(household::RequestRoom{"5-3-2202"});
+    CHECK(k.s().step == VisitorsStep::MoveItems);
+    CHECK(!k.view().can_finish_items);
+    k.apply(RequestItemCount{"appliance", +1});
+    k.apply(RequestItemCount{"boxes", +1});
+    k.apply(RequestItemCount{"boxes", +1});
+    k.apply(RequestItemCount{"rocket", +1});  // not a preset: ignored
+    k.apply(RequestItemsDone{});
+    k.apply(RequestDay{1});
+    k.apply(RequestRelation{"tenant"});
+    k.type("18600001357");
+    k.apply(RequestSubmitDigits{});
+    CHECK(k.s().step == VisitorsStep::Privacy);
+    const VisitorsView v = k.view(Language::En);
+    CHECK(v.office_items == "家电×1、纸箱×2");  // the office reads Chinese whatever the screen's language
+    k.apply(RequestPrivacy{true, v.office_items});
+    auto calls = k.take_calls();
+    REQUIRE(calls.size() == 1);
+    const auto& call = std::get<CallRequestRelease>(calls[0].second);
+    CHECK(call.items_text == "家电×1、纸箱×2");
+    CHECK(call.planned_date == "2026-11-25");
+    CHECK(call.form.relation == "tenant");
+    k.answer(calls[0].first, ReleaseDone{Outcome::Ok, ReleaseInfo{"20261125", "5-3-2202", "awaiting_owner_confirmation", "2026-11-24", 0}, 0});
+    CHECK(k.s().step == VisitorsStep::MoveSent);
+    CHECK(k.view().code == "20261125");
+    CHECK(k.view().lines[0] == "物业会联系业主确认，确认前不能放行。");
+}
+
+TEST_CASE("visitors: a release's status by its code: waiting, confirmed, not agreed")
+{
+    const std::pair<const char*, const char*> cases[] = {
+        {"awaiting_owner_confirmation", "待业主确认"}, {"approved", "已确认，可放行"}, {"rejected", "未获同意"}};
+    for (const auto& [status, words] : cases) {
+        Kiosk k;
+        k.apply(RequestErrand{Errand::Release});
+        k.type("2026112");
+        CHECK(!k.view().can_submit);
+        k.type("5");
+        k.apply(RequestSubmitDigits{});
+        auto calls = k.take_calls();
+        REQUIRE(calls.size() == 1);
+        CHECK(std::get<CallReleaseStatus>(calls[0].second).release_code == "20261125");
+        k.answer(calls[0].first, ReleaseDone{Outcome::Ok, ReleaseInfo{"20261125", "5-3-2202", status, "2026-11-24", 1795449600}, 0});
+        CHECK(k.s().step == VisitorsStep::ReleaseStatus);
+        CHECK(k.view().headline == words);
+    }
+}
