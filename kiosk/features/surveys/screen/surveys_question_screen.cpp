@@ -1,7 +1,6 @@
 // Surveys: one question per screen. The question on top; its choices, big,
-// and Next at the bottom within reach. In elderly mode at most four choices
-// show at a time, the rest behind 更多选项 (a rating's five points stay
-// together: splitting a scale would hide one end of it).
+// and Next at the bottom within reach, never scrolled away: choices that do
+// not fit (and in elderly mode any beyond four) wait behind 更多选项.
 #include "features/surveys/screen/surveys_parts.hpp"
 
 #include "ui/context.hpp"
@@ -24,16 +23,16 @@ struct ChoicePage {
     int page = 0, pages = 1;
 };
 
-ChoicePage choice_page(const SurveysView& view)
+ChoicePage choice_page(const SurveysView& view, std::size_t per_page)
 {
     ChoicePage out;
     out.count = view.choices.size();
-    if (!ui::context().mode.elderly || view.kind == QuestionKind::Rating || view.choices.size() <= elderly_choices_per_page)
+    if (per_page == 0 || view.choices.size() <= per_page)
         return out;
-    out.pages = static_cast<int>((view.choices.size() + elderly_choices_per_page - 1) / elderly_choices_per_page);
+    out.pages = static_cast<int>((view.choices.size() + per_page - 1) / per_page);
     out.page = view.choice_page % out.pages;
-    out.first = static_cast<std::size_t>(out.page) * elderly_choices_per_page;
-    out.count = ImMin(elderly_choices_per_page, view.choices.size() - out.first);
+    out.first = static_cast<std::size_t>(out.page) * per_page;
+    out.count = ImMin(per_page, view.choices.size() - out.first);
     return out;
 }
 
@@ -49,38 +48,55 @@ void draw_surveys_question(const SurveysView& view, Requests& requests)
     const float width = ImGui::GetContentRegionAvail().x;
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
 
-    ui::text(view.survey_title + "  ·  " + view.progress, ui::TextRole::Muted, ui::Align::Center);
+    ui::text(view.progress, ui::TextRole::Muted, ui::Align::Center);
     ui::text(view.question, ui::TextRole::Title, ui::Align::Center);
     ui::text(view.hint, ui::TextRole::Body, ui::Align::Center);
     draw_surveys_message(view);
 
     // Choices: one a row in portrait, two in landscape (width to spare).
-    const ChoicePage page = choice_page(view);
+    // Sized with room for "✓ " whether or not it shows, so a pick never
+    // makes a row taller and moves the rows under the finger.
     const int columns = ctx.metrics.landscape && ctx.mode.text_scale != TextScale::X2 ? 2 : 1;
     const float choice_w = ImFloor((width - spacing.x * (columns - 1)) / columns);
     const float min_h = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 22 : 17));
-    // Sized with room for "✓ " whether or not it shows, so a pick never
-    // makes a row taller and moves the rows under the finger.
-    std::vector<ImVec2> sizes;
-    for (std::size_t i = page.first; i < page.first + page.count; ++i) {
-        const ImVec2 fit = ui::button_size("✓ " + view.choices[i].label, choice_w, ui::TextRole::Title);
-        sizes.emplace_back(choice_w, ImMax(min_h, fit.y));
+    std::vector<ImVec2> all_sizes;
+    float tallest = min_h;
+    for (const ChoiceView& choice : view.choices) {
+        const ImVec2 fit = ui::button_size("✓ " + choice.label, choice_w, ui::TextRole::Title);
+        all_sizes.emplace_back(choice_w, ImMax(min_h, fit.y));
+        tallest = ImMax(tallest, all_sizes.back().y);
     }
+    const float half = ImFloor((width - spacing.x) * 0.5f);
+    const ImVec2 next_fit = ui::button_size(view.next_label, half, ui::TextRole::Title);
+    const float gap = ctx.metrics.mm(3);
+    const float picked_room = ui::text_height(view.picked_line.empty() ? "-" : view.picked_line, ui::TextRole::Body, width);
+
+    // As many choices as fit above Next without scrolling, and at most four
+    // in elderly mode (a rating's five points stay together there: splitting
+    // a scale would hide one end of it); the rest behind 更多选项.
+    const float room = ImGui::GetContentRegionAvail().y - (gap + 2 * spacing.y + next_fit.y + picked_room + spacing.y);
+    const auto fitting = static_cast<std::size_t>(ImMax(2.0f, ImFloor((room + spacing.y) / (tallest + spacing.y)))) *
+                         static_cast<std::size_t>(columns);
+    std::size_t per_page = view.choices.size() <= fitting ? 0 : fitting;
+    if (ctx.mode.elderly && view.kind != QuestionKind::Rating && view.choices.size() > elderly_choices_per_page)
+        per_page = per_page == 0 ? elderly_choices_per_page : ImMin(per_page, elderly_choices_per_page);
+    const ChoicePage page = choice_page(view, per_page);
+    const std::vector<ImVec2> sizes(all_sizes.begin() + static_cast<std::ptrdiff_t>(page.first),
+                                    all_sizes.begin() + static_cast<std::ptrdiff_t>(page.first + page.count));
+
     const std::string more = view.more_label + "  " + std::to_string(page.page + 1) + "/" + std::to_string(page.pages);
     const bool paged = page.pages > 1;
-    const float half = ImFloor((width - spacing.x) * 0.5f);
     const float next_w = paged ? half : surveys_action_width();
-    const ImVec2 next_size = ui::button_size(view.next_label, next_w, ui::TextRole::Title);
     const ImVec2 more_size = paged ? ui::button_size(more, half, ui::TextRole::Title) : ImVec2(0, 0);
-    const float row_h = ImMax(next_size.y, more_size.y);
-    const float picked_h =
-        paged && !view.picked_line.empty() ? ui::text_height(view.picked_line, ui::TextRole::Body, width) + spacing.y : 0;
-    ui::align_bottom(picked_h + ui::FlowRow::height(sizes, width) + spacing.y + ctx.metrics.mm(3) + spacing.y + row_h);
+    const float row_h = ImMax(ui::button_size(view.next_label, next_w, ui::TextRole::Title).y, more_size.y);
+    const float picked_h = paged ? picked_room + spacing.y : 0;
+    ui::align_bottom(picked_h + ui::FlowRow::height(sizes, width) + spacing.y + gap + spacing.y + row_h);
 
     const ui::RequiredTargets required;
-    // What is picked among the choices not on this page.
-    if (picked_h > 0)
-        ui::text(view.picked_line, ui::TextRole::Body, ui::Align::Center, width, p.good);
+    // What is picked, also among the choices not on this page (its room is
+    // kept while paged, so picking never moves the buttons).
+    if (paged)
+        ui::text(view.picked_line.empty() ? " " : view.picked_line, ui::TextRole::Body, ui::Align::Center, width, p.good);
     ui::FlowRow row(width);
     for (std::size_t i = 0; i < sizes.size(); ++i) {
         const ChoiceView& choice = view.choices[page.first + i];
@@ -89,7 +105,7 @@ void draw_surveys_question(const SurveysView& view, Requests& requests)
                        choice.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary, ui::TextRole::Title))
             ask(requests, RequestPick{choice.choice_id});
     }
-    ImGui::Dummy(ImVec2(1, ctx.metrics.mm(3)));
+    ImGui::Dummy(ImVec2(1, gap));
     if (paged) {
         if (ui::button("surveys.more", more, ImVec2(half, row_h), ui::ButtonKind::Secondary, ui::TextRole::Title))
             ask(requests, RequestChoicePage{page.page + 1 < page.pages ? page.page + 1 : 0});
