@@ -41,23 +41,29 @@ std::string choice_text(const ChoiceView& choice) { return (choice.selected ? "�
 
 } // namespace
 
-void draw_surveys_question(const SurveysView& view, Requests& requests)
+namespace {
+
+// The question and what to do with it: on top (portrait) or beside the choices.
+void draw_words(const SurveysView& view, float width)
+{
+    ui::text(view.progress, ui::TextRole::Muted, ui::Align::Center, width);
+    ui::text(view.question, ui::TextRole::Title, ui::Align::Center, width);
+    ui::text(view.hint, ui::TextRole::Body, ui::Align::Center, width);
+    if (!view.message.empty()) {
+        const ui::Palette& p = ui::context().colors();
+        ui::text(view.message, ui::TextRole::Body, ui::Align::Center, width, view.message_is_problem ? p.bad : p.text);
+    }
+}
+
+// The choices, 更多选项 and Next, at the bottom of `width` x the height left.
+void draw_choices(const SurveysView& view, Requests& requests, float width)
 {
     const ui::Context& ctx = ui::context();
     const ui::Palette& p = ctx.colors();
-    const float width = ImGui::GetContentRegionAvail().x;
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
-
-    ui::text(view.progress, ui::TextRole::Muted, ui::Align::Center);
-    ui::text(view.question, ui::TextRole::Title, ui::Align::Center);
-    ui::text(view.hint, ui::TextRole::Body, ui::Align::Center);
-    draw_surveys_message(view);
-
-    // Choices: one a row in portrait, two in landscape (width to spare).
     // Sized with room for "✓ " whether or not it shows, so a pick never
     // makes a row taller and moves the rows under the finger.
-    const int columns = ctx.metrics.landscape && ctx.mode.text_scale != TextScale::X2 ? 2 : 1;
-    const float choice_w = ImFloor((width - spacing.x * (columns - 1)) / columns);
+    const float choice_w = width;
     const float min_h = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 22 : 17));
     std::vector<ImVec2> all_sizes;
     float tallest = min_h;
@@ -74,9 +80,10 @@ void draw_surveys_question(const SurveysView& view, Requests& requests)
     // As many choices as fit above Next without scrolling, and at most four
     // in elderly mode (a rating's five points stay together there: splitting
     // a scale would hide one end of it); the rest behind 更多选项.
-    const float room = ImGui::GetContentRegionAvail().y - (gap + 2 * spacing.y + next_fit.y + picked_room + spacing.y);
-    const auto fitting = static_cast<std::size_t>(ImMax(2.0f, ImFloor((room + spacing.y) / (tallest + spacing.y)))) *
-                         static_cast<std::size_t>(columns);
+    // The bottom row as tall as it may get once paged (更多选项 may wrap).
+    const float bottom_row = ImMax(next_fit.y, ui::button_size(view.more_label + "  9/9", half, ui::TextRole::Title).y);
+    const float room = ImGui::GetContentRegionAvail().y - (gap + 2 * spacing.y + bottom_row + picked_room + spacing.y);
+    const auto fitting = static_cast<std::size_t>(ImMax(1.0f, ImFloor((room + spacing.y) / (tallest + spacing.y))));
     std::size_t per_page = view.choices.size() <= fitting ? 0 : fitting;
     if (ctx.mode.elderly && view.kind != QuestionKind::Rating && view.choices.size() > elderly_choices_per_page)
         per_page = per_page == 0 ? elderly_choices_per_page : ImMin(per_page, elderly_choices_per_page);
@@ -118,6 +125,28 @@ void draw_surveys_question(const SurveysView& view, Requests& requests)
     if (ui::button("surveys.next", view.next_label, ImVec2(next_w, row_h),
                    view.can_next ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled, ui::TextRole::Title))
         ask(requests, RequestNext{});
+}
+
+} // namespace
+
+void draw_surveys_question(const SurveysView& view, Requests& requests)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (!ui::context().metrics.landscape) {
+        draw_words(view, width);
+        draw_choices(view, requests, width);
+        return;
+    }
+    // Landscape has width to spare and little height: the words on the
+    // left, the choices and Next on the right, the whole height theirs.
+    const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    ImGui::BeginGroup();
+    draw_words(view, column);
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    draw_choices(view, requests, column);
+    ImGui::EndGroup();
 }
 
 } // namespace kiosk::surveys
