@@ -48,7 +48,7 @@ struct Kiosk {
     Catalog catalog;
     SurveysCache cache;
     SyncStatus sync;
-    Kiosk() : c(config, {surveys_core()}, effects)
+    Kiosk() : c(config, {surveys_core(config)}, effects)
     {
         c.set_utc_clock([] { return now_utc; });
         auto loaded = Catalog::load(std::string(LOBBY_SOURCE_DIR) + "/locale");
@@ -63,7 +63,7 @@ struct Kiosk {
     void back() { c.apply(RequestBack{}, 0); }
     SurveysView view(Language language = Language::ZhCN)
     {
-        const std::vector<FeatureCore> features{surveys_core()};
+        const std::vector<FeatureCore> features{surveys_core(config)};
         CachedData data;
         data.features[feature_id] = cache;
         AppState state = c.state();
@@ -71,6 +71,46 @@ struct Kiosk {
         const Views views = build_views({state, features, config, catalog, sync, data, now_utc, 0, 60});
         REQUIRE(views.feature == feature_id);
         return std::any_cast<SurveysView>(views.feature_view);
+    }
+    // The online calls asked for since the last take, with their ids.
+    std::vector<std::pair<std::uint64_t, SurveysCall>> take_calls()
+    {
+        std::vector<std::pair<std::uint64_t, SurveysCall>> out;
+        for (auto& call : effects.take_calls())
+            out.emplace_back(call.id, std::any_cast<SurveysCall>(call.payload));
+        return out;
+    }
+    void answer(std::uint64_t id, SurveysAnswer a) { c.apply_answer(CallAnswer{id, feature_id, std::move(a)}, 0); }
+    // Starts the household answer and types 1234 for 1-1-801; returns the verification call's id.
+    std::uint64_t verify_household()
+    {
+        apply(RequestStart{survey(), false});
+        apply(household::RequestBuilding{1});
+        apply(household::RequestEntrance{1});
+        apply(household::RequestRoom{"1-1-801"});
+        for (char key : {'1', '2', '3', '4'})
+            apply(household::RequestKey{key});
+        apply(household::RequestSubmit{});
+        auto calls = take_calls();
+        REQUIRE(calls.size() == 1);
+        const auto& verify = std::get<household::CallVerifyHousehold>(calls[0].second);
+        CHECK(verify.attempt.unit_id == "1-1-801");
+        CHECK(verify.attempt.last4 == "1234");
+        return calls[0].first;
+    }
+    // The office verified the household online (a token).
+    std::uint64_t verified_online(std::uint64_t verify_call)
+    {
+        household::HouseholdVerified ok;
+        ok.answer.outcome = household::Outcome::Ok;
+        ok.answer.token = "token-801";
+        answer(verify_call, ok);
+        auto calls = take_calls();
+        REQUIRE(calls.size() == 1);
+        const auto& status = std::get<CallSurveyStatus>(calls[0].second);
+        CHECK(status.unit_id == "1-1-801");
+        CHECK(status.verification_token == "token-801");
+        return calls[0].first;
     }
     void pick_next(const char* choice_id)
     {
@@ -196,7 +236,7 @@ TEST_CASE("surveys: changing the rating from the summary removes or brings back 
     k.pick_next("4");
     CHECK(k.s().step == SurveysStep::Review);
     CHECK(k.view().rows.size() == 4);
-    k.apply(RequestSubmit{});
+    k.apply(RequestSendAnswers{});
     REQUIRE(k.effects.submissions.size() == 1);
     const auto& sent = std::any_cast<const SurveySubmission&>(k.effects.submissions[0].payload);
     std::vector<std::string> ids;
@@ -235,7 +275,7 @@ TEST_CASE("surveys: submit goes to the outbox once, anonymous, and nothing of th
     k.pick_next("desk");
     k.pick_next("gym");
     k.apply(RequestNext{});
-    k.apply(RequestSubmit{});
+    k.apply(RequestSendAnswers{});
     REQUIRE(k.effects.submissions.size() == 1);
     CHECK(k.effects.submissions[0].feature == feature_id);
     CHECK(k.effects.submissions[0].kind == "survey_response");
@@ -249,7 +289,7 @@ TEST_CASE("surveys: submit goes to the outbox once, anonymous, and nothing of th
     CHECK(k.s().step == SurveysStep::Done);
     CHECK(k.s().answers.empty());
     CHECK_FALSE(k.s().survey);
-    k.apply(RequestSubmit{});  // a second tap sends nothing
+    k.apply(RequestSendAnswers{});  // a second tap sends nothing
     CHECK(k.effects.submissions.size() == 1);
 
     // Offline, the thanks say it goes by itself, once.
@@ -267,24 +307,24 @@ TEST_CASE("surveys: a full disk keeps the answers on screen and says so")
     k.apply(RequestNext{});
     k.apply(RequestNext{});
     k.effects.next_save = SaveOutcome::StorageFull;
-    k.apply(RequestSubmit{});
+    k.apply(RequestSendAnswers{});
     CHECK(k.s().step == SurveysStep::Review);
     CHECK(k.view().message.find("存储空间已满") != std::string::npos);
     CHECK(k.s().answers.at("q1").choice_ids == std::vector<std::string>{"4"});
     k.effects.next_save = SaveOutcome::Saved;
-    k.apply(RequestSubmit{});
+    k.apply(RequestSendAnswers{});
     CHECK(k.s().step == SurveysStep::Done);
     CHECK(k.effects.submissions.size() == 2);  // the first was refused by the store, nothing written
 }
 
-TEST_CASE("surveys: a survey that takes no anonymous answers cannot be started anonymously, and says why")
+TEST_CASE("surveys: a survey that takes no anonymous answers offers only the household's answer")
 {
     Kiosk k;
     k.cache.surveys = {survey(false)};
     const SurveysView v = k.view();
     REQUIRE(v.starts.size() == 1);
     CHECK(v.starts[0].anonymous_id.empty());
-    CHECK(v.starts[0].note.find("需要验证住户") != std::string::npos);
+    CHECK(v.starts[0].household_id == "surveys.household.1");
     k.apply(RequestStart{survey(false), true});
     CHECK(k.s().step == SurveysStep::Intro);
     // Nor a closed one.
@@ -323,7 +363,93 @@ TEST_CASE("surveys: each step's words in zh-CN, zh-HK and en")
     k.apply(RequestNext{});
     CHECK(k.view(Language::ZhHK).review_title == "請核對您的回答");
     CHECK(k.view(Language::En).submit_label == "Submit");
-    k.apply(RequestSubmit{});
+    k.apply(RequestSendAnswers{});
     CHECK(k.view(Language::ZhHK).done_title == "感謝您的參與！");
     CHECK(k.view(Language::En).done_title == "Thank you for taking part!");
+}
+
+TEST_CASE("surveys: a household answer: pick the unit, the digits, the office says not yet answered, then the questions")
+{
+    Kiosk k;
+    k.cache.units = {{"1-1-801", 1, 1, 8, "801", 90, "王*"}};
+    const std::uint64_t verify = k.verify_household();
+    CHECK(k.s().step == SurveysStep::Digits);
+    CHECK(k.view().keypad.busy);
+    const std::uint64_t status = k.verified_online(verify);
+    CHECK(k.s().step == SurveysStep::Checking);
+    CHECK(k.view().checking_text.find("是否已经参与") != std::string::npos);
+    k.answer(status, SurveyStatusDone{StatusOutcome::NotAnswered});
+    REQUIRE(k.s().step == SurveysStep::Question);
+    k.pick_next("4");
+    k.pick_next("desk");
+    k.apply(RequestNext{});
+    k.apply(RequestNext{});
+    CHECK(k.view().review_note.find("每户只能提交一次") != std::string::npos);
+    k.apply(RequestSendAnswers{});
+    REQUIRE(k.effects.submissions.size() == 1);
+    const auto& sent = std::any_cast<const SurveySubmission&>(k.effects.submissions[0].payload);
+    CHECK_FALSE(sent.anonymous);
+    CHECK(sent.unit_id == "1-1-801");
+    CHECK(sent.verification_token == "token-801");
+    // The proof goes with the answer, not with the person's session.
+    CHECK(k.s().verification.token.empty());
+    CHECK(k.s().verification.verified_unit_id.empty());
+}
+
+TEST_CASE("surveys: a household that has answered is told at once, politely, before any question")
+{
+    Kiosk k;
+    const std::uint64_t status = k.verified_online(k.verify_household());
+    k.answer(status, SurveyStatusDone{StatusOutcome::Answered});
+    CHECK(k.s().step == SurveysStep::AlreadyAnswered);
+    CHECK(k.s().answers.empty());
+    CHECK(k.s().verification.token.empty());
+    const SurveysView v = k.view();
+    CHECK(v.done_title == "您家已经参与过本次调查，谢谢！");
+    CHECK(k.view(Language::En).done_title == "Your household has already answered this survey. Thank you!");
+    k.apply(RequestSendAnswers{});
+    CHECK(k.effects.submissions.empty());
+}
+
+TEST_CASE("surveys: when the office cannot say, the household goes on (the outbox's refusal, if any, reaches staff)")
+{
+    Kiosk k;
+    const std::uint64_t status = k.verified_online(k.verify_household());
+    k.answer(status, SurveyStatusDone{StatusOutcome::Unknown});
+    CHECK(k.s().step == SurveysStep::Question);
+}
+
+TEST_CASE("surveys: a household verified offline (no token) cannot answer in its name; anonymous stays open")
+{
+    Kiosk k;
+    const std::uint64_t verify = k.verify_household();
+    household::HouseholdVerified offline;
+    offline.answer.outcome = household::Outcome::Ok;
+    offline.answer.offline = true;
+    k.answer(verify, offline);
+    CHECK(k.take_calls().empty());  // no status call, no questions
+    CHECK(k.s().step == SurveysStep::Intro);
+    const SurveysView v = k.view();
+    CHECK(v.message.find("无法以住户名义作答") != std::string::npos);
+    CHECK_FALSE(v.starts.at(0).anonymous_id.empty());
+}
+
+TEST_CASE("surveys: wrong digits are the shared guard's; Back walks from the keypad to the picker to the intro")
+{
+    Kiosk k;
+    const std::uint64_t verify = k.verify_household();
+    household::HouseholdVerified wrong;
+    wrong.answer.outcome = household::Outcome::WrongDigits;
+    wrong.answer.attempts_left = 2;
+    k.answer(verify, wrong);
+    CHECK(k.s().step == SurveysStep::Digits);
+    CHECK(k.s().verification.notice == household::Notice::WrongDigits);
+    CHECK_FALSE(k.view().keypad.message.empty());
+    k.back();
+    CHECK(k.s().step == SurveysStep::Unit);
+    k.back();
+    k.back();
+    k.back();
+    CHECK(k.s().step == SurveysStep::Intro);
+    CHECK_FALSE(k.s().survey);
 }

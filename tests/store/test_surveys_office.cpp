@@ -43,7 +43,7 @@ struct SurveyKiosk {
             net::LiveConfig{{url, "demo-lobby-1-token"}, {1000, 4000}},
             std::make_unique<store::Store>(std::move(*live_store)),
             [](const OnlineCall&, net::LiveContext&) { return std::any{}; }, [this] { worker->request_pull(); }, [] {});
-        effects = std::make_unique<net::NetEffects>(ui, *worker, *live, surveys_io().encode);
+        effects = std::make_unique<net::NetEffects>(ui, *worker, *live, surveys_io(std::make_shared<household::StoreLockoutBook>()).encode);
         worker->start();
     }
     ~SurveyKiosk()
@@ -86,7 +86,7 @@ TEST_CASE("surveys: answered while the office does not answer, the answer arrive
     // The person answers on the kiosk core; the office is frozen (the port
     // open, nobody answering: every request times out).
     KioskConfig config;
-    Controller c(config, {surveys_core()}, *kiosk.effects);
+    Controller c(config, {surveys_core(config)}, *kiosk.effects);
     c.set_utc_clock([] { return lobby::protocol::now_utc(); });
     const auto ask = [&](SurveysRequest r) { c.apply(FeatureRequest{feature_id, std::move(r)}, 0); };
     c.apply(RequestOpenScreen{feature_id}, 0);
@@ -97,8 +97,8 @@ TEST_CASE("surveys: answered while the office does not answer, the answer arrive
         ask(RequestNext{});
     }
     ask(RequestNext{});  // the text question, skipped
-    ask(RequestSubmit{});
-    ask(RequestSubmit{});  // a second tap on the thanks: nothing more
+    ask(RequestSendAnswers{});
+    ask(RequestSendAnswers{});  // a second tap on the thanks: nothing more
     CHECK(typed_state<SurveysSession>(c.feature_state(feature_id))->step == SurveysStep::Done);
     const bool retried = test::wait_until([&] {
         const auto items = kiosk.ui.outbox_items(5);

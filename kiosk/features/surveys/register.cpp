@@ -10,7 +10,10 @@ namespace kiosk::surveys {
 
 void register_surveys(app::FeatureRegistry& registry)
 {
-    registry.add({surveys_core(), surveys_screens(), surveys_io()});
+    // One lockout book shared by the core (which counts wrong digits) and
+    // the io (which gives it the store).
+    auto book = std::make_shared<household::StoreLockoutBook>();
+    registry.add({surveys_core(registry.config(), book), surveys_screens(), surveys_io(book)});
 }
 
 } // namespace kiosk::surveys

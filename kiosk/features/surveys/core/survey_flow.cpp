@@ -55,6 +55,10 @@ SurveySubmission make_submission(const SurveysSession& session)
         return out;
     out.survey_id = session.survey->id;
     out.anonymous = session.anonymous;
+    if (!session.anonymous) {
+        out.unit_id = session.verification.verified_unit_id;
+        out.verification_token = session.verification.token;
+    }
     for (const QuestionInfo* q : asked_questions(*session.survey, session.answers)) {
         if (q->kind == QuestionKind::Text)
             continue;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/cached_data.hpp"
+#include "household/core/unit_info.hpp"
 
 #include <cstdint>
 #include <string>
@@ -67,6 +68,7 @@ inline bool operator==(const ActionInfo& a, const ActionInfo& b)
 struct SurveysCache {
     std::vector<SurveyInfo> surveys;  // closing soonest first
     std::vector<ActionInfo> actions;  // newest first
+    std::vector<household::UnitInfo> units;  // for the unit picker (sorted)
 };
 
 } // namespace kiosk::surveys

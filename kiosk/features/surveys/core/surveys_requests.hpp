@@ -2,6 +2,7 @@
 #pragma once
 
 #include "features/surveys/core/survey_types.hpp"
+#include "household/core/household.hpp"
 
 #include <string>
 #include <variant>
@@ -14,9 +15,24 @@ struct RequestPick { std::string choice_id; };  // single, rating: choose it; mu
 struct RequestChoicePage { int page = 0; };     // 更多: the next group of choices
 struct RequestNext {};                          // this question is done (or skipped)
 struct RequestEdit { std::string question_id; };  // from the summary: change one answer
-struct RequestSubmit {};
+struct RequestSendAnswers {};
 
-using SurveysRequest = std::variant<RequestStart, RequestPick, RequestChoicePage, RequestNext, RequestEdit, RequestSubmit>;
+// The unit and the digits of a household answer: the shared household requests.
+using SurveysRequest = std::variant<RequestStart, household::RequestBuilding, household::RequestEntrance,
+                                    household::RequestRoom, household::RequestKey, household::RequestSubmit,
+                                    RequestPick, RequestChoicePage, RequestNext, RequestEdit, RequestSendAnswers>;
+
+// Online: POST /v1/survey-status, whether the verified household has answered.
+struct CallSurveyStatus {
+    std::string survey_id, unit_id, verification_token;
+};
+enum class StatusOutcome { NotAnswered, Answered, Unknown };  // Unknown: no usable answer
+struct SurveyStatusDone {
+    StatusOutcome outcome = StatusOutcome::Unknown;
+};
+
+using SurveysCall = std::variant<household::CallVerifyHousehold, CallSurveyStatus>;
+using SurveysAnswer = std::variant<household::HouseholdVerified, SurveyStatusDone>;
 
 // The outbox payload of a finished survey: what the io encodes for
 // POST /v1/survey-responses.

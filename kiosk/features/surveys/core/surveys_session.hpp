@@ -5,6 +5,9 @@
 #pragma once
 
 #include "features/surveys/core/survey_types.hpp"
+#include "household/core/household.hpp"
+
+#include <cstdint>
 
 #include <map>
 #include <optional>
@@ -13,13 +16,17 @@
 
 namespace kiosk::surveys {
 
-enum class SurveysStep { Intro, Question, Review, Done };
+// Unit and Digits are the shared household steps (picker, then the
+// verification keypad), for an answer in the household's name; Checking
+// asks the office whether the household has answered already.
+enum class SurveysStep { Intro, Unit, Digits, Checking, Question, Review, Done, AlreadyAnswered };
 
 enum class SurveysNotice {
     None,
     PickOne,      // Next on a single or rating question with nothing picked
     StorageFull,  // the kiosk's disk is full: nothing saved, answers kept
     SaveFailed,   // the store failed: nothing saved, answers kept
+    OfflineHousehold,  // verified from the cache: no server token, so no household answer (anonymous still open)
 };
 
 // What the person picked for one question, in the survey's choice order.
@@ -31,6 +38,11 @@ struct SurveysSession {
     SurveysStep step = SurveysStep::Intro;
     std::optional<SurveyInfo> survey;  // the one being answered
     bool anonymous = true;
+
+    // A household answer: which unit is theirs, proven with the phone digits.
+    household::UnitPicker picker;
+    household::Verification verification;  // verified_unit_id and token once proven online
+    std::uint64_t awaiting_call = 0;       // the verification or status call answered next; 0: none
 
     // A question id is in `answers` once the person has been past it (a
     // multiple-choice question may be answered with nothing picked).

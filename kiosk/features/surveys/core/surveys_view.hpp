@@ -2,6 +2,7 @@
 #pragma once
 
 #include "features/surveys/core/surveys_session.hpp"
+#include "household/core/household.hpp"
 
 #include <string>
 #include <tuple>
@@ -18,13 +19,13 @@ inline bool operator==(const ActionView& a, const ActionView& b) { return a.date
 struct StartView {
     SurveyInfo survey;  // sent back with RequestStart
     std::string title, about;  // about: 截止 12月28日 · 共 8 题
+    std::string household_id, household_label;  // answer for one's household (verified), once
     std::string anonymous_id, anonymous_label;  // empty: this survey takes no anonymous answers
-    std::string note;  // why it cannot be started here, if so
 };
 inline bool operator==(const StartView& a, const StartView& b)
 {
-    return std::tie(a.survey, a.title, a.about, a.anonymous_id, a.anonymous_label, a.note) ==
-           std::tie(b.survey, b.title, b.about, b.anonymous_id, b.anonymous_label, b.note);
+    return std::tie(a.survey, a.title, a.about, a.household_id, a.household_label, a.anonymous_id, a.anonymous_label) ==
+           std::tie(b.survey, b.title, b.about, b.household_id, b.household_label, b.anonymous_id, b.anonymous_label);
 }
 
 struct ChoiceView {
@@ -56,6 +57,11 @@ struct SurveysView {
     std::string surveys_title, no_survey;
     std::vector<StartView> starts;
 
+    // Unit, Digits: the shared household steps; Checking: a moment's wait
+    household::UnitPickerView picker;
+    household::KeypadView keypad;
+    std::string checking_text;
+
     // Question
     std::string survey_title, progress, question, hint;
     QuestionKind kind = QuestionKind::Single;
@@ -69,17 +75,17 @@ struct SurveysView {
     std::string review_title, review_note, edit_label, submit_label;
     std::vector<ReviewRowView> rows;
 
-    // Done
+    // Done, AlreadyAnswered
     std::string done_title, done_detail, home_label;
 };
 inline bool operator==(const SurveysView& a, const SurveysView& b)
 {
     return std::tie(a.step, a.message, a.message_is_problem, a.actions_title, a.actions, a.surveys_title, a.no_survey,
-                    a.starts, a.survey_title, a.progress, a.question, a.hint, a.kind, a.choices, a.choice_page,
+                    a.starts, a.picker, a.keypad, a.checking_text, a.survey_title, a.progress, a.question, a.hint, a.kind, a.choices, a.choice_page,
                     a.more_label, a.picked_line, a.next_label, a.can_next, a.review_title, a.review_note,
                     a.edit_label, a.submit_label, a.rows, a.done_title, a.done_detail, a.home_label) ==
            std::tie(b.step, b.message, b.message_is_problem, b.actions_title, b.actions, b.surveys_title, b.no_survey,
-                    b.starts, b.survey_title, b.progress, b.question, b.hint, b.kind, b.choices, b.choice_page,
+                    b.starts, b.picker, b.keypad, b.checking_text, b.survey_title, b.progress, b.question, b.hint, b.kind, b.choices, b.choice_page,
                     b.more_label, b.picked_line, b.next_label, b.can_next, b.review_title, b.review_note,
                     b.edit_label, b.submit_label, b.rows, b.done_title, b.done_detail, b.home_label);
 }

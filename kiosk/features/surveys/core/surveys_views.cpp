@@ -42,7 +42,8 @@ std::string answer_text(const SurveysText& t, const QuestionInfo& q, const Answe
     return out;
 }
 
-void build_intro(const SurveysCache& cache, const FeatureViewInputs& in, const SurveysText& t, SurveysView& view)
+void build_intro(const SurveysSession& s, const SurveysCache& cache, const FeatureViewInputs& in, const SurveysText& t,
+                 SurveysView& view)
 {
     view.actions_title = t("surveys.we_did_title");
     for (const ActionInfo& a : cache.actions)
@@ -56,18 +57,22 @@ void build_intro(const SurveysCache& cache, const FeatureViewInputs& in, const S
         start.title = survey.title.in(in.language);
         start.about = t("surveys.about", {{"date", date_text(t, survey.closes_utc - 1)},
                                           {"n", std::to_string(asked_questions(survey, {}).size())}});
+        // By position, so a script need not know the quarter's survey id.
+        const std::string n = std::to_string(view.starts.size() + 1);
+        start.household_id = "surveys.household." + n;
+        start.household_label = t("surveys.start_household");
         if (survey.anonymous_allowed) {
-            // By position, so a script need not know the quarter's survey id.
-            start.anonymous_id = "surveys.start." + std::to_string(view.starts.size() + 1);
+            start.anonymous_id = "surveys.start." + n;
             start.anonymous_label = t("surveys.start_anonymous");
-        } else {
-            // Needs a verified household; not offered on this kiosk yet.
-            start.note = t("surveys.needs_household");
         }
         view.starts.push_back(std::move(start));
     }
     if (view.starts.empty())
         view.no_survey = t("surveys.no_survey");
+    if (s.notice == SurveysNotice::OfflineHousehold) {
+        view.message = t("surveys.offline_household");
+        view.message_is_problem = true;
+    }
 }
 
 void build_question(const SurveysSession& s, const FeatureViewInputs& in, const SurveysText& t, SurveysView& view)
@@ -143,7 +148,20 @@ SurveysView SurveysFeature::build_view(const State& s, const Cache& cache, const
     SurveysView view;
     view.step = s.step;
     switch (s.step) {
-    case SurveysStep::Intro: build_intro(cache, in, t, view); break;
+    case SurveysStep::Intro: build_intro(s, cache, in, t, view); break;
+    case SurveysStep::Unit: view.picker = household::build_picker_view(s.picker, cache.units, in, "surveys"); break;
+    case SurveysStep::Digits:
+        view.keypad = household::build_keypad_view(s.verification, s.awaiting_call != 0,
+                                                   household::unit_label(cache.units, s.verification.unit_id, in), in,
+                                                   "surveys");
+        break;
+    case SurveysStep::Checking: view.checking_text = t("surveys.checking"); break;
+    case SurveysStep::AlreadyAnswered:
+        // Politely: the household's voice is already counted.
+        view.done_title = t("surveys.already_answered");
+        view.done_detail = t("surveys.already_answered_detail");
+        view.home_label = t("surveys.home");
+        break;
     case SurveysStep::Question:
         if (s.survey)
             build_question(s, in, t, view);

@@ -2,6 +2,8 @@
 // structs, and the outbox encoding of a finished survey.
 #include "features/surveys/io/surveys_io.hpp"
 
+#include "household/io/units_memo.hpp"
+#include "household/io/verify_io.hpp"
 #include "protocol/changes.hpp"
 #include "protocol/decode.hpp"
 #include "protocol/surveys.hpp"
@@ -63,9 +65,11 @@ p::SurveyResponseRequest survey_response_request(const SurveySubmission& submiss
     return req;
 }
 
-SurveysCache read_surveys_cache(store::Store& store)
+SurveysCache read_surveys_cache(store::Store& store, household::UnitsMemo* units)
 {
     SurveysCache cache;
+    if (units)
+        cache.units = units->units(store);
     if (auto records = store.surveys()) {
         for (const auto& record : records.value()) {
             auto decoded = p::decode<p::Survey>(record.data);
@@ -89,17 +93,43 @@ SurveysCache read_surveys_cache(store::Store& store)
     return cache;
 }
 
-net::FeatureIo surveys_io()
+SurveyStatusDone survey_status(const CallSurveyStatus& call, net::LiveContext& ctx)
+{
+    const nlohmann::json body = p::SurveyStatusRequest{call.survey_id, call.unit_id, call.verification_token};
+    const net::ApiReply r = ctx.api.send("POST", "/v1/survey-status", body.dump());
+    if (r.judged.verdict != net::Verdict::success) {
+        spdlog::info("surveys: status not known ({})", r.summary());
+        return {};
+    }
+    const auto status = p::decode_text<p::SurveyStatus>(r.http.body);
+    if (!status)
+        return {};
+    return {status.value().answered ? StatusOutcome::Answered : StatusOutcome::NotAnswered};
+}
+
+net::FeatureIo surveys_io(std::shared_ptr<household::StoreLockoutBook> book)
 {
     net::FeatureIo io;
-    io.read_cache = [](store::Store& store, std::int64_t) { return std::any(read_surveys_cache(store)); };
+    io.attach = [book](store::Store& store) { book->attach(store); };
+    // The memo lives as long as the registry: units are re-decoded only
+    // when their collection changed.
+    auto units = std::make_shared<household::UnitsMemo>();
+    io.read_cache = [units](store::Store& store, std::int64_t) { return std::any(read_surveys_cache(store, units.get())); };
+    io.perform = [](const std::any& call, net::LiveContext& ctx) -> std::any {
+        const SurveysCall* c = std::any_cast<SurveysCall>(&call);
+        if (!c)
+            return {};
+        if (const auto* verify = std::get_if<household::CallVerifyHousehold>(c))
+            return SurveysAnswer{household::verify_household(*verify, ctx)};
+        return SurveysAnswer{survey_status(std::get<CallSurveyStatus>(*c), ctx)};
+    };
     io.encode = [](const Submission& submission) -> std::optional<net::EncodedSubmission> {
         const SurveySubmission* s = std::any_cast<SurveySubmission>(&submission.payload);
         if (!s || submission.kind != submission_kind)
             return std::nullopt;
         return net::EncodedSubmission{"/v1/survey-responses", nlohmann::json(survey_response_request(*s))};
     };
-    return io;  // no online calls yet
+    return io;
 }
 
 } // namespace kiosk::surveys

@@ -3,6 +3,7 @@
 #include "features/surveys/screen/surveys_parts.hpp"
 #include "features/surveys/screen/surveys_screens.hpp"
 
+#include "household/screen/household_screens.hpp"
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
 #include "ui/widgets.hpp"
@@ -25,8 +26,7 @@ float start_block_height(const SurveysView& view, float width)
     for (const StartView& start : view.starts) {
         h += ui::text_height(start.title, ui::TextRole::Title, width) + spacing;
         h += ui::text_height(start.about, ui::TextRole::Body, width) + spacing;
-        if (!start.note.empty())
-            h += ui::text_height(start.note, ui::TextRole::Body, width) + spacing;
+        h += ui::button_size(start.household_label, surveys_action_width(), ui::TextRole::Title).y + spacing;
         if (!start.anonymous_id.empty())
             h += ui::button_size(start.anonymous_label, surveys_action_width(), ui::TextRole::Title).y + spacing;
     }
@@ -66,18 +66,21 @@ void draw_surveys_intro(const SurveysView& view, Requests& requests)
         ui::text(view.no_survey, ui::TextRole::Body, ui::Align::Center);
         return;
     }
+    draw_surveys_message(view);
     // The surveys and their start buttons at the bottom, within reach.
     ui::align_bottom(start_block_height(view, width));
     const ui::RequiredTargets required;
+    const float w = surveys_action_width();
     for (const StartView& start : view.starts) {
         ui::text(start.title, ui::TextRole::Title, ui::Align::Center);
         ui::text(start.about, ui::TextRole::Body, ui::Align::Center);
-        if (!start.note.empty())
-            ui::text(start.note, ui::TextRole::Body, ui::Align::Center, 0, p.bad);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - w) * 0.5f));
+        if (ui::button(start.household_id.c_str(), start.household_label, ImVec2(w, 0), ui::ButtonKind::Primary,
+                       ui::TextRole::Title))
+            ask(requests, RequestStart{start.survey, false});
         if (!start.anonymous_id.empty()) {
-            const float w = surveys_action_width();
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - w) * 0.5f));
-            if (ui::button(start.anonymous_id.c_str(), start.anonymous_label, ImVec2(w, 0), ui::ButtonKind::Primary,
+            if (ui::button(start.anonymous_id.c_str(), start.anonymous_label, ImVec2(w, 0), ui::ButtonKind::Secondary,
                            ui::TextRole::Title))
                 ask(requests, RequestStart{start.survey, true});
         }
@@ -91,16 +94,27 @@ void draw_surveys_screen(const SurveysView& view, Requests& requests)
     ImGui::Dummy(ImVec2(1, ui::context().metrics.mm(2)));
     switch (view.step) {
     case SurveysStep::Intro: draw_surveys_intro(view, requests); break;
+    case SurveysStep::Unit:
+        if (const auto r = household::draw_unit_picker(view.picker))
+            std::visit([&](const auto& x) { ask(requests, x); }, *r);
+        break;
+    case SurveysStep::Digits:
+        if (const auto r = household::draw_household_keypad(view.keypad))
+            std::visit([&](const auto& x) { ask(requests, x); }, *r);
+        break;
+    case SurveysStep::Checking: ui::text(view.checking_text, ui::TextRole::Title, ui::Align::Center); break;
     case SurveysStep::Question: draw_surveys_question(view, requests); break;
     case SurveysStep::Review: draw_surveys_review(view, requests); break;
-    case SurveysStep::Done: draw_surveys_done(view, requests); break;
+    case SurveysStep::Done:
+    case SurveysStep::AlreadyAnswered: draw_surveys_done(view, requests); break;
     }
 }
 
 // A new page per question, so each starts at the top.
 int page_of(const SurveysView& view)
 {
-    return static_cast<int>(view.step) * 1000 + static_cast<int>(std::hash<std::string>{}(view.progress + view.question) % 1000);
+    return static_cast<int>(view.step) * 10000 + static_cast<int>(view.picker.step) * 1000 +
+           static_cast<int>(std::hash<std::string>{}(view.progress + view.question) % 1000);
 }
 
 } // namespace

@@ -40,7 +40,7 @@ void draw_surveys_review(const SurveysView& view, Requests& requests)
     const ui::RequiredTargets required;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - w) * 0.5f));
     if (ui::button("surveys.submit", view.submit_label, ImVec2(w, 0), ui::ButtonKind::Primary, ui::TextRole::Title))
-        ask(requests, RequestSubmit{});
+        ask(requests, RequestSendAnswers{});
 }
 
 void draw_surveys_done(const SurveysView& view, Requests& requests)
