@@ -3,6 +3,7 @@
 
 #include "features/fees/register.hpp"
 #include "features/visitors/register.hpp"
+#include "features/surveys/register.hpp"
 
 namespace kiosk::app {
 
@@ -10,6 +11,7 @@ void register_features(FeatureRegistry& registry)
 {
     fees::register_fees(registry);
     visitors::register_visitors(registry);
+    surveys::register_surveys(registry);
 }
 
 } // namespace kiosk::app

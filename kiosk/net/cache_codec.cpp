@@ -40,6 +40,8 @@ std::optional<nlohmann::json> reencode_record(const std::string& collection, con
         return roundtrip<p::Notice>(data, problem);
     if (collection == c::surveys)
         return roundtrip<p::Survey>(data, problem);
+    if (collection == c::survey_actions)
+        return roundtrip<p::SurveyAction>(data, problem);
     if (collection == c::units)
         return roundtrip<p::Unit>(data, problem);
     if (collection == c::bills)

@@ -33,6 +33,7 @@ inline constexpr const char* fee_kinds = "fee_kinds";
 inline constexpr const char* repair_categories = "repair_categories";
 inline constexpr const char* notices = "notices";
 inline constexpr const char* surveys = "surveys";
+inline constexpr const char* survey_actions = "survey_actions";
 inline constexpr const char* units = "units";
 inline constexpr const char* bills = "bills";
 inline constexpr const char* tickets = "tickets";

@@ -15,16 +15,30 @@ void decode_into(const nlohmann::json& j, SurveyChoice& out, DecodeContext& ctx)
 
 void to_json(nlohmann::json& j, const SurveyChoice& v) { j = nlohmann::json{{"id", v.id}, {"text", v.text}}; }
 
+void decode_into(const nlohmann::json& j, SurveyCondition& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("question_id", out.question_id, id_rule);
+    r.text_array("choice_ids", out.choice_ids, 50, id_rule);
+}
+
+void to_json(nlohmann::json& j, const SurveyCondition& v) {
+    j = nlohmann::json{{"question_id", v.question_id}, {"choice_ids", v.choice_ids}};
+}
+
 void decode_into(const nlohmann::json& j, SurveyQuestion& out, DecodeContext& ctx) {
     ObjectReader r(j, ctx);
     r.text("id", out.id, id_rule);
-    r.one_of("kind", out.kind, {"single", "multiple", "text"});
+    r.one_of("kind", out.kind, {"single", "multiple", "rating", "text"});
     r.object("text", out.text);
     r.array("choices", out.choices, 50);
+    r.object("ask_if", out.ask_if);
+    r.boolean("remarks", out.remarks, false);
 }
 
 void to_json(nlohmann::json& j, const SurveyQuestion& v) {
     j = nlohmann::json{{"id", v.id}, {"kind", v.kind}, {"text", v.text}, {"choices", v.choices}};
+    put_optional(j, "ask_if", v.ask_if);
+    if (v.remarks) j["remarks"] = true;
 }
 
 void decode_into(const nlohmann::json& j, Survey& out, DecodeContext& ctx) {
@@ -42,6 +56,41 @@ void to_json(nlohmann::json& j, const Survey& v) {
                        {"questions", v.questions}};
     put_time(j, "opens_at", v.opens_at);
     put_time(j, "closes_at", v.closes_at);
+}
+
+void decode_into(const nlohmann::json& j, SurveyAction& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("id", out.id, id_rule);
+    r.text("survey_id", out.survey_id, id_rule);
+    r.object("text", out.text);
+    r.time("done_at", out.done_at);
+}
+
+void to_json(nlohmann::json& j, const SurveyAction& v) {
+    j = nlohmann::json{{"id", v.id}, {"text", v.text}};
+    put_optional(j, "survey_id", v.survey_id);
+    put_time(j, "done_at", v.done_at);
+}
+
+void decode_into(const nlohmann::json& j, SurveyStatusRequest& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("survey_id", out.survey_id, id_rule);
+    r.text("unit_id", out.unit_id, id_rule);
+    r.text("verification_token", out.verification_token, token_rule);
+}
+
+void to_json(nlohmann::json& j, const SurveyStatusRequest& v) {
+    j = nlohmann::json{{"survey_id", v.survey_id}, {"unit_id", v.unit_id}, {"verification_token", v.verification_token}};
+}
+
+void decode_into(const nlohmann::json& j, SurveyStatus& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("survey_id", out.survey_id, id_rule);
+    r.boolean("answered", out.answered);
+}
+
+void to_json(nlohmann::json& j, const SurveyStatus& v) {
+    j = nlohmann::json{{"survey_id", v.survey_id}, {"answered", v.answered}};
 }
 
 void decode_into(const nlohmann::json& j, SurveyAnswer& out, DecodeContext& ctx) {

@@ -17,11 +17,24 @@ struct SurveyChoice {
 };
 LOBBY_PROTOCOL_CODEC(SurveyChoice);
 
+// A follow-up is asked only when an earlier question's answer picked one
+// of `choice_ids` (a rating of 1 or 2 asks what was wrong).
+struct SurveyCondition {
+    std::string question_id;
+    std::vector<std::string> choice_ids;
+};
+LOBBY_PROTOCOL_CODEC(SurveyCondition);
+
+// Kinds: "single" (exactly one choice), "multiple" (0..n), "rating" (exactly
+// one of the choices "1".."5", each with its words, 很不满意 .. 很满意) and
+// "text" (written words only, never required).
 struct SurveyQuestion {
     std::string id;
-    std::string kind;  // single, multiple, text
+    std::string kind;
     LocalizedText text;
-    std::vector<SurveyChoice> choices;  // empty for kind "text"
+    std::vector<SurveyChoice> choices;      // empty for kind "text"
+    std::optional<SurveyCondition> ask_if;  // absent: always asked
+    bool remarks = false;                   // a choice question that also takes optional words
 };
 LOBBY_PROTOCOL_CODEC(SurveyQuestion);
 
@@ -36,11 +49,37 @@ struct Survey {
 };
 LOBBY_PROTOCOL_CODEC(Survey);
 
+// collection "survey_actions", key = id: 您说，我们做 ("you asked, we did"),
+// what the office changed after residents' answers, shown before a survey.
+struct SurveyAction {
+    std::string id;
+    std::optional<std::string> survey_id;  // the survey that asked for it, if any
+    LocalizedText text;                    // 应业主要求，儿童滑梯已安装
+    UtcSeconds done_at = 0;
+};
+LOBBY_PROTOCOL_CODEC(SurveyAction);
+
+// Kiosk, online: POST /v1/survey-status -> 200 SurveyStatus. Whether a
+// verified household has already answered, asked before it starts, so the
+// person learns it at once rather than after answering every question.
+struct SurveyStatusRequest {
+    std::string survey_id;
+    std::string unit_id;
+    std::string verification_token;
+};
+LOBBY_PROTOCOL_CODEC(SurveyStatusRequest);
+
+struct SurveyStatus {
+    std::string survey_id;
+    bool answered = false;
+};
+LOBBY_PROTOCOL_CODEC(SurveyStatus);
+
 // Surveys: POST /v1/survey-responses -> 201 SurveyReceipt
 struct SurveyAnswer {
     std::string question_id;
-    std::vector<std::string> choice_ids;  // single: exactly 1; multiple: 0..n
-    std::optional<std::string> text;      // kind "text" (and optional remarks)
+    std::vector<std::string> choice_ids;  // single, rating: exactly 1; multiple: 0..n; text: none
+    std::optional<std::string> text;      // kind "text", or the words of a question with remarks
 };
 LOBBY_PROTOCOL_CODEC(SurveyAnswer);
 

@@ -77,6 +77,7 @@ const std::map<std::string, std::vector<std::string>> k_families = {
     {"month.", {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},  // t("month." + ...)
     // Widget ids made from data (a unit, a bill, a language): no locale key.
     {"fees.building.", {}}, {"fees.entrance.", {}}, {"fees.room.", {}},
+    {"surveys.start.", {}}, {"surveys.household.", {}}, {"surveys.choice.", {}}, {"surveys.edit.", {}},
     {"fees.bill.", {}}, {"fees.explain.", {}}, {"lang.", {}},
     // Visitors: keys per errand, purpose, item, relation, day and release status.
     {"visitors.errand.", {"code", "walk_in", "move_out", "release"}},

@@ -28,14 +28,20 @@ std::string verify(Api& api, const std::string& unit, const std::string& last4) 
 }
 
 nlohmann::json answer(const std::string& survey, const std::string& unit, bool anonymous, const std::string& token,
-                      const char* q1 = "dissatisfied") {
+                      const char* q1 = "1") {
     nlohmann::json j{{"survey_id", survey},
                      {"unit_id", unit},
                      {"anonymous", anonymous},
                      {"answers",
                       {{{"question_id", "q1"}, {"choice_ids", {q1}}},
-                       {{"question_id", "q2"}, {"choice_ids", {"security"}}},
-                       {{"question_id", "q3"}, {"choice_ids", nlohmann::json::array()}}}}};
+                       {{"question_id", "q3"}, {"choice_ids", {"4"}}},
+                       {{"question_id", "q5"}, {"choice_ids", {"desk"}}},
+                       {{"question_id", "q6"}, {"choice_ids", nlohmann::json::array()}},
+                       {{"question_id", "q7"}, {"choice_ids", {"maybe"}}}}}};
+    // A low rating (1 or 2) is followed by what was wrong.
+    if (std::string(q1) == "1" || std::string(q1) == "2")
+        j["answers"].insert(j["answers"].begin() + 1,
+                            nlohmann::json::object({{"question_id", "q2"}, {"choice_ids", {"security"}}}));
     if (!token.empty()) j["verification_token"] = token;
     return j;
 }
@@ -91,18 +97,18 @@ TEST_CASE("attack: anonymous answers are counted apart from households'") {
     Api staff(server.port(), staff_token);
     const std::string s = open_survey(lobby1);
     for (int i = 0; i < 20; ++i)
-        REQUIRE(lobby2.create("/v1/survey-responses", answer(s, "1-1-801", true, "", "dissatisfied")).status == 201);
-    REQUIRE(lobby1.create("/v1/survey-responses", answer(s, "1-1-801", false, verify(lobby1, "1-1-801", "1234"), "satisfied"))
+        REQUIRE(lobby2.create("/v1/survey-responses", answer(s, "1-1-801", true, "", "1")).status == 201);
+    REQUIRE(lobby1.create("/v1/survey-responses", answer(s, "1-1-801", false, verify(lobby1, "1-1-801", "1234"), "5"))
                 .status == 201);
-    REQUIRE(lobby1.create("/v1/survey-responses", answer(s, "3-2-1502", false, verify(lobby1, "3-2-1502", "5678"), "satisfied"))
+    REQUIRE(lobby1.create("/v1/survey-responses", answer(s, "3-2-1502", false, verify(lobby1, "3-2-1502", "5678"), "5"))
                 .status == 201);
     const auto r = results(staff, s);
     CHECK(r.answers.household == 2);
     CHECK(r.answers.anonymous == 20);
     for (const auto& c : r.questions.at(0).choices) {
         CAPTURE(c.choice_id);
-        if (c.choice_id == "satisfied") CHECK((c.picked.household == 2 && c.picked.anonymous == 0));
-        if (c.choice_id == "dissatisfied") CHECK((c.picked.household == 0 && c.picked.anonymous == 20));
+        if (c.choice_id == "5") CHECK((c.picked.household == 2 && c.picked.anonymous == 0));
+        if (c.choice_id == "1") CHECK((c.picked.household == 0 && c.picked.anonymous == 20));
     }
     CHECK(lobby2.get("/v1/surveys/" + s + "/results").status == 403);
 }

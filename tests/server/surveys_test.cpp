@@ -3,6 +3,9 @@
 // tests/security/surveys_test.cpp).
 #include "api_client.hpp"
 
+#include <set>
+#include <utility>
+
 using namespace lobby::test;
 namespace p = lobby::protocol;
 
@@ -37,21 +40,160 @@ nlohmann::json answer(const std::string& survey, const std::string& unit, const 
             {"anonymous", token.empty()},
             {"verification_token", token.empty() ? nlohmann::json() : nlohmann::json(token)},
             {"answers",
-             {{{"question_id", "q1"}, {"choice_ids", {"dissatisfied"}}},
+             {{{"question_id", "q1"}, {"choice_ids", {"1"}}},
               {{"question_id", "q2"}, {"choice_ids", {"repairs", "parking"}}},
-              {{"question_id", "q3"}, {"choice_ids", {"slide"}}},
-              {{"question_id", "q4"}, {"choice_ids", nlohmann::json::array()}, {"text", "希望晚上加强巡逻"}}}}};
+              {{"question_id", "q3"}, {"choice_ids", {"4"}}},
+              {{"question_id", "q5"}, {"choice_ids", {"phone"}}},
+              {{"question_id", "q6"}, {"choice_ids", {"gym"}}},
+              {{"question_id", "q7"}, {"choice_ids", {"yes"}}},
+              {{"question_id", "q8"}, {"choice_ids", nlohmann::json::array()}, {"text", "希望晚上加强巡逻"}}}}};
 }
 
 } // namespace
 
-TEST_CASE("the open survey asks what residents are dissatisfied with") {
+TEST_CASE("the demo's open survey has every kind of question, and a low rating asks what was wrong") {
     Api api(shared_server().port(), lobby1_token);
     const auto s = find(api, true);
-    bool has_dissatisfied = false;
-    for (const auto& q : s.questions)
-        for (const auto& c : q.choices) has_dissatisfied = has_dissatisfied || c.text.zh_cn == "不满意";
-    CHECK(has_dissatisfied);
+    std::set<std::string> kinds;
+    for (const auto& q : s.questions) kinds.insert(q.kind);
+    CHECK(kinds == std::set<std::string>{"single", "multiple", "rating", "text"});
+    const auto& rating = s.questions.at(0);
+    REQUIRE(rating.kind == "rating");
+    REQUIRE(rating.choices.size() == 5);
+    CHECK(rating.choices.front().text.zh_cn == "很不满意");
+    CHECK(rating.choices.back().text.zh_cn == "很满意");
+    const auto& follow = s.questions.at(1);
+    CHECK(follow.text.zh_cn == "您对哪些方面不满意？");
+    REQUIRE(follow.ask_if);
+    CHECK(follow.ask_if->question_id == rating.id);
+    CHECK(follow.ask_if->choice_ids == std::vector<std::string>{"1", "2"});
+    CHECK(follow.remarks);
+}
+
+TEST_CASE("the feed carries what the office did after the last survey (您说，我们做)") {
+    Api api(shared_server().port(), lobby1_token);
+    std::vector<p::SurveyAction> actions;
+    for (const auto& c : pull_feed(api))
+        if (c.collection == "survey_actions" && !c.deleted) actions.push_back(p::decode<p::SurveyAction>(c.data).value());
+    REQUIRE(actions.size() >= 3);
+    bool slide = false;
+    for (const auto& a : actions) slide = slide || a.text.zh_cn.find("儿童滑梯已安装") != std::string::npos;
+    CHECK(slide);
+}
+
+TEST_CASE("a follow-up is answered only when its rating asks it; words only where a question takes them") {
+    Api api(shared_server().port(), lobby2_token);
+    const auto s = find(api, true);
+    const auto refused = [&](const nlohmann::json& body, const std::string& words) {
+        const Reply r = api.create("/v1/survey-responses", body);
+        CHECK(r.status == 422);
+        CHECK(r.error_code() == "invalid_field");
+        CHECK(r.as<p::ErrorBody>().message.find(words) != std::string::npos);
+    };
+    // A low rating asks q2: leaving it out is refused.
+    auto low_without_reasons = answer(s.id, "2-1-301");
+    low_without_reasons["answers"].erase(1);
+    refused(low_without_reasons, "'q2' must be answered");
+    // A good rating does not ask q2: answering it is refused.
+    auto good_with_reasons = answer(s.id, "2-1-301");
+    good_with_reasons["answers"][0]["choice_ids"] = {"5"};
+    refused(good_with_reasons, "only asked after 'q1'");
+    // A rating is one of 1..5.
+    auto six = answer(s.id, "2-1-301");
+    six["answers"][2]["choice_ids"] = {"6"};
+    refused(six, "unknown choice '6'");
+    auto two_ratings = answer(s.id, "2-1-301");
+    two_ratings["answers"][2]["choice_ids"] = {"3", "4"};
+    refused(two_ratings, "exactly one");
+    // A single choice takes no words; the follow-up (remarks) does.
+    auto words_on_single = answer(s.id, "2-1-301");
+    words_on_single["answers"][3]["text"] = "其实都行";
+    refused(words_on_single, "takes none");
+    auto reasons_with_words = answer(s.id, "2-1-301");
+    reasons_with_words["answers"][1]["text"] = "车库太暗";
+    CHECK(api.create("/v1/survey-responses", reasons_with_words).status == 201);
+    // A good rating without q2 and without the optional text question.
+    auto good = answer(s.id, "2-1-301");
+    good["answers"][0]["choice_ids"] = {"4"};
+    good["answers"].erase(6);
+    good["answers"].erase(1);
+    CHECK(api.create("/v1/survey-responses", good).status == 201);
+}
+
+TEST_CASE("staff publish surveys and 您说，我们做 items; a survey that does not hold together is refused") {
+    OfficeServerProcess server;
+    Api kiosk(server.port(), lobby1_token);
+    Api staff(server.port(), staff_token);
+    const auto base = find(kiosk, true);
+    p::Survey s = base;
+    s.id = "S-TEST-1";
+    CHECK(kiosk.create("/v1/surveys", nlohmann::json(s)).status == 403);
+    REQUIRE(staff.create("/v1/surveys", nlohmann::json(s)).status == 201);
+    bool published = false;
+    for (const auto& c : pull_feed(kiosk)) published = published || (c.collection == "surveys" && c.key == "S-TEST-1");
+    CHECK(published);
+
+    const auto refused = [&](p::Survey bad, const std::string& words) {
+        const Reply r = staff.create("/v1/surveys", nlohmann::json(bad));
+        CHECK(r.status == 422);
+        CHECK(r.as<p::ErrorBody>().message.find(words) != std::string::npos);
+    };
+    p::Survey four_points = s;
+    four_points.questions[0].choices.pop_back();
+    refused(four_points, "\"1\" to \"5\"");
+    p::Survey follows_later = s;
+    std::swap(follows_later.questions[0], follows_later.questions[1]);
+    refused(follows_later, "must be an earlier question");
+    p::Survey follows_unknown = s;
+    follows_unknown.questions[1].ask_if->choice_ids = {"9"};
+    refused(follows_unknown, "unknown choice '9'");
+    p::Survey text_with_choices = s;
+    text_with_choices.questions[7].choices = s.questions[6].choices;
+    refused(text_with_choices, "no choices");
+    p::Survey twice = s;
+    twice.questions[6].id = "q5";
+    refused(twice, "appears twice");
+    p::Survey backwards = s;
+    backwards.closes_at = backwards.opens_at;
+    refused(backwards, "closes_at");
+
+    // Once answered, its questions stay as they were; its dates may move.
+    REQUIRE(kiosk.create("/v1/survey-responses", answer("S-TEST-1", "1-1-801")).status == 201);
+    p::Survey reworded = s;
+    reworded.questions[4].choices.pop_back();
+    refused(reworded, "already has answers");
+    p::Survey longer = s;
+    longer.closes_at += 86400;
+    CHECK(staff.create("/v1/surveys", nlohmann::json(longer)).status == 201);
+
+    const p::SurveyAction action{"A-test", std::string("S-TEST-1"), {"电梯已更换", "電梯已更換", "Lift replaced"}, p::now_utc()};
+    CHECK(kiosk.create("/v1/survey-actions", nlohmann::json(action)).status == 403);
+    CHECK(staff.create("/v1/survey-actions", nlohmann::json(action)).status == 201);
+    p::SurveyAction orphan = action;
+    orphan.survey_id = "S-NONE";
+    CHECK(staff.create("/v1/survey-actions", nlohmann::json(orphan)).error_code() == "unknown_survey");
+    bool action_published = false;
+    for (const auto& c : pull_feed(kiosk)) action_published = action_published || (c.collection == "survey_actions" && c.key == "A-test");
+    CHECK(action_published);
+}
+
+TEST_CASE("a verified household asks whether it has answered before it starts") {
+    OfficeServerProcess server;
+    Api kiosk(server.port(), lobby1_token);
+    Api other(server.port(), lobby2_token);
+    const auto s = find(kiosk, true);
+    const std::string token = verify(kiosk, "1-1-801", "1234");
+    const auto status = [&](Api& api, const std::string& unit, const std::string& t) {
+        return api.post("/v1/survey-status", {{"survey_id", s.id}, {"unit_id", unit}, {"verification_token", t}});
+    };
+    Reply before = status(kiosk, "1-1-801", token);
+    REQUIRE(before.status == 200);
+    CHECK_FALSE(before.as<p::SurveyStatus>().answered);
+    REQUIRE(kiosk.create("/v1/survey-responses", answer(s.id, "1-1-801", token)).status == 201);
+    CHECK(status(kiosk, "1-1-801", token).as<p::SurveyStatus>().answered);
+    // Another kiosk, or another unit, learns nothing without its own verification.
+    CHECK(status(other, "1-1-801", token).error_code() == "verification_required");
+    CHECK(status(kiosk, "3-2-1502", token).error_code() == "verification_required");
 }
 
 TEST_CASE("one answer per household: a second verified answer with another key gets 409") {
@@ -101,7 +243,7 @@ TEST_CASE("survey refusals: closed, unknown survey, unverified or unknown unit, 
     CHECK(api.create("/v1/survey-responses", unverified).error_code() == "verification_required");
 
     auto two_for_single = answer(open.id, "3-2-1502", token);
-    two_for_single["answers"][0]["choice_ids"] = {"satisfied", "ok"};
+    two_for_single["answers"][3]["choice_ids"] = {"desk", "phone"};
     CHECK(api.create("/v1/survey-responses", two_for_single).status == 422);
     auto unknown_choice = answer(open.id, "3-2-1502", token);
     unknown_choice["answers"][1]["choice_ids"] = {"unicorns"};
@@ -136,12 +278,19 @@ TEST_CASE("staff read a survey's results with household and anonymous answers co
     CHECK(results.questions[0].question_id == "q1");
     for (const auto& c : results.questions[0].choices) {
         CAPTURE(c.choice_id);
-        const bool picked = c.choice_id == "dissatisfied";
+        const bool picked = c.choice_id == "1";
         CHECK(c.picked.household == (picked ? 1 : 0));
         CHECK(c.picked.anonymous == (picked ? 2 : 0));
     }
-    CHECK(results.questions[3].texts.household == 1);
-    CHECK(results.questions[3].texts.anonymous == 2);
+    CHECK(results.questions[1].question_id == "q2");
+    for (const auto& c : results.questions[1].choices) {
+        CAPTURE(c.choice_id);
+        const bool picked = c.choice_id == "repairs" || c.choice_id == "parking";
+        CHECK(c.picked.household == (picked ? 1 : 0));
+        CHECK(c.picked.anonymous == (picked ? 2 : 0));
+    }
+    CHECK(results.questions[7].texts.household == 1);
+    CHECK(results.questions[7].texts.anonymous == 2);
 
     CHECK(kiosk.get("/v1/surveys/" + s.id + "/results").status == 403);
     CHECK(staff.get("/v1/surveys/S-1999-Q1/results").error_code() == "unknown_survey");

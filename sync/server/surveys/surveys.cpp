@@ -11,38 +11,12 @@
 
 #include "protocol/decode.hpp"
 
-#include <algorithm>
-#include <set>
 
 namespace lobby::server::surveys {
 namespace {
 
 ApiResponse invalid(const std::string& message) {
     return api_error(422, protocol::error_code::invalid_field, message);
-}
-
-// Empty when the answers fit the survey, else the problem.
-std::string check_answers(const protocol::Survey& survey, const std::vector<protocol::SurveyAnswer>& answers) {
-    std::set<std::string> answered;
-    for (std::size_t i = 0; i < answers.size(); ++i) {
-        const auto& a = answers[i];
-        const std::string where = "Field 'answers[" + std::to_string(i) + "]' ";
-        const auto q = std::find_if(survey.questions.begin(), survey.questions.end(),
-                                    [&](const protocol::SurveyQuestion& sq) { return sq.id == a.question_id; });
-        if (q == survey.questions.end()) return where + "names an unknown question '" + a.question_id + "'.";
-        if (!answered.insert(a.question_id).second) return where + "answers question '" + a.question_id + "' twice.";
-        for (const auto& c : a.choice_ids) {
-            const bool known = std::any_of(q->choices.begin(), q->choices.end(),
-                                           [&](const protocol::SurveyChoice& sc) { return sc.id == c; });
-            if (!known) return where + "names an unknown choice '" + c + "'.";
-        }
-        if (q->kind == "single" && a.choice_ids.size() != 1) return where + "must pick exactly one choice.";
-        if (q->kind == "text" && !a.choice_ids.empty()) return where + "must not pick choices for a text question.";
-    }
-    for (const auto& q : survey.questions) {
-        if (q.kind != "text" && !answered.count(q.id)) return "Question '" + q.id + "' must be answered.";
-    }
-    return {};
 }
 
 } // namespace
@@ -84,7 +58,7 @@ ApiResponse answer_survey(ApiContext& ctx, const protocol::SurveyResponseRequest
             return api_error(404, protocol::error_code::unknown_unit, "Unit " + *req.unit_id + " does not exist.");
         unit_id = req.unit_id;
     }
-    if (const std::string problem = check_answers(s, req.answers); !problem.empty()) return invalid(problem);
+    if (const std::string problem = answers_problem(s, req.answers); !problem.empty()) return invalid(problem);
 
     if (unit_id) {
         Statement dup(ctx.db, "SELECT 1 FROM survey_responses WHERE survey_id = ? AND unit_id = ?");

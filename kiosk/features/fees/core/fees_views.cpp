@@ -4,6 +4,7 @@
 #include "features/fees/core/fees_feature.hpp"
 
 #include "core/money.hpp"
+#include "core/text_lookup.hpp"
 #include "protocol/time.hpp"
 
 #include <cmath>
@@ -15,16 +16,7 @@
 namespace kiosk::fees {
 namespace {
 
-struct FeesText {
-    const Catalog& catalog;
-    Language language;
-    const std::string& operator()(std::string_view key) const { return catalog.text(language, key); }
-    std::string operator()(std::string_view key,
-                           std::initializer_list<std::pair<std::string_view, std::string_view>> args) const
-    {
-        return format_text(catalog.text(language, key), args);
-    }
-};
+using FeesText = TextLookup;
 
 std::string period_text(const FeesText& t, const std::string& period)
 {

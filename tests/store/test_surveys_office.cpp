@@ -1,0 +1,152 @@
+// Surveys through the real Effects port (kiosk/net: NetEffects, the outbox,
+// the sync worker) against the real office-server: a survey answered on the
+// kiosk core while the office does not answer arrives exactly once when it
+// is back; a household's second answer is refused for good and stays in the
+// outbox as failed, with the server's reason, for staff to see.
+#include "core/controller.hpp"
+#include "core/feature_adapter.hpp"
+#include "features/surveys/core/surveys_feature.hpp"
+#include "features/surveys/io/surveys_io.hpp"
+#include "net/live_client.hpp"
+#include "net/net_effects.hpp"
+#include "net/sync_worker.hpp"
+#include "store_test_util.hpp"
+#include "support/office_server_process.hpp"
+#include "sync_test_util.hpp"
+
+#include <doctest/doctest.h>
+#include <httplib.h>
+
+#include <csignal>
+
+using namespace kiosk;
+using namespace kiosk::surveys;
+
+namespace {
+
+struct SurveyKiosk {
+    store::Store ui;
+    std::unique_ptr<net::SyncWorker> worker;
+    std::unique_ptr<net::LiveClient> live;
+    std::unique_ptr<net::NetEffects> effects;
+
+    SurveyKiosk(const std::string& db, const std::string& url) : ui(test::open_store(db))
+    {
+        auto worker_store = ui.open_sibling(store::Durability::normal);
+        auto live_store = ui.open_sibling(store::Durability::normal);
+        REQUIRE(worker_store.ok());
+        REQUIRE(live_store.ok());
+        auto config = test::fast_config(url);
+        config.token = "demo-lobby-1-token";
+        worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), config, nullptr);
+        live = std::make_unique<net::LiveClient>(
+            net::LiveConfig{{url, "demo-lobby-1-token"}, {1000, 4000}},
+            std::make_unique<store::Store>(std::move(*live_store)),
+            [](const OnlineCall&, net::LiveContext&) { return std::any{}; }, [this] { worker->request_pull(); }, [] {});
+        effects = std::make_unique<net::NetEffects>(ui, *worker, *live, surveys_io(std::make_shared<household::StoreLockoutBook>()).encode);
+        worker->start();
+    }
+    ~SurveyKiosk()
+    {
+        live->stop();
+        worker->stop();
+    }
+};
+
+long long office_count(const std::string& office_db, const std::string& sql)
+{
+    auto connection = store::Connection::open(office_db, 5000);
+    REQUIRE(connection.ok());
+    store::Statement query(*connection, sql.c_str());
+    REQUIRE(query.step() == SQLITE_ROW);
+    return query.column_int(0);
+}
+
+// The open demo survey, as the kiosk cached it.
+SurveyInfo cached_open_survey(store::Store& store)
+{
+    for (const SurveyInfo& s : read_surveys_cache(store).surveys)
+        if (s.open_at(lobby::protocol::now_utc()))
+            return s;
+    FAIL("no open survey in the kiosk's cache");
+    return {};
+}
+
+} // namespace
+
+TEST_CASE("surveys: answered while the office does not answer, the answer arrives exactly once when it is back")
+{
+    test::TempDir dir;
+    lobby::test::OfficeServerProcess office;
+    SurveyKiosk kiosk(dir.file("kiosk.db"), office.base_url());
+    REQUIRE(test::wait_until([&] { return kiosk.worker->status().last_sync_utc > 0; }, 30000));
+    const SurveyInfo survey = cached_open_survey(kiosk.ui);
+    CHECK_FALSE(read_surveys_cache(kiosk.ui).actions.empty());  // 您说，我们做 came with the pull
+
+    // The person answers on the kiosk core; the office is frozen (the port
+    // open, nobody answering: every request times out).
+    KioskConfig config;
+    Controller c(config, {surveys_core(config)}, *kiosk.effects);
+    c.set_utc_clock([] { return lobby::protocol::now_utc(); });
+    const auto ask = [&](SurveysRequest r) { c.apply(FeatureRequest{feature_id, std::move(r)}, 0); };
+    c.apply(RequestOpenScreen{feature_id}, 0);
+    REQUIRE(kill(office.pid(), SIGSTOP) == 0);
+    ask(RequestStart{survey, true});
+    for (const char* pick : {"2", "lifts", "5", "kiosk", "gym", "yes"}) {
+        ask(RequestPick{pick});
+        ask(RequestNext{});
+    }
+    ask(RequestNext{});  // the text question, skipped
+    ask(RequestSendAnswers{});
+    ask(RequestSendAnswers{});  // a second tap on the thanks: nothing more
+    CHECK(typed_state<SurveysSession>(c.feature_state(feature_id))->step == SurveysStep::Done);
+    const bool retried = test::wait_until([&] {
+        const auto items = kiosk.ui.outbox_items(5);
+        return items && items->size() == 1 && items->front().attempts >= 2 && !kiosk.worker->status().online;
+    });
+    REQUIRE(kill(office.pid(), SIGCONT) == 0);
+    REQUIRE(retried);
+
+    REQUIRE(test::wait_until([&] { return kiosk.ui.outbox_counts()->done == 1; }));
+    CHECK(kiosk.ui.outbox_counts()->pending == 0);
+    CHECK(office_count(office.db_path(), "SELECT count(*) FROM survey_responses") == 1);
+    CHECK(office_count(office.db_path(),
+                       "SELECT count(*) FROM survey_responses WHERE anonymous = 1 AND unit_id IS NULL AND "
+                       "answers LIKE '%{\"choice_ids\":[\"lifts\"],\"question_id\":\"q2\"}%'") == 1);
+    CHECK(!kiosk.ui.outbox_items(1)->front().body);  // the answers leave the kiosk once delivered
+}
+
+TEST_CASE("surveys: a household's second answer is refused for good and kept as failed with the reason")
+{
+    test::TempDir dir;
+    lobby::test::OfficeServerProcess office;
+    SurveyKiosk kiosk(dir.file("kiosk.db"), office.base_url());
+    REQUIRE(test::wait_until([&] { return kiosk.worker->status().last_sync_utc > 0; }, 30000));
+    const SurveyInfo survey = cached_open_survey(kiosk.ui);
+
+    // The household verified at this kiosk (the token its outbox answers carry).
+    httplib::Client http("127.0.0.1", office.port());
+    const auto lookup = http.Post("/v1/fees/lookup", {{"Authorization", "Bearer demo-lobby-1-token"}},
+                                  R"({"unit_id":"1-1-801","phone_last4":"1234"})", "application/json");
+    REQUIRE(lookup);
+    REQUIRE(lookup->status == 200);
+    const std::string token = nlohmann::json::parse(lookup->body).at("verification_token");
+
+    SurveySubmission answer{survey.id, false, "1-1-801", token,
+                            {{"q1", {"4"}}, {"q3", {"5"}}, {"q5", {"desk"}}, {"q6", {}}, {"q7", {"no"}}}};
+    REQUIRE(kiosk.effects->enqueue(Submission{feature_id, submission_kind, answer}) == SaveOutcome::Saved);
+    REQUIRE(test::wait_until([&] { return kiosk.ui.outbox_counts()->done == 1; }));
+    // The same household again (another person of it, later): refused, not retried, not dropped.
+    answer.answers[0].choice_ids = {"1"};
+    answer.answers.insert(answer.answers.begin() + 1, {"q2", {"parking"}});
+    REQUIRE(kiosk.effects->enqueue(Submission{feature_id, submission_kind, answer}) == SaveOutcome::Saved);
+    REQUIRE(test::wait_until([&] { return kiosk.ui.outbox_counts()->failed == 1; }));
+    const auto failed = kiosk.ui.outbox_items(1)->front();
+    CHECK(failed.state == store::OutboxState::failed);
+    CHECK(failed.http_status == 409);
+    REQUIRE(failed.last_error);
+    CHECK(failed.last_error->find("already answered") != std::string::npos);
+    CHECK(!failed.body);  // the answers themselves are gone from the kiosk
+    REQUIRE(test::wait_until([&] { return kiosk.worker->status().outbox_failed == 1; }));  // the admin screen's count
+    CHECK(office_count(office.db_path(), "SELECT count(*) FROM survey_responses WHERE unit_id = '1-1-801'") == 1);
+}
