@@ -13,6 +13,8 @@ pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 pkg_check_modules(QRCODEGEN REQUIRED IMPORTED_TARGET qrcodegencpp)
 # The office server's personal fields at rest (libsodium-dev).
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# PNG/JPEG: the demo's notice picture (server), decoding pictures (kiosk) (libstb-dev).
+pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 
 if(LOBBY_BUILD_KIOSK)
   find_package(OpenGL REQUIRED)
@@ -21,6 +23,8 @@ if(LOBBY_BUILD_KIOSK)
   pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
   # The admin PIN's Argon2id hash (libargon2-dev).
   pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
+  # Notice bodies are CommonMark (libcmark-dev), rendered by the kiosk's own layout.
+  pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
   # Debian's libimgui.a already contains the SDL and OpenGL3 backends; only
   # their headers need an include path.
   add_library(imgui_debian INTERFACE)

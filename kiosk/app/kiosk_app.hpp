@@ -105,6 +105,10 @@ private:
     Backend& m_backend;
     screens::FeatureScreenMap m_feature_screens;
     CachedData m_cache;
+    // When the cached data changes by time alone (a notice's end): read again then.
+    std::int64_t m_cache_stale_at_utc = INT64_MAX;
+    // The touch that ended the attract screen: its move and lift are taken too.
+    bool m_swallowing_touch = false;
     Controller m_controller;
     std::unique_ptr<GlWindow> m_window;
     ui::FontLibrary m_fonts;

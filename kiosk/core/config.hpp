@@ -29,6 +29,11 @@ struct KioskConfig {
     int idle_timeout_large_text_s = 120;  // elderly mode gets longer
     int countdown_s = 20;                 // then everything is cleared
 
+    // Home untouched this long: the kiosk shows current notices full screen,
+    // one every attract_slide_s, until a touch (0: never).
+    int attract_after_s = 120;
+    int attract_slide_s = 10;
+
     std::string admin_pin_hash;  // encoded Argon2id hash of the admin PIN (kiosk --hash-pin)
 
     std::string store_path = "kiosk.db";  // local SQLite cache + outbox; relative to the config file

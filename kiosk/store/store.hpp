@@ -106,6 +106,20 @@ public:
     // came without verifiers (this kiosk has no enrolled key).
     Result<bool> verify_phone_last4(std::string_view unit_id, std::string_view last4);
 
+    // When the cache last heard from the office (a pull page applied, even
+    // an empty one); 0 when never. Unix seconds.
+    Result<std::int64_t> synced_at(std::string_view stream = k_changes_stream);
+
+    // [SECTION] Pictures named by cached records ("images": ["IMG-1", ...])
+
+    // Ids some record names that are not stored yet (the sync worker fetches them).
+    Result<std::vector<std::string>> missing_images();
+    Status save_image(std::string_view id, std::string_view content_type, std::string_view bytes);
+    // The picture's bytes, or none when not fetched (yet).
+    Result<std::optional<std::string>> image(std::string_view id);
+    // Drops pictures no record names any more (their notice ended or was withdrawn).
+    Result<int> purge_unnamed_images();
+
     // [SECTION] Outbox
 
     // Writes the submission with a fresh Idempotency-Key in one durable

@@ -78,12 +78,14 @@ const std::map<std::string, std::vector<std::string>> k_families = {
     // Widget ids made from data (a unit, a bill, a language): no locale key.
     {"fees.building.", {}}, {"fees.entrance.", {}}, {"fees.room.", {}},
     {"fees.bill.", {}}, {"fees.explain.", {}}, {"lang.", {}},
+    {"notices.filter.", {}}, {"notices.row.", {}},
 };
 
 // Widget ids passed other than as the first argument of a ui:: call.
 const std::set<std::string> k_widget_ids = {
     "settings.elderly",  // the chrome's item table (screens/chrome.cpp)
     "fees.history",      // the paid-history button's id, set in the fees view model
+    "notices.filter.all",  // the "all categories" button's id, set in the notices view model
 };
 
 // Groups the coming services will use, besides those zh-CN already has.
