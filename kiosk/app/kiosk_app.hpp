@@ -74,6 +74,8 @@ public:
     std::uint64_t wakes() const { return m_wakes; }
     // Asks the sync worker for a pull; thread-safe (the loop test's thread).
     void request_pull() { m_backend.effects().pull_now(); }
+    // The bench opens each notice with a picture as the home banner's tap does.
+    void open_notice_for_bench(const std::string& id) { m_controller.apply(RequestOpenItem{"notices", id}, now_ms()); }
 
     // [Bench interface]
     // Prints a line for each frame drawn (the idle bench counts them).

@@ -55,6 +55,16 @@ void to_json(nlohmann::json& j, const NoticeImageInfo& v) {
     j = nlohmann::json{{"id", v.id}, {"content_type", v.content_type}, {"bytes", v.bytes}};
 }
 
+void decode_into(const nlohmann::json& j, NoticeUnpublished& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("id", out.id, id_rule);
+    r.boolean("deleted", out.deleted);
+}
+
+void to_json(nlohmann::json& j, const NoticeUnpublished& v) {
+    j = nlohmann::json{{"id", v.id}, {"deleted", v.deleted}};
+}
+
 std::string sniff_image_type(std::string_view bytes) {
     if (bytes.size() >= 8 && bytes.substr(0, 8) == std::string_view("\x89PNG\r\n\x1a\n", 8))
         return "image/png";

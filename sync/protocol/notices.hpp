@@ -50,6 +50,13 @@ struct NoticeImageInfo {
 };
 LOBBY_PROTOCOL_CODEC(NoticeImageInfo);
 
+// The answer to DELETE /v1/notices/{id}: kiosks get its tombstone at their next pull.
+struct NoticeUnpublished {
+    std::string id;
+    bool deleted = true;
+};
+LOBBY_PROTOCOL_CODEC(NoticeUnpublished);
+
 // What the first bytes of a picture say it is: "image/png", "image/jpeg" or "".
 std::string sniff_image_type(std::string_view bytes);
 

@@ -35,7 +35,7 @@ ApiResponse unpublish_notice(ApiContext& ctx, const std::string& id) {
         return api_error(404, protocol::error_code::unknown_notice, "No published notice has id '" + id + "'.");
     // Kiosks delete their copy at the next pull.
     publish_tombstone(ctx.db, protocol::collection::notices, id);
-    return ApiResponse{200, nlohmann::json{{"id", id}, {"deleted", true}}};
+    return api_ok(200, protocol::NoticeUnpublished{id, true});
 }
 
 } // namespace lobby::server::notices
