@@ -42,7 +42,7 @@ void draw_attract(const AttractView& view)
     ui::text(view.title, ui::TextRole::Title, ui::Align::Left, width);
     ui::text(view.validity, ui::TextRole::Muted, ui::Align::Left, width);
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(3)));
-    draw_markdown(view.body, width);  // a long one is cut at the bottom: the full text is in 公告通知
+    draw_markdown(view.body, width, 0, true);  // a long one is cut at the bottom: the full text is in 公告通知
     ImGui::EndChild();
 
     ImGui::SetCursorScreenPos(ImVec2(origin.x + margin, origin.y + avail.y - footer_h + margin));

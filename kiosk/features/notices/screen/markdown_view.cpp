@@ -86,13 +86,13 @@ void draw_spans(const MdBlock& block, ImFont* font, float x, float width, bool h
 
 } // namespace
 
-void draw_markdown(const MdDocument& document, float width, ImU32 color)
+void draw_markdown(const MdDocument& document, float width, ImU32 color, bool large)
 {
     const ui::Context& ctx = ui::context();
     const ui::Palette& p = ctx.colors();
     if (color == 0)
         color = p.text;
-    ImFont* body = ctx.fonts.body;
+    ImFont* body = large ? ctx.fonts.title : ctx.fonts.body;
     ImFont* title = ctx.fonts.title;
     const float indent = body->FontSize * 1.6f;
     const float left = ImGui::GetCursorScreenPos().x;

@@ -15,8 +15,9 @@ inline void ask(Requests& requests, NoticesRequest request)
     requests.push(FeatureRequest{feature_id, std::move(request)});
 }
 
-// markdown_view.cpp: the styled blocks, `width` wide, at the cursor.
-void draw_markdown(const MdDocument& document, float width, ImU32 color = 0);
+// markdown_view.cpp: the styled blocks, `width` wide, at the cursor; `large`
+// sets the words in the title font (the attract screen, read from afar).
+void draw_markdown(const MdDocument& document, float width, ImU32 color = 0, bool large = false);
 
 // A text cut to at most max_lines lines (an ellipsis marks the cut), at the
 // cursor, recorded for the script's expect_text. Returns its height.
