@@ -19,6 +19,8 @@ pkg_check_modules(ARGON2 REQUIRED IMPORTED_TARGET libargon2)
 # kainjow mustache (libkainjow-mustache-dev, header only).
 pkg_check_modules(CMARK REQUIRED IMPORTED_TARGET libcmark)
 find_path(KAINJOW_MUSTACHE_INCLUDE kainjow/mustache.hpp REQUIRED)
+# PNG/JPEG: the demo's notice picture (server), decoding pictures (kiosk) (libstb-dev).
+pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 
 if(LOBBY_BUILD_KIOSK)
   find_package(OpenGL REQUIRED)

@@ -6,7 +6,6 @@
 #include "net/net_effects.hpp"
 #include "net/sync_worker.hpp"
 #include "protocol/estate.hpp"
-#include "protocol/notices.hpp"
 #include "store/key_file.hpp"
 #include "store/store.hpp"
 
@@ -174,18 +173,6 @@ CachedData Backend::read_cache(std::int64_t now_utc)
             data.estate = EstateInfo{local_text(decoded.value().name), decoded.value().hotline};
         else
             spdlog::warn("cache: estate record unreadable: {}", decoded.error().message);
-    }
-    if (auto notices = m_store->active_notices(now_utc)) {
-        for (const auto& record : notices.value()) {
-            auto decoded = lobby::protocol::decode<lobby::protocol::Notice>(record.data);
-            if (!decoded) {
-                spdlog::warn("cache: notice {} unreadable: {}", record.key, decoded.error().message);
-                continue;
-            }
-            const auto& n = decoded.value();
-            data.notices.push_back({n.id, n.kind, n.urgent, local_text(n.title), local_text(n.body), n.published_at,
-                                    n.expires_at.value_or(0)});
-        }
     }
     for (const FeatureModule& module : m_registry.modules())
         if (module.io.read_cache)

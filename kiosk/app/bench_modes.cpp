@@ -2,6 +2,10 @@
 #include "app/bench_modes.hpp"
 
 #include "app/gl_helpers.hpp"
+#include "ui/frame_record.hpp"
+#include "ui/image_cache.hpp"
+
+#include <string>
 
 #include <algorithm>
 #include <cstdio>
@@ -75,6 +79,99 @@ int run_frame_bench(KioskApp& app, int frames)
     app.record_timings(false);
     std::vector<FrameTiming> dialog(app.timings().begin() + static_cast<long>(before.size()), app.timings().end());
     print_timings("pin_dialog", dialog);
+    return 0;
+}
+
+namespace {
+
+long rss_kb()
+{
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f)
+        return -1;
+    char line[256];
+    long kb = -1;
+    while (std::fgets(line, sizeof line, f))
+        if (std::sscanf(line, "VmRSS: %ld kB", &kb) == 1)
+            break;
+    std::fclose(f);
+    return kb;
+}
+
+bool tap_target(KioskApp& app, const std::string& id)
+{
+    app.settle();
+    const ui::DrawnTarget* target = app.last_frame().find_target(id);
+    if (!target)
+        return false;
+    const Point p{(target->rect.x + target->rect.z) * 0.5f, (target->rect.y + target->rect.w) * 0.5f};
+    app.press(p);
+    app.render_frame();
+    app.release(p);
+    app.render_frame();
+    app.settle();
+    return true;
+}
+
+} // namespace
+
+int run_notices_bench(KioskApp& app, int frames)
+{
+    // The first pull of a thousand notices and their pictures.
+    if (!app.wait_until([&] { return app.sync_status().last_sync_utc != 0; }, 120000)) {
+        std::fprintf(stderr, "notices bench: no pull completed\n");
+        return 1;
+    }
+    app.settle();
+    std::printf("rss_kb_home_synced=%ld\n", rss_kb());
+    if (!tap_target(app, "settings.text_size") || !tap_target(app, "settings.text_size") ||
+        !tap_target(app, "home.tile.notices")) {
+        std::fprintf(stderr, "notices bench: home targets not found\n");
+        return 1;
+    }
+    for (int i = 0; i < 4; ++i)
+        app.render_frame();  // the 2x atlas with every title's characters
+    int rows = 0;
+    for (const ui::DrawnTarget& t : app.last_frame().targets)
+        rows += t.id.rfind("notices.row.", 0) == 0 ? 1 : 0;
+
+    // A finger dragging up and down the list, a frame every 16 ms.
+    const Point start{app.width() * 0.5f, app.height() * 0.6f};
+    const std::size_t before = app.timings().size();
+    app.record_timings(true);
+    app.press(start);
+    app.render_frame();
+    int rows_max = 0;
+    for (int i = 0; i < frames; ++i) {
+        const float phase = static_cast<float>(i % 120) / 120.0f;  // down 60 frames, up 60 frames
+        const float dy = (phase < 0.5f ? phase : 1.0f - phase) * -2.0f * app.height() * 0.5f;
+        app.advance_clock(16);
+        app.move({start.x, start.y + dy});
+        app.render_frame();
+        int drawn = 0;
+        for (const ui::DrawnTarget& t : app.last_frame().targets)
+            drawn += t.id.rfind("notices.row.", 0) == 0 ? 1 : 0;
+        rows_max = std::max(rows_max, drawn);
+    }
+    app.release(start);
+    app.record_timings(false);
+    std::vector<FrameTiming> drag(app.timings().begin() + static_cast<long>(before), app.timings().end());
+    std::printf("notice_rows_in_first_frame=%d notice_rows_laid_out_max=%d\n", rows, rows_max);
+    print_timings("notices_drag_2x", drag);
+    std::printf("rss_kb_list_2x=%ld\n", rss_kb());
+    std::fflush(stdout);
+
+    // Every notice with a picture, opened once (its texture made and kept while used).
+    int opened = 0;
+    for (int i = 0; i < 1000; i += 20) {  // the bench gives every 20th notice a picture
+        app.open_notice_for_bench("N-bench-" + std::to_string(i));
+        app.render_frame();
+        app.render_frame();
+        ++opened;
+    }
+    std::printf("details_opened=%d pictures_held=%zu picture_pixels_held=%zu rss_kb_after_pictures=%ld\n", opened,
+                ui::pictures_held(), ui::picture_pixels_held(), rss_kb());
+    std::fflush(stdout);
     return 0;
 }
 

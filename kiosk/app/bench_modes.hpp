@@ -10,6 +10,11 @@ namespace kiosk::app {
 // Draws `frames` frames on home and `frames` with the admin PIN dialog open,
 // then prints ImGui CPU and GL render time percentiles.
 int run_frame_bench(KioskApp& app, int frames);
+// The notices list at 2x text, dragged up and down for `frames` frames:
+// ImGui CPU per frame p50/p99, the rows the clipper laid out, RSS, then the
+// detail of every notice with a picture (textures held, RSS). Needs a
+// server whose feed holds the notices (bench/notices/notices_bench.sh).
+int run_notices_bench(KioskApp& app, int frames);
 
 // Opens a window with a GL context, clears it once, and idles until killed:
 // what the kiosk costs on top of this is the kiosk's own memory.

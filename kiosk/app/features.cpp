@@ -4,6 +4,7 @@
 #include "features/fees/register.hpp"
 #include "features/visitors/register.hpp"
 #include "features/surveys/register.hpp"
+#include "features/notices/register.hpp"
 
 namespace kiosk::app {
 
@@ -12,6 +13,7 @@ void register_features(FeatureRegistry& registry)
     fees::register_fees(registry);
     visitors::register_visitors(registry);
     surveys::register_surveys(registry);
+    notices::register_notices(registry);
 }
 
 } // namespace kiosk::app

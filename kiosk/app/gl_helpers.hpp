@@ -12,6 +12,8 @@ namespace kiosk::app {
 // upload) and frees the CPU copy. Deletes `previous` if non-zero.
 unsigned upload_font_texture(ImFontAtlas& atlas, unsigned previous);
 void delete_texture(unsigned texture);
+// An RGBA picture as a texture (notice pictures); 0 on failure.
+unsigned upload_rgba_texture(const unsigned char* rgba, int width, int height);
 
 // Reads the back buffer and writes it as PNG; false with `error` on failure.
 bool save_screenshot(int width, int height, const std::string& path, std::string& error);

@@ -7,6 +7,7 @@
 #include "core/spoken_text.hpp"
 #include "screens/screens.hpp"
 #include "ui/context.hpp"
+#include "ui/image_cache.hpp"
 #include "ui/theme.hpp"
 
 #include <imgui.h>
@@ -21,6 +22,7 @@
 #include <chrono>
 #include <cfloat>
 #include <cstdio>
+#include <utility>
 
 namespace kiosk::app {
 namespace {
@@ -85,6 +87,11 @@ bool imgui_settling()
 // feature view (each feature compares its own views).
 bool same_drawing(const Views& a, const Views& b, const ScreenId& screen, const std::vector<FeatureCore>& features)
 {
+    if (a.attract != b.attract)
+        return false;
+    for (const FeatureCore& feature : features)  // the attract slide hides everything else
+        if (!a.attract.empty() && feature.id == a.attract)
+            return feature.same_attract && feature.same_attract(a.attract_view, b.attract_view);
     if (!(a.chrome == b.chrome))
         return false;
     if (screen == screen::home)
@@ -123,6 +130,7 @@ void KioskApp::shutdown()
     m_backend.shutdown();
     m_speech.reset();  // its worker, and its audio device before SDL goes
     if (ImGui::GetCurrentContext()) {
+        ui::release_pictures();
         delete_texture(m_font_texture);
         m_font_texture = 0;
         ImGui_ImplOpenGL3_Shutdown();
@@ -185,6 +193,13 @@ bool KioskApp::start(const WindowOptions& window, const std::string& font_path, 
     // as RGBA), then replace that texture with our own one-byte atlas.
     ImGui_ImplOpenGL3_CreateDeviceObjects();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ui::set_texture_uploader({[](const unsigned char* rgba, int width, int height) {
+                                  const unsigned texture = upload_rgba_texture(rgba, width, height);
+                                  return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture));
+                              },
+                              [](ImTextureID texture) {
+                                  delete_texture(static_cast<unsigned>(reinterpret_cast<intptr_t>(texture)));
+                              }});
 
     m_fonts.want(m_catalog.all_text());
     m_window->drawable_size(m_width, m_height);
@@ -223,14 +238,23 @@ void KioskApp::update(bool force_views)
     const std::uint64_t store_version = m_backend.store_version();
     const ScreenId screen = state.session.screen();
 
+    const bool cache_stale = now_utc_s() >= m_cache_stale_at_utc;
     if (!force_views && screen == m_built_screen && state.version == m_built_state_version && sync_version == m_built_sync_version &&
         store_version == m_built_store_version && minute == m_built_minute &&
-        idle_seconds == m_built_idle_seconds && pin_seconds == m_built_pin_seconds)
+        idle_seconds == m_built_idle_seconds && pin_seconds == m_built_pin_seconds && !cache_stale)
         return;
 
-    // The cache is read only when it changed, or each minute (notices expire).
-    if (force_views || store_version != m_built_store_version || minute != m_built_minute)
+    // The cache is read only when it changed, each minute, or when something
+    // in it ends (a notice's end time, also offline).
+    if (force_views || store_version != m_built_store_version || minute != m_built_minute || cache_stale) {
         m_cache = m_backend.read_cache(now_utc_s());
+        m_cache_stale_at_utc = INT64_MAX;
+        for (const FeatureCore& feature : m_controller.features()) {
+            auto cached = m_cache.features.find(feature.id);
+            if (feature.cache_changes_at_utc && cached != m_cache.features.end())
+                m_cache_stale_at_utc = std::min(m_cache_stale_at_utc, feature.cache_changes_at_utc(cached->second, now_utc_s()));
+        }
+    }
     const SyncStatus sync = m_backend.status();
     Views views = build_views(
         {state, m_controller.features(), m_config, m_catalog, sync, m_cache, now_utc_s(), now, idle_seconds});
@@ -341,6 +365,7 @@ void KioskApp::render_frame()
         m_speech->stop();
     if (ctx.say)
         speak(*std::exchange(ctx.say, std::nullopt));
+    ui::forget_unused_pictures();
     apply_requests();
     if (ctx.needs_font_rebuild || ctx.needs_another_frame || m_gesture.animating() || imgui_settling())
         m_frames_pending = std::max(m_frames_pending, 1);
@@ -378,19 +403,34 @@ bool KioskApp::in_admin_corner(Point p) const
 
 void KioskApp::press(Point p)
 {
+    // A touch on the attract screen only brings home back: it is not a tap
+    // on what lies beneath (its move and lift are taken as well).
+    const bool attract_shown = !m_views.attract.empty();
     m_controller.on_touch(now_ms());
+    if (attract_shown) {
+        m_swallowing_touch = true;
+        update(false);
+        m_frames_pending = std::max(m_frames_pending, frames_after_change);
+        return;
+    }
     m_gesture.press(p, now_ms() / 1000.0);
     m_frames_pending = std::max(m_frames_pending, frames_after_change);
 }
 
 void KioskApp::move(Point p)
 {
+    if (m_swallowing_touch)
+        return;
     m_gesture.move(p, now_ms() / 1000.0);
     m_frames_pending = std::max(m_frames_pending, 1);
 }
 
 void KioskApp::release(Point p)
 {
+    if (std::exchange(m_swallowing_touch, false)) {
+        m_controller.on_touch(now_ms());
+        return;
+    }
     const bool was_tap = m_gesture.pressed() && !m_gesture.dragging();
     m_controller.on_touch(now_ms());
     m_gesture.release(p, now_ms() / 1000.0);
@@ -488,6 +528,8 @@ void KioskApp::run(int for_ms)
             deadline = std::min(deadline, now + static_cast<std::int64_t>(stop_ticks - ticks));
         if (m_built_pin_seconds > 0)
             deadline = std::min(deadline, now + 1000);  // the lockout countdown
+        if (m_cache_stale_at_utc != INT64_MAX)  // a notice ends: one wake then, no polling
+            deadline = std::min(deadline, now + std::max<std::int64_t>(0, m_cache_stale_at_utc * 1000 - now_utc_ms()));
         if (m_frames_pending > 0 || m_gesture.animating())
             deadline = now;
         const int timeout_ms = static_cast<int>(std::clamp<std::int64_t>(deadline - now, 0, 60000));

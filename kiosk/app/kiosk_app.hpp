@@ -79,6 +79,8 @@ public:
     std::uint64_t wakes() const { return m_wakes; }
     // Asks the sync worker for a pull; thread-safe (the loop test's thread).
     void request_pull() { m_backend.effects().pull_now(); }
+    // The bench opens each notice with a picture as the home banner's tap does.
+    void open_notice_for_bench(const std::string& id) { m_controller.apply(RequestOpenItem{"notices", id}, now_ms()); }
 
     // [Bench interface]
     // Prints a line for each frame drawn (the idle bench counts them).
@@ -111,6 +113,10 @@ private:
     Backend& m_backend;
     screens::FeatureScreenMap m_feature_screens;
     CachedData m_cache;
+    // When the cached data changes by time alone (a notice's end): read again then.
+    std::int64_t m_cache_stale_at_utc = INT64_MAX;
+    // The touch that ended the attract screen: its move and lift are taken too.
+    bool m_swallowing_touch = false;
     Controller m_controller;
     std::unique_ptr<GlWindow> m_window;
     ui::FontLibrary m_fonts;

@@ -52,6 +52,7 @@ int run_kiosk(int argc, char** argv)
     std::string icon_font_path = "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf";
     std::string window_size, script_path, screenshot_dir, store_path, key_file, server_url;
     int bench_frames = 0;
+    int bench_notices = 0;
     bool report_startup = false, bare_window = false, hash_pin = false, report_frames = false;
     cli.add_option("--config", config_path, "Configuration file (TOML)");
     cli.add_option("--locale-dir", locale_dir, "Folder with zh-CN.json, zh-HK.json, en.json");
@@ -65,6 +66,8 @@ int run_kiosk(int argc, char** argv)
     cli.add_option("--script", script_path, "Run a UI test script and exit with its result");
     cli.add_option("--screenshot-dir", screenshot_dir, "Where script screenshots go");
     cli.add_option("--bench-frames", bench_frames, "Benchmark: draw N frames per scene and print timings");
+    cli.add_option("--bench-notices", bench_notices,
+                   "Benchmark: drag the notices list at 2x text for N frames, print timings and RSS (bench/notices)");
     cli.add_flag("--report-startup", report_startup, "Benchmark: print the time of the first frame");
     cli.add_flag("--report-frames", report_frames, "Benchmark: print a line for each frame drawn");
     cli.add_flag("--bare-window", bare_window, "Benchmark: open only an SDL/GL window (memory baseline)");
@@ -150,6 +153,8 @@ int run_kiosk(int argc, char** argv)
     int rc = 0;
     if (bench_frames > 0)
         rc = kiosk::app::run_frame_bench(app, bench_frames);
+    else if (bench_notices > 0)
+        rc = kiosk::app::run_notices_bench(app, bench_notices);
     else if (!script_path.empty())
         rc = kiosk::app::run_script(app, script_path, screenshot_dir);
     else

@@ -232,6 +232,16 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         tap(app, {x, y});
         return {};
     }
+    if (command == "tap_remembered") {
+        // Where a target was, whatever is drawn there now (a screen over it).
+        std::string id;
+        args >> id;
+        auto it = script.remembered.find(id);
+        if (it == script.remembered.end())
+            return "'" + id + "' was not remembered";
+        tap(app, {(it->second.x + it->second.z) * 0.5f, (it->second.y + it->second.w) * 0.5f});
+        return {};
+    }
     if (command == "advance") {
         double seconds = 0;
         if (!(args >> seconds))

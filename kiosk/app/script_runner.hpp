@@ -46,6 +46,8 @@
 //   expect_same_place <id>     ...or that it has not moved at all
 //   expect_still_under <id>    ...or that the centre noted then still lies
 //                              on it (a second tap on the same spot)
+//   tap_remembered <id>        tap where the target was noted, whatever
+//                              lies there now (a screen drawn over it)
 //   expect_quit                the app asked to quit (admin Exit)
 //   expect_no_quit             it did not
 //   shell <command>            run it with /bin/sh (tests against a real server)

@@ -53,6 +53,9 @@ struct PersonSession {
 struct AppState {
     PersonSession session;
     bool asking_still_there = false;  // the idle countdown dialog is open
+    // Home idle for [attract] after_s: the slide the attract screen shows
+    // (-1: none). A touch ends it.
+    int attract_slide = -1;
     bool quit_requested = false;
     std::uint64_t version = 1;  // bumped on every change; views rebuild on it
 };

@@ -1,6 +1,6 @@
 // Server data the views show, copied out of the local cache as plain values
 // (the io layer reads the store; core and screens never see SQL). The shell
-// keeps what every screen needs (the estate, notices for the home banner);
+// keeps what every screen needs (the estate);
 // each feature keeps its own cached data under its id.
 #pragma once
 
@@ -34,18 +34,8 @@ struct EstateInfo {
     std::string hotline;
 };
 
-struct NoticeInfo {
-    std::string id;
-    std::string kind;  // outage, safety, event, fee, service
-    bool urgent = false;
-    LocalText title, body;
-    std::int64_t published_utc = 0;
-    std::int64_t expires_utc = 0;  // 0: no expiry
-};
-
 struct CachedData {
     std::optional<EstateInfo> estate;
-    std::vector<NoticeInfo> notices;          // active only; urgent first, newest first
     std::map<FeatureId, std::any> features;   // each feature's own cached data
 };
 

@@ -67,6 +67,7 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
     int64_t idle = config.idle_timeout_s, idle_large = config.idle_timeout_large_text_s,
             countdown = config.countdown_s;
     std::string zh_cn_voice = "mandarin", zh_hk_voice = "cantonese";
+    int64_t attract_after = config.attract_after_s, attract_slide = config.attract_slide_s;
     int64_t fee_failures = config.fees_lockout_failures, fee_lock_s = config.fees_lockout_s,
             fee_poll_ms = config.fees_poll_interval_ms, fee_free = config.fees_free_tries,
             fee_delay_s = config.fees_delay_s, fee_window_s = config.fees_lockout_window_s;
@@ -86,6 +87,8 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
               read_field(root, "speech", "enabled", config.speech_enabled, source_name, error) &&
               read_field(root, "speech", "zh_cn_voice", zh_cn_voice, source_name, error) &&
               read_field(root, "speech", "zh_hk_voice", zh_hk_voice, source_name, error) &&
+              read_field(root, "attract", "after_s", attract_after, source_name, error) &&
+              read_field(root, "attract", "slide_s", attract_slide, source_name, error) &&
               read_field(root, "admin", "pin_hash", config.admin_pin_hash, source_name, error) &&
               read_field(root, "store", "path", config.store_path, source_name, error) &&
               read_field(root, "store", "key_file", config.store_key_file, source_name, error) &&
@@ -121,6 +124,12 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
     config.idle_timeout_s = static_cast<int>(idle);
     config.idle_timeout_large_text_s = static_cast<int>(idle_large);
     config.countdown_s = static_cast<int>(countdown);
+    if (attract_after != 0 && (attract_after < 10 || attract_after > 86400))
+        return Error{line_of(root, "attract.after_s", source_name) + ": [attract] after_s must be 0 (never) or 10..86400"};
+    if (attract_slide < 3 || attract_slide > 600)
+        return Error{line_of(root, "attract.slide_s", source_name) + ": [attract] slide_s must be 3..600"};
+    config.attract_after_s = static_cast<int>(attract_after);
+    config.attract_slide_s = static_cast<int>(attract_slide);
 
     for (auto [key, word, voice] : {std::tuple{"zh_cn_voice", &zh_cn_voice, &config.speech_zh_cn},
                                     std::tuple{"zh_hk_voice", &zh_hk_voice, &config.speech_zh_hk}}) {

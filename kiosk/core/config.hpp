@@ -37,6 +37,11 @@ struct KioskConfig {
     SpeechVoice speech_zh_cn = SpeechVoice::Mandarin;
     SpeechVoice speech_zh_hk = SpeechVoice::Cantonese;
 
+    // Home untouched this long: the kiosk shows current notices full screen,
+    // one every attract_slide_s, until a touch (0: never).
+    int attract_after_s = 120;
+    int attract_slide_s = 10;
+
     std::string admin_pin_hash;  // encoded Argon2id hash of the admin PIN (kiosk --hash-pin)
 
     std::string store_path = "kiosk.db";  // local SQLite cache + outbox; relative to the config file

@@ -49,6 +49,7 @@ void Controller::reset_session()
     m_state.session.display = default_display();
     new_feature_states();
     m_state.asking_still_there = false;
+    m_state.attract_slide = -1;
     m_corner_taps_ms.clear();
     changed();
 }
@@ -73,6 +74,10 @@ void Controller::apply_answer(const CallAnswer& answer, std::int64_t now_ms)
 void Controller::on_touch(std::int64_t now_ms)
 {
     m_idle.touch(now_ms);
+    if (m_state.attract_slide >= 0) {
+        m_state.attract_slide = -1;
+        changed();
+    }
     // A touch anywhere answers "still there?", as its button does; otherwise
     // a tap on the dimmed background left the dialog counting at "0 秒".
     if (m_state.asking_still_there)
@@ -96,6 +101,26 @@ bool Controller::session_in_use() const
            s.display.text_scale != start.text_scale || s.display.elderly != start.elderly || s.screen_reader;
 }
 
+int Controller::attract_slide_at(std::int64_t now_ms) const
+{
+    if (m_config.attract_after_s <= 0 || session_in_use())
+        return -1;
+    const std::int64_t shown_ms = now_ms - m_idle.last_touch_ms() - std::int64_t{m_config.attract_after_s} * 1000;
+    if (shown_ms < 0)
+        return -1;
+    return static_cast<int>(shown_ms / (std::int64_t{std::max(1, m_config.attract_slide_s)} * 1000));
+}
+
+std::int64_t Controller::next_attract_change_ms(std::int64_t now_ms) const
+{
+    if (m_config.attract_after_s <= 0)
+        return INT64_MAX;
+    const std::int64_t start = m_idle.last_touch_ms() + std::int64_t{m_config.attract_after_s} * 1000;
+    const int slide = attract_slide_at(now_ms);
+    // One wake per slide, none in between: the slide is drawn once and stays.
+    return slide < 0 ? std::max(start, now_ms) : start + (slide + 1) * std::int64_t{std::max(1, m_config.attract_slide_s)} * 1000;
+}
+
 std::int64_t Controller::idle_timeout_ms() const
 {
     int seconds = m_state.session.display.elderly ? m_config.idle_timeout_large_text_s : m_config.idle_timeout_s;
@@ -116,6 +141,10 @@ void Controller::tick(std::int64_t now_ms)
 {
     if (!session_in_use()) {
         m_state.asking_still_there = false;
+        if (const int slide = attract_slide_at(now_ms); slide != m_state.attract_slide) {
+            m_state.attract_slide = slide;
+            changed();
+        }
         return;
     }
     switch (m_idle.phase(now_ms, idle_timeout_ms(), countdown_ms())) {
@@ -143,7 +172,7 @@ void Controller::tick(std::int64_t now_ms)
 std::int64_t Controller::next_tick_ms(std::int64_t now_ms) const
 {
     if (!session_in_use())
-        return INT64_MAX;
+        return next_attract_change_ms(now_ms);
     std::int64_t next = m_idle.next_change_ms(now_ms, idle_timeout_ms(), countdown_ms());
     for (const FeatureCore& feature : m_features)
         if (feature.next_tick_ms)
@@ -302,6 +331,18 @@ void Controller::handle(const RequestExitConfirm&, std::int64_t)
 void Controller::handle(const RequestExitCancel&, std::int64_t)
 {
     m_state.session.confirming_exit = false;
+    changed();
+}
+
+void Controller::handle(const RequestOpenItem& r, std::int64_t now_ms)
+{
+    const FeatureCore* feature = find_feature(r.feature);
+    if (!feature || !feature->open_item)
+        return;
+    if (m_state.session.screen() != feature->id)
+        m_state.session.stack.push_back(feature->id);
+    FeatureContext ctx = context_for(*feature, now_ms);
+    feature->open_item(m_state.session.features.at(feature->id), r.item, ctx);
     changed();
 }
 

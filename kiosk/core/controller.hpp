@@ -32,7 +32,7 @@ public:
 
     void apply(const Request& request, std::int64_t now_ms);
     void apply_answer(const CallAnswer& answer, std::int64_t now_ms);
-    void on_touch(std::int64_t now_ms);  // any touch keeps the session alive
+    void on_touch(std::int64_t now_ms);  // any touch keeps the session alive (and ends the attract screen)
 
     // Advances time: opens the "still there?" dialog, ends the session,
     // runs the features' timers.
@@ -51,6 +51,9 @@ public:
 private:
     bool session_in_use() const;
     DisplayMode default_display() const;
+    // The attract slide due at now_ms on an idle home (-1: none), and when the next one is.
+    int attract_slide_at(std::int64_t now_ms) const;
+    std::int64_t next_attract_change_ms(std::int64_t now_ms) const;
     std::int64_t idle_timeout_ms() const;
     std::int64_t countdown_ms() const;
     void reset_session();
@@ -74,6 +77,7 @@ private:
     void handle(const RequestExit& r, std::int64_t now_ms);
     void handle(const RequestExitConfirm& r, std::int64_t now_ms);
     void handle(const RequestExitCancel& r, std::int64_t now_ms);
+    void handle(const RequestOpenItem& r, std::int64_t now_ms);
     void handle(const FeatureRequest& r, std::int64_t now_ms);
 
     const KioskConfig& m_config;

@@ -14,6 +14,7 @@
 #include <any>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -121,6 +122,13 @@ struct HomeTileSpec {
     std::string icon;       // a glyph name for the icon font (may be empty)
 };
 
+// A band on top of home from a service's cached data (an urgent notice);
+// tapping it opens `item` on the service's screen (FeatureCore::open_item).
+struct HomeBanner {
+    std::string label, title, body;
+    std::string item;
+};
+
 struct FeatureCore {
     FeatureId id;
     HomeTileSpec tile;
@@ -144,6 +152,19 @@ struct FeatureCore {
     // The view model of the open screen; rebuilt only when inputs changed.
     std::function<std::any(const FeatureViewInputs&)> build_view;
     std::function<bool(const std::any& a, const std::any& b)> same_view;
+
+    // [SECTION] Optional hooks (empty functions: the service has none)
+    // A banner on home from its cached data; nullopt: none now.
+    std::function<std::optional<HomeBanner>(const FeatureViewInputs&)> home_banner;
+    // Opens one of its items (the banner's) on its screen.
+    std::function<void(std::any& state, const std::string& item, FeatureContext&)> open_item;
+    // When its cached data changes by time alone (a notice's end, also
+    // offline): the app reads the cache again and draws then. INT64_MAX: never.
+    std::function<std::int64_t(const std::any& cache, std::int64_t now_utc)> cache_changes_at_utc;
+    // Slide number `slide` (0, 1, ... for ever) of the attract screen shown
+    // while home is idle; an empty any when it has nothing to show.
+    std::function<std::any(const FeatureViewInputs&, int slide)> build_attract;
+    std::function<bool(const std::any& a, const std::any& b)> same_attract;
 };
 
 } // namespace kiosk

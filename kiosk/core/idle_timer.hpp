@@ -10,6 +10,7 @@ public:
     enum class Phase { Active, Asking, Expired };
 
     void touch(std::int64_t now_ms) { m_last_touch_ms = now_ms; }
+    std::int64_t last_touch_ms() const { return m_last_touch_ms; }
 
     // timeout_ms: silence before asking; countdown_ms: how long the question stays.
     Phase phase(std::int64_t now_ms, std::int64_t timeout_ms, std::int64_t countdown_ms) const;

@@ -28,11 +28,13 @@ struct RequestPinCancel {};
 struct RequestExit {};          // asks first: the kiosk stops serving until restarted
 struct RequestExitConfirm {};
 struct RequestExitCancel {};
+// Opens a service's item from outside it (the home banner's notice).
+struct RequestOpenItem { FeatureId feature; std::string item; };
 
 using Request = std::variant<RequestOpenScreen, RequestBack, RequestHome, RequestSetLanguage,
                              RequestCycleTextScale, RequestToggleElderly, RequestToggleScreenReader, RequestStillHere,
                              RequestCornerTap, RequestPinKey, RequestPinSubmit, RequestPinCancel,
-                             RequestExit, RequestExitConfirm, RequestExitCancel, FeatureRequest>;
+                             RequestExit, RequestExitConfirm, RequestExitCancel, RequestOpenItem, FeatureRequest>;
 
 class Requests {
 public:

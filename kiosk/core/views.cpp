@@ -3,6 +3,8 @@
 
 #include "protocol/time.hpp"
 
+#include <stdexcept>
+
 
 namespace kiosk {
 namespace {
@@ -154,26 +156,20 @@ Views build_views(const ViewInputs& in)
     Views views;
     views.screen = in.state.session.screen();
     views.chrome = build_chrome(in, t);
-    for (const NoticeInfo& notice : in.cache.notices) {
-        if (notice.urgent) {  // the list is urgent-first, newest-first
-            views.home.banner_label = t("home.urgent");
-            views.home.banner_title = notice.title.in(in.state.session.language);
-            views.home.banner_body = notice.body.in(in.state.session.language);
-            break;
-        }
-    }
     for (const FeatureCore& feature : in.features)
         views.home.tiles.push_back({feature.id, feature.tile.widget_id, t(feature.tile.title_key), feature.tile.icon});
     views.home.prompt = t(views.home.tiles.empty() ? "home.no_services" : "home.prompt");
     views.home.elderly_on = in.state.session.display.elderly;
     views.home.elderly_label = t(views.home.elderly_on ? "home.elderly_on" : "home.elderly_off");
     views.admin = build_admin(in, t);
+    const bool on_home = views.screen == screen::home;
     for (const FeatureCore& feature : in.features) {
-        if (feature.id != in.state.session.screen())
-            continue;
-        static const std::any no_cache;
+        static const std::any no_cache, no_state;
         auto cache = in.cache.features.find(feature.id);
-        const FeatureViewInputs feature_in{in.state.session.features.at(feature.id),
+        auto state = in.state.session.features.find(feature.id);
+        if (state == in.state.session.features.end() && feature.id == in.state.session.screen())
+            throw std::out_of_range("no state for the open feature " + feature.id);
+        const FeatureViewInputs feature_in{state == in.state.session.features.end() ? no_state : state->second,
                                            cache == in.cache.features.end() ? no_cache : cache->second,
                                            in.config,
                                            in.catalog,
@@ -181,8 +177,26 @@ Views build_views(const ViewInputs& in)
                                            in.sync,
                                            in.now_utc_s,
                                            in.now_ms};
-        views.feature = feature.id;
-        views.feature_view = feature.build_view(feature_in);
+        if (feature.home_banner && views.home.banner_feature.empty()) {
+            if (std::optional<HomeBanner> banner = feature.home_banner(feature_in)) {
+                views.home.banner_label = banner->label;
+                views.home.banner_title = banner->title;
+                views.home.banner_body = banner->body;
+                views.home.banner_feature = feature.id;
+                views.home.banner_item = banner->item;
+            }
+        }
+        if (on_home && in.state.attract_slide >= 0 && feature.build_attract && views.attract.empty()) {
+            std::any slide = feature.build_attract(feature_in, in.state.attract_slide);
+            if (slide.has_value()) {
+                views.attract = feature.id;
+                views.attract_view = std::move(slide);
+            }
+        }
+        if (feature.id == in.state.session.screen()) {
+            views.feature = feature.id;
+            views.feature_view = feature.build_view(feature_in);
+        }
     }
     return views;
 }

@@ -95,7 +95,9 @@ inline bool operator!=(const HomeTile& a, const HomeTile& b) { return !(a == b);
 
 struct HomeView {
     std::string banner_label;                 // "紧急通知"
-    std::string banner_title, banner_body;    // the newest urgent notice; empty if none
+    std::string banner_title, banner_body;    // e.g. the newest urgent notice; empty if none
+    FeatureId banner_feature;                 // whose banner it is, and what a tap opens
+    std::string banner_item;
     std::string prompt;           // what to do here, in plain words
     std::vector<HomeTile> tiles;  // one per registered feature: nothing fake
     std::string elderly_label;    // the big 长者模式 switch
@@ -103,8 +105,10 @@ struct HomeView {
 };
 inline bool operator==(const HomeView& a, const HomeView& b)
 {
-    return std::tie(a.banner_label, a.banner_title, a.banner_body, a.prompt, a.tiles, a.elderly_label, a.elderly_on) ==
-           std::tie(b.banner_label, b.banner_title, b.banner_body, b.prompt, b.tiles, b.elderly_label, b.elderly_on);
+    return std::tie(a.banner_label, a.banner_title, a.banner_body, a.banner_feature, a.banner_item, a.prompt, a.tiles,
+                    a.elderly_label, a.elderly_on) ==
+           std::tie(b.banner_label, b.banner_title, b.banner_body, b.banner_feature, b.banner_item, b.prompt, b.tiles,
+                    b.elderly_label, b.elderly_on);
 }
 inline bool operator!=(const HomeView& a, const HomeView& b) { return !(a == b); }
 
@@ -138,6 +142,8 @@ struct Views {
     AdminView admin;
     FeatureId feature;     // the open feature's id, empty on home and admin
     std::any feature_view; // its view model (FeatureCore::build_view)
+    FeatureId attract;     // whose attract slide shows full screen; empty: none
+    std::any attract_view; // FeatureCore::build_attract
 };
 
 struct ViewInputs {

@@ -1,6 +1,10 @@
 // The worker's requests: /v1/changes pages into the cache, outbox items to their POST paths, heartbeats.
 #include "net/sync_session.hpp"
 
+#include "protocol/notices.hpp"
+
+#include <cctype>
+
 #include "net/cache_codec.hpp"
 
 #include "protocol/changes.hpp"
@@ -113,7 +117,51 @@ PassResult SyncSession::pull_all(const std::function<bool()>& should_yield)
     pass.store_changed |= purged && *purged > 0;
     auto pruned = m_store.prune_finished(now - std::int64_t{86400} * m_config.outbox_retention_days);
     pass.store_changed |= pruned && *pruned > 0;
+    fetch_images(pass);
     return pass;
+}
+
+// [SECTION] Pictures
+
+namespace {
+
+// Ids the office's route accepts; anything else is never put in a URL.
+bool usable_image_id(const std::string& id)
+{
+    if (id.empty() || id.size() > 64)
+        return false;
+    for (char c : id)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-'))
+            return false;
+    return true;
+}
+
+} // namespace
+
+void SyncSession::fetch_images(PassResult& pass)
+{
+    auto missing = m_store.missing_images();
+    if (!missing)
+        return;
+    for (const std::string& id : *missing) {
+        if (!usable_image_id(id))
+            continue;
+        const ApiReply reply = m_api.send("GET", "/v1/notice-images/" + id);
+        if (!reply.reached())
+            return;  // offline: the next pull asks again; the notice shows its words meanwhile
+        const std::string type = lobby::protocol::sniff_image_type(reply.http.body);
+        if (reply.status() != 200 || type.empty() || reply.http.content_type.rfind(type, 0) != 0 ||
+            reply.http.body.size() > lobby::protocol::notice_image_max_bytes) {
+            spdlog::warn("sync: picture {} not cached: {}", id, reply.summary());
+            continue;
+        }
+        // Kept even if it later fails to decode: the screen then says so, and
+        // it is not fetched again on every pull.
+        if (m_store.save_image(id, type, reply.http.body))
+            pass.store_changed = true;
+    }
+    auto purged = m_store.purge_unnamed_images();
+    pass.store_changed |= purged && *purged > 0;
 }
 
 // [SECTION] Outbox

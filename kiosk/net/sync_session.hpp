@@ -45,6 +45,10 @@ public:
     ApiClient& client() { return m_api; }
 
 private:
+    // After a pull: fetches the pictures cached records name and drops those
+    // none name any more.
+    void fetch_images(PassResult& pass);
+
     store::Store m_store;
     SyncConfig m_config;
     ApiClient m_api;

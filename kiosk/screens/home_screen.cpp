@@ -15,8 +15,9 @@ namespace kiosk::screens {
 namespace {
 
 // An urgent notice (a water outage, a lift stopped) must be seen at once:
-// a solid band with a label word, never colour alone.
-void draw_urgent_banner(const HomeView& view, float width)
+// a solid band with a label word, never colour alone. Tapping it opens the
+// notice in its service (whichever service gave the banner).
+void draw_urgent_banner(const HomeView& view, float width, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
     const ui::Palette& p = ctx.colors();
@@ -27,6 +28,10 @@ void draw_urgent_banner(const HomeView& view, float width)
                          ImGui::GetStyle().ItemSpacing.y + ui::text_height(view.banner_body, ui::TextRole::Body, inner) +
                          2 * pad;
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
+    // The whole band is the target; the words are drawn over it.
+    if (ui::button("home.banner", "", ImVec2(width, height)))
+        requests.push(RequestOpenItem{view.banner_feature, view.banner_item});
+    ImGui::SetCursorScreenPos(top_left);
     ImGui::GetWindowDrawList()->AddRectFilled(top_left, ImVec2(top_left.x + width, top_left.y + height), p.banner,
                                               ImGui::GetStyle().FrameRounding);
     ImGui::SetCursorScreenPos(ImVec2(top_left.x + pad, top_left.y + pad));
@@ -45,7 +50,7 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
     if (!view.banner_title.empty())
-        draw_urgent_banner(view, width);
+        draw_urgent_banner(view, width, requests);
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(4)));
 
     // Two big tiles a row in portrait, three in landscape; one fewer at 2x

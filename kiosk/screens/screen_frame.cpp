@@ -23,6 +23,15 @@ void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& 
                                    ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("kiosk", nullptr, flags);
 
+    // An idle kiosk's attract slide covers everything; a touch ends it.
+    if (const auto attract = features.find(views.attract); attract != features.end() && attract->second.draw_attract) {
+        attract->second.draw_attract(views.attract_view);
+        for (const auto& [id, screens] : features)
+            screens.draw_overlay(nullptr, requests);  // dialogs told to close, as on home
+        ImGui::End();
+        return;
+    }
+
     draw_header(views.chrome);
 
     const float width = ImGui::GetContentRegionAvail().x;

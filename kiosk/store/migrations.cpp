@@ -111,6 +111,17 @@ constexpr Step k_steps[] = {
             record_id TEXT PRIMARY KEY,
             used_at   INTEGER NOT NULL) WITHOUT ROWID;
     )sql"},
+    // 8: pictures the cached records name in their "images" array (notice
+    // pictures), fetched by the sync worker after a pull and dropped when no
+    // record names them any more. A picture that failed to decode is still
+    // kept: it is not fetched again for every pull.
+    {8, R"sql(
+        CREATE TABLE images(
+            id           TEXT PRIMARY KEY,
+            content_type TEXT NOT NULL,
+            bytes        BLOB NOT NULL,
+            fetched_at   INTEGER NOT NULL);
+    )sql"},
 };
 // clang-format on
 

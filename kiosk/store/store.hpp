@@ -121,6 +121,19 @@ public:
     Result<OutboxId> use_visitor_code_offline(std::string_view record_id, std::int64_t used_at_utc,
                                               std::string_view kind, std::string_view path,
                                               const nlohmann::json& body);
+    // When the cache last heard from the office (a pull page applied, even
+    // an empty one); 0 when never. Unix seconds.
+    Result<std::int64_t> synced_at(std::string_view stream = k_changes_stream);
+
+    // [SECTION] Pictures named by cached records ("images": ["IMG-1", ...])
+
+    // Ids some record names that are not stored yet (the sync worker fetches them).
+    Result<std::vector<std::string>> missing_images();
+    Status save_image(std::string_view id, std::string_view content_type, std::string_view bytes);
+    // The picture's bytes, or none when not fetched (yet).
+    Result<std::optional<std::string>> image(std::string_view id);
+    // Drops pictures no record names any more (their notice ended or was withdrawn).
+    Result<int> purge_unnamed_images();
 
     // [SECTION] Outbox
 

@@ -20,6 +20,9 @@ struct FeatureScreens {
     // Which page of the feature the view shows (a step of its flow): a new
     // page starts scrolled to the top, not at the last page's offset.
     std::function<int(const std::any& view)> page;
+    // The attract screen's slide (FeatureCore::build_attract), full screen
+    // instead of the frame; optional.
+    std::function<void(const std::any& view)> draw_attract;
 };
 
 // Typed wrapper: draw(const View&, Requests&), overlay(const View&, Requests&)

@@ -87,6 +87,13 @@ Statement& Statement::bind(int index, std::string_view text)
     return *this;
 }
 
+Statement& Statement::bind_blob(int index, std::string_view bytes)
+{
+    if (m_stmt && m_bind_rc == SQLITE_OK)
+        m_bind_rc = sqlite3_bind_blob(m_stmt, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
 Statement& Statement::bind(int index, const std::optional<std::string>& text)
 {
     return text ? bind(index, std::string_view(*text)) : bind_null(index);
@@ -141,6 +148,13 @@ std::string Statement::column_text(int index) const
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, index));
     const int size = sqlite3_column_bytes(m_stmt, index);
     return text ? std::string(text, static_cast<std::size_t>(size)) : std::string();
+}
+
+std::string Statement::column_blob(int index) const
+{
+    const auto* bytes = static_cast<const char*>(sqlite3_column_blob(m_stmt, index));
+    const int size = sqlite3_column_bytes(m_stmt, index);
+    return bytes ? std::string(bytes, static_cast<std::size_t>(size)) : std::string();
 }
 
 std::optional<std::string> Statement::column_optional_text(int index) const

@@ -59,6 +59,7 @@ public:
     Statement& bind(int index, const std::optional<std::string>& text);
     Statement& bind(int index, const std::optional<std::int64_t>& value);
     Statement& bind_null(int index);
+    Statement& bind_blob(int index, std::string_view bytes);  // bytes, not text (pictures)
 
     // SQLITE_ROW, SQLITE_DONE or an error code.
     int step();
@@ -73,6 +74,7 @@ public:
     std::int64_t column_int(int index) const;
     double column_real(int index) const;
     std::string column_text(int index) const;
+    std::string column_blob(int index) const;
     std::optional<std::string> column_optional_text(int index) const;
     std::optional<std::int64_t> column_optional_int(int index) const;
     bool column_is_null(int index) const;

@@ -87,12 +87,14 @@ const std::map<std::string, std::vector<std::string>> k_families = {
     {"visitors.day.", {"0", "1", "2"}},
     {"visitors.release_status.", {"awaiting_owner_confirmation", "approved", "rejected"}},
     {"visitors.pick.", {}}, {"visitors.item_minus.", {}}, {"visitors.item_plus.", {}},
+    {"notices.filter.", {}}, {"notices.row.", {}},
 };
 
 // Widget ids passed other than as the first argument of a ui:: call.
 const std::set<std::string> k_widget_ids = {
     "settings.elderly",  // the chrome's item table (screens/chrome.cpp)
     "fees.history",      // the paid-history button's id, set in the fees view model
+    "notices.filter.all",  // the "all categories" button's id, set in the notices view model
 };
 
 // Groups the coming services will use, besides those zh-CN already has.

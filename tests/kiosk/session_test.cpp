@@ -198,7 +198,11 @@ TEST_CASE("idle: nobody to ask on a fresh home screen")
     c.on_touch(0);
     c.tick(10 * 60'000);
     CHECK_FALSE(c.state().asking_still_there);
-    CHECK(c.next_tick_ms(0) == INT64_MAX);
+    // The only wake an idle home asks for is the attract screen's start.
+    CHECK(c.next_tick_ms(0) == config.attract_after_s * 1000);
+    config.attract_after_s = 0;
+    Controller quiet(config, {}, effects);
+    CHECK(quiet.next_tick_ms(0) == INT64_MAX);
 }
 
 TEST_CASE("idle: a person who walks away is asked, then everything is cleared")

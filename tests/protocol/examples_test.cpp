@@ -82,7 +82,7 @@ TEST_CASE("every error code the server can send has an example named after it") 
                              error_code::missing_idempotency_key, error_code::unauthorized, error_code::forbidden,
                              error_code::phone_mismatch, error_code::verification_required, error_code::not_found, error_code::unknown_unit,
                              error_code::unknown_ticket, error_code::unknown_code, error_code::unknown_order,
-                             error_code::unknown_survey, error_code::unknown_move_out,
+                             error_code::unknown_survey, error_code::unknown_move_out, error_code::unknown_notice, error_code::unknown_image,
                              error_code::idempotency_conflict, error_code::already_answered,
                              error_code::already_rated, error_code::ticket_not_completed, error_code::invalid_transition,
                              error_code::code_already_used, error_code::order_already_paid,

@@ -183,3 +183,29 @@ TEST_CASE("public reference data keeps its phone numbers; records about people d
     CHECK(store.record("repair_categories", "gas")->value().data["refer_phone"] == "0755-83203999");
     CHECK_FALSE(store.record("units", "3-2-1502")->value().data.contains("owner_phone"));
 }
+
+TEST_CASE("pictures records name: missing ones listed, stored as bytes, dropped when no record names them")
+{
+    test::TempDir dir;
+    auto store = test::open_store(dir.file("kiosk.db"));
+    CHECK(*store.synced_at() == 0);
+    REQUIRE(store
+                .apply_page({test::change(1, "notices", "N-1",
+                                          {{"published_at", "2026-11-01T00:00:00Z"}, {"images", {"IMG-a", "IMG-b"}}}),
+                             test::change(2, "notices", "N-2", {{"published_at", "2026-11-02T00:00:00Z"}})},
+                            2)
+                .ok());
+    CHECK(*store.synced_at() > 0);
+    CHECK(*store.missing_images() == std::vector<std::string>{"IMG-a", "IMG-b"});
+    const std::string bytes("\x89PNG\r\n\x1a\n\0\0binary", 16);
+    REQUIRE(store.save_image("IMG-a", "image/png", bytes).ok());
+    CHECK(*store.missing_images() == std::vector<std::string>{"IMG-b"});
+    CHECK(store.image("IMG-a")->value() == bytes);  // every byte, NULs too
+    CHECK_FALSE(store.image("IMG-b")->has_value());
+    CHECK(*store.purge_unnamed_images() == 0);
+    // The notice is withdrawn (a tombstone): its picture goes with the next purge.
+    REQUIRE(store.apply_page({test::tombstone(3, "notices", "N-1")}, 3).ok());
+    CHECK(store.missing_images()->empty());
+    CHECK(*store.purge_unnamed_images() == 1);
+    CHECK_FALSE(store.image("IMG-a")->has_value());
+}
