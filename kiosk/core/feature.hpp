@@ -14,6 +14,7 @@
 #include <any>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -121,9 +122,20 @@ struct HomeTileSpec {
     std::string icon;       // a glyph name for the icon font (may be empty)
 };
 
+// An action a feature puts on the home screen above the tiles, for what
+// cannot wait (repairs: 漏水, 电梯困人, 火警, 燃气味). Tapping it opens the
+// feature's screen and hands the feature `request()` at once.
+struct UrgentActionSpec {
+    std::string widget_id;  // "home.urgent.repairs"
+    std::string title_key;
+    std::string icon;
+    std::function<std::any()> request;  // one of the feature's own requests
+};
+
 struct FeatureCore {
     FeatureId id;
     HomeTileSpec tile;
+    std::optional<UrgentActionSpec> urgent;  // none for most features
     std::string title_key;  // the screen's title in the header
 
     std::function<std::any()> new_state;  // a person's fresh state

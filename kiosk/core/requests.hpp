@@ -27,11 +27,12 @@ struct RequestPinCancel {};
 struct RequestExit {};          // asks first: the kiosk stops serving until restarted
 struct RequestExitConfirm {};
 struct RequestExitCancel {};
+struct RequestUrgent { FeatureId feature; };  // a feature's urgent action on home
 
 using Request = std::variant<RequestOpenScreen, RequestBack, RequestHome, RequestSetLanguage,
                              RequestCycleTextScale, RequestToggleElderly, RequestStillHere,
                              RequestCornerTap, RequestPinKey, RequestPinSubmit, RequestPinCancel,
-                             RequestExit, RequestExitConfirm, RequestExitCancel, FeatureRequest>;
+                             RequestExit, RequestExitConfirm, RequestExitCancel, RequestUrgent, FeatureRequest>;
 
 class Requests {
 public:

@@ -93,11 +93,12 @@ struct HomeView {
     std::string banner_title, banner_body;    // the newest urgent notice; empty if none
     std::string prompt;           // what to do here, in plain words
     std::vector<HomeTile> tiles;  // one per registered feature: nothing fake
+    std::vector<HomeTile> urgent;  // features' urgent actions (red, above the tiles)
 };
 inline bool operator==(const HomeView& a, const HomeView& b)
 {
-    return std::tie(a.banner_label, a.banner_title, a.banner_body, a.prompt, a.tiles) ==
-           std::tie(b.banner_label, b.banner_title, b.banner_body, b.prompt, b.tiles);
+    return std::tie(a.banner_label, a.banner_title, a.banner_body, a.prompt, a.tiles, a.urgent) ==
+           std::tie(b.banner_label, b.banner_title, b.banner_body, b.prompt, b.tiles, b.urgent);
 }
 inline bool operator!=(const HomeView& a, const HomeView& b) { return !(a == b); }
 

@@ -61,10 +61,19 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     const int rows = static_cast<int>((view.tiles.size() + columns - 1) / columns);
     const float tiles_h = rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0;
     const float gap = ctx.metrics.mm(4);
-    ui::align_bottom(ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap + spacing.y + tiles_h);
+    const float urgent_h = view.urgent.empty() ? 0 : view.urgent.size() * (tile_h * 0.6f + spacing.y) + gap + spacing.y;
+    ui::align_bottom(ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap + spacing.y + tiles_h +
+                     urgent_h);
+    const ui::RequiredTargets required;
+    // What cannot wait comes first, in red, and says so in words.
+    for (const HomeTile& urgent : view.urgent)
+        if (ui::button(urgent.id.c_str(), ui::with_icon(urgent.icon, urgent.label), ImVec2(width, ImMax(tile_h * 0.6f, ctx.target())),
+                       ui::ButtonKind::Danger, ui::TextRole::Title))
+            requests.push(RequestUrgent{urgent.screen});
+    if (!view.urgent.empty())
+        ImGui::Dummy(ImVec2(1, gap));
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
     ImGui::Dummy(ImVec2(1, gap));
-    const ui::RequiredTargets required;
     for (std::size_t i = 0; i < view.tiles.size(); ++i) {
         if (i % columns != 0)
             ImGui::SameLine();
