@@ -87,11 +87,21 @@ void draw_ticket(const RepairsView& view, Requests& requests)
         ui::text(view.worker_line, ui::TextRole::Body, ui::Align::Left, width);
     if (!view.charge_line.empty())
         ui::text(view.charge_line, ui::TextRole::Body, ui::Align::Left, width);
+    // Newest first, one line each: when, then what.
     for (const LineView& line : view.timeline)
-        draw_line(line);
+        ui::text(line.left + "  " + line.right, ui::TextRole::Body, ui::Align::Left, width);
     if (!view.after_line.empty())
         ui::text(view.after_line, ui::TextRole::Title, ui::Align::Center, width);
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(3)));
+    // The actions at the bottom, within reach.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    float actions = button_height() + spacing;
+    if (!view.accept_label.empty())
+        actions += button_height() + spacing + ui::text_height(view.reject_label, ui::TextRole::Body, width) + spacing +
+                   choices_height(view.reject_reasons, width);
+    if (!view.ratings.empty())
+        actions += choices_height(view.ratings, width);
+    ui::align_bottom(actions);
     const ui::RequiredTargets required;
     if (!view.accept_label.empty()) {
         if (ui::button("repairs.accept", ui::with_icon("check", view.accept_label), ImVec2(width, button_height()),

@@ -16,6 +16,7 @@ inline void ask(Requests& requests, RepairsRequest request)
 
 // Big buttons with icons, flowing in rows; returns the tapped one's index or -1.
 int draw_choices(const std::vector<ChoiceView>& choices, ui::ButtonKind kind, bool at_bottom);
+float choices_height(const std::vector<ChoiceView>& choices, float width);
 void draw_message(const RepairsView& view);
 // Label and value on one line (value wraps under it when narrow).
 void draw_line(const LineView& line, ui::TextRole value_role = ui::TextRole::Body);

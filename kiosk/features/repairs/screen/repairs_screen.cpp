@@ -12,19 +12,35 @@
 
 namespace kiosk::repairs {
 
-int draw_choices(const std::vector<ChoiceView>& choices, ui::ButtonKind kind, bool at_bottom)
+namespace {
+
+std::vector<ImVec2> choice_sizes(const std::vector<ChoiceView>& choices, float width, std::vector<std::string>& labels)
 {
     const ui::Context& ctx = ui::context();
-    const float width = ImGui::GetContentRegionAvail().x;
     const float min_w = ImMin(width, ctx.metrics.mm(ctx.metrics.landscape ? 70 : 60));
     const float height = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 18));
     std::vector<ImVec2> sizes;
-    std::vector<std::string> labels;
     for (const ChoiceView& c : choices) {
         labels.push_back(ui::with_icon(c.icon, c.label));
         const ImVec2 fit = ui::button_size(labels.back(), 0, ui::TextRole::Title);
         sizes.emplace_back(ImMin(width, ImMax(min_w, fit.x)), ImMax(height, fit.y));
     }
+    return sizes;
+}
+
+} // namespace
+
+float choices_height(const std::vector<ChoiceView>& choices, float width)
+{
+    std::vector<std::string> labels;
+    return ui::FlowRow::height(choice_sizes(choices, width, labels), width) + ImGui::GetStyle().ItemSpacing.y;
+}
+
+int draw_choices(const std::vector<ChoiceView>& choices, ui::ButtonKind kind, bool at_bottom)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    std::vector<std::string> labels;
+    const std::vector<ImVec2> sizes = choice_sizes(choices, width, labels);
     if (at_bottom)
         ui::align_bottom(ui::FlowRow::height(sizes, width));
     const ui::RequiredTargets required;
