@@ -61,13 +61,20 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     const int rows = static_cast<int>((view.tiles.size() + columns - 1) / columns);
     const float tiles_h = rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0;
     const float gap = ctx.metrics.mm(4);
-    const float urgent_h = view.urgent.empty() ? 0 : view.urgent.size() * (tile_h * 0.6f + spacing.y) + gap + spacing.y;
+    // Urgent actions are as tall as their words need (they wrap at 2x text).
+    auto urgent_height = [&](const HomeTile& urgent) {
+        return ImMax(ImMax(tile_h * 0.6f, ctx.target()),
+                     ui::button_size(ui::with_icon(urgent.icon, urgent.label), width, ui::TextRole::Title).y);
+    };
+    float urgent_h = view.urgent.empty() ? 0 : gap + spacing.y;
+    for (const HomeTile& urgent : view.urgent)
+        urgent_h += urgent_height(urgent) + spacing.y;
     ui::align_bottom(ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap + spacing.y + tiles_h +
                      urgent_h);
     const ui::RequiredTargets required;
     // What cannot wait comes first, in red, and says so in words.
     for (const HomeTile& urgent : view.urgent)
-        if (ui::button(urgent.id.c_str(), ui::with_icon(urgent.icon, urgent.label), ImVec2(width, ImMax(tile_h * 0.6f, ctx.target())),
+        if (ui::button(urgent.id.c_str(), ui::with_icon(urgent.icon, urgent.label), ImVec2(width, urgent_height(urgent)),
                        ui::ButtonKind::Danger, ui::TextRole::Title))
             requests.push(RequestUrgent{urgent.screen});
     if (!view.urgent.empty())

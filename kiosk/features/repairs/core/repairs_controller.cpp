@@ -363,8 +363,8 @@ int RepairsFeature::min_idle_timeout_s(const State& s) const
 FeatureCore repairs_core(TicketSecrets secrets)
 {
     auto feature = std::make_shared<RepairsFeature>(std::move(secrets));
-    FeatureCore core = make_feature_core(feature, feature_id, {"home.tile.repairs", "repairs.tile", "wrench"}, "repairs.title");
-    core.urgent = UrgentActionSpec{"home.urgent.repairs", "repairs.emergency_button", "warning",
+    FeatureCore core = make_feature_core(feature, feature_id, {"home.tile.repairs", "home.tile.repairs", "wrench"}, "repairs.title");
+    core.urgent = UrgentActionSpec{"home.urgent.repairs", "home.urgent.repairs", "warning",
                                    [] { return std::any(RepairsRequest{RequestEmergencyMenu{}}); }};
     return core;
 }

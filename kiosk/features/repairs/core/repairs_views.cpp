@@ -103,7 +103,7 @@ std::string emergency_do_now(const Texts& t, const std::string& category)
 void build_start(RepairsView& v, const Texts& t)
 {
     v.prompt = t("repairs.ask_where");
-    v.emergency_label = t("repairs.emergency_button");
+    v.emergency_label = t("home.urgent.repairs");
     v.track_label = t("repairs.track");
     v.choices.push_back({"repairs.where.public", t("repairs.where_public"), "building", "public"});
 }
@@ -185,7 +185,7 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
         v.prompt = t("repairs.ask_location");
         for (const LocationInfo& l : cache.locations)
             v.choices.push_back({"repairs.location." + l.code, l.name.in(in.language), "map-marker", l.code, l.name.zh_cn});
-        if (v.choices.empty())
+        if (v.choices.empty() && v.message.empty())
             v.message = t("repairs.no_catalog");
         break;
     case RepairsStep::Category:
@@ -201,7 +201,7 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
             choice.scope = !c.in_scope ? Scope::NotOffice : c.chargeable ? Scope::Paid : Scope::Office;
             v.choices.push_back(choice);
         }
-        if (v.choices.empty())
+        if (v.choices.empty() && v.message.empty())
             v.message = t("repairs.no_catalog");
         break;
     case RepairsStep::Preset: {

@@ -13,16 +13,6 @@
 #include <string>
 
 namespace kiosk::repairs {
-namespace {
-
-float button_height()
-{
-    const ui::Context& ctx = ui::context();
-    return ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 18));
-}
-
-} // namespace
-
 void draw_done(const RepairsView& view, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
@@ -40,8 +30,8 @@ void draw_done(const RepairsView& view, Requests& requests)
         ui::qr_code(("repairs.qr." + std::to_string(i)).c_str(), f.qr_payload, qr, view.scan_label);
         ui::text(view.scan_label, ui::TextRole::Muted, ui::Align::Center, width, ctx.colors().muted_text);
         const ui::RequiredTargets required;
-        if (ui::button(("repairs.follow." + std::to_string(i)).c_str(), ui::with_icon("search", view.follow_label),
-                       ImVec2(width, button_height()), ui::ButtonKind::Secondary, ui::TextRole::Title))
+        if (wide_button(("repairs.follow." + std::to_string(i)).c_str(), ui::with_icon("search", view.follow_label),
+                        ui::ButtonKind::Secondary))
             ask(requests, RequestTrackFiled{i});
     }
 }
@@ -59,7 +49,9 @@ void draw_code_entry(const RepairsView& view, Requests& requests)
     const float key_h = ImMax(ctx.target(), key_w * 0.8f);
     const int rows = static_cast<int>((alphabet.size() + columns - 1) / columns);
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    ui::align_bottom(rows * (key_h + spacing) + 2 * (button_height() + spacing));
+    const std::string find = ui::with_icon("search", view.find_label);
+    ui::align_bottom(rows * (key_h + spacing) + wide_button_height(view.erase_label) + wide_button_height(find) +
+                     2 * spacing);
     const ui::RequiredTargets required;
     for (std::size_t i = 0; i < alphabet.size(); ++i) {
         if (i % columns != 0)
@@ -69,11 +61,9 @@ void draw_code_entry(const RepairsView& view, Requests& requests)
                        ui::TextRole::Title))
             ask(requests, RequestCodeKey{alphabet[i]});
     }
-    if (ui::button("repairs.code.erase", view.erase_label, ImVec2(width, button_height()), ui::ButtonKind::Secondary,
-                   ui::TextRole::Title))
+    if (wide_button("repairs.code.erase", view.erase_label, ui::ButtonKind::Secondary))
         ask(requests, RequestCodeKey{'<'});
-    if (ui::button("repairs.code.find", ui::with_icon("search", view.find_label), ImVec2(width, button_height()),
-                   view.can_find ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled, ui::TextRole::Title))
+    if (wide_button("repairs.code.find", find, view.can_find ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled))
         ask(requests, RequestFindCode{});
 }
 
@@ -95,17 +85,18 @@ void draw_ticket(const RepairsView& view, Requests& requests)
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(3)));
     // The actions at the bottom, within reach.
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    float actions = button_height() + spacing;
+    const std::string accept = ui::with_icon("check", view.accept_label);
+    const std::string refresh = ui::with_icon("refresh", view.refresh_label);
+    float actions = wide_button_height(refresh) + spacing;
     if (!view.accept_label.empty())
-        actions += button_height() + spacing + ui::text_height(view.reject_label, ui::TextRole::Body, width) + spacing +
+        actions += wide_button_height(accept) + spacing + ui::text_height(view.reject_label, ui::TextRole::Body, width) + spacing +
                    choices_height(view.reject_reasons, width);
     if (!view.ratings.empty())
         actions += choices_height(view.ratings, width);
     ui::align_bottom(actions);
     const ui::RequiredTargets required;
     if (!view.accept_label.empty()) {
-        if (ui::button("repairs.accept", ui::with_icon("check", view.accept_label), ImVec2(width, button_height()),
-                       ui::ButtonKind::Primary, ui::TextRole::Title))
+        if (wide_button("repairs.accept", accept, ui::ButtonKind::Primary))
             ask(requests, RequestAccept{true, {}});
         ui::text(view.reject_label, ui::TextRole::Body, ui::Align::Left, width);
         const int i = draw_choices(view.reject_reasons, ui::ButtonKind::Secondary, false);
@@ -117,8 +108,7 @@ void draw_ticket(const RepairsView& view, Requests& requests)
         if (i >= 0)
             ask(requests, RequestRate{i + 1});
     }
-    if (ui::button("repairs.refresh", ui::with_icon("refresh", view.refresh_label), ImVec2(width, button_height()),
-                   ui::ButtonKind::Secondary, ui::TextRole::Title))
+    if (wide_button("repairs.refresh", refresh, ui::ButtonKind::Secondary))
         ask(requests, RequestRefresh{});
 }
 

@@ -18,6 +18,9 @@ inline void ask(Requests& requests, RepairsRequest request)
 int draw_choices(const std::vector<ChoiceView>& choices, ui::ButtonKind kind, bool at_bottom);
 float choices_height(const std::vector<ChoiceView>& choices, float width);
 void draw_message(const RepairsView& view);
+// A button across the whole width, as tall as its words need (they wrap at 2x).
+float wide_button_height(const std::string& label);
+bool wide_button(const char* id, const std::string& label, ui::ButtonKind kind);
 // Label and value on one line (value wraps under it when narrow).
 void draw_line(const LineView& line, ui::TextRole value_role = ui::TextRole::Body);
 

@@ -54,6 +54,20 @@ int draw_choices(const std::vector<ChoiceView>& choices, ui::ButtonKind kind, bo
     return tapped;
 }
 
+float wide_button_height(const std::string& label)
+{
+    const ui::Context& ctx = ui::context();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float h = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 18));
+    return ImMax(h, ui::button_size(label, width, ui::TextRole::Title).y);
+}
+
+bool wide_button(const char* id, const std::string& label, ui::ButtonKind kind)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    return ui::button(id, label, ImVec2(width, wide_button_height(label)), kind, ui::TextRole::Title);
+}
+
 void draw_message(const RepairsView& view)
 {
     if (view.message.empty())
@@ -72,29 +86,23 @@ void draw_line(const LineView& line, ui::TextRole value_role)
 
 namespace {
 
-float button_height()
-{
-    const ui::Context& ctx = ui::context();
-    return ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 18));
-}
-
 void draw_start(const RepairsView& view, Requests& requests)
 {
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float h = button_height();
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    ui::align_bottom(3 * h + 3 * spacing);
+    const std::string emergency = ui::with_icon("warning", view.emergency_label);
+    const std::string track = ui::with_icon("search", view.track_label);
+    float total = wide_button_height(emergency) + wide_button_height(track) + 2 * spacing;
+    for (const ChoiceView& c : view.choices)
+        total += wide_button_height(ui::with_icon(c.icon, c.label)) + spacing;
+    ui::align_bottom(total);
     const ui::RequiredTargets required;
     // Emergency first: red, no form, no verification.
-    if (ui::button("repairs.emergency", ui::with_icon("warning", view.emergency_label), ImVec2(width, h),
-                   ui::ButtonKind::Danger, ui::TextRole::Title))
+    if (wide_button("repairs.emergency", emergency, ui::ButtonKind::Danger))
         ask(requests, RequestEmergencyMenu{});
     for (const ChoiceView& c : view.choices)
-        if (ui::button(c.id.c_str(), ui::with_icon(c.icon, c.label), ImVec2(width, h), ui::ButtonKind::Primary,
-                       ui::TextRole::Title))
+        if (wide_button(c.id.c_str(), ui::with_icon(c.icon, c.label), ui::ButtonKind::Primary))
             ask(requests, RequestWhere{c.value == "own_unit"});
-    if (ui::button("repairs.track", ui::with_icon("search", view.track_label), ImVec2(width, h),
-                   ui::ButtonKind::Secondary, ui::TextRole::Title))
+    if (wide_button("repairs.track", track, ui::ButtonKind::Secondary))
         ask(requests, RequestTrack{});
 }
 
@@ -102,15 +110,13 @@ void draw_readback(const RepairsView& view, Requests& requests)
 {
     for (const LineView& line : view.readback)
         draw_line(line, ui::TextRole::Title);
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float h = button_height();
-    ui::align_bottom(2 * h + 2 * ImGui::GetStyle().ItemSpacing.y);
+    const std::string another = ui::with_icon("plus", view.another_label);
+    const std::string submit = ui::with_icon("check", view.submit_label);
+    ui::align_bottom(wide_button_height(another) + wide_button_height(submit) + 2 * ImGui::GetStyle().ItemSpacing.y);
     const ui::RequiredTargets required;
-    if (ui::button("repairs.add_another", ui::with_icon("plus", view.another_label), ImVec2(width, h),
-                   ui::ButtonKind::Secondary, ui::TextRole::Title))
+    if (wide_button("repairs.add_another", another, ui::ButtonKind::Secondary))
         ask(requests, RequestAddAnother{});
-    if (ui::button("repairs.submit", ui::with_icon("check", view.submit_label), ImVec2(width, h),
-                   ui::ButtonKind::Primary, ui::TextRole::Title))
+    if (wide_button("repairs.submit", submit, ui::ButtonKind::Primary))
         ask(requests, RequestSubmit{});
 }
 
@@ -120,11 +126,9 @@ void draw_out_of_scope(const RepairsView& view, Requests& requests)
     ui::text(view.refer_who, ui::TextRole::Title, ui::Align::Center, width);
     if (!view.refer_phone.empty())
         ui::text(view.refer_phone, ui::TextRole::Amount, ui::Align::Center, width);
-    const float h = button_height();
-    ui::align_bottom(h + ImGui::GetStyle().ItemSpacing.y);
+    ui::align_bottom(wide_button_height(view.start_over_label) + ImGui::GetStyle().ItemSpacing.y);
     const ui::RequiredTargets required;
-    if (ui::button("repairs.start_over", view.start_over_label, ImVec2(width, h), ui::ButtonKind::Primary,
-                   ui::TextRole::Title))
+    if (wide_button("repairs.start_over", view.start_over_label, ui::ButtonKind::Primary))
         ask(requests, RequestStartOver{});
 }
 
@@ -132,12 +136,9 @@ void draw_paid_notice(const RepairsView& view, Requests& requests)
 {
     for (const LineView& line : view.prices)
         draw_line(line, ui::TextRole::Title);
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float h = button_height();
-    ui::align_bottom(h + ImGui::GetStyle().ItemSpacing.y);
+    ui::align_bottom(wide_button_height(view.acknowledge_label) + ImGui::GetStyle().ItemSpacing.y);
     const ui::RequiredTargets required;
-    if (ui::button("repairs.acknowledge", view.acknowledge_label, ImVec2(width, h), ui::ButtonKind::Primary,
-                   ui::TextRole::Title))
+    if (wide_button("repairs.acknowledge", view.acknowledge_label, ui::ButtonKind::Primary))
         ask(requests, RequestAcknowledgePaid{});
 }
 
