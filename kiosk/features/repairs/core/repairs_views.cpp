@@ -159,6 +159,10 @@ void build_ticket(RepairsView& v, const RepairsSession& s, const RepairsCache& c
             v.ratings.push_back({"repairs.rate." + std::to_string(i + 1),
                                  std::to_string(i + 1) + " " + t(words[i]), "star", std::to_string(i + 1)});
     }
+    // While the person is asked something, the newest steps are enough: the
+    // buttons must stay on screen at 2x text.
+    if ((!v.reject_reasons.empty() || !v.ratings.empty()) && v.timeline.size() > 3)
+        v.timeline.resize(3);
     if (s.rating_sent)
         v.after_line = t("repairs.rating_sent");
     else if (k.rated)

@@ -77,11 +77,12 @@ void draw_ticket(const RepairsView& view, Requests& requests)
         ui::text(view.worker_line, ui::TextRole::Body, ui::Align::Left, width);
     if (!view.charge_line.empty())
         ui::text(view.charge_line, ui::TextRole::Body, ui::Align::Left, width);
+    // What the person just did, right under the status, where it is seen.
+    if (!view.after_line.empty())
+        ui::text(view.after_line, ui::TextRole::Title, ui::Align::Center, width, ctx.colors().good);
     // Newest first, one line each: when, then what.
     for (const LineView& line : view.timeline)
         ui::text(line.left + "  " + line.right, ui::TextRole::Body, ui::Align::Left, width);
-    if (!view.after_line.empty())
-        ui::text(view.after_line, ui::TextRole::Title, ui::Align::Center, width);
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(3)));
     // The actions at the bottom, within reach.
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
