@@ -2,6 +2,7 @@
 // help) and a repair history in several states.
 #include "repairs/repairs.hpp"
 
+#include "repairs/access.hpp"
 #include "repairs/tickets.hpp"
 
 #include "protocol/changes.hpp"
@@ -113,6 +114,12 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
         }
         publish_ticket(db, *find_ticket(db, id));
     }
+    // The demo's follow-up code (as if printed on 3-2-1502's ticket screen):
+    // type it at 查询进度 to accept or reject the work waiting for 验收.
+    Statement code(db, R"sql(
+UPDATE tickets SET follow_code_hash = ? WHERE unit_id = '3-2-1502' AND status = 'awaiting_acceptance')sql");
+    code.bind(1, follow_code_hash(demo_follow_code));
+    code.run();
 }
 
 } // namespace lobby::server::repairs

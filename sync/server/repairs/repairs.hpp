@@ -36,5 +36,6 @@ void install_status_page(httplib::Server& http, Pool& pool, const ServerConfig& 
 void seed_repair_categories(DemoSeed& seed);
 // demo.cpp
 void seed_tickets(DemoSeed& seed);
+inline constexpr const char* demo_follow_code = "WATCHK5522";  // 3-2-1502's ticket waiting for 验收
 
 } // namespace lobby::server::repairs

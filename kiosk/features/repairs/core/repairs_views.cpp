@@ -140,7 +140,8 @@ void build_ticket(RepairsView& v, const RepairsSession& s, const RepairsCache& c
     if (k.charge_fen >= 0)
         v.charge_line = t("repairs.charge", {{"amount", format_fen(k.charge_fen)}});
     for (auto it = k.timeline.rbegin(); it != k.timeline.rend(); ++it)
-        v.timeline.push_back({when_text(t, it->at_utc), status_words(t, it->status)});
+        v.timeline.push_back({when_text(t, it->at_utc),
+                              status_words(t, it->status) + (it->note.empty() ? "" : "：" + it->note)});
     v.refresh_label = t("repairs.refresh");
     if (k.status == "awaiting_acceptance" && !s.acceptance_sent) {
         v.prompt = t("repairs.ask_accept");
