@@ -4,6 +4,8 @@
 
 #include "features/repairs/io/repairs_records.hpp"
 #include "protocol/decode.hpp"
+#include "protocol/follow_code.hpp"
+#include "protocol/uuid.hpp"
 #include "protocol/repairs.hpp"
 
 #include <spdlog/spdlog.h>
@@ -78,6 +80,11 @@ std::any perform(const std::any& call, net::LiveContext& ctx)
 }
 
 } // namespace
+
+TicketSecrets ticket_secrets()
+{
+    return {p::make_follow_code, p::make_status_token, p::make_uuid_v4};
+}
 
 net::FeatureIo repairs_io()
 {
