@@ -105,7 +105,7 @@ int main()
     // (for the building/entrance/room pickers) and fee kinds.
     std::vector<double> first_ms, again_ms;
     for (int i = 0; i < 20; ++i) {
-        fees::UnitsMemo memo;
+        household::UnitsMemo memo;
         start = Clock::now();
         (void)fees::read_fees_cache(store, memo);
         first_ms.push_back(ms_since(start));

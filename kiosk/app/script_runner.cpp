@@ -197,6 +197,27 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         }
         return {};
     }
+    if (command == "drag_until") {
+        // Scrolls a list until a target is on screen whole, however tall the
+        // list draws at this text size (at most 12 drags).
+        std::string id;
+        float x = 0, y = 0, dy = 0;
+        if (!(args >> id >> x >> y >> dy))
+            return "drag_until needs a widget id, x, y and a distance";
+        const auto whole = [&] {
+            const ui::DrawnTarget* t = app.last_frame().find_target(id);
+            if (!t)
+                return false;
+            const ImVec4& r = t->rect;
+            const ImVec4& c = t->clip;
+            return r.x >= c.x - 0.5f && r.y >= c.y - 0.5f && r.z <= c.z + 0.5f && r.w <= c.w + 0.5f;
+        };
+        for (int i = 0; i < 12 && !whole(); ++i)
+            drag(app, {x, y}, dy);
+        if (!whole())
+            return "target '" + id + "' not on screen after 12 drags";
+        return {};
+    }
     if (command == "drag_at") {
         float x = 0, y = 0, dy = 0;
         if (!(args >> x >> y >> dy))

@@ -6,6 +6,9 @@
 //   tap_at <x> <y>             press and lift at window pixels
 //   drag <widget-id> <dy>      drag from a target by dy pixels, then lift
 //   drag_at <x> <y> <dy>       the same from a point
+//   drag_until <widget-id> <x> <y> <dy>
+//                              drag from a point by dy until the target is on
+//                              screen whole (a list as tall as the text size makes it)
 //   advance <seconds>          move the kiosk's clock forward
 //   window <width> <height>    resize (orientation)
 //   wait_online [seconds]      wait (real time, default 10 s) until the server answered

@@ -13,6 +13,7 @@
 #include "protocol/estate.hpp"
 #include "protocol/fees.hpp"
 #include "protocol/follow_code.hpp"
+#include "protocol/households.hpp"
 #include "protocol/kiosk.hpp"
 #include "protocol/notices.hpp"
 #include "protocol/repairs.hpp"

@@ -6,6 +6,7 @@ namespace lobby::server {
 void register_notices(FeatureRegistry& registry);   // notices/register.cpp
 void register_surveys(FeatureRegistry& registry);   // surveys/register.cpp
 void register_fees(FeatureRegistry& registry);      // fees/register.cpp
+void register_households(FeatureRegistry& registry);  // household_routes.cpp
 void register_repairs(FeatureRegistry& registry);   // repairs/register.cpp
 void register_visitors(FeatureRegistry& registry);  // visitors/register.cpp
 void register_kiosks(FeatureRegistry& registry);    // kiosks/register.cpp
@@ -16,6 +17,7 @@ const FeatureRegistry& server_features() {
         register_notices(r);
         register_surveys(r);
         register_fees(r);
+        register_households(r);
         register_repairs(r);
         register_visitors(r);
         register_kiosks(r);

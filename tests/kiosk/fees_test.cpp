@@ -164,7 +164,7 @@ TEST_CASE("fees: the right digits ask the server once and show the bill with all
     Kiosk k(fees_config());
     const auto id = verify(k, "5678", 1000);
     const FeesSession& fees = k.fees();
-    CHECK(fees.digits.empty());  // never kept on screen after submit
+    CHECK(fees.verification.digits.empty());  // never kept on screen after submit
     CHECK(fees.awaiting_call == id);
     k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, demo_lookup()}, 1200);
     CHECK(fees.step == FeesStep::Bill);
@@ -198,35 +198,35 @@ TEST_CASE("fees: three free tries, then this person waits 30 s, doubling, shown 
     Kiosk k(fees_config());
     ViewFixture f;
     wrong(k, 1000, 2);
-    CHECK(k.fees().notice == FeesNotice::WrongDigits);
-    CHECK(k.fees().attempts_left == 2);
-    CHECK(f.build(k, 1000, k.utc).message.find("还可以再试 2 次") != std::string::npos);
+    CHECK(k.fees().verification.notice == household::Notice::WrongDigits);
+    CHECK(k.fees().verification.attempts_left == 2);
+    CHECK(f.build(k, 1000, k.utc).keypad.message.find("还可以再试 2 次") != std::string::npos);
     wrong(k, 1000, 1);
-    CHECK(k.fees().attempts_left == 1);
+    CHECK(k.fees().verification.attempts_left == 1);
     wrong(k, 1000, 0, k.utc + 30);  // the server says the same: wait 30 s
-    CHECK(k.fees().notice == FeesNotice::Wait);
-    CHECK(k.fees().retry_at_utc == k.utc + 30);
+    CHECK(k.fees().verification.notice == household::Notice::Wait);
+    CHECK(k.fees().verification.retry_at_utc == k.utc + 30);
 
     FeesView view = f.build(k, 1000, k.utc);
-    CHECK(!view.keypad_enabled);
-    CHECK(view.message.find("请等 30 秒后再试") != std::string::npos);
-    CHECK(f.build(k, 11000, k.utc + 10).message.find("请等 20 秒后再试") != std::string::npos);
+    CHECK(!view.keypad.keypad_enabled);
+    CHECK(view.keypad.message.find("请等 30 秒后再试") != std::string::npos);
+    CHECK(f.build(k, 11000, k.utc + 10).keypad.message.find("请等 20 秒后再试") != std::string::npos);
     // The countdown redraws by itself, and not after it ended.
     CHECK(k.c.next_tick_ms(1000) <= 1500);
 
     // Waiting: even the right digits are not sent anywhere.
     CHECK_FALSE(submit_sends(k, "5678", 2000));
-    CHECK(k.fees().notice == FeesNotice::Wait);
+    CHECK(k.fees().verification.notice == household::Notice::Wait);
 
     k.utc += 30;
-    CHECK(f.build(k, 31000, k.utc).keypad_enabled);
+    CHECK(f.build(k, 31000, k.utc).keypad.keypad_enabled);
     wrong(k, 31000);  // the fourth, offline: the kiosk's own rule doubles the wait
-    CHECK(k.fees().notice == FeesNotice::Wait);
-    CHECK(k.fees().retry_at_utc == k.utc + 60);
+    CHECK(k.fees().verification.notice == household::Notice::Wait);
+    CHECK(k.fees().verification.retry_at_utc == k.utc + 60);
     k.utc += 60;
     wrong(k, 91000);
-    CHECK(k.fees().retry_at_utc == k.utc + 120);
-    CHECK(k.fees().notice == FeesNotice::Wait);  // five wrong tries: still no lock
+    CHECK(k.fees().verification.retry_at_utc == k.utc + 120);
+    CHECK(k.fees().verification.notice == household::Notice::Wait);  // five wrong tries: still no lock
 }
 
 TEST_CASE("fees: starting over in the same session keeps the wait; a new person's session is not held up")
@@ -235,15 +235,15 @@ TEST_CASE("fees: starting over in the same session keeps the wait; a new person'
     k.c.on_touch(0);
     for (int i = 0; i < 3; ++i)
         wrong(k, 0);
-    REQUIRE(k.fees().notice == FeesNotice::Wait);
-    const std::string first_session = k.fees().session_id;
+    REQUIRE(k.fees().verification.notice == household::Notice::Wait);
+    const std::string first_session = k.fees().verification.session_id;
     CHECK(!first_session.empty());
     // Another building and back to the unit: the countdown, no keypad.
     k.apply(RequestBuilding{1}, 0);
     k.apply(RequestBuilding{3}, 0);
     k.apply(RequestEntrance{2}, 0);
     k.apply(RequestRoom{"3-2-1502"}, 0);
-    CHECK(k.fees().notice == FeesNotice::Wait);
+    CHECK(k.fees().verification.notice == household::Notice::Wait);
     CHECK_FALSE(submit_sends(k, "5678", 0));
 
     // Home ends this person's session: the next person asks the server at once.
@@ -260,7 +260,7 @@ TEST_CASE("fees: starting over in the same session keeps the wait; a new person'
     const auto& lookup = std::get<CallFeeLookup>(calls.front().second);
     CHECK(!lookup.session_id.empty());
     CHECK(lookup.session_id != first_session);
-    CHECK(k.fees().notice == FeesNotice::None);
+    CHECK(k.fees().verification.notice == household::Notice::None);
 }
 
 TEST_CASE("fees: wrong tries from repeated sessions lock the unit on the kiosk, and a restart keeps count and lock")
@@ -272,7 +272,7 @@ TEST_CASE("fees: wrong tries from repeated sessions lock the unit on the kiosk, 
             wrong(k, 0);
             k.utc += 300;  // past each wait
         }
-        CHECK(k.fees().notice == FeesNotice::Wait);
+        CHECK(k.fees().verification.notice == household::Notice::Wait);
     }
     // A restart ends that session (and its wait); the unit's count survives.
     Kiosk restarted(fees_config(), book);
@@ -281,10 +281,10 @@ TEST_CASE("fees: wrong tries from repeated sessions lock the unit on the kiosk, 
         wrong(restarted, 0);
         restarted.utc += 300;
     }
-    CHECK(restarted.fees().notice == FeesNotice::Wait);
+    CHECK(restarted.fees().verification.notice == household::Notice::Wait);
     wrong(restarted, 0);  // the tenth wrong try within the hour
-    CHECK(restarted.fees().notice == FeesNotice::Locked);
-    CHECK(restarted.fees().locked_until_utc == restarted.utc + 900);
+    CHECK(restarted.fees().verification.notice == household::Notice::Locked);
+    CHECK(restarted.fees().verification.locked_until_utc == restarted.utc + 900);
 
     // Offline, the cache's verdict is not used while the lock runs, even for
     // the right digits, and after another restart too.
@@ -292,9 +292,9 @@ TEST_CASE("fees: wrong tries from repeated sessions lock the unit on the kiosk, 
     again.utc = restarted.utc;
     auto id = verify(again, "5678", 0);
     again.answer(id, LookupDone{CallOutcome::Ok, 0, 0, demo_lookup(true), true}, 0);
-    CHECK(again.fees().notice == FeesNotice::Locked);
+    CHECK(again.fees().verification.notice == household::Notice::Locked);
     CHECK(again.fees().step == FeesStep::Digits);
-    CHECK(again.fees().locked_until_utc == again.utc + 900);
+    CHECK(again.fees().verification.locked_until_utc == again.utc + 900);
     // Online the server decides (staff may have lifted it); a success clears the kiosk's lock and count.
     id = verify(again, "5678", 0);
     again.answer(id, LookupDone{CallOutcome::Ok, 0, 0, demo_lookup()}, 0);
@@ -308,8 +308,8 @@ TEST_CASE("fees: the server's wait (429) is shown as this person's countdown")
     Kiosk k(fees_config());
     const auto id = verify(k, "1111", 0);
     k.answer(id, LookupDone{CallOutcome::Wait, 0, k.utc + 45, {}}, 0);
-    CHECK(k.fees().notice == FeesNotice::Wait);
-    CHECK(k.fees().retry_at_utc == k.utc + 45);
+    CHECK(k.fees().verification.notice == household::Notice::Wait);
+    CHECK(k.fees().verification.retry_at_utc == k.utc + 45);
     CHECK_FALSE(submit_sends(k, "5678", 0));
     k.utc += 46;
     CHECK(submit_sends(k, "5678", 0));
@@ -320,10 +320,10 @@ TEST_CASE("fees: offline without verifiers for this kiosk (no enrolled key) says
     Kiosk k(fees_config());
     const auto id = verify(k, "5678", 0);
     k.answer(id, LookupDone{CallOutcome::NoOfflineCheck, 0, 0, {}, true}, 0);
-    CHECK(k.fees().notice == FeesNotice::NoOfflineCheck);
-    CHECK(k.fees().tries.at("3-2-1502").failures == 0);
+    CHECK(k.fees().verification.notice == household::Notice::NoOfflineCheck);
+    CHECK(k.fees().verification.tries.at("3-2-1502").failures == 0);
     ViewFixture f;
-    CHECK(f.build(k).message.find("不能离线核对号码") != std::string::npos);
+    CHECK(f.build(k).keypad.message.find("不能离线核对号码") != std::string::npos);
 }
 
 TEST_CASE("fees: the server's unit lock is kept on the kiosk for offline checks")
@@ -331,11 +331,11 @@ TEST_CASE("fees: the server's unit lock is kept on the kiosk for offline checks"
     Kiosk k(fees_config());
     auto id = verify(k, "1111", 0);
     k.answer(id, LookupDone{CallOutcome::Locked, 0, k.utc + 600, {}}, 0);
-    CHECK(k.fees().notice == FeesNotice::Locked);
+    CHECK(k.fees().verification.notice == household::Notice::Locked);
     id = verify(k, "5678", 0);
     k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, demo_lookup(true), true}, 0);  // offline now
-    CHECK(k.fees().notice == FeesNotice::Locked);
-    CHECK(k.fees().locked_until_utc == k.utc + 600);
+    CHECK(k.fees().verification.notice == household::Notice::Locked);
+    CHECK(k.fees().verification.locked_until_utc == k.utc + 600);
     CHECK(!k.fees().lookup);
 }
 
@@ -344,22 +344,22 @@ TEST_CASE("fees: the server's lock, an unknown unit and a server error are told 
     Kiosk k(fees_config());
     auto id = verify(k, "1111", 0);
     k.answer(id, LookupDone{CallOutcome::Locked, 0, 1795450500, {}}, 0);
-    CHECK(k.fees().notice == FeesNotice::Locked);
-    CHECK(k.fees().locked_until_utc == 1795450500);
+    CHECK(k.fees().verification.notice == household::Notice::Locked);
+    CHECK(k.fees().verification.locked_until_utc == 1795450500);
 
     ViewFixture f;
     FeesView view = f.build(k);
-    CHECK(!view.keypad_enabled);
-    CHECK(view.message.find("00:15") != std::string::npos);  // 16:15Z is 00:15 in Shanghai
+    CHECK(!view.keypad.keypad_enabled);
+    CHECK(view.keypad.message.find("00:15") != std::string::npos);  // 16:15Z is 00:15 in Shanghai
 
     id = verify(k, "1111", 0);
     k.answer(id, LookupDone{CallOutcome::UnknownUnit, 0, 0, {}}, 0);
-    CHECK(k.fees().notice == FeesNotice::UnknownUnit);
-    CHECK(f.build(k).message.find("没有这个房号") != std::string::npos);
+    CHECK(k.fees().verification.notice == household::Notice::UnknownUnit);
+    CHECK(f.build(k).keypad.message.find("没有这个房号") != std::string::npos);
 
     id = verify(k, "1111", 0);
     k.answer(id, LookupDone{CallOutcome::ServerError, 0, 0, {}}, 0);
-    CHECK(k.fees().notice == FeesNotice::ServerError);
+    CHECK(k.fees().verification.notice == household::Notice::ServerError);
 }
 
 TEST_CASE("fees: an offline bill is shown as of the last sync and paying it explains the network is needed")
@@ -493,14 +493,14 @@ TEST_CASE("fees: the server's verification token of the lookup goes with the ord
     verified.verification_token = "0123456789abcdef0123456789abcdef";
     k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, verified}, 0);
     REQUIRE(k.fees().step == FeesStep::Bill);
-    CHECK(k.fees().verification_token == "0123456789abcdef0123456789abcdef");
+    CHECK(k.fees().verification.token == "0123456789abcdef0123456789abcdef");
     const auto create = create_order(k, 0);
     CHECK(create.second.verification_token == "0123456789abcdef0123456789abcdef");
     k.apply(RequestHome{}, 0);
-    CHECK(k.fees().verification_token.empty());
+    CHECK(k.fees().verification.token.empty());
     // A new verification never reuses the old proof, even before its answer.
     open_bill(k, 0);
-    CHECK(k.fees().verification_token.empty());
+    CHECK(k.fees().verification.token.empty());
 }
 
 TEST_CASE("fees: Home and the idle timeout clear the unit, the bill and the order; late answers are ignored")
@@ -509,7 +509,7 @@ TEST_CASE("fees: Home and the idle timeout clear the unit, the bill and the orde
     k.c.on_touch(0);
     const auto id = open_bill(k, 0);
     k.apply(RequestHome{}, 0);
-    CHECK(k.fees().unit_id.empty());
+    CHECK(k.fees().verification.unit_id.empty());
     CHECK(!k.fees().lookup);
     k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, demo_lookup()}, 0);
     CHECK(!k.fees().lookup);
@@ -528,11 +528,11 @@ TEST_CASE("fees: Back steps through the flow before leaving the screen")
     Kiosk k(fees_config());
     open_bill(k, 0);
     k.apply(RequestBack{}, 0);
-    CHECK(k.fees().step == FeesStep::Room);
+    CHECK(k.fees().picker.step == household::PickStep::Room);
     CHECK(!k.fees().lookup);  // the bill is not one tap away
     k.apply(RequestBack{}, 0);
     k.apply(RequestBack{}, 0);
-    CHECK(k.fees().step == FeesStep::Building);
+    CHECK(k.fees().picker.step == household::PickStep::Building);
     k.apply(RequestBack{}, 0);
     CHECK(k.c.state().session.screen() == screen::home);
 }
@@ -631,14 +631,14 @@ TEST_CASE("fees view: buildings, entrances and rooms come from the cached units"
     k.apply(RequestOpenScreen{feature_id}, 0);
     ViewFixture f;
     FeesView view = f.build(k);
-    REQUIRE(view.choices.size() == 1);
-    CHECK(view.choices[0].id == "fees.building.3");
+    REQUIRE(view.picker.choices.size() == 1);
+    CHECK(view.picker.choices[0].id == "fees.building.3");
     k.apply(RequestBuilding{3}, 0);
     k.apply(RequestEntrance{2}, 0);
     view = f.build(k);
-    REQUIRE(view.choices.size() == 2);
-    CHECK(view.choices[0].label == "1502");
-    CHECK(view.choices[1].unit_id == "3-2-1501");
+    REQUIRE(view.picker.choices.size() == 2);
+    CHECK(view.picker.choices[0].label == "1502");
+    CHECK(view.picker.choices[1].unit_id == "3-2-1501");
 }
 
 TEST_CASE("config: [fees] lockout and polling, with the line named when a value is wrong")

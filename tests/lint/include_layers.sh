@@ -2,7 +2,9 @@
 # The kiosk's layering as a test: every #include of every kiosk source must
 # be allowed for the layer the file is in. A screen that includes a store or
 # net header, a core file that includes ImGui, SQLite or curl, or a feature
-# that includes another feature fails here, before review.
+# that includes another feature fails here, before review. The shared
+# household pieces (household/{core,screen,io}) sit below the features: a
+# feature's layer may include the same household layer, never the reverse.
 #   include_layers.sh KIOSK_SOURCE_DIR
 set -uo pipefail
 root=${1:?kiosk source dir}
@@ -10,7 +12,7 @@ cd "$root" || exit 2
 
 # Project include prefixes and third-party headers a layer may use, as
 # extended regexes over the included path. Standard headers are always fine.
-project='^(core|store|net|ui|screens|app|features|protocol|sqlite)/'
+project='^(core|store|net|ui|screens|app|features|household|protocol|sqlite)/'
 
 allowed_for() {  # layer feature -> regex of allowed project includes
   local layer=$1 feature=${2:-}
@@ -21,19 +23,22 @@ allowed_for() {  # layer feature -> regex of allowed project includes
     ui) echo '^(ui|core)/' ;;
     screens) echo '^(screens|ui|core)/' ;;
     app) echo "$project" ;;
-    feature-core) echo "^(core|protocol)/|^features/$feature/core/" ;;
-    feature-screen) echo "^(core|ui)/|^features/$feature/(core|screen)/" ;;
-    feature-io) echo "^(core|net|store|protocol)/|^features/$feature/(core|io)/" ;;
+    household-core) echo '^(core|protocol)/|^household/core/' ;;
+    household-screen) echo '^(core|ui)/|^household/(core|screen)/' ;;
+    household-io) echo '^(core|net|store|protocol)/|^household/(core|io)/' ;;
+    feature-core) echo "^(core|protocol)/|^household/core/|^features/$feature/core/" ;;
+    feature-screen) echo "^(core|ui)/|^household/(core|screen)/|^features/$feature/(core|screen)/" ;;
+    feature-io) echo "^(core|net|store|protocol)/|^household/(core|io)/|^features/$feature/(core|io)/" ;;
     feature-register) echo "^app/feature_registry\\.hpp$|^features/$feature/" ;;
   esac
 }
 # Third-party headers a layer must never see.
 forbidden_for() {
   case $1 in
-    core|feature-core) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^(SDL2|curl)/|^SDL\.h$' ;;
-    ui|screens|feature-screen) echo '^(sqlite3|httplib)\.h$|^curl/' ;;
+    core|feature-core|household-core) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^(SDL2|curl)/|^SDL\.h$' ;;
+    ui|screens|feature-screen|household-screen) echo '^(sqlite3|httplib)\.h$|^curl/' ;;
     store) echo '^(imgui|imgui_internal|httplib)\.h$|^curl/|^SDL' ;;
-    net|feature-io) echo '^(imgui|imgui_internal)\.h$|^SDL' ;;
+    net|feature-io|household-io) echo '^(imgui|imgui_internal)\.h$|^SDL' ;;
     app) echo '^sqlite3\.h$' ;;  # the app runs no SQL of its own
     *) echo '^$' ;;
   esac
@@ -41,7 +46,7 @@ forbidden_for() {
 # Project headers a layer may not use although their folder is allowed.
 denied_for() {
   case $1 in
-    app|feature-io) echo '^store/(sqlite|transaction|store_shared)\.hpp$|^sqlite/' ;;  # SQL stays inside the store
+    app|feature-io|household-io) echo '^store/(sqlite|transaction|store_shared)\.hpp$|^sqlite/' ;;  # SQL stays inside the store
     *) echo '^$' ;;
   esac
 }
@@ -57,6 +62,9 @@ while IFS= read -r -d '' file; do
     ./ui/*) layer=ui ;;
     ./screens/*) layer=screens ;;
     ./app/*) layer=app ;;
+    ./household/core/*) layer=household-core ;;
+    ./household/screen/*) layer=household-screen ;;
+    ./household/io/*) layer=household-io ;;
     ./features/*/core/*) feature=${file#./features/}; feature=${feature%%/*}; layer=feature-core ;;
     ./features/*/screen/*) feature=${file#./features/}; feature=${feature%%/*}; layer=feature-screen ;;
     ./features/*/io/*) feature=${file#./features/}; feature=${feature%%/*}; layer=feature-io ;;

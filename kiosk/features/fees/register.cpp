@@ -12,7 +12,7 @@ void register_fees(app::FeatureRegistry& registry)
 {
     // One lockout book shared by the core (which counts) and the io (which
     // gives it the store).
-    auto book = std::make_shared<StoreLockoutBook>();
+    auto book = std::make_shared<household::StoreLockoutBook>();
     registry.add({fees_core(registry.config(), book), fees_screens(), fees_io(book)});
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/cached_data.hpp"
+#include "household/core/unit_info.hpp"
 
 #include <cstdint>
 #include <string>
@@ -10,13 +11,7 @@
 
 namespace kiosk::fees {
 
-struct UnitInfo {
-    std::string id;  // "3-2-1502"
-    int building = 0, entrance = 0, floor = 0;
-    std::string room;  // "1502"
-    double area_m2 = 0;
-    std::string owner_masked;  // "张*"
-};
+using household::UnitInfo;
 
 struct FeeBill {
     std::string id;

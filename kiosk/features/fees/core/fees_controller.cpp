@@ -21,29 +21,45 @@ std::set<std::string> unpaid_ids(const FeeLookup& lookup)
     return ids;
 }
 
-FeeRules fee_rules(const KioskConfig& config)
-{
-    return FeeRules{config.fees_free_tries, config.fees_delay_s, config.fees_lockout_failures,
-                    config.fees_lockout_window_s, config.fees_lockout_s};
-}
-
 // Starting over within the same person's session (another building, Back
 // from a bill) keeps what belongs to the person, not to the step: their
-// session id and their wrong tries, so starting over never skips a wait.
+// verification's session id and wrong tries, so starting over never skips a wait.
 FeesSession start_over(FeesSession& old)
 {
     FeesSession fresh;
-    fresh.session_id = std::move(old.session_id);
-    fresh.tries = std::move(old.tries);
+    fresh.verification = household::start_over(old.verification);
     return fresh;
 }
 
-constexpr std::int64_t countdown_tick_ms = 500;  // a seconds countdown stays on time
+// A lookup's answer as the shared verification reads it.
+household::VerifyAnswer verify_answer(const LookupDone& e)
+{
+    using household::Outcome;
+    household::VerifyAnswer answer;
+    switch (e.outcome) {
+    case CallOutcome::Ok: answer.outcome = Outcome::Ok; break;
+    case CallOutcome::WrongDigits: answer.outcome = Outcome::WrongDigits; break;
+    case CallOutcome::Wait: answer.outcome = Outcome::Wait; break;
+    case CallOutcome::Locked: answer.outcome = Outcome::Locked; break;
+    case CallOutcome::UnknownUnit: answer.outcome = Outcome::UnknownUnit; break;
+    case CallOutcome::NotCached: answer.outcome = Outcome::NotCached; break;
+    case CallOutcome::NoOfflineCheck: answer.outcome = Outcome::NoOfflineCheck; break;
+    default: answer.outcome = Outcome::ServerError; break;
+    }
+    if (answer.outcome == Outcome::Ok && !e.lookup)
+        answer.outcome = Outcome::ServerError;
+    answer.attempts_left = e.attempts_left;
+    answer.locked_until_utc = e.locked_until_utc;
+    answer.offline = e.offline;
+    if (e.lookup)
+        answer.token = e.lookup->verification_token;
+    return answer;
+}
 
 } // namespace
 
 FeesFeature::FeesFeature(const KioskConfig& config, std::shared_ptr<LockoutBook> book)
-    : m_guard(fee_rules(config), book ? std::move(book) : std::make_shared<MemoryLockoutBook>())
+    : m_verifier(household::Verifier::rules_from(config), std::move(book))
 {
 }
 
@@ -77,21 +93,16 @@ bool FeesFeature::on_back(State& fees, FeatureContext&)
     if (fees.awaiting_call != 0 && fees.step != FeesStep::Paying)
         fees.awaiting_call = 0;  // its answer no longer matters
     switch (fees.step) {
-    case FeesStep::Building: return false;
-    case FeesStep::Entrance: fees.step = FeesStep::Building; break;
-    case FeesStep::Room: fees.step = FeesStep::Entrance; break;
+    case FeesStep::Unit: return household::pick_back(fees.picker);
     case FeesStep::Digits:
-        fees.step = FeesStep::Room;
-        fees.digits.clear();
-        fees.notice = FeesNotice::None;
+        fees.step = FeesStep::Unit;  // the picker is still at the rooms
+        m_verifier.leave(fees.verification);
         break;
     case FeesStep::Bill: {
         // Back from a verified bill starts over for this unit: the bill is
         // personal and must not stay one tap away.
         FeesSession fresh = start_over(fees);
-        fresh.step = FeesStep::Room;
-        fresh.building = fees.building;
-        fresh.entrance = fees.entrance;
+        fresh.picker = fees.picker;
         fees = std::move(fresh);
         break;
     }
@@ -114,78 +125,45 @@ bool FeesFeature::on_back(State& fees, FeatureContext&)
 void FeesFeature::handle(State& fees, const RequestBuilding& r, FeatureContext&)
 {
     fees = start_over(fees);
-    fees.building = r.building;
-    fees.step = FeesStep::Entrance;
+    household::pick(fees.picker, r);
 }
 
 void FeesFeature::handle(State& fees, const RequestEntrance& r, FeatureContext&)
 {
-    fees.entrance = r.entrance;
-    fees.step = FeesStep::Room;
+    household::pick(fees.picker, r);
 }
 
 void FeesFeature::handle(State& fees, const RequestRoom& r, FeatureContext& ctx)
 {
-    fees.unit_id = r.unit_id;
-    fees.digits.clear();
-    fees.notice = FeesNotice::None;
-    fees.countdown_tick_ms = 0;
+    if (!household::pick(fees.picker, r))
+        return;
+    m_verifier.begin(fees.verification, r.unit_id, ctx);
     fees.step = FeesStep::Digits;
-    // Back at a unit this person is waiting for: the countdown, not a keypad.
-    if (const auto it = fees.tries.find(r.unit_id); it != fees.tries.end() && it->second.retry_at_utc > ctx.now_utc_s)
-        show_wait(fees, it->second.retry_at_utc, ctx);
 }
 
 void FeesFeature::handle(State& fees, const RequestKey& r, FeatureContext&)
 {
     if (fees.step != FeesStep::Digits || fees.awaiting_call != 0)
         return;
-    fees.digits.press(r.key);
-    // A new try has begun: the last one's "wrong number" no longer applies.
-    // (A wait or a lock keeps counting down.)
-    if (fees.notice == FeesNotice::WrongDigits || fees.notice == FeesNotice::ServerError)
-        fees.notice = FeesNotice::None;
+    m_verifier.key(fees.verification, r.key);
 }
 
 void FeesFeature::handle(State& fees, const RequestSubmit&, FeatureContext& ctx)
 {
-    if (fees.step != FeesStep::Digits || fees.awaiting_call != 0 || !fees.digits.full())
+    if (fees.step != FeesStep::Digits || fees.awaiting_call != 0)
         return;
-    // A unit locked on this kiosk is still asked about: online the server
-    // decides (staff may have lifted its lock); offline answers are refused
-    // in answered() while the kiosk's own lock runs.
-    if (const std::int64_t retry_at = fees.tries[fees.unit_id].retry_at_utc; retry_at > ctx.now_utc_s) {
-        fees.digits.clear();
-        show_wait(fees, retry_at, ctx);
+    const auto attempt = m_verifier.submit(fees.verification, ctx);
+    if (!attempt)
         return;
-    }
-    if (fees.session_id.empty())
-        fees.session_id = lobby::protocol::make_uuid_v4();
-    fees.verified_last4 = fees.digits.take();
-    fees.verification_token.clear();  // a new verification: the old proof no longer counts
-    fees.awaiting_call = ctx.call(FeesCall{CallFeeLookup{fees.unit_id, fees.verified_last4, fees.session_id}});
-    fees.notice = FeesNotice::None;
-    fees.countdown_tick_ms = 0;
+    fees.verified_last4 = attempt->last4;
+    fees.awaiting_call = ctx.call(FeesCall{CallFeeLookup{attempt->unit_id, attempt->last4, attempt->session_id}});
 }
 
 void FeesFeature::lookup_again(State& fees, FeatureContext& ctx)
 {
     fees.refreshing = true;
-    fees.awaiting_call = ctx.call(FeesCall{CallFeeLookup{fees.unit_id, fees.verified_last4, fees.session_id}});
-}
-
-void FeesFeature::show_wait(State& fees, std::int64_t retry_at_utc, FeatureContext& ctx)
-{
-    fees.notice = FeesNotice::Wait;
-    fees.retry_at_utc = retry_at_utc;
-    fees.countdown_tick_ms = ctx.now_ms + countdown_tick_ms;
-}
-
-void FeesFeature::show_locked(State& fees, std::int64_t until_utc, FeatureContext& ctx)
-{
-    fees.notice = FeesNotice::Locked;
-    fees.locked_until_utc = until_utc;
-    fees.countdown_tick_ms = ctx.now_ms + countdown_tick_ms;
+    fees.awaiting_call = ctx.call(
+        FeesCall{CallFeeLookup{fees.verification.unit_id, fees.verified_last4, fees.verification.session_id}});
 }
 
 void FeesFeature::answered(State& fees, const LookupDone& e, FeatureContext& ctx)
@@ -196,60 +174,19 @@ void FeesFeature::answered(State& fees, const LookupDone& e, FeatureContext& ctx
         fees.refreshing = false;
         if (e.outcome == CallOutcome::Ok && e.lookup) {
             fees.lookup = e.lookup;
-            fees.verification_token = e.lookup ? e.lookup->verification_token : std::string();
+            fees.verification.token = e.lookup->verification_token;
             fees.chosen = unpaid_ids(*fees.lookup);
         }
         return;
     }
-    SessionTries& tries = fees.tries[fees.unit_id];
-    if (const std::int64_t until = e.offline ? m_guard.locked_until(fees.unit_id, ctx.now_utc_s) : 0) {
-        // Offline while the unit is locked here: the cache's verdict is not
-        // used, right or wrong, and not counted.
+    if (!m_verifier.answered(fees.verification, verify_answer(e), ctx)) {
         fees.verified_last4.clear();
-        show_locked(fees, until, ctx);
         return;
     }
-    switch (e.outcome) {
-    case CallOutcome::Ok:
-        m_guard.success(tries, fees.unit_id);
-        fees.lookup = e.lookup;
-        fees.verification_token = e.lookup ? e.lookup->verification_token : std::string();
-        fees.chosen = fees.lookup ? unpaid_ids(*fees.lookup) : std::set<std::string>{};
-        fees.notice = FeesNotice::None;
-        fees.step = FeesStep::Bill;
-        break;
-    case CallOutcome::WrongDigits: {
-        // The kiosk counts every wrong try itself (offline there is no
-        // server count); the stricter of its verdict and the server's holds.
-        fees.verified_last4.clear();
-        const AfterWrongTry after = m_guard.failure(tries, fees.unit_id, ctx.now_utc_s);
-        const std::int64_t retry_at = std::max(after.retry_at_utc, e.locked_until_utc);
-        if (after.locked_until_utc > 0) {
-            show_locked(fees, after.locked_until_utc, ctx);
-        } else if (retry_at > ctx.now_utc_s) {
-            tries.retry_at_utc = retry_at;
-            show_wait(fees, retry_at, ctx);
-        } else {
-            fees.notice = FeesNotice::WrongDigits;
-            fees.attempts_left = e.attempts_left >= 0 ? std::min(after.free_left, e.attempts_left) : after.free_left;
-        }
-        break;
-    }
-    case CallOutcome::Wait:
-        fees.verified_last4.clear();
-        tries.retry_at_utc = std::max(tries.retry_at_utc, e.locked_until_utc);
-        show_wait(fees, tries.retry_at_utc, ctx);
-        break;
-    case CallOutcome::Locked:
-        fees.verified_last4.clear();
-        m_guard.server_locked(fees.unit_id, e.locked_until_utc);
-        show_locked(fees, e.locked_until_utc, ctx);
-        break;
-    case CallOutcome::UnknownUnit: fees.verified_last4.clear(); fees.notice = FeesNotice::UnknownUnit; break;
-    case CallOutcome::NotCached: fees.verified_last4.clear(); fees.notice = FeesNotice::NotCached; break;
-    case CallOutcome::NoOfflineCheck: fees.verified_last4.clear(); fees.notice = FeesNotice::NoOfflineCheck; break;
-    default: fees.verified_last4.clear(); fees.notice = FeesNotice::ServerError; break;
-    }
+    fees.lookup = e.lookup;
+    fees.chosen = unpaid_ids(*fees.lookup);
+    fees.notice = FeesNotice::None;
+    fees.step = FeesStep::Bill;
 }
 
 void FeesFeature::handle(State& fees, const RequestExplain& r, FeatureContext&)
@@ -304,8 +241,8 @@ void FeesFeature::handle(State& fees, const RequestPay&, FeatureContext& ctx)
         fees.order_bills = fees.chosen;
     }
     fees.awaiting_call =
-        ctx.call(FeesCall{CallCreateOrder{fees.unit_id, {fees.chosen.begin(), fees.chosen.end()}, fees.order_key,
-                                          fees.verification_token}});
+        ctx.call(FeesCall{CallCreateOrder{fees.verification.unit_id, {fees.chosen.begin(), fees.chosen.end()}, fees.order_key,
+                                          fees.verification.token}});
     fees.notice = FeesNotice::None;
 }
 
@@ -347,15 +284,8 @@ void FeesFeature::answered(State& fees, const OrderDone& e, FeatureContext& ctx)
 
 bool FeesFeature::on_tick(State& fees, FeatureContext& ctx)
 {
-    if (fees.countdown_tick_ms != 0 && ctx.now_ms >= fees.countdown_tick_ms) {
-        // A wait or lock counting down: redraw until it ends, then once more
-        // to give the keypad back.
-        const std::int64_t until = fees.notice == FeesNotice::Wait     ? fees.retry_at_utc
-                                   : fees.notice == FeesNotice::Locked ? fees.locked_until_utc
-                                                                       : 0;
-        fees.countdown_tick_ms = until > ctx.now_utc_s ? ctx.now_ms + countdown_tick_ms : 0;
-        return true;
-    }
+    if (m_verifier.on_tick(fees.verification, ctx))
+        return true;  // a wait or lock counting down
     if (fees.step != FeesStep::Paying || !fees.order || fees.awaiting_call != 0 || fees.next_poll_ms == 0 ||
         ctx.now_ms < fees.next_poll_ms)
         return false;
@@ -366,7 +296,7 @@ bool FeesFeature::on_tick(State& fees, FeatureContext& ctx)
 std::int64_t FeesFeature::next_tick_ms(const State& fees) const
 {
     const std::int64_t poll = fees.next_poll_ms > 0 && fees.awaiting_call == 0 ? fees.next_poll_ms : INT64_MAX;
-    return fees.countdown_tick_ms > 0 ? std::min(poll, fees.countdown_tick_ms) : poll;
+    return std::min(poll, m_verifier.next_tick_ms(fees.verification));
 }
 
 void FeesFeature::handle(State& fees, const RequestRestart&, FeatureContext& ctx)

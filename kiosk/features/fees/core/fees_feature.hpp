@@ -1,17 +1,20 @@
 // The fees service as a feature module: its typed state, requests, answers,
-// view and cache, and the rules on wrong digits (per person's session, and
-// per unit across sessions, which outlives one person). fees_core() makes
+// view and cache. The unit picker and the verification with its rules on
+// wrong digits are the shared household pieces. fees_core() makes
 // its FeatureCore record.
 #pragma once
 
 #include "core/feature.hpp"
-#include "features/fees/core/fee_guard.hpp"
 #include "features/fees/core/fees_calls.hpp"
 #include "features/fees/core/fees_requests.hpp"
 #include "features/fees/core/fees_session.hpp"
 #include "features/fees/core/fees_view.hpp"
 
 namespace kiosk::fees {
+
+// The wrong-digit counts are the shared household guard's.
+using household::LockoutBook;
+using household::MemoryLockoutBook;
 
 inline const FeatureId feature_id = "fees";
 
@@ -52,10 +55,8 @@ private:
     void answered(State& fees, const LookupDone& e, FeatureContext& ctx);
     void answered(State& fees, const OrderDone& e, FeatureContext& ctx);
     void lookup_again(State& fees, FeatureContext& ctx);
-    void show_wait(State& fees, std::int64_t retry_at_utc, FeatureContext& ctx);
-    void show_locked(State& fees, std::int64_t until_utc, FeatureContext& ctx);
 
-    FeeGuard m_guard;
+    household::Verifier m_verifier;
 };
 
 // The record the shell's Controller and views use. Without a book the

@@ -1,16 +1,19 @@
 // What the fees screens may ask for (sent as the payload of a FeatureRequest).
 #pragma once
 
+#include "household/core/household.hpp"
+
 #include <string>
 #include <variant>
 
 namespace kiosk::fees {
 
-struct RequestBuilding { int building; };
-struct RequestEntrance { int entrance; };
-struct RequestRoom { std::string unit_id; };
-struct RequestKey { char key; };  // '0'..'9', or '<' to erase one digit
-struct RequestSubmit {};          // verify the four digits
+// The unit and the digits: the shared household requests.
+using household::RequestBuilding;
+using household::RequestEntrance;
+using household::RequestRoom;
+using household::RequestKey;
+using household::RequestSubmit;
 struct RequestExplain { std::string fee_kind; };  // empty closes the dialog
 struct RequestTogglePaidHistory {};  // show or fold the bills already paid
 struct RequestChoose {};          // from the bill to choosing what to pay

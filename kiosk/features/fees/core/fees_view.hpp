@@ -9,20 +9,6 @@
 
 namespace kiosk::fees {
 
-// A big button for a building, an entrance or a room.
-struct FeesChoice {
-    std::string id;     // widget id: fees.building.3, fees.entrance.2, fees.room.3-2-1502
-    std::string label;  // 3栋 / 2单元 / 1502
-    int number = 0;     // building or entrance
-    std::string unit_id;
-};
-inline bool operator==(const FeesChoice& a, const FeesChoice& b)
-{
-    return std::tie(a.id, a.label, a.number, a.unit_id) ==
-           std::tie(b.id, b.label, b.number, b.unit_id);
-}
-inline bool operator!=(const FeesChoice& a, const FeesChoice& b) { return !(a == b); }
-
 struct FeeLineView {
     std::string period, amount, status;
     bool late = false;
@@ -71,23 +57,18 @@ inline bool operator==(const ExplainDialogView& a, const ExplainDialogView& b)
 inline bool operator!=(const ExplainDialogView& a, const ExplainDialogView& b) { return !(a == b); }
 
 struct FeesView {
-    FeesStep step = FeesStep::Building;
+    FeesStep step = FeesStep::Unit;
     std::string prompt;  // the one question or statement of this step
     std::string message;  // feedback (wrong digits, locked, offline ...); empty if none
     bool message_is_problem = false;
     bool busy = false;  // waiting for the server
     std::string busy_text;
 
-    // Building / Entrance / Room
-    std::vector<FeesChoice> choices;
-
-    // Digits
-    std::string unit_label, dots, erase_label, submit_label;
-    bool keypad_enabled = true;
-    bool can_submit = false;
+    household::UnitPickerView picker;  // Unit: building, entrance, room (shared)
+    household::KeypadView keypad;      // Digits: the verification keypad (shared)
 
     // Bill
-    std::string owner_line, total_label, total_amount, late_line, as_of_line, settled_line;
+    std::string unit_label, owner_line, total_label, total_amount, late_line, as_of_line, settled_line;
     std::vector<FeeGroupView> groups;  // kinds that owe first
     std::string history_id, history_label;  // "查看已缴记录（N 项）" / "收起已缴记录"; empty: nothing paid
     std::string pay_label;
@@ -110,8 +91,8 @@ struct FeesView {
 // Every field, so a change in what the fees screen shows is never missed.
 inline bool operator==(const FeesView& a, const FeesView& b)
 {
-    return std::tie(a.step, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.choices, a.unit_label, a.dots, a.erase_label, a.submit_label, a.keypad_enabled, a.can_submit, a.owner_line, a.total_label, a.total_amount, a.late_line, a.as_of_line, a.settled_line, a.groups, a.history_id, a.history_label, a.pay_label, a.pay_visible, a.rows, a.all_label, a.none_label, a.chosen_total, a.create_label, a.retry_label, a.can_create, a.qr_payload, a.amount_label, a.amount, a.scan_prompt, a.url_label, a.open_address, a.expires_line, a.receipt_line, a.restart_label, a.explain) ==
-           std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.choices, b.unit_label, b.dots, b.erase_label, b.submit_label, b.keypad_enabled, b.can_submit, b.owner_line, b.total_label, b.total_amount, b.late_line, b.as_of_line, b.settled_line, b.groups, b.history_id, b.history_label, b.pay_label, b.pay_visible, b.rows, b.all_label, b.none_label, b.chosen_total, b.create_label, b.retry_label, b.can_create, b.qr_payload, b.amount_label, b.amount, b.scan_prompt, b.url_label, b.open_address, b.expires_line, b.receipt_line, b.restart_label, b.explain);
+    return std::tie(a.step, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.picker, a.keypad, a.unit_label, a.owner_line, a.total_label, a.total_amount, a.late_line, a.as_of_line, a.settled_line, a.groups, a.history_id, a.history_label, a.pay_label, a.pay_visible, a.rows, a.all_label, a.none_label, a.chosen_total, a.create_label, a.retry_label, a.can_create, a.qr_payload, a.amount_label, a.amount, a.scan_prompt, a.url_label, a.open_address, a.expires_line, a.receipt_line, a.restart_label, a.explain) ==
+           std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.picker, b.keypad, b.unit_label, b.owner_line, b.total_label, b.total_amount, b.late_line, b.as_of_line, b.settled_line, b.groups, b.history_id, b.history_label, b.pay_label, b.pay_visible, b.rows, b.all_label, b.none_label, b.chosen_total, b.create_label, b.retry_label, b.can_create, b.qr_payload, b.amount_label, b.amount, b.scan_prompt, b.url_label, b.open_address, b.expires_line, b.receipt_line, b.restart_label, b.explain);
 }
 inline bool operator!=(const FeesView& a, const FeesView& b) { return !(a == b); }
 

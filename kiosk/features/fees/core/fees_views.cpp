@@ -26,16 +26,6 @@ struct FeesText {
     }
 };
 
-std::string unit_label(const FeesText& t, const FeesCache& cache, const std::string& unit_id)
-{
-    for (const UnitInfo& unit : cache.units)
-        if (unit.id == unit_id)
-            return t("fees.unit_label", {{"b", std::to_string(unit.building)},
-                                         {"e", std::to_string(unit.entrance)},
-                                         {"room", unit.room}});
-    return unit_id;
-}
-
 std::string period_text(const FeesText& t, const std::string& period)
 {
     // "2026-10" -> 2026年10月 / 10/2026; anything else is shown as it came
@@ -82,69 +72,10 @@ std::string status_text(const FeesText& t, const FeeBill& bill)
     return text;
 }
 
-void build_choices(const FeesCache& cache, const FeesText& t, const FeesSession& fees, FeesView& view)
-{
-    std::set<int> seen;
-    for (const UnitInfo& unit : cache.units) {
-        if (fees.step == FeesStep::Building && seen.insert(unit.building).second)
-            view.choices.push_back({"fees.building." + std::to_string(unit.building),
-                                    t("fees.building_n", {{"n", std::to_string(unit.building)}}), unit.building, {}});
-        else if (fees.step == FeesStep::Entrance && unit.building == fees.building && seen.insert(unit.entrance).second)
-            view.choices.push_back({"fees.entrance." + std::to_string(unit.entrance),
-                                    t("fees.entrance_n", {{"n", std::to_string(unit.entrance)}}), unit.entrance, {}});
-        else if (fees.step == FeesStep::Room && unit.building == fees.building && unit.entrance == fees.entrance)
-            view.choices.push_back({"fees.room." + unit.id, unit.room, 0, unit.id});
-    }
-    if (fees.step == FeesStep::Building)
-        view.prompt = view.choices.empty() ? t("fees.no_units") : t("fees.ask_building");
-    else if (fees.step == FeesStep::Entrance)
-        view.prompt = t("fees.ask_entrance", {{"b", std::to_string(fees.building)}});
-    else
-        view.prompt = t("fees.ask_room", {{"b", std::to_string(fees.building)}, {"e", std::to_string(fees.entrance)}});
-}
-
-void build_digits(const FeesCache& cache, const FeatureViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
-{
-    view.unit_label = unit_label(t, cache, fees.unit_id);
-    view.prompt = t("fees.ask_digits");
-    view.dots = fees.digits.dots(true);
-    view.erase_label = t("keypad.erase");
-    view.submit_label = t("fees.verify");
-    view.can_submit = fees.digits.full() && fees.awaiting_call == 0;
-    view.busy_text = t("fees.checking");
-
-    const bool locked = fees.notice == FeesNotice::Locked && fees.locked_until_utc > in.now_utc_s;
-    const bool waiting = fees.notice == FeesNotice::Wait && fees.retry_at_utc > in.now_utc_s;
-    view.keypad_enabled = !locked && !waiting;
-    view.message_is_problem = fees.notice != FeesNotice::None;
-    switch (fees.notice) {
-    case FeesNotice::WrongDigits:
-        view.message = t("fees.wrong_digits", {{"n", std::to_string(fees.attempts_left)}});
-        break;
-    case FeesNotice::Wait:
-        // A countdown in whole seconds; the keypad comes back when it ends.
-        view.message = waiting ? t("fees.wait", {{"s", std::to_string(fees.retry_at_utc - in.now_utc_s)}}) : std::string();
-        view.message_is_problem = waiting;
-        break;
-    case FeesNotice::Locked: {
-        view.message = view.keypad_enabled
-                           ? std::string()
-                           : t("fees.locked", {{"time", lobby::protocol::format_hh_mm_shanghai(fees.locked_until_utc)}});
-        view.message_is_problem = !view.keypad_enabled;
-        break;
-    }
-    case FeesNotice::UnknownUnit: view.message = t("fees.unknown_unit"); break;
-    case FeesNotice::NotCached: view.message = t("fees.not_cached"); break;
-    case FeesNotice::NoOfflineCheck: view.message = t("fees.no_offline_check"); break;
-    case FeesNotice::ServerError: view.message = t("fees.server_error"); break;
-    default: view.message_is_problem = false; break;
-    }
-}
-
 void build_bill(const FeesCache& cache, const FeatureViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
 {
     const FeeLookup& lookup = *fees.lookup;
-    view.unit_label = unit_label(t, cache, lookup.unit.id);
+    view.unit_label = household::unit_label(cache.units, lookup.unit.id, in);
     view.owner_line = t("fees.owner", {{"name", lookup.unit.owner_masked}});
     view.total_label = t("fees.total_due");
     view.total_amount = format_fen(lookup.total_due_fen);  // the server's total, not our sum
@@ -302,15 +233,16 @@ FeesView FeesFeature::build_view(const FeesSession& fees, const FeesCache& cache
     view.step = fees.step;
     view.busy = fees.awaiting_call != 0 && fees.step != FeesStep::Paying && !fees.refreshing;
     switch (fees.step) {
-    case FeesStep::Building:
-    case FeesStep::Entrance:
-    case FeesStep::Room: build_choices(cache, t, fees, view); break;
-    case FeesStep::Digits: build_digits(cache, in, t, fees, view); break;
+    case FeesStep::Unit: view.picker = household::build_picker_view(fees.picker, cache.units, in, "fees"); break;
+    case FeesStep::Digits:
+        view.keypad = household::build_keypad_view(fees.verification, view.busy,
+                                                   household::unit_label(cache.units, fees.verification.unit_id, in), in, "fees");
+        break;
     case FeesStep::Bill:
         if (fees.lookup)
             build_bill(cache, in, t, fees, view);
         else
-            view.busy_text = t("fees.checking");
+            view.busy_text = t("household.checking");
         view.busy = view.busy || !fees.lookup;
         break;
     case FeesStep::Choose: build_choose(cache, t, fees, view); break;

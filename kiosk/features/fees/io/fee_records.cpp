@@ -1,6 +1,7 @@
 // Conversions from protocol records to core's fee structs, and the cache read.
 #include "features/fees/io/fee_records.hpp"
 
+#include "household/io/verify_io.hpp"
 #include "protocol/decode.hpp"
 #include "protocol/estate.hpp"
 #include "protocol/fees.hpp"
@@ -8,17 +9,11 @@
 
 #include <spdlog/spdlog.h>
 
-#include <algorithm>
-#include <tuple>
 
 namespace kiosk::fees {
 namespace p = lobby::protocol;
 
-UnitInfo to_unit_info(const p::Unit& unit)
-{
-    return {unit.id, static_cast<int>(unit.building), static_cast<int>(unit.entrance), static_cast<int>(unit.floor),
-            unit.room, unit.area_m2, unit.owner_masked};
-}
+using household::to_unit_info;
 
 FeeBill to_fee_bill(const p::Bill& bill)
 {
@@ -54,30 +49,22 @@ p::PaymentOrderRequest payment_order_request(const CallCreateOrder& call)
     return req;
 }
 
-const std::vector<UnitInfo>& UnitsMemo::units(store::Store& store)
+CallOutcome to_call_outcome(household::Outcome outcome)
 {
-    auto stamp = store.collection_stamp("units");
-    if (!stamp || *stamp == m_stamp)
-        return m_units;
-    auto records = store.units();
-    if (!records)
-        return m_units;
-    m_units.clear();
-    for (const auto& record : records.value()) {
-        auto decoded = p::decode<p::Unit>(record.data);
-        if (decoded)
-            m_units.push_back(to_unit_info(decoded.value()));
-        else
-            spdlog::warn("cache: unit {} unreadable: {}", record.key, decoded.error().message);
+    switch (outcome) {
+    case household::Outcome::Ok: return CallOutcome::Ok;
+    case household::Outcome::WrongDigits: return CallOutcome::WrongDigits;
+    case household::Outcome::Wait: return CallOutcome::Wait;
+    case household::Outcome::Locked: return CallOutcome::Locked;
+    case household::Outcome::UnknownUnit: return CallOutcome::UnknownUnit;
+    case household::Outcome::NotCached: return CallOutcome::NotCached;
+    case household::Outcome::NoOfflineCheck: return CallOutcome::NoOfflineCheck;
+    case household::Outcome::ServerError: break;
     }
-    std::sort(m_units.begin(), m_units.end(), [](const UnitInfo& a, const UnitInfo& b) {
-        return std::tie(a.building, a.entrance, a.floor, a.room) < std::tie(b.building, b.entrance, b.floor, b.room);
-    });
-    m_stamp = *stamp;
-    return m_units;
+    return CallOutcome::ServerError;
 }
 
-FeesCache read_fees_cache(store::Store& store, UnitsMemo& memo)
+FeesCache read_fees_cache(store::Store& store, household::UnitsMemo& memo)
 {
     FeesCache data;
     data.units = memo.units(store);
@@ -98,23 +85,16 @@ FeesCache read_fees_cache(store::Store& store, UnitsMemo& memo)
 
 LookupDone cached_fee_lookup(store::Store& store, const CallFeeLookup& call)
 {
+    const household::VerifyAnswer checked = household::offline_check(&store, call.unit_id, call.last4);
     LookupDone done;
-    done.outcome = CallOutcome::NotCached;
+    done.outcome = to_call_outcome(checked.outcome);
+    done.attempts_left = checked.attempts_left;
     done.offline = true;
+    if (checked.outcome != household::Outcome::Ok)
+        return done;
     auto unit = store.record("units", call.unit_id);
-    if (!unit || !unit.value())
-        return done;
-    auto verified = store.verify_phone_last4(call.unit_id, call.last4);
-    if (!verified) {
-        // not_found: the unit came without verifiers for this kiosk (no
-        // enrolled key): digits cannot be checked offline.
-        done.outcome = verified.error().code == store::StoreErrc::not_found ? CallOutcome::NoOfflineCheck
-                                                                             : CallOutcome::ServerError;
-        return done;
-    }
-    if (!verified.value()) {
-        done.outcome = CallOutcome::WrongDigits;
-        done.attempts_left = -1;  // the kiosk's own count decides
+    if (!unit || !unit.value()) {
+        done.outcome = CallOutcome::NotCached;
         return done;
     }
     auto decoded_unit = p::decode<p::Unit>(unit.value()->data);

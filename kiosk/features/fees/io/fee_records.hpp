@@ -3,14 +3,14 @@
 #pragma once
 
 #include "features/fees/core/fees_calls.hpp"
-#include "store/types.hpp"
+#include "household/core/verification.hpp"
+#include "household/io/units_memo.hpp"
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
 namespace lobby::protocol {
-struct Unit;
 struct Bill;
 struct FeeLookupResult;
 struct PaymentOrder;
@@ -22,7 +22,6 @@ class Store;
 
 namespace kiosk::fees {
 
-UnitInfo to_unit_info(const lobby::protocol::Unit& unit);
 FeeBill to_fee_bill(const lobby::protocol::Bill& bill);
 FeeLookup to_fee_lookup(const lobby::protocol::FeeLookupResult& result);
 PaymentOrderInfo to_order_info(const lobby::protocol::PaymentOrder& order);
@@ -31,22 +30,13 @@ std::string verification_token_of(const lobby::protocol::FeeLookupResult& result
 // The body of POST /v1/payment-orders, with this session's verification token.
 lobby::protocol::PaymentOrderRequest payment_order_request(const CallCreateOrder& call);
 
-// The cached units, sorted for the pickers. The store's version moves on
-// every pull page, but decoding 5,000 units takes ~15 ms of a frame: re-read
-// only when the units collection itself changed (its row count or newest seq).
-class UnitsMemo {
-public:
-    const std::vector<UnitInfo>& units(store::Store& store);
-
-private:
-    store::CollectionStamp m_stamp{-1, -1};
-    std::vector<UnitInfo> m_units;
-};
-
 // What the fees views read: cached units (sorted for the pickers) and fee kinds.
-FeesCache read_fees_cache(store::Store& store, UnitsMemo& memo);
+FeesCache read_fees_cache(store::Store& store, household::UnitsMemo& memo);
 
-// The offline fee lookup: checks the digits against the cached keyed hash,
+// A refused verification as a fees outcome.
+CallOutcome to_call_outcome(household::Outcome outcome);
+
+// The offline fee lookup: checks the digits as household::offline_check does,
 // then reads the unit's cached bills (from_cache, never payable).
 LookupDone cached_fee_lookup(store::Store& store, const CallFeeLookup& call);
 

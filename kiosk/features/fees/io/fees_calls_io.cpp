@@ -4,6 +4,7 @@
 #include "features/fees/io/fees_io.hpp"
 
 #include "features/fees/io/fee_records.hpp"
+#include "household/io/verify_io.hpp"
 #include "protocol/decode.hpp"
 #include "protocol/fees.hpp"
 #include "store/store.hpp"
@@ -74,21 +75,11 @@ LookupDone lookup(const CallFeeLookup& call, net::LiveContext& ctx)
         }
         return done;
     }
-    if (r.status() == 403) {
-        done.outcome = CallOutcome::WrongDigits;
-        done.attempts_left = r.error && r.error->attempts_left ? static_cast<int>(*r.error->attempts_left) : -1;
-        done.locked_until_utc = r.error && r.error->locked_until ? *r.error->locked_until : 0;
-    } else if (r.status() == 429 && r.error && r.error->code == p::error_code::too_many_attempts) {
-        done.outcome = CallOutcome::Wait;
-        done.locked_until_utc = r.error->locked_until ? *r.error->locked_until : 0;
-    } else if (r.status() == 423) {
-        done.outcome = CallOutcome::Locked;
-        done.locked_until_utc = r.error && r.error->locked_until ? *r.error->locked_until : 0;
-    } else if (r.status() == 404) {
-        done.outcome = CallOutcome::UnknownUnit;
-    } else {
-        spdlog::warn("fees: lookup refused: {} {}", r.summary(), r.error ? r.error->code : std::string());
-    }
+    // Refused: read as every household verification is.
+    const household::VerifyAnswer refused = household::refused_verification(r);
+    done.outcome = to_call_outcome(refused.outcome);
+    done.attempts_left = refused.attempts_left;
+    done.locked_until_utc = refused.locked_until_utc;
     return done;
 }
 
@@ -140,13 +131,13 @@ std::any perform(const std::any& call, net::LiveContext& ctx)
 
 } // namespace
 
-net::FeatureIo fees_io(std::shared_ptr<StoreLockoutBook> book)
+net::FeatureIo fees_io(std::shared_ptr<household::StoreLockoutBook> book)
 {
     net::FeatureIo io;
     io.attach = [book](store::Store& store) { book->attach(store); };
     // The memo lives as long as the registry: units are re-decoded only
     // when their collection changed.
-    auto memo = std::make_shared<UnitsMemo>();
+    auto memo = std::make_shared<household::UnitsMemo>();
     io.read_cache = [memo](store::Store& store, std::int64_t) { return std::any(read_fees_cache(store, *memo)); };
     io.perform = perform;
     return io;  // fees submits nothing to the outbox: paying is online only

@@ -1,9 +1,10 @@
-// Fees, first steps: building, entrance and room as big buttons, then the
-// last four phone digits on a keypad (shown as dots). The bill and payment
-// steps are in fees_bill_screen.cpp.
+// Fees, first steps: the shared unit picker (building, entrance, room) and
+// household keypad (the last four phone digits, shown as dots). The bill and
+// payment steps are in fees_bill_screen.cpp.
 #include "features/fees/screen/fees_parts.hpp"
 #include "features/fees/screen/fees_screens.hpp"
 
+#include "household/screen/household_screens.hpp"
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
 #include "ui/widgets.hpp"
@@ -11,119 +12,18 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
-#include <vector>
+#include <optional>
+#include <variant>
 
 namespace kiosk::fees {
 namespace {
 
-void draw_choices(const FeesView& view, Requests& requests)
+// The shared screens answer with a household request; it goes to fees.
+template <class Variant>
+void ask_household(Requests& requests, const std::optional<Variant>& request)
 {
-    const ui::Context& ctx = ui::context();
-    const float width = ImGui::GetContentRegionAvail().x;
-    // Rooms are many and short; buildings and entrances few and wide.
-    const float min_w = ctx.metrics.mm(view.step == FeesStep::Room ? 36 : 60);
-    const float height = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 18));
-    std::vector<ImVec2> sizes;
-    for (const FeesChoice& choice : view.choices) {
-        const ImVec2 fit = ui::button_size(choice.label, 0, ui::TextRole::Title);
-        sizes.emplace_back(ImMin(width, ImMax(min_w, fit.x)), ImMax(height, fit.y));
-    }
-    // The buttons sit at the bottom of the screen, within reach, when they fit.
-    ui::align_bottom(ui::FlowRow::height(sizes, width));
-    const ui::RequiredTargets required;
-    ui::FlowRow row(width);
-    for (std::size_t i = 0; i < view.choices.size(); ++i) {
-        const FeesChoice& choice = view.choices[i];
-        const ImVec2 size = sizes[i];
-        row.place(size.x);
-        if (ui::button(choice.id.c_str(), choice.label, size, ui::ButtonKind::Secondary, ui::TextRole::Title)) {
-            if (view.step == FeesStep::Building)
-                ask(requests, RequestBuilding{choice.number});
-            else if (view.step == FeesStep::Entrance)
-                ask(requests, RequestEntrance{choice.number});
-            else
-                ask(requests, RequestRoom{choice.unit_id});
-        }
-    }
-}
-
-// Which unit, and what to type: on top (portrait) or beside the keypad.
-void draw_digits_prompt(const FeesView& view, float width)
-{
-    ui::text(view.unit_label, ui::TextRole::Title, ui::Align::Center, width);
-    ui::text(view.prompt, ui::TextRole::Body, ui::Align::Center, width);
-}
-
-// The message line's room is kept whether or not it shows, so an error never
-// pushes the keys down under the finger (or under Back/Home).
-float message_room(float width) { return ui::text_height("-\n-", ui::TextRole::Body, width); }
-
-// The dots of what was typed and the message about it, right above the keys.
-void draw_digits_entry(const FeesView& view, float width)
-{
-    ui::text(view.dots, ui::TextRole::Title, ui::Align::Center, width);
-    const float room = message_room(width);
-    const float top = ImGui::GetCursorPosY();
-    if (!view.message.empty()) {
-        const ui::Palette& p = ui::context().colors();
-        ui::text(view.message, ui::TextRole::Body, ui::Align::Center, width, view.message_is_problem ? p.bad : p.text);
-    }
-    const float used = ImGui::GetCursorPosY() - top;
-    if (used < room)
-        ImGui::Dummy(ImVec2(1, ImMax(1.0f, room - used - ImGui::GetStyle().ItemSpacing.y)));
-}
-
-void draw_digits_keypad(const FeesView& view, Requests& requests, float width, float max_height = 0)
-{
-    const ui::Context& ctx = ui::context();
-    // Wider keys at larger text, so "删除" and "确定" never wrap.
-    const float pad_w = ImMin(width, ctx.metrics.mm(120) * text_scale_factor(ctx.mode.text_scale));
-    const float left = ImGui::GetCursorPosX() + (width - pad_w) * 0.5f;
-    if (view.busy) {
-        ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center, width);
-    } else if (view.keypad_enabled) {
-        // OK sits in the keypad's corner: at 2x text a button below it would
-        // fall off the screen.
-        ImGui::SetCursorPosX(left);
-        ImGui::BeginGroup();
-        const char key =
-            ui::numeric_keypad("fees.key", view.erase_label, pad_w, view.submit_label, view.can_submit, max_height);
-        ImGui::EndGroup();
-        if (key == '\n') {
-            if (view.can_submit)
-                ask(requests, RequestSubmit{});
-        } else if (key != 0) {
-            ask(requests, RequestKey{key});
-        }
-    }
-}
-
-void draw_digits(const FeesView& view, Requests& requests)
-{
-    const float width = ImGui::GetContentRegionAvail().x;
-    const ui::RequiredTargets required;
-    if (!ui::context().metrics.landscape) {
-        // The keypad within reach at the bottom, what was typed right above
-        // it, which unit and what to type on top.
-        draw_digits_prompt(view, width);
-        const float spacing = ImGui::GetStyle().ItemSpacing.y;
-        ui::align_bottom(ui::text_height(view.dots, ui::TextRole::Title, width) + message_room(width) +
-                         2 * spacing + ui::numeric_keypad_height());
-        draw_digits_entry(view, width);
-        draw_digits_keypad(view, requests, width);
-        return;
-    }
-    // Landscape has width to spare and little height: the keypad beside the
-    // words, so its every key is on screen without scrolling.
-    const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
-    ImGui::BeginGroup();
-    draw_digits_prompt(view, column);
-    draw_digits_entry(view, column);
-    ImGui::EndGroup();
-    ImGui::SameLine();
-    ImGui::BeginGroup();
-    draw_digits_keypad(view, requests, column, ImGui::GetContentRegionAvail().y);
-    ImGui::EndGroup();
+    if (request)
+        std::visit([&](const auto& r) { ask(requests, r); }, *request);
 }
 
 } // namespace
@@ -141,14 +41,8 @@ void draw_fees_screen(const FeesView& view, Requests& requests)
     const ui::Context& ctx = ui::context();
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(2)));
     switch (view.step) {
-    case FeesStep::Building:
-    case FeesStep::Entrance:
-    case FeesStep::Room:
-        ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
-        ImGui::Dummy(ImVec2(1, ctx.metrics.mm(2)));
-        draw_choices(view, requests);
-        break;
-    case FeesStep::Digits: draw_digits(view, requests); break;
+    case FeesStep::Unit: ask_household(requests, household::draw_unit_picker(view.picker)); break;
+    case FeesStep::Digits: ask_household(requests, household::draw_household_keypad(view.keypad)); break;
     case FeesStep::Bill: draw_fees_bill(view, requests); break;
     case FeesStep::Choose: draw_fees_choose(view, requests); break;
     case FeesStep::Paying:

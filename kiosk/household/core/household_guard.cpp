@@ -1,9 +1,9 @@
-// FeeGuard: a session's waits, the unit's count and lock, reset on success.
-#include "features/fees/core/fee_guard.hpp"
+// HouseholdGuard: a session's waits, the unit's count and lock, reset on success.
+#include "household/core/household_guard.hpp"
 
 #include <algorithm>
 
-namespace kiosk::fees {
+namespace kiosk::household {
 namespace {
 
 std::string count_key(const std::string& unit_id)
@@ -13,13 +13,13 @@ std::string count_key(const std::string& unit_id)
 
 } // namespace
 
-std::int64_t FeeGuard::locked_until(const std::string& unit_id, std::int64_t now_utc) const
+std::int64_t HouseholdGuard::locked_until(const std::string& unit_id, std::int64_t now_utc) const
 {
     const UnitLock lock = m_book->load(unit_id);
     return lock.locked_until_utc > now_utc ? lock.locked_until_utc : 0;
 }
 
-AfterWrongTry FeeGuard::failure(SessionTries& session, const std::string& unit_id, std::int64_t now_utc)
+AfterWrongTry HouseholdGuard::failure(SessionTries& session, const std::string& unit_id, std::int64_t now_utc)
 {
     AfterWrongTry after;
     UnitLock count = m_book->load(count_key(unit_id));
@@ -47,17 +47,17 @@ AfterWrongTry FeeGuard::failure(SessionTries& session, const std::string& unit_i
     return after;
 }
 
-void FeeGuard::server_locked(const std::string& unit_id, std::int64_t until_utc)
+void HouseholdGuard::server_locked(const std::string& unit_id, std::int64_t until_utc)
 {
     if (until_utc > m_book->load(unit_id).locked_until_utc)
         m_book->save(unit_id, UnitLock{0, until_utc});
 }
 
-void FeeGuard::success(SessionTries& session, const std::string& unit_id)
+void HouseholdGuard::success(SessionTries& session, const std::string& unit_id)
 {
     session = SessionTries{};
     m_book->clear(count_key(unit_id));
     m_book->clear(unit_id);
 }
 
-} // namespace kiosk::fees
+} // namespace kiosk::household

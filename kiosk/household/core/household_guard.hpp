@@ -1,12 +1,13 @@
-// The kiosk's own limits on wrong phone digits, the same rules the office
+// The kiosk's own limits on wrong phone digits, for every service that
+// verifies a household (fees, repairs, surveys), the same rules the office
 // server applies, so guessing stays impractical while the server cannot be
 // asked (offline checks) and one person's mistakes do not lock the next
 // person out:
 //  - per person's session and unit (SessionTries, in the person's
-//    FeesSession, gone with it): free tries, then waits that double;
-//  - per unit on this kiosk, across sessions (the LockoutBook, which the
-//    fees io keeps in the store so a restart does not clear it): enough
-//    wrong tries within the window lock the unit.
+//    Verification, gone with it): free tries, then waits that double;
+//  - per unit on this kiosk, across sessions and services (the LockoutBook,
+//    which household/io keeps in the store so a restart does not clear it):
+//    enough wrong tries within the window lock the unit.
 // A restart ends every person's session and with it a running wait; the
 // unit's count survives it, so restarting never resets the way to the lock.
 // Times are UTC seconds, which mean the same thing after a reboot.
@@ -17,7 +18,7 @@
 #include <memory>
 #include <string>
 
-namespace kiosk::fees {
+namespace kiosk::household {
 
 // A persisted record per key: the unit's lock ("<unit>": locked_until) and
 // its count ("tries:<unit>": failures, counted until locked_until_utc).
@@ -26,7 +27,7 @@ struct UnitLock {
     std::int64_t locked_until_utc = 0;  // 0: not locked / no window
 };
 
-// Where the records persist. The io implements it on the store; tests and a
+// Where the records persist. household/io implements it on the store; tests and a
 // kiosk whose store failed use the memory one.
 class LockoutBook {
 public:
@@ -56,7 +57,7 @@ struct SessionTries {
     std::int64_t retry_at_utc = 0;  // 0: may try now
 };
 
-struct FeeRules {
+struct GuardRules {
     int free_tries = 3;
     std::int64_t delay_s = 30;       // the first wait; doubles with each wrong try
     int unit_failures = 10;          // wrong tries for a unit that lock it
@@ -71,9 +72,9 @@ struct AfterWrongTry {
     std::int64_t locked_until_utc = 0;  // the unit is locked on this kiosk (0: no)
 };
 
-class FeeGuard {
+class HouseholdGuard {
 public:
-    FeeGuard(FeeRules rules, std::shared_ptr<LockoutBook> book) : m_rules(rules), m_book(std::move(book)) {}
+    HouseholdGuard(GuardRules rules, std::shared_ptr<LockoutBook> book) : m_rules(rules), m_book(std::move(book)) {}
 
     // The end of the unit's lock on this kiosk, or 0 when it is not locked now.
     std::int64_t locked_until(const std::string& unit_id, std::int64_t now_utc) const;
@@ -85,8 +86,8 @@ public:
     void success(SessionTries& session, const std::string& unit_id);
 
 private:
-    FeeRules m_rules;
+    GuardRules m_rules;
     std::shared_ptr<LockoutBook> m_book;
 };
 
-} // namespace kiosk::fees
+} // namespace kiosk::household

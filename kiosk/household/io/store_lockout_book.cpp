@@ -1,5 +1,5 @@
 // StoreLockoutBook: the store first, memory when it cannot be used.
-#include "features/fees/io/store_lockout_book.hpp"
+#include "household/io/store_lockout_book.hpp"
 
 #include "store/store.hpp"
 
@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-namespace kiosk::fees {
+namespace kiosk::household {
 
 UnitLock StoreLockoutBook::load(const std::string& unit_id)
 {
@@ -16,7 +16,7 @@ UnitLock StoreLockoutBook::load(const std::string& unit_id)
         return remembered;
     auto row = m_store->lockout(scope, unit_id);
     if (!row) {
-        spdlog::warn("fees: lockout not readable: {}", store::to_string(row.error().code));
+        spdlog::warn("household: lockout not readable: {}", store::to_string(row.error().code));
         return remembered;
     }
     if (!*row)
@@ -34,7 +34,7 @@ void StoreLockoutBook::save(const std::string& unit_id, const UnitLock& lock)
             m_memory.clear(unit_id);
             return;
         } else {
-            spdlog::warn("fees: lockout not saved: {}", store::to_string(saved.error().code));
+            spdlog::warn("household: lockout not saved: {}", store::to_string(saved.error().code));
         }
     }
     m_memory.save(unit_id, lock);
@@ -47,4 +47,4 @@ void StoreLockoutBook::clear(const std::string& unit_id)
         (void)m_store->clear_lockout(scope, unit_id);
 }
 
-} // namespace kiosk::fees
+} // namespace kiosk::household

@@ -1,0 +1,23 @@
+// The shared household screens, drawn inside a feature's own screen: the
+// unit picker's step and the digits keypad. Each returns what was tapped,
+// which the feature wraps in its own FeatureRequest, e.g.
+//   if (auto r = household::draw_unit_picker(view.picker))
+//       std::visit([&](const auto& x) { ask(requests, x); }, *r);
+#pragma once
+
+#include "household/core/unit_picker.hpp"
+#include "household/core/verification.hpp"
+
+#include <optional>
+
+namespace kiosk::household {
+
+// The question on top, the buttons at the bottom within reach (portrait);
+// rooms one row per floor, the floor's label first.
+std::optional<PickRequest> draw_unit_picker(const UnitPickerView& view);
+
+// Which unit and what to type on top, the dots and the message above the
+// keypad; portrait puts the keypad at the bottom, landscape beside the words.
+std::optional<DigitsRequest> draw_household_keypad(const KeypadView& view);
+
+} // namespace kiosk::household

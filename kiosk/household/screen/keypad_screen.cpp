@@ -1,0 +1,97 @@
+// The digits step: which unit and what to type, the dots of what was typed,
+// the message about the last try, and the keypad with OK in its corner.
+#include "household/screen/household_screens.hpp"
+
+#include "ui/context.hpp"
+#include "ui/frame_record.hpp"
+#include "ui/widgets.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace kiosk::household {
+namespace {
+
+// Which unit, and what to type: on top (portrait) or beside the keypad.
+void draw_prompt(const KeypadView& view, float width)
+{
+    ui::text(view.unit_label, ui::TextRole::Title, ui::Align::Center, width);
+    ui::text(view.prompt, ui::TextRole::Body, ui::Align::Center, width);
+}
+
+// The message line's room is kept whether or not it shows, so an error never
+// pushes the keys down under the finger (or under Back/Home).
+float message_room(float width) { return ui::text_height("-\n-", ui::TextRole::Body, width); }
+
+// The dots of what was typed and the message about it, right above the keys.
+void draw_entry(const KeypadView& view, float width)
+{
+    ui::text(view.dots, ui::TextRole::Title, ui::Align::Center, width);
+    const float room = message_room(width);
+    const float top = ImGui::GetCursorPosY();
+    if (!view.message.empty()) {
+        const ui::Palette& p = ui::context().colors();
+        ui::text(view.message, ui::TextRole::Body, ui::Align::Center, width, view.message_is_problem ? p.bad : p.text);
+    }
+    const float used = ImGui::GetCursorPosY() - top;
+    if (used < room)
+        ImGui::Dummy(ImVec2(1, ImMax(1.0f, room - used - ImGui::GetStyle().ItemSpacing.y)));
+}
+
+std::optional<DigitsRequest> draw_keys(const KeypadView& view, float width, float max_height = 0)
+{
+    const ui::Context& ctx = ui::context();
+    // Wider keys at larger text, so "删除" and "确定" never wrap.
+    const float pad_w = ImMin(width, ctx.metrics.mm(120) * text_scale_factor(ctx.mode.text_scale));
+    const float left = ImGui::GetCursorPosX() + (width - pad_w) * 0.5f;
+    if (view.busy) {
+        ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center, width);
+        return std::nullopt;
+    }
+    if (!view.keypad_enabled)
+        return std::nullopt;
+    // OK sits in the keypad's corner: at 2x text a button below it would
+    // fall off the screen.
+    ImGui::SetCursorPosX(left);
+    ImGui::BeginGroup();
+    const char key =
+        ui::numeric_keypad(view.keypad_id.c_str(), view.erase_label, pad_w, view.submit_label, view.can_submit, max_height);
+    ImGui::EndGroup();
+    if (key == '\n')
+        return view.can_submit ? std::optional<DigitsRequest>(RequestSubmit{}) : std::nullopt;
+    if (key != 0)
+        return RequestKey{key};
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<DigitsRequest> draw_household_keypad(const KeypadView& view)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ui::RequiredTargets required;
+    if (!ui::context().metrics.landscape) {
+        // The keypad within reach at the bottom, what was typed right above
+        // it, which unit and what to type on top.
+        draw_prompt(view, width);
+        const float spacing = ImGui::GetStyle().ItemSpacing.y;
+        ui::align_bottom(ui::text_height(view.dots, ui::TextRole::Title, width) + message_room(width) + 2 * spacing +
+                         ui::numeric_keypad_height());
+        draw_entry(view, width);
+        return draw_keys(view, width);
+    }
+    // Landscape has width to spare and little height: the keypad beside the
+    // words, so its every key is on screen without scrolling.
+    const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    ImGui::BeginGroup();
+    draw_prompt(view, column);
+    draw_entry(view, column);
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    auto request = draw_keys(view, column, ImGui::GetContentRegionAvail().y);
+    ImGui::EndGroup();
+    return request;
+}
+
+} // namespace kiosk::household
