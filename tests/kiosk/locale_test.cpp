@@ -87,7 +87,7 @@ const std::set<std::string> k_widget_ids = {
     "settings.elderly",  // the chrome's item table (screens/chrome.cpp)
     "fees.history",      // the paid-history button's id, set in the fees view model
     // Repairs buttons drawn through its wide_button() or named in its view model.
-    "repairs.emergency", "repairs.code.erase", "repairs.code.find", "repairs.where.public",
+    "repairs.emergency", "repairs.code.erase", "repairs.code.find", "repairs.where.public", "repairs.where.own_unit",
     "repairs.emergency.water_leak_urgent", "repairs.emergency.lift_trapped", "repairs.emergency.fire_smoke",
     "repairs.emergency.gas_smell",
 };

@@ -30,7 +30,7 @@ struct Kiosk {
     RecordingEffects effects;
     Controller c;
     Catalog catalog;
-    Kiosk() : c(config, {repairs_core(counting_secrets())}, effects)
+    Kiosk() : c(config, {repairs_core(counting_secrets(), config)}, effects)
     {
         auto loaded = Catalog::load(std::string(LOBBY_SOURCE_DIR) + "/locale");
         REQUIRE(loaded);
@@ -51,7 +51,7 @@ struct Kiosk {
         SyncStatus sync;
         sync.online = online;
         const std::any any_cache = cache;
-        const FeatureCore core = repairs_core(counting_secrets());
+        const FeatureCore core = repairs_core(counting_secrets(), config);
         const FeatureViewInputs in{*c.feature_state(feature_id), any_cache, config, catalog, language, sync, 0, 0};
         return std::any_cast<RepairsView>(core.build_view(in));
     }

@@ -43,7 +43,7 @@ int main(int argc, char** argv)
     config.timeouts = {1000, 5000};
     config.outbox_backoff = {20, 200};
     net::SyncWorker worker(std::move(*worker_store), config, nullptr);
-    const net::FeatureIo io = repairs_io();
+    const net::FeatureIo io = repairs_io(std::make_shared<household::StoreLockoutBook>());
     net::LiveClient live(net::LiveConfig{{argv[2], "demo-lobby-1-token"}, {1000, 4000}},
                          std::make_unique<store::Store>(std::move(*live_store)),
                          [io](const OnlineCall& call, net::LiveContext& ctx) { return io.perform(call.payload, ctx); },
@@ -57,7 +57,7 @@ int main(int argc, char** argv)
                               return client_ref;
                           }};
     KioskConfig kiosk_config;
-    Controller controller(kiosk_config, {repairs_core(std::move(secrets))}, effects);
+    Controller controller(kiosk_config, {repairs_core(std::move(secrets), kiosk_config)}, effects);
     auto ask = [&](RepairsRequest r) { controller.apply(FeatureRequest{feature_id, std::move(r)}, 0); };
     controller.apply(RequestOpenScreen{feature_id}, 0);
     ask(RequestWhere{false});

@@ -10,7 +10,9 @@ namespace kiosk::repairs {
 
 void register_repairs(app::FeatureRegistry& registry)
 {
-    registry.add({repairs_core(ticket_secrets()), repairs_screens(), repairs_io()});
+    // One lockout book shared by the core (which counts) and the io (which gives it the store).
+    auto book = std::make_shared<household::StoreLockoutBook>();
+    registry.add({repairs_core(ticket_secrets(), registry.config(), book), repairs_screens(), repairs_io(book)});
 }
 
 } // namespace kiosk::repairs

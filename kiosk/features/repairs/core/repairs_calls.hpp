@@ -3,6 +3,7 @@
 #pragma once
 
 #include "features/repairs/core/repairs_types.hpp"
+#include "household/core/household.hpp"
 
 #include <optional>
 #include <string>
@@ -13,7 +14,7 @@ namespace kiosk::repairs {
 
 struct CallSlots {};                         // GET /v1/repairs/slots
 struct CallFindByCode { std::string code; };  // POST /v1/repairs/lookup
-using RepairsCall = std::variant<CallSlots, CallFindByCode>;
+using RepairsCall = std::variant<CallSlots, CallFindByCode, household::CallVerifyHousehold>;
 
 enum class CallOutcome { Ok, NotFound, TooMany, Offline, ServerError };
 
@@ -25,7 +26,7 @@ struct TicketDone {
     CallOutcome outcome = CallOutcome::ServerError;
     std::optional<TicketInfo> ticket;
 };
-using RepairsAnswer = std::variant<SlotsDone, TicketDone>;
+using RepairsAnswer = std::variant<SlotsDone, TicketDone, household::HouseholdVerified>;
 
 // Outbox kinds.
 inline constexpr const char* kind_repair = "repair";

@@ -5,6 +5,7 @@
 #include "core/feature_adapter.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <map>
 
 namespace kiosk::repairs {
@@ -79,11 +80,49 @@ void RepairsFeature::handle(State& s, const RequestEmergency& r, FeatureContext&
 void RepairsFeature::handle(State& s, const RequestWhere& r, FeatureContext&)
 {
     s.own_unit = r.own_unit;
-    // Own-unit reports need the household's verification (the shared
-    // household module); until then the kiosk offers public areas only.
-    if (r.own_unit)
+    s.slot.reset();
+    if (r.own_unit) {
+        // 我家: which unit, then the same verification as fees.
+        s.picker = household::UnitPicker{};
+        s.verification = household::start_over(s.verification);
+        s.step = RepairsStep::Unit;
         return;
+    }
     s.step = RepairsStep::Location;
+}
+
+void RepairsFeature::picked(State& s, const household::PickRequest& r, FeatureContext& ctx)
+{
+    if (s.step != RepairsStep::Unit || !household::pick(s.picker, r))
+        return;
+    m_verifier.begin(s.verification, s.picker.unit_id, ctx);
+    s.step = RepairsStep::Digits;
+}
+
+void RepairsFeature::handle(State& s, const household::RequestBuilding& r, FeatureContext& ctx) { picked(s, r, ctx); }
+void RepairsFeature::handle(State& s, const household::RequestEntrance& r, FeatureContext& ctx) { picked(s, r, ctx); }
+void RepairsFeature::handle(State& s, const household::RequestRoom& r, FeatureContext& ctx) { picked(s, r, ctx); }
+
+void RepairsFeature::handle(State& s, const household::RequestKey& r, FeatureContext&)
+{
+    if (s.step == RepairsStep::Digits && !s.awaiting_call)
+        m_verifier.key(s.verification, r.key);
+}
+
+void RepairsFeature::handle(State& s, const household::RequestSubmit&, FeatureContext& ctx)
+{
+    if (s.step != RepairsStep::Digits || s.awaiting_call)
+        return;
+    if (auto attempt = m_verifier.submit(s.verification, ctx))
+        s.awaiting_call = ctx.call(RepairsCall{household::CallVerifyHousehold{*attempt}});
+}
+
+void RepairsFeature::answered(State& s, const household::HouseholdVerified& a, FeatureContext& ctx)
+{
+    if (!m_verifier.answered(s.verification, a.answer, ctx))
+        return;  // the verification's notice says why, on the keypad
+    s.unit_id = s.verification.verified_unit_id;
+    s.step = RepairsStep::Category;
 }
 
 void RepairsFeature::handle(State& s, const RequestLocation& r, FeatureContext&)
@@ -103,6 +142,7 @@ void RepairsFeature::handle(State& s, const RequestCategory& r, FeatureContext&)
     }
     s.category = r.code;
     s.category_paid = r.scope == Scope::Paid;
+    s.slot.reset();
     s.preset.clear();
     // Not the office's job: say so and who to call; nothing is filed.
     s.step = r.scope == Scope::NotOffice ? RepairsStep::OutOfScope : RepairsStep::Preset;
@@ -166,17 +206,29 @@ void RepairsFeature::handle(State& s, const RequestAddAnother&, FeatureContext&)
     s.step = RepairsStep::Category;
 }
 
-// Each item becomes one ticket with its own follow-up code, saved in the
-// outbox at once; the screen says "saved" only after the fsync'd write.
 void RepairsFeature::handle(State& s, const RequestSubmit&, FeatureContext& ctx)
 {
-    if (s.step != RepairsStep::ReadBack)
+    if (s.step != RepairsStep::ReadBack || s.awaiting_call)
         return;
     if (s.items.empty()) {
         s.notice = RepairsNotice::NoCategory;
         s.step = RepairsStep::Category;
         return;
     }
+    // A visiting slot may have filled while the person read back: ask the
+    // office once more before saving (the answer submits, or asks for another).
+    if (s.slot) {
+        s.submitting = true;
+        s.awaiting_call = ctx.call(RepairsCall{CallSlots{}});
+        return;
+    }
+    submit_items(s, ctx);
+}
+
+// Each item becomes one ticket with its own follow-up code, saved in the
+// outbox at once; the screen says "saved" only after the fsync'd write.
+void RepairsFeature::submit_items(State& s, FeatureContext& ctx)
+{
     std::vector<FiledTicket> filed;
     for (const ReportItem& item : s.items) {
         SubmitRepair sub;
@@ -295,23 +347,31 @@ void RepairsFeature::handle(State& s, const RequestStartOver&, FeatureContext&)
     s.filed = filed;
 }
 
-void RepairsFeature::answered(State& s, const SlotsDone& a, FeatureContext&)
+void RepairsFeature::answered(State& s, const SlotsDone& a, FeatureContext& ctx)
 {
+    const bool submitting = std::exchange(s.submitting, false);
     if (a.outcome != CallOutcome::Ok) {
+        // The check before saving could not be made: save anyway (the slot
+        // was free minutes ago; the office calls if it filled meanwhile).
+        if (submitting && s.slot) {
+            submit_items(s, ctx);
+            return;
+        }
         s.notice = a.outcome == CallOutcome::Offline ? RepairsNotice::SlotsOffline : RepairsNotice::ServerError;
         return;
     }
     s.slots = a.slots;
-    if (s.slot) {  // checking the chosen slot again before submitting
-        const auto still = std::find_if(a.slots.begin(), a.slots.end(), [&](const Slot& x) {
-            return x.start_utc == s.slot->start_utc && x.free > 0;
-        });
-        if (still == a.slots.end()) {
-            s.slot.reset();
-            s.notice = RepairsNotice::SlotTaken;
-            s.step = RepairsStep::When;
-        }
+    if (!submitting)
+        return;
+    const auto still = std::find_if(a.slots.begin(), a.slots.end(),
+                                    [&](const Slot& x) { return x.start_utc == s.slot->start_utc && x.free > 0; });
+    if (still == a.slots.end()) {
+        s.slot.reset();
+        s.notice = RepairsNotice::SlotTaken;
+        s.step = RepairsStep::When;
+        return;
     }
+    submit_items(s, ctx);
 }
 
 void RepairsFeature::answered(State& s, const TicketDone& a, FeatureContext&)
@@ -339,7 +399,20 @@ bool RepairsFeature::on_back(State& s, FeatureContext&)
     switch (s.step) {
     case RepairsStep::Start: return false;
     case RepairsStep::Emergency: s.step = RepairsStep::EmergencyMenu; return true;
+    case RepairsStep::Unit:
+        if (!household::pick_back(s.picker))
+            s.step = RepairsStep::Start;
+        return true;
+    case RepairsStep::Digits:
+        m_verifier.leave(s.verification);
+        s.step = RepairsStep::Unit;
+        return true;
     case RepairsStep::Category: s.step = s.own_unit ? RepairsStep::Start : RepairsStep::Location; return true;
+    case RepairsStep::When:
+        if (!s.items.empty())
+            s.items.pop_back();
+        s.step = RepairsStep::Preset;
+        return true;
     case RepairsStep::Preset:
     case RepairsStep::OutOfScope: s.step = RepairsStep::Category; return true;
     case RepairsStep::PaidNotice:
@@ -360,9 +433,9 @@ int RepairsFeature::min_idle_timeout_s(const State& s) const
     return s.step == RepairsStep::Emergency ? 180 : 0;
 }
 
-FeatureCore repairs_core(TicketSecrets secrets)
+FeatureCore repairs_core(TicketSecrets secrets, const KioskConfig& config, std::shared_ptr<household::LockoutBook> book)
 {
-    auto feature = std::make_shared<RepairsFeature>(std::move(secrets));
+    auto feature = std::make_shared<RepairsFeature>(std::move(secrets), config, std::move(book));
     FeatureCore core = make_feature_core(feature, feature_id, {"home.tile.repairs", "home.tile.repairs", "wrench"}, "repairs.title");
     core.urgent = UrgentActionSpec{"home.urgent.repairs", "home.urgent.repairs", "warning",
                                    [] { return std::any(RepairsRequest{RequestEmergencyMenu{}}); }};

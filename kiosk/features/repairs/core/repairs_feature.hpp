@@ -11,6 +11,7 @@
 #include "features/repairs/core/repairs_view.hpp"
 
 #include <functional>
+#include <memory>
 
 namespace kiosk::repairs {
 
@@ -37,12 +38,15 @@ public:
     using View = RepairsView;
     using Cache = RepairsCache;
 
-    explicit RepairsFeature(TicketSecrets secrets) : m_secrets(std::move(secrets)) {}
+    RepairsFeature(TicketSecrets secrets, const KioskConfig& config, std::shared_ptr<household::LockoutBook> book)
+        : m_secrets(std::move(secrets)), m_verifier(household::Verifier::rules_from(config), std::move(book))
+    {
+    }
 
     void on_request(State& s, const Request& request, FeatureContext& ctx);
     void on_answer(State& s, std::uint64_t call_id, const Answer& answer, FeatureContext& ctx);
-    bool on_tick(State&, FeatureContext&) { return false; }
-    std::int64_t next_tick_ms(const State&) const { return INT64_MAX; }
+    bool on_tick(State& s, FeatureContext& ctx) { return m_verifier.on_tick(s.verification, ctx); }
+    std::int64_t next_tick_ms(const State& s) const { return m_verifier.next_tick_ms(s.verification); }
     bool on_back(State& s, FeatureContext& ctx);
     int min_idle_timeout_s(const State& s) const;
     View build_view(const State& s, const Cache& cache, const FeatureViewInputs& in) const;  // repairs_views.cpp
@@ -54,6 +58,14 @@ public:
     static std::string emergency_words(const std::string& category);  // zh-CN, for the ticket
 
 private:
+    void handle(State& s, const household::RequestBuilding& r, FeatureContext& ctx);
+    void handle(State& s, const household::RequestEntrance& r, FeatureContext& ctx);
+    void handle(State& s, const household::RequestRoom& r, FeatureContext& ctx);
+    void handle(State& s, const household::RequestKey& r, FeatureContext& ctx);
+    void handle(State& s, const household::RequestSubmit& r, FeatureContext& ctx);
+    void answered(State& s, const household::HouseholdVerified& a, FeatureContext& ctx);
+    void picked(State& s, const household::PickRequest& r, FeatureContext& ctx);
+    void submit_items(State& s, FeatureContext& ctx);
     void handle(State& s, const RequestEmergencyMenu& r, FeatureContext& ctx);
     void handle(State& s, const RequestEmergency& r, FeatureContext& ctx);
     void handle(State& s, const RequestWhere& r, FeatureContext& ctx);
@@ -80,10 +92,13 @@ private:
     bool saved(State& s, SaveOutcome outcome);
 
     TicketSecrets m_secrets;
+    household::Verifier m_verifier;  // the kiosk-wide guard on wrong digits
 };
 
 // The category and preset words the office gets with a ticket come from the
 // catalog (zh-CN); the core keeps only codes, the io fills in the words.
-FeatureCore repairs_core(TicketSecrets secrets);
+// Without a book the wrong-digit counts live in memory (tests; the io passes the store's).
+FeatureCore repairs_core(TicketSecrets secrets, const KioskConfig& config,
+                         std::shared_ptr<household::LockoutBook> book = nullptr);
 
 } // namespace kiosk::repairs

@@ -1,6 +1,8 @@
 // What the repairs screens may ask for (the payload of a FeatureRequest).
 #pragma once
 
+#include "household/core/household.hpp"
+
 #include <cstdint>
 #include <string>
 #include <variant>
@@ -31,8 +33,10 @@ struct RequestAccept { bool accepted; std::string comment_key; };  // 验收; a 
 struct RequestRate { int score; };               // 1..5
 struct RequestStartOver {};
 
+// 我家: the shared unit picker and household verification's requests too.
 using RepairsRequest =
-    std::variant<RequestEmergencyMenu, RequestEmergency, RequestWhere, RequestLocation, RequestCategory, RequestPreset,
+    std::variant<household::RequestBuilding, household::RequestEntrance, household::RequestRoom, household::RequestKey,
+                 household::RequestSubmit, RequestEmergencyMenu, RequestEmergency, RequestWhere, RequestLocation, RequestCategory, RequestPreset,
                  RequestAcknowledgePaid, RequestSlot, RequestCallBack, RequestSubmit, RequestAddAnother, RequestTrack,
                  RequestCodeKey, RequestFindCode, RequestTrackFiled, RequestRefresh, RequestAccept, RequestRate,
                  RequestStartOver>;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "features/repairs/core/repairs_types.hpp"
+#include "household/core/household.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -14,6 +15,8 @@ namespace kiosk::repairs {
 
 enum class RepairsStep {
     Start,          // 公共区域 / 我家, the red emergency button, 查询进度
+    Unit,           // 我家: building, entrance, room (shared picker)
+    Digits,         // 我家: the phone's last four digits (shared verification)
     EmergencyMenu,  // which emergency
     Emergency,      // the numbers in very large text, what to do now
     Location,       // which public area
@@ -61,7 +64,10 @@ struct RepairsSession {
     RepairsNotice notice = RepairsNotice::None;
 
     bool own_unit = false;
+    household::UnitPicker picker;
+    household::Verification verification;
     std::string unit_id;   // own unit, once verified
+    bool submitting = false;  // Submit waits for the slot's second check
     std::string location;  // public area code
     std::string location_words;
     std::string category, preset;  // the item being chosen

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/cached_data.hpp"
+#include "household/core/unit_info.hpp"
 
 #include <cstdint>
 #include <map>
@@ -84,6 +85,7 @@ struct RepairsCache {
     // Tickets this kiosk filed, by the client_ref it gave them: the number
     // and status the office assigned, once the outbox delivered them.
     std::map<std::string, TicketInfo> filed;
+    std::vector<household::UnitInfo> units;  // for 我家: the unit picker
 };
 
 } // namespace kiosk::repairs

@@ -105,6 +105,7 @@ void build_start(RepairsView& v, const Texts& t)
     v.prompt = t("repairs.ask_where");
     v.emergency_label = t("home.urgent.repairs");
     v.track_label = t("repairs.track");
+    v.choices.push_back({"repairs.where.own_unit", t("repairs.where_own_unit"), "home", "own_unit"});
     v.choices.push_back({"repairs.where.public", t("repairs.where_public"), "building", "public"});
 }
 
@@ -184,6 +185,13 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
     v.start_over_label = t("repairs.start_over");
     switch (s.step) {
     case RepairsStep::Start: build_start(v, t); break;
+    case RepairsStep::Unit: v.picker = household::build_picker_view(s.picker, cache.units, in, "repairs"); break;
+    case RepairsStep::Digits:
+        v.keypad = household::build_keypad_view(s.verification, s.awaiting_call != 0,
+                                                household::unit_label(cache.units, s.verification.unit_id, in), in,
+                                                "repairs");
+        v.busy = false;  // the keypad shows its own waiting
+        break;
     case RepairsStep::EmergencyMenu: build_emergency_menu(v, t); break;
     case RepairsStep::Emergency: build_emergency(v, s, cache, t, in.language); break;
     case RepairsStep::Location:
@@ -257,7 +265,9 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
         for (const LocationInfo& l : cache.locations)
             if (l.code == s.location)
                 where = &l;
-        v.readback.push_back({t("repairs.where"), where ? where->name.in(in.language) : s.location_words});
+        v.readback.push_back({t("repairs.where"), s.own_unit   ? household::unit_label(cache.units, s.unit_id, in)
+                                                  : where ? where->name.in(in.language)
+                                                          : s.location_words});
         v.readback.push_back({t("repairs.when"), s.slot ? when_text(t, s.slot->start_utc) : t("repairs.asap")});
         v.another_label = t("repairs.add_another");
         v.submit_label = t("repairs.submit");

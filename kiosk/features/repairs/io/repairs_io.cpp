@@ -3,6 +3,8 @@
 #include "features/repairs/io/repairs_io.hpp"
 
 #include "features/repairs/io/repairs_records.hpp"
+#include "household/io/units_memo.hpp"
+#include "household/io/verify_io.hpp"
 #include "protocol/decode.hpp"
 #include "protocol/follow_code.hpp"
 #include "protocol/uuid.hpp"
@@ -76,6 +78,8 @@ std::any perform(const std::any& call, net::LiveContext& ctx)
         return {};
     if (std::holds_alternative<CallSlots>(*c))
         return RepairsAnswer{slots(ctx)};
+    if (const auto* verify = std::get_if<household::CallVerifyHousehold>(c))
+        return RepairsAnswer{household::verify_household(*verify, ctx)};
     return RepairsAnswer{find(std::get<CallFindByCode>(*c), ctx)};
 }
 
@@ -86,10 +90,17 @@ TicketSecrets ticket_secrets()
     return {p::make_follow_code, p::make_status_token, p::make_uuid_v4};
 }
 
-net::FeatureIo repairs_io()
+net::FeatureIo repairs_io(std::shared_ptr<household::StoreLockoutBook> book)
 {
     net::FeatureIo io;
-    io.read_cache = [](store::Store& store, std::int64_t) { return std::any(read_repairs_cache(store)); };
+    io.attach = [book](store::Store& store) { book->attach(store); };
+    // The memo lives as long as the registry: units are re-decoded only when their collection changed.
+    auto memo = std::make_shared<household::UnitsMemo>();
+    io.read_cache = [memo](store::Store& store, std::int64_t) {
+        RepairsCache cache = read_repairs_cache(store);
+        cache.units = memo->units(store);
+        return std::any(std::move(cache));
+    };
     io.perform = perform;
     io.encode = [](const Submission& submission) -> std::optional<net::EncodedSubmission> {
         auto encoded = encode_submission(submission.payload);

@@ -5,6 +5,7 @@
 
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
+#include "household/screen/household_screens.hpp"
 #include "ui/icons.hpp"
 
 #include <imgui.h>
@@ -142,11 +143,19 @@ void draw_paid_notice(const RepairsView& view, Requests& requests)
         ask(requests, RequestAcknowledgePaid{});
 }
 
+template <class Variant>
+void ask_household(Requests& requests, const std::optional<Variant>& request)
+{
+    if (request)
+        std::visit([&](const auto& r) { ask(requests, r); }, *request);
+}
+
 void draw_screen(const RepairsView& view, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(2)));
-    if (view.step != RepairsStep::Emergency)
+    // The picker and keypad say their own question.
+    if (view.step != RepairsStep::Emergency && view.step != RepairsStep::Unit && view.step != RepairsStep::Digits)
         ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
     draw_message(view);
     if (view.busy) {
@@ -155,6 +164,8 @@ void draw_screen(const RepairsView& view, Requests& requests)
     }
     switch (view.step) {
     case RepairsStep::Start: draw_start(view, requests); break;
+    case RepairsStep::Unit: ask_household(requests, household::draw_unit_picker(view.picker)); break;
+    case RepairsStep::Digits: ask_household(requests, household::draw_household_keypad(view.keypad)); break;
     case RepairsStep::EmergencyMenu: {
         const int i = draw_choices(view.choices, ui::ButtonKind::Danger, true);
         if (i >= 0)
