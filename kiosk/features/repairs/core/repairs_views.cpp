@@ -92,6 +92,20 @@ std::string when_text(const Texts& t, std::int64_t utc)
     return lobby::protocol::format_date_shanghai(utc) + " " + lobby::protocol::format_hh_mm_shanghai(utc);
 }
 
+// 明天 上午（09:00-12:00）: the day and the part of it in words, then the hours.
+std::string slot_text(const Texts& t, const Slot& slot)
+{
+    const std::string day = slot.day == 0 ? t("repairs.day.today") : slot.day == 1 ? t("repairs.day.tomorrow")
+                                                                                   : t("repairs.day.after");
+    const std::string part = slot.part == "morning"     ? t("repairs.part.morning")
+                             : slot.part == "afternoon" ? t("repairs.part.afternoon")
+                                                        : t("repairs.part.evening");
+    return t("repairs.slot_words", {{"day", day},
+                                    {"part", part},
+                                    {"from", lobby::protocol::format_hh_mm_shanghai(slot.start_utc)},
+                                    {"to", lobby::protocol::format_hh_mm_shanghai(slot.end_utc)}});
+}
+
 std::string emergency_do_now(const Texts& t, const std::string& category)
 {
     if (category == "water_leak_urgent") return t("repairs.emergency.do_water");
@@ -246,7 +260,7 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
         for (const Slot& slot : s.slots)
             if (slot.free > 0) {
                 ChoiceView choice{"repairs.slot." + std::to_string(slot.day) + "." + slot.part,
-                                  when_text(t, slot.start_utc), "clock-o", std::to_string(slot.start_utc)};
+                                  slot_text(t, slot), "clock-o", std::to_string(slot.start_utc)};
                 choice.slot_start = slot.start_utc;
                 choice.slot_end = slot.end_utc;
                 v.choices.push_back(choice);
@@ -268,7 +282,7 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
         v.readback.push_back({t("repairs.where"), s.own_unit   ? household::unit_label(cache.units, s.unit_id, in)
                                                   : where ? where->name.in(in.language)
                                                           : s.location_words});
-        v.readback.push_back({t("repairs.when"), s.slot ? when_text(t, s.slot->start_utc) : t("repairs.asap")});
+        v.readback.push_back({t("repairs.when"), s.slot ? slot_text(t, *s.slot) : t("repairs.asap")});
         v.another_label = t("repairs.add_another");
         v.submit_label = t("repairs.submit");
         break;

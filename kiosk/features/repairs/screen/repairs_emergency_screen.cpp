@@ -18,6 +18,9 @@ void draw_emergency(const RepairsView& view, Requests&)
     ui::text(view.hotline, ui::TextRole::Amount, ui::Align::Center, width);
     ImGui::Dummy(ImVec2(1, ui::context().metrics.mm(3)));
     ui::text(view.do_now, ui::TextRole::Title, ui::Align::Left, width);
+    // Said before the long list of numbers, so it is seen at 2x too.
+    if (!view.saved_line.empty())
+        ui::text(view.saved_line, ui::TextRole::Body, ui::Align::Left, width, p.muted_text);
     ImGui::Dummy(ImVec2(1, ui::context().metrics.mm(3)));
     // Three columns in landscape, where there is width and little height.
     const std::size_t columns = ui::context().metrics.landscape ? 3 : 1;
@@ -30,8 +33,6 @@ void draw_emergency(const RepairsView& view, Requests&)
         ui::text(view.contacts[i].right, ui::TextRole::Amount, ui::Align::Left, column);
         ImGui::EndGroup();
     }
-    if (!view.saved_line.empty())
-        ui::text(view.saved_line, ui::TextRole::Body, ui::Align::Center, width, p.muted_text);
 }
 
 } // namespace kiosk::repairs
