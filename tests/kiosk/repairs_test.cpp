@@ -221,7 +221,7 @@ TEST_CASE("slots: a slot taken meanwhile asks for another")
     s.slots = {{100, 200, 1, "morning", 1}, {300, 400, 1, "afternoon", 0}};
     k.apply(RequestSlot{300, 400});
     CHECK(k.s().notice == RepairsNotice::SlotTaken);
-    CHECK(k.view().message == "这个时间刚刚约满了，请选择其他时间。");
+    CHECK(k.view().message.rfind("这个时间刚刚约满了，请选择其他时间。", 0) == 0);
     CHECK(k.view().choices.size() == 1);  // only the free one is offered
     k.apply(RequestSlot{100, 200});
     CHECK(k.s().step == RepairsStep::ReadBack);

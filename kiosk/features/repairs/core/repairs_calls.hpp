@@ -41,7 +41,6 @@ struct SubmitRepair {
     std::string location_detail;  // the public area's name
     std::int64_t slot_start_utc = 0, slot_end_utc = 0;  // 0: none (as soon as possible)
     bool paid_acknowledged = false;
-    std::string contact_phone;    // public area, only when a call back is wanted
 };
 struct SubmitAcceptance {
     std::string ticket_id, follow_code;

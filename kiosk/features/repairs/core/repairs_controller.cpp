@@ -197,8 +197,6 @@ void RepairsFeature::handle(State& s, const RequestSlot& r, FeatureContext&)
     s.notice = RepairsNotice::SlotTaken;
 }
 
-void RepairsFeature::handle(State&, const RequestCallBack&, FeatureContext&) {}
-
 void RepairsFeature::handle(State& s, const RequestAddAnother&, FeatureContext&)
 {
     s.category.clear();

@@ -74,7 +74,6 @@ private:
     void handle(State& s, const RequestPreset& r, FeatureContext& ctx);
     void handle(State& s, const RequestAcknowledgePaid& r, FeatureContext& ctx);
     void handle(State& s, const RequestSlot& r, FeatureContext& ctx);
-    void handle(State& s, const RequestCallBack& r, FeatureContext& ctx);
     void handle(State& s, const RequestSubmit& r, FeatureContext& ctx);
     void handle(State& s, const RequestAddAnother& r, FeatureContext& ctx);
     void handle(State& s, const RequestTrack& r, FeatureContext& ctx);

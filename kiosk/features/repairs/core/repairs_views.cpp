@@ -92,7 +92,7 @@ std::string when_text(const Texts& t, std::int64_t utc)
     return lobby::protocol::format_date_shanghai(utc) + " " + lobby::protocol::format_hh_mm_shanghai(utc);
 }
 
-// 明天 上午（09:00-12:00）: the day and the part of it in words, then the hours.
+// 明天上午: the day and the part of it in words (the hours of each part are said once, above the slots).
 std::string slot_text(const Texts& t, const Slot& slot)
 {
     const std::string day = slot.day == 0 ? t("repairs.day.today") : slot.day == 1 ? t("repairs.day.tomorrow")
@@ -100,10 +100,7 @@ std::string slot_text(const Texts& t, const Slot& slot)
     const std::string part = slot.part == "morning"     ? t("repairs.part.morning")
                              : slot.part == "afternoon" ? t("repairs.part.afternoon")
                                                         : t("repairs.part.evening");
-    return t("repairs.slot_words", {{"day", day},
-                                    {"part", part},
-                                    {"from", lobby::protocol::format_hh_mm_shanghai(slot.start_utc)},
-                                    {"to", lobby::protocol::format_hh_mm_shanghai(slot.end_utc)}});
+    return t("repairs.slot_words", {{"day", day}, {"part", part}});
 }
 
 std::string emergency_do_now(const Texts& t, const std::string& category)
@@ -257,6 +254,7 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
     }
     case RepairsStep::When:
         v.prompt = t("repairs.ask_when");
+        v.message = v.message.empty() ? t("repairs.slot_hours") : v.message + "\n" + t("repairs.slot_hours");
         for (const Slot& slot : s.slots)
             if (slot.free > 0) {
                 ChoiceView choice{"repairs.slot." + std::to_string(slot.day) + "." + slot.part,

@@ -109,8 +109,6 @@ std::optional<std::pair<std::string, nlohmann::json>> encode_submission(const st
             req.unit_id = r->unit_id;
         if (!r->location_detail.empty())
             req.location_detail = r->location_detail;
-        if (!r->contact_phone.empty())
-            req.contact_phone = r->contact_phone;
         if (r->slot_start_utc > 0)
             req.preferred_slot = p::TimeSlot{r->slot_start_utc, r->slot_end_utc};
         req.paid_acknowledged = r->paid_acknowledged;

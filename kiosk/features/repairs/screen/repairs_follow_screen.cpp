@@ -82,8 +82,11 @@ void draw_ticket(const RepairsView& view, Requests& requests)
         ui::text(view.after_line, ui::TextRole::Title, ui::Align::Center, width, ctx.colors().good);
     // Reading the office's news again is a convenience, not a step of the
     // flow: it sits with the status, where it is seen whatever the timeline's length.
+    // While nothing is asked of the person, reading the office's news again
+    // sits with the status, where it is seen whatever the timeline's length.
     const std::string refresh = ui::with_icon("refresh", view.refresh_label);
-    if (wide_button("repairs.refresh", refresh, ui::ButtonKind::Secondary))
+    const bool asking = !view.accept_label.empty() || !view.ratings.empty();
+    if (!asking && wide_button("repairs.refresh", refresh, ui::ButtonKind::Secondary))
         ask(requests, RequestRefresh{});
     // Newest first, one line each: when, then what.
     for (const LineView& line : view.timeline)
@@ -92,7 +95,7 @@ void draw_ticket(const RepairsView& view, Requests& requests)
     // The actions at the bottom, within reach.
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const std::string accept = ui::with_icon("check", view.accept_label);
-    float actions = 0;
+    float actions = asking ? wide_button_height(refresh) + spacing : 0;
     if (!view.accept_label.empty())
         actions += wide_button_height(accept) + spacing + ui::text_height(view.reject_label, ui::TextRole::Body, width) + spacing +
                    choices_height(view.reject_reasons, width);
@@ -113,6 +116,8 @@ void draw_ticket(const RepairsView& view, Requests& requests)
         if (i >= 0)
             ask(requests, RequestRate{i + 1});
     }
+    if (asking && wide_button("repairs.refresh", refresh, ui::ButtonKind::Secondary))
+        ask(requests, RequestRefresh{});
 }
 
 } // namespace kiosk::repairs
