@@ -72,7 +72,7 @@ void seed_tickets(DemoSeed& seed) {
         {"lobby-1", "1-1-801", "electrical", "own_unit", "客厅", "插座没电", 1 * day,
          {{"accepted", hour, "已受理"}, {"scheduled", 2 * hour, "约定明天下午上门"}}, 0, nullptr, -1, "socket_dead"},
         {"lobby-2", "4-1-1203", "cleaning", "public", "4栋垃圾房", "垃圾未清运", 5 * day,
-         {{"accepted", 2 * hour, "已通知保洁主管"}, {"in_progress", day, "已增加每日清运一次并消毒"}}, 0, nullptr, -1,
+         {{"accepted", 2 * hour, "已通知保洁主管"}, {"completed", day, "已增加每日清运一次并消毒"}}, 0, nullptr, -1,
          "refuse_full"},
         {"lobby-2", "6-2-901", "electrical", "own_unit", "客厅", "插座没电", 30 * day,
          {{"cancelled", 3 * hour, "住户已自行处理，取消报修"}}, 0, nullptr, -1, "socket_dead"},
