@@ -346,6 +346,15 @@ void Controller::handle(const RequestOpenItem& r, std::int64_t now_ms)
     changed();
 }
 
+void Controller::handle(const RequestUrgent& r, std::int64_t now_ms)
+{
+    const FeatureCore* feature = find_feature(r.feature);
+    if (!feature || !feature->urgent)
+        return;
+    handle(RequestOpenScreen{feature->id}, now_ms);
+    handle(FeatureRequest{feature->id, feature->urgent->request()}, now_ms);
+}
+
 void Controller::handle(const FeatureRequest& r, std::int64_t now_ms)
 {
     const FeatureCore* feature = find_feature(r.feature);

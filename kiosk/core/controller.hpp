@@ -78,6 +78,7 @@ private:
     void handle(const RequestExitConfirm& r, std::int64_t now_ms);
     void handle(const RequestExitCancel& r, std::int64_t now_ms);
     void handle(const RequestOpenItem& r, std::int64_t now_ms);
+    void handle(const RequestUrgent& r, std::int64_t now_ms);
     void handle(const FeatureRequest& r, std::int64_t now_ms);
 
     const KioskConfig& m_config;

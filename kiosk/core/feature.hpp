@@ -129,9 +129,20 @@ struct HomeBanner {
     std::string item;
 };
 
+// An action a feature puts on the home screen above the tiles, for what
+// cannot wait (repairs: 漏水, 电梯困人, 火警, 燃气味). Tapping it opens the
+// feature's screen and hands the feature `request()` at once.
+struct UrgentActionSpec {
+    std::string widget_id;  // "home.urgent.repairs"
+    std::string title_key;
+    std::string icon;
+    std::function<std::any()> request;  // one of the feature's own requests
+};
+
 struct FeatureCore {
     FeatureId id;
     HomeTileSpec tile;
+    std::optional<UrgentActionSpec> urgent;  // none for most features
     std::string title_key;  // the screen's title in the header
 
     std::function<std::any()> new_state;  // a person's fresh state

@@ -30,11 +30,12 @@ struct RequestExitConfirm {};
 struct RequestExitCancel {};
 // Opens a service's item from outside it (the home banner's notice).
 struct RequestOpenItem { FeatureId feature; std::string item; };
+struct RequestUrgent { FeatureId feature; };  // a feature's urgent action on home
 
 using Request = std::variant<RequestOpenScreen, RequestBack, RequestHome, RequestSetLanguage,
                              RequestCycleTextScale, RequestToggleElderly, RequestToggleScreenReader, RequestStillHere,
                              RequestCornerTap, RequestPinKey, RequestPinSubmit, RequestPinCancel,
-                             RequestExit, RequestExitConfirm, RequestExitCancel, RequestOpenItem, FeatureRequest>;
+                             RequestExit, RequestExitConfirm, RequestExitCancel, RequestOpenItem, RequestUrgent, FeatureRequest>;
 
 class Requests {
 public:

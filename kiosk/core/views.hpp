@@ -102,13 +102,14 @@ struct HomeView {
     std::vector<HomeTile> tiles;  // one per registered feature: nothing fake
     std::string elderly_label;    // the big 长者模式 switch
     bool elderly_on = false;
+    std::vector<HomeTile> urgent;  // features' urgent actions (red, above the tiles)
 };
 inline bool operator==(const HomeView& a, const HomeView& b)
 {
     return std::tie(a.banner_label, a.banner_title, a.banner_body, a.banner_feature, a.banner_item, a.prompt, a.tiles,
-                    a.elderly_label, a.elderly_on) ==
+                    a.elderly_label, a.elderly_on, a.urgent) ==
            std::tie(b.banner_label, b.banner_title, b.banner_body, b.banner_feature, b.banner_item, b.prompt, b.tiles,
-                    b.elderly_label, b.elderly_on);
+                    b.elderly_label, b.elderly_on, b.urgent);
 }
 inline bool operator!=(const HomeView& a, const HomeView& b) { return !(a == b); }
 

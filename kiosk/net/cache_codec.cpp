@@ -36,6 +36,8 @@ std::optional<nlohmann::json> reencode_record(const std::string& collection, con
         return roundtrip<p::FeeKind>(data, problem);
     if (collection == c::repair_categories)
         return roundtrip<p::RepairCategory>(data, problem);
+    if (collection == c::repair_locations)
+        return roundtrip<p::RepairLocation>(data, problem);
     if (collection == c::notices)
         return roundtrip<p::Notice>(data, problem);
     if (collection == c::surveys)

@@ -135,6 +135,9 @@ void SyncWorker::flush(kiosk::SyncStatus& status, bool& store_changed)
     if (flushed.store_changed && !flushed.outcome.local_failure)
         status.storage_full = m_config.storage_fallback;   // a write went through: space is back
     m_outbox_waiting_for_server = flushed.outcome.verdict == Verdict::retry && !flushed.outcome.reached_server;
+    // Delivered: what the office made of it (a ticket's number) comes with a pull, so pull soon.
+    if (flushed.requested && flushed.outcome.verdict == Verdict::success)
+        m_next_pull = Clock::now();
     if (flushed.outcome.local_failure)
         m_outbox_hold_until = Clock::now() + k_local_failure_pause;
 }

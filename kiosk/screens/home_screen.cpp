@@ -68,20 +68,35 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     const std::size_t cells = view.tiles.size() + (switch_in_grid ? 1 : 0);
     const int rows = static_cast<int>((cells + columns - 1) / columns);
     const float gap = ctx.metrics.mm(4);
+    // What cannot wait (a feature's urgent actions, red) is as tall as its
+    // words need (they wrap at 2x text) and comes before the tiles.
+    auto urgent_height = [&](const HomeTile& urgent) {
+        return ImMax(ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 20 : 15)),
+                     ui::button_size(ui::with_icon(urgent.icon, urgent.label), width, ui::TextRole::Title).y);
+    };
+    float urgent_h = view.urgent.empty() ? 0 : gap + spacing.y;
+    for (const HomeTile& urgent : view.urgent)
+        urgent_h += urgent_height(urgent) + spacing.y;
     // Tiles as tall as there is room for under the banner (landscape at 2x),
     // never below the touch target.
     const float room = ImGui::GetContentRegionAvail().y - ui::text_height(view.prompt, ui::TextRole::Title, width) -
-                       2 * spacing.y - gap;
+                       2 * spacing.y - gap - urgent_h;
     const float tile_h = ImMax(ctx.target(), ImMin(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35),
                                                    rows > 0 ? (room - (rows - 1) * spacing.y) / rows : room));
     const float tiles_h = rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0;
     const std::string elderly_text = ui::with_icon("universal-access", view.elderly_label);
     const float switch_h = ImMax(ui::button_size(elderly_text, width, ui::TextRole::Title).y, ctx.metrics.mm(24));
-    ui::align_bottom(ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap + spacing.y + tiles_h +
-                     (switch_in_grid ? 0 : gap + 2 * spacing.y + switch_h));
+    ui::align_bottom(urgent_h + ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap + spacing.y +
+                     tiles_h + (switch_in_grid ? 0 : gap + 2 * spacing.y + switch_h));
+    const ui::RequiredTargets required;
+    for (const HomeTile& urgent : view.urgent)
+        if (ui::button(urgent.id.c_str(), ui::with_icon(urgent.icon, urgent.label), ImVec2(width, urgent_height(urgent)),
+                       ui::ButtonKind::Danger, ui::TextRole::Title))
+            requests.push(RequestUrgent{urgent.screen});
+    if (!view.urgent.empty())
+        ImGui::Dummy(ImVec2(1, gap));
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
     ImGui::Dummy(ImVec2(1, gap));
-    const ui::RequiredTargets required;
     for (std::size_t i = 0; i < view.tiles.size(); ++i) {
         if (i % columns != 0)
             ImGui::SameLine();

@@ -29,6 +29,26 @@ constexpr Icon k_icons[] = {
     {"volume-up", 0xF028},         // read aloud (朗读)
     {"hand-pointer", 0xF25A},      // 读屏: touch to hear
     {"universal-access", 0xF29A},  // 长者模式
+    // Repairs: categories and presets (names from the office's catalog), actions.
+    {"tint", 0xF043},
+    {"lightbulb-o", 0xF0EB},
+    {"key", 0xF084},
+    {"building", 0xF1AD},
+    {"trash", 0xF1F8},
+    {"fire", 0xF06D},
+    {"exclamation-triangle", 0xF071},
+    {"wifi", 0xF1EB},
+    {"television", 0xF26C},
+    {"filter", 0xF0B0},
+    {"plug", 0xF1E6},
+    {"lock", 0xF023},
+    {"ban", 0xF05E},
+    {"map-marker", 0xF041},
+    {"search", 0xF002},
+    {"plus", 0xF067},
+    {"refresh", 0xF021},
+    {"star", 0xF005},
+    {"clock-o", 0xF017},
 };
 
 } // namespace

@@ -96,6 +96,9 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     } else if (kind == ButtonKind::Selected) {
         fill = p.selected;
         ink = p.selected_text;
+    } else if (kind == ButtonKind::Danger) {
+        fill = show_pressed ? p.primary_pressed : p.bad;
+        ink = p.primary_text;
     } else if (kind == ButtonKind::Disabled) {
         fill = p.background;   // no fill, muted words: plainly not the way on
         ink = p.muted_text;

@@ -12,7 +12,8 @@ namespace kiosk::ui {
 
 // Disabled: no fill, muted words, a thin border; it still
 // reports a tap, so the screen can say why it cannot act (put the reason next to it).
-enum class ButtonKind { Primary, Secondary, Selected, Disabled };
+// Danger: red, for what cannot wait (the emergency button); words always say it too.
+enum class ButtonKind { Primary, Secondary, Selected, Disabled, Danger };
 enum class TextRole { Body, Title, Muted, Amount };  // Amount: digits and ¥ , . - only
 enum class Align { Left, Center };
 

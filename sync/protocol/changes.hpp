@@ -31,6 +31,7 @@ namespace collection {
 inline constexpr const char* estate = "estate";
 inline constexpr const char* fee_kinds = "fee_kinds";
 inline constexpr const char* repair_categories = "repair_categories";
+inline constexpr const char* repair_locations = "repair_locations";
 inline constexpr const char* notices = "notices";
 inline constexpr const char* surveys = "surveys";
 inline constexpr const char* survey_actions = "survey_actions";

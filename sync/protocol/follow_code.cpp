@@ -12,6 +12,13 @@ bool is_follow_code(std::string_view code) {
     return true;
 }
 
+bool is_status_token(std::string_view token) {
+    if (token.size() != status_token_length) return false;
+    for (const char c : token)
+        if (follow_code_alphabet.find(c) == std::string_view::npos) return false;
+    return true;
+}
+
 std::string normalize_follow_code(std::string_view typed) {
     std::string out;
     for (const char c : typed) {

@@ -24,4 +24,12 @@ std::string normalize_follow_code(std::string_view typed);
 // the ticket is saved, so it can print it before the outbox delivers).
 std::string make_follow_code();
 
+// The secret part of a ticket's phone status page link
+// (/repairs/status/<token>): 24 symbols of the same alphabet (120 bits),
+// made by the kiosk with the ticket; it shows that one ticket, masked, and
+// can neither rate nor accept it.
+inline constexpr std::size_t status_token_length = 24;
+bool is_status_token(std::string_view token);
+std::string make_status_token();
+
 } // namespace lobby::protocol

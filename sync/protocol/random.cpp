@@ -46,4 +46,12 @@ std::string make_follow_code() {
     return out;
 }
 
+std::string make_status_token() {
+    unsigned char buf[status_token_length];
+    random_bytes(buf, sizeof buf);
+    std::string out;
+    for (const unsigned char b : buf) out += follow_code_alphabet[b & 31];
+    return out;
+}
+
 } // namespace lobby::protocol

@@ -111,7 +111,7 @@ std::optional<std::int64_t> query_int(const httplib::Request& http, const char* 
 // ?collections=notices,surveys (optional): known names only.
 bool parse_collections(const httplib::Request& http, std::vector<std::string>& out) {
     if (!http.has_param("collections")) return true;
-    static const std::set<std::string> known = {"estate", "fee_kinds", "repair_categories", "notices",
+    static const std::set<std::string> known = {"estate", "fee_kinds", "repair_categories", "repair_locations", "notices",
                                                 "surveys", "units", "bills", "tickets", "visitor_codes"};
     std::stringstream list(http.get_param_value("collections"));
     for (std::string name; std::getline(list, name, ',');) {
@@ -142,7 +142,7 @@ void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& c
         if (!parse_collections(req, query.collections))
             return api_error(400, p::error_code::invalid_query,
                              "Query 'collections' must be a comma-separated list of: estate, fee_kinds, "
-                             "repair_categories, notices, surveys, units, bills, tickets, visitor_codes.");
+                             "repair_categories, repair_locations, notices, surveys, units, bills, tickets, visitor_codes.");
         apply_due_refreshes(r->pool(), ctx.db, ctx.now);
         protocol::ChangesPage page = read_changes(ctx.db, query);
         add_unit_verifiers(ctx.db, ctx.caller.kiosk_id, page);

@@ -88,6 +88,8 @@ const std::map<std::string, std::vector<std::string>> k_families = {
     {"visitors.release_status.", {"awaiting_owner_confirmation", "approved", "rejected"}},
     {"visitors.pick.", {}}, {"visitors.item_minus.", {}}, {"visitors.item_plus.", {}},
     {"notices.filter.", {}}, {"notices.row.", {}},
+    {"repairs.category.", {}}, {"repairs.preset.", {}}, {"repairs.location.", {}}, {"repairs.slot.", {}},
+    {"repairs.rate.", {}}, {"repairs.code.", {}}, {"repairs.follow.", {}}, {"repairs.qr.", {}},
 };
 
 // Widget ids passed other than as the first argument of a ui:: call.
@@ -95,6 +97,10 @@ const std::set<std::string> k_widget_ids = {
     "settings.elderly",  // the chrome's item table (screens/chrome.cpp)
     "fees.history",      // the paid-history button's id, set in the fees view model
     "notices.filter.all",  // the "all categories" button's id, set in the notices view model
+    // Repairs buttons drawn through its wide_button() or named in its view model.
+    "repairs.emergency", "repairs.code.erase", "repairs.code.find", "repairs.where.public", "repairs.where.own_unit",
+    "repairs.emergency.water_leak_urgent", "repairs.emergency.lift_trapped", "repairs.emergency.fire_smoke",
+    "repairs.emergency.gas_smell",
 };
 
 // Groups the coming services will use, besides those zh-CN already has.

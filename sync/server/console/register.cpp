@@ -11,7 +11,7 @@ void register_console(FeatureRegistry& registry) {
     // SHA-256 of the cookie's token), wrong-password counting, the audit
     // log, an index for the ticket queue (open tickets by age), and the
     // office's own facts about a ticket (its worker, the agreed charge).
-    f.schema = {{9, R"sql(
+    f.schema = {{12, R"sql(
 CREATE TABLE staff_accounts (
   username TEXT PRIMARY KEY,
   display_name TEXT NOT NULL,

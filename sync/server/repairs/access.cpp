@@ -3,6 +3,7 @@
 #include "repairs/access.hpp"
 
 #include "guess_guard.hpp"
+#include "repairs/tickets.hpp"
 #include "sha256.hpp"
 
 namespace lobby::server::repairs {
@@ -51,6 +52,16 @@ std::optional<ApiResponse> refuse_ticket_access(ApiContext& ctx, const std::stri
                           ctx.config.follow_code_lockout_seconds, ctx.now);
     return refused(api_error(404, protocol::error_code::unknown_ticket,
                              "No repair ticket " + ticket_id + " matches this follow-up code or verification."));
+}
+
+std::variant<std::string, ApiResponse> ticket_by_follow_code(ApiContext& ctx, const std::string& code) {
+    if (ctx.caller.role != "staff")
+        if (const auto until = code_guard.locked_until(ctx.db, ctx.caller.kiosk_id, ctx.now)) return too_many(*until);
+    if (auto id = ticket_id_by_hash(ctx.db, "follow_code_hash", follow_code_hash(code))) return *id;
+    if (ctx.caller.role != "staff")
+        code_guard.count_miss(ctx.db, ctx.caller.kiosk_id, ctx.config.follow_code_misses_per_kiosk,
+                              ctx.config.follow_code_lockout_seconds, ctx.now);
+    return refused(api_error(404, protocol::error_code::unknown_ticket, "No repair ticket has this follow-up code."));
 }
 
 } // namespace lobby::server::repairs

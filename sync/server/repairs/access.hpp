@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <variant>
 
 namespace lobby::server::repairs {
 
@@ -21,6 +22,10 @@ namespace lobby::server::repairs {
 //                              both, and each counts as a miss.
 std::optional<ApiResponse> refuse_ticket_access(ApiContext& ctx, const std::string& ticket_id,
                                                 const protocol::TicketCredentials& credentials, VerificationUse use);
+
+// The ticket id a follow-up code belongs to, or the refusal (429 while this
+// kiosk is paused for wrong codes; 404 unknown_ticket, counted as a miss).
+std::variant<std::string, ApiResponse> ticket_by_follow_code(ApiContext& ctx, const std::string& code);
 
 // The follow-up code as stored: its SHA-256, never the code.
 std::string follow_code_hash(const std::string& code);

@@ -32,11 +32,57 @@ INSERT INTO survey_responses_v7 (id, survey_id, unit_id, anonymous, answers, rec
 DROP TABLE survey_responses;
 ALTER TABLE survey_responses_v7 RENAME TO survey_responses;
 )sql"}};
+    // v9 (issue 11, the repairs service; one step): tickets made again so a
+    // public-area or emergency report needs no unit (unit_id NULL), with the
+    // preset, the kiosk's client_ref, the status page token's SHA-256, the
+    // worker, the agreed charge, the paid-service acknowledgement and the
+    // last 验收. ticket_events is made again with it, child first, so the
+    // foreign key follows the new table.
+    f.schema.push_back({9, R"sql(
+CREATE TABLE tickets_v9 (
+  n INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  kiosk_id TEXT,
+  unit_id TEXT REFERENCES units(id),
+  category TEXT NOT NULL, preset TEXT, description TEXT NOT NULL,
+  location TEXT NOT NULL, location_detail TEXT, contact_phone TEXT,
+  emergency INTEGER NOT NULL, status TEXT NOT NULL,
+  slot_start INTEGER, slot_end INTEGER,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+  rating_score INTEGER, rating_solved INTEGER, rating_comment TEXT,
+  follow_code_hash TEXT, status_token_hash TEXT, client_ref TEXT,
+  worker TEXT, charge_fen INTEGER CHECK (charge_fen IS NULL OR charge_fen >= 0),
+  paid_acknowledged INTEGER NOT NULL DEFAULT 0,
+  acceptance_accepted INTEGER, acceptance_comment TEXT, acceptance_at INTEGER,
+  CHECK (location = 'public' OR unit_id IS NOT NULL));
+INSERT INTO tickets_v9 (n, id, kiosk_id, unit_id, category, description, location, location_detail, contact_phone,
+                        emergency, status, slot_start, slot_end, created_at, updated_at, rating_score, rating_solved,
+                        rating_comment, follow_code_hash)
+  SELECT n, id, kiosk_id, unit_id, category, description, location, location_detail, contact_phone,
+         emergency, status, slot_start, slot_end, created_at, updated_at, rating_score, rating_solved,
+         rating_comment, follow_code_hash FROM tickets;
+CREATE TABLE ticket_events_v9 (
+  ticket_id TEXT NOT NULL REFERENCES tickets_v9(id),
+  at INTEGER NOT NULL, status TEXT NOT NULL, note TEXT NOT NULL);
+INSERT INTO ticket_events_v9 SELECT ticket_id, at, status, note FROM ticket_events;
+DROP TABLE ticket_events;
+DROP TABLE tickets;
+ALTER TABLE tickets_v9 RENAME TO tickets;
+ALTER TABLE ticket_events_v9 RENAME TO ticket_events;
+CREATE INDEX ticket_events_ticket ON ticket_events (ticket_id, at);
+CREATE INDEX tickets_follow_code ON tickets (follow_code_hash) WHERE follow_code_hash IS NOT NULL;
+CREATE UNIQUE INDEX tickets_status_token ON tickets (status_token_hash) WHERE status_token_hash IS NOT NULL;
+CREATE INDEX tickets_slot ON tickets (slot_start) WHERE slot_start IS NOT NULL;
+)sql"});
     f.seed_reference = repairs::seed_repair_categories;
     f.seed_activity = repairs::seed_tickets;
     f.routes = [](RouteContext& r) {
         namespace p = protocol;
         r.http.Post("/v1/repairs", r.api->idempotent_post<p::RepairRequest>(body_only(repairs::create_repair)));
+        // Before /v1/repairs/{id}, whose pattern "slots" would match too.
+        r.http.Get("/v1/repairs/slots", r.api->get([](ApiContext& ctx, const httplib::Request&) {
+            return repairs::list_slots(ctx);
+        }));
         r.http.Get(R"(/v1/repairs/([A-Za-z0-9-]{1,64}))", r.api->get(by_path_id(repairs::get_repair)));
         // A POST without Idempotency-Key: it reads, but counts wrong codes.
         r.http.Post(R"(/v1/repairs/([A-Za-z0-9-]{1,64})/lookup)",
@@ -45,6 +91,11 @@ ALTER TABLE survey_responses_v7 RENAME TO survey_responses;
                     r.api->idempotent_post<p::RatingRequest>(with_path_id(repairs::rate_repair)));
         r.http.Post(R"(/v1/repairs/([A-Za-z0-9-]{1,64})/status)",
                     r.api->idempotent_post<p::TicketStatusRequest>(with_path_id(repairs::advance_repair)));
+        // Also without Idempotency-Key: it reads, but counts wrong codes.
+        r.http.Post("/v1/repairs/lookup", r.api->post<p::TicketCodeLookupRequest>(body_only(repairs::lookup_by_code)));
+        r.http.Post(R"(/v1/repairs/([A-Za-z0-9-]{1,64})/acceptance)",
+                    r.api->idempotent_post<p::AcceptanceRequest>(with_path_id(repairs::accept_repair)));
+        repairs::install_status_page(r.http, r.pool, r.config);
     };
     registry.add(std::move(f));
 }

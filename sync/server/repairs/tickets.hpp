@@ -11,6 +11,9 @@
 namespace lobby::server::repairs {
 
 std::optional<protocol::Ticket> find_ticket(Database& db, const std::string& ticket_id);
+// The ticket whose `column` (follow_code_hash or status_token_hash, a
+// name of ours, never input) holds `hash`.
+std::optional<std::string> ticket_id_by_hash(Database& db, const char* column, const std::string& hash);
 // Tickets are visible only to the kiosk that created them (feed audience).
 void publish_ticket(Database& db, const protocol::Ticket& ticket);
 

@@ -1,0 +1,43 @@
+// What the repairs screens may ask for (the payload of a FeatureRequest).
+#pragma once
+
+#include "household/core/household.hpp"
+
+#include <cstdint>
+#include <string>
+#include <variant>
+
+namespace kiosk::repairs {
+
+struct RequestEmergencyMenu {};                  // the red button
+struct RequestEmergency { std::string category; };  // water_leak_urgent, lift_trapped, fire_smoke, gas_smell
+struct RequestWhere { bool own_unit; };          // 我家 / 公共区域
+// Choices carry what the core decides by, from the cached catalog the view
+// showed (the core sees no cache): the office's words (zh-CN) for the
+// ticket, and a category's scope.
+struct RequestLocation { std::string code, office_words; };  // a public area
+enum class Scope { Office, NotOffice, Paid };
+struct RequestCategory { std::string code; Scope scope = Scope::Office; };
+struct RequestPreset { std::string code, office_words; };
+struct RequestAcknowledgePaid {};                // 我已了解，继续
+struct RequestSlot { std::int64_t start_utc, end_utc; };
+struct RequestSubmit {};                         // from the read-back screen
+struct RequestAddAnother {};                     // 还有其他问题 -> another item
+struct RequestTrack {};                          // 查询进度: type a follow-up code
+struct RequestCodeKey { char key; };             // a symbol of the code alphabet, or '<'
+struct RequestFindCode {};
+struct RequestTrackFiled { std::size_t index; }; // follow a ticket filed in this session
+struct RequestRefresh {};                        // read the open ticket again
+struct RequestAccept { bool accepted; std::string comment_key; };  // 验收; a preset reason when rejected
+struct RequestRate { int score; };               // 1..5
+struct RequestStartOver {};
+
+// 我家: the shared unit picker and household verification's requests too.
+using RepairsRequest =
+    std::variant<household::RequestBuilding, household::RequestEntrance, household::RequestRoom, household::RequestKey,
+                 household::RequestSubmit, RequestEmergencyMenu, RequestEmergency, RequestWhere, RequestLocation, RequestCategory, RequestPreset,
+                 RequestAcknowledgePaid, RequestSlot, RequestSubmit, RequestAddAnother, RequestTrack,
+                 RequestCodeKey, RequestFindCode, RequestTrackFiled, RequestRefresh, RequestAccept, RequestRate,
+                 RequestStartOver>;
+
+} // namespace kiosk::repairs

@@ -1,0 +1,324 @@
+// Builds the repairs screen's view model from the person's session and the
+// cached catalog, estate numbers and filed tickets.
+#include "features/repairs/core/repairs_feature.hpp"
+
+#include "core/money.hpp"
+#include "protocol/time.hpp"
+
+namespace kiosk::repairs {
+namespace {
+
+struct Texts {
+    const Catalog& catalog;
+    Language language;
+    const std::string& operator()(std::string_view key) const { return catalog.text(language, key); }
+    std::string operator()(std::string_view key,
+                           std::initializer_list<std::pair<std::string_view, std::string_view>> args) const
+    {
+        return format_text(catalog.text(language, key), args);
+    }
+};
+
+const CategoryInfo* find_category(const RepairsCache& cache, const std::string& code)
+{
+    for (const CategoryInfo& c : cache.categories)
+        if (c.code == code)
+            return &c;
+    return nullptr;
+}
+
+const PresetInfo* find_preset(const CategoryInfo* c, const std::string& code)
+{
+    if (c)
+        for (const PresetInfo& p : c->presets)
+            if (p.code == code)
+                return &p;
+    return nullptr;
+}
+
+std::string status_words(const Texts& t, const std::string& status)
+{
+    if (status == "submitted") return t("repairs.status.submitted");
+    if (status == "accepted") return t("repairs.status.accepted");
+    if (status == "dispatched") return t("repairs.status.dispatched");
+    if (status == "scheduled") return t("repairs.status.scheduled");
+    if (status == "in_progress") return t("repairs.status.in_progress");
+    if (status == "awaiting_acceptance") return t("repairs.status.awaiting_acceptance");
+    if (status == "completed") return t("repairs.status.completed");
+    if (status == "closed") return t("repairs.status.closed");
+    if (status == "cancelled") return t("repairs.status.cancelled");
+    return status;
+}
+
+std::string notice_text(const Texts& t, RepairsNotice n)
+{
+    switch (n) {
+    case RepairsNotice::None: return {};
+    case RepairsNotice::NoCategory: return t("repairs.notice.no_category");
+    case RepairsNotice::SlotTaken: return t("repairs.notice.slot_taken");
+    case RepairsNotice::SlotsOffline: return t("repairs.notice.slots_offline");
+    case RepairsNotice::NotFound: return t("repairs.notice.not_found");
+    case RepairsNotice::TooMany: return t("repairs.notice.too_many");
+    case RepairsNotice::TrackOffline: return t("repairs.notice.track_offline");
+    case RepairsNotice::ServerError: return t("repairs.notice.server_error");
+    case RepairsNotice::SaveFailed: return t("repairs.notice.save_failed");
+    case RepairsNotice::StorageFull: return t("repairs.notice.storage_full");
+    case RepairsNotice::AlreadyRated: return t("repairs.notice.already_rated");
+    case RepairsNotice::CommentTooLong: return t("repairs.notice.comment_too_long");
+    case RepairsNotice::CodeIncomplete: return t("repairs.notice.code_incomplete");
+    }
+    return {};
+}
+
+// 7KQ4M ZHXA2: two groups of five, easier to read aloud and type back.
+std::string grouped(const std::string& code)
+{
+    return code.size() == follow_code_length ? code.substr(0, 5) + " " + code.substr(5) : code;
+}
+
+std::string spoken(const std::string& code)
+{
+    std::string out;
+    for (char c : code) {
+        if (!out.empty())
+            out += ' ';
+        out += c;
+    }
+    return out;
+}
+
+std::string when_text(const Texts& t, std::int64_t utc)
+{
+    return lobby::protocol::format_date_shanghai(utc) + " " + lobby::protocol::format_hh_mm_shanghai(utc);
+}
+
+// 明天上午: the day and the part of it in words (the hours of each part are said once, above the slots).
+std::string slot_text(const Texts& t, const Slot& slot)
+{
+    const std::string day = slot.day == 0 ? t("repairs.day.today") : slot.day == 1 ? t("repairs.day.tomorrow")
+                                                                                   : t("repairs.day.after");
+    const std::string part = slot.part == "morning"     ? t("repairs.part.morning")
+                             : slot.part == "afternoon" ? t("repairs.part.afternoon")
+                                                        : t("repairs.part.evening");
+    return t("repairs.slot_words", {{"day", day}, {"part", part}});
+}
+
+std::string emergency_do_now(const Texts& t, const std::string& category)
+{
+    if (category == "water_leak_urgent") return t("repairs.emergency.do_water");
+    if (category == "lift_trapped") return t("repairs.emergency.do_lift");
+    if (category == "fire_smoke") return t("repairs.emergency.do_fire");
+    return t("repairs.emergency.do_gas");
+}
+
+void build_start(RepairsView& v, const Texts& t)
+{
+    v.prompt = t("repairs.ask_where");
+    v.emergency_label = t("home.urgent.repairs");
+    v.track_label = t("repairs.track");
+    v.choices.push_back({"repairs.where.own_unit", t("repairs.where_own_unit"), "home", "own_unit"});
+    v.choices.push_back({"repairs.where.public", t("repairs.where_public"), "building", "public"});
+}
+
+void build_emergency_menu(RepairsView& v, const Texts& t)
+{
+    v.prompt = t("repairs.emergency.ask");
+    v.choices = {{"repairs.emergency.water_leak_urgent", t("repairs.emergency.water"), "tint", "water_leak_urgent"},
+                 {"repairs.emergency.lift_trapped", t("repairs.emergency.lift"), "building", "lift_trapped"},
+                 {"repairs.emergency.fire_smoke", t("repairs.emergency.fire"), "fire", "fire_smoke"},
+                 {"repairs.emergency.gas_smell", t("repairs.emergency.gas"), "exclamation-triangle", "gas_smell"}};
+}
+
+void build_emergency(RepairsView& v, const RepairsSession& s, const RepairsCache& cache, const Texts& t,
+                     Language language)
+{
+    v.prompt = t("repairs.emergency.call_now");
+    v.hotline_label = t("repairs.emergency.hotline");
+    v.hotline = cache.hotline;
+    for (const ContactInfo& c : cache.contacts)
+        v.contacts.push_back({c.name.in(language), c.phone});
+    v.do_now = emergency_do_now(t, s.emergency);
+    v.saved_line = s.emergency_saved ? t("repairs.emergency.office_told") : std::string();
+}
+
+void build_ticket(RepairsView& v, const RepairsSession& s, const RepairsCache& cache, const Texts& t, Language language)
+{
+    const TicketInfo& k = *s.ticket;
+    const CategoryInfo* c = find_category(cache, k.category);
+    v.ticket_title = t("repairs.ticket_number", {{"id", k.id}}) + " · " + (c ? c->name.in(language) : k.category);
+    v.status_line = t("repairs.status_now", {{"status", status_words(t, k.status)}});
+    if (!k.worker_masked.empty())
+        v.worker_line = t("repairs.worker", {{"name", k.worker_masked}});
+    if (k.charge_fen >= 0)
+        v.charge_line = t("repairs.charge", {{"amount", format_fen(k.charge_fen)}});
+    for (auto it = k.timeline.rbegin(); it != k.timeline.rend(); ++it)
+        v.timeline.push_back({when_text(t, it->at_utc),
+                              status_words(t, it->status) + (it->note.empty() ? "" : "：" + it->note)});
+    v.refresh_label = t("repairs.refresh");
+    if (k.status == "awaiting_acceptance" && !s.acceptance_sent) {
+        v.prompt = t("repairs.ask_accept");
+        v.accept_label = t("repairs.accept");
+        v.reject_label = t("repairs.reject_because");
+        for (const char* key : {"still_broken", "not_clean", "not_visited", "new_damage"})
+            v.reject_reasons.push_back({std::string("repairs.reject.") + key, t(std::string("repairs.reason.") + key), "", key});
+    }
+    if (s.acceptance_sent)
+        v.after_line = t("repairs.acceptance_sent");
+    if (k.status == "completed" && !k.rated && !s.rating_sent) {
+        v.prompt = t("repairs.ask_rating");
+        const char* words[] = {"repairs.rating.1", "repairs.rating.2", "repairs.rating.3", "repairs.rating.4",
+                               "repairs.rating.5"};
+        for (int i = 0; i < 5; ++i)
+            v.ratings.push_back({"repairs.rate." + std::to_string(i + 1),
+                                 std::to_string(i + 1) + " " + t(words[i]), "star", std::to_string(i + 1)});
+    }
+    // While the person is asked something, the newest steps are enough: the
+    // buttons must stay on screen at 2x text.
+    if ((!v.reject_reasons.empty() || !v.ratings.empty()) && v.timeline.size() > 3)
+        v.timeline.resize(3);
+    if (s.rating_sent)
+        v.after_line = t("repairs.rating_sent");
+    else if (k.rated)
+        v.after_line = t("repairs.rated_before");
+}
+
+} // namespace
+
+RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const FeatureViewInputs& in) const
+{
+    const Texts t{in.catalog, in.language};
+    RepairsView v;
+    v.step = s.step;
+    v.message = notice_text(t, s.notice);
+    v.message_is_problem = s.notice != RepairsNotice::None;
+    v.busy = s.awaiting_call != 0;
+    v.busy_text = t("repairs.busy");
+    v.start_over_label = t("repairs.start_over");
+    switch (s.step) {
+    case RepairsStep::Start: build_start(v, t); break;
+    case RepairsStep::Unit: v.picker = household::build_picker_view(s.picker, cache.units, in, "repairs"); break;
+    case RepairsStep::Digits:
+        v.keypad = household::build_keypad_view(s.verification, s.awaiting_call != 0,
+                                                household::unit_label(cache.units, s.verification.unit_id, in), in,
+                                                "repairs");
+        v.busy = false;  // the keypad shows its own waiting
+        break;
+    case RepairsStep::EmergencyMenu: build_emergency_menu(v, t); break;
+    case RepairsStep::Emergency: build_emergency(v, s, cache, t, in.language); break;
+    case RepairsStep::Location:
+        v.prompt = t("repairs.ask_location");
+        for (const LocationInfo& l : cache.locations)
+            v.choices.push_back({"repairs.location." + l.code, l.name.in(in.language), "map-marker", l.code, l.name.zh_cn});
+        if (v.choices.empty() && v.message.empty())
+            v.message = t("repairs.no_catalog");
+        break;
+    case RepairsStep::Category:
+        v.prompt = t("repairs.ask_category");
+        for (const CategoryInfo& c : cache.categories) {
+            if (c.emergency)
+                continue;  // the red button's job
+            const bool fits = c.places == "both" || c.places == (s.own_unit ? "own_unit" : "public");
+            // Paid work is inside a home: a public-area report never offers it.
+            if (!fits && c.in_scope)
+                continue;
+            ChoiceView choice{"repairs.category." + c.code, c.name.in(in.language), c.icon, c.code};
+            choice.scope = !c.in_scope ? Scope::NotOffice : c.chargeable ? Scope::Paid : Scope::Office;
+            v.choices.push_back(choice);
+        }
+        if (v.choices.empty() && v.message.empty())
+            v.message = t("repairs.no_catalog");
+        break;
+    case RepairsStep::Preset: {
+        const CategoryInfo* c = find_category(cache, s.category);
+        v.prompt = t("repairs.ask_preset", {{"category", c ? c->name.in(in.language) : s.category}});
+        if (c)
+            for (const PresetInfo& p : c->presets)
+                v.choices.push_back({"repairs.preset." + p.code, p.name.in(in.language), p.icon, p.code, p.name.zh_cn});
+        break;
+    }
+    case RepairsStep::OutOfScope: {
+        const CategoryInfo* c = find_category(cache, s.category);
+        v.prompt = t("repairs.not_ours", {{"category", c ? c->name.in(in.language) : s.category}});
+        v.refer_who = c ? c->refer_to.in(in.language) : std::string();
+        v.refer_phone = c ? c->refer_phone : std::string();
+        break;
+    }
+    case RepairsStep::PaidNotice: {
+        const CategoryInfo* c = find_category(cache, s.category);
+        v.prompt = t("repairs.paid_notice");
+        if (c)
+            for (const PriceInfo& p : c->prices)
+                v.prices.push_back({p.item.in(in.language), format_fen(p.price_fen) + " / " + p.per.in(in.language)});
+        v.acknowledge_label = t("repairs.acknowledge");
+        break;
+    }
+    case RepairsStep::When:
+        v.prompt = t("repairs.ask_when");
+        v.message = v.message.empty() ? t("repairs.slot_hours") : v.message + "\n" + t("repairs.slot_hours");
+        for (const Slot& slot : s.slots)
+            if (slot.free > 0) {
+                ChoiceView choice{"repairs.slot." + std::to_string(slot.day) + "." + slot.part,
+                                  slot_text(t, slot), "clock-o", std::to_string(slot.start_utc)};
+                choice.slot_start = slot.start_utc;
+                choice.slot_end = slot.end_utc;
+                v.choices.push_back(choice);
+            }
+        break;
+    case RepairsStep::ReadBack: {
+        v.prompt = t("repairs.readback");
+        for (const ReportItem& item : s.items) {
+            const CategoryInfo* c = find_category(cache, item.category);
+            const PresetInfo* p = find_preset(c, item.preset);
+            v.readback.push_back({t("repairs.what"), p ? p->name.in(in.language) : item.description});
+            if (item.paid_acknowledged)
+                v.readback.push_back({t("repairs.paid_short"), t("repairs.paid_acknowledged")});
+        }
+        const LocationInfo* where = nullptr;
+        for (const LocationInfo& l : cache.locations)
+            if (l.code == s.location)
+                where = &l;
+        v.readback.push_back({t("repairs.where"), s.own_unit   ? household::unit_label(cache.units, s.unit_id, in)
+                                                  : where ? where->name.in(in.language)
+                                                          : s.location_words});
+        v.readback.push_back({t("repairs.when"), s.slot ? slot_text(t, *s.slot) : t("repairs.asap")});
+        v.another_label = t("repairs.add_another");
+        v.submit_label = t("repairs.submit");
+        break;
+    }
+    case RepairsStep::Done:
+        v.prompt = t("repairs.done");
+        for (const FiledTicket& f : s.filed) {
+            FiledView fv;
+            const auto known = cache.filed.find(f.client_ref);
+            fv.number_line = known != cache.filed.end() ? t("repairs.ticket_number", {{"id", known->second.id}})
+                                                        : t("repairs.number_pending");
+            fv.code_line = t("repairs.follow_code", {{"code", grouped(f.follow_code)}});
+            fv.code_spoken = spoken(f.follow_code);
+            const CategoryInfo* c = find_category(cache, f.category);
+            const PresetInfo* p = find_preset(c, f.preset);
+            fv.what = p ? p->name.in(in.language) : f.preset;
+            fv.qr_payload = in.config.server_url + "/repairs/status/" + f.status_token;
+            v.filed.push_back(fv);
+        }
+        v.saved_note = in.sync.online ? t("repairs.saved") : t("repairs.saved_offline");
+        v.follow_label = t("repairs.follow_this");
+        v.scan_label = t("repairs.scan");
+        break;
+    case RepairsStep::CodeEntry:
+        v.prompt = t("repairs.ask_code");
+        v.typed = grouped(s.code);
+        if (v.typed.empty())
+            v.typed = "_";
+        v.find_label = t("repairs.find");
+        v.erase_label = t("repairs.erase");
+        v.can_find = s.code.size() == follow_code_length;
+        break;
+    case RepairsStep::Ticket:
+        if (s.ticket)
+            build_ticket(v, s, cache, t, in.language);
+        break;
+    }
+    return v;
+}
+
+} // namespace kiosk::repairs

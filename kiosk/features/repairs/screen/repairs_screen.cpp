@@ -1,0 +1,225 @@
+// Repairs, the report: where, what, in scope?, when, read back. Choices are
+// big buttons at the bottom within reach; the words stay on top.
+#include "features/repairs/screen/repairs_parts.hpp"
+#include "features/repairs/screen/repairs_screens.hpp"
+
+#include "ui/context.hpp"
+#include "ui/frame_record.hpp"
+#include "household/screen/household_screens.hpp"
+#include "ui/icons.hpp"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+namespace kiosk::repairs {
+
+namespace {
+
+std::vector<ImVec2> choice_sizes(const std::vector<ChoiceView>& choices, float width, std::vector<std::string>& labels)
+{
+    const ui::Context& ctx = ui::context();
+    const float min_w = ImMin(width, ctx.metrics.mm(ctx.metrics.landscape ? 70 : 60));
+    const float height = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 18));
+    std::vector<ImVec2> sizes;
+    for (const ChoiceView& c : choices) {
+        labels.push_back(ui::with_icon(c.icon, c.label));
+        const ImVec2 fit = ui::button_size(labels.back(), 0, ui::TextRole::Title);
+        sizes.emplace_back(ImMin(width, ImMax(min_w, fit.x)), ImMax(height, fit.y));
+    }
+    return sizes;
+}
+
+} // namespace
+
+float choices_height(const std::vector<ChoiceView>& choices, float width)
+{
+    std::vector<std::string> labels;
+    return ui::FlowRow::height(choice_sizes(choices, width, labels), width) + ImGui::GetStyle().ItemSpacing.y;
+}
+
+int draw_choices(const std::vector<ChoiceView>& choices, ui::ButtonKind kind, bool at_bottom)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    std::vector<std::string> labels;
+    const std::vector<ImVec2> sizes = choice_sizes(choices, width, labels);
+    if (at_bottom)
+        ui::align_bottom(ui::FlowRow::height(sizes, width));
+    const ui::RequiredTargets required;
+    ui::FlowRow row(width);
+    int tapped = -1;
+    for (std::size_t i = 0; i < choices.size(); ++i) {
+        row.place(sizes[i].x);
+        if (ui::button(choices[i].id.c_str(), labels[i], sizes[i], kind, ui::TextRole::Title))
+            tapped = static_cast<int>(i);
+    }
+    return tapped;
+}
+
+float wide_button_height(const std::string& label)
+{
+    const ui::Context& ctx = ui::context();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float h = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 18));
+    return ImMax(h, ui::button_size(label, width, ui::TextRole::Title).y);
+}
+
+bool wide_button(const char* id, const std::string& label, ui::ButtonKind kind)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    return ui::button(id, label, ImVec2(width, wide_button_height(label)), kind, ui::TextRole::Title);
+}
+
+void draw_message(const RepairsView& view)
+{
+    if (view.message.empty())
+        return;
+    const ui::Palette& p = ui::context().colors();
+    ui::text(view.message, ui::TextRole::Body, ui::Align::Center, 0, view.message_is_problem ? p.bad : p.text);
+}
+
+void draw_line(const LineView& line, ui::TextRole value_role)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ui::Palette& p = ui::context().colors();
+    ui::text(line.left, ui::TextRole::Muted, ui::Align::Left, width, p.muted_text);
+    ui::text(line.right, value_role, ui::Align::Left, width);
+}
+
+namespace {
+
+void draw_start(const RepairsView& view, Requests& requests)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const std::string emergency = ui::with_icon("warning", view.emergency_label);
+    const std::string track = ui::with_icon("search", view.track_label);
+    float total = wide_button_height(emergency) + wide_button_height(track) + 2 * spacing;
+    for (const ChoiceView& c : view.choices)
+        total += wide_button_height(ui::with_icon(c.icon, c.label)) + spacing;
+    ui::align_bottom(total);
+    const ui::RequiredTargets required;
+    // Emergency first: red, no form, no verification.
+    if (wide_button("repairs.emergency", emergency, ui::ButtonKind::Danger))
+        ask(requests, RequestEmergencyMenu{});
+    for (const ChoiceView& c : view.choices)
+        if (wide_button(c.id.c_str(), ui::with_icon(c.icon, c.label), ui::ButtonKind::Primary))
+            ask(requests, RequestWhere{c.value == "own_unit"});
+    if (wide_button("repairs.track", track, ui::ButtonKind::Secondary))
+        ask(requests, RequestTrack{});
+}
+
+void draw_readback(const RepairsView& view, Requests& requests)
+{
+    for (const LineView& line : view.readback)
+        draw_line(line, ui::TextRole::Title);
+    const std::string another = ui::with_icon("plus", view.another_label);
+    const std::string submit = ui::with_icon("check", view.submit_label);
+    ui::align_bottom(wide_button_height(another) + wide_button_height(submit) + 2 * ImGui::GetStyle().ItemSpacing.y);
+    const ui::RequiredTargets required;
+    if (wide_button("repairs.add_another", another, ui::ButtonKind::Secondary))
+        ask(requests, RequestAddAnother{});
+    if (wide_button("repairs.submit", submit, ui::ButtonKind::Primary))
+        ask(requests, RequestSubmit{});
+}
+
+void draw_out_of_scope(const RepairsView& view, Requests& requests)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    ui::text(view.refer_who, ui::TextRole::Title, ui::Align::Center, width);
+    if (!view.refer_phone.empty())
+        ui::text(view.refer_phone, ui::TextRole::Amount, ui::Align::Center, width);
+    ui::align_bottom(wide_button_height(view.start_over_label) + ImGui::GetStyle().ItemSpacing.y);
+    const ui::RequiredTargets required;
+    if (wide_button("repairs.start_over", view.start_over_label, ui::ButtonKind::Primary))
+        ask(requests, RequestStartOver{});
+}
+
+void draw_paid_notice(const RepairsView& view, Requests& requests)
+{
+    for (const LineView& line : view.prices)
+        draw_line(line, ui::TextRole::Title);
+    ui::align_bottom(wide_button_height(view.acknowledge_label) + ImGui::GetStyle().ItemSpacing.y);
+    const ui::RequiredTargets required;
+    if (wide_button("repairs.acknowledge", view.acknowledge_label, ui::ButtonKind::Primary))
+        ask(requests, RequestAcknowledgePaid{});
+}
+
+template <class Variant>
+void ask_household(Requests& requests, const std::optional<Variant>& request)
+{
+    if (request)
+        std::visit([&](const auto& r) { ask(requests, r); }, *request);
+}
+
+void draw_screen(const RepairsView& view, Requests& requests)
+{
+    const ui::Context& ctx = ui::context();
+    ImGui::Dummy(ImVec2(1, ctx.metrics.mm(2)));
+    // The picker and keypad say their own question.
+    if (view.step != RepairsStep::Emergency && view.step != RepairsStep::Unit && view.step != RepairsStep::Digits)
+        ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
+    draw_message(view);
+    if (view.busy) {
+        ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center);
+        return;
+    }
+    switch (view.step) {
+    case RepairsStep::Start: draw_start(view, requests); break;
+    case RepairsStep::Unit: ask_household(requests, household::draw_unit_picker(view.picker)); break;
+    case RepairsStep::Digits: ask_household(requests, household::draw_household_keypad(view.keypad)); break;
+    case RepairsStep::EmergencyMenu: {
+        const int i = draw_choices(view.choices, ui::ButtonKind::Danger, true);
+        if (i >= 0)
+            ask(requests, RequestEmergency{view.choices[static_cast<std::size_t>(i)].value});
+        break;
+    }
+    case RepairsStep::Emergency: draw_emergency(view, requests); break;
+    case RepairsStep::Location: {
+        const int i = draw_choices(view.choices, ui::ButtonKind::Secondary, true);
+        if (i >= 0) {
+            const ChoiceView& c = view.choices[static_cast<std::size_t>(i)];
+            ask(requests, RequestLocation{c.value, c.office_words});
+        }
+        break;
+    }
+    case RepairsStep::Category: {
+        const int i = draw_choices(view.choices, ui::ButtonKind::Secondary, true);
+        if (i >= 0) {
+            const ChoiceView& c = view.choices[static_cast<std::size_t>(i)];
+            ask(requests, RequestCategory{c.value, c.scope});
+        }
+        break;
+    }
+    case RepairsStep::Preset: {
+        const int i = draw_choices(view.choices, ui::ButtonKind::Secondary, true);
+        if (i >= 0) {
+            const ChoiceView& c = view.choices[static_cast<std::size_t>(i)];
+            ask(requests, RequestPreset{c.value, c.office_words});
+        }
+        break;
+    }
+    case RepairsStep::When: {
+        const int i = draw_choices(view.choices, ui::ButtonKind::Secondary, true);
+        if (i >= 0) {
+            const ChoiceView& c = view.choices[static_cast<std::size_t>(i)];
+            ask(requests, RequestSlot{c.slot_start, c.slot_end});
+        }
+        break;
+    }
+    case RepairsStep::OutOfScope: draw_out_of_scope(view, requests); break;
+    case RepairsStep::PaidNotice: draw_paid_notice(view, requests); break;
+    case RepairsStep::ReadBack: draw_readback(view, requests); break;
+    case RepairsStep::Done: draw_done(view, requests); break;
+    case RepairsStep::CodeEntry: draw_code_entry(view, requests); break;
+    case RepairsStep::Ticket: draw_ticket(view, requests); break;
+    }
+}
+
+} // namespace
+
+ui::FeatureScreens repairs_screens()
+{
+    return ui::make_feature_screens<RepairsView>(
+        draw_screen, [](const RepairsView&, Requests&) {}, [](const RepairsView& view) { return static_cast<int>(view.step); });
+}
+
+} // namespace kiosk::repairs

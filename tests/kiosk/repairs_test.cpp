@@ -1,0 +1,331 @@
+// Repairs: the call script and ticket following in the core, driven by
+// requests and the answers a live call would deliver (no network here), and
+// its view model with the real locale files. Every bad input and fault the
+// person can meet is here with the words they see.
+#include "core/config.hpp"
+#include "core/controller.hpp"
+#include "core/feature_adapter.hpp"
+#include "core/views.hpp"
+#include "features/repairs/core/repairs_feature.hpp"
+#include "recording_effects.hpp"
+#include "test_config.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace kiosk;
+using namespace kiosk::repairs;
+
+namespace {
+
+TicketSecrets counting_secrets()
+{
+    auto n = std::make_shared<int>(0);
+    return {[n] { return "ABCDEFGHJ" + std::to_string(++*n % 10); },
+            [n] { return std::string(24, 'Z'); },
+            [n] { return "ref-" + std::to_string(++*n); }};
+}
+
+struct Kiosk {
+    KioskConfig config = test_kiosk_config();
+    RecordingEffects effects;
+    Controller c;
+    Catalog catalog;
+    Kiosk() : c(config, {repairs_core(counting_secrets(), config)}, effects)
+    {
+        auto loaded = Catalog::load(std::string(LOBBY_SOURCE_DIR) + "/locale");
+        REQUIRE(loaded);
+        catalog = std::move(loaded.value());
+        c.apply(RequestOpenScreen{feature_id}, 0);
+    }
+    const RepairsSession& s() const { return *typed_state<RepairsSession>(c.feature_state(feature_id)); }
+    void apply(RepairsRequest r) { c.apply(FeatureRequest{feature_id, std::move(r)}, 0); }
+    void answer(RepairsAnswer a)
+    {
+        REQUIRE_FALSE(effects.calls.empty());
+        const auto id = effects.calls.back().id;
+        effects.calls.clear();
+        c.apply_answer(CallAnswer{id, feature_id, std::move(a)}, 0);
+    }
+    RepairsView view(const RepairsCache& cache = {}, bool online = true, Language language = Language::ZhCN)
+    {
+        SyncStatus sync;
+        sync.online = online;
+        const std::any any_cache = cache;
+        const FeatureCore core = repairs_core(counting_secrets(), config);
+        const FeatureViewInputs in{*c.feature_state(feature_id), any_cache, config, catalog, language, sync, 0, 0};
+        return std::any_cast<RepairsView>(core.build_view(in));
+    }
+    void report_public_leak()
+    {
+        apply(RequestWhere{false});
+        apply(RequestLocation{"car_park", "地下车库"});
+        apply(RequestCategory{"plumbing", Scope::Office});
+        apply(RequestPreset{"pipe_leak", "水管漏水"});
+    }
+};
+
+TicketInfo ticket(const char* status, bool rated = false)
+{
+    TicketInfo t;
+    t.id = "R-2026-000013";
+    t.status = status;
+    t.category = "plumbing";
+    t.rated = rated;
+    t.worker_masked = "刘*国";
+    t.charge_fen = 3500;
+    t.timeline = {{1, "submitted", ""}, {2, status, ""}};
+    return t;
+}
+
+void find(Kiosk& k, const char* status, bool rated = false)
+{
+    k.apply(RequestTrack{});
+    for (char c : std::string("ABCDEFGHJ2"))
+        k.apply(RequestCodeKey{c});
+    k.apply(RequestFindCode{});
+    k.answer(TicketDone{CallOutcome::Ok, ticket(status, rated)});
+}
+
+} // namespace
+
+TEST_CASE("a public-area preset report takes where, what, read back and goes to the outbox once, with its secrets")
+{
+    Kiosk k;
+    k.report_public_leak();
+    CHECK(k.s().step == RepairsStep::ReadBack);
+    CHECK(k.effects.submissions.empty());  // nothing leaves before the person says so
+    CHECK(k.view().readback.back().right == "尽快处理");
+    k.apply(RequestSubmit{});
+    REQUIRE(k.effects.submissions.size() == 1);
+    const auto& sub = std::any_cast<const SubmitRepair&>(k.effects.submissions[0].payload);
+    CHECK(k.effects.submissions[0].kind == kind_repair);
+    CHECK(sub.category == "plumbing");
+    CHECK(sub.preset == "pipe_leak");
+    CHECK(sub.description == "水管漏水");
+    CHECK(sub.location_detail == "地下车库");
+    CHECK_FALSE(sub.own_unit);
+    CHECK(sub.follow_code.size() == follow_code_length);
+    CHECK(sub.status_token.size() == 24);
+    CHECK(k.s().step == RepairsStep::Done);
+    k.apply(RequestSubmit{});  // a second tap on Submit sends nothing more
+    CHECK(k.effects.submissions.size() == 1);
+
+    // Offline: saved, sent later; online: on its way. The code is readable aloud.
+    const RepairsView offline = k.view({}, false);
+    CHECK(offline.saved_note == "已保存，网络恢复后自动提交。");
+    REQUIRE(offline.filed.size() == 1);
+    CHECK(offline.filed[0].code_line == "跟进码：ABCDE FGHJ2");
+    CHECK(offline.filed[0].number_line == "报修单号：发送后生成");
+    CHECK(offline.filed[0].qr_payload == k.config.server_url + "/repairs/status/" + std::string(24, 'Z'));
+    RepairsCache cache;
+    cache.filed[sub.client_ref] = ticket("submitted");
+    CHECK(k.view(cache).filed[0].number_line == "报修单号：R-2026-000013");
+}
+
+TEST_CASE("还有其他问题: two items, two tickets, each with its own code")
+{
+    Kiosk k;
+    k.report_public_leak();
+    k.apply(RequestAddAnother{});
+    CHECK(k.s().step == RepairsStep::Category);
+    k.apply(RequestCategory{"electrical", Scope::Office});
+    k.apply(RequestPreset{"lamp_out", "灯不亮"});
+    CHECK(k.view().readback.size() == 4);  // two whats, where, when
+    k.apply(RequestSubmit{});
+    REQUIRE(k.effects.submissions.size() == 2);
+    CHECK(std::any_cast<const SubmitRepair&>(k.effects.submissions[0].payload).follow_code !=
+          std::any_cast<const SubmitRepair&>(k.effects.submissions[1].payload).follow_code);
+}
+
+TEST_CASE("bad input: no category chosen is refused in words, nothing is filed")
+{
+    Kiosk k;
+    k.apply(RequestWhere{false});
+    k.apply(RequestLocation{"car_park", "地下车库"});
+    k.apply(RequestPreset{"pipe_leak", "水管漏水"});  // a preset with no category
+    CHECK(k.s().step == RepairsStep::Category);
+    CHECK(k.view().message == "请先选择问题类别。");
+    CHECK(k.view({}, true, Language::En).message == "Please choose the kind of problem first.");
+    CHECK(k.view({}, true, Language::ZhHK).message == "請先選擇問題類別。");
+    k.apply(RequestCategory{"", Scope::Office});
+    CHECK(k.s().notice == RepairsNotice::NoCategory);
+    CHECK(k.effects.submissions.empty());
+}
+
+TEST_CASE("not the office's job: who to call, and nothing is filed")
+{
+    Kiosk k;
+    k.apply(RequestWhere{false});
+    k.apply(RequestLocation{"car_park", "地下车库"});
+    k.apply(RequestCategory{"telecom", Scope::NotOffice});
+    CHECK(k.s().step == RepairsStep::OutOfScope);
+    CategoryInfo telecom;
+    telecom.code = "telecom";
+    telecom.name = {"宽带/电话/有线电视", "", ""};
+    telecom.in_scope = false;
+    telecom.refer_to = {"您的宽带运营商", "", ""};
+    telecom.refer_phone = "10000";
+    RepairsCache cache;
+    cache.categories = {telecom};
+    const RepairsView v = k.view(cache);
+    CHECK(v.prompt == "很抱歉，宽带/电话/有线电视不由物业负责。请联系：");
+    CHECK(v.refer_phone == "10000");
+    CHECK(k.effects.submissions.empty());
+}
+
+TEST_CASE("emergency: no form, no verification; the numbers from the cache; filed once in the outbox")
+{
+    Kiosk k;
+    k.c.apply(RequestHome{}, 0);
+    k.c.apply(RequestUrgent{feature_id}, 0);  // the red button on home
+    CHECK(k.c.state().session.screen() == feature_id);
+    CHECK(k.s().step == RepairsStep::EmergencyMenu);
+    k.apply(RequestEmergency{"gas_smell"});
+    REQUIRE(k.effects.submissions.size() == 1);
+    const auto& sub = std::any_cast<const SubmitRepair&>(k.effects.submissions[0].payload);
+    CHECK(sub.category == "gas_smell");
+    CHECK(sub.unit_id.empty());
+    RepairsCache cache;
+    cache.hotline = "0755-86001234";
+    cache.contacts = {{{"火警", "火警", "Fire"}, "119"}};
+    const RepairsView v = k.view(cache, false);  // offline: still there
+    CHECK(v.hotline == "0755-86001234");
+    CHECK(v.contacts[0].right == "119");
+    CHECK(v.do_now.find("不要开关任何电器") != std::string::npos);
+    CHECK(v.saved_line.find("已通知物业值班人员") != std::string::npos);
+    k.c.apply(RequestBack{}, 0);
+    k.apply(RequestEmergency{"gas_smell"});
+    CHECK(k.effects.submissions.size() == 1);  // shown again, filed once
+    k.apply(RequestEmergency{"made_up"});
+    CHECK(k.effects.submissions.size() == 1);
+}
+
+TEST_CASE("a full disk: the report is not lost from the screen and the person is told")
+{
+    Kiosk k;
+    k.report_public_leak();
+    k.effects.next_save = SaveOutcome::StorageFull;
+    k.apply(RequestSubmit{});
+    CHECK(k.s().step == RepairsStep::ReadBack);
+    CHECK(k.s().items.size() == 1);
+    CHECK(k.view().message == "终端存储已满，没能保存，请拨打物业电话报修。");
+}
+
+TEST_CASE("slots: a slot taken meanwhile asks for another")
+{
+    Kiosk k;
+    // The own-unit path (verification) comes with the household module;
+    // the slot rules hold on their own.
+    RepairsSession& s = const_cast<RepairsSession&>(k.s());
+    s.step = RepairsStep::When;
+    s.slots = {{100, 200, 1, "morning", 1}, {300, 400, 1, "afternoon", 0}};
+    k.apply(RequestSlot{300, 400});
+    CHECK(k.s().notice == RepairsNotice::SlotTaken);
+    CHECK(k.view().message.rfind("这个时间刚刚约满了，请选择其他时间。", 0) == 0);
+    CHECK(k.view().choices.size() == 1);  // only the free one is offered
+    k.apply(RequestSlot{100, 200});
+    CHECK(k.s().step == RepairsStep::ReadBack);
+}
+
+TEST_CASE("tracking: not found, too many, offline, server error or garbage are said in words; the keypad takes the alphabet only")
+{
+    Kiosk k;
+    k.apply(RequestTrack{});
+    k.apply(RequestCodeKey{'0'});  // not in the alphabet
+    k.apply(RequestCodeKey{'O'});
+    CHECK(k.s().code.empty());
+    k.apply(RequestCodeKey{'A'});
+    k.apply(RequestFindCode{});
+    CHECK(k.view().message == "跟进码是10位，请输入完整。");
+    CHECK(k.effects.calls.empty());
+    for (char c : std::string("BCDEFGHJ2XY"))
+        k.apply(RequestCodeKey{c});
+    CHECK(k.s().code.size() == follow_code_length);
+    const struct {
+        CallOutcome outcome;
+        const char* words;
+    } cases[] = {{CallOutcome::NotFound, "没有找到这个跟进码的报修单，请核对后重新输入。"},
+                 {CallOutcome::TooMany, "输错次数太多，请15分钟后再试，或到物业服务中心查询。"},
+                 {CallOutcome::Offline, "查询进度需要网络，目前网络不通，请稍后再试。"},
+                 {CallOutcome::ServerError, "物业系统暂时出了问题，请稍后再试。"}};
+    for (const auto& c : cases) {
+        k.apply(RequestFindCode{});
+        k.answer(TicketDone{c.outcome, std::nullopt});
+        CHECK(k.s().step == RepairsStep::CodeEntry);
+        CHECK(k.view().message == c.words);
+    }
+    // A 200 whose body was garbage reaches the core as a ServerError with no ticket.
+    k.apply(RequestFindCode{});
+    k.answer(TicketDone{CallOutcome::Ok, std::nullopt});
+    CHECK(k.view().message == "物业系统暂时出了问题，请稍后再试。");
+}
+
+TEST_CASE("tracking shows the timeline, the masked worker and the charge; 验收 accept goes to the outbox once")
+{
+    Kiosk k;
+    find(k, "awaiting_acceptance");
+    CHECK(k.s().step == RepairsStep::Ticket);
+    const RepairsView v = k.view();
+    CHECK(v.status_line == "当前状态：待验收");
+    CHECK(v.worker_line == "维修人员：刘*国");
+    CHECK(v.charge_line.find("35.00") != std::string::npos);
+    CHECK(v.reject_reasons.size() == 4);
+    k.apply(RequestAccept{true, {}});
+    k.apply(RequestAccept{true, {}});
+    REQUIRE(k.effects.submissions.size() == 1);
+    const auto& a = std::any_cast<const SubmitAcceptance&>(k.effects.submissions[0].payload);
+    CHECK(a.accepted);
+    CHECK(a.follow_code == "ABCDEFGHJ2");
+    CHECK(k.view().after_line == "验收结果已提交，谢谢。");
+}
+
+TEST_CASE("验收 rejected with a preset reason; a comment over the limit is refused")
+{
+    Kiosk k;
+    find(k, "awaiting_acceptance");
+    k.apply(RequestAccept{false, std::string(acceptance_comment_max + 1, 'x')});  // not a preset: its own words, too long
+    CHECK(k.view().message == "说明太长了，最多60个字。");
+    CHECK(k.view({}, true, Language::En).message == "That is too long: 60 characters at most.");
+    CHECK(k.effects.submissions.empty());
+    k.apply(RequestAccept{false, "still_broken"});
+    REQUIRE(k.effects.submissions.size() == 1);
+    const auto& a = std::any_cast<const SubmitAcceptance&>(k.effects.submissions[0].payload);
+    CHECK_FALSE(a.accepted);
+    CHECK(a.comment == "问题仍未解决");
+}
+
+TEST_CASE("rating 1-5 with words, once; rating twice is refused politely and nothing is sent")
+{
+    Kiosk k;
+    find(k, "completed");
+    const RepairsView v = k.view();
+    REQUIRE(v.ratings.size() == 5);
+    CHECK(v.ratings[0].label == "1 很不满意");
+    CHECK(v.ratings[4].label == "5 很满意");
+    k.apply(RequestRate{5});
+    k.apply(RequestRate{4});
+    CHECK(k.effects.submissions.size() == 1);
+    CHECK(k.view().message == "您已经评价过这张报修单了，谢谢。");
+    CHECK(k.view({}, true, Language::ZhHK).message == "您已經評價過這張報修單了，謝謝。");
+    CHECK(std::any_cast<const SubmitRating&>(k.effects.submissions[0].payload).score == 5);
+
+    Kiosk again;
+    find(again, "closed", true);  // rated before, on another day
+    again.apply(RequestRate{3});
+    CHECK(again.effects.submissions.empty());
+    CHECK(again.view().message == "您已经评价过这张报修单了，谢谢。");
+}
+
+TEST_CASE("a followed ticket and the codes are the person's: Home or the idle timeout clears them")
+{
+    Kiosk k;
+    k.report_public_leak();
+    k.apply(RequestSubmit{});
+    find(k, "in_progress");
+    CHECK(k.s().ticket);
+    k.c.apply(RequestHome{}, 0);
+    k.c.apply(RequestOpenScreen{feature_id}, 0);
+    CHECK_FALSE(k.s().ticket);
+    CHECK(k.s().filed.empty());
+    CHECK(k.s().code.empty());
+}

@@ -1,0 +1,77 @@
+// repairs_submit_child: a kiosk without a screen that reports a public-area
+// leak through the real repairs core, NetEffects, outbox and sync worker,
+// prints "saved <client_ref> <microseconds the Submit took on this thread>"
+// once the screen could say "saved", then keeps running (the worker sends)
+// until the test kills it with SIGKILL.
+#include "core/controller.hpp"
+#include "core/feature_adapter.hpp"
+#include "features/repairs/core/repairs_feature.hpp"
+#include "features/repairs/io/repairs_io.hpp"
+#include "net/live_client.hpp"
+#include "net/net_effects.hpp"
+#include "net/sync_worker.hpp"
+#include "protocol/follow_code.hpp"
+#include "protocol/uuid.hpp"
+#include "store/store.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+using namespace kiosk;
+using namespace kiosk::repairs;
+
+int main(int argc, char** argv)
+{
+    if (argc != 3) {
+        std::fprintf(stderr, "usage: repairs_submit_child <kiosk.db> <server url>\n");
+        return 2;
+    }
+    store::StoreOptions options;
+    options.path = argv[1];
+    options.phone_hash_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    auto ui = store::Store::open(options);
+    if (!ui)
+        return 3;
+    auto worker_store = ui->open_sibling(store::Durability::normal);
+    auto live_store = ui->open_sibling(store::Durability::normal);
+    if (!worker_store || !live_store)
+        return 3;
+    net::SyncConfig config;
+    config.server_url = argv[2];
+    config.token = "demo-lobby-1-token";
+    config.timeouts = {1000, 5000};
+    config.outbox_backoff = {20, 200};
+    net::SyncWorker worker(std::move(*worker_store), config, nullptr);
+    const net::FeatureIo io = repairs_io(std::make_shared<household::StoreLockoutBook>());
+    net::LiveClient live(net::LiveConfig{{argv[2], "demo-lobby-1-token"}, {1000, 4000}},
+                         std::make_unique<store::Store>(std::move(*live_store)),
+                         [io](const OnlineCall& call, net::LiveContext& ctx) { return io.perform(call.payload, ctx); },
+                         [&worker] { worker.request_pull(); }, [] {});
+    net::NetEffects effects(*ui, worker, live, io.encode);
+    worker.start();
+
+    std::string client_ref;
+    TicketSecrets secrets{lobby::protocol::make_follow_code, lobby::protocol::make_status_token, [&client_ref] {
+                              client_ref = lobby::protocol::make_uuid_v4();
+                              return client_ref;
+                          }};
+    KioskConfig kiosk_config;
+    Controller controller(kiosk_config, {repairs_core(std::move(secrets), kiosk_config)}, effects);
+    auto ask = [&](RepairsRequest r) { controller.apply(FeatureRequest{feature_id, std::move(r)}, 0); };
+    controller.apply(RequestOpenScreen{feature_id}, 0);
+    ask(RequestWhere{false});
+    ask(RequestLocation{"car_park", "地下车库"});
+    ask(RequestCategory{"plumbing", Scope::Office});
+    ask(RequestPreset{"pipe_leak", "水管漏水"});
+    const auto before = std::chrono::steady_clock::now();
+    ask(RequestSubmit{});
+    const auto took = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - before);
+    const auto* state = typed_state<RepairsSession>(controller.feature_state(feature_id));
+    if (!state || state->step != RepairsStep::Done)
+        return 4;
+    std::printf("saved %s %lld\n", client_ref.c_str(), static_cast<long long>(took.count()));
+    std::fflush(stdout);
+    for (;;)
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+}
