@@ -77,7 +77,7 @@ const std::map<std::string, std::vector<std::string>> k_families = {
     {"month.", {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"}},  // t("month." + ...)
     // Widget ids made from data (a unit, a bill, a language): no locale key.
     {"fees.building.", {}}, {"fees.entrance.", {}}, {"fees.room.", {}},
-    {"fees.bill.", {}}, {"fees.explain.", {}}, {"lang.", {}},
+    {"fees.bill.", {}}, {"fees.choose_kind.", {}}, {"fees.explain.", {}}, {"lang.", {}},
 };
 
 // Widget ids passed other than as the first argument of a ui:: call.
