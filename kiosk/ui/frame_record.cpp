@@ -32,6 +32,15 @@ const DrawnText* FrameRecord::find_text(const std::string& needle) const
     return nullptr;
 }
 
+void record_windows(FrameRecord& frame)
+{
+    frame.windows.clear();
+    for (ImGuiWindow* window : GImGui->Windows)  // ImGui keeps them in display order
+        if (window->WasActive && !window->Hidden && window->RootWindow == window)
+            frame.windows.push_back({window->Name, ImVec4(window->Pos.x, window->Pos.y, window->Pos.x + window->Size.x,
+                                                          window->Pos.y + window->Size.y)});
+}
+
 ImVec4 current_clip_rect()
 {
     ImDrawList* list = ImGui::GetWindowDrawList();
