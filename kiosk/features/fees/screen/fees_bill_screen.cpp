@@ -202,13 +202,14 @@ namespace {
 
 void draw_receipt_words(const FeesView& view, float width)
 {
+    // What is left to pay right under the number: the first thing asked.
     ui::text(view.receipt_line, ui::TextRole::Title, ui::Align::Center, width);
+    if (!view.settled_line.empty())
+        ui::text(view.settled_line, ui::TextRole::Title, ui::Align::Center, width);
     for (const std::string& line : view.receipt_details)
         ui::text(line, ui::TextRole::Body, ui::Align::Center, width);
     for (const std::string& item : view.receipt_items)
         ui::text(item, ui::TextRole::Body, ui::Align::Center, width);
-    if (!view.settled_line.empty())
-        ui::text(view.settled_line, ui::TextRole::Title, ui::Align::Center, width);
 }
 
 // The office's receipt page of this order, to keep on the phone; then the
