@@ -202,6 +202,9 @@ namespace {
 
 void draw_receipt_words(const FeesView& view, float width)
 {
+    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
+    ui::text(view.amount_label, ui::TextRole::Body, ui::Align::Center, width);
+    ui::text(view.amount, ui::TextRole::Amount, ui::Align::Center, width);
     // What is left to pay right under the number: the first thing asked.
     ui::text(view.receipt_line, ui::TextRole::Title, ui::Align::Center, width);
     if (!view.settled_line.empty())
@@ -212,44 +215,62 @@ void draw_receipt_words(const FeesView& view, float width)
         ui::text(item, ui::TextRole::Body, ui::Align::Center, width);
 }
 
+float receipt_code_side(const FeesView& view)
+{
+    return view.receipt_qr.empty() ? 0.0f : ui::context().metrics.mm(45);
+}
+
 // The office's receipt page of this order, to keep on the phone; then the
-// way back to the bill.
+// way back to the bill, whole at the bottom.
+float receipt_code_and_restart_height(const FeesView& view, float width)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    float h = ui::button_size(view.restart_label, ImMin(width, action_width()), ui::TextRole::Title).y;
+    if (!view.receipt_qr.empty())
+        h += ui::text_height(view.receipt_qr_label, ui::TextRole::Body, width) + receipt_code_side(view) + 2 * spacing;
+    return h;
+}
+
 void draw_receipt_code_and_restart(const FeesView& view, Requests& requests, float width)
 {
-    const ui::Context& ctx = ui::context();
     const float w = ImMin(width, action_width());
-    const float button_h = ui::button_size(view.restart_label, w, ui::TextRole::Title).y;
     if (!view.receipt_qr.empty()) {
-        const float label_h = ui::text_height(view.receipt_qr_label, ui::TextRole::Body, width);
-        const float room = ImGui::GetContentRegionAvail().y - label_h - button_h - 3 * ImGui::GetStyle().ItemSpacing.y;
-        const float side = ImMin(ImMin(width, ctx.metrics.mm(70)), ImMax(ctx.metrics.mm(40), room));
+        const float side = receipt_code_side(view);
         ui::text(view.receipt_qr_label, ui::TextRole::Body, ui::Align::Center, width);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - side) * 0.5f));
         ui::qr_code("fees.receipt_qr", view.receipt_qr, side, view.receipt_qr_label);
     }
-    ui::align_bottom(button_h);
+    const ui::RequiredTargets required;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - w) * 0.5f));
-    if (ui::button("fees.restart", view.restart_label, ImVec2(w, button_h), ui::ButtonKind::Primary, ui::TextRole::Title))
+    if (ui::button("fees.restart", view.restart_label, ImVec2(w, 0), ui::ButtonKind::Primary, ui::TextRole::Title))
         ask(requests, RequestRestart{});
 }
 
+// The receipt: the words scroll if they must (many kinds at 2x), the code and
+// the button stay on screen, under them (portrait) or beside them (landscape).
 void draw_receipt(const FeesView& view, Requests& requests)
 {
+    const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
-    if (!ui::context().metrics.landscape) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float min_words = ctx.metrics.mm(40);
+    if (!ctx.metrics.landscape) {
+        const float block = receipt_code_and_restart_height(view, width);
+        ui::begin_scroll_area("receipt words", ImVec2(width, ImMax(min_words, ImGui::GetContentRegionAvail().y - block - spacing)));
         draw_receipt_words(view, width);
+        ui::end_scroll_area();
         draw_receipt_code_and_restart(view, requests, width);
         return;
     }
-    // Landscape: the words on the left, the code and the button on the right.
     const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
-    const float height = ImGui::GetContentRegionAvail().y;
-    ImGui::BeginGroup();
+    const float height = ImMax(min_words, ImGui::GetContentRegionAvail().y);
+    ui::begin_scroll_area("receipt words", ImVec2(column, height));
     draw_receipt_words(view, column);
-    ImGui::EndGroup();
+    ui::end_scroll_area();
     ImGui::SameLine();
     ImGui::BeginChild("receipt side", ImVec2(column, height), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ui::align_bottom(receipt_code_and_restart_height(view, column));
     draw_receipt_code_and_restart(view, requests, column);
     ImGui::EndChild();
 }
@@ -258,6 +279,10 @@ void draw_receipt(const FeesView& view, Requests& requests)
 
 void draw_fees_order(const FeesView& view, Requests& requests)
 {
+    if (view.step == FeesStep::Paid) {
+        draw_receipt(view, requests);
+        return;
+    }
     const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
@@ -283,9 +308,6 @@ void draw_fees_order(const FeesView& view, Requests& requests)
         ui::text(view.busy_text, ui::TextRole::Muted, ui::Align::Center);
         break;
     }
-    case FeesStep::Paid:
-        draw_receipt(view, requests);
-        break;
     default: {
         gap(3);
         const float w = action_width();
