@@ -424,7 +424,10 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
             rules.reach_top_px = static_cast<float>(std::max(app.height() / 3.0, (top_mm - 1220) * px_per_mm));
             rules.reach_bottom_px = static_cast<float>(std::min<double>(app.height(), (top_mm - 380) * px_per_mm));
         }
-        auto problems = ui::check_layout(frame, rules);
+        // What lies on top of what: the windows as ImGui shows them now.
+        ui::FrameRecord drawn = frame;
+        ui::record_windows(drawn);
+        auto problems = ui::check_layout(drawn, rules);
         if (!problems.empty())
             return std::to_string(problems.size()) + " layout problem(s):" + list_problems(problems);
         return {};

@@ -16,9 +16,12 @@ const DrawnTarget* FrameRecord::find_target(const std::string& id) const
     int top = 0;
     for (const auto& t : targets)
         top = std::max(top, t.layer);
-    for (const auto& t : targets)
-        if (t.id == id && t.layer == top)
+    for (const auto& t : targets) {
+        // Required targets out of view are recorded for the layout check only.
+        const bool seen = t.rect.x < t.clip.z && t.rect.z > t.clip.x && t.rect.y < t.clip.w && t.rect.w > t.clip.y;
+        if (t.id == id && t.layer == top && seen)
             return &t;
+    }
     return nullptr;
 }
 
@@ -48,6 +51,15 @@ std::vector<std::string> FrameRecord::reading() const
         if (piece.layer == top)
             pieces.push_back(piece.text);
     return pieces;
+}
+
+void record_windows(FrameRecord& frame)
+{
+    frame.windows.clear();
+    for (ImGuiWindow* window : GImGui->Windows)  // ImGui keeps them in display order
+        if (window->Active && !window->Hidden && window->RootWindow == window)  // drawn in the last frame
+            frame.windows.push_back({window->Name, ImVec4(window->Pos.x, window->Pos.y, window->Pos.x + window->Size.x,
+                                                          window->Pos.y + window->Size.y)});
 }
 
 ImVec4 current_clip_rect()

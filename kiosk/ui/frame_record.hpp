@@ -19,6 +19,13 @@ struct DrawnTarget {
     bool in_scroll_area = false;
     bool required = false;   // a control the person must touch here (keypad, choices): within reach
     bool scrollable = false; // in a scroll area taller than the screen (a list brought to the finger)
+    std::string window;      // the top-level window it was drawn in (ImGui's root window name)
+};
+
+// A top-level window on screen (the kiosk frame, a dialog, a popup).
+struct DrawnWindow {
+    std::string name;
+    ImVec4 rect;
 };
 
 struct DrawnText {
@@ -41,6 +48,7 @@ struct FrameRecord {
     std::vector<DrawnText> texts;
     std::vector<ReadablePiece> readable;  // what the speaker button reads next frame
     int quiet_depth = 0;     // > 0 inside a NotRead scope
+    std::vector<DrawnWindow> windows;  // back to front; filled by record_windows() after the frame
     int layer = 0;           // set by dialogs while they draw
     int scroll_depth = 0;    // > 0 inside a touch scroll area
     int required_depth = 0;  // > 0 inside a RequiredTargets scope
@@ -50,6 +58,7 @@ struct FrameRecord {
     {
         targets.clear();
         texts.clear();
+        windows.clear();
         layer = 0;
         scroll_depth = 0;
         required_depth = 0;
@@ -87,5 +96,9 @@ struct NotRead {
 };
 
 ImVec4 current_clip_rect();
+
+// The top-level windows ImGui shows now, back to front, into frame.windows:
+// the layout check wants to know what lies on top of each target.
+void record_windows(FrameRecord& frame);
 
 } // namespace kiosk::ui

@@ -50,6 +50,19 @@ void for_each_visible_pair(const std::vector<Item>& items, Fn fn)
     }
 }
 
+// The windows drawn above `window` that cover part of `box`.
+std::vector<std::string> windows_over(const FrameRecord& frame, const std::string& window, const Box& box)
+{
+    std::vector<std::string> over;
+    bool above = false;
+    for (const DrawnWindow& w : frame.windows) {
+        if (above && overlaps(box, Box{w.rect.x, w.rect.y, w.rect.z, w.rect.w}))
+            over.push_back(w.name);
+        above = above || w.name == window;
+    }
+    return over;
+}
+
 std::string describe(const char* what, const std::string& name, const ImVec4& r)
 {
     char buffer[160];
@@ -64,10 +77,28 @@ std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRule
     std::vector<std::string> problems;
     const ImVec4 display(0, 0, rules.display_w, rules.display_h);
 
+    int top_layer = 0;  // under an open dialog the screen is inert: only the dialog's layer is checked for cover
+    for (const DrawnTarget& t : frame.targets)
+        top_layer = std::max(top_layer, t.layer);
+
     for (const DrawnTarget& t : frame.targets) {
         Box seen = visible_part(t.rect, t.clip);
+        const bool whole = !seen.empty() && seen.x0 <= t.rect.x + tolerance && seen.y0 <= t.rect.y + tolerance &&
+                           seen.x1 >= t.rect.z - tolerance && seen.y1 >= t.rect.w - tolerance;
+        // A control the person must touch here (keypad, Pay, the close button
+        // of a dialog) is whole on screen without scrolling; only a long list
+        // brought to the finger is exempt.
+        if (t.required && !t.scrollable && !whole && t.layer == top_layer)
+            problems.push_back(describe("required target not fully visible without scrolling", t.id, t.rect));
         if (seen.empty())
             continue;  // scrolled out of view
+        // In an area that cannot scroll, a target cut at the area's edge is
+        // half under what lies past it (the nav bar): clipped.
+        if (t.in_scroll_area && !t.scrollable && !whole && !t.required)
+            problems.push_back(describe("target clipped", t.id, t.rect));
+        if (t.layer == top_layer)
+            for (const std::string& over : windows_over(frame, t.window, seen))
+                problems.push_back(describe(("target covered by window '" + over + "':").c_str(), t.id, t.rect));
         float w = t.rect.z - t.rect.x, h = t.rect.w - t.rect.y;
         if (w + tolerance < rules.min_target_px || h + tolerance < rules.min_target_px)
             problems.push_back(describe("target too small", t.id, t.rect));

@@ -38,6 +38,9 @@ bool may_break_between(unsigned before, unsigned after)
 {
     if (is_closing_punctuation(after) || is_opening_punctuation(before))
         return false;
+    // A no-break space glues a label to its value ("还需缴纳：\u00a0¥0.00").
+    if (before == 0x00A0 || after == 0x00A0)
+        return false;
     if (before == ' ' || after == ' ')
         return true;
     return is_cjk(before) || is_cjk(after);

@@ -66,8 +66,16 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
         size = button_size(label, size.x, role);
     const ImRect bb(window->DC.CursorPos, ImVec2(window->DC.CursorPos.x + size.x, window->DC.CursorPos.y + size.y));
     ImGui::ItemSize(size);
-    if (!ImGui::ItemAdd(bb, gid))
+    if (!ImGui::ItemAdd(bb, gid)) {
+        // Out of view: a required one is still noted, so the layout check
+        // can say it cannot be seen without scrolling.
+        FrameRecord& record = frame_record();
+        if (record.required_depth > 0)
+            record.targets.push_back({id, std::string(label), to_vec4(bb), current_clip_rect(), record.layer,
+                                      record.scroll_depth > 0, true, record.scroll_depth > 0 && record.scroll_overflows,
+                                      window->RootWindow->Name});
         return false;
+    }
 
     bool hovered = false, held = false;
     // Default flags: pressed on release, only if still inside the same button.
@@ -123,7 +131,8 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     FrameRecord& record = frame_record();
     ImVec4 clip = current_clip_rect();
     record.targets.push_back({id, std::string(label), to_vec4(bb), clip, record.layer, record.scroll_depth > 0,
-                              record.required_depth > 0, record.scroll_depth > 0 && record.scroll_overflows});
+                              record.required_depth > 0, record.scroll_depth > 0 && record.scroll_overflows,
+                              ImGui::GetCurrentWindow()->RootWindow->Name});
     ImRect text_rect(text_pos, ImVec2(text_pos.x + size.x - 2 * padding_x(), text_pos.y + layout.size.y));
     record.texts.push_back({std::string(label), to_vec4(text_rect), clip, record.layer, record.scroll_depth > 0});
     return pressed;
@@ -167,6 +176,13 @@ void text(std::string_view value, TextRole role, Align align, float width, ImU32
 
 }
 
+// Whether each enclosing scroll area overflows, innermost last.
+static std::vector<bool>& outer_overflows()
+{
+    static std::vector<bool> stack;
+    return stack;
+}
+
 void begin_scroll_area(const char* id, ImVec2 size)
 {
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -186,6 +202,7 @@ void begin_scroll_area(const char* id, ImVec2 size)
             ctx.needs_another_frame = true;
     }
     frame_record().scroll_depth++;
+    outer_overflows().push_back(frame_record().scroll_overflows);
     frame_record().scroll_overflows = ImGui::GetScrollMaxY() > 0;
 }
 
@@ -199,6 +216,11 @@ void align_bottom(float block_height)
 void end_scroll_area()
 {
     frame_record().scroll_depth--;
+    // Back in the enclosing area: its own overflow counts again, not the inner list's.
+    std::vector<bool>& outer = outer_overflows();
+    frame_record().scroll_overflows = !outer.empty() && outer.back();
+    if (!outer.empty())
+        outer.pop_back();
     ImGui::EndChild();
 }
 

@@ -92,6 +92,7 @@ void decode_into(const nlohmann::json& j, PaymentOrder& out, DecodeContext& ctx)
     r.time("created_at", out.created_at);
     r.time("expires_at", out.expires_at);
     r.time("paid_at", out.paid_at);
+    r.text("receipt_url", out.receipt_url, TextRule{1, 500, false});
 }
 
 void to_json(nlohmann::json& j, const PaymentOrder& v) {
@@ -100,6 +101,7 @@ void to_json(nlohmann::json& j, const PaymentOrder& v) {
     put_time(j, "created_at", v.created_at);
     put_time(j, "expires_at", v.expires_at);
     put_time(j, "paid_at", v.paid_at);
+    if (v.receipt_url) j["receipt_url"] = *v.receipt_url;
 }
 
 void decode_into(const nlohmann::json& j, FeeLockout& out, DecodeContext& ctx) {

@@ -80,6 +80,9 @@ struct PaymentOrder {
     UtcSeconds created_at = 0;
     UtcSeconds expires_at = 0;
     std::optional<UtcSeconds> paid_at;
+    // Once paid: the office's receipt page of this order (a signed link that
+    // opens this receipt only), shown as a QR code to keep on the phone.
+    std::optional<std::string> receipt_url;
 };
 LOBBY_PROTOCOL_CODEC(PaymentOrder);
 

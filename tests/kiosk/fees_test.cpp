@@ -718,3 +718,76 @@ TEST_CASE("views compare equal when built from the same inputs, and differ when 
     k.apply(RequestBuilding{3}, 0);
     CHECK(!features[0].same_view(std::any(fees_a), std::any(f.build(k))));
 }
+
+TEST_CASE("fees view: choosing groups the bills by kind, overdue kinds and bills first; one tap chooses or unchooses a kind; the total follows")
+{
+    Kiosk k(fees_config());
+    const auto id = verify(k, "5678", 0);
+    FeeLookup lookup = demo_lookup();
+    lookup.bills = {
+        {"W2", "water", "2026-11", 4000, 0, "unpaid", "2026-12-15", false},
+        {"M2", "management", "2026-11", 35924, 0, "unpaid", "2026-12-15", false},
+        {"M1", "management", "2026-10", 35924, 0, "unpaid", "2026-11-15", true},
+        {"W0", "water", "2026-09", 4000, 4000, "paid", "2026-10-15", false},
+    };
+    lookup.total_due_fen = 2 * 35924 + 4000;
+    k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, lookup}, 0);
+    k.apply(RequestChoose{}, 0);
+    REQUIRE(k.fees().step == FeesStep::Choose);
+    ViewFixture f;
+    FeesView view = f.build(k);
+    // Management owes something overdue: it comes first although water is listed first.
+    REQUIRE(view.choose_groups.size() == 2);
+    CHECK(view.choose_groups[0].kind == "management");
+    CHECK(view.choose_groups[0].id == "fees.choose_kind.management");
+    REQUIRE(view.choose_groups[0].rows.size() == 2);
+    CHECK(view.choose_groups[0].rows[0].bill_id == "M1");  // overdue October before November
+    CHECK(view.choose_groups[0].rows[0].label.find("已逾期") != std::string::npos);
+    REQUIRE(view.choose_groups[1].rows.size() == 1);  // the paid water bill is not offered
+    CHECK(view.choose_groups[0].all_chosen);
+    CHECK(view.choose_groups[0].label == "✓ 物业管理费  已选 2/2 项 ¥718.48");
+    CHECK(view.chosen_total == "已选 3 项，共 ¥758.48");
+
+    k.apply(RequestChooseKind{"management"}, 0);  // all chosen: one tap unchooses the kind
+    CHECK(k.fees().chosen == std::set<std::string>{"W2"});
+    view = f.build(k);
+    CHECK_FALSE(view.choose_groups[0].all_chosen);
+    CHECK_FALSE(view.choose_groups[0].some_chosen);
+    CHECK(view.choose_groups[0].label == "物业管理费  已选 0/2 项 ¥0.00");
+    CHECK(view.chosen_total == "已选 1 项，共 ¥40.00");
+
+    k.apply(RequestToggleBill{"M2"}, 0);  // partly chosen: one tap chooses the whole kind
+    view = f.build(k);
+    CHECK(view.choose_groups[0].some_chosen);
+    CHECK_FALSE(view.choose_groups[0].all_chosen);
+    k.apply(RequestChooseKind{"management"}, 0);
+    CHECK(k.fees().chosen == std::set<std::string>{"M1", "M2", "W2"});
+    k.apply(RequestChooseKind{"water"}, 0);
+    CHECK(k.fees().chosen == std::set<std::string>{"M1", "M2"});
+    CHECK(f.build(k).chosen_total == "已选 2 项，共 ¥718.48");
+}
+
+TEST_CASE("fees view: the receipt names the unit, the Shanghai time, the masked payer, the items by kind and offers the office's receipt page")
+{
+    Kiosk k(fees_config());
+    k.c.on_touch(0);
+    open_bill(k, 0);
+    const auto create = create_order(k, 0);
+    PaymentOrderInfo paid = order("paid");
+    paid.paid_utc = 1795449600 + 5 * 60;  // 2026-11-23 16:05 UTC: 00:05 the next day in Shanghai
+    paid.receipt_url = "http://127.0.0.1:1/receipts/PO-1?t=abc";
+    k.answer(create.first, OrderDone{CallOutcome::Ok, paid}, 0);
+    REQUIRE(k.fees().step == FeesStep::Paid);
+    ViewFixture f;
+    FeesView view = f.build(k);
+    CHECK(view.receipt_line == "收据编号：PO-1");
+    REQUIRE(view.receipt_details.size() == 3);
+    CHECK(view.receipt_details[0].find("3栋2单元1502") != std::string::npos);
+    CHECK(view.receipt_details[1] == "缴费时间：2026-11-24 00:05（北京时间）");
+    CHECK(view.receipt_details[2] == "缴费户：张*");
+    REQUIRE(view.receipt_items.size() == 2);
+    CHECK(view.receipt_items[0] == "物业管理费：2026年10月");
+    CHECK(view.receipt_items[1] == "parking：2026年10月");  // a kind not in the cache keeps its code
+    CHECK(view.receipt_qr == "http://127.0.0.1:1/receipts/PO-1?t=abc");
+    CHECK(view.receipt_qr_label == "扫码保存电子收据");
+}

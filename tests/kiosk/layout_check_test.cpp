@@ -96,3 +96,55 @@ TEST_CASE("reach: a required target above or below the reach band is reported; o
     frame.targets[0].scrollable = false;
     CHECK(check_layout(frame, rules).empty());  // landscape: no band given, nothing checked
 }
+
+TEST_CASE("a target half under another window (the nav bar, a dialog) is covered; under an open dialog the screen is not checked")
+{
+    FrameRecord frame;
+    DrawnTarget key = target("key", 10, 1700, 200, 120);
+    key.window = "kiosk";
+    frame.targets = {key};
+    frame.windows = {{"kiosk", screen}, {"nav", ImVec4(0, 1760, 1080, 1920)}};
+    CHECK(mentions(check_layout(frame, rules), "target covered by window 'nav'"));
+    frame.windows = {{"nav", ImVec4(0, 1760, 1080, 1920)}, {"kiosk", screen}};  // the target's window on top
+    CHECK(check_layout(frame, rules).empty());
+
+    DrawnTarget close = target("close", 300, 900, 400, 100);
+    close.window = "dialog";
+    close.layer = 1;
+    frame.targets = {key, close};  // key lies under the dialog's dim: inert, not checked
+    frame.windows = {{"kiosk", screen}, {"dialog", ImVec4(200, 500, 880, 1100)}, {"nav", ImVec4(0, 950, 1080, 1920)}};
+    const auto problems = check_layout(frame, rules);
+    CHECK(mentions(problems, "target covered by window 'nav'"));
+    CHECK(mentions(problems, "'close'"));
+    CHECK_FALSE(mentions(problems, "'key'"));
+}
+
+TEST_CASE("a target cut at the edge of an area that cannot scroll is clipped; in a list that scrolls it is not")
+{
+    FrameRecord frame;
+    DrawnTarget cut = target("cut", 10, 1700, 200, 120);
+    cut.clip = ImVec4(0, 100, 1080, 1760);  // the content area ends where the nav bar begins
+    cut.in_scroll_area = true;
+    frame.targets = {cut};
+    CHECK(mentions(check_layout(frame, rules), "target clipped 'cut'"));
+    frame.targets[0].scrollable = true;  // the area scrolls: the person brings it into view
+    CHECK(check_layout(frame, rules).empty());
+}
+
+TEST_CASE("a required target must be whole on screen without scrolling, unless it is in a long list")
+{
+    FrameRecord frame;
+    DrawnTarget pay = target("pay", 10, 1700, 200, 120);
+    pay.clip = ImVec4(0, 100, 1080, 1760);
+    pay.in_scroll_area = true;
+    pay.required = true;
+    frame.targets = {pay};
+    CHECK(mentions(check_layout(frame, rules), "required target not fully visible without scrolling 'pay'"));
+    frame.targets[0].rect = ImVec4(10, 1800, 210, 1900);  // wholly below the area: not drawn, still required
+    CHECK(mentions(check_layout(frame, rules), "required target not fully visible without scrolling 'pay'"));
+    frame.targets[0].scrollable = true;  // a room in a long list of rooms
+    CHECK(check_layout(frame, rules).empty());
+    frame.targets[0].scrollable = false;
+    frame.targets[0].rect = ImVec4(10, 1500, 210, 1620);
+    CHECK(check_layout(frame, rules).empty());
+}

@@ -78,7 +78,7 @@ const std::map<std::string, std::vector<std::string>> k_families = {
     // Widget ids made from data (a unit, a bill, a language): no locale key.
     {"fees.building.", {}}, {"fees.entrance.", {}}, {"fees.room.", {}},
     {"surveys.start.", {}}, {"surveys.household.", {}}, {"surveys.choice.", {}}, {"surveys.edit.", {}},
-    {"fees.bill.", {}}, {"fees.explain.", {}}, {"lang.", {}},
+    {"fees.bill.", {}}, {"fees.choose_kind.", {}}, {"fees.explain.", {}}, {"lang.", {}},
     // Visitors: keys per errand, purpose, item, relation, day and release status.
     {"visitors.errand.", {"code", "walk_in", "move_out", "release"}},
     {"visitors.purpose.", {"family", "courier", "helper", "renovation", "other"}},

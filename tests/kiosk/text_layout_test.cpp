@@ -171,3 +171,23 @@ TEST_CASE("lines are spaced at 1.3 or more (MIIT's rule for elderly-friendly scr
     const TextLayout two = layout_text(f.fonts.body, "物业缴费\n物业缴费", 0);
     CHECK(two.size.y - one.size.y >= 1.3f * f.fonts.body->FontSize - 0.5f);
 }
+
+TEST_CASE("'Still due: ¥0.00' never leaves its amount alone on a line, in any language")
+{
+    auto catalog = kiosk::Catalog::load(std::string(LOBBY_SOURCE_DIR) + "/locale");
+    REQUIRE(catalog.ok());
+    for (kiosk::Language language : {kiosk::Language::ZhCN, kiosk::Language::ZhHK, kiosk::Language::En}) {
+        const std::string text = kiosk::format_text(catalog.value().text(language, "fees.still_due"), {{"amount", "¥0.00"}});
+        FontFixture f;
+        f.library.want(text);
+        f.fonts = f.library.build(*ImGui::GetIO().Fonts, 36.0f, language);
+        // Narrower than the whole line: it must wrap somewhere, as at 2x.
+        const float width = layout_text(f.fonts.title, text, 10000).size.x * 0.8f;
+        TextLayout layout = layout_text(f.fonts.title, text, width);
+        REQUIRE(layout.lines.size() >= 2);
+        std::string last = line_text(layout.lines.back());
+        while (!last.empty() && (last.front() == ' ' || last.rfind("\xC2\xA0", 0) == 0))
+            last.erase(0, last.front() == ' ' ? 1 : 2);
+        CHECK_MESSAGE(last != "¥0.00", text);
+    }
+}

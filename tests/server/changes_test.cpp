@@ -48,6 +48,11 @@ TEST_CASE("the urgent outage is live and the expired notice is a tombstone") {
     REQUIRE(urgent.ok());
     CHECK(urgent.value().urgent);
     CHECK(urgent.value().kind == "outage");
+    // The hotline is in every language, not only zh-CN; one label, no 【紧急】 tag.
+    for (const std::string* body : {&urgent.value().body.zh_cn, &urgent.value().body.zh_hk, &urgent.value().body.en})
+        CHECK_MESSAGE(body->find("0755-86001234") != std::string::npos, *body);
+    for (const std::string* title : {&urgent.value().title.zh_cn, &urgent.value().title.zh_hk, &urgent.value().title.en})
+        CHECK_MESSAGE(title->find("紧急") == std::string::npos, *title);
     REQUIRE(notices.count("N-7"));
     CHECK(notices["N-7"].deleted);
     CHECK(notices["N-7"].data.is_null());

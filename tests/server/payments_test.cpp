@@ -136,3 +136,55 @@ TEST_CASE("--public-url sets the base of the QR payload") {
     const auto order = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id}}, {"verification_token", g_token}}).as<p::PaymentOrder>();
     CHECK(order.qr_payload == "https://pay.cuihu.example/pay/" + order.id);
 }
+
+TEST_CASE("a paid order links its receipt page: unit, Shanghai time, masked payer and items; the link opens that receipt only") {
+    OfficeServerProcess server;
+    Api api(server.port(), lobby1_token);
+    const auto lookup = api.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}}).as<p::FeeLookupResult>();
+    const auto bills = open_bills(api, "3-2-1502", "5678");
+    REQUIRE(bills.size() >= 2);
+    const auto first = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[0].id}}, {"verification_token", g_token}}).as<p::PaymentOrder>();
+    const auto second = api.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bills[1].id}}, {"verification_token", g_token}}).as<p::PaymentOrder>();
+    CHECK_FALSE(first.receipt_url.has_value());  // no receipt before it is paid
+
+    httplib::Client phone("127.0.0.1", server.port());
+    for (const auto* order : {&first, &second}) {
+        auto paid = phone.Post(path_of(order->qr_payload).c_str(), "", "application/x-www-form-urlencoded");
+        REQUIRE(paid);
+        REQUIRE(paid->status == 200);
+    }
+    const auto a = api.get("/v1/payment-orders/" + first.id).as<p::PaymentOrder>();
+    const auto b = api.get("/v1/payment-orders/" + second.id).as<p::PaymentOrder>();
+    REQUIRE(a.receipt_url.has_value());
+    REQUIRE(b.receipt_url.has_value());
+    const std::string prefix = server.base_url() + "/receipts/" + a.id + "?t=";
+    REQUIRE(a.receipt_url->rfind(prefix, 0) == 0);
+    const std::string token = a.receipt_url->substr(prefix.size());
+    const std::string path = "/receipts/" + a.id + "?t=" + token;
+
+    auto page = phone.Get(path.c_str());
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find(a.id) != std::string::npos);
+    CHECK(page->body.find("3栋2单元1502") != std::string::npos);
+    CHECK(page->body.find(p::format_date_shanghai(*a.paid_at) + " " + p::format_hh_mm_shanghai(*a.paid_at) + "（北京时间") !=
+          std::string::npos);
+    CHECK(page->body.find("缴费户 Household</td><td>" + lookup.unit.owner_masked + "<") != std::string::npos);
+    CHECK(lookup.unit.owner_masked.find('*') != std::string::npos);
+    CHECK(page->body.find(bills[0].period) != std::string::npos);
+
+    // Another order's token, a changed token, none at all, garbage: all the same 404.
+    const std::string b_token = b.receipt_url->substr(b.receipt_url->find("?t=") + 3);
+    std::string changed = token;
+    changed[changed.size() / 2] = changed[changed.size() / 2] == 'A' ? 'B' : 'A';
+    for (const std::string& wrong : {"/receipts/" + a.id + "?t=" + b_token, "/receipts/" + a.id + "?t=" + changed,
+                                     "/receipts/" + a.id, "/receipts/" + a.id + "?t=%25%00zz", "/receipts/PO-none?t=" + token}) {
+        auto refused = phone.Get(wrong.c_str());
+        REQUIRE(refused);
+        CHECK_MESSAGE(refused->status == 404, wrong);
+        CHECK(refused->body.find(a.id) == std::string::npos);
+    }
+    auto own = phone.Get(("/receipts/" + b.id + "?t=" + b_token).c_str());
+    REQUIRE(own);
+    CHECK(own->status == 200);  // and the server is still up
+}

@@ -3,6 +3,7 @@
 // notify or query, settle.cpp; on a demo server by the pay page), expiring
 // after a while.
 #include "fees/payments.hpp"
+#include "fees/receipt_page.hpp"
 
 #include "estate.hpp"
 #include "fees/bills.hpp"
@@ -38,6 +39,7 @@ SELECT id, unit_id, amount_fen, created_at, expires_at, paid_at, code_url FROM p
     Statement bills(db, "SELECT bill_id FROM payment_order_bills WHERE order_id = ? ORDER BY bill_id");
     bills.bind(1, order_id);
     while (bills.step()) o.bill_ids.push_back(bills.text(0));
+    if (o.paid_at) o.receipt_url = receipt_url(db, config, o.id);
     return o;
 }
 

@@ -4,6 +4,7 @@
 #include "fees/bills.hpp"
 #include "fees/fees.hpp"
 #include "fees/pay_page.hpp"
+#include "fees/receipt_page.hpp"
 #include "fees/settle.hpp"
 #include "router.hpp"
 
@@ -86,6 +87,8 @@ WHERE collection = 'units' AND deleted = 0;
         // The demo pay page marks orders paid without any authentication: it
         // is the demo provider's "phone", on a demo server only. A real
         // provider confirms by its signed notify instead.
+        // Receipts of paid orders, whatever the provider: the link is the proof.
+        fees::install_receipt_page(r.http, r.pool, r.config);
         if (provider && provider->name() == "demo") fees::install_pay_page(r.http, r.pool, r.config);
         else if (provider) fees::install_provider_notify(r.http, r.pool, r.config, provider);
     };

@@ -50,6 +50,8 @@ struct PaymentOrderInfo {
     std::string status;      // pending, paid, expired
     std::string qr_payload;  // the pay page URL
     std::int64_t expires_utc = 0;
+    std::int64_t paid_utc = 0;    // 0: not paid
+    std::string receipt_url;      // the office's signed receipt page once paid; empty: none
 };
 
 // What the fees screens read from the local cache (the io's read_cache).

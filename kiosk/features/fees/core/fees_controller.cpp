@@ -229,6 +229,25 @@ void FeesFeature::handle(State& fees, const RequestChooseAll& r, FeatureContext&
     fees.chosen = r.all ? unpaid_ids(*fees.lookup) : std::set<std::string>{};
 }
 
+void FeesFeature::handle(State& fees, const RequestChooseKind& r, FeatureContext&)
+{
+    if (fees.step != FeesStep::Choose || fees.awaiting_call != 0 || !fees.lookup)
+        return;
+    // One tap per kind: a kind wholly chosen is unchosen, otherwise all of it is chosen.
+    std::vector<std::string> of_kind;
+    bool all_chosen = true;
+    for (const FeeBill& bill : fees.lookup->bills)
+        if (bill.fee_kind == r.fee_kind && bill.due_fen() > 0) {
+            of_kind.push_back(bill.id);
+            all_chosen = all_chosen && fees.chosen.count(bill.id) > 0;
+        }
+    for (const std::string& id : of_kind)
+        if (all_chosen)
+            fees.chosen.erase(id);
+        else
+            fees.chosen.insert(id);
+}
+
 void FeesFeature::handle(State& fees, const RequestPay&, FeatureContext& ctx)
 {
     if (fees.step != FeesStep::Choose || fees.awaiting_call != 0 || fees.chosen.empty() || !fees.lookup ||

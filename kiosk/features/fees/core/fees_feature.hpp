@@ -50,6 +50,7 @@ private:
     void handle(State& fees, const RequestChoose& r, FeatureContext& ctx);
     void handle(State& fees, const RequestToggleBill& r, FeatureContext& ctx);
     void handle(State& fees, const RequestChooseAll& r, FeatureContext& ctx);
+    void handle(State& fees, const RequestChooseKind& r, FeatureContext& ctx);
     void handle(State& fees, const RequestPay& r, FeatureContext& ctx);
     void handle(State& fees, const RequestRestart& r, FeatureContext& ctx);
     void answered(State& fees, const LookupDone& e, FeatureContext& ctx);

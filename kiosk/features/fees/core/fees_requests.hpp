@@ -19,11 +19,12 @@ struct RequestTogglePaidHistory {};  // show or fold the bills already paid
 struct RequestChoose {};          // from the bill to choosing what to pay
 struct RequestToggleBill { std::string bill_id; };
 struct RequestChooseAll { bool all; };
+struct RequestChooseKind { std::string fee_kind; };  // all of a kind chosen: unchoose them; else choose them all
 struct RequestPay {};             // create (or retry) the payment order
 struct RequestRestart {};         // after an expired order: back to the bill
 
 using FeesRequest = std::variant<RequestBuilding, RequestEntrance, RequestRoom, RequestKey, RequestSubmit,
-                                 RequestExplain, RequestTogglePaidHistory, RequestChoose, RequestToggleBill, RequestChooseAll, RequestPay,
+                                 RequestExplain, RequestTogglePaidHistory, RequestChoose, RequestToggleBill, RequestChooseAll, RequestChooseKind, RequestPay,
                                  RequestRestart>;
 
 } // namespace kiosk::fees

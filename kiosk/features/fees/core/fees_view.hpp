@@ -45,6 +45,20 @@ inline bool operator==(const ChooseRowView& a, const ChooseRowView& b)
 }
 inline bool operator!=(const ChooseRowView& a, const ChooseRowView& b) { return !(a == b); }
 
+// One kind of fee while choosing: a single tap on its button chooses (or
+// unchooses) every bill of the kind; its bills follow, overdue first.
+struct ChooseGroupView {
+    std::string kind, id, label;  // label: "✓ 物业管理费  已选 3/3 项  ¥1,077.72"
+    bool all_chosen = false, some_chosen = false;
+    std::vector<ChooseRowView> rows;
+};
+inline bool operator==(const ChooseGroupView& a, const ChooseGroupView& b)
+{
+    return std::tie(a.kind, a.id, a.label, a.all_chosen, a.some_chosen, a.rows) ==
+           std::tie(b.kind, b.id, b.label, b.all_chosen, b.some_chosen, b.rows);
+}
+inline bool operator!=(const ChooseGroupView& a, const ChooseGroupView& b) { return !(a == b); }
+
 struct ExplainDialogView {
     bool open = false;
     std::string title, covers_label, covers, not_covered_label, not_covered, close_label;
@@ -77,7 +91,7 @@ struct FeesView {
     std::string pay_disabled_reason;   // shown next to the disabled button
 
     // Choose
-    std::vector<ChooseRowView> rows;
+    std::vector<ChooseGroupView> choose_groups;  // kinds with something overdue first
     std::string all_label, none_label, chosen_total, create_label, retry_label;
     bool can_create = false;
 
@@ -85,14 +99,18 @@ struct FeesView {
     std::string qr_payload, amount_label, amount, scan_prompt, url_label, expires_line;
     std::string open_address;  // the payment page to open by hand; empty for an app-only code
     std::string receipt_line, restart_label;
+    // The receipt (Paid): unit, Shanghai time, payer's masked name, the
+    // items paid, and a QR code of the office's receipt page of this order.
+    std::vector<std::string> receipt_details, receipt_items;
+    std::string receipt_qr, receipt_qr_label;
 
     ExplainDialogView explain;
 };
 // Every field, so a change in what the fees screen shows is never missed.
 inline bool operator==(const FeesView& a, const FeesView& b)
 {
-    return std::tie(a.step, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.picker, a.keypad, a.unit_label, a.owner_line, a.total_label, a.total_amount, a.late_line, a.as_of_line, a.settled_line, a.groups, a.history_id, a.history_label, a.pay_label, a.pay_visible, a.rows, a.all_label, a.none_label, a.chosen_total, a.create_label, a.retry_label, a.can_create, a.qr_payload, a.amount_label, a.amount, a.scan_prompt, a.url_label, a.open_address, a.expires_line, a.receipt_line, a.restart_label, a.explain) ==
-           std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.picker, b.keypad, b.unit_label, b.owner_line, b.total_label, b.total_amount, b.late_line, b.as_of_line, b.settled_line, b.groups, b.history_id, b.history_label, b.pay_label, b.pay_visible, b.rows, b.all_label, b.none_label, b.chosen_total, b.create_label, b.retry_label, b.can_create, b.qr_payload, b.amount_label, b.amount, b.scan_prompt, b.url_label, b.open_address, b.expires_line, b.receipt_line, b.restart_label, b.explain);
+    return std::tie(a.step, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.picker, a.keypad, a.unit_label, a.owner_line, a.total_label, a.total_amount, a.late_line, a.as_of_line, a.settled_line, a.groups, a.history_id, a.history_label, a.pay_label, a.pay_visible, a.choose_groups, a.all_label, a.none_label, a.chosen_total, a.create_label, a.retry_label, a.can_create, a.qr_payload, a.amount_label, a.amount, a.scan_prompt, a.url_label, a.open_address, a.expires_line, a.receipt_line, a.restart_label, a.receipt_details, a.receipt_items, a.receipt_qr, a.receipt_qr_label, a.explain) ==
+           std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.picker, b.keypad, b.unit_label, b.owner_line, b.total_label, b.total_amount, b.late_line, b.as_of_line, b.settled_line, b.groups, b.history_id, b.history_label, b.pay_label, b.pay_visible, b.choose_groups, b.all_label, b.none_label, b.chosen_total, b.create_label, b.retry_label, b.can_create, b.qr_payload, b.amount_label, b.amount, b.scan_prompt, b.url_label, b.open_address, b.expires_line, b.receipt_line, b.restart_label, b.receipt_details, b.receipt_items, b.receipt_qr, b.receipt_qr_label, b.explain);
 }
 inline bool operator!=(const FeesView& a, const FeesView& b) { return !(a == b); }
 

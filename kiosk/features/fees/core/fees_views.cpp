@@ -150,17 +150,47 @@ void build_choose(const FeesCache& cache, const FeesText& t, const FeesSession& 
 {
     const FeeLookup& lookup = *fees.lookup;
     view.prompt = t("fees.ask_choose");
-    std::int64_t chosen_fen = 0;
+    // One group per kind, its overdue bills first; kinds with something
+    // overdue come first. Bills arrive newest first and stay so within a part.
+    std::vector<std::string> kinds;
+    std::map<std::string, std::vector<const FeeBill*>> late, unpaid;
     for (const FeeBill& bill : lookup.bills) {
         if (bill.due_fen() <= 0)
             continue;
-        const bool selected = fees.chosen.count(bill.id) > 0;
-        if (selected)
-            chosen_fen += bill.due_fen();
-        std::string label = kind_name(t, cache, bill.fee_kind) + " " + period_text(t, bill.period);
-        if (bill.late)
-            label += " · " + t("fees.late");
-        view.rows.push_back({bill.id, "fees.bill." + bill.id, std::move(label), format_fen(bill.due_fen()), selected});
+        if (!late.count(bill.fee_kind) && !unpaid.count(bill.fee_kind))
+            kinds.push_back(bill.fee_kind);
+        (bill.late ? late : unpaid)[bill.fee_kind].push_back(&bill);
+    }
+    std::stable_sort(kinds.begin(), kinds.end(),
+                     [&](const std::string& a, const std::string& b) { return late.count(a) > late.count(b); });
+    std::int64_t chosen_fen = 0;
+    for (const std::string& kind : kinds) {
+        ChooseGroupView group;
+        group.kind = kind;
+        group.id = "fees.choose_kind." + kind;
+        std::int64_t kind_fen = 0;
+        int count = 0, chosen = 0;
+        for (auto* part : {&late, &unpaid})
+            for (const FeeBill* bill : (*part)[kind]) {
+                const bool selected = fees.chosen.count(bill->id) > 0;
+                ++count;
+                if (selected) {
+                    ++chosen;
+                    kind_fen += bill->due_fen();
+                }
+                std::string label = period_text(t, bill->period);
+                if (bill->late)
+                    label += " · " + t("fees.late");
+                group.rows.push_back({bill->id, "fees.bill." + bill->id, std::move(label), format_fen(bill->due_fen()), selected});
+            }
+        chosen_fen += kind_fen;
+        group.all_chosen = chosen == count;
+        group.some_chosen = chosen > 0;
+        // A tick and a count in words, never colour alone.
+        group.label = std::string(group.all_chosen ? "✓ " : "") + kind_name(t, cache, kind) + "  " +
+                      t("fees.kind_chosen", {{"n", std::to_string(chosen)}, {"count", std::to_string(count)},
+                                             {"amount", format_fen(kind_fen)}});
+        view.choose_groups.push_back(std::move(group));
     }
     view.all_label = t("fees.choose_all");
     view.none_label = t("fees.choose_none");
@@ -175,7 +205,46 @@ void build_choose(const FeesCache& cache, const FeesText& t, const FeesSession& 
     }
 }
 
-void build_order(const FeatureViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
+// The receipt: what was paid, for which unit, when, by whom (masked), and
+// the office's receipt page of this order to keep on the phone.
+void build_receipt(const FeesCache& cache, const FeatureViewInputs& in, const FeesText& t, const FeesSession& fees,
+                   FeesView& view)
+{
+    const PaymentOrderInfo& order = *fees.order;
+    view.receipt_line = t("fees.receipt", {{"id", order.id}});
+    const std::string unit_id = fees.lookup ? fees.lookup->unit.id : fees.verification.unit_id;
+    view.receipt_details.push_back(t("fees.receipt_unit", {{"unit", household::unit_label(cache.units, unit_id, in)}}));
+    if (order.paid_utc > 0)
+        view.receipt_details.push_back(
+            t("fees.receipt_time", {{"date", lobby::protocol::format_date_shanghai(order.paid_utc)},
+                                    {"time", lobby::protocol::format_hh_mm_shanghai(order.paid_utc)}}));
+    if (fees.lookup && !fees.lookup->unit.owner_masked.empty())
+        view.receipt_details.push_back(t("fees.receipt_payer", {{"name", fees.lookup->unit.owner_masked}}));
+    // The items of the order, one line per kind (the amount paid is the
+    // order's, shown above): "物业管理费：2026年10月、2026年11月".
+    if (fees.lookup) {
+        std::vector<std::string> kinds;
+        std::map<std::string, std::string> periods;
+        for (const FeeBill& bill : fees.lookup->bills) {
+            if (std::find(order.bill_ids.begin(), order.bill_ids.end(), bill.id) == order.bill_ids.end())
+                continue;
+            std::string& list = periods[bill.fee_kind];
+            if (list.empty())
+                kinds.push_back(bill.fee_kind);
+            else
+                list += t("fees.list_separator");
+            list += period_text(t, bill.period);
+        }
+        for (const std::string& kind : kinds)
+            view.receipt_items.push_back(t("fees.receipt_item", {{"kind", kind_name(t, cache, kind)}, {"periods", periods[kind]}}));
+    }
+    if (!order.receipt_url.empty()) {
+        view.receipt_qr = order.receipt_url;
+        view.receipt_qr_label = t("fees.receipt_qr");
+    }
+}
+
+void build_order(const FeesCache& cache, const FeatureViewInputs& in, const FeesText& t, const FeesSession& fees, FeesView& view)
 {
     const PaymentOrderInfo& order = *fees.order;
     view.amount_label = t("fees.order_amount");
@@ -202,7 +271,7 @@ void build_order(const FeatureViewInputs& in, const FeesText& t, const FeesSessi
     case FeesStep::Paid:
         view.prompt = t("fees.paid");
         view.amount_label = t("fees.paid_amount");
-        view.receipt_line = t("fees.receipt", {{"id", order.id}});
+        build_receipt(cache, in, t, fees, view);
         if (fees.lookup && !fees.refreshing)
             view.settled_line = fees.lookup->total_due_fen > 0
                                     ? t("fees.still_due", {{"amount", format_fen(fees.lookup->total_due_fen)}})
@@ -213,7 +282,6 @@ void build_order(const FeatureViewInputs& in, const FeesText& t, const FeesSessi
         view.prompt = t("fees.expired");
         break;
     }
-    (void)in;
 }
 
 } // namespace
@@ -242,7 +310,7 @@ FeesView FeesFeature::build_view(const FeesSession& fees, const FeesCache& cache
     case FeesStep::Paid:
     case FeesStep::Expired:
         if (fees.order)
-            build_order(in, t, fees, view);
+            build_order(cache, in, t, fees, view);
         break;
     }
     if (!fees.explain_kind.empty()) {

@@ -33,7 +33,8 @@ FeeLookup to_fee_lookup(const p::FeeLookupResult& result)
 
 PaymentOrderInfo to_order_info(const p::PaymentOrder& order)
 {
-    return {order.id, order.bill_ids, order.amount_fen, order.status, order.qr_payload, order.expires_at};
+    return {order.id,         order.bill_ids,     order.amount_fen,           order.status,
+            order.qr_payload, order.expires_at,   order.paid_at.value_or(0), order.receipt_url.value_or(std::string())};
 }
 
 std::string verification_token_of(const p::FeeLookupResult& result)

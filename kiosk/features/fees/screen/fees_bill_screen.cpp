@@ -4,6 +4,7 @@
 
 #include "ui/choice_list.hpp"
 #include "ui/context.hpp"
+#include "ui/frame_record.hpp"
 #include "ui/qr_code.hpp"
 #include "ui/widgets.hpp"
 
@@ -105,52 +106,206 @@ void draw_fees_bill(const FeesView& view, Requests& requests)
     }
 }
 
-void draw_fees_choose(const FeesView& view, Requests& requests)
+namespace {
+
+// The bills to choose from, one kind at a time: the kind's button chooses or
+// unchooses all of it at once, its bills (overdue first) one by one.
+// Elderly mode: at most four choices on the screen, so a person chooses
+// whole kinds (物业管理费, 水费 ...), three at a time behind 更多, and
+// 生成付款码 is the fourth.
+void draw_choose_kinds(const FeesView& view, Requests& requests, float width)
 {
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
-    ui::text(view.chosen_total, ui::TextRole::Title, ui::Align::Center);
-    draw_fees_message(view);
-    const float w = action_width();
-    centered_button_row_start(w);
-    if (view.busy)
-        ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center, w);
-    else if (ui::button("fees.create_order", view.create_label, ImVec2(w, 0),
-                        view.can_create ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary, ui::TextRole::Title) &&
-             view.can_create)
-        ask(requests, RequestPay{});
-    gap(2);
-    // Elderly mode: at most four choices on the screen, so the bills (all
-    // chosen at first) are ticked one by one, without 全选 / 全不选.
-    const bool elderly = ui::context().mode.elderly;
-    if (!elderly) {
-        const float half = ImFloor((width - spacing) * 0.5f);
-        const ImVec2 all = ui::button_size(view.all_label, half), none = ui::button_size(view.none_label, half);
-        const float row_h = ImMax(all.y, none.y);
-        if (ui::button("fees.choose_all", view.all_label, ImVec2(half, row_h)))
-            ask(requests, RequestChooseAll{true});
-        ImGui::SameLine();
-        if (ui::button("fees.choose_none", view.none_label, ImVec2(half, row_h)))
-            ask(requests, RequestChooseAll{false});
-        gap(2);
-    }
-    std::vector<ui::Choice> rows;
-    for (const ChooseRowView& row : view.rows)  // a tick and a fill, never colour alone
-        rows.push_back({row.id, (row.selected ? "✓ " : "") + row.label + "   " + row.amount,
-                        row.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary});
+    std::vector<ui::Choice> kinds;
+    for (const ChooseGroupView& group : view.choose_groups)
+        kinds.push_back({group.id, group.label, group.all_chosen ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary});
     ui::ChoiceListLayout layout;
     layout.min_width = width;  // one a row
     layout.at_bottom = false;
     layout.role = ui::TextRole::Body;
-    layout.elderly_slots = 3;  // 生成付款码 is the fourth
-    const int tapped = ui::choice_list("fees.bills", rows, layout);
+    layout.elderly_slots = 3;
+    const int tapped = ui::choice_list("fees.bills", kinds, layout);
     if (tapped >= 0)
-        ask(requests, RequestToggleBill{view.rows[static_cast<std::size_t>(tapped)].bill_id});
+        ask(requests, RequestChooseKind{view.choose_groups[static_cast<std::size_t>(tapped)].kind});
 }
+
+void draw_choose_list(const FeesView& view, Requests& requests, float width, float height)
+{
+    if (ui::context().mode.elderly) {
+        draw_choose_kinds(view, requests, width);
+        return;
+    }
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    ui::begin_scroll_area("fees.choose_list", ImVec2(width, height));
+    const float half = ImFloor((width - spacing) * 0.5f);
+    const ImVec2 all = ui::button_size(view.all_label, half), none = ui::button_size(view.none_label, half);
+    const float row_h = ImMax(all.y, none.y);
+    if (ui::button("fees.choose_all", view.all_label, ImVec2(half, row_h)))
+        ask(requests, RequestChooseAll{true});
+    ImGui::SameLine();
+    if (ui::button("fees.choose_none", view.none_label, ImVec2(half, row_h)))
+        ask(requests, RequestChooseAll{false});
+    const float indent = ui::context().metrics.mm(8);
+    for (const ChooseGroupView& group : view.choose_groups) {
+        gap(2);
+        if (ui::button(group.id.c_str(), group.label, ImVec2(width, 0),
+                       group.all_chosen ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary, ui::TextRole::Title))
+            ask(requests, RequestChooseKind{group.kind});
+        for (const ChooseRowView& row : group.rows) {
+            // A tick and a fill, never colour alone.
+            const std::string label = (row.selected ? "✓ " : "") + row.label + "   " + row.amount;
+            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);
+            if (ui::button(row.id.c_str(), label, ImVec2(width - indent, 0),
+                           row.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary))
+                ask(requests, RequestToggleBill{row.bill_id});
+        }
+    }
+    ui::end_scroll_area();
+}
+
+// The running total and the button that makes the order: always on screen
+// under (portrait) or beside (landscape) the list, at the bottom within reach.
+float pay_block_height(const FeesView& view, float width)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    float h = ui::text_height(view.chosen_total, ui::TextRole::Title, width) + spacing +
+              ui::button_size(view.create_label, ImMin(width, action_width()), ui::TextRole::Title).y;
+    if (!view.message.empty())
+        h += ui::text_height(view.message, ui::TextRole::Body, width) + spacing;
+    return h;
+}
+
+void draw_pay_block(const FeesView& view, Requests& requests, float width)
+{
+    ui::text(view.chosen_total, ui::TextRole::Title, ui::Align::Center, width);
+    if (!view.message.empty())
+        ui::text(view.message, ui::TextRole::Body, ui::Align::Center, width,
+                 view.message_is_problem ? ui::context().colors().bad : ui::context().colors().text);
+    const ui::RequiredTargets required;
+    const float w = ImMin(width, action_width());
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - w) * 0.5f));
+    const float h = ui::button_size(view.create_label, w, ui::TextRole::Title).y;
+    if (view.busy)
+        ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center, w);
+    else if (ui::button("fees.create_order", view.create_label, ImVec2(w, h),
+                        view.can_create ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled, ui::TextRole::Title) &&
+             view.can_create)
+        ask(requests, RequestPay{});
+}
+
+} // namespace
+
+void draw_fees_choose(const FeesView& view, Requests& requests)
+{
+    const ui::Context& ctx = ui::context();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing_y = ImGui::GetStyle().ItemSpacing.y;
+    const float min_list = ctx.metrics.mm(40);
+    if (!ctx.metrics.landscape) {
+        ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
+        const float block = pay_block_height(view, width);
+        draw_choose_list(view, requests, width, ImMax(min_list, ImGui::GetContentRegionAvail().y - block - spacing_y));
+        draw_pay_block(view, requests, width);
+        return;
+    }
+    // Landscape has width to spare and little height: the list on the left,
+    // the question, total and button on the right, all without scrolling.
+    const float spacing_x = ImGui::GetStyle().ItemSpacing.x;
+    const float column = ImFloor((width - spacing_x) * 0.5f);
+    const float height = ImMax(min_list, ImGui::GetContentRegionAvail().y);
+    draw_choose_list(view, requests, column, height);
+    ImGui::SameLine();
+    ImGui::BeginChild("choose side", ImVec2(column, height), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, column);
+    ui::align_bottom(pay_block_height(view, column));
+    draw_pay_block(view, requests, column);
+    ImGui::EndChild();
+}
+
+namespace {
+
+void draw_receipt_words(const FeesView& view, float width)
+{
+    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
+    ui::text(view.amount_label, ui::TextRole::Body, ui::Align::Center, width);
+    ui::text(view.amount, ui::TextRole::Amount, ui::Align::Center, width);
+    // What is left to pay right under the number: the first thing asked.
+    ui::text(view.receipt_line, ui::TextRole::Title, ui::Align::Center, width);
+    if (!view.settled_line.empty())
+        ui::text(view.settled_line, ui::TextRole::Title, ui::Align::Center, width);
+    for (const std::string& line : view.receipt_details)
+        ui::text(line, ui::TextRole::Body, ui::Align::Center, width);
+    for (const std::string& item : view.receipt_items)
+        ui::text(item, ui::TextRole::Body, ui::Align::Center, width);
+}
+
+float receipt_code_side(const FeesView& view)
+{
+    return view.receipt_qr.empty() ? 0.0f : ui::context().metrics.mm(45);
+}
+
+// The office's receipt page of this order, to keep on the phone; then the
+// way back to the bill, whole at the bottom.
+float receipt_code_and_restart_height(const FeesView& view, float width)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    float h = ui::button_size(view.restart_label, ImMin(width, action_width()), ui::TextRole::Title).y;
+    if (!view.receipt_qr.empty())
+        h += ui::text_height(view.receipt_qr_label, ui::TextRole::Body, width) + receipt_code_side(view) + 2 * spacing;
+    return h;
+}
+
+void draw_receipt_code_and_restart(const FeesView& view, Requests& requests, float width)
+{
+    const float w = ImMin(width, action_width());
+    if (!view.receipt_qr.empty()) {
+        const float side = receipt_code_side(view);
+        ui::text(view.receipt_qr_label, ui::TextRole::Body, ui::Align::Center, width);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - side) * 0.5f));
+        ui::qr_code("fees.receipt_qr", view.receipt_qr, side, view.receipt_qr_label);
+    }
+    const ui::RequiredTargets required;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - w) * 0.5f));
+    if (ui::button("fees.restart", view.restart_label, ImVec2(w, 0), ui::ButtonKind::Primary, ui::TextRole::Title))
+        ask(requests, RequestRestart{});
+}
+
+// The receipt: the words scroll if they must (many kinds at 2x), the code and
+// the button stay on screen, under them (portrait) or beside them (landscape).
+void draw_receipt(const FeesView& view, Requests& requests)
+{
+    const ui::Context& ctx = ui::context();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float min_words = ctx.metrics.mm(40);
+    if (!ctx.metrics.landscape) {
+        const float block = receipt_code_and_restart_height(view, width);
+        ui::begin_scroll_area("receipt words", ImVec2(width, ImMax(min_words, ImGui::GetContentRegionAvail().y - block - spacing)));
+        draw_receipt_words(view, width);
+        ui::end_scroll_area();
+        draw_receipt_code_and_restart(view, requests, width);
+        return;
+    }
+    const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    const float height = ImMax(min_words, ImGui::GetContentRegionAvail().y);
+    ui::begin_scroll_area("receipt words", ImVec2(column, height));
+    draw_receipt_words(view, column);
+    ui::end_scroll_area();
+    ImGui::SameLine();
+    ImGui::BeginChild("receipt side", ImVec2(column, height), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ui::align_bottom(receipt_code_and_restart_height(view, column));
+    draw_receipt_code_and_restart(view, requests, column);
+    ImGui::EndChild();
+}
+
+} // namespace
 
 void draw_fees_order(const FeesView& view, Requests& requests)
 {
+    if (view.step == FeesStep::Paid) {
+        draw_receipt(view, requests);
+        return;
+    }
     const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
@@ -176,11 +331,6 @@ void draw_fees_order(const FeesView& view, Requests& requests)
         ui::text(view.busy_text, ui::TextRole::Muted, ui::Align::Center);
         break;
     }
-    case FeesStep::Paid:
-        ui::text(view.receipt_line, ui::TextRole::Title, ui::Align::Center);
-        if (!view.settled_line.empty())
-            ui::text(view.settled_line, ui::TextRole::Title, ui::Align::Center);
-        [[fallthrough]];
     default: {
         gap(3);
         const float w = action_width();

@@ -56,12 +56,32 @@ void draw_fees_dialogs(const FeesView& view, Requests& requests)
     const ExplainDialogView& explain = view.explain;
     if (ui::begin_dialog("fees.explain", explain.open)) {
         const float width = ImGui::GetContentRegionAvail().x;
+        const float spacing = ImGui::GetStyle().ItemSpacing.y;
+        const auto words_height = [&] {
+            float h = 0;
+            for (const std::string* s : {&explain.title, &explain.covers_label, &explain.not_covered_label})
+                h += ui::text_height(*s, ui::TextRole::Title, width) + spacing;
+            for (const std::string* s : {&explain.covers, &explain.not_covered})
+                h += ui::text_height(*s, ui::TextRole::Body, width) + spacing;
+            return h;
+        };
+        // The dialog is at most 80% of the screen high: when the words need
+        // more (2x text on a landscape panel) they scroll, and 知道了 stays
+        // whole under them.
+        const float button_h = ui::button_size(explain.close_label, width, ui::TextRole::Title).y;
+        const float room = ImGui::GetIO().DisplaySize.y * 0.8f - 2 * ImGui::GetStyle().WindowPadding.y - button_h - 2 * spacing;
+        const bool scrolls = words_height() > room;
+        if (scrolls)
+            ui::begin_scroll_area("explain words", ImVec2(width, room));
         ui::text(explain.title, ui::TextRole::Title, ui::Align::Center);
         ui::text(explain.covers_label, ui::TextRole::Title);
         ui::text(explain.covers, ui::TextRole::Body);
         ui::text(explain.not_covered_label, ui::TextRole::Title);
         ui::text(explain.not_covered, ui::TextRole::Body);
-        if (ui::button("fees.explain.close", explain.close_label, ImVec2(width, 0), ui::ButtonKind::Primary,
+        if (scrolls)
+            ui::end_scroll_area();
+        const ui::RequiredTargets required;
+        if (ui::button("fees.explain.close", explain.close_label, ImVec2(width, button_h), ui::ButtonKind::Primary,
                        ui::TextRole::Title))
             ask(requests, RequestExplain{});
         ui::end_dialog();

@@ -1,0 +1,147 @@
+// Receipt page (HTML) of a paid payment order, opened from the kiosk's QR code.
+#include "fees/receipt_page.hpp"
+
+#include "feed.hpp"
+#include "fees/payments.hpp"
+
+#include "protocol/changes.hpp"
+#include "protocol/time.hpp"
+
+#include <cstdio>
+#include <stdexcept>
+
+namespace lobby::server::fees {
+namespace {
+
+constexpr const char* sealed_prefix = "enc1:";
+
+std::string purpose(const std::string& order_id) { return "receipt:" + order_id; }
+
+// The sealed value's base64 made safe in a URL path query (RFC 4648 §5), and back.
+std::string to_url_token(std::string sealed) {
+    sealed.erase(0, std::string(sealed_prefix).size());
+    std::string out;
+    for (char c : sealed) {
+        if (c == '=') continue;
+        out += c == '+' ? '-' : c == '/' ? '_' : c;
+    }
+    return out;
+}
+
+std::string from_url_token(const std::string& token) {
+    std::string b64;
+    for (char c : token) b64 += c == '-' ? '+' : c == '_' ? '/' : c;
+    while (b64.size() % 4) b64 += '=';
+    return sealed_prefix + b64;
+}
+
+std::string escape_html(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string yuan(std::int64_t fen) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "¥%lld.%02lld", static_cast<long long>(fen / 100), static_cast<long long>(fen % 100));
+    return buf;
+}
+
+std::string zh_text(Database& db, const char* collection, const std::string& key, const char* field,
+                    const std::string& fallback) {
+    const auto record = load_record(db, collection, key);
+    if (record && record->contains(field) && (*record)[field].contains("zh-CN") && (*record)[field]["zh-CN"].is_string())
+        return (*record)[field]["zh-CN"].get<std::string>();
+    return fallback;
+}
+
+// 3栋2单元1502, as on the kiosk; the id if the unit is gone.
+std::string unit_text(Database& db, const std::string& unit_id) {
+    const auto unit = load_record(db, protocol::collection::units, unit_id);
+    if (!unit || !unit->contains("building") || !unit->contains("entrance") || !unit->contains("room")) return unit_id;
+    return std::to_string((*unit)["building"].get<std::int64_t>()) + "栋" +
+           std::to_string((*unit)["entrance"].get<std::int64_t>()) + "单元" + (*unit)["room"].get<std::string>();
+}
+
+std::string owner_masked(Database& db, const std::string& unit_id) {
+    const auto unit = load_record(db, protocol::collection::units, unit_id);
+    if (unit && unit->contains("owner_masked") && (*unit)["owner_masked"].is_string())
+        return (*unit)["owner_masked"].get<std::string>();
+    return "";
+}
+
+std::string page(const std::string& title, const std::string& body) {
+    return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+           "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+           "<meta name=\"robots\" content=\"noindex\"><title>" +
+           title +
+           "</title><style>body{font-family:sans-serif;max-width:28em;margin:2em auto;padding:0 1em}"
+           ".amount{font-size:2em}td{padding:.2em .6em .2em 0}</style></head><body>" +
+           body + "</body></html>";
+}
+
+std::string receipt_body(Database& db, const protocol::PaymentOrder& o) {
+    std::string items;
+    for (const std::string& bill_id : o.bill_ids) {
+        const auto bill = load_record(db, protocol::collection::bills, bill_id);
+        if (!bill || !bill->contains("fee_kind") || !bill->contains("period")) continue;
+        const std::string kind = (*bill)["fee_kind"].get<std::string>();
+        items += "<li>" + escape_html(zh_text(db, protocol::collection::fee_kinds, kind, "name", kind)) + " " +
+                 escape_html((*bill)["period"].get<std::string>()) + "</li>";
+    }
+    const std::string paid = protocol::format_date_shanghai(*o.paid_at) + " " + protocol::format_hh_mm_shanghai(*o.paid_at);
+    const std::string owner = owner_masked(db, o.unit_id);
+    return "<h1>" + escape_html(zh_text(db, protocol::collection::estate, "estate", "name", "物业服务中心")) +
+           " 电子收据</h1><p class=\"amount\">" + yuan(o.amount_fen) + "</p><table>"
+           "<tr><td>收据编号 Receipt</td><td>" + escape_html(o.id) + "</td></tr>"
+           "<tr><td>房号 Unit</td><td>" + escape_html(unit_text(db, o.unit_id)) + "</td></tr>"
+           "<tr><td>缴费时间 Paid</td><td>" + paid + "（北京时间 Beijing time）</td></tr>" +
+           (owner.empty() ? "" : "<tr><td>缴费户 Household</td><td>" + escape_html(owner) + "</td></tr>") +
+           "</table><p>缴费项目 Items</p><ul>" + items + "</ul>";
+}
+
+void send_html(httplib::Response& res, int status, const std::string& html) {
+    res.status = status;
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(html, "text/html; charset=utf-8");
+}
+
+} // namespace
+
+std::string receipt_url(const Database& db, const ServerConfig& config, const std::string& order_id) {
+    return public_base_url(config) + "/receipts/" + order_id + "?t=" + to_url_token(db.cipher().seal(purpose(order_id)));
+}
+
+bool receipt_token_matches(const Database& db, const std::string& order_id, const std::string& token) {
+    if (token.empty() || token.size() > 512) return false;
+    try {
+        return db.cipher().open(from_url_token(token)) == purpose(order_id);
+    } catch (const std::exception&) {
+        return false;  // not sealed by this office, or damaged
+    }
+}
+
+void install_receipt_page(httplib::Server& http, Pool& pool, const ServerConfig& config) {
+    http.Get(R"(/receipts/([A-Za-z0-9-]{1,64}))", [&pool, &config](const httplib::Request& req, httplib::Response& res) {
+        auto lease = pool.acquire();
+        const std::string order_id = req.matches[1];
+        // A wrong link and an unpaid order look the same: nothing is confirmed.
+        const auto order = receipt_token_matches(lease.db(), order_id, req.get_param_value("t"))
+                               ? find_order(lease.db(), config, order_id, config.now())
+                               : std::nullopt;
+        if (!order || !order->paid_at)
+            return send_html(res, 404, page("收据不存在", "<h1>收据不存在</h1><p>This receipt does not exist.</p>"));
+        send_html(res, 200, page("收据 " + order->id, receipt_body(lease.db(), *order)));
+    });
+}
+
+} // namespace lobby::server::fees
