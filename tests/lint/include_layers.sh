@@ -10,7 +10,7 @@ cd "$root" || exit 2
 
 # Project include prefixes and third-party headers a layer may use, as
 # extended regexes over the included path. Standard headers are always fine.
-project='^(core|store|net|ui|screens|app|features|protocol|sqlite)/'
+project='^(core|store|net|input|ui|screens|app|features|protocol|sqlite)/'
 
 allowed_for() {  # layer feature -> regex of allowed project includes
   local layer=$1 feature=${2:-}
@@ -18,7 +18,8 @@ allowed_for() {  # layer feature -> regex of allowed project includes
     core) echo '^(core|protocol)/' ;;
     store) echo '^(store|protocol|sqlite)/' ;;  # the shared SQLite wrappers: only the store
     net) echo '^(net|store|core|protocol)/' ;;
-    ui) echo '^(ui|core)/' ;;
+    input) echo '^(input|core)/' ;;
+    ui) echo '^(ui|core)/|^input/input_service\.hpp$' ;;  # the pads see the input worker, no engine
     screens) echo '^(screens|ui|core)/' ;;
     app) echo "$project" ;;
     feature-core) echo "^(core|protocol)/|^features/$feature/core/" ;;
@@ -30,8 +31,9 @@ allowed_for() {  # layer feature -> regex of allowed project includes
 # Third-party headers a layer must never see.
 forbidden_for() {
   case $1 in
-    core|feature-core) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^(SDL2|curl)/|^SDL\.h$' ;;
-    ui|screens|feature-screen) echo '^(sqlite3|httplib)\.h$|^curl/' ;;
+    core|feature-core) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^(SDL2|curl)/|^SDL\.h$|^(rime_api|zinnia)\.h$|^opencc/' ;;
+    input) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^(SDL2|curl)/|^SDL' ;;
+    ui|screens|feature-screen) echo '^(sqlite3|httplib|rime_api|zinnia)\.h$|^curl/|^opencc/' ;;
     store) echo '^(imgui|imgui_internal|httplib)\.h$|^curl/|^SDL' ;;
     net|feature-io) echo '^(imgui|imgui_internal)\.h$|^SDL' ;;
     app) echo '^sqlite3\.h$' ;;  # the app runs no SQL of its own
@@ -54,6 +56,7 @@ while IFS= read -r -d '' file; do
     ./core/*) layer=core ;;
     ./store/*) layer=store ;;
     ./net/*) layer=net ;;
+    ./input/*) layer=input ;;
     ./ui/*) layer=ui ;;
     ./screens/*) layer=screens ;;
     ./app/*) layer=app ;;
