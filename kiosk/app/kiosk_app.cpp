@@ -109,6 +109,14 @@ KioskApp::KioskApp(const KioskConfig& config, const Catalog& catalog, const Feat
       m_controller(config, registry.cores(), backend.effects())
 {
     m_controller.set_utc_clock([this] { return now_utc_s(); });
+    // Each answer of the input worker wakes the loop, like a sync event.
+    m_input = std::make_unique<input::InputService>(input::InputPaths::defaults(), [] { wake(); });
+    m_pad = std::make_unique<ui::TextPad>(*m_input);
+}
+
+const ui::FontSet& KioskApp::fonts() const
+{
+    return ui::context().fonts;
 }
 
 KioskApp::~KioskApp()
@@ -120,6 +128,10 @@ void KioskApp::shutdown()
 {
     // Join the threads first: after this nothing calls wake() or the backend.
     m_backend.shutdown();
+    if (ui::context().text_pad == m_pad.get())
+        ui::context().text_pad = nullptr;
+    m_pad.reset();
+    m_input.reset();
     if (ImGui::GetCurrentContext()) {
         delete_texture(m_font_texture);
         m_font_texture = 0;
@@ -208,6 +220,13 @@ void KioskApp::update(bool force_views)
     take_answers(now);
     m_controller.tick(now);
     const AppState& state = m_controller.state();
+    // The pad's engine answers arrive from the worker (it woke the loop).
+    if (m_pad && (m_pad->take_answers() || m_pad->redraw_due(static_cast<double>(now) / 1000.0)))
+        m_frames_pending = std::max(m_frames_pending, frames_after_change);
+    // The pad belongs to the screen it was opened on: another screen, or
+    // the next person, starts without it (and without what was typed).
+    if (m_pad && m_pad->is_open() && state.session.screen() != m_built_screen)
+        m_pad->close();
     const std::int64_t minute = now_utc_s() / 60;
     const int idle_seconds = m_controller.idle_seconds_left(now);
     const PinPrompt& pin = state.session.pin;
@@ -288,6 +307,9 @@ void KioskApp::render_frame()
     ctx.mode = m_controller.state().session.display;
     ctx.font_library = &m_fonts;
     ctx.gesture = &m_gesture;
+    ctx.catalog = &m_catalog;
+    ctx.language = m_controller.state().session.language;
+    ctx.text_pad = m_pad.get();
     ctx.now_s = static_cast<double>(now_ms()) / 1000.0;
     ctx.needs_font_rebuild = false;
     ctx.needs_another_frame = false;
@@ -459,6 +481,9 @@ void KioskApp::run(int for_ms)
             deadline = std::min(deadline, now + static_cast<std::int64_t>(stop_ticks - ticks));
         if (m_built_pin_seconds > 0)
             deadline = std::min(deadline, now + 1000);  // the lockout countdown
+        // The pad's "loading" notice, when an engine takes long to load.
+        if (const double at_s = m_pad ? m_pad->redraw_at_s() : 0; at_s > 0)
+            deadline = std::min(deadline, static_cast<std::int64_t>(at_s * 1000) + 1);
         if (m_frames_pending > 0 || m_gesture.animating())
             deadline = now;
         const int timeout_ms = static_cast<int>(std::clamp<std::int64_t>(deadline - now, 0, 60000));

@@ -11,9 +11,11 @@
 #include "core/sync_status.hpp"
 #include "core/touch_gesture.hpp"
 #include "core/views.hpp"
+#include "input/input_service.hpp"
 #include "screens/screens.hpp"
 #include "ui/fonts.hpp"
 #include "ui/frame_record.hpp"
+#include "ui/text_pad.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -67,6 +69,9 @@ public:
     void window_size(int& width, int& height) const { SDL_GetWindowSize(m_window->sdl(), &width, &height); }
     const ScreenMetrics& metrics() const { return m_metrics; }
     const KioskConfig& config() const { return m_config; }
+    // The one text pad (script mode types on it, the harness opens it).
+    ui::TextPad& text_pad() { return *m_pad; }
+    const ui::FontSet& fonts() const;
     int height() const { return m_height; }
 
     // [Loop counters] Frames drawn (swapped) and wake events handled so far.
@@ -107,6 +112,9 @@ private:
     CachedData m_cache;
     Controller m_controller;
     std::unique_ptr<GlWindow> m_window;
+    // The text pads' engines on their own thread, and the one pad.
+    std::unique_ptr<input::InputService> m_input;
+    std::unique_ptr<ui::TextPad> m_pad;
     ui::FontLibrary m_fonts;
     TouchGesture m_gesture;
     Requests m_requests;

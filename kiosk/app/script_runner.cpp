@@ -2,6 +2,7 @@
 #include "app/script_runner.hpp"
 
 #include "core/locale.hpp"
+#include "core/text_entry.hpp"
 #include "support/time_scale.hpp"
 #include "ui/layout_check.hpp"
 
@@ -13,8 +14,11 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <thread>
+
+#include <utf8.h>
 
 namespace kiosk::app {
 namespace {
@@ -134,6 +138,49 @@ std::string run_loop(KioskApp& app, std::istringstream& args)
         return "the loop drew " + std::to_string(frames) + " frame(s), not " + std::to_string(want_frames) +
                (settle_allowance ? " (+ up to " + std::to_string(settle_allowance) + " settling)" : std::string()) +
                report();
+    return {};
+}
+
+// The harness's stand-in for a field: the pad's owner when open_pad opened it.
+constexpr const char* k_script_field = "script.field";
+
+std::optional<TextKind> kind_named(const std::string& name)
+{
+    if (name == "digits") return TextKind::Digits;
+    if (name == "phone") return TextKind::Phone;
+    if (name == "chinese") return TextKind::ChineseText;
+    if (name == "english") return TextKind::EnglishText;
+    if (name == "plate") return TextKind::Plate;
+    return std::nullopt;
+}
+
+// A stroke as a finger draws it: press, a move per point (a frame each), lift.
+std::string draw_stroke(KioskApp& app, std::istringstream& args)
+{
+    const ImVec4 box = app.text_pad().handwriting_box();
+    if (box.z <= box.x)
+        return "no handwriting box on screen (tap pad.mode.handwriting first)";
+    std::vector<Point> points;
+    for (std::string word; args >> word;) {
+        const std::size_t comma = word.find(',');
+        if (comma == std::string::npos)
+            return "stroke points are x,y in box units (0..1000), not '" + word + "'";
+        const float x = std::stof(word.substr(0, comma)), y = std::stof(word.substr(comma + 1));
+        const float scale = (box.z - box.x) / ui::TextPad::box_units;
+        points.push_back({box.x + x * scale, box.y + y * scale});
+    }
+    if (points.empty())
+        return "stroke needs at least one point";
+    app.press(points.front());
+    app.render_frame();
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        app.advance_clock(16);
+        app.move(points[i]);
+        app.render_frame();
+    }
+    app.release(points.back());
+    app.render_frame();
+    app.settle();
     return {};
 }
 
@@ -430,6 +477,56 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         }
         if (it->second.y == target->rect.y && it->second.x == target->rect.x)
             return "'" + id + "' did not move";
+        return {};
+    }
+    if (command == "open_pad") {
+        std::string name;
+        args >> name;
+        const std::optional<TextKind> kind = kind_named(name);
+        if (!kind)
+            return "open_pad needs a kind: digits, phone, chinese, english or plate";
+        TextLimits limits;
+        if (std::size_t max = 0; args >> max)
+            limits.max_chars = max;
+        app.text_pad().open(k_script_field, *kind, "", limits);
+        app.render_frame();
+        app.settle();
+        return {};
+    }
+    if (command == "choose") {
+        const std::string text = rest_of_line(args);
+        const auto find = [&]() -> const ui::DrawnTarget* {
+            for (const ui::DrawnTarget& t : app.last_frame().targets)
+                if (t.id.rfind("pad.cand.", 0) == 0 && t.label == text)
+                    return &t;
+            return nullptr;
+        };
+        if (!app.wait_until([&] { return find() != nullptr; }, scaled_ms(10)))
+            return "no candidate \"" + text + "\" within " + describe_limit(10);
+        tap(app, center_of(*find()));
+        return {};
+    }
+    if (command == "stroke")
+        return draw_stroke(app, args);
+    if (command == "expect_entered") {
+        const std::string text = rest_of_line(args);
+        const std::optional<std::string> entered = app.text_pad().take_result(k_script_field);
+        if (text == "-")
+            return entered ? "the field got \"" + *entered + "\"" : std::string();
+        if (!entered)
+            return "the field got nothing (完成 not tapped, or refused)";
+        if (*entered != text)
+            return "the field got \"" + *entered + "\", not \"" + text + "\"";
+        return {};
+    }
+    if (command == "expect_glyph") {
+        const std::string text = rest_of_line(args);
+        const ImFont* font = app.fonts().body;
+        for (auto it = text.begin(); it != text.end();) {
+            const std::uint32_t c = utf8::next(it, text.end());
+            if (!font || !font->FindGlyphNoFallback(static_cast<ImWchar>(c)))
+                return "the font atlas has no glyph for '" + std::string(text) + "' (U+" + std::to_string(c) + ")";
+        }
         return {};
     }
     if (command == "shell") {

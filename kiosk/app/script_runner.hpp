@@ -47,6 +47,22 @@
 //   expect_no_quit             it did not
 //   shell <command>            run it with /bin/sh (tests against a real server)
 //
+// The text pad (ui/text_pad.hpp); its keys are tapped by id with `tap`
+// (pad.key.z, pad.stroke.p, pad.cand.0, pad.mode.handwriting, pad.done...):
+//   open_pad <kind> [max_chars] TEST HARNESS ONLY: opens the shared pad over
+//                              the current screen as if a field of that kind
+//                              (digits phone chinese english plate) was tapped;
+//                              no product screen is involved
+//   choose <text>              wait up to 10 s for a candidate with that
+//                              text, then tap it
+//   stroke x1,y1 x2,y2 ...     draw one stroke with the finger in the
+//                              handwriting box, in box units 0..1000
+//   expect_entered <text>      the harness's field got exactly <text> from
+//                              完成 (once: a second check finds nothing);
+//                              "expect_entered -" : nothing was returned
+//   expect_glyph <text>        every character of <text> is in the font atlas
+//                              (a rare character chosen renders at once)
+//
 // Every wait limit is multiplied by LOBBY_TEST_TIME_SCALE (default 1; e.g. 4
 // under a sanitizer), and a failed wait says what it waited for. The script
 // also fails, on the step that caused it, when any text was looked up with a

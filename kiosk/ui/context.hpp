@@ -2,12 +2,24 @@
 // metrics, mode, fonts and the touch gesture.
 #pragma once
 
+#include "core/language.hpp"
 #include "core/metrics.hpp"
 #include "core/touch_gesture.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+class Catalog;
+}
+
 namespace kiosk::ui {
+
+class TextPad;
 
 struct Context {
     ScreenMetrics metrics;
@@ -16,6 +28,14 @@ struct Context {
     FontLibrary* font_library = nullptr;
     TouchGesture* gesture = nullptr;
     double now_s = 0;
+    // The shell's own words for shared widgets (the text pad's keys).
+    const Catalog* catalog = nullptr;
+    Language language = Language::ZhCN;
+    // The one on-screen text pad of the app (text_field.hpp); null: none.
+    TextPad* text_pad = nullptr;
+    // Where an overlay (the pad) covered the screen last frame: a drag that
+    // starts there scrolls nothing underneath.
+    ImVec4 overlay_rect{0, 0, 0, 0};
 
     // Set by widgets during the frame; read by the main loop after it.
     bool needs_font_rebuild = false;  // a text brought a character the atlas lacks
@@ -24,6 +44,8 @@ struct Context {
     const Palette& colors() const { return palette(mode); }
     float target() const { return metrics.target_px(mode); }
     float gap() const { return metrics.gap_px(); }
+    // The text for a locale key in the person's language.
+    const std::string& tr(std::string_view key) const;
 };
 
 Context& context();

@@ -78,6 +78,8 @@ const std::map<std::string, std::vector<std::string>> k_families = {
     // Widget ids made from data (a unit, a bill, a language): no locale key.
     {"fees.building.", {}}, {"fees.entrance.", {}}, {"fees.room.", {}},
     {"fees.bill.", {}}, {"fees.explain.", {}}, {"lang.", {}},
+    // The text pad's keys and candidates (ui/text_pad_draw.cpp).
+    {"pad.key.", {}}, {"pad.cand.", {}}, {"pad.stroke.", {}},
 };
 
 // Widget ids passed other than as the first argument of a ui:: call.
@@ -89,7 +91,7 @@ const std::set<std::string> k_widget_ids = {
 // Groups the coming services will use, besides those zh-CN already has.
 const std::vector<std::string> k_planned_groups = {"home", "fees", "nav", "net", "clock", "weekday", "month", "settings",
                                                     "idle", "admin", "keypad", "common", "lang", "repairs",
-                                                    "visitors", "notices", "surveys"};
+                                                    "visitors", "notices", "surveys", "input"};
 
 std::set<std::string> key_groups()
 {
