@@ -155,7 +155,7 @@ std::optional<TextKind> kind_named(const std::string& name)
 }
 
 // A stroke as a finger draws it: press, a move per point (a frame each), lift.
-std::string draw_stroke(KioskApp& app, std::istringstream& args)
+std::string draw_stroke(KioskApp& app, std::istream& args)
 {
     const ImVec4 box = app.text_pad().handwriting_box();
     if (box.z <= box.x)
@@ -317,6 +317,12 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         const std::string text = rest_of_line(args);
         if (!app.wait_until([&] { return app.last_frame().find_text(text) != nullptr; }, scaled_ms(10)))
             return "\"" + text + "\" did not appear within " + describe_limit(10);
+        return {};
+    }
+    if (command == "wait_no_text") {
+        const std::string text = rest_of_line(args);
+        if (!app.wait_until([&] { return app.last_frame().find_text(text) == nullptr; }, scaled_ms(10)))
+            return "\"" + text + "\" was still on screen after " + describe_limit(10);
         return {};
     }
     if (command == "wait_until_shell") {
@@ -508,6 +514,25 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
     }
     if (command == "stroke")
         return draw_stroke(app, args);
+    if (command == "strokes_from") {
+        // Recorded samples (tests/data/handwriting, see make_strokes.py there).
+        std::string name;
+        args >> name;
+        const std::string path = std::string(LOBBY_SOURCE_DIR) + "/tests/data/handwriting/" + name + ".strokes";
+        std::ifstream file(path);
+        if (!file)
+            return "cannot read " + path;
+        int drawn = 0;
+        for (std::string line; std::getline(file, line);) {
+            if (line.empty() || line[0] == '#')
+                continue;
+            std::istringstream points(line);
+            if (std::string error = draw_stroke(app, points); !error.empty())
+                return path + ": " + error;
+            ++drawn;
+        }
+        return drawn > 0 ? std::string() : path + " holds no stroke";
+    }
     if (command == "expect_entered") {
         const std::string text = rest_of_line(args);
         const std::optional<std::string> entered = app.text_pad().take_result(k_script_field);

@@ -11,6 +11,7 @@
 //   wait_online [seconds]      wait (real time, default 10 s) until the server answered
 //   wait_offline [seconds]     wait (default 10 s) until a request to it failed
 //   wait_text <text>           wait up to 10 s for a visible text
+//   wait_no_text <text>        wait up to 10 s until no visible text contains it
 //   wait_target <widget-id>    wait up to 10 s for a target
 //   wait_synced [seconds]      wait (default 20 s) until the first full pull
 //                              finished (the screen no longer moves as data arrives)
@@ -57,6 +58,8 @@
 //                              text, then tap it
 //   stroke x1,y1 x2,y2 ...     draw one stroke with the finger in the
 //                              handwriting box, in box units 0..1000
+//   strokes_from <name>        draw every stroke of tests/data/handwriting/<name>.strokes
+//                              (one stroke a line, x,y points in box units)
 //   expect_entered <text>      the harness's field got exactly <text> from
 //                              完成 (once: a second check finds nothing);
 //                              "expect_entered -" : nothing was returned

@@ -39,6 +39,11 @@ void TextPad::open(const std::string& owner, TextKind kind, const std::string& v
     m_owner = owner;
     m_kind = kind;
     m_limits = limits;
+    // A phone has 11 digits and a plate at most 8 characters, whatever the field says.
+    if (kind == TextKind::Phone)
+        m_limits.max_chars = std::min<std::size_t>(limits.max_chars, 11);
+    if (kind == TextKind::Plate)
+        m_limits.max_chars = std::min<std::size_t>(limits.max_chars, 8);
     m_modes = modes_for(kind, context().language);
     m_mode = m_modes.front();
     m_text = value;

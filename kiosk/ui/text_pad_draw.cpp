@@ -130,6 +130,9 @@ void draw_message(const TextPad& pad, float width)
     } else if (pad.mode() == PadMode::Stroke && pad.preedit().empty()) {
         message = ctx.tr("input.stroke_hint");
         problem = false;
+    } else if (pad.mode() == PadMode::Handwriting && pad.strokes().empty() && !pad.m_drawing_active) {
+        message = ctx.tr("input.write_here");
+        problem = false;
     }
     // The line keeps its room empty or not: keys never move under a finger.
     const float room = text_height("-", TextRole::Body, width);
@@ -324,13 +327,6 @@ void draw_handwriting(TextPad& pad, float width)
     const ImVec2 c = rect.GetCenter();
     list->AddLine(ImVec2(rect.Min.x, c.y), ImVec2(rect.Max.x, c.y), guide, 2.0f);
     list->AddLine(ImVec2(c.x, rect.Min.y), ImVec2(c.x, rect.Max.y), guide, 2.0f);
-    if (pad.strokes().empty() && !pad.m_drawing_active) {
-        const std::string& hint = ctx.tr("input.write_here");
-        const ImVec2 size = text_size(hint, TextRole::Body);
-        ImGui::SetCursorScreenPos(ImVec2(rect.Min.x + ctx.metrics.mm(2), rect.Max.y - size.y - ctx.metrics.mm(2)));
-        text(hint, TextRole::Muted, Align::Left, box - ctx.metrics.mm(4));
-        ImGui::SetCursorScreenPos(ImVec2(rect.Min.x, rect.Max.y));
-    }
 
     // The finger, straight from the gesture: a drag here draws, it does not scroll.
     TouchGesture& gesture = *ctx.gesture;
@@ -382,8 +378,10 @@ void draw_handwriting(TextPad& pad, float width)
     if (button("pad.key.，", "，", ImVec2(side_w, 0)))
         pad.press_key("，");
     ImGui::EndGroup();
-    ImGui::SetCursorScreenPos(ImVec2(window->DC.CursorStartPos.x, rect.Max.y + ImGui::GetStyle().ItemSpacing.y));
-    ImGui::Dummy(ImVec2(1, 1));
+    // Below the taller of the box and its buttons (at 2x text the buttons are).
+    const float bottom = std::max(rect.Max.y, ImGui::GetItemRectMax().y);
+    ImGui::SetCursorScreenPos(ImVec2(window->DC.CursorStartPos.x, bottom));
+    ImGui::Dummy(ImVec2(1, 0));
 }
 
 void draw_actions(TextPad& pad, float width)
@@ -421,11 +419,13 @@ void TextPad::draw()
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoFocusOnAppearing;
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(ctx.colors().header));
+    // The dialogs' background and border: every text colour reads on it.
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(ctx.colors().dialog_background));
+    ImGui::PushStyleColor(ImGuiCol_Border, ImGui::ColorConvertU32ToFloat4(ctx.colors().primary));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, ctx.mode.elderly ? 4.0f : 2.0f);
     ImGui::Begin("text_pad", nullptr, flags);
     ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
+    ImGui::PopStyleColor(2);
     ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     FrameRecord& record = frame_record();
     const int layer_before = record.layer;
