@@ -268,14 +268,15 @@ void KioskApp::rebuild_fonts_if_needed()
     const float body_px = m_metrics.body_px(session.display);
     ui::Context& ctx = ui::context();
     if (m_fonts.needs_build(body_px, session.language)) {
+        const auto started = std::chrono::steady_clock::now();
         ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
         ctx.fonts = m_fonts.build(atlas, body_px, session.language);
         m_font_texture = upload_font_texture(atlas, m_font_texture);
         // Rasterising glyphs leaves megabytes of freed scratch in the heap;
         // hand it back instead of keeping it resident.
         malloc_trim(0);
-        spdlog::info("font atlas: {} glyphs at {:.0f} px, {}x{} texture", m_fonts.glyph_count(), body_px,
-                     atlas.TexWidth, atlas.TexHeight);
+        spdlog::info("font atlas: {} glyphs at {:.0f} px, {}x{} texture, {:.0f} ms", m_fonts.glyph_count(), body_px,
+                     atlas.TexWidth, atlas.TexHeight, ms_between(started, std::chrono::steady_clock::now()));
     }
     const bool style_stale = !m_styled_for || m_styled_for->mode.elderly != session.display.elderly ||
                              m_styled_for->mode.text_scale != session.display.text_scale ||
