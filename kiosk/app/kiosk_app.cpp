@@ -20,6 +20,7 @@
 #include <chrono>
 #include <cfloat>
 #include <cstdio>
+#include <cstdlib>
 
 namespace kiosk::app {
 namespace {
@@ -110,7 +111,11 @@ KioskApp::KioskApp(const KioskConfig& config, const Catalog& catalog, const Feat
 {
     m_controller.set_utc_clock([this] { return now_utc_s(); });
     // Each answer of the input worker wakes the loop, like a sync event.
-    m_input = std::make_unique<input::InputService>(input::InputPaths::defaults(), [] { wake(); });
+    // Engines are unloaded a minute after the last pad closed (the memory
+    // bench shortens it with LOBBY_INPUT_UNLOAD_S).
+    const char* unload_s = std::getenv("LOBBY_INPUT_UNLOAD_S");
+    const auto unload_after = std::chrono::milliseconds(unload_s && *unload_s ? std::atoi(unload_s) * 1000 : 60000);
+    m_input = std::make_unique<input::InputService>(input::InputPaths::defaults(), [] { wake(); }, unload_after);
     m_pad = std::make_unique<ui::TextPad>(*m_input);
 }
 

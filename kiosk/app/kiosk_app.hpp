@@ -71,6 +71,7 @@ public:
     const KioskConfig& config() const { return m_config; }
     // The one text pad (script mode types on it, the harness opens it).
     ui::TextPad& text_pad() { return *m_pad; }
+    bool input_engines_loaded() const { return m_input && m_input->any_loaded(); }
     const ui::FontSet& fonts() const;
     int height() const { return m_height; }
 

@@ -544,6 +544,13 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
             return "the field got \"" + *entered + "\", not \"" + text + "\"";
         return {};
     }
+    if (command == "wait_input_unloaded") {
+        double seconds = 10;
+        args >> seconds;
+        if (!app.wait_until([&] { return !app.input_engines_loaded(); }, scaled_ms(seconds)))
+            return "the input engines were still loaded after " + describe_limit(seconds);
+        return {};
+    }
     if (command == "expect_glyph") {
         const std::string text = rest_of_line(args);
         const ImFont* font = app.fonts().body;

@@ -63,6 +63,8 @@
 //   expect_entered <text>      the harness's field got exactly <text> from
 //                              完成 (once: a second check finds nothing);
 //                              "expect_entered -" : nothing was returned
+//   wait_input_unloaded [s]    wait (default 10 s) until the pads' engines were
+//                              unloaded (LOBBY_INPUT_UNLOAD_S after the pad closed)
 //   expect_glyph <text>        every character of <text> is in the font atlas
 //                              (a rare character chosen renders at once)
 //
