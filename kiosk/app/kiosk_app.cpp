@@ -230,8 +230,10 @@ void KioskApp::update(bool force_views)
         m_frames_pending = std::max(m_frames_pending, frames_after_change);
     // The pad belongs to the screen it was opened on: another screen, or
     // the next person, starts without it (and without what was typed).
-    if (m_pad && m_pad->is_open() && state.session.screen() != m_built_screen)
+    if (m_pad && m_pad->is_open() &&
+        (state.session.screen() != m_built_screen || state.session_number != m_pad_session))
         m_pad->close();
+    m_pad_session = state.session_number;
     const std::int64_t minute = now_utc_s() / 60;
     const int idle_seconds = m_controller.idle_seconds_left(now);
     const PinPrompt& pin = state.session.pin;

@@ -139,6 +139,7 @@ private:
     int m_built_idle_seconds = -1;
     std::int64_t m_built_pin_seconds = -1;
     ScreenId m_built_screen = screen::home;
+    std::uint64_t m_pad_session = 0;  // the session the pad was last seen in
     int m_frames_pending = 2;
     std::uint64_t m_frames_drawn = 0;
     std::uint64_t m_wakes = 0;

@@ -53,6 +53,9 @@ struct AppState {
     PersonSession session;
     bool asking_still_there = false;  // the idle countdown dialog is open
     bool quit_requested = false;
+    // Counts the people's sessions: what outlives a frame in the UI (the text
+    // pad and what was typed on it) is dropped when a new one starts.
+    std::uint64_t session_number = 0;
     std::uint64_t version = 1;  // bumped on every change; views rebuild on it
 };
 

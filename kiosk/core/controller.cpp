@@ -45,6 +45,7 @@ void Controller::new_feature_states()
 void Controller::reset_session()
 {
     m_state.session = PersonSession{};
+    ++m_state.session_number;
     m_state.session.language = m_config.default_language;
     new_feature_states();
     m_state.asking_still_there = false;
@@ -178,6 +179,7 @@ void Controller::handle(const RequestHome&, std::int64_t)
     Language language = m_state.session.language;
     DisplayMode display = m_state.session.display;
     m_state.session = PersonSession{};
+    ++m_state.session_number;
     m_state.session.language = language;
     m_state.session.display = display;
     new_feature_states();

@@ -323,7 +323,7 @@ void draw_handwriting(TextPad& pad, float width)
     list->AddRectFilled(rect.Min, rect.Max, p.background);
     list->AddRect(rect.Min, rect.Max, p.secondary_border, 0, 0, 3.0f);
     // 米字格 guides: where a character's parts go.
-    const ImU32 guide = p.secondary;
+    const ImU32 guide = p.secondary_pressed;  // faint in both themes
     const ImVec2 c = rect.GetCenter();
     list->AddLine(ImVec2(rect.Min.x, c.y), ImVec2(rect.Max.x, c.y), guide, 2.0f);
     list->AddLine(ImVec2(c.x, rect.Min.y), ImVec2(c.x, rect.Max.y), guide, 2.0f);
@@ -426,7 +426,9 @@ void TextPad::draw()
     ImGui::Begin("text_pad", nullptr, flags);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
-    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    // Over the screen, but never over a dialog (还在使用吗？ must stay on top).
+    if (!ImGui::GetTopMostPopupModal())
+        ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     FrameRecord& record = frame_record();
     const int layer_before = record.layer;
     record.layer = 1;  // over the screen: taps and checks find the pad first
