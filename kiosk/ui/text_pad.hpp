@@ -70,6 +70,7 @@ public:
     void toggle_shift() { m_shift = !m_shift; }
     bool composing() const { return !m_preedit.empty() || m_waiting_since_s > 0; }
     const std::vector<std::string>& candidates() const { return m_candidates; }
+    std::uint64_t list_seq() const { return m_list_seq; }
     const std::vector<input::Stroke>& strokes() const { return m_strokes; }
     // The problem with 完成 or with the last key (a locale key), or empty.
     const std::string& message_key() const { return m_message_key; }
@@ -86,6 +87,7 @@ public:
     ImVec4 m_box_rect{0, 0, 0, 0};
     input::Stroke m_drawing;   // the stroke the finger is drawing now
     bool m_drawing_active = false;
+    std::uint64_t m_drawn_list = 0;  // the candidate list drawn last (a new one starts at the top)
 
 private:
     bool rime_mode() const;

@@ -169,6 +169,10 @@ void draw_candidates(TextPad& pad, float width)
 {
     const float row_h = key_height();
     const float h = 2 * row_h + ImGui::GetStyle().ItemSpacing.y;
+    // A new list starts scrolled to the top, where the likeliest are.
+    if (pad.list_seq() != pad.m_drawn_list || pad.candidates().empty())
+        ImGui::SetNextWindowScroll(ImVec2(0, 0));
+    pad.m_drawn_list = pad.list_seq();
     begin_scroll_area("pad.candidates", ImVec2(width, h));
     const float inner = ImGui::GetContentRegionAvail().x;
     FlowRow row(inner);
