@@ -270,6 +270,21 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         app.settle();
         return {};
     }
+    if (command == "advance_until") {
+        double seconds = 0;
+        if (!(args >> seconds))
+            return "advance_until needs seconds and a text";
+        const std::string text = rest_of_line(args);
+        for (double done = 0; app.last_frame().find_text(text) == nullptr; done += 1.0) {
+            if (done >= seconds)
+                return "\"" + text + "\" did not appear within " + std::to_string(static_cast<int>(seconds)) +
+                       " s of the kiosk's clock";
+            app.advance_clock(1000);
+            app.render_frame();
+        }
+        app.settle();
+        return {};
+    }
     if (command == "wait_synced" || command == "wait_pulled") {
         double seconds = 20;
         args >> seconds;

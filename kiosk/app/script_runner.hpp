@@ -7,6 +7,9 @@
 //   drag <widget-id> <dy>      drag from a target by dy pixels, then lift
 //   drag_at <x> <y> <dy>       the same from a point
 //   advance <seconds>          move the kiosk's clock forward
+//   advance_until <s> <text>   move the clock a second at a time, at most s
+//                              seconds, until a visible text contains <text>
+//                              (a timer's effect, however slow the frames)
 //   window <width> <height>    resize (orientation)
 //   wait_online [seconds]      wait (real time, default 10 s) until the server answered
 //   wait_offline [seconds]     wait (default 10 s) until a request to it failed
