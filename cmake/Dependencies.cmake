@@ -28,6 +28,14 @@ if(LOBBY_BUILD_KIOSK)
   pkg_check_modules(ESPEAKNG REQUIRED IMPORTED_TARGET espeak-ng)  # read-aloud (kiosk/speech)
   pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
   pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
+  # Keyboardless text entry (kiosk/input): NFC and character classes
+  # (libutf8proc-dev), pinyin/jyutping/stroke (librime-dev, the rime-data-*
+  # schemas), handwriting (libzinnia-dev + tegaki-zinnia-simplified-chinese),
+  # and OpenCC for the build-time phrase tables (libopencc-dev).
+  pkg_check_modules(UTF8PROC REQUIRED IMPORTED_TARGET libutf8proc)
+  pkg_check_modules(RIME REQUIRED IMPORTED_TARGET rime)
+  pkg_check_modules(ZINNIA REQUIRED IMPORTED_TARGET zinnia)
+  pkg_check_modules(OPENCC REQUIRED IMPORTED_TARGET opencc)
   # Debian's libimgui.a already contains the SDL and OpenGL3 backends; only
   # their headers need an include path.
   add_library(imgui_debian INTERFACE)

@@ -23,6 +23,7 @@
 #include <cfloat>
 #include <cstdio>
 #include <utility>
+#include <cstdlib>
 
 namespace kiosk::app {
 namespace {
@@ -117,6 +118,18 @@ KioskApp::KioskApp(const KioskConfig& config, const Catalog& catalog, const Feat
       m_controller(config, registry.cores(), backend.effects())
 {
     m_controller.set_utc_clock([this] { return now_utc_s(); });
+    // Each answer of the input worker wakes the loop, like a sync event.
+    // Engines are unloaded a minute after the last pad closed (the memory
+    // bench shortens it with LOBBY_INPUT_UNLOAD_S).
+    const char* unload_s = std::getenv("LOBBY_INPUT_UNLOAD_S");
+    const auto unload_after = std::chrono::milliseconds(unload_s && *unload_s ? std::atoi(unload_s) * 1000 : 60000);
+    m_input = std::make_unique<input::InputService>(input::InputPaths::defaults(), [] { wake(); }, unload_after);
+    m_pad = std::make_unique<ui::TextPad>(*m_input);
+}
+
+const ui::FontSet& KioskApp::fonts() const
+{
+    return ui::context().fonts;
 }
 
 KioskApp::~KioskApp()
@@ -128,6 +141,10 @@ void KioskApp::shutdown()
 {
     // Join the threads first: after this nothing calls wake() or the backend.
     m_backend.shutdown();
+    if (ui::context().text_pad == m_pad.get())
+        ui::context().text_pad = nullptr;
+    m_pad.reset();
+    m_input.reset();
     m_speech.reset();  // its worker, and its audio device before SDL goes
     if (ImGui::GetCurrentContext()) {
         ui::release_pictures();
@@ -230,6 +247,15 @@ void KioskApp::update(bool force_views)
     take_answers(now);
     m_controller.tick(now);
     const AppState& state = m_controller.state();
+    // The pad's engine answers arrive from the worker (it woke the loop).
+    if (m_pad && (m_pad->take_answers() || m_pad->redraw_due(static_cast<double>(now) / 1000.0)))
+        m_frames_pending = std::max(m_frames_pending, frames_after_change);
+    // The pad belongs to the screen it was opened on: another screen, or
+    // the next person, starts without it (and without what was typed).
+    if (m_pad && m_pad->is_open() &&
+        (state.session.screen() != m_built_screen || state.session_number != m_pad_session))
+        m_pad->close();
+    m_pad_session = state.session_number;
     const std::int64_t minute = now_utc_s() / 60;
     const int idle_seconds = m_controller.idle_seconds_left(now);
     const PinPrompt& pin = state.session.pin;
@@ -280,14 +306,15 @@ void KioskApp::rebuild_fonts_if_needed()
     const float body_px = m_metrics.body_px(session.display);
     ui::Context& ctx = ui::context();
     if (m_fonts.needs_build(body_px, session.language)) {
+        const auto started = std::chrono::steady_clock::now();
         ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
         ctx.fonts = m_fonts.build(atlas, body_px, session.language);
         m_font_texture = upload_font_texture(atlas, m_font_texture);
         // Rasterising glyphs leaves megabytes of freed scratch in the heap;
         // hand it back instead of keeping it resident.
         malloc_trim(0);
-        spdlog::info("font atlas: {} glyphs at {:.0f} px, {}x{} texture", m_fonts.glyph_count(), body_px,
-                     atlas.TexWidth, atlas.TexHeight);
+        spdlog::info("font atlas: {} glyphs at {:.0f} px, {}x{} texture, {:.0f} ms", m_fonts.glyph_count(), body_px,
+                     atlas.TexWidth, atlas.TexHeight, ms_between(started, std::chrono::steady_clock::now()));
     }
     const bool style_stale = !m_styled_for || m_styled_for->mode.elderly != session.display.elderly ||
                              m_styled_for->mode.text_scale != session.display.text_scale ||
@@ -319,6 +346,9 @@ void KioskApp::render_frame()
     ctx.mode = m_controller.state().session.display;
     ctx.font_library = &m_fonts;
     ctx.gesture = &m_gesture;
+    ctx.catalog = &m_catalog;
+    ctx.language = m_controller.state().session.language;
+    ctx.text_pad = m_pad.get();
     ctx.now_s = static_cast<double>(now_ms()) / 1000.0;
     ctx.needs_font_rebuild = false;
     ctx.needs_another_frame = false;
@@ -530,6 +560,9 @@ void KioskApp::run(int for_ms)
             deadline = std::min(deadline, now + 1000);  // the lockout countdown
         if (m_cache_stale_at_utc != INT64_MAX)  // a notice ends: one wake then, no polling
             deadline = std::min(deadline, now + std::max<std::int64_t>(0, m_cache_stale_at_utc * 1000 - now_utc_ms()));
+        // The pad's "loading" notice, when an engine takes long to load.
+        if (const double at_s = m_pad ? m_pad->redraw_at_s() : 0; at_s > 0)
+            deadline = std::min(deadline, static_cast<std::int64_t>(at_s * 1000) + 1);
         if (m_frames_pending > 0 || m_gesture.animating())
             deadline = now;
         const int timeout_ms = static_cast<int>(std::clamp<std::int64_t>(deadline - now, 0, 60000));

@@ -11,10 +11,12 @@
 #include "core/sync_status.hpp"
 #include "core/touch_gesture.hpp"
 #include "core/views.hpp"
+#include "input/input_service.hpp"
 #include "screens/screens.hpp"
 #include "speech/speech_engine.hpp"
 #include "ui/fonts.hpp"
 #include "ui/frame_record.hpp"
+#include "ui/text_pad.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -72,6 +74,10 @@ public:
     // reading rules), and the engine (nullptr when [speech] enabled = false).
     const std::string& last_spoken() const { return m_last_spoken; }
     const speech::SpeechEngine* speech() const { return m_speech.get(); }
+    // The one text pad (script mode types on it, the harness opens it).
+    ui::TextPad& text_pad() { return *m_pad; }
+    bool input_engines_loaded() const { return m_input && m_input->any_loaded(); }
+    const ui::FontSet& fonts() const;
     int height() const { return m_height; }
 
     // [Loop counters] Frames drawn (swapped) and wake events handled so far.
@@ -119,6 +125,9 @@ private:
     bool m_swallowing_touch = false;
     Controller m_controller;
     std::unique_ptr<GlWindow> m_window;
+    // The text pads' engines on their own thread, and the one pad.
+    std::unique_ptr<input::InputService> m_input;
+    std::unique_ptr<ui::TextPad> m_pad;
     ui::FontLibrary m_fonts;
     TouchGesture m_gesture;
     Requests m_requests;
@@ -142,6 +151,7 @@ private:
     int m_built_idle_seconds = -1;
     std::int64_t m_built_pin_seconds = -1;
     ScreenId m_built_screen = screen::home;
+    std::uint64_t m_pad_session = 0;  // the session the pad was last seen in
     int m_frames_pending = 2;
     std::uint64_t m_frames_drawn = 0;
     std::uint64_t m_wakes = 0;

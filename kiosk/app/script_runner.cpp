@@ -2,6 +2,7 @@
 #include "app/script_runner.hpp"
 
 #include "core/locale.hpp"
+#include "core/text_entry.hpp"
 #include "support/time_scale.hpp"
 #include "ui/layout_check.hpp"
 
@@ -13,8 +14,11 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <thread>
+
+#include <utf8.h>
 
 namespace kiosk::app {
 namespace {
@@ -137,6 +141,49 @@ std::string run_loop(KioskApp& app, std::istringstream& args)
     return {};
 }
 
+// The harness's stand-in for a field: the pad's owner when open_pad opened it.
+constexpr const char* k_script_field = "script.field";
+
+std::optional<TextKind> kind_named(const std::string& name)
+{
+    if (name == "digits") return TextKind::Digits;
+    if (name == "phone") return TextKind::Phone;
+    if (name == "chinese") return TextKind::ChineseText;
+    if (name == "english") return TextKind::EnglishText;
+    if (name == "plate") return TextKind::Plate;
+    return std::nullopt;
+}
+
+// A stroke as a finger draws it: press, a move per point (a frame each), lift.
+std::string draw_stroke(KioskApp& app, std::istream& args)
+{
+    const ImVec4 box = app.text_pad().handwriting_box();
+    if (box.z <= box.x)
+        return "no handwriting box on screen (tap pad.mode.handwriting first)";
+    std::vector<Point> points;
+    for (std::string word; args >> word;) {
+        const std::size_t comma = word.find(',');
+        if (comma == std::string::npos)
+            return "stroke points are x,y in box units (0..1000), not '" + word + "'";
+        const float x = std::stof(word.substr(0, comma)), y = std::stof(word.substr(comma + 1));
+        const float scale = (box.z - box.x) / ui::TextPad::box_units;
+        points.push_back({box.x + x * scale, box.y + y * scale});
+    }
+    if (points.empty())
+        return "stroke needs at least one point";
+    app.press(points.front());
+    app.render_frame();
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        app.advance_clock(16);
+        app.move(points[i]);
+        app.render_frame();
+    }
+    app.release(points.back());
+    app.render_frame();
+    app.settle();
+    return {};
+}
+
 struct ScriptState {
     std::string screenshot_dir;
     std::map<std::string, ImVec4> remembered;  // target id -> rect
@@ -254,6 +301,21 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         app.settle();
         return {};
     }
+    if (command == "advance_until") {
+        double seconds = 0;
+        if (!(args >> seconds))
+            return "advance_until needs seconds and a text";
+        const std::string text = rest_of_line(args);
+        for (double done = 0; app.last_frame().find_text(text) == nullptr; done += 1.0) {
+            if (done >= seconds)
+                return "\"" + text + "\" did not appear within " + std::to_string(static_cast<int>(seconds)) +
+                       " s of the kiosk's clock";
+            app.advance_clock(1000);
+            app.render_frame();
+        }
+        app.settle();
+        return {};
+    }
     if (command == "wait_synced" || command == "wait_pulled") {
         double seconds = 20;
         args >> seconds;
@@ -301,6 +363,12 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         const std::string text = rest_of_line(args);
         if (!app.wait_until([&] { return app.last_frame().find_text(text) != nullptr; }, scaled_ms(10)))
             return "\"" + text + "\" did not appear within " + describe_limit(10);
+        return {};
+    }
+    if (command == "wait_no_text") {
+        const std::string text = rest_of_line(args);
+        if (!app.wait_until([&] { return app.last_frame().find_text(text) == nullptr; }, scaled_ms(10)))
+            return "\"" + text + "\" was still on screen after " + describe_limit(10);
         return {};
     }
     if (command == "wait_until_shell") {
@@ -530,6 +598,82 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         std::printf("choices on screen: %zu\n", count);
         if (count > most)
             return std::to_string(count) + " choices on screen, more than " + std::to_string(most) + ":" + ids;
+        return {};
+    }
+    if (command == "open_pad") {
+        std::string name;
+        args >> name;
+        const std::optional<TextKind> kind = kind_named(name);
+        if (!kind)
+            return "open_pad needs a kind: digits, phone, chinese, english or plate";
+        TextLimits limits;
+        if (std::size_t max = 0; args >> max)
+            limits.max_chars = max;
+        app.text_pad().open(k_script_field, *kind, "", limits);
+        app.render_frame();
+        app.settle();
+        return {};
+    }
+    if (command == "choose") {
+        const std::string text = rest_of_line(args);
+        const auto find = [&]() -> const ui::DrawnTarget* {
+            for (const ui::DrawnTarget& t : app.last_frame().targets)
+                if (t.id.rfind("pad.cand.", 0) == 0 && t.label == text)
+                    return &t;
+            return nullptr;
+        };
+        if (!app.wait_until([&] { return find() != nullptr; }, scaled_ms(10)))
+            return "no candidate \"" + text + "\" within " + describe_limit(10);
+        tap(app, center_of(*find()));
+        return {};
+    }
+    if (command == "stroke")
+        return draw_stroke(app, args);
+    if (command == "strokes_from") {
+        // Recorded samples (tests/data/handwriting, see make_strokes.py there).
+        std::string name;
+        args >> name;
+        const std::string path = std::string(LOBBY_SOURCE_DIR) + "/tests/data/handwriting/" + name + ".strokes";
+        std::ifstream file(path);
+        if (!file)
+            return "cannot read " + path;
+        int drawn = 0;
+        for (std::string line; std::getline(file, line);) {
+            if (line.empty() || line[0] == '#')
+                continue;
+            std::istringstream points(line);
+            if (std::string error = draw_stroke(app, points); !error.empty())
+                return path + ": " + error;
+            ++drawn;
+        }
+        return drawn > 0 ? std::string() : path + " holds no stroke";
+    }
+    if (command == "expect_entered") {
+        const std::string text = rest_of_line(args);
+        const std::optional<std::string> entered = app.text_pad().take_result(k_script_field);
+        if (text == "-")
+            return entered ? "the field got \"" + *entered + "\"" : std::string();
+        if (!entered)
+            return "the field got nothing (完成 not tapped, or refused)";
+        if (*entered != text)
+            return "the field got \"" + *entered + "\", not \"" + text + "\"";
+        return {};
+    }
+    if (command == "wait_input_unloaded") {
+        double seconds = 10;
+        args >> seconds;
+        if (!app.wait_until([&] { return !app.input_engines_loaded(); }, scaled_ms(seconds)))
+            return "the input engines were still loaded after " + describe_limit(seconds);
+        return {};
+    }
+    if (command == "expect_glyph") {
+        const std::string text = rest_of_line(args);
+        const ImFont* font = app.fonts().body;
+        for (auto it = text.begin(); it != text.end();) {
+            const std::uint32_t c = utf8::next(it, text.end());
+            if (!font || !font->FindGlyphNoFallback(static_cast<ImWchar>(c)))
+                return "the font atlas has no glyph for '" + std::string(text) + "' (U+" + std::to_string(c) + ")";
+        }
         return {};
     }
     if (command == "shell") {

@@ -10,10 +10,14 @@
 //                              drag from a point by dy until the target is on
 //                              screen whole (a list as tall as the text size makes it)
 //   advance <seconds>          move the kiosk's clock forward
+//   advance_until <s> <text>   move the clock a second at a time, at most s
+//                              seconds, until a visible text contains <text>
+//                              (a timer's effect, however slow the frames)
 //   window <width> <height>    resize (orientation)
 //   wait_online [seconds]      wait (real time, default 10 s) until the server answered
 //   wait_offline [seconds]     wait (default 10 s) until a request to it failed
 //   wait_text <text>           wait up to 10 s for a visible text
+//   wait_no_text <text>        wait up to 10 s until no visible text contains it
 //   wait_target <widget-id>    wait up to 10 s for a target
 //   wait_synced [seconds]      wait (default 20 s) until the first full pull
 //                              finished (the screen no longer moves as data arrives)
@@ -57,6 +61,26 @@
 //   expect_speech_cut_off      the last utterance was stopped before its end
 //   expect_choices_at_most <n> at most n controls of the screen's content (or
 //                              of an open dialog) on the top layer; prints the count
+//
+// The text pad (ui/text_pad.hpp); its keys are tapped by id with `tap`
+// (pad.key.z, pad.stroke.p, pad.cand.0, pad.mode.handwriting, pad.done...):
+//   open_pad <kind> [max_chars] TEST HARNESS ONLY: opens the shared pad over
+//                              the current screen as if a field of that kind
+//                              (digits phone chinese english plate) was tapped;
+//                              no product screen is involved
+//   choose <text>              wait up to 10 s for a candidate with that
+//                              text, then tap it
+//   stroke x1,y1 x2,y2 ...     draw one stroke with the finger in the
+//                              handwriting box, in box units 0..1000
+//   strokes_from <name>        draw every stroke of tests/data/handwriting/<name>.strokes
+//                              (one stroke a line, x,y points in box units)
+//   expect_entered <text>      the harness's field got exactly <text> from
+//                              完成 (once: a second check finds nothing);
+//                              "expect_entered -" : nothing was returned
+//   wait_input_unloaded [s]    wait (default 10 s) until the pads' engines were
+//                              unloaded (LOBBY_INPUT_UNLOAD_S after the pad closed)
+//   expect_glyph <text>        every character of <text> is in the font atlas
+//                              (a rare character chosen renders at once)
 //
 // Every wait limit is multiplied by LOBBY_TEST_TIME_SCALE (default 1; e.g. 4
 // under a sanitizer), and a failed wait says what it waited for. The script

@@ -57,6 +57,9 @@ struct AppState {
     // (-1: none). A touch ends it.
     int attract_slide = -1;
     bool quit_requested = false;
+    // Counts the people's sessions: what outlives a frame in the UI (the text
+    // pad and what was typed on it) is dropped when a new one starts.
+    std::uint64_t session_number = 0;
     std::uint64_t version = 1;  // bumped on every change; views rebuild on it
 };
 

@@ -45,6 +45,7 @@ void Controller::new_feature_states()
 void Controller::reset_session()
 {
     m_state.session = PersonSession{};
+    ++m_state.session_number;
     m_state.session.language = m_config.default_language;
     m_state.session.display = default_display();
     new_feature_states();
@@ -219,6 +220,7 @@ void Controller::handle(const RequestHome&, std::int64_t)
     DisplayMode display = m_state.session.display;
     const bool screen_reader = m_state.session.screen_reader;
     m_state.session = PersonSession{};
+    ++m_state.session_number;
     m_state.session.language = language;
     m_state.session.display = display;
     m_state.session.screen_reader = screen_reader;

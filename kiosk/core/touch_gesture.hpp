@@ -36,6 +36,7 @@ public:
     bool pressed() const { return m_down; }
     bool dragging() const { return m_dragging; }
     Point press_pos() const { return m_press_pos; }
+    Point position() const { return m_pos; }  // the finger now (a drawing follows it)
 
     // The scroll area that owns the current drag (0: none claimed yet).
     std::uint32_t owner() const { return m_owner; }

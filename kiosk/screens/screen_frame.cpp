@@ -4,6 +4,7 @@
 #include "screens/screens.hpp"
 
 #include "ui/context.hpp"
+#include "ui/text_pad.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -67,6 +68,8 @@ void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& 
     for (const auto& [id, screens] : features)
         screens.draw_overlay(id == views.feature ? &views.feature_view : nullptr, requests);
     ImGui::End();
+    // The text pad over the screen, at its bottom (a window of its own).
+    ui::draw_text_pad();
 }
 
 } // namespace kiosk::screens

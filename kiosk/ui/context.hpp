@@ -2,16 +2,26 @@
 // metrics, mode, fonts and the touch gesture.
 #pragma once
 
+#include "core/language.hpp"
 #include "core/metrics.hpp"
 #include "core/touch_gesture.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
 
+#include <imgui.h>
+
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+namespace kiosk {
+class Catalog;
+}
+
 namespace kiosk::ui {
+
+class TextPad;
 
 struct Context {
     ScreenMetrics metrics;
@@ -20,6 +30,14 @@ struct Context {
     FontLibrary* font_library = nullptr;
     TouchGesture* gesture = nullptr;
     double now_s = 0;
+    // The shell's own words for shared widgets (the text pad's keys).
+    const Catalog* catalog = nullptr;
+    Language language = Language::ZhCN;
+    // The one on-screen text pad of the app (text_field.hpp); null: none.
+    TextPad* text_pad = nullptr;
+    // Where an overlay (the pad) covered the screen last frame: a drag that
+    // starts there scrolls nothing underneath.
+    ImVec4 overlay_rect{0, 0, 0, 0};
 
     // Read-aloud, set by the app before the frame.
     bool screen_reader = false;  // 读屏: a control's first touch reads it, the second acts
@@ -39,6 +57,8 @@ struct Context {
     const Palette& colors() const { return palette(mode); }
     float target() const { return metrics.target_px(mode); }
     float gap() const { return metrics.gap_px(); }
+    // The text for a locale key in the person's language.
+    const std::string& tr(std::string_view key) const;
 };
 
 Context& context();

@@ -110,7 +110,7 @@ std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRule
             problems.push_back(describe("target clipped", t.id, t.rect));
         // Within reach; a long list is exempt (the person scrolls it to the finger).
         const bool reach_checked = rules.reach_bottom_px > rules.reach_top_px;
-        if (reach_checked && t.required && t.layer == 0 && !t.scrollable &&
+        if (reach_checked && t.required && !t.scrollable &&
             (t.rect.y < rules.reach_top_px - tolerance || t.rect.w > rules.reach_bottom_px + tolerance))
             problems.push_back(describe("required target out of reach", t.id, t.rect));
     }

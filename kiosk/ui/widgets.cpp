@@ -190,7 +190,13 @@ void begin_scroll_area(const char* id, ImVec2 size)
     Context& ctx = context();
     TouchGesture& gesture = *ctx.gesture;
     const ImGuiID area = window->ID;
-    if (gesture.dragging() && gesture.owner() == 0 && window->Rect().Contains(ImVec2(gesture.press_pos().x, gesture.press_pos().y)))
+    const ImVec2 press(gesture.press_pos().x, gesture.press_pos().y);
+    const ImVec4& overlay = ctx.overlay_rect;  // a drag on the text pad is the pad's
+    const ImRect rect = window->Rect();
+    const bool on_overlay = press.x >= overlay.x && press.x < overlay.z && press.y >= overlay.y && press.y < overlay.w;
+    const bool area_in_overlay = rect.Min.x >= overlay.x && rect.Max.x <= overlay.z && rect.Min.y >= overlay.y &&
+                                 rect.Max.y <= overlay.w;
+    if (gesture.dragging() && gesture.owner() == 0 && (!on_overlay || area_in_overlay) && rect.Contains(press))
         gesture.claim(area);
     if (gesture.owner() == area) {
         float dy = gesture.take_scroll_y(ctx.now_s);

@@ -90,6 +90,8 @@ const std::map<std::string, std::vector<std::string>> k_families = {
     {"notices.filter.", {}}, {"notices.row.", {}},
     {"repairs.category.", {}}, {"repairs.preset.", {}}, {"repairs.location.", {}}, {"repairs.slot.", {}},
     {"repairs.rate.", {}}, {"repairs.code.", {}}, {"repairs.follow.", {}}, {"repairs.qr.", {}},
+    // The text pad's keys and candidates (ui/text_pad_draw.cpp).
+    {"pad.key.", {}}, {"pad.cand.", {}}, {"pad.stroke.", {}},
 };
 
 // Widget ids passed other than as the first argument of a ui:: call.
@@ -106,7 +108,7 @@ const std::set<std::string> k_widget_ids = {
 // Groups the coming services will use, besides those zh-CN already has.
 const std::vector<std::string> k_planned_groups = {"home", "fees", "nav", "net", "clock", "weekday", "month", "settings",
                                                     "idle", "admin", "keypad", "common", "lang", "repairs",
-                                                    "visitors", "notices", "surveys"};
+                                                    "visitors", "notices", "surveys", "input"};
 
 std::set<std::string> key_groups()
 {

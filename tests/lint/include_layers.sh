@@ -12,7 +12,7 @@ cd "$root" || exit 2
 
 # Project include prefixes and third-party headers a layer may use, as
 # extended regexes over the included path. Standard headers are always fine.
-project='^(core|store|net|ui|screens|speech|app|features|household|protocol|sqlite)/'
+project='^(core|store|net|input|ui|screens|speech|app|features|household|protocol|sqlite)/'
 
 allowed_for() {  # layer feature -> regex of allowed project includes
   local layer=$1 feature=${2:-}
@@ -20,7 +20,8 @@ allowed_for() {  # layer feature -> regex of allowed project includes
     core) echo '^(core|protocol)/' ;;
     store) echo '^(store|protocol|sqlite)/' ;;  # the shared SQLite wrappers: only the store
     net) echo '^(net|store|core|protocol)/' ;;
-    ui) echo '^(ui|core)/' ;;
+    input) echo '^(input|core)/' ;;
+    ui) echo '^(ui|core)/|^input/input_service\.hpp$' ;;  # the pads see the input worker, no engine
     screens) echo '^(screens|ui|core)/' ;;
     speech) echo '^speech/' ;;  # knows text and voices, nothing of the kiosk
     app) echo "$project" ;;
@@ -36,8 +37,9 @@ allowed_for() {  # layer feature -> regex of allowed project includes
 # Third-party headers a layer must never see.
 forbidden_for() {
   case $1 in
-    core|feature-core|household-core) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^(SDL2|curl)/|^SDL\.h$' ;;
-    ui|screens|feature-screen|household-screen) echo '^(sqlite3|httplib)\.h$|^curl/' ;;
+    core|feature-core|household-core) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^(SDL2|curl)/|^SDL\.h$|^(rime_api|zinnia)\.h$|^opencc/' ;;
+    input) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^(SDL2|curl)/|^SDL' ;;
+    ui|screens|feature-screen|household-screen) echo '^(sqlite3|httplib|rime_api|zinnia)\.h$|^curl/|^opencc/' ;;
     store) echo '^(imgui|imgui_internal|httplib)\.h$|^curl/|^SDL' ;;
     speech) echo '^(imgui|imgui_internal|sqlite3|httplib)\.h$|^curl/' ;;
     net|feature-io|household-io) echo '^(imgui|imgui_internal)\.h$|^SDL' ;;
@@ -61,6 +63,7 @@ while IFS= read -r -d '' file; do
     ./core/*) layer=core ;;
     ./store/*) layer=store ;;
     ./net/*) layer=net ;;
+    ./input/*) layer=input ;;
     ./ui/*) layer=ui ;;
     ./screens/*) layer=screens ;;
     ./speech/*) layer=speech ;;

@@ -1,0 +1,2 @@
+// An engine drawing with ImGui: must be refused.
+#include <imgui.h>
