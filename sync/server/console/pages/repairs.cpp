@@ -161,7 +161,7 @@ void ticket_page(PageContext& ctx, const std::string& error = "", int status = 2
     std::map<std::string, std::string> categories;
     Data d;
     d.set("id", t.id);
-    d.set("unit", t.unit_id);
+    d.set("unit", t.unit_id.value_or(""));  // none for a public-area report
     d.set("category", category_name(ctx, categories, t.category));
     d.set("description", t.description);
     d.set("location", ctx.t("location_" + t.location));
