@@ -53,10 +53,11 @@ void draw_home_screen(const HomeView& view, Requests& requests)
         draw_urgent_banner(view, width, requests);
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(4)));
 
-    // Two big tiles a row in portrait, three in landscape; one fewer at 2x
-    // text so every label stays on one or two lines.
+    // Two big tiles a row in portrait, three in landscape (two at 2x text).
     int columns = ctx.metrics.landscape ? 3 : 2;
-    if (ctx.mode.text_scale == TextScale::X2)
+    // Five services and the emergency button must fit the reach band: in
+    // portrait two columns stay at 2x (a label wraps to two lines at most).
+    if (ctx.mode.text_scale == TextScale::X2 && ctx.metrics.landscape)
         columns -= 1;
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     const float tile_w = ImFloor((width - spacing.x * (columns - 1)) / columns);
