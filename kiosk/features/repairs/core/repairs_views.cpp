@@ -66,6 +66,7 @@ std::string notice_text(const Texts& t, RepairsNotice n)
     case RepairsNotice::AlreadyRated: return t("repairs.notice.already_rated");
     case RepairsNotice::CommentTooLong: return t("repairs.notice.comment_too_long");
     case RepairsNotice::CodeIncomplete: return t("repairs.notice.code_incomplete");
+    case RepairsNotice::NoteTooLong: return t("repairs.notice.note_too_long");
     }
     return {};
 }
@@ -281,6 +282,10 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
                                                   : where ? where->name.in(in.language)
                                                           : s.location_words});
         v.readback.push_back({t("repairs.when"), s.slot ? slot_text(t, *s.slot) : t("repairs.asap")});
+        if (!s.note.empty())
+            v.readback.push_back({t("repairs.note"), s.note});
+        v.note_label = t("repairs.note_ask");
+        v.note = s.note;
         v.another_label = t("repairs.add_another");
         v.submit_label = t("repairs.submit");
         break;
