@@ -335,12 +335,11 @@ TEST_CASE("补充说明: the person's own words are read back, sent after the pr
     Kiosk k;
     k.report_public_leak();
     CHECK(k.view().note_label == "还有要补充的吗？（可不填，最多200字）");
-    CHECK(k.view().readback.size() == 3);  // no note, no line
+    CHECK(k.view().note.empty());
     k.apply(RequestNote{"  在B2电梯口旁边 "});
     CHECK(k.s().note == "在B2电梯口旁边");
-    CHECK(k.view().readback.back().left == "补充");
-    CHECK(k.view().readback.back().right == "在B2电梯口旁边");
-    CHECK(k.view(RepairsCache{}, true, Language::En).readback.back().left == "Note");
+    CHECK(k.view().note == "在B2电梯口旁边");  // read back in its field
+    CHECK(k.view(RepairsCache{}, true, Language::En).note_label == "Anything to add? (optional, up to 200 characters)");
 
     // Over the limit: refused in words, the note kept as it was.
     k.apply(RequestNote{std::string(note_max + 1, 'x')});

@@ -282,8 +282,8 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
                                                   : where ? where->name.in(in.language)
                                                           : s.location_words});
         v.readback.push_back({t("repairs.when"), s.slot ? slot_text(t, *s.slot) : t("repairs.asap")});
-        if (!s.note.empty())
-            v.readback.push_back({t("repairs.note"), s.note});
+        // The note is read back in its own field (no second copy: at 2× it
+        // would push 提交报修 off the screen).
         v.note_label = t("repairs.note_ask");
         v.note = s.note;
         v.another_label = t("repairs.add_another");
