@@ -329,3 +329,34 @@ TEST_CASE("a followed ticket and the codes are the person's: Home or the idle ti
     CHECK(k.s().filed.empty());
     CHECK(k.s().code.empty());
 }
+
+TEST_CASE("补充说明: the person's own words are read back, sent after the preset's words, and are the session's")
+{
+    Kiosk k;
+    k.report_public_leak();
+    CHECK(k.view().note_label == "还有要补充的吗？（可不填，最多200字）");
+    CHECK(k.view().note.empty());
+    k.apply(RequestNote{"  在B2电梯口旁边 "});
+    CHECK(k.s().note == "在B2电梯口旁边");
+    CHECK(k.view().note == "在B2电梯口旁边");  // read back in its field
+    CHECK(k.view(RepairsCache{}, true, Language::En).note_label == "Anything to add? (optional, up to 200 characters)");
+
+    // Over the limit: refused in words, the note kept as it was.
+    k.apply(RequestNote{std::string(note_max + 1, 'x')});
+    CHECK(k.view().message == "补充说明太长了，最多200个字。");
+    CHECK(k.s().note == "在B2电梯口旁边");
+
+    k.apply(RequestSubmit{});
+    REQUIRE(k.effects.submissions.size() == 1);
+    CHECK(std::any_cast<const SubmitRepair&>(k.effects.submissions[0].payload).description ==
+          "水管漏水；补充：在B2电梯口旁边");
+    CHECK(k.s().note.empty());  // filed: not kept for the next report
+
+    // Left on the read-back screen, Home clears it with the session.
+    Kiosk other;
+    other.report_public_leak();
+    other.apply(RequestNote{"门口"});
+    other.c.apply(RequestHome{}, 0);
+    other.c.apply(RequestOpenScreen{feature_id}, 0);
+    CHECK(other.s().note.empty());
+}

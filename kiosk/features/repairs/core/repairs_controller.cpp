@@ -3,6 +3,7 @@
 #include "features/repairs/core/repairs_feature.hpp"
 
 #include "core/feature_adapter.hpp"
+#include "core/text_rules.hpp"
 
 #include <algorithm>
 #include <utility>
@@ -204,6 +205,19 @@ void RepairsFeature::handle(State& s, const RequestAddAnother&, FeatureContext&)
     s.step = RepairsStep::Category;
 }
 
+// The person's own words, checked again with the pad's rules: a screen may
+// send anything. Empty text takes the note back.
+void RepairsFeature::handle(State& s, const RequestNote& r, FeatureContext&)
+{
+    if (s.step != RepairsStep::ReadBack)
+        return;
+    if (count_chars(r.text) > note_max) {
+        s.notice = RepairsNotice::NoteTooLong;
+        return;
+    }
+    s.note = normalise_text(r.text, TextLimits{note_max});
+}
+
 void RepairsFeature::handle(State& s, const RequestSubmit&, FeatureContext& ctx)
 {
     if (s.step != RepairsStep::ReadBack || s.awaiting_call)
@@ -235,7 +249,8 @@ void RepairsFeature::submit_items(State& s, FeatureContext& ctx)
         sub.status_token = m_secrets.status_token();
         sub.category = item.category;
         sub.preset = item.preset;
-        sub.description = item.description;
+        // One description field in the protocol: the preset's words, then the note.
+        sub.description = s.note.empty() ? item.description : item.description + "；补充：" + s.note;
         sub.own_unit = s.own_unit;
         sub.unit_id = s.unit_id;
         sub.location_detail = s.location_words;
@@ -250,8 +265,10 @@ void RepairsFeature::submit_items(State& s, FeatureContext& ctx)
     }
     s.items.erase(s.items.begin(), s.items.begin() + static_cast<std::ptrdiff_t>(filed.size()));
     s.filed.insert(s.filed.end(), filed.begin(), filed.end());
-    if (s.items.empty())
+    if (s.items.empty()) {
+        s.note.clear();
         s.step = RepairsStep::Done;
+    }
 }
 
 void RepairsFeature::handle(State& s, const RequestTrack&, FeatureContext&)

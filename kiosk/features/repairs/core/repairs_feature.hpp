@@ -28,6 +28,9 @@ struct TicketSecrets {
 
 // The 验收 comment limit the office enforces (characters).
 inline constexpr std::size_t acceptance_comment_max = 60;
+// 补充说明: the office takes 500 characters of description; the preset's
+// words and this note share them, so the note keeps well under.
+inline constexpr std::size_t note_max = 200;
 inline constexpr std::size_t follow_code_length = 10;
 
 class RepairsFeature {
@@ -74,6 +77,7 @@ private:
     void handle(State& s, const RequestPreset& r, FeatureContext& ctx);
     void handle(State& s, const RequestAcknowledgePaid& r, FeatureContext& ctx);
     void handle(State& s, const RequestSlot& r, FeatureContext& ctx);
+    void handle(State& s, const RequestNote& r, FeatureContext& ctx);
     void handle(State& s, const RequestSubmit& r, FeatureContext& ctx);
     void handle(State& s, const RequestAddAnother& r, FeatureContext& ctx);
     void handle(State& s, const RequestTrack& r, FeatureContext& ctx);

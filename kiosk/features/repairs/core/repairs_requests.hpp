@@ -21,6 +21,7 @@ struct RequestCategory { std::string code; Scope scope = Scope::Office; };
 struct RequestPreset { std::string code, office_words; };
 struct RequestAcknowledgePaid {};                // 我已了解，继续
 struct RequestSlot { std::int64_t start_utc, end_utc; };
+struct RequestNote { std::string text; };        // 补充说明 on the read-back screen (optional)
 struct RequestSubmit {};                         // from the read-back screen
 struct RequestAddAnother {};                     // 还有其他问题 -> another item
 struct RequestTrack {};                          // 查询进度: type a follow-up code
@@ -36,7 +37,7 @@ struct RequestStartOver {};
 using RepairsRequest =
     std::variant<household::RequestBuilding, household::RequestEntrance, household::RequestRoom, household::RequestKey,
                  household::RequestSubmit, RequestEmergencyMenu, RequestEmergency, RequestWhere, RequestLocation, RequestCategory, RequestPreset,
-                 RequestAcknowledgePaid, RequestSlot, RequestSubmit, RequestAddAnother, RequestTrack,
+                 RequestAcknowledgePaid, RequestSlot, RequestNote, RequestSubmit, RequestAddAnother, RequestTrack,
                  RequestCodeKey, RequestFindCode, RequestTrackFiled, RequestRefresh, RequestAccept, RequestRate,
                  RequestStartOver>;
 

@@ -45,6 +45,7 @@ enum class RepairsNotice {
     AlreadyRated,    // rating twice
     CommentTooLong,  // a 验收 comment over the limit
     CodeIncomplete,  // fewer symbols than a code has
+    NoteTooLong,     // 补充说明 over the limit
 };
 
 // One problem reported (a read-back screen may hold several).
@@ -73,6 +74,7 @@ struct RepairsSession {
     std::string category, preset;  // the item being chosen
     bool category_paid = false;    // its work in the home is paid (有偿服务)
     std::vector<ReportItem> items;  // chosen, waiting for submit
+    std::string note;               // the person's own words for the office (补充说明), sent with each item
     std::optional<Slot> slot;
     std::vector<Slot> slots;        // the last free slots from the server
 

@@ -66,6 +66,7 @@ std::string notice_text(const Texts& t, RepairsNotice n)
     case RepairsNotice::AlreadyRated: return t("repairs.notice.already_rated");
     case RepairsNotice::CommentTooLong: return t("repairs.notice.comment_too_long");
     case RepairsNotice::CodeIncomplete: return t("repairs.notice.code_incomplete");
+    case RepairsNotice::NoteTooLong: return t("repairs.notice.note_too_long");
     }
     return {};
 }
@@ -281,6 +282,10 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
                                                   : where ? where->name.in(in.language)
                                                           : s.location_words});
         v.readback.push_back({t("repairs.when"), s.slot ? slot_text(t, *s.slot) : t("repairs.asap")});
+        // The note is read back in its own field (no second copy: at 2× it
+        // would push 提交报修 off the screen).
+        v.note_label = t("repairs.note_ask");
+        v.note = s.note;
         v.another_label = t("repairs.add_another");
         v.submit_label = t("repairs.submit");
         break;

@@ -7,6 +7,8 @@
 #include "ui/frame_record.hpp"
 #include "household/screen/household_screens.hpp"
 #include "ui/icons.hpp"
+#include "ui/text_field.hpp"
+#include "features/repairs/core/repairs_feature.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -111,6 +113,10 @@ void draw_readback(const RepairsView& view, Requests& requests)
 {
     for (const LineView& line : view.readback)
         draw_line(line, ui::TextRole::Title);
+    // 补充说明: optional; the shared pad opens over the lower part when tapped.
+    ui::text(view.note_label, ui::TextRole::Body, ui::Align::Left, ImGui::GetContentRegionAvail().x);
+    if (auto text = ui::text_field("repairs.note", TextKind::ChineseText, view.note, TextLimits{note_max}))
+        ask(requests, RequestNote{*text});
     const std::string another = ui::with_icon("plus", view.another_label);
     const std::string submit = ui::with_icon("check", view.submit_label);
     ui::align_bottom(wide_button_height(another) + wide_button_height(submit) + 2 * ImGui::GetStyle().ItemSpacing.y);
