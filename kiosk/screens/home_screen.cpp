@@ -82,8 +82,13 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     // never below the touch target.
     const float room = ImGui::GetContentRegionAvail().y - ui::text_height(view.prompt, ui::TextRole::Title, width) -
                        2 * spacing.y - gap - urgent_h;
-    const float tile_h = ImMax(ctx.target(), ImMin(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35),
-                                                   rows > 0 ? (room - (rows - 1) * spacing.y) / rows : room));
+    // ... and never lower than the longest label needs (it wraps at 2x text).
+    float label_h = 0;
+    for (const HomeTile& tile : view.tiles)
+        label_h = ImMax(label_h, ui::button_size(ui::with_icon(tile.icon, tile.label), tile_w, ui::TextRole::Title).y);
+    const float tile_h = ImMax(ImMax(ctx.target(), label_h),
+                               ImMin(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35),
+                                     rows > 0 ? (room - (rows - 1) * spacing.y) / rows : room));
     const float tiles_h = rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0;
     const std::string elderly_text = ui::with_icon("universal-access", view.elderly_label);
     const float switch_h = ImMax(ui::button_size(elderly_text, width, ui::TextRole::Title).y, ctx.metrics.mm(24));

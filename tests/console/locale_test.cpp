@@ -71,7 +71,7 @@ TEST_CASE("every word a template or page uses exists") {
         {"purpose_", {"family", "friend", "delivery", "courier", "helper", "renovation", "other"}},
         {"relation_", {"owner", "tenant", "agent"}},
         {"moveout_", {"approved", "rejected"}},
-        {"confirm_", {"phone", "in_person", "wechat", "written"}},
+        {"confirm_", {"phone", "in_person", "wechat"}},
         {"question_", {"single", "multiple", "text"}},
         {"order_", {"paid", "expired", "pending"}},
         {"nav_", {"repairs", "notices", "visitors", "fees", "surveys", "kiosks", "staff", "audit"}},

@@ -13,7 +13,12 @@ namespace {
 
 const char* const purposes[] = {"family", "friend", "delivery", "courier", "helper", "renovation", "other"};
 // How the office reached the owner before releasing a move-out.
-const char* const confirm_ways[] = {"phone", "in_person", "wechat", "written"};
+// How staff reached the owner, and the office API's word for it. A letter
+// brought by the tenant is not among them: tenants have faked consent.
+const char* const confirm_ways[] = {"phone", "in_person", "wechat"};
+const char* via_of(const std::string& way) {
+    return way == "phone" ? "phone_call" : way == "wechat" ? "video_call" : "in_person";
+}
 
 Data options(PageContext& ctx, const char* prefix, const char* const* values, std::size_t n, const std::string& chosen) {
     Data list{Data::type::list};
@@ -126,7 +131,7 @@ void decide(PageContext& ctx) {
     const std::string recorded = ctx.views.text(Lang::zh_cn, "confirm_" + way) + (note.empty() ? "" : "：" + note) +
                                  "（" + ctx.staff().display_name + "）";
     const auto request = protocol::decode<protocol::MoveOutDecision>(
-        nlohmann::json{{"status", ctx.field("decision")}, {"note", recorded}});
+        nlohmann::json{{"status", ctx.field("decision")}, {"note", recorded}, {"via", via_of(way)}});
     if (!request) return visitors_page(ctx, ctx.t("err_decision"), 422);
     ApiContext api = ctx.api();
     const ApiResponse r = visitors::decide_move_out(api, id, request.value());
