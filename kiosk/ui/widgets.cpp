@@ -134,7 +134,10 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
                               record.required_depth > 0, record.scroll_depth > 0 && record.scroll_overflows,
                               ImGui::GetCurrentWindow()->RootWindow->Name});
     ImRect text_rect(text_pos, ImVec2(text_pos.x + size.x - 2 * padding_x(), text_pos.y + layout.size.y));
-    record.texts.push_back({std::string(label), to_vec4(text_rect), clip, record.layer, record.scroll_depth > 0});
+    // A button without words (the home banner: its words are drawn over it)
+    // has no text of its own to overlap anything.
+    if (!label.empty())
+        record.texts.push_back({std::string(label), to_vec4(text_rect), clip, record.layer, record.scroll_depth > 0});
     return pressed;
 }
 
