@@ -51,8 +51,10 @@ Result<Catalog> Catalog::load(const std::string& dir)
     // dir/<feature>/<code>.json, so a new service adds files, not lines here.
     std::vector<std::string> folders{dir};
     std::error_code error;
+    // locale/console holds the office server's staff pages (zh-CN and en):
+    // not the kiosk's, so not loaded here.
     for (const auto& entry : std::filesystem::directory_iterator(dir, error))
-        if (entry.is_directory())
+        if (entry.is_directory() && entry.path().filename() != "console")
             folders.push_back(entry.path().string());
     std::sort(folders.begin() + 1, folders.end());
     Catalog catalog;
