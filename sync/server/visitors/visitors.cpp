@@ -1,6 +1,8 @@
 // Visitor passes (walk-in and pre-registered), redeeming codes, move-out requests.
 #include "visitors/visitors.hpp"
 
+#include "visitors/pass_rows.hpp"
+
 #include "estate.hpp"
 #include "guess_guard.hpp"
 
@@ -25,25 +27,10 @@ struct NewPass {
 };
 
 std::optional<protocol::VisitorPass> find_pass(Database& db, const char* where, const std::string& value) {
-    Statement st(db, (std::string("SELECT id, code, kind, unit_id, name, phone, purpose, people, car_plate, valid_from, "
-                                  "valid_until, redeemed_at FROM visitor_codes WHERE ") + where + " = ?").c_str());
+    Statement st(db, (std::string("SELECT ") + pass_columns + " FROM visitor_codes WHERE " + where + " = ?").c_str());
     st.bind(1, value);
     if (!st.step()) return std::nullopt;
-    protocol::VisitorPass p;
-    p.id = st.text(0);
-    p.code = st.text(1);
-    p.kind = st.text(2);
-    p.unit_id = st.text(3);
-    // Masked after opening: kiosks never see the clear text.
-    p.visitor_masked = protocol::mask_name(db.cipher().open(st.text(4)));
-    p.phone_masked = st.is_null(5) ? "" : protocol::mask_phone(db.cipher().open(st.text(5)));
-    p.purpose = st.text(6);
-    p.people = st.int64(7);
-    p.has_car = !st.is_null(8);
-    p.valid_from = st.int64(9);
-    p.valid_until = st.int64(10);
-    p.redeemed_at = st.opt_int64(11);
-    return p;
+    return read_pass(db, st);
 }
 
 protocol::VisitorPass insert_pass(ApiContext& ctx, const NewPass& n) {
