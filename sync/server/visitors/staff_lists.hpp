@@ -12,9 +12,9 @@
 
 namespace lobby::server::visitors {
 
-// Passes whose validity overlaps [from, until), earliest first.
+// Passes whose validity overlaps [from, until), earliest first, as they stand at `now`.
 std::vector<protocol::VisitorPass> passes_between(Database& db, protocol::UtcSeconds from, protocol::UtcSeconds until,
-                                                  int limit);
+                                                  protocol::UtcSeconds now, int limit);
 
 struct MoveOutListing {
     std::string id;

@@ -3,9 +3,10 @@
 // an offline use.
 #include "visitors/visitors.hpp"
 
+#include "visitors/pass_rows.hpp"
+
 #include "estate.hpp"
 
-#include "protocol/masking.hpp"
 #include "protocol/random.hpp"
 
 #include <algorithm>
@@ -30,40 +31,11 @@ struct NewPass {
     std::optional<protocol::UtcSeconds> host_wait_until;
 };
 
-std::string masked_name(Database& db, const std::string& stored) {
-    const std::string clear = db.cipher().open(stored);
-    return clear.empty() ? std::string() : protocol::mask_name(clear);
-}
-
-// A pass as the API shows it at `now`: a resident who did not answer in time
-// sends the visitor to the front desk.
 std::optional<protocol::VisitorPass> find_pass(ApiContext& ctx, const char* where, const std::string& value) {
-    Statement st(ctx.db, (std::string("SELECT id, code, kind, unit_id, name, phone, purpose, people, car_plate, "
-                                      "valid_from, valid_until, redeemed_at, status, host_wait_until, uses_allowed, "
-                                      "uses FROM visitor_codes WHERE ") + where + " = ?").c_str());
+    Statement st(ctx.db, (std::string("SELECT ") + pass_columns + " FROM visitor_codes WHERE " + where + " = ?").c_str());
     st.bind(1, value);
     if (!st.step()) return std::nullopt;
-    protocol::VisitorPass p;
-    p.id = st.text(0);
-    p.code = st.text(1);
-    p.kind = st.text(2);
-    p.unit_id = st.text(3);
-    // Masked after opening: kiosks never see the clear text.
-    p.visitor_masked = masked_name(ctx.db, st.text(4));
-    p.phone_masked = st.is_null(5) ? "" : protocol::mask_phone(ctx.db.cipher().open(st.text(5)));
-    p.purpose = st.text(6);
-    p.people = st.int64(7);
-    p.has_car = !st.is_null(8);
-    p.valid_from = st.int64(9);
-    p.valid_until = st.int64(10);
-    p.redeemed_at = st.opt_int64(11);
-    p.status = st.text(12);
-    const auto wait_until = st.opt_int64(13);
-    if (p.status == protocol::pass_awaiting_host && wait_until && ctx.now > *wait_until)
-        p.status = protocol::pass_see_front_desk;
-    p.uses_allowed = st.int64(14);
-    p.uses = st.int64(15);
-    return p;
+    return read_pass(ctx.db, st, ctx.now);
 }
 
 protocol::VisitorPass insert_pass(ApiContext& ctx, const NewPass& n) {

@@ -38,7 +38,7 @@ void visitors_page(PageContext& ctx, const std::string& error = "", int status =
     const protocol::UtcSeconds day = protocol::start_of_day_shanghai(ctx.now);
     d.set("today", protocol::format_date_shanghai(ctx.now));
     Data passes{Data::type::list};
-    for (const auto& p : visitors::passes_between(ctx.db, day, day + 86400, 500)) {
+    for (const auto& p : visitors::passes_between(ctx.db, day, day + 86400, ctx.now, 500)) {
         Data row;
         row.set("visitor", p.visitor_masked);
         row.set("phone", p.phone_masked);
