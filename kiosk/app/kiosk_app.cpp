@@ -301,7 +301,8 @@ void KioskApp::update(bool force_views)
 
 void KioskApp::rebuild_fonts_if_needed()
 {
-    m_metrics = ScreenMetrics::for_window(m_width, m_height, m_config.screen_width_mm, m_config.screen_height_mm);
+    m_metrics = ScreenMetrics::for_window(m_width, m_height, m_config.screen_width_mm, m_config.screen_height_mm,
+                                         m_config.screen_lower_edge_mm);
     const PersonSession& session = m_controller.state().session;
     const float body_px = m_metrics.body_px(session.display);
     ui::Context& ctx = ui::context();

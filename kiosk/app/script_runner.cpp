@@ -483,14 +483,10 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         const DisplayMode& mode = app.state().session.display;
         ui::LayoutRules rules{static_cast<float>(app.width()), static_cast<float>(app.height()),
                               app.metrics().target_px(mode), app.metrics().gap_px()};
-        if (app.height() > app.width()) {
-            // Portrait: required targets in the lower two thirds and within
-            // 380-1220 mm above the floor for this panel's mounting.
-            const KioskConfig& config = app.config();
-            const double top_mm = config.screen_lower_edge_mm + config.screen_height_mm;
-            const double px_per_mm = app.height() / config.screen_height_mm;
-            rules.reach_top_px = static_cast<float>(std::max(app.height() / 3.0, (top_mm - 1220) * px_per_mm));
-            rules.reach_bottom_px = static_cast<float>(std::min<double>(app.height(), (top_mm - 380) * px_per_mm));
+        if (!app.metrics().landscape) {
+            // Portrait: required targets within the panel's reach band.
+            rules.reach_top_px = app.metrics().reach_top_px;
+            rules.reach_bottom_px = app.metrics().reach_bottom_px;
         }
         // What lies on top of what: the windows as ImGui shows them now.
         ui::FrameRecord drawn = frame;

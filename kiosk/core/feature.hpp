@@ -135,6 +135,7 @@ struct HomeBanner {
 struct UrgentActionSpec {
     std::string widget_id;  // "home.urgent.repairs"
     std::string title_key;
+    std::string short_title_key;  // one line, where the full words would wrap (2x portrait)
     std::string icon;
     std::function<std::any()> request;  // one of the feature's own requests
 };

@@ -6,7 +6,8 @@
 
 namespace kiosk {
 
-ScreenMetrics ScreenMetrics::for_window(int window_w_px, int window_h_px, double panel_w_mm, double panel_h_mm)
+ScreenMetrics ScreenMetrics::for_window(int window_w_px, int window_h_px, double panel_w_mm, double panel_h_mm,
+                                        double lower_edge_mm)
 {
     ScreenMetrics metrics;
     metrics.landscape = window_w_px > window_h_px;
@@ -14,6 +15,15 @@ ScreenMetrics ScreenMetrics::for_window(int window_w_px, int window_h_px, double
     double long_px = std::max(window_w_px, window_h_px);
     double long_mm = std::max(panel_w_mm, panel_h_mm);
     metrics.px_per_mm = static_cast<float>(long_px / long_mm);
+    metrics.reach_top_px = 0;
+    metrics.reach_bottom_px = static_cast<float>(window_h_px);
+    if (!metrics.landscape) {
+        const double top_mm = lower_edge_mm + long_mm;
+        metrics.reach_top_px = static_cast<float>(
+            std::max(window_h_px / 3.0, (top_mm - reach_high_mm) * metrics.px_per_mm));
+        metrics.reach_bottom_px = static_cast<float>(
+            std::min<double>(window_h_px, (top_mm - reach_low_mm) * metrics.px_per_mm));
+    }
     return metrics;
 }
 

@@ -29,6 +29,11 @@ struct DisplayMode {
 struct ScreenMetrics {
     float px_per_mm = 4.0f;
     bool landscape = false;
+    // Portrait: what a person must touch lies between these window rows, the
+    // lower two thirds and 380-1220 mm above the floor for the panel's
+    // mounting. Landscape (a desk or wall panel at arm's height): the whole window.
+    float reach_top_px = 0, reach_bottom_px = 0;
+    static constexpr double reach_low_mm = 380, reach_high_mm = 1220;
 
     // Body text: about 9 mm em (36 px on a 21.5" portrait panel) at 1x (ux.md).
     static constexpr float body_text_mm = 9.0f;
@@ -37,7 +42,9 @@ struct ScreenMetrics {
     static constexpr float min_gap_mm = 3.0f;              // between targets
 
     // `window_*_px` is the drawable size; the panel's mm size is given portrait.
-    static ScreenMetrics for_window(int window_w_px, int window_h_px, double panel_w_mm, double panel_h_mm);
+    // `lower_edge_mm`: how high the panel's lower edge is above the floor.
+    static ScreenMetrics for_window(int window_w_px, int window_h_px, double panel_w_mm, double panel_h_mm,
+                                    double lower_edge_mm);
 
     float mm(float millimetres) const { return millimetres * px_per_mm; }
     float body_px(const DisplayMode& mode) const;

@@ -157,11 +157,12 @@ Views build_views(const ViewInputs& in)
     views.screen = in.state.session.screen();
     views.chrome = build_chrome(in, t);
     for (const FeatureCore& feature : in.features)
-        views.home.tiles.push_back({feature.id, feature.tile.widget_id, t(feature.tile.title_key), feature.tile.icon});
+        views.home.tiles.push_back({feature.id, feature.tile.widget_id, t(feature.tile.title_key), feature.tile.icon, {}});
     for (const FeatureCore& feature : in.features)
         if (feature.urgent)
             views.home.urgent.push_back(
-                {feature.id, feature.urgent->widget_id, t(feature.urgent->title_key), feature.urgent->icon});
+                {feature.id, feature.urgent->widget_id, t(feature.urgent->title_key), feature.urgent->icon,
+                 t(feature.urgent->short_title_key)});
     views.home.prompt = t(views.home.tiles.empty() ? "home.no_services" : "home.prompt");
     views.home.elderly_on = in.state.session.display.elderly;
     views.home.elderly_label = t(views.home.elderly_on ? "home.elderly_on" : "home.elderly_off");

@@ -85,11 +85,12 @@ struct HomeTile {
     std::string id;     // stable widget id, e.g. "home.tile.fees"
     std::string label;
     std::string icon;   // icon name drawn beside the words ("credit-card")
+    std::string short_label;  // urgent actions: the words when there is no room for `label`
 };
 inline bool operator==(const HomeTile& a, const HomeTile& b)
 {
-    return std::tie(a.screen, a.id, a.label, a.icon) ==
-           std::tie(b.screen, b.id, b.label, b.icon);
+    return std::tie(a.screen, a.id, a.label, a.icon, a.short_label) ==
+           std::tie(b.screen, b.id, b.label, b.icon, b.short_label);
 }
 inline bool operator!=(const HomeTile& a, const HomeTile& b) { return !(a == b); }
 

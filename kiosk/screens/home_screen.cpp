@@ -9,6 +9,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <string>
+#include <vector>
+
 
 namespace kiosk::screens {
 
@@ -43,6 +46,27 @@ void draw_urgent_banner(const HomeView& view, float width, Requests& requests)
     ImGui::Dummy(ImVec2(width, 1));
 }
 
+// One cell of the home grid: a service tile, or (compact) an urgent action.
+struct HomeCell {
+    const HomeTile* tile;
+    std::string icon, label;
+    ui::ButtonKind kind;
+    bool urgent;
+};
+
+// The icon beside the words, or above them where beside it would break the
+// words in two (满意度调 / 查 in a narrow tile at 2x text).
+std::string cell_text(const HomeCell& cell, float width)
+{
+    const std::string beside = ui::with_icon(cell.icon, cell.label);
+    const std::string glyph = ui::icon_glyph(cell.icon);
+    const float one_line = ui::button_size(glyph.empty() ? cell.label : glyph, width, ui::TextRole::Title).y;
+    if (glyph.empty() || ui::button_size(beside, width, ui::TextRole::Title).y <= one_line ||
+        ui::button_size(cell.label, width, ui::TextRole::Title).y > one_line)
+        return beside;
+    return glyph + "\n" + cell.label;
+}
+
 } // namespace
 
 void draw_home_screen(const HomeView& view, Requests& requests)
@@ -53,67 +77,110 @@ void draw_home_screen(const HomeView& view, Requests& requests)
         draw_urgent_banner(view, width, requests);
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(4)));
 
-    // Two big tiles a row in portrait, three in landscape (two at 2x text).
-    int columns = ctx.metrics.landscape ? 3 : 2;
-    // Five services and the emergency button must fit the reach band: in
-    // portrait two columns stay at 2x (a label wraps to two lines at most).
-    if (ctx.mode.text_scale == TextScale::X2 && ctx.metrics.landscape)
-        columns -= 1;
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
-    const float tile_w = ImFloor((width - spacing.x * (columns - 1)) / columns);
-    // The question and its tiles sit at the bottom, within reach; the urgent
-    // banner stays on top.
+    const float gap = ctx.metrics.mm(4);
+
+    // What cannot wait (a feature's urgent action, red) is a full-width bar
+    // before the tiles while its words fit one line. When they would wrap
+    // (2x text in portrait) it becomes a cell of the grid with its short
+    // words, so every service and the 长者模式 switch stay within reach.
+    auto wraps = [&](const HomeTile& urgent) {
+        return ui::button_size(ui::with_icon(urgent.icon, urgent.label), width, ui::TextRole::Title).y >
+               ui::button_size(ui::with_icon(urgent.icon, urgent.short_label), width, ui::TextRole::Title).y;
+    };
+    bool urgent_in_grid = false;
+    for (const HomeTile& urgent : view.urgent)
+        if (!ctx.metrics.landscape && !urgent.short_label.empty() && wraps(urgent))
+            urgent_in_grid = true;
+    std::vector<HomeCell> cells;
+    for (const HomeTile& tile : view.tiles)
+        cells.push_back({&tile, tile.icon, tile.label, ui::ButtonKind::Primary, false});
+    if (urgent_in_grid)
+        for (const HomeTile& urgent : view.urgent)
+            cells.push_back({&urgent, urgent.icon, urgent.short_label, ui::ButtonKind::Danger, true});
+    const float min_h = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 20 : 15));
+    auto urgent_height = [&](const HomeTile& urgent) {
+        return ImMax(min_h, ui::button_size(ui::with_icon(urgent.icon, urgent.label), width, ui::TextRole::Title).y);
+    };
+    float urgent_h = 0;
+    if (!urgent_in_grid && !view.urgent.empty()) {
+        urgent_h = gap + spacing.y;
+        for (const HomeTile& urgent : view.urgent)
+            urgent_h += urgent_height(urgent) + spacing.y;
+    }
+
     // The 长者模式 switch, within reach: a bar under the tiles in portrait,
     // one more cell of their grid in landscape, where height is short.
     const bool switch_in_grid = ctx.metrics.landscape;
-    const std::size_t cells = view.tiles.size() + (switch_in_grid ? 1 : 0);
-    const int rows = static_cast<int>((cells + columns - 1) / columns);
-    const float gap = ctx.metrics.mm(4);
-    // What cannot wait (a feature's urgent actions, red) is as tall as its
-    // words need (they wrap at 2x text) and comes before the tiles.
-    auto urgent_height = [&](const HomeTile& urgent) {
-        return ImMax(ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 20 : 15)),
-                     ui::button_size(ui::with_icon(urgent.icon, urgent.label), width, ui::TextRole::Title).y);
-    };
-    float urgent_h = view.urgent.empty() ? 0 : gap + spacing.y;
-    for (const HomeTile& urgent : view.urgent)
-        urgent_h += urgent_height(urgent) + spacing.y;
-    // Tiles as tall as there is room for under the banner (landscape at 2x),
-    // never below the touch target.
-    const float room = ImGui::GetContentRegionAvail().y - ui::text_height(view.prompt, ui::TextRole::Title, width) -
-                       2 * spacing.y - gap - urgent_h;
-    // ... and never lower than the longest label needs (it wraps at 2x text).
-    float label_h = 0;
-    for (const HomeTile& tile : view.tiles)
-        label_h = ImMax(label_h, ui::button_size(ui::with_icon(tile.icon, tile.label), tile_w, ui::TextRole::Title).y);
-    const float tile_h = ImMax(ImMax(ctx.target(), label_h),
-                               ImMin(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35),
-                                     rows > 0 ? (room - (rows - 1) * spacing.y) / rows : room));
-    const float tiles_h = rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0;
+    const std::size_t cell_count = cells.size() + (switch_in_grid ? 1 : 0);
     const std::string elderly_text = ui::with_icon("universal-access", view.elderly_label);
     const float switch_h = ImMax(ui::button_size(elderly_text, width, ui::TextRole::Title).y, ctx.metrics.mm(24));
+    const float switch_room = switch_in_grid ? 0 : gap + 2 * spacing.y + switch_h;
+    // The grid's room: under the question, and (portrait) within reach.
+    const float top = ImGui::GetCursorScreenPos().y, bottom = top + ImGui::GetContentRegionAvail().y;
+    const float room = ImMin(bottom - top - ui::text_height(view.prompt, ui::TextRole::Title, width) - 2 * spacing.y - gap,
+                             bottom - ImMax(top, ImCeil(ctx.metrics.reach_top_px) + 1)) -
+                       urgent_h - switch_room;
+
+    // Two big tiles a row in portrait, three in landscape: fewer where the
+    // labels wrap so much (2x text, English) that the grid would not fit
+    // (fewer columns, wider tiles, fewer wrapped lines).
+    struct Grid {
+        int columns;
+        float tile_w, tile_h, height;
+    };
+    auto grid_for = [&](int columns) {
+        const float tile_w = ImFloor((width - spacing.x * (columns - 1)) / columns);
+        const int rows = static_cast<int>((cell_count + columns - 1) / columns);
+        // Never lower than the longest label needs, nor than a touch target;
+        // as tall as there is room for, up to a comfortable tile.
+        float label_h = ctx.target();
+        for (const HomeCell& cell : cells)
+            label_h = ImMax(label_h, ui::button_size(cell_text(cell, tile_w), tile_w, ui::TextRole::Title).y);
+        if (switch_in_grid)
+            label_h = ImMax(label_h, ui::button_size(elderly_text, tile_w, ui::TextRole::Title).y);
+        const float tile_h = ImMax(label_h, ImMin(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35),
+                                                  rows > 0 ? (room - (rows - 1) * spacing.y) / rows : room));
+        return Grid{columns, tile_w, tile_h, rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0};
+    };
+    Grid grid = grid_for(ctx.metrics.landscape ? 3 : 2);
+    for (int columns = grid.columns - 1; columns >= 1 && grid.height > room; --columns) {
+        const Grid fewer = grid_for(columns);
+        if (fewer.height < grid.height)
+            grid = fewer;
+    }
+    const int columns = grid.columns;
+    const float tile_w = grid.tile_w, tile_h = grid.tile_h, tiles_h = grid.height;
+    // The question and its tiles sit at the bottom, within reach; the urgent
+    // banner stays on top.
     ui::align_bottom(urgent_h + ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap + spacing.y +
-                     tiles_h + (switch_in_grid ? 0 : gap + 2 * spacing.y + switch_h));
+                     tiles_h + switch_room);
     const ui::RequiredTargets required;
-    for (const HomeTile& urgent : view.urgent)
-        if (ui::button(urgent.id.c_str(), ui::with_icon(urgent.icon, urgent.label), ImVec2(width, urgent_height(urgent)),
-                       ui::ButtonKind::Danger, ui::TextRole::Title))
-            requests.push(RequestUrgent{urgent.screen});
-    if (!view.urgent.empty())
-        ImGui::Dummy(ImVec2(1, gap));
+    if (!urgent_in_grid) {
+        for (const HomeTile& urgent : view.urgent)
+            if (ui::button(urgent.id.c_str(), ui::with_icon(urgent.icon, urgent.label),
+                           ImVec2(width, urgent_height(urgent)), ui::ButtonKind::Danger, ui::TextRole::Title))
+                requests.push(RequestUrgent{urgent.screen});
+        if (!view.urgent.empty())
+            ImGui::Dummy(ImVec2(1, gap));
+    }
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
     ImGui::Dummy(ImVec2(1, gap));
-    for (std::size_t i = 0; i < view.tiles.size(); ++i) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i % columns != 0)
             ImGui::SameLine();
-        const HomeTile& tile = view.tiles[i];
-        if (ui::button(tile.id.c_str(), ui::with_icon(tile.icon, tile.label), ImVec2(tile_w, tile_h),
-                       ui::ButtonKind::Primary, ui::TextRole::Title))
-            requests.push(RequestOpenScreen{tile.screen});
+        const HomeCell& cell = cells[i];
+        if (!ui::button(cell.tile->id.c_str(), cell_text(cell, tile_w), ImVec2(tile_w, tile_h), cell.kind,
+                        ui::TextRole::Title))
+            continue;
+        if (cell.urgent)
+            requests.push(RequestUrgent{cell.tile->screen});
+        else
+            requests.push(RequestOpenScreen{cell.tile->screen});
     }
     ImVec2 switch_size(width, switch_h);
     if (switch_in_grid) {
-        if (view.tiles.size() % columns != 0)
+        if (cells.size() % columns != 0)
             ImGui::SameLine();
         switch_size = ImVec2(tile_w, tile_h);
     } else {

@@ -398,7 +398,8 @@ TEST_CASE("elderly mode: at least 2x body text with line spacing of 1.3 or more,
     KioskConfig config = test_config();
     RecordingEffects effects;
     Controller c(config, {}, effects);
-    const ScreenMetrics metrics = ScreenMetrics::for_window(1080, 1920, config.screen_width_mm, config.screen_height_mm);
+    const ScreenMetrics metrics = ScreenMetrics::for_window(1080, 1920, config.screen_width_mm, config.screen_height_mm,
+                                                            config.screen_lower_edge_mm);
     const DisplayMode normal = c.state().session.display;
     c.apply(RequestToggleElderly{}, 0);
     const DisplayMode elderly = c.state().session.display;

@@ -48,7 +48,7 @@ struct Harness {
         ctx.catalog = &catalog;
         ctx.language = Language::ZhCN;
         ctx.text_pad = &pad;
-        ctx.metrics = ScreenMetrics::for_window(1080, 1920, 268, 476);
+        ctx.metrics = ScreenMetrics::for_window(1080, 1920, 268, 476, 800);
         ImGui::GetIO().DisplaySize = ImVec2(1080, 1920);
         ImGui::GetIO().DeltaTime = 1.0f / 60;
     }

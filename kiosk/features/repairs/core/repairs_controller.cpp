@@ -452,7 +452,7 @@ FeatureCore repairs_core(TicketSecrets secrets, const KioskConfig& config, std::
 {
     auto feature = std::make_shared<RepairsFeature>(std::move(secrets), config, std::move(book));
     FeatureCore core = make_feature_core(feature, feature_id, {"home.tile.repairs", "home.tile.repairs", "wrench"}, "repairs.title");
-    core.urgent = UrgentActionSpec{"home.urgent.repairs", "home.urgent.repairs", "warning",
+    core.urgent = UrgentActionSpec{"home.urgent.repairs", "home.urgent.repairs", "home.urgent.repairs.short", "warning",
                                    [] { return std::any(RepairsRequest{RequestEmergencyMenu{}}); }};
     return core;
 }
