@@ -426,6 +426,12 @@ void KioskApp::apply_requests()
         m_controller.apply(request, now);
 }
 
+void KioskApp::toggle_elderly_for_script()
+{
+    m_controller.apply(RequestToggleElderly{}, now_ms());
+    m_frames_pending = std::max(m_frames_pending, frames_after_change);
+}
+
 bool KioskApp::in_admin_corner(Point p) const
 {
     const float corner = m_metrics.mm(20);

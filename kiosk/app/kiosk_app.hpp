@@ -85,6 +85,9 @@ public:
     std::uint64_t wakes() const { return m_wakes; }
     // Asks the sync worker for a pull; thread-safe (the loop test's thread).
     void request_pull() { m_backend.effects().pull_now(); }
+    // The layout matrix turns 长者模式 on and off on every screen; a person
+    // does it with the switch on home.
+    void toggle_elderly_for_script();
     // The bench opens each notice with a picture as the home banner's tap does.
     void open_notice_for_bench(const std::string& id) { m_controller.apply(RequestOpenItem{"notices", id}, now_ms()); }
 

@@ -15,6 +15,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -403,6 +404,11 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
                    ", not the size asked for";
         return {};
     }
+    if (command == "toggle_elderly") {
+        app.toggle_elderly_for_script();
+        app.settle();
+        return {};
+    }
     if (command == "run_loop")
         return run_loop(app, args);
     if (command == "expect_window_size") {
@@ -579,15 +585,22 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
     if (command == "expect_choices_at_most") {
         // Controls of the screen's own content (the frame's Back/Home and
         // settings not counted), on the topmost layer.
+        // `except id...`: standing controls that are not a choice of the
+        // question (home's emergency action, the 长者模式 switch, the banner).
         std::size_t most = 0;
         args >> most;
+        std::set<std::string> except;
+        std::string word;
+        if (args >> word && word == "except")
+            while (args >> word)
+                except.insert(word);
         int top = 0;
         for (const auto& t : frame.targets)
             top = std::max(top, t.layer);
         std::size_t count = 0;
         std::string ids;
         for (const auto& t : frame.targets)
-            if (t.layer == top && (t.in_scroll_area || top > 0)) {
+            if (t.layer == top && (t.in_scroll_area || top > 0) && !except.count(t.id)) {
                 ++count;
                 ids += " " + t.id;
             }

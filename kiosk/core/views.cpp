@@ -86,8 +86,6 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
     chrome.text_size_label = format_text(
         t("settings.text_size"),
         {{"scale", session.display.text_scale == TextScale::X1 ? "1" : session.display.text_scale == TextScale::X1_5 ? "1.5" : "2"}});
-    chrome.elderly_label = t(session.display.elderly ? "settings.elderly_on" : "settings.elderly_off");
-    chrome.elderly_on = session.display.elderly;
     chrome.speech_enabled = in.config.speech_enabled;
     chrome.speak_label = t("settings.speak");
     chrome.reader_label = t(session.screen_reader ? "settings.reader_on" : "settings.reader_off");

@@ -63,8 +63,7 @@ struct ChromeView {
     bool show_nav = false;     // Back and Home (every screen but home)
     std::string back_label, home_label;
     std::vector<LanguageChoice> languages;
-    std::string text_size_label, elderly_label;
-    bool elderly_on = false;
+    std::string text_size_label;
     bool speech_enabled = false;          // the speaker and 读屏 buttons show
     std::string speak_label, reader_label;  // 朗读, 读屏
     bool screen_reader = false;           // 读屏 is on
@@ -75,8 +74,8 @@ struct ChromeView {
 };
 inline bool operator==(const ChromeView& a, const ChromeView& b)
 {
-    return std::tie(a.estate_name, a.date_text, a.time_text, a.network, a.network_text, a.network_mark, a.screen_title, a.show_nav, a.back_label, a.home_label, a.languages, a.text_size_label, a.elderly_label, a.elderly_on, a.speech_enabled, a.speak_label, a.reader_label, a.screen_reader, a.more_label, a.display.text_scale, a.display.elderly, a.idle, a.pin) ==
-           std::tie(b.estate_name, b.date_text, b.time_text, b.network, b.network_text, b.network_mark, b.screen_title, b.show_nav, b.back_label, b.home_label, b.languages, b.text_size_label, b.elderly_label, b.elderly_on, b.speech_enabled, b.speak_label, b.reader_label, b.screen_reader, b.more_label, b.display.text_scale, b.display.elderly, b.idle, b.pin);
+    return std::tie(a.estate_name, a.date_text, a.time_text, a.network, a.network_text, a.network_mark, a.screen_title, a.show_nav, a.back_label, a.home_label, a.languages, a.text_size_label, a.speech_enabled, a.speak_label, a.reader_label, a.screen_reader, a.more_label, a.display.text_scale, a.display.elderly, a.idle, a.pin) ==
+           std::tie(b.estate_name, b.date_text, b.time_text, b.network, b.network_text, b.network_mark, b.screen_title, b.show_nav, b.back_label, b.home_label, b.languages, b.text_size_label, b.speech_enabled, b.speak_label, b.reader_label, b.screen_reader, b.more_label, b.display.text_scale, b.display.elderly, b.idle, b.pin);
 }
 inline bool operator!=(const ChromeView& a, const ChromeView& b) { return !(a == b); }
 

@@ -1,6 +1,7 @@
 // Home: the services this kiosk offers as large tiles.
 #include "screens/screens.hpp"
 
+#include "ui/choice_list.hpp"
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
 #include "ui/icons.hpp"
@@ -20,16 +21,34 @@ namespace {
 // An urgent notice (a water outage, a lift stopped) must be seen at once:
 // a solid band with a label word, never colour alone. Tapping it opens the
 // notice in its service (whichever service gave the banner).
-void draw_urgent_banner(const HomeView& view, float width, Requests& requests)
+std::string banner_heading(const HomeView& view)
+{
+    return ui::with_icon("warning", view.banner_label) + "  " + view.banner_title;
+}
+
+// The band's height, with its body text or with the heading alone.
+float banner_height(const HomeView& view, float width, bool with_body)
+{
+    if (view.banner_title.empty())
+        return 0;
+    const float pad = ui::context().metrics.mm(4);
+    const float inner = width - 2 * pad;
+    float height = ui::text_height(banner_heading(view), ui::TextRole::Title, inner) + 2 * pad;
+    if (with_body)
+        height += ImGui::GetStyle().ItemSpacing.y + ui::text_height(view.banner_body, ui::TextRole::Body, inner);
+    return height;
+}
+
+// Where the services would not fit under the whole notice (2x text, elderly
+// mode) the band shows its heading alone; the tap opens the whole notice.
+void draw_urgent_banner(const HomeView& view, float width, bool with_body, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
     const ui::Palette& p = ctx.colors();
     const float pad = ctx.metrics.mm(4);
     const float inner = width - 2 * pad;
-    const std::string heading = ui::with_icon("warning", view.banner_label) + "  " + view.banner_title;
-    const float height = ui::text_height(heading, ui::TextRole::Title, inner) +
-                         ImGui::GetStyle().ItemSpacing.y + ui::text_height(view.banner_body, ui::TextRole::Body, inner) +
-                         2 * pad;
+    const std::string heading = banner_heading(view);
+    const float height = banner_height(view, width, with_body);
     const ImVec2 top_left = ImGui::GetCursorScreenPos();
     // The whole band is the target; the words are drawn over it.
     if (ui::button("home.banner", "", ImVec2(width, height)))
@@ -40,7 +59,8 @@ void draw_urgent_banner(const HomeView& view, float width, Requests& requests)
     ImGui::SetCursorScreenPos(ImVec2(top_left.x + pad, top_left.y + pad));
     ImGui::BeginGroup();
     ui::text(heading, ui::TextRole::Title, ui::Align::Left, inner, p.banner_text);
-    ui::text(view.banner_body, ui::TextRole::Body, ui::Align::Left, inner, p.banner_text);
+    if (with_body)
+        ui::text(view.banner_body, ui::TextRole::Body, ui::Align::Left, inner, p.banner_text);
     ImGui::EndGroup();
     ImGui::SetCursorScreenPos(ImVec2(top_left.x, top_left.y + height));
     ImGui::Dummy(ImVec2(width, 1));
@@ -48,11 +68,20 @@ void draw_urgent_banner(const HomeView& view, float width, Requests& requests)
 
 // One cell of the home grid: a service tile, or (compact) an urgent action.
 struct HomeCell {
-    const HomeTile* tile;
+    enum class Action { open, urgent, more };
+    std::string id;
+    ScreenId screen;
     std::string icon, label;
     ui::ButtonKind kind;
-    bool urgent;
+    Action action;
 };
+
+// Elderly mode: at most four services at once, three and 更多 (ux.md).
+std::size_t& services_page()
+{
+    static std::size_t page = 0;
+    return page;
+}
 
 // The icon beside the words, or above them where beside it would break the
 // words in two (满意度调 / 查 in a narrow tile at 2x text).
@@ -73,12 +102,12 @@ void draw_home_screen(const HomeView& view, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
-    if (!view.banner_title.empty())
-        draw_urgent_banner(view, width, requests);
-    ImGui::Dummy(ImVec2(1, ctx.metrics.mm(4)));
-
     const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     const float gap = ctx.metrics.mm(4);
+    // The banner is drawn first, on top, but its size follows what is left
+    // once the services are laid out: at least its heading.
+    const float banner_gap = gap + 2 * spacing.y + 1;
+    const float banner_short_h = banner_height(view, width, false);
 
     // What cannot wait (a feature's urgent action, red) is a full-width bar
     // before the tiles while its words fit one line. When they would wrap
@@ -93,11 +122,29 @@ void draw_home_screen(const HomeView& view, Requests& requests)
         if (!ctx.metrics.landscape && !urgent.short_label.empty() && wraps(urgent))
             urgent_in_grid = true;
     std::vector<HomeCell> cells;
-    for (const HomeTile& tile : view.tiles)
-        cells.push_back({&tile, tile.icon, tile.label, ui::ButtonKind::Primary, false});
+    const std::size_t at_once = ui::elderly_choices_at_once;
+    const bool paged = ctx.mode.elderly && view.tiles.size() > at_once;
+    std::size_t first = 0, shown = view.tiles.size(), pages = 1;
+    std::size_t& page = services_page();
+    if (paged) {
+        pages = (view.tiles.size() + at_once - 2) / (at_once - 1);
+        page %= pages;
+        first = page * (at_once - 1);
+        shown = std::min(at_once - 1, view.tiles.size() - first);
+    } else {
+        page = 0;
+    }
+    for (std::size_t i = first; i < first + shown; ++i) {
+        const HomeTile& tile = view.tiles[i];
+        cells.push_back({tile.id, tile.screen, tile.icon, tile.label, ui::ButtonKind::Primary, HomeCell::Action::open});
+    }
+    if (paged)
+        cells.push_back({"home.more", {}, "", ui::more_label(page, pages), ui::ButtonKind::Secondary,
+                         HomeCell::Action::more});
     if (urgent_in_grid)
         for (const HomeTile& urgent : view.urgent)
-            cells.push_back({&urgent, urgent.icon, urgent.short_label, ui::ButtonKind::Danger, true});
+            cells.push_back({urgent.id, urgent.screen, urgent.icon, urgent.short_label, ui::ButtonKind::Danger,
+                             HomeCell::Action::urgent});
     const float min_h = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 20 : 15));
     auto urgent_height = [&](const HomeTile& urgent) {
         return ImMax(min_h, ui::button_size(ui::with_icon(urgent.icon, urgent.label), width, ui::TextRole::Title).y);
@@ -117,7 +164,8 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     const float switch_h = ImMax(ui::button_size(elderly_text, width, ui::TextRole::Title).y, ctx.metrics.mm(24));
     const float switch_room = switch_in_grid ? 0 : gap + 2 * spacing.y + switch_h;
     // The grid's room: under the question, and (portrait) within reach.
-    const float top = ImGui::GetCursorScreenPos().y, bottom = top + ImGui::GetContentRegionAvail().y;
+    const float top = ImGui::GetCursorScreenPos().y + banner_short_h + banner_gap;
+    const float bottom = ImGui::GetCursorScreenPos().y + ImGui::GetContentRegionAvail().y;
     const float room = ImMin(bottom - top - ui::text_height(view.prompt, ui::TextRole::Title, width) - 2 * spacing.y - gap,
                              bottom - ImMax(top, ImCeil(ctx.metrics.reach_top_px) + 1)) -
                        urgent_h - switch_room;
@@ -153,8 +201,14 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     const float tile_w = grid.tile_w, tile_h = grid.tile_h, tiles_h = grid.height;
     // The question and its tiles sit at the bottom, within reach; the urgent
     // banner stays on top.
-    ui::align_bottom(urgent_h + ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap + spacing.y +
-                     tiles_h + switch_room);
+    const float block_h = urgent_h + ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap +
+                          spacing.y + tiles_h + switch_room;
+    if (!view.banner_title.empty()) {
+        const float above = bottom - block_h - ImGui::GetCursorScreenPos().y;
+        draw_urgent_banner(view, width, banner_height(view, width, true) + banner_gap <= above, requests);
+    }
+    ImGui::Dummy(ImVec2(1, gap));
+    ui::align_bottom(block_h);
     const ui::RequiredTargets required;
     if (!urgent_in_grid) {
         for (const HomeTile& urgent : view.urgent)
@@ -170,13 +224,14 @@ void draw_home_screen(const HomeView& view, Requests& requests)
         if (i % columns != 0)
             ImGui::SameLine();
         const HomeCell& cell = cells[i];
-        if (!ui::button(cell.tile->id.c_str(), cell_text(cell, tile_w), ImVec2(tile_w, tile_h), cell.kind,
+        if (!ui::button(cell.id.c_str(), cell_text(cell, tile_w), ImVec2(tile_w, tile_h), cell.kind,
                         ui::TextRole::Title))
             continue;
-        if (cell.urgent)
-            requests.push(RequestUrgent{cell.tile->screen});
-        else
-            requests.push(RequestOpenScreen{cell.tile->screen});
+        switch (cell.action) {
+        case HomeCell::Action::open: requests.push(RequestOpenScreen{cell.screen}); break;
+        case HomeCell::Action::urgent: requests.push(RequestUrgent{cell.screen}); break;
+        case HomeCell::Action::more: page = (page + 1) % pages; break;
+        }
     }
     ImVec2 switch_size(width, switch_h);
     if (switch_in_grid) {

@@ -35,14 +35,14 @@ std::string signature(const std::vector<Choice>& choices)
     return ids;
 }
 
+} // namespace
+
 std::string more_label(std::size_t page, std::size_t count)
 {
     const std::string& pattern = context().more_label;
     return format_text(pattern.empty() ? std::string("… {page}/{pages}") : pattern,
                        {{"page", std::to_string(page + 1)}, {"pages", std::to_string(count)}});
 }
-
-} // namespace
 
 int choice_list(const char* id, const std::vector<Choice>& choices, const ChoiceListLayout& layout)
 {

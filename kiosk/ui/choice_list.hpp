@@ -32,6 +32,9 @@ struct ChoiceListLayout {
 // Most choices on a screen at once in elderly mode (更多 included).
 inline constexpr std::size_t elderly_choices_at_once = 4;
 
+// The 更多 button's words: "更多（第 {page}/{pages} 页）", page counted from 0.
+std::string more_label(std::size_t page, std::size_t count);
+
 // Draws the list (the page in view); returns the index tapped, or -1.
 int choice_list(const char* id, const std::vector<Choice>& choices, const ChoiceListLayout& layout);
 

@@ -96,7 +96,6 @@ const std::map<std::string, std::vector<std::string>> k_families = {
 
 // Widget ids passed other than as the first argument of a ui:: call.
 const std::set<std::string> k_widget_ids = {
-    "settings.elderly",  // the chrome's item table (screens/chrome.cpp)
     "fees.history",      // the paid-history button's id, set in the fees view model
     "notices.filter.all",  // the "all categories" button's id, set in the notices view model
     // Repairs buttons drawn through its wide_button() or named in its view model.
