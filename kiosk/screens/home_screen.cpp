@@ -126,6 +126,8 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     const bool paged = ctx.mode.elderly && view.tiles.size() > at_once;
     std::size_t first = 0, shown = view.tiles.size(), pages = 1;
     std::size_t& page = services_page();
+    if (ctx.new_page)
+        page = 0;  // back on home from a service: the first services again
     if (paged) {
         pages = (view.tiles.size() + at_once - 2) / (at_once - 1);
         page %= pages;

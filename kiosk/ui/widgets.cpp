@@ -186,6 +186,13 @@ static std::vector<bool>& outer_overflows()
     return stack;
 }
 
+// The first target drawn in each open scroll area, innermost last.
+static std::vector<std::size_t>& first_targets()
+{
+    static std::vector<std::size_t> stack;
+    return stack;
+}
+
 void begin_scroll_area(const char* id, ImVec2 size)
 {
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
@@ -211,6 +218,7 @@ void begin_scroll_area(const char* id, ImVec2 size)
             ctx.needs_another_frame = true;
     }
     frame_record().scroll_depth++;
+    first_targets().push_back(frame_record().targets.size());
     outer_overflows().push_back(frame_record().scroll_overflows);
     frame_record().scroll_overflows = ImGui::GetScrollMaxY() > 0;
 }
@@ -224,6 +232,20 @@ void align_bottom(float block_height)
 
 void end_scroll_area()
 {
+    // ImGui knows an area's overflow from the frame before; a list that
+    // first grew in this frame (a screen just opened) overflows now: its own
+    // targets are brought to the finger by scrolling, not clipped.
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const bool overflows_now =
+        window->DC.CursorMaxPos.y - window->DC.CursorStartPos.y > window->InnerRect.GetHeight() + 1.0f;
+    std::vector<DrawnTarget>& targets = frame_record().targets;
+    const ImVec4 clip = current_clip_rect();
+    if (overflows_now)
+        for (std::size_t i = first_targets().back(); i < targets.size(); ++i)
+            if (targets[i].clip.x == clip.x && targets[i].clip.y == clip.y && targets[i].clip.z == clip.z &&
+                targets[i].clip.w == clip.w)
+                targets[i].scrollable = true;
+    first_targets().pop_back();
     frame_record().scroll_depth--;
     // Back in the enclosing area: its own overflow counts again, not the inner list's.
     std::vector<bool>& outer = outer_overflows();

@@ -50,9 +50,30 @@ void draw_surveys_message(const SurveysView& view)
 
 void draw_surveys_intro(const SurveysView& view, Requests& requests)
 {
-    const ui::Palette& p = ui::context().colors();
+    const ui::Context& ctx = ui::context();
+    const ui::Palette& p = ctx.colors();
     const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    // What stays whole at the bottom, within reach: the open surveys and
+    // their start buttons. 您说，我们做 above takes the rest and scrolls
+    // when it is longer (2x text, many actions).
+    float bottom_h = ui::text_height(view.surveys_title, ui::TextRole::Title, width) + spacing;
+    if (view.no_survey.empty()) {
+        bottom_h += start_block_height(view, width);
+        if (!view.message.empty())
+            bottom_h += ui::text_height(view.message, ui::TextRole::Body, width) + spacing;
+    } else {
+        bottom_h += ui::text_height(view.no_survey, ui::TextRole::Body, width) + spacing;
+    }
     if (!view.actions.empty()) {
+        float actions_h = ui::text_height(view.actions_title, ui::TextRole::Title, width) + spacing + ctx.metrics.mm(4);
+        for (const ActionView& action : view.actions)
+            actions_h += ctx.metrics.mm(2) + ui::text_height(action.date, ui::TextRole::Muted, width) +
+                         ui::text_height("✓ " + action.text, ui::TextRole::Body, width) + 3 * spacing;
+        const float room = ImGui::GetContentRegionAvail().y - bottom_h - spacing;
+        const bool scrolls = actions_h > room;
+        if (scrolls)
+            ui::begin_scroll_area("surveys.actions", ImVec2(width, ImMax(room, ctx.metrics.mm(30))));
         ui::text(view.actions_title, ui::TextRole::Title, ui::Align::Center);
         for (const ActionView& action : view.actions) {
             gap(2);
@@ -60,15 +81,16 @@ void draw_surveys_intro(const SurveysView& view, Requests& requests)
             ui::text("✓ " + action.text, ui::TextRole::Body, ui::Align::Left, width, p.good);
         }
         gap(4);
+        if (scrolls)
+            ui::end_scroll_area();
     }
+    ui::align_bottom(bottom_h);
     ui::text(view.surveys_title, ui::TextRole::Title, ui::Align::Center);
     if (!view.no_survey.empty()) {
         ui::text(view.no_survey, ui::TextRole::Body, ui::Align::Center);
         return;
     }
     draw_surveys_message(view);
-    // The surveys and their start buttons at the bottom, within reach.
-    ui::align_bottom(start_block_height(view, width));
     const ui::RequiredTargets required;
     const float w = surveys_action_width();
     for (const StartView& start : view.starts) {

@@ -67,11 +67,17 @@ void draw_choices(const SurveysView& view, Requests& requests, float width)
     const float min_h = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 22 : 17));
     std::vector<ImVec2> all_sizes;
     float tallest = min_h;
-    for (const ChoiceView& choice : view.choices) {
-        const ImVec2 fit = ui::button_size("✓ " + choice.label, choice_w, ui::TextRole::Title);
-        all_sizes.emplace_back(choice_w, ImMax(min_h, fit.y));
-        tallest = ImMax(tallest, all_sizes.back().y);
-    }
+    auto measure = [&](ui::TextRole role) {
+        all_sizes.clear();
+        tallest = min_h;
+        for (const ChoiceView& choice : view.choices) {
+            const ImVec2 fit = ui::button_size("✓ " + choice.label, choice_w, role);
+            all_sizes.emplace_back(choice_w, ImMax(min_h, fit.y));
+            tallest = ImMax(tallest, all_sizes.back().y);
+        }
+    };
+    ui::TextRole role = ui::TextRole::Title;
+    measure(role);
     const float half = ImFloor((width - spacing.x) * 0.5f);
     const ImVec2 next_fit = ui::button_size(view.next_label, half, ui::TextRole::Title);
     const float gap = ctx.metrics.mm(3);
@@ -83,7 +89,17 @@ void draw_choices(const SurveysView& view, Requests& requests, float width)
     // The bottom row as tall as it may get once paged (更多选项 may wrap).
     const float bottom_row = ImMax(next_fit.y, ui::button_size(view.more_label + "  9/9", half, ui::TextRole::Title).y);
     const float room = ImGui::GetContentRegionAvail().y - (gap + 2 * spacing.y + bottom_row + picked_room + spacing.y);
-    const auto fitting = static_cast<std::size_t>(ImMax(1.0f, ImFloor((room + spacing.y) / (tallest + spacing.y))));
+    auto fitting_rows = [&] {
+        return static_cast<std::size_t>(ImMax(1.0f, ImFloor((room + spacing.y) / (tallest + spacing.y))));
+    };
+    std::size_t fitting = fitting_rows();
+    // Choices that do not fit in big type take body type before they page
+    // (2x text): a page hides choices, and would split a rating's scale.
+    if (view.choices.size() > fitting) {
+        role = ui::TextRole::Body;
+        measure(role);
+        fitting = fitting_rows();
+    }
     std::size_t per_page = view.choices.size() <= fitting ? 0 : fitting;
     if (ctx.mode.elderly && view.kind != QuestionKind::Rating && view.choices.size() > elderly_choices_per_page)
         per_page = per_page == 0 ? elderly_choices_per_page : ImMin(per_page, elderly_choices_per_page);
@@ -109,7 +125,7 @@ void draw_choices(const SurveysView& view, Requests& requests, float width)
         const ChoiceView& choice = view.choices[page.first + i];
         row.place(sizes[i].x);
         if (ui::button(choice.widget_id.c_str(), choice_text(choice), sizes[i],
-                       choice.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary, ui::TextRole::Title))
+                       choice.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary, role))
             ask(requests, RequestPick{choice.choice_id});
     }
     ImGui::Dummy(ImVec2(1, gap));
