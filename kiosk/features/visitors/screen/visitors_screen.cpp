@@ -109,10 +109,13 @@ void draw_keypad_step(const VisitorsView& view, Requests& requests)
     if (!ui::context().metrics.landscape) {
         ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
         const float spacing = ImGui::GetStyle().ItemSpacing.y;
-        ui::align_bottom(ui::text_height("0", ui::TextRole::Amount, width) + message_room(width) + 2 * spacing +
-                         ui::numeric_keypad_height());
+        const float above_keys = ui::text_height("0", ui::TextRole::Amount, width) + message_room(width) + 2 * spacing;
+        // The keys shorten (never below the target) when the header grows, as
+        // the offline notice does at 2x text: every key stays on screen.
+        const float keys_room = ImGui::GetContentRegionAvail().y - above_keys - spacing;
+        ui::align_bottom(above_keys + ui::numeric_keypad_height(keys_room));
         draw_typed(view, width);
-        draw_pad(view, requests, width, 0);
+        draw_pad(view, requests, width, keys_room);
         return;
     }
     // Landscape: the words beside the keys, every key on screen.
