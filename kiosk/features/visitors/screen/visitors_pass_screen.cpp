@@ -3,6 +3,7 @@
 // resident, the front desk, a release code or a release's status).
 #include "features/visitors/screen/visitors_parts.hpp"
 
+#include "ui/choice_list.hpp"
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
 #include "ui/qr_code.hpp"
@@ -10,6 +11,9 @@
 
 #include <imgui.h>
 #include <imgui_internal.h>
+
+#include <string>
+#include <vector>
 
 namespace kiosk::visitors {
 namespace {
@@ -115,8 +119,9 @@ void draw_pass_like(const VisitorsView& view, Requests& requests)
         ImGui::EndChild();
         return;
     }
+    // Only a pass has a code to scan: a result without one shows no square.
     ui::begin_scroll_area("visitors.words", ImVec2(width, ImMax(min_words, height - done_block)));
-    draw_words(view, width, true);
+    draw_words(view, width, !view.qr_payload.empty());
     ui::end_scroll_area();
     if (with_done)
         draw_done(view, requests, width, done_h);
@@ -187,22 +192,52 @@ void draw_item_row(const ItemRow& row, Requests& requests, float width, float h)
     ImGui::SetCursorPosY(y + h + ImGui::GetStyle().ItemSpacing.y);
 }
 
+// Elderly mode shows one thing at a time (its − and +, 更多 and 下一步: four
+// buttons, the most elderly mode puts on a screen); 更多 brings the next.
+// Which one is in view belongs to the screen, like a scroll offset: a new
+// step starts again at the first.
+std::size_t& items_page()
+{
+    static std::size_t page = 0;
+    return page;
+}
+
+std::vector<const ItemRow*> items_in_view(const VisitorsView& view, bool paged)
+{
+    std::vector<const ItemRow*> rows;
+    if (ui::context().new_page || !paged)
+        items_page() = 0;
+    if (!paged) {
+        for (const ItemRow& row : view.items)
+            rows.push_back(&row);
+        return rows;
+    }
+    items_page() %= view.items.size();
+    rows.push_back(&view.items[items_page()]);
+    return rows;
+}
+
 } // namespace
 
 // What a move-out carries: the rows and 下一步 at the bottom, within reach.
-// When the rows do not all fit in the reach band (2x text, elderly, a
-// landscape panel) they become a list that scrolls inside the band, so
-// every − and + a finger can see is in reach and 下一步 stays whole.
+// When the rows do not all fit in the reach band (2x text, a landscape
+// panel) they become a list that scrolls inside the band, so every − and +
+// a finger can see is in reach and 下一步 stays whole.
 void draw_items(const VisitorsView& view, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
+    const bool paged = ctx.mode.elderly && view.items.size() > 1;
+    const std::vector<const ItemRow*> rows = items_in_view(view, paged);
+    const std::size_t page = items_page();
     // Rows as tall as the words at this text size, never below the target.
     const float h = ImMax(ctx.target(), ui::button_size("+", 0, ui::TextRole::Title).y);
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float done_h = button_height(view.items_done_label);
-    const float rows_h = static_cast<float>(view.items.size()) * (h + spacing);
+    const std::string more = paged ? ui::more_label(page, view.items.size()) : std::string();
+    const float more_h = paged ? button_height(more) + spacing : 0.0f;
+    const float rows_h = static_cast<float>(rows.size()) * (h + spacing) + more_h;
     // Above the reach band (portrait) nothing to touch: the list starts below it.
     const float above_reach = ctx.metrics.landscape ? 0.0f
                                                     : ImMax(0.0f, ctx.metrics.reach_top_px - ImGui::GetCursorScreenPos().y);
@@ -210,17 +245,20 @@ void draw_items(const VisitorsView& view, Requests& requests)
     if (rows_h <= list_room) {
         ui::align_bottom(rows_h + done_h);
         const ui::RequiredTargets required;
-        for (const ItemRow& row : view.items)
-            draw_item_row(row, requests, width, h);
+        for (const ItemRow* row : rows)
+            draw_item_row(*row, requests, width, h);
     } else {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + above_reach);
-        ui::begin_scroll_area("visitors.items", ImVec2(width, ImMax(h, list_room)));
+        ui::begin_scroll_area("visitors.items", ImVec2(width, ImMax(h, list_room - more_h)));
         const ui::RequiredTargets required;
-        for (const ItemRow& row : view.items)
-            draw_item_row(row, requests, width, h);
+        for (const ItemRow* row : rows)
+            draw_item_row(*row, requests, width, h);
         ui::end_scroll_area();
     }
     const ui::RequiredTargets required;
+    if (paged && ui::button("visitors.items.more", more, ImVec2(width, more_h - spacing), ui::ButtonKind::Secondary,
+                            ui::TextRole::Title))
+        items_page() = page + 1;  // past the last: the first again (items_in_view wraps)
     if (ui::button("visitors.items_done", view.items_done_label, ImVec2(width, done_h),
                    view.can_finish_items ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled, ui::TextRole::Title) &&
         view.can_finish_items)
