@@ -434,7 +434,8 @@ void TextPad::draw(bool give_way)
     ImGui::Begin("text_pad", nullptr, flags);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
-    // Over the screen, but never over a dialog (还在使用吗？ must stay on top).
+    // Over the screen, but never over a dialog (the admin PIN; for 还在使用吗？
+    // the pad is not drawn at all, see give_way).
     if (!ImGui::GetTopMostPopupModal())
         ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     FrameRecord& record = frame_record();
