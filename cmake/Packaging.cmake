@@ -88,10 +88,12 @@ set(CPACK_DEBIAN_OFFICE_PACKAGE_CONTROL_EXTRA
 set(CPACK_DEBIAN_OFFICE_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME lobby-kiosk)
-# Beyond the libraries (shlibdeps): the compositor, the fonts, the voices and
-# the text-entry data the kiosk reads at run time, and adduser for postinst.
+# Beyond the libraries (shlibdeps): the compositor and the GL driver SDL2
+# reaches through EGL under it (both loaded at run time, so shlibdeps cannot
+# see them), the fonts, the voices and the text-entry data the kiosk reads,
+# and adduser for postinst.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "adduser, cage, fonts-noto-cjk, fonts-font-awesome, espeak-ng-data, rime-prelude, rime-essay, rime-data-luna-pinyin, rime-data-jyut6ping3, rime-data-stroke, tegaki-zinnia-simplified-chinese")
+    "adduser, cage, libegl1, libegl-mesa0, libgl1-mesa-dri, fonts-noto-cjk, fonts-font-awesome, espeak-ng-data, rime-prelude, rime-essay, rime-data-luna-pinyin, rime-data-jyut6ping3, rime-data-stroke, tegaki-zinnia-simplified-chinese")
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION "lobby touchscreen of a residential estate
 Fees, repairs, visitors, notices and surveys for the residents, by touch,
 in Chinese and English, working offline from a local cache. Runs full
