@@ -5,6 +5,7 @@
 # Needs dpkg-dev, lintian, cage and systemd (scripts/deps --test).
 set -euo pipefail
 cpack_bin=$1 build=$2
+src=$(cd "$(dirname "$0")/../.." && pwd)
 polls=$(awk -v s="${LOBBY_TEST_TIME_SCALE:-1}" 'BEGIN { n = int(100 * s); print (n > 0 ? n : 100) }')
 tmp=$(mktemp -d)
 server_pid=""
@@ -150,6 +151,36 @@ expect "the installed server reads its console from its share folder" \
   bash -c "! timeout 20 '$root/usr/bin/lobby-office-server' --config '$tmp/office-server.toml' 2>&1 | tee '$tmp/no-templates.log' | grep -q 'listening on' \
            && grep -qF '$root/usr/share/lobby-office/sync/server/console/templates' '$tmp/no-templates.log'"
 mv "$tmp/templates" "$root/usr/share/lobby-office/sync/server/console/templates"
+
+# The unpacked kiosk, under a display, against the unpacked server: it must
+# take its words from /usr/share/lobby-kiosk/locale (one changed there shows)
+# and its Rime tables from /usr/share/lobby-kiosk/input-data (the engine maps
+# them), and write nothing there.
+sed -i 's|"home.prompt": "[^"]*"|"home.prompt": "安装版：请选择事项"|' "$root/usr/share/lobby-kiosk/locale/zh-CN.json"
+input_data=$root/usr/share/lobby-kiosk/input-data
+sums() { (cd "$input_data" && find . -type f -exec md5sum {} + | sort); }
+sums >"$tmp/input-data.before"
+cat >"$tmp/installed.script" <<SCRIPT
+wait_text 安装版：请选择事项
+open_pad chinese 20
+tap pad.key.z
+tap pad.key.h
+tap pad.key.a
+tap pad.key.n
+tap pad.key.g
+wait_target pad.cand.0
+choose 张
+wait_text 张
+wait_until_shell grep -q '$input_data/build/luna_pinyin_simp.prism.bin' /proc/\$PPID/maps
+SCRIPT
+if "$src/scripts/with-display" bash "$src/tests/kiosk/ui/run_with_server.sh" "$root/usr/bin/lobby-office-server" \
+     "$root/usr/bin/lobby-kiosk" "$src/tests/kiosk/ui/test-kiosk.toml" "$tmp/installed.script" "$tmp/shots" 1 \
+     >"$tmp/kiosk.log" 2>&1; then
+  pass "the unpacked kiosk shows its installed words and types pinyin from its installed Rime tables"
+else
+  fail "the unpacked kiosk with its installed files:"; tail -30 "$tmp/kiosk.log"
+fi
+expect "the kiosk wrote nothing into its installed Rime data" diff "$tmp/input-data.before" <(sums)
 
 # --- the units ----------------------------------------------------------------
 # verify runs on copies whose ExecStart points into the unpacked root (cage
