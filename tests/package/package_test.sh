@@ -215,7 +215,7 @@ done
 # --- lintian: errors and warnings fail; overrides carry their reasons ----------
 for deb in "$kiosk_deb" "$office_deb"; do
   name=$(field "$deb" Package)
-  if lintian --allow-root --fail-on error,warning --no-tag-display-limit "$deb" >"$tmp/$name.lintian" 2>&1; then
+  if lintian --allow-root --fail-on error,warning --tag-display-limit 0 "$deb" >"$tmp/$name.lintian" 2>&1; then
     pass "lintian $name"
   else
     fail "lintian $name:"; cat "$tmp/$name.lintian"
