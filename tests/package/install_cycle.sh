@@ -9,7 +9,7 @@
 #   install_cycle.sh CPACK BUILD_DIR
 set -euo pipefail
 cpack_bin=$1 build=$2
-polls=$(awk -v s="${LOBBY_TEST_TIME_SCALE:-1}" 'BEGIN { n = int(100 * s); print (n > 0 ? n : 100) }')
+source "$(dirname "$0")/common.sh"
 [[ $(id -u) -eq 0 ]] || { echo "skip: needs root"; exit 77; }
 for name in lobby-kiosk lobby-office-server; do
   if dpkg-query -W -f='${Status}' "$name" 2>/dev/null | grep -q installed; then
@@ -31,9 +31,6 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-expect() { local what=$1; shift; if "$@"; then echo "ok: $what"; else fail "$what"; fi; }
 mode_owner() { test "$(stat -c '%a %U:%G' "$1")" = "$2"; }
 
 (cd "$tmp" && "$cpack_bin" -G DEB --config "$build/CPackConfig.cmake" -B "$tmp/out" >"$tmp/cpack.log" 2>&1) ||
@@ -61,14 +58,8 @@ run_server() {
   setpriv --reuid=lobby-office --regid=lobby-office --init-groups -- \
     /usr/bin/lobby-office-server --config /etc/lobby-office/office-server.toml --listen 127.0.0.1:0 >"$tmp/server.log" 2>&1 &
   server_pid=$!
-  port=""
-  for _ in $(seq "$polls"); do
-    port=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$tmp/server.log" | cut -d: -f2 || true)
-    [[ -n "$port" ]] && break
-    kill -0 "$server_pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  [[ -n "$port" ]] || { cat "$tmp/server.log"; return 1; }
+  local port
+  port=$(listening_port "$tmp/server.log" "$server_pid") || { cat "$tmp/server.log"; return 1; }
   curl -sf -o /dev/null --max-time 5 "http://127.0.0.1:$port/console/login" || return 1
   kill "$server_pid" && wait "$server_pid" && server_pid=""
 }
@@ -100,7 +91,4 @@ expect "purge drops the config's mode override" bash -c "! dpkg-statoverride --l
 expect "purge disables the units" \
   test ! -e /etc/systemd/system/graphical.target.wants/lobby-kiosk.service -a ! -e /etc/systemd/system/multi-user.target.wants/lobby-office-server.service
 
-if ((failures > 0)); then
-  echo "$failures check(s) failed"
-  exit 1
-fi
+finish

@@ -6,7 +6,7 @@
 set -euo pipefail
 cpack_bin=$1 build=$2
 src=$(cd "$(dirname "$0")/../.." && pwd)
-polls=$(awk -v s="${LOBBY_TEST_TIME_SCALE:-1}" 'BEGIN { n = int(100 * s); print (n > 0 ? n : 100) }')
+source "$(dirname "$0")/common.sh"
 tmp=$(mktemp -d)
 server_pid=""
 cleanup() {
@@ -14,11 +14,6 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-pass() { echo "ok: $*"; }
-# expect DESCRIPTION COMMAND...: the command must succeed.
-expect() { local what=$1; shift; if "$@"; then pass "$what"; else fail "$what"; fi; }
 has_line() { grep -qxF -- "$2" <<<"$1"; }
 has_match() { grep -qE -- "$2" <<<"$1"; }
 
@@ -124,14 +119,7 @@ sed -e "s|/var/lib/lobby-office|$tmp/state|g" -e 's|^listen = .*|listen = "127.0
     "$root/etc/lobby-office/office-server.toml" >"$tmp/office-server.toml"
 "$root/usr/bin/lobby-office-server" --config "$tmp/office-server.toml" >"$tmp/server.log" 2>&1 &
 server_pid=$!
-port=""
-for _ in $(seq "$polls"); do
-  port=$(grep -o 'listening on 127.0.0.1:[0-9]*' "$tmp/server.log" | cut -d: -f2 || true)
-  [[ -n "$port" ]] && break
-  kill -0 "$server_pid" 2>/dev/null || break
-  sleep 0.1
-done
-if [[ -n "$port" ]]; then
+if port=$(listening_port "$tmp/server.log" "$server_pid"); then
   pass "the unpacked office server starts from the shipped config"
   expect "its database is where the config says" test -f "$tmp/state/office.db"
   expect "its data key is where the config says, mode 0600" test "$(stat -c %a "$tmp/state/office.db.key")" = 600
@@ -238,7 +226,4 @@ for name in lobby-kiosk lobby-office-server; do
 done
 
 echo "package test: $(($(date +%s) - started)) s"
-if ((failures > 0)); then
-  echo "$failures check(s) failed"
-  exit 1
-fi
+finish
