@@ -301,27 +301,40 @@ class ConsoleInBrowser(unittest.TestCase):
         self.assertEqual(m["status"], "approved")
         self.assertEqual(m["decision_note"], "电话确认：业主王先生同意（王前台）")
 
+    @staticmethod
+    def answers_for(questions, pick):
+        """One answer a question, from pick(question), leaving out a follow-up
+        whose condition (ask_if) the answers before it do not meet."""
+        answers, chosen = [], {}
+        for question in questions:
+            condition = question.get("ask_if")
+            if condition and not set(chosen.get(condition["question_id"], [])) & set(condition["choice_ids"]):
+                continue
+            answer = pick(question)
+            chosen[question["id"]] = answer["choice_ids"]
+            answers.append(answer)
+        return answers
+
     def answer_survey(self):
         now = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         survey = [c["data"] for c in self.office.feed("surveys")
                   if not c["deleted"] and c["data"]["opens_at"] <= now < c["data"]["closes_at"]][0]
         q = survey["questions"]
         for i in range(5):
-            answers = []
-            for question in q:
+            def pick(question, i=i):
                 if question["kind"] == "text":
-                    answers.append({"question_id": question["id"], "choice_ids": [],
-                                    "text": "<b>希望</b>增加快递柜 %d" % i})
-                else:
-                    answers.append({"question_id": question["id"],
-                                    "choice_ids": [question["choices"][i % len(question["choices"])]["id"]]})
+                    return {"question_id": question["id"], "choice_ids": [], "text": "<b>希望</b>增加快递柜 %d" % i}
+                return {"question_id": question["id"],
+                        "choice_ids": [question["choices"][i % len(question["choices"])]["id"]]}
             status, body = self.office.api("POST", "/v1/survey-responses", "demo-lobby-1-token",
-                                           {"survey_id": survey["id"], "anonymous": True, "answers": answers})
+                                           {"survey_id": survey["id"], "anonymous": True,
+                                            "answers": self.answers_for(q, pick)})
             self.assertEqual(status, 201, body)
         status, lookup = self.office.api("POST", "/v1/fees/lookup", "demo-lobby-1-token",
                                          {"unit_id": "3-2-1502", "phone_last4": "5678"})
-        answers = [{"question_id": question["id"], "choice_ids": [] if question["kind"] == "text"
-                    else [question["choices"][0]["id"]]} for question in q]
+        answers = self.answers_for(q, lambda question: {
+            "question_id": question["id"],
+            "choice_ids": [] if question["kind"] == "text" else [question["choices"][0]["id"]]})
         status, body = self.office.api("POST", "/v1/survey-responses", "demo-lobby-1-token",
                                        {"survey_id": survey["id"], "unit_id": "3-2-1502", "anonymous": False,
                                         "verification_token": lookup["verification_token"], "answers": answers})

@@ -214,7 +214,11 @@ TEST_CASE("offline submit, server down, server up: the item arrives exactly once
     Rig rig;
     rig.start(test::fast_config("http://127.0.0.1:" + std::to_string(port)));
     const auto item = rig.submit("water leak under the sink");
-    REQUIRE(test::wait_until([&] { return rig.worker->status().offline_since_utc != 0; }));
+    // The status follows the worker: offline first, the pending count with its next pass.
+    REQUIRE(test::wait_until([&] {
+        const auto status = rig.worker->status();
+        return status.offline_since_utc != 0 && status.outbox_pending == 1;
+    }));
     auto offline = rig.worker->status();
     CHECK_FALSE(offline.online);
     CHECK_FALSE(offline.ever_connected);
