@@ -5,6 +5,7 @@
 
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
+#include "ui/text_field.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -38,6 +39,30 @@ ChoicePage choice_page(const SurveysView& view, std::size_t per_page)
 
 // A tick and a fill, never colour alone.
 std::string choice_text(const ChoiceView& choice) { return (choice.selected ? "✓ " : "") + choice.label; }
+
+// The person's own words: what they are for (reasons only) and the field
+// that opens the shared pad. Its height, to keep room for it above Next.
+float words_height(const SurveysView& view, float width)
+{
+    if (!view.takes_words)
+        return 0;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const std::string& shown = view.words.empty() ? ui::context().tr("input.placeholder") : view.words;
+    float h = ui::button_size(shown, width, ui::TextRole::Body).y + spacing;
+    if (!view.words_label.empty())
+        h += ui::text_height(view.words_label, ui::TextRole::Body, width) + spacing;
+    return h;
+}
+
+void draw_words_field(const SurveysView& view, Requests& requests, float width)
+{
+    if (!view.takes_words)
+        return;
+    if (!view.words_label.empty())
+        ui::text(view.words_label, ui::TextRole::Body, ui::Align::Left, width);
+    if (auto text = ui::text_field("surveys.words", TextKind::ChineseText, view.words, TextLimits{words_max}))
+        ask(requests, RequestWords{*text});
+}
 
 } // namespace
 
@@ -88,7 +113,9 @@ void draw_choices(const SurveysView& view, Requests& requests, float width)
     // a scale would hide one end of it); the rest behind 更多选项.
     // The bottom row as tall as it may get once paged (更多选项 may wrap).
     const float bottom_row = ImMax(next_fit.y, ui::button_size(view.more_label + "  9/9", half, ui::TextRole::Title).y);
-    const float room = ImGui::GetContentRegionAvail().y - (gap + 2 * spacing.y + bottom_row + picked_room + spacing.y);
+    const float words_h = words_height(view, width);
+    const float room =
+        ImGui::GetContentRegionAvail().y - (gap + 2 * spacing.y + bottom_row + picked_room + spacing.y + words_h);
     auto fitting_rows = [&] {
         return static_cast<std::size_t>(ImMax(1.0f, ImFloor((room + spacing.y) / (tallest + spacing.y))));
     };
@@ -113,7 +140,8 @@ void draw_choices(const SurveysView& view, Requests& requests, float width)
     const ImVec2 more_size = paged ? ui::button_size(more, half, ui::TextRole::Title) : ImVec2(0, 0);
     const float row_h = ImMax(ui::button_size(view.next_label, next_w, ui::TextRole::Title).y, more_size.y);
     const float picked_h = paged ? picked_room + spacing.y : 0;
-    ui::align_bottom(picked_h + ui::FlowRow::height(sizes, width) + spacing.y + gap + spacing.y + row_h);
+    const float choices_h = sizes.empty() ? 0 : ui::FlowRow::height(sizes, width) + spacing.y;
+    ui::align_bottom(picked_h + choices_h + words_h + gap + spacing.y + row_h);
 
     const ui::RequiredTargets required;
     // What is picked, also among the choices not on this page (its room is
@@ -128,6 +156,8 @@ void draw_choices(const SurveysView& view, Requests& requests, float width)
                        choice.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary, role))
             ask(requests, RequestPick{choice.choice_id});
     }
+    // The words sit under the choices, above Next, within reach like them.
+    draw_words_field(view, requests, width);
     ImGui::Dummy(ImVec2(1, gap));
     if (paged) {
         if (ui::button("surveys.more", more, ImVec2(half, row_h), ui::ButtonKind::Secondary, ui::TextRole::Title))
