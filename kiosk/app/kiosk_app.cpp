@@ -5,6 +5,7 @@
 
 #include "app/gl_helpers.hpp"
 #include "core/spoken_text.hpp"
+#include "protocol/install_paths.hpp"
 #include "screens/screens.hpp"
 #include "ui/context.hpp"
 #include "ui/image_cache.hpp"
@@ -123,7 +124,14 @@ KioskApp::KioskApp(const KioskConfig& config, const Catalog& catalog, const Feat
     // bench shortens it with LOBBY_INPUT_UNLOAD_S).
     const char* unload_s = std::getenv("LOBBY_INPUT_UNLOAD_S");
     const auto unload_after = std::chrono::milliseconds(unload_s && *unload_s ? std::atoi(unload_s) * 1000 : 60000);
-    m_input = std::make_unique<input::InputService>(input::InputPaths::defaults(), [] { wake(); }, unload_after);
+    // Installed, the schemas deployed at build time ship in
+    // /usr/share/lobby-kiosk/input-data (LOBBY_INPUT_DATA_DIR still wins).
+    auto input_paths = input::InputPaths::defaults();
+    const char* input_dir = std::getenv("LOBBY_INPUT_DATA_DIR");
+    const auto installed = lobby::protocol::installed_share_dir("lobby-kiosk");
+    if (!(input_dir && *input_dir) && installed)
+        input_paths.data_dir = *installed + "/input-data";
+    m_input = std::make_unique<input::InputService>(std::move(input_paths), [] { wake(); }, unload_after);
     m_pad = std::make_unique<ui::TextPad>(*m_input);
 }
 

@@ -8,6 +8,7 @@
 #include "core/config.hpp"
 #include "core/locale.hpp"
 #include "core/pin_guard.hpp"
+#include "protocol/install_paths.hpp"
 
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
@@ -46,8 +47,11 @@ int run_kiosk(int argc, char** argv)
 {
     const long long started_ns = kiosk::app::monotonic_ns();
     CLI::App cli{"Lobby Kiosk: the lobby touchscreen of a residential estate"};
-    std::string config_path = std::string(LOBBY_SOURCE_DIR) + "/assets/kiosk.toml";
-    std::string locale_dir = std::string(LOBBY_SOURCE_DIR) + "/locale";
+    // Installed (lobby-kiosk package): /etc/lobby-kiosk and /usr/share/lobby-kiosk;
+    // from a build tree: the demo config and the source tree's words.
+    const auto installed = lobby::protocol::installed_share_dir("lobby-kiosk");
+    std::string config_path = installed ? "/etc/lobby-kiosk/kiosk.toml" : std::string(LOBBY_SOURCE_DIR) + "/assets/kiosk.toml";
+    std::string locale_dir = installed.value_or(LOBBY_SOURCE_DIR) + "/locale";
     std::string font_path = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
     std::string icon_font_path = "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf";
     std::string window_size, script_path, screenshot_dir, store_path, key_file, server_url;

@@ -68,8 +68,10 @@ void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& 
     for (const auto& [id, screens] : features)
         screens.draw_overlay(id == views.feature ? &views.feature_view : nullptr, requests);
     ImGui::End();
-    // The text pad over the screen, at its bottom (a window of its own).
-    ui::draw_text_pad();
+    // The text pad over the screen, at its bottom (a window of its own); it
+    // steps aside while 还在使用吗？ is asked (in elderly mode that is a band
+    // above the footer, which the pad would cover), keeping what was typed.
+    ui::draw_text_pad(views.chrome.idle.open);
 }
 
 } // namespace kiosk::screens

@@ -35,7 +35,13 @@ inline constexpr std::size_t elderly_choices_at_once = 4;
 // The 更多 button's words: "更多（第 {page}/{pages} 页）", page counted from 0.
 std::string more_label(std::size_t page, std::size_t count);
 
-// Draws the list (the page in view); returns the index tapped, or -1.
+// How tall the list (the page in view) draws in `width` when not at_bottom
+// (at the bottom it fits itself to the room within reach).
+float choice_list_height(const char* id, const std::vector<Choice>& choices, const ChoiceListLayout& layout, float width);
+
+// Draws the list (the page in view); returns the index tapped, or -1. At
+// the bottom, rows too tall for the reach band become even columns, or
+// scroll within the band.
 int choice_list(const char* id, const std::vector<Choice>& choices, const ChoiceListLayout& layout);
 
 } // namespace kiosk::ui

@@ -25,7 +25,9 @@ std::optional<std::string> text_field(const char* id, TextKind kind, const std::
         shown = ctx.tr("input.placeholder");
     if (width <= 0)
         width = ImGui::GetContentRegionAvail().x;
-    if (button(id, shown, ImVec2(width, 0), editing ? ButtonKind::Selected : ButtonKind::Secondary) && pad)
+    // Tapped again while its pad is open (say, while the pad stepped aside for
+    // 还在使用吗？), it keeps what is typed rather than starting over.
+    if (button(id, shown, ImVec2(width, 0), editing ? ButtonKind::Selected : ButtonKind::Secondary) && pad && !editing)
         pad->open(id, kind, value, limits);
     return pad ? pad->take_result(id) : std::nullopt;
 }

@@ -47,8 +47,11 @@ public:
     // True once when that time has come (the app then draws a frame).
     bool redraw_due(double now_s);
 
-    // Draws the overlay (call every frame, after the screen).
-    void draw();
+    // Draws the overlay (call every frame, after the screen). While the
+    // kiosk asks 还在使用吗？ (`give_way`) the pad is not drawn and takes no
+    // touch, so the question and its 继续使用 are never under it; it comes
+    // back as it was once answered.
+    void draw(bool give_way = false);
 
     // [Script interface] Where the handwriting box is on screen (px), or an
     // empty rect when it is not shown.
@@ -128,7 +131,8 @@ private:
     std::optional<std::pair<std::string, std::string>> m_result;
 };
 
-// Draws the app's pad, if any (the frame calls it after the screen).
-void draw_text_pad();
+// Draws the app's pad, if any (the frame calls it after the screen);
+// `give_way` while the idle question is shown (see TextPad::draw).
+void draw_text_pad(bool give_way = false);
 
 } // namespace kiosk::ui

@@ -408,11 +408,15 @@ void draw_actions(TextPad& pad, float width)
 
 } // namespace
 
-void TextPad::draw()
+void TextPad::draw(bool give_way)
 {
     Context& ctx = context();
-    if (!m_open) {
+    if (!m_open || give_way) {
         ctx.overlay_rect = ImVec4(0, 0, 0, 0);
+        // A stroke cut short by the question is dropped, not sent half-drawn.
+        m_drawing_active = false;
+        m_drawing.clear();
+        m_box_rect = ImVec4(0, 0, 0, 0);
         return;
     }
     const ImVec2 display = ImGui::GetIO().DisplaySize;
@@ -430,7 +434,8 @@ void TextPad::draw()
     ImGui::Begin("text_pad", nullptr, flags);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
-    // Over the screen, but never over a dialog (还在使用吗？ must stay on top).
+    // Over the screen, but never over a dialog (the admin PIN; for 还在使用吗？
+    // the pad is not drawn at all, see give_way).
     if (!ImGui::GetTopMostPopupModal())
         ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
     FrameRecord& record = frame_record();
@@ -463,10 +468,10 @@ void TextPad::draw()
     ImGui::End();
 }
 
-void draw_text_pad()
+void draw_text_pad(bool give_way)
 {
     if (TextPad* pad = context().text_pad)
-        pad->draw();
+        pad->draw(give_way);
     else
         context().overlay_rect = ImVec4(0, 0, 0, 0);
 }

@@ -56,6 +56,12 @@ ImVec2 button_size(std::string_view label, float width, TextRole role)
     return ImVec2(ImMax(w, target), ImMax(h, target));
 }
 
+bool label_fits(std::string_view label, float width, TextRole role)
+{
+    const float wrap = width - 2 * padding_x();
+    return wrap > 0 && layout_text(font_for(role), label, wrap).size.x <= wrap + 0.5f;
+}
+
 bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind, TextRole role)
 {
     note_text(label);

@@ -19,6 +19,9 @@ enum class Align { Left, Center };
 
 // Size a button needs for `label`; `width` 0 means as wide as the label.
 ImVec2 button_size(std::string_view label, float width = 0, TextRole role = TextRole::Body);
+// True when `label` fits a button `width` wide, wrapped where it may break
+// (a Latin word never breaks, so a narrow button can be too narrow).
+bool label_fits(std::string_view label, float width, TextRole role = TextRole::Body);
 
 // Returns true on the frame the finger lifts inside the button it pressed.
 bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind = ButtonKind::Secondary,

@@ -3,6 +3,7 @@
 #include "kiosks/verify_keys.hpp"
 #include "office_server.hpp"
 #include "personal_data_at_rest.hpp"
+#include "protocol/install_paths.hpp"
 #include "schema.hpp"
 
 #include <CLI/CLI.hpp>
@@ -34,8 +35,16 @@ bool parse_listen(const std::string& listen, std::string& host, int& port) {
 
 int main(int argc, char** argv) {
     lobby::server::ServerConfig config;
+    // Installed (lobby-office-server package), the console's files are in
+    // /usr/share/lobby-office; from a build tree, in the source tree.
+    if (const auto share = lobby::protocol::installed_share_dir("lobby-office"))
+        config.console_root = *share;
     std::string listen = "127.0.0.1:8470";
     CLI::App app{"office-server: the property office API the lobby kiosks sync with"};
+    // Every option below may also come from a TOML file (the package's
+    // /etc/lobby-office/office-server.toml): `db = "..."`, `listen = "..."`;
+    // the command line wins over the file.
+    app.set_config("--config", "", "TOML file of these options (long names as keys)");
     app.add_option("--db", config.db_path, "SQLite database file (created if missing)")->required();
     app.add_option("--data-key-file", config.data_key_file,
                    "key sealing residents' and visitors' names and phones in the database (mode 0600, created if "

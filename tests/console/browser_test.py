@@ -25,8 +25,9 @@ import uuid
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 SCALE = float(os.environ.get("LOBBY_TEST_TIME_SCALE", "1") or 1)
@@ -130,10 +131,19 @@ class ConsoleInBrowser(unittest.TestCase):
         try:
             # A page being replaced by the next one (after a click) is no failure: ask again.
             return WebDriverWait(driver, seconds * SCALE, poll_frequency=0.1,
-                                 ignored_exceptions=(NoSuchElementException, StaleElementReferenceException)).until(condition)
+                                 ignored_exceptions=(NoSuchElementException, StaleElementReferenceException,
+                                                     WebDriverException)).until(condition)
         except Exception:
             self.fail("waited %ds for %s; page %s:\n%s" % (seconds * SCALE, what, driver.current_url,
                                                            driver.find_element(By.TAG_NAME, "body").text[:800]))
+
+    def click_through(self, driver, element):
+        """Clicks what sends a form or follows a link, and waits until the
+        next page has replaced this one: nothing is looked up in a page being
+        unloaded (the cause of 'node does not belong to the document')."""
+        page = driver.find_element(By.TAG_NAME, "html")
+        element.click()
+        self.wait(driver, expected_conditions.staleness_of(page), "the next page")
 
     def go(self, driver, path):
         driver.get(self.office.url + path)
@@ -143,7 +153,7 @@ class ConsoleInBrowser(unittest.TestCase):
         driver.find_element(By.ID, "username").clear()
         driver.find_element(By.ID, "username").send_keys(user)
         driver.find_element(By.ID, "password").send_keys(password)
-        driver.find_element(By.ID, "login").click()
+        self.click_through(driver, driver.find_element(By.ID, "login"))
 
     def text(self, driver):
         return driver.find_element(By.TAG_NAME, "body").text
@@ -172,7 +182,7 @@ class ConsoleInBrowser(unittest.TestCase):
             d.find_element(By.ID, "new-name").send_keys(name)
             Select(d.find_element(By.ID, "new-role")).select_by_value(role)
             d.find_element(By.ID, "new-password").send_keys(password)
-            d.find_element(By.ID, "add-account").click()
+            self.click_through(d, d.find_element(By.ID, "add-account"))
             self.wait(d, lambda d: "账号已创建" in self.text(d), "the account %s added" % user)
         self.shot(d, "staff")
         self.go(d, "/console/kiosks")
@@ -188,7 +198,7 @@ class ConsoleInBrowser(unittest.TestCase):
         # What a forged form from another site would lack: the session's token.
         d.execute_script("document.querySelector('#move-form input[name=csrf]').remove()")
         d.find_element(By.ID, "note").send_keys("伪造")
-        d.find_element(By.ID, "move-accepted").click()
+        self.click_through(d, d.find_element(By.ID, "move-accepted"))
         self.wait(d, lambda d: "表单已过期" in self.text(d), "the CSRF refusal")
         status, t = self.office.api("GET", "/v1/repairs/" + ticket, "demo-staff-token")
         self.assertEqual(t["status"], "submitted")
@@ -212,7 +222,7 @@ class ConsoleInBrowser(unittest.TestCase):
         m.find_element(By.ID, "new-name").send_keys("赵师傅")
         Select(m.find_element(By.ID, "new-role")).select_by_value("maintenance")
         m.find_element(By.ID, "new-password").send_keys(WORKER_PASSWORD)
-        m.find_element(By.ID, "add-account").click()
+        self.click_through(m, m.find_element(By.ID, "add-account"))
         self.wait(m, lambda m: "账号已创建" in self.text(m), "fixer added")
         self.login(d, "fixer", WORKER_PASSWORD)
         self.wait(d, lambda d: "/console/repairs" in d.current_url, "sign-in")
@@ -239,7 +249,7 @@ class ConsoleInBrowser(unittest.TestCase):
         for step, label in (("accepted", "已受理"), ("scheduled", "已预约"), ("in_progress", "维修中"),
                             ("completed", "待验收")):
             d.find_element(By.ID, "note").send_keys("步骤：" + label)
-            d.find_element(By.ID, "move-" + step).click()
+            self.click_through(d, d.find_element(By.ID, "move-" + step))
             self.wait(d, lambda d: d.find_element(By.ID, "ticket-status").text == label, "status " + label)
         status, t = self.office.api("GET", "/v1/repairs/" + ticket, "demo-staff-token")
         self.assertEqual(t["status"], "completed")
@@ -257,11 +267,11 @@ class ConsoleInBrowser(unittest.TestCase):
         d.find_element(By.ID, "urgent").click()
         d.find_element(By.ID, "title_zh").send_keys("6栋明日停电<img src=x onerror=alert(1)>")
         d.find_element(By.ID, "body_zh").send_keys("**明天 9:00-12:00** 6栋停电检修。\n\n- 请提前充电\n- 电梯停运")
-        d.find_element(By.ID, "preview-button").click()
+        self.click_through(d, d.find_element(By.ID, "preview-button"))
         self.wait(d, lambda d: len(d.find_elements(By.ID, "preview")) == 1, "the preview")
         self.assertEqual(d.find_element(By.CSS_SELECTOR, "#preview strong").text, "明天 9:00-12:00")
         self.shot(d, "notice-preview")
-        d.find_element(By.ID, "publish").click()
+        self.click_through(d, d.find_element(By.ID, "publish"))
         self.wait(d, lambda d: "公告已发布" in self.text(d), "published")
         self.assertIn("6栋明日停电<img src=x onerror=alert(1)>", self.text(d))
         self.shot(d, "notices")
@@ -285,7 +295,7 @@ class ConsoleInBrowser(unittest.TestCase):
         self.shot(d, "visitors")
         Select(d.find_element(By.ID, "way-" + move_out["id"])).select_by_value("phone")
         d.find_element(By.ID, "note-" + move_out["id"]).send_keys("业主王先生同意")
-        d.find_element(By.ID, "approve-" + move_out["id"]).click()
+        self.click_through(d, d.find_element(By.ID, "approve-" + move_out["id"]))
         self.wait(d, lambda d: "已记录业主确认结果" in self.text(d), "the decision")
         status, m = self.office.api("GET", "/v1/move-outs/" + move_out["id"], "demo-staff-token")
         self.assertEqual(m["status"], "approved")
@@ -325,7 +335,7 @@ class ConsoleInBrowser(unittest.TestCase):
         self.wait(d, lambda d: "/console/repairs" in d.current_url, "sign-in")
         self.go(d, "/console/surveys")
         self.shot(d, "surveys")
-        d.find_element(By.CSS_SELECTOR, "a[href='/console/surveys/%s']" % survey["id"]).click()
+        self.click_through(d, d.find_element(By.CSS_SELECTOR, "a[href='/console/surveys/%s']" % survey["id"]))
         self.wait(d, lambda d: len(d.find_elements(By.ID, "survey-title")) == 1, "survey results")
         self.assertEqual(d.find_element(By.ID, "household").text, "1")
         widths = [int(r.get_attribute("width")) for r in d.find_elements(By.CSS_SELECTOR, "svg.bar rect")]
@@ -337,7 +347,7 @@ class ConsoleInBrowser(unittest.TestCase):
         self.go(d, "/console/fees?unit=3-2-1502")
         self.assertIn("物业管理费", self.text(d))
         self.shot(d, "fees")
-        d.find_element(By.ID, "lift-1-1-801").click()
+        self.click_through(d, d.find_element(By.ID, "lift-1-1-801"))
         self.wait(d, lambda d: "已解除锁定" in self.text(d), "lock lifted")
         self.go(d, "/console/audit")
         audit = self.text(d)
@@ -345,7 +355,7 @@ class ConsoleInBrowser(unittest.TestCase):
                       "csrf.refused", "forbidden", "fees.lift_lockout", "staff.create"):
             self.assertIn(entry, audit)
         self.shot(d, "audit")
-        d.find_element(By.CSS_SELECTOR, "a.lang").click()
+        self.click_through(d, d.find_element(By.CSS_SELECTOR, "a.lang"))
         self.wait(d, lambda d: "Audit log" in self.text(d), "English")
         self.shot(d, "audit-en")
 
@@ -353,7 +363,7 @@ class ConsoleInBrowser(unittest.TestCase):
         d = self.open_browser()
         self.login(d, "desk", DESK_PASSWORD)
         self.wait(d, lambda d: "/console/repairs" in d.current_url, "sign-in")
-        d.find_element(By.ID, "logout").click()
+        self.click_through(d, d.find_element(By.ID, "logout"))
         self.wait(d, lambda d: "/console/login" in d.current_url, "the sign-in page")
         self.go(d, "/console/repairs")
         self.assertIn("/console/login", d.current_url)

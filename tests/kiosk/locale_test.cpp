@@ -97,6 +97,7 @@ const std::map<std::string, std::vector<std::string>> k_families = {
 // Widget ids passed other than as the first argument of a ui:: call.
 const std::set<std::string> k_widget_ids = {
     "fees.history",      // the paid-history button's id, set in the fees view model
+    "home.more",         // 长者模式 home: the next services (a HomeCell's id in screens/home_screen.cpp)
     "notices.filter.all",  // the "all categories" button's id, set in the notices view model
     // Repairs buttons drawn through its wide_button() or named in its view model.
     "repairs.emergency", "repairs.code.erase", "repairs.code.find", "repairs.where.public", "repairs.where.own_unit",

@@ -30,6 +30,7 @@ struct Harness {
     std::string value;
     TextKind kind = TextKind::Phone;
     std::vector<std::string> returned;
+    bool asking = false;  // the kiosk asks 还在使用吗？ this frame
 
     Harness()
     {
@@ -77,7 +78,7 @@ struct Harness {
             value = *text;  // the screen's own request would store it
         }
         ImGui::End();
-        draw_text_pad();
+        draw_text_pad(asking);
         ImGui::Render();
         gesture.end_frame();
         record = frame_record();
@@ -156,3 +157,34 @@ TEST_CASE("text_field: English text is trimmed when handed over")
     REQUIRE(h.returned.size() == 1);
     CHECK(h.returned[0] == "a");
 }
+
+TEST_CASE("text_field: while 还在使用吗？ is asked the pad steps aside and comes back as it was")
+{
+    Harness h;
+    h.kind = TextKind::Digits;
+    h.frame();
+    h.tap("visitors.phone");
+    h.tap("pad.key.9");
+    h.tap("pad.key.6");
+    REQUIRE(h.record.find_target("pad.done"));
+    CHECK(context().overlay_rect.w > 0);
+
+    h.asking = true;
+    h.frame();
+    CHECK_FALSE(h.record.find_target("pad.done"));  // nothing of the pad drawn or tappable
+    CHECK_FALSE(h.record.find_target("pad.key.9"));
+    CHECK(context().overlay_rect.w == 0);  // a drag there scrolls the screen, not the pad
+    CHECK(h.pad.is_open());
+    h.tap("visitors.phone");  // the field, uncovered: tapped, it does not start over
+    CHECK(h.pad.is_open());
+    CHECK(h.pad.text() == "96");
+
+    h.asking = false;  // 继续使用
+    h.frame();
+    REQUIRE(h.record.find_target("pad.done"));
+    CHECK(h.pad.text() == "96");
+    h.tap("pad.done");
+    REQUIRE(h.returned.size() == 1);
+    CHECK(h.returned[0] == "96");
+}
+

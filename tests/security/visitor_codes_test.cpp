@@ -41,7 +41,7 @@ TEST_CASE("attack: 1,000 wrong guesses from one kiosk are cut off after 10 and l
     const Reply r = redeem(lobby1, wrong_code(0));
     CHECK(r.status == 429);
     CHECK(r.json()["error"].contains("locked_until"));
-    CHECK(r.json()["error"]["message"].get<std::string>().find("too many unknown visitor codes") != std::string::npos);
+    CHECK(r.json()["error"]["message"].get<std::string>().find("too many unknown codes") != std::string::npos);
 }
 
 TEST_CASE("attack: a locked-out kiosk cannot redeem even the right code; another kiosk still can") {

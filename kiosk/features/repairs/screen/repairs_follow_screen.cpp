@@ -67,10 +67,21 @@ void draw_code_entry(const RepairsView& view, Requests& requests)
         ask(requests, RequestFindCode{});
 }
 
-void draw_ticket(const RepairsView& view, Requests& requests)
+namespace {
+
+// Rejecting has 验收通过 beside it; rating stands alone (刷新 is no choice of the question).
+constexpr std::size_t reject_slots = ui::elderly_choices_at_once - 1;
+
+bool asks_something(const RepairsView& view)
+{
+    return !view.accept_label.empty() || !view.ratings.empty();
+}
+
+// The ticket's words: number, status, worker, charge, what was just done,
+// the timeline; 刷新 with the status when `with_refresh`.
+void draw_ticket_words(const RepairsView& view, Requests& requests, float width, bool with_refresh)
 {
     const ui::Context& ctx = ui::context();
-    const float width = ImGui::GetContentRegionAvail().x;
     ui::text(view.ticket_title, ui::TextRole::Title, ui::Align::Left, width);
     ui::text(view.status_line, ui::TextRole::Title, ui::Align::Left, width);
     if (!view.worker_line.empty())
@@ -80,44 +91,89 @@ void draw_ticket(const RepairsView& view, Requests& requests)
     // What the person just did, right under the status, where it is seen.
     if (!view.after_line.empty())
         ui::text(view.after_line, ui::TextRole::Title, ui::Align::Center, width, ctx.colors().good);
-    // Reading the office's news again is a convenience, not a step of the
-    // flow: it sits with the status, where it is seen whatever the timeline's length.
-    // While nothing is asked of the person, reading the office's news again
-    // sits with the status, where it is seen whatever the timeline's length.
-    const std::string refresh = ui::with_icon("refresh", view.refresh_label);
-    const bool asking = !view.accept_label.empty() || !view.ratings.empty();
-    if (!asking && wide_button("repairs.refresh", refresh, ui::ButtonKind::Secondary))
+    // Reading the office's news again sits with the status, where it is
+    // seen whatever the timeline's length, unless it is with the actions.
+    if (with_refresh &&
+        wide_button("repairs.refresh", ui::with_icon("refresh", view.refresh_label), ui::ButtonKind::Secondary))
         ask(requests, RequestRefresh{});
     // Newest first, one line each: when, then what.
     for (const LineView& line : view.timeline)
         ui::text(line.left + "  " + line.right, ui::TextRole::Body, ui::Align::Left, width);
-    ImGui::Dummy(ImVec2(1, ctx.metrics.mm(3)));
-    // The actions at the bottom, within reach.
+}
+
+float ticket_actions_height(const RepairsView& view, float width, bool with_refresh)
+{
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const std::string accept = ui::with_icon("check", view.accept_label);
-    float actions = asking ? wide_button_height(refresh) + spacing : 0;
+    float h = with_refresh ? wide_button_height(ui::with_icon("refresh", view.refresh_label)) + spacing : 0;
     if (!view.accept_label.empty())
-        actions += wide_button_height(accept) + spacing + ui::text_height(view.reject_label, ui::TextRole::Body, width) + spacing +
-                   choices_height(view.reject_reasons, width);
+        h += wide_button_height(ui::with_icon("check", view.accept_label)) + spacing +
+             ui::text_height(view.reject_label, ui::TextRole::Body, width) + spacing +
+             choices_height("repairs.reject_reasons", view.reject_reasons, width, reject_slots);
     if (!view.ratings.empty())
-        actions += choices_height(view.ratings, width);
-    ui::align_bottom(actions);
+        h += choices_height("repairs.ratings", view.ratings, width);
+    return h;
+}
+
+// 验收 (accept, or reject with a reason) or the rating, then 刷新. In
+// landscape's side column 刷新 is with the words, and the reasons or
+// ratings take the rest of the column, scrolling there when too tall (2x).
+void draw_ticket_actions(const RepairsView& view, Requests& requests, float width, bool side_column)
+{
+    const bool with_refresh = !side_column;
     const ui::RequiredTargets required;
     if (!view.accept_label.empty()) {
-        if (wide_button("repairs.accept", accept, ui::ButtonKind::Primary))
+        if (wide_button("repairs.accept", ui::with_icon("check", view.accept_label), ui::ButtonKind::Primary))
             ask(requests, RequestAccept{true, {}});
         ui::text(view.reject_label, ui::TextRole::Body, ui::Align::Left, width);
-        const int i = draw_choices(view.reject_reasons, ui::ButtonKind::Secondary, false);
+        const int i = draw_choices("repairs.reject_reasons", view.reject_reasons, ui::ButtonKind::Secondary,
+                                   side_column, reject_slots);
         if (i >= 0)
             ask(requests, RequestAccept{false, view.reject_reasons[static_cast<std::size_t>(i)].value});
     }
     if (!view.ratings.empty()) {
-        const int i = draw_choices(view.ratings, ui::ButtonKind::Secondary, false);
+        const int i = draw_choices("repairs.ratings", view.ratings, ui::ButtonKind::Secondary, side_column);
         if (i >= 0)
             ask(requests, RequestRate{i + 1});
     }
-    if (asking && wide_button("repairs.refresh", refresh, ui::ButtonKind::Secondary))
+    if (with_refresh &&
+        wide_button("repairs.refresh", ui::with_icon("refresh", view.refresh_label), ui::ButtonKind::Secondary))
         ask(requests, RequestRefresh{});
+}
+
+} // namespace
+
+void draw_ticket(const RepairsView& view, Requests& requests)
+{
+    const ui::Context& ctx = ui::context();
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (!asks_something(view)) {
+        draw_ticket_words(view, requests, width, true);
+        return;
+    }
+    // Asked to 验收 or rate: the actions stay whole at the bottom, within
+    // reach, and the words scroll above them when they need more room (2x
+    // text); landscape puts them side by side, 刷新 with the words, where
+    // the actions' column has no room for it at 2x.
+    const float spacing_y = ImGui::GetStyle().ItemSpacing.y;
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const float min_words = ctx.metrics.mm(30);
+    if (ctx.metrics.landscape) {
+        const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+        const float height = ImMax(min_words, avail - spacing_y);
+        ui::begin_scroll_area("repairs.ticket.words", ImVec2(column, height));
+        draw_ticket_words(view, requests, column, true);
+        ui::end_scroll_area();
+        ImGui::SameLine();
+        ImGui::BeginChild("repairs.ticket.actions", ImVec2(column, height), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ui::align_bottom(ticket_actions_height(view, column, false));
+        draw_ticket_actions(view, requests, column, true);
+        ImGui::EndChild();
+        return;
+    }
+    words_above_actions("repairs.ticket.words", ticket_actions_height(view, width, true),
+                        [&] { draw_ticket_words(view, requests, width, false); });
+    draw_ticket_actions(view, requests, width, false);
 }
 
 } // namespace kiosk::repairs

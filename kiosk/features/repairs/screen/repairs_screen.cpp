@@ -8,6 +8,7 @@
 #include "household/screen/household_screens.hpp"
 #include "ui/icons.hpp"
 #include "ui/text_field.hpp"
+#include "ui/choice_list.hpp"
 #include "features/repairs/core/repairs_feature.hpp"
 
 #include <imgui.h>
@@ -17,44 +18,39 @@ namespace kiosk::repairs {
 
 namespace {
 
-std::vector<ImVec2> choice_sizes(const std::vector<ChoiceView>& choices, float width, std::vector<std::string>& labels)
+// Repairs' buttons: wide enough for a word and an icon, taller than the touch minimum.
+ui::ChoiceListLayout choice_layout(bool at_bottom, std::size_t elderly_slots)
 {
     const ui::Context& ctx = ui::context();
-    const float min_w = ImMin(width, ctx.metrics.mm(ctx.metrics.landscape ? 70 : 60));
-    const float height = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 18));
-    std::vector<ImVec2> sizes;
-    for (const ChoiceView& c : choices) {
-        labels.push_back(ui::with_icon(c.icon, c.label));
-        const ImVec2 fit = ui::button_size(labels.back(), 0, ui::TextRole::Title);
-        sizes.emplace_back(ImMin(width, ImMax(min_w, fit.x)), ImMax(height, fit.y));
-    }
-    return sizes;
+    ui::ChoiceListLayout layout;
+    layout.min_width = ctx.metrics.mm(ctx.metrics.landscape ? 70 : 60);
+    layout.min_height = ctx.metrics.mm(ctx.mode.elderly ? 24 : 18);
+    layout.at_bottom = at_bottom;
+    layout.elderly_slots = elderly_slots;
+    return layout;
+}
+
+std::vector<ui::Choice> as_choices(const std::vector<ChoiceView>& choices, ui::ButtonKind kind)
+{
+    std::vector<ui::Choice> list;
+    for (const ChoiceView& c : choices)
+        list.push_back({c.id, c.icon.empty() ? c.label : ui::with_icon(c.icon, c.label), kind});
+    return list;
 }
 
 } // namespace
 
-float choices_height(const std::vector<ChoiceView>& choices, float width)
+float choices_height(const char* list_id, const std::vector<ChoiceView>& choices, float width, std::size_t elderly_slots)
 {
-    std::vector<std::string> labels;
-    return ui::FlowRow::height(choice_sizes(choices, width, labels), width) + ImGui::GetStyle().ItemSpacing.y;
+    return ui::choice_list_height(list_id, as_choices(choices, ui::ButtonKind::Secondary),
+                                  choice_layout(false, elderly_slots), width) +
+           ImGui::GetStyle().ItemSpacing.y;
 }
 
-int draw_choices(const std::vector<ChoiceView>& choices, ui::ButtonKind kind, bool at_bottom)
+int draw_choices(const char* list_id, const std::vector<ChoiceView>& choices, ui::ButtonKind kind, bool at_bottom,
+                 std::size_t elderly_slots)
 {
-    const float width = ImGui::GetContentRegionAvail().x;
-    std::vector<std::string> labels;
-    const std::vector<ImVec2> sizes = choice_sizes(choices, width, labels);
-    if (at_bottom)
-        ui::align_bottom(ui::FlowRow::height(sizes, width));
-    const ui::RequiredTargets required;
-    ui::FlowRow row(width);
-    int tapped = -1;
-    for (std::size_t i = 0; i < choices.size(); ++i) {
-        row.place(sizes[i].x);
-        if (ui::button(choices[i].id.c_str(), labels[i], sizes[i], kind, ui::TextRole::Title))
-            tapped = static_cast<int>(i);
-    }
-    return tapped;
+    return ui::choice_list(list_id, as_choices(choices, kind), choice_layout(at_bottom, elderly_slots));
 }
 
 float wide_button_height(const std::string& label)
@@ -69,6 +65,17 @@ bool wide_button(const char* id, const std::string& label, ui::ButtonKind kind)
 {
     const float width = ImGui::GetContentRegionAvail().x;
     return ui::button(id, label, ImVec2(width, wide_button_height(label)), kind, ui::TextRole::Title);
+}
+
+void words_above_actions(const char* id, float actions_height, const std::function<void()>& draw_words)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float room = ImGui::GetContentRegionAvail().y - actions_height - 2 * spacing;
+    // Never lower than a few lines: then the whole page scrolls instead.
+    ui::begin_scroll_area(id, ImVec2(ImGui::GetContentRegionAvail().x, ImMax(ui::context().metrics.mm(30), room)));
+    draw_words();
+    ui::end_scroll_area();
+    ui::align_bottom(actions_height);
 }
 
 void draw_message(const RepairsView& view)
@@ -111,15 +118,17 @@ void draw_start(const RepairsView& view, Requests& requests)
 
 void draw_readback(const RepairsView& view, Requests& requests)
 {
-    for (const LineView& line : view.readback)
-        draw_line(line, ui::TextRole::Title);
-    // 补充说明: optional; the shared pad opens over the lower part when tapped.
-    ui::text(view.note_label, ui::TextRole::Body, ui::Align::Left, ImGui::GetContentRegionAvail().x);
-    if (auto text = ui::text_field("repairs.note", TextKind::ChineseText, view.note, TextLimits{note_max}))
-        ask(requests, RequestNote{*text});
     const std::string another = ui::with_icon("plus", view.another_label);
     const std::string submit = ui::with_icon("check", view.submit_label);
-    ui::align_bottom(wide_button_height(another) + wide_button_height(submit) + 2 * ImGui::GetStyle().ItemSpacing.y);
+    const float actions = wide_button_height(another) + wide_button_height(submit) + ImGui::GetStyle().ItemSpacing.y;
+    words_above_actions("repairs.readback.words", actions, [&] {
+        for (const LineView& line : view.readback)
+            draw_line(line, ui::TextRole::Title);
+        // 补充说明: optional; the shared pad opens over the lower part when tapped.
+        ui::text(view.note_label, ui::TextRole::Body, ui::Align::Left, ImGui::GetContentRegionAvail().x);
+        if (auto text = ui::text_field("repairs.note", TextKind::ChineseText, view.note, TextLimits{note_max}))
+            ask(requests, RequestNote{*text});
+    });
     const ui::RequiredTargets required;
     if (wide_button("repairs.add_another", another, ui::ButtonKind::Secondary))
         ask(requests, RequestAddAnother{});
@@ -129,11 +138,12 @@ void draw_readback(const RepairsView& view, Requests& requests)
 
 void draw_out_of_scope(const RepairsView& view, Requests& requests)
 {
-    const float width = ImGui::GetContentRegionAvail().x;
-    ui::text(view.refer_who, ui::TextRole::Title, ui::Align::Center, width);
-    if (!view.refer_phone.empty())
-        ui::text(view.refer_phone, ui::TextRole::Amount, ui::Align::Center, width);
-    ui::align_bottom(wide_button_height(view.start_over_label) + ImGui::GetStyle().ItemSpacing.y);
+    words_above_actions("repairs.refer.words", wide_button_height(view.start_over_label), [&] {
+        const float width = ImGui::GetContentRegionAvail().x;
+        ui::text(view.refer_who, ui::TextRole::Title, ui::Align::Center, width);
+        if (!view.refer_phone.empty())
+            ui::text(view.refer_phone, ui::TextRole::Amount, ui::Align::Center, width);
+    });
     const ui::RequiredTargets required;
     if (wide_button("repairs.start_over", view.start_over_label, ui::ButtonKind::Primary))
         ask(requests, RequestStartOver{});
@@ -141,9 +151,10 @@ void draw_out_of_scope(const RepairsView& view, Requests& requests)
 
 void draw_paid_notice(const RepairsView& view, Requests& requests)
 {
-    for (const LineView& line : view.prices)
-        draw_line(line, ui::TextRole::Title);
-    ui::align_bottom(wide_button_height(view.acknowledge_label) + ImGui::GetStyle().ItemSpacing.y);
+    words_above_actions("repairs.prices.words", wide_button_height(view.acknowledge_label), [&] {
+        for (const LineView& line : view.prices)
+            draw_line(line, ui::TextRole::Title);
+    });
     const ui::RequiredTargets required;
     if (wide_button("repairs.acknowledge", view.acknowledge_label, ui::ButtonKind::Primary))
         ask(requests, RequestAcknowledgePaid{});
@@ -173,14 +184,14 @@ void draw_screen(const RepairsView& view, Requests& requests)
     case RepairsStep::Unit: ask_household(requests, household::draw_unit_picker(view.picker)); break;
     case RepairsStep::Digits: ask_household(requests, household::draw_household_keypad(view.keypad)); break;
     case RepairsStep::EmergencyMenu: {
-        const int i = draw_choices(view.choices, ui::ButtonKind::Danger, true);
+        const int i = draw_choices("repairs.emergencies", view.choices, ui::ButtonKind::Danger, true);
         if (i >= 0)
             ask(requests, RequestEmergency{view.choices[static_cast<std::size_t>(i)].value});
         break;
     }
     case RepairsStep::Emergency: draw_emergency(view, requests); break;
     case RepairsStep::Location: {
-        const int i = draw_choices(view.choices, ui::ButtonKind::Secondary, true);
+        const int i = draw_choices("repairs.locations", view.choices, ui::ButtonKind::Secondary, true);
         if (i >= 0) {
             const ChoiceView& c = view.choices[static_cast<std::size_t>(i)];
             ask(requests, RequestLocation{c.value, c.office_words});
@@ -188,7 +199,7 @@ void draw_screen(const RepairsView& view, Requests& requests)
         break;
     }
     case RepairsStep::Category: {
-        const int i = draw_choices(view.choices, ui::ButtonKind::Secondary, true);
+        const int i = draw_choices("repairs.categories", view.choices, ui::ButtonKind::Secondary, true);
         if (i >= 0) {
             const ChoiceView& c = view.choices[static_cast<std::size_t>(i)];
             ask(requests, RequestCategory{c.value, c.scope});
@@ -196,7 +207,7 @@ void draw_screen(const RepairsView& view, Requests& requests)
         break;
     }
     case RepairsStep::Preset: {
-        const int i = draw_choices(view.choices, ui::ButtonKind::Secondary, true);
+        const int i = draw_choices("repairs.presets", view.choices, ui::ButtonKind::Secondary, true);
         if (i >= 0) {
             const ChoiceView& c = view.choices[static_cast<std::size_t>(i)];
             ask(requests, RequestPreset{c.value, c.office_words});
@@ -204,7 +215,7 @@ void draw_screen(const RepairsView& view, Requests& requests)
         break;
     }
     case RepairsStep::When: {
-        const int i = draw_choices(view.choices, ui::ButtonKind::Secondary, true);
+        const int i = draw_choices("repairs.slots", view.choices, ui::ButtonKind::Secondary, true);
         if (i >= 0) {
             const ChoiceView& c = view.choices[static_cast<std::size_t>(i)];
             ask(requests, RequestSlot{c.slot_start, c.slot_end});

@@ -5,6 +5,7 @@
 #include "features/visitors/screen/visitors_screens.hpp"
 
 #include "household/screen/household_screens.hpp"
+#include "ui/choice_list.hpp"
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
 #include "ui/widgets.hpp"
@@ -34,29 +35,26 @@ void on_choice(const VisitorsView& view, const VisitorsChoice& choice, Requests&
     }
 }
 
-// The errands are few and read as sentences: full-width rows. Purposes,
-// numbers and days share rows.
+// The errands are few and read as sentences: full-width rows (two a row on
+// a landscape panel, which has width and little height). Purposes, numbers
+// and days share rows. Elderly mode pages them: three and 更多.
 void draw_choices(const VisitorsView& view, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
     const bool rows = view.step == VisitorsStep::Menu;
-    const float min_w = rows ? width : ctx.metrics.mm(view.step == VisitorsStep::People ? 36 : 70);
-    const float height = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 20));
-    std::vector<ImVec2> sizes;
-    for (const VisitorsChoice& choice : view.choices) {
-        const ImVec2 fit = ui::button_size(choice.label, 0, ui::TextRole::Title);
-        sizes.emplace_back(ImMin(width, ImMax(min_w, fit.x)), ImMax(height, fit.y));
-    }
-    ui::align_bottom(ui::FlowRow::height(sizes, width));
-    const ui::RequiredTargets required;
-    ui::FlowRow row(width);
-    for (std::size_t i = 0; i < view.choices.size(); ++i) {
-        row.place(sizes[i].x);
-        const ui::ButtonKind kind = rows && i == 0 ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary;
-        if (ui::button(view.choices[i].id.c_str(), view.choices[i].label, sizes[i], kind, ui::TextRole::Title))
-            on_choice(view, view.choices[i], requests);
-    }
+    const float half = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    std::vector<ui::Choice> choices;
+    for (std::size_t i = 0; i < view.choices.size(); ++i)
+        choices.push_back({view.choices[i].id, view.choices[i].label,
+                           rows && i == 0 ? ui::ButtonKind::Primary : ui::ButtonKind::Secondary});
+    ui::ChoiceListLayout layout;
+    layout.min_width = rows ? (ctx.metrics.landscape ? half : width)
+                            : ctx.metrics.mm(view.step == VisitorsStep::People ? 36 : 70);
+    layout.min_height = ctx.metrics.mm(ctx.mode.elderly ? 24 : 20);
+    const int tapped = ui::choice_list("visitors.choices", choices, layout);
+    if (tapped >= 0)
+        on_choice(view, view.choices[static_cast<std::size_t>(tapped)], requests);
 }
 
 // Room for two lines of message, kept whether or not one shows, so a
@@ -109,10 +107,13 @@ void draw_keypad_step(const VisitorsView& view, Requests& requests)
     if (!ui::context().metrics.landscape) {
         ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
         const float spacing = ImGui::GetStyle().ItemSpacing.y;
-        ui::align_bottom(ui::text_height("0", ui::TextRole::Amount, width) + message_room(width) + 2 * spacing +
-                         ui::numeric_keypad_height());
+        const float above_keys = ui::text_height("0", ui::TextRole::Amount, width) + message_room(width) + 2 * spacing;
+        // The keys shorten (never below the target) when the header grows, as
+        // the offline notice does at 2x text: every key stays on screen.
+        const float keys_room = ImGui::GetContentRegionAvail().y - above_keys - spacing;
+        ui::align_bottom(above_keys + ui::numeric_keypad_height(keys_room));
         draw_typed(view, width);
-        draw_pad(view, requests, width, 0);
+        draw_pad(view, requests, width, keys_room);
         return;
     }
     // Landscape: the words beside the keys, every key on screen.
