@@ -37,9 +37,10 @@ ApiResponse survey_results(ApiContext& ctx, const std::string& survey_id) {
         results.questions.push_back(std::move(qr));
     }
 
-    // Oldest first, so the words read in the order they came.
+    // Oldest first, so the words read in the order they came (ids are random:
+    // answers stored in the same second keep the order they were stored in).
     Statement st(ctx.db, "SELECT anonymous, answers, received_at FROM survey_responses WHERE survey_id = ? "
-                         "ORDER BY received_at, id");
+                         "ORDER BY received_at, rowid");
     st.bind(1, survey_id);
     while (st.step()) {
         const bool anonymous = st.int64(0) != 0;
