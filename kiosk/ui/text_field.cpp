@@ -11,7 +11,7 @@
 namespace kiosk::ui {
 
 std::optional<std::string> text_field(const char* id, TextKind kind, const std::string& value,
-                                      const TextLimits& limits)
+                                      const TextLimits& limits, float width)
 {
     Context& ctx = context();
     TextPad* pad = ctx.text_pad;
@@ -23,7 +23,8 @@ std::optional<std::string> text_field(const char* id, TextKind kind, const std::
     const bool placeholder = shown.empty();
     if (placeholder)
         shown = ctx.tr("input.placeholder");
-    const float width = ImGui::GetContentRegionAvail().x;
+    if (width <= 0)
+        width = ImGui::GetContentRegionAvail().x;
     // Tapped again while its pad is open (say, while the pad stepped aside for
     // 还在使用吗？), it keeps what is typed rather than starting over.
     if (button(id, shown, ImVec2(width, 0), editing ? ButtonKind::Selected : ButtonKind::Secondary) && pad && !editing)

@@ -19,7 +19,8 @@
 
 namespace kiosk::ui {
 
+// `width` 0: the rest of the line (a column of a two-column screen passes its own).
 std::optional<std::string> text_field(const char* id, TextKind kind, const std::string& value,
-                                      const TextLimits& limits);
+                                      const TextLimits& limits, float width = 0);
 
 } // namespace kiosk::ui

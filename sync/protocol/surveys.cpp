@@ -97,7 +97,7 @@ void decode_into(const nlohmann::json& j, SurveyAnswer& out, DecodeContext& ctx)
     ObjectReader r(j, ctx);
     r.text("question_id", out.question_id, id_rule);
     r.text_array("choice_ids", out.choice_ids, 50, id_rule);
-    r.text("text", out.text, TextRule{0, 500, true});
+    r.text("text", out.text, TextRule{0, survey_text_max, true});
 }
 
 void to_json(nlohmann::json& j, const SurveyAnswer& v) {
@@ -152,15 +152,28 @@ void to_json(nlohmann::json& j, const SurveyChoiceResult& v) {
     j = nlohmann::json{{"choice_id", v.choice_id}, {"picked", v.picked}};
 }
 
+void decode_into(const nlohmann::json& j, SurveyWords& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("text", out.text, TextRule{1, survey_text_max, true});
+    r.boolean("anonymous", out.anonymous);
+    r.time("received_at", out.received_at);
+}
+
+void to_json(nlohmann::json& j, const SurveyWords& v) {
+    j = nlohmann::json{{"text", v.text}, {"anonymous", v.anonymous}};
+    put_time(j, "received_at", v.received_at);
+}
+
 void decode_into(const nlohmann::json& j, SurveyQuestionResult& out, DecodeContext& ctx) {
     ObjectReader r(j, ctx);
     r.text("question_id", out.question_id, id_rule);
     r.array("choices", out.choices, 50);
     r.object("texts", out.texts);
+    r.array("words", out.words, 100000);
 }
 
 void to_json(nlohmann::json& j, const SurveyQuestionResult& v) {
-    j = nlohmann::json{{"question_id", v.question_id}, {"choices", v.choices}, {"texts", v.texts}};
+    j = nlohmann::json{{"question_id", v.question_id}, {"choices", v.choices}, {"texts", v.texts}, {"words", v.words}};
 }
 
 void decode_into(const nlohmann::json& j, SurveyResults& out, DecodeContext& ctx) {

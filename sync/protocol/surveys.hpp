@@ -4,6 +4,7 @@
 #include "protocol/codec.hpp"
 #include "protocol/common.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -75,6 +76,9 @@ struct SurveyStatus {
 };
 LOBBY_PROTOCOL_CODEC(SurveyStatus);
 
+// The most characters of a person's own words in one answer.
+inline constexpr std::size_t survey_text_max = 500;
+
 // Surveys: POST /v1/survey-responses -> 201 SurveyReceipt
 struct SurveyAnswer {
     std::string question_id;
@@ -117,10 +121,21 @@ struct SurveyChoiceResult {
 };
 LOBBY_PROTOCOL_CODEC(SurveyChoiceResult);
 
+// One answer's own words, for the office to read: which kind of answer
+// wrote it, never which unit (the words may name a person; the unit would
+// tie them to a household).
+struct SurveyWords {
+    std::string text;
+    bool anonymous = false;
+    UtcSeconds received_at = 0;
+};
+LOBBY_PROTOCOL_CODEC(SurveyWords);
+
 struct SurveyQuestionResult {
     std::string question_id;
     std::vector<SurveyChoiceResult> choices;  // empty for text questions
     SurveyTally texts;                        // answers with a non-empty text
+    std::vector<SurveyWords> words;           // those texts, oldest first
 };
 LOBBY_PROTOCOL_CODEC(SurveyQuestionResult);
 

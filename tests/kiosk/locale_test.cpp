@@ -55,7 +55,9 @@ std::vector<std::string> zh_cn_keys()
 //  2. Any literal of a key's shape passed straight to t(...) or
 //     catalog.text(language, ...) is a key, whatever its group.
 //  3. Not keys: a widget id, i.e. the first argument of a ui:: widget call
-//     (ui::button("admin.pin.ok", ...)) or listed in k_widget_ids; a config
+//     (ui::button("admin.pin.ok", ...)), of ImGui::BeginChild or of a
+//     screen's list helper (draw_choices, choices_height,
+//     words_above_actions), or listed in k_widget_ids; a config
 //     path given to line_of(root, "fees.lockout_s", ...) or toml's at_path("...").
 //  4. A literal ending in '.' and followed by '+' builds names at run time. It
 //     must be a known family in k_families: "weekday." + n stands for the keys
@@ -175,7 +177,9 @@ KeyScan scan_for_keys(const std::string& src, const std::string& file_name, cons
 {
     static const std::regex key_shape(R"(^[a-z_]+(\.[a-z0-9_]+)+$)");
     static const std::regex family_shape(R"(^[a-z_]+(\.[a-z0-9_]+)*\.$)");
-    static const std::regex widget_call(R"(ui::[a-z_]+\(\s*$)");
+    // ImGui's child windows and the screens' own list helpers take an id first too.
+    static const std::regex widget_call(
+        R"((ui::[a-z_]+|ImGui::BeginChild|draw_choices|choices_height|words_above_actions)\(\s*$)");
     static const std::regex config_path(R"((line_of\(\s*[a-z_]+\s*,|\.at_path\()\s*$)");
     static const std::regex lookup(R"((\bt\(|\.text\(\s*[a-z_.]+\s*,)\s*$)");
     static const std::regex concatenated(R"(^\s*\+)");

@@ -189,11 +189,13 @@ TEST_CASE("surveys: every question type, one a screen, with progress that grows 
     // 4: multiple with nothing picked is an answer (none).
     CHECK(k.s().current == "q4");
     k.apply(RequestNext{});
-    // 5: free text cannot be typed yet: it says so and is skipped.
+    // 5: free text: a field for the pad, optional, so Next skips it.
     v = k.view();
     CHECK(v.kind == QuestionKind::Text);
     CHECK(v.progress == "第 5 题，共 5 题");
-    CHECK(v.hint.find("还不能输入文字") != std::string::npos);
+    CHECK(v.takes_words);
+    CHECK(v.words.empty());
+    CHECK(v.hint.find("不想写可以跳过") != std::string::npos);
     CHECK(v.next_label == "跳过，核对回答");
     k.apply(RequestNext{});
 
@@ -205,7 +207,7 @@ TEST_CASE("surveys: every question type, one a screen, with progress that grows 
     CHECK(v.rows[1].answer == "保洁、停车");
     CHECK(v.rows[2].answer == "电话");
     CHECK(v.rows[3].answer == "（没有选择）");
-    CHECK(v.rows[4].answer.find("跳过") != std::string::npos);
+    CHECK(v.rows[4].answer == "（跳过）");
     CHECK(v.review_note.find("匿名提交") != std::string::npos);
 }
 
@@ -242,8 +244,88 @@ TEST_CASE("surveys: changing the rating from the summary removes or brings back 
     std::vector<std::string> ids;
     for (const auto& item : sent.answers)
         ids.push_back(item.question_id);
-    CHECK(ids == std::vector<std::string>{"q1", "q3", "q4"});  // no q2, and the text question is not sent
+    CHECK(ids == std::vector<std::string>{"q1", "q3", "q4"});  // no q2, and the skipped text question is not sent
     CHECK(sent.answers[0].choice_ids == std::vector<std::string>{"4"});
+}
+
+TEST_CASE("surveys: the text question and the follow-up's remarks carry the person's words to the outbox")
+{
+    Kiosk k;
+    k.apply(RequestStart{survey(), true});
+    k.pick_next("1");
+    // The follow-up takes words besides its reasons; words alone answer it.
+    SurveysView v = k.view();
+    CHECK(v.takes_words);
+    CHECK(v.words_label.find("可不填") != std::string::npos);
+    k.apply(RequestWords{"  车库太暗　"});  // the pad's rules again: trimmed
+    CHECK(k.s().answers.at("q2").words == "车库太暗");
+    CHECK(k.view().next_label == "下一题");  // no reason picked, but words: not a skip
+    k.apply(RequestNext{});
+    // A single choice takes no words: a stray request changes nothing.
+    CHECK(k.s().current == "q3");
+    CHECK_FALSE(k.view().takes_words);
+    k.apply(RequestWords{"其实都行"});
+    CHECK(k.s().answers.count("q3") == 0);
+    k.pick_next("desk");
+    k.apply(RequestNext{});  // q4: none
+    // The text question: more than it takes is refused and said; nothing kept.
+    REQUIRE(k.s().current == "q5");
+    k.apply(RequestWords{std::string(words_max + 1, 'a')});
+    CHECK(k.view().message == "最多写 200 个字，请删掉一些。");
+    CHECK(k.view().message_is_problem);
+    CHECK(k.s().answers.count("q5") == 0);
+    k.apply(RequestWords{"希望加装路灯\x07"});  // a control character dropped
+    v = k.view();
+    CHECK(v.message.empty());
+    CHECK(v.words == "希望加装路灯");
+    CHECK(v.next_label == "核对回答");
+    k.apply(RequestNext{});
+
+    // The summary reads the words back, quoted, under the reasons.
+    v = k.view();
+    REQUIRE(v.step == SurveysStep::Review);
+    REQUIRE(v.rows.size() == 5);
+    CHECK(v.rows[1].answer == "（没有选择）\n“车库太暗”");
+    CHECK(v.rows[4].answer == "“希望加装路灯”");
+    CHECK(k.view(Language::ZhHK).rows[4].answer == "「希望加装路灯」");
+
+    // Changed from the summary; emptied words take them back.
+    k.apply(RequestEdit{"q5"});
+    k.apply(RequestWords{"希望加装路灯和监控"});
+    k.apply(RequestNext{});
+    CHECK(k.view().rows[4].answer == "“希望加装路灯和监控”");
+
+    k.apply(RequestSendAnswers{});
+    REQUIRE(k.effects.submissions.size() == 1);
+    const auto& sent = std::any_cast<const SurveySubmission&>(k.effects.submissions[0].payload);
+    REQUIRE(sent.answers.size() == 5);
+    CHECK(sent.answers[1].question_id == "q2");
+    CHECK(sent.answers[1].choice_ids.empty());
+    CHECK(sent.answers[1].words == "车库太暗");
+    CHECK(sent.answers[2].words.empty());
+    CHECK(sent.answers[4].question_id == "q5");
+    CHECK(sent.answers[4].words == "希望加装路灯和监控");
+    // Nothing of the words stays in the session once saved.
+    CHECK(k.s().answers.empty());
+}
+
+TEST_CASE("surveys: words taken back leave the text question skipped and unsent")
+{
+    Kiosk k;
+    k.apply(RequestStart{survey(), true});
+    k.pick_next("5");
+    k.pick_next("desk");
+    k.apply(RequestNext{});
+    k.apply(RequestWords{"随便写写"});
+    k.apply(RequestWords{""});
+    CHECK(k.view().next_label == "跳过，核对回答");
+    k.apply(RequestNext{});
+    CHECK(k.view().rows.back().answer == "（跳过）");
+    k.apply(RequestSendAnswers{});
+    REQUIRE(k.effects.submissions.size() == 1);
+    const auto& sent = std::any_cast<const SurveySubmission&>(k.effects.submissions[0].payload);
+    CHECK(sent.answers.size() == 3);  // q1, q3, q4: the empty text question is not sent
+    CHECK(sent.answers.back().question_id == "q4");
 }
 
 TEST_CASE("surveys: Back steps through the questions keeping the answers, and from the first to the intro")

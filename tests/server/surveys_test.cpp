@@ -295,3 +295,75 @@ TEST_CASE("staff read a survey's results with household and anonymous answers co
     CHECK(kiosk.get("/v1/surveys/" + s.id + "/results").status == 403);
     CHECK(staff.get("/v1/surveys/S-1999-Q1/results").error_code() == "unknown_survey");
 }
+
+TEST_CASE("written words: stored as sent, refused clearly when too long or not text, read by staff without the unit") {
+    OfficeServerProcess server;
+    Api kiosk(server.port(), lobby1_token);
+    Api staff(server.port(), staff_token);
+    const auto s = find(kiosk, true);
+    const auto refused = [&](const Reply& r, const std::string& words) {
+        CHECK(r.status == 422);
+        CHECK(r.error_code() == "invalid_field");
+        CHECK(r.as<p::ErrorBody>().message.find(words) != std::string::npos);
+    };
+    // 500 characters (not bytes) is the most; one more is refused, naming the answer.
+    std::string longest;
+    for (int i = 0; i < 500; ++i) longest += "好";
+    auto too_long = answer(s.id, "1-1-801");
+    too_long["answers"][6]["text"] = longest + "好";
+    refused(kiosk.create("/v1/survey-responses", too_long), "answers[6].text");
+    refused(kiosk.create("/v1/survey-responses", too_long), "500 characters");
+    // Not UTF-8, or with control characters (line breaks are fine).
+    auto broken = answer(s.id, "1-1-801");
+    broken["answers"][6]["text"] = "@@BROKEN@@";
+    std::string raw = p::dump_json(broken);
+    raw.replace(raw.find("@@BROKEN@@"), 10, "\xff\xfe\xfd");
+    const Reply not_utf8 = kiosk.post("/v1/survey-responses", raw, Api::fresh_key());
+    CHECK(not_utf8.status >= 400);
+    CHECK(not_utf8.status < 500);
+    auto bell = answer(s.id, "1-1-801");
+    bell["answers"][6]["text"] = "响铃\a";
+    refused(kiosk.create("/v1/survey-responses", bell), "control characters");
+    // Words on a text question with choices are refused too.
+    auto text_with_choice = answer(s.id, "1-1-801");
+    text_with_choice["answers"][6]["choice_ids"] = {"yes"};
+    CHECK(kiosk.create("/v1/survey-responses", text_with_choice).status == 422);
+    // Nothing refused was stored.
+    const Reply none = staff.get("/v1/surveys/" + s.id + "/results");
+    REQUIRE(none.status == 200);
+    CHECK(none.as<p::SurveyResults>().answers.anonymous == 0);
+
+    // The longest words, two lines, and the follow-up's remarks: stored as sent.
+    auto full = answer(s.id, "3-2-1502", verify(kiosk, "3-2-1502", "5678"));
+    full["answers"][6]["text"] = longest;
+    full["answers"][1]["text"] = "车库太暗\n晚上看不清";
+    REQUIRE(kiosk.create("/v1/survey-responses", full).status == 201);
+    auto short_words = answer(s.id, "1-1-801");
+    short_words["answers"][6]["text"] = "希望加装路灯";
+    REQUIRE(kiosk.create("/v1/survey-responses", short_words).status == 201);
+    auto skipped = answer(s.id, "1-1-801");
+    skipped["answers"].erase(6);  // the text question left out
+    REQUIRE(kiosk.create("/v1/survey-responses", skipped).status == 201);
+
+    const Reply r = staff.get("/v1/surveys/" + s.id + "/results");
+    REQUIRE(r.status == 200);
+    const auto results = r.as<p::SurveyResults>();
+    REQUIRE(results.questions.size() == s.questions.size());
+    const auto& q2 = results.questions[1];
+    REQUIRE(q2.words.size() == 1);
+    CHECK(q2.words[0].text == "车库太暗\n晚上看不清");
+    CHECK_FALSE(q2.words[0].anonymous);
+    const auto& q8 = results.questions[7];
+    CHECK(q8.question_id == "q8");
+    CHECK(q8.texts.household == 1);
+    CHECK(q8.texts.anonymous == 1);
+    REQUIRE(q8.words.size() == 2);  // the skipped answer wrote nothing
+    CHECK(q8.words[0].text == longest);
+    CHECK_FALSE(q8.words[0].anonymous);
+    CHECK(q8.words[1].text == "希望加装路灯");
+    CHECK(q8.words[1].anonymous);
+    CHECK(q8.words[1].received_at > 0);
+    // The results name no unit: the words cannot be tied to a household.
+    CHECK(r.body.find("3-2-1502") == std::string::npos);
+    CHECK(results.questions[0].words.empty());
+}

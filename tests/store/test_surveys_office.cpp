@@ -1,7 +1,7 @@
 // Surveys through the real Effects port (kiosk/net: NetEffects, the outbox,
 // the sync worker) against the real office-server: a survey answered on the
-// kiosk core while the office does not answer arrives exactly once when it
-// is back; a household's second answer is refused for good and stays in the
+// kiosk core (with written words) while the office does not answer arrives
+// exactly once when it is back, and its words leave the kiosk; a household's second answer is refused for good and stays in the
 // outbox as failed, with the server's reason, for staff to see.
 #include "core/controller.hpp"
 #include "core/feature_adapter.hpp"
@@ -94,9 +94,12 @@ TEST_CASE("surveys: answered while the office does not answer, the answer arrive
     ask(RequestStart{survey, true});
     for (const char* pick : {"2", "lifts", "5", "kiosk", "gym", "yes"}) {
         ask(RequestPick{pick});
+        if (std::string(pick) == "lifts")
+            ask(RequestWords{"电梯晚上停运"});  // the follow-up's own words
         ask(RequestNext{});
     }
-    ask(RequestNext{});  // the text question, skipped
+    ask(RequestWords{"希望加装路灯"});  // the text question
+    ask(RequestNext{});
     ask(RequestSendAnswers{});
     ask(RequestSendAnswers{});  // a second tap on the thanks: nothing more
     CHECK(typed_state<SurveysSession>(c.feature_state(feature_id))->step == SurveysStep::Done);
@@ -112,8 +115,13 @@ TEST_CASE("surveys: answered while the office does not answer, the answer arrive
     CHECK(office_count(office.db_path(), "SELECT count(*) FROM survey_responses") == 1);
     CHECK(office_count(office.db_path(),
                        "SELECT count(*) FROM survey_responses WHERE anonymous = 1 AND unit_id IS NULL AND "
-                       "answers LIKE '%{\"choice_ids\":[\"lifts\"],\"question_id\":\"q2\"}%'") == 1);
-    CHECK(!kiosk.ui.outbox_items(1)->front().body);  // the answers leave the kiosk once delivered
+                       "answers LIKE '%{\"choice_ids\":[\"lifts\"],\"question_id\":\"q2\"%'") == 1);
+    // The words arrive once, each with its question.
+    CHECK(office_count(office.db_path(),
+                       "SELECT count(*) FROM survey_responses WHERE "
+                       "answers LIKE '%\"question_id\":\"q2\",\"text\":\"电梯晚上停运\"%' AND "
+                       "answers LIKE '%{\"choice_ids\":[],\"question_id\":\"q8\",\"text\":\"希望加装路灯\"}%'") == 1);
+    CHECK(!kiosk.ui.outbox_items(1)->front().body);  // the answers, words too, leave the kiosk once delivered
 }
 
 TEST_CASE("surveys: a household's second answer is refused for good and kept as failed with the reason")
@@ -133,12 +141,12 @@ TEST_CASE("surveys: a household's second answer is refused for good and kept as 
     const std::string token = nlohmann::json::parse(lookup->body).at("verification_token");
 
     SurveySubmission answer{survey.id, false, "1-1-801", token,
-                            {{"q1", {"4"}}, {"q3", {"5"}}, {"q5", {"desk"}}, {"q6", {}}, {"q7", {"no"}}}};
+                            {{"q1", {"4"}, ""}, {"q3", {"5"}, ""}, {"q5", {"desk"}, ""}, {"q6", {}, ""}, {"q7", {"no"}, ""}}};
     REQUIRE(kiosk.effects->enqueue(Submission{feature_id, submission_kind, answer}) == SaveOutcome::Saved);
     REQUIRE(test::wait_until([&] { return kiosk.ui.outbox_counts()->done == 1; }));
     // The same household again (another person of it, later): refused, not retried, not dropped.
     answer.answers[0].choice_ids = {"1"};
-    answer.answers.insert(answer.answers.begin() + 1, {"q2", {"parking"}});
+    answer.answers.insert(answer.answers.begin() + 1, SurveySubmission::Item{"q2", {"parking"}, ""});
     REQUIRE(kiosk.effects->enqueue(Submission{feature_id, submission_kind, answer}) == SaveOutcome::Saved);
     REQUIRE(test::wait_until([&] { return kiosk.ui.outbox_counts()->failed == 1; }));
     const auto failed = kiosk.ui.outbox_items(1)->front();

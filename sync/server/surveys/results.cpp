@@ -1,5 +1,6 @@
 // Survey results for the office: household (verified) answers and anonymous
-// ones counted apart, so answers nobody verified cannot pass for residents'.
+// ones counted apart, so answers nobody verified cannot pass for residents';
+// and each question's written words, to read (without the unit).
 #include "surveys/surveys.hpp"
 
 #include "protocol/decode.hpp"
@@ -36,10 +37,14 @@ ApiResponse survey_results(ApiContext& ctx, const std::string& survey_id) {
         results.questions.push_back(std::move(qr));
     }
 
-    Statement st(ctx.db, "SELECT anonymous, answers FROM survey_responses WHERE survey_id = ?");
+    // Oldest first, so the words read in the order they came (ids are random:
+    // answers stored in the same second keep the order they were stored in).
+    Statement st(ctx.db, "SELECT anonymous, answers, received_at FROM survey_responses WHERE survey_id = ? "
+                         "ORDER BY received_at, rowid");
     st.bind(1, survey_id);
     while (st.step()) {
         const bool anonymous = st.int64(0) != 0;
+        const protocol::UtcSeconds received_at = st.int64(2);
         count(results.answers, anonymous);
         // Stored by this server after checking them; anything unreadable is skipped.
         const auto stored = protocol::parse_json(st.text(1));
@@ -51,7 +56,10 @@ ApiResponse survey_results(ApiContext& ctx, const std::string& survey_id) {
             const auto q = question_at.find(a.question_id);
             if (q == question_at.end()) continue;
             auto& qr = results.questions[q->second];
-            if (a.text && !a.text->empty()) count(qr.texts, anonymous);
+            if (a.text && !a.text->empty()) {
+                count(qr.texts, anonymous);
+                qr.words.push_back(protocol::SurveyWords{*a.text, anonymous, received_at});
+            }
             for (const auto& c : a.choice_ids) {
                 const auto at = choice_at.find({a.question_id, c});
                 if (at != choice_at.end()) count(qr.choices[at->second].picked, anonymous);

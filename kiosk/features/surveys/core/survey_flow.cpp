@@ -48,6 +48,11 @@ bool needs_choice(const QuestionInfo& q)
     return q.kind == QuestionKind::Single || q.kind == QuestionKind::Rating;
 }
 
+bool takes_words(const QuestionInfo& q)
+{
+    return q.kind == QuestionKind::Text || q.remarks;
+}
+
 SurveySubmission make_submission(const SurveysSession& session)
 {
     SurveySubmission out;
@@ -60,10 +65,11 @@ SurveySubmission make_submission(const SurveysSession& session)
         out.verification_token = session.verification.token;
     }
     for (const QuestionInfo* q : asked_questions(*session.survey, session.answers)) {
-        if (q->kind == QuestionKind::Text)
-            continue;
         const auto it = session.answers.find(q->id);
-        out.answers.push_back({q->id, it != session.answers.end() ? it->second.choice_ids : std::vector<std::string>{}});
+        const Answer answer = it != session.answers.end() ? it->second : Answer{};
+        if (q->kind == QuestionKind::Text && answer.words.empty())
+            continue;
+        out.answers.push_back({q->id, answer.choice_ids, takes_words(*q) ? answer.words : std::string{}});
     }
     return out;
 }

@@ -26,8 +26,11 @@ int position_of(const std::vector<const QuestionInfo*>& asked, const std::string
 // A single or rating question needs one choice before Next.
 bool needs_choice(const QuestionInfo& q);
 
-// What goes to the office: the asked questions' answers, in order. A text
-// question is left out (there is no way to type yet, so it is always skipped).
+// A text question, or a choice question with remarks: takes the person's own words.
+bool takes_words(const QuestionInfo& q);
+
+// What goes to the office: the asked questions' answers, in order, with
+// their words. A text question left empty (skipped) is left out.
 SurveySubmission make_submission(const SurveysSession& session);
 
 } // namespace kiosk::surveys

@@ -4,6 +4,7 @@
 #include "features/surveys/core/surveys_feature.hpp"
 
 #include "core/feature_adapter.hpp"
+#include "core/text_rules.hpp"
 #include "features/surveys/core/survey_flow.hpp"
 
 #include <algorithm>
@@ -162,6 +163,23 @@ void SurveysFeature::handle(State& s, const RequestChoicePage& r, FeatureContext
 {
     if (s.step == SurveysStep::Question)
         s.choice_page = std::max(0, r.page);
+}
+
+// The person's own words from the pad, checked again with the pad's rules:
+// a screen may send anything. Empty words take them back.
+void SurveysFeature::handle(State& s, const RequestWords& r, FeatureContext&)
+{
+    if (s.step != SurveysStep::Question || !s.survey)
+        return;
+    const QuestionInfo* q = find_question(*s.survey, s.current);
+    if (!q || !takes_words(*q))
+        return;
+    if (count_chars(r.text) > words_max) {
+        s.notice = SurveysNotice::WordsTooLong;
+        return;
+    }
+    s.answers[q->id].words = normalise_text(r.text, TextLimits{words_max});
+    s.notice = SurveysNotice::None;
 }
 
 void SurveysFeature::handle(State& s, const RequestNext&, FeatureContext&)

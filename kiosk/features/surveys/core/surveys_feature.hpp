@@ -41,6 +41,7 @@ private:
     void handle(State& s, const household::RequestSubmit& r, FeatureContext& ctx);
     void handle(State& s, const RequestPick& r, FeatureContext& ctx);
     void handle(State& s, const RequestChoicePage& r, FeatureContext& ctx);
+    void handle(State& s, const RequestWords& r, FeatureContext& ctx);
     void handle(State& s, const RequestNext& r, FeatureContext& ctx);
     void handle(State& s, const RequestEdit& r, FeatureContext& ctx);
     void handle(State& s, const RequestSendAnswers& r, FeatureContext& ctx);

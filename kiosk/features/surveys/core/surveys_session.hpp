@@ -27,11 +27,16 @@ enum class SurveysNotice {
     StorageFull,  // the kiosk's disk is full: nothing saved, answers kept
     SaveFailed,   // the store failed: nothing saved, answers kept
     OfflineHousehold,  // verified from the cache: no server token, so no household answer (anonymous still open)
+    WordsTooLong,      // the screen sent more words than a question takes: nothing kept, the earlier words stay
 };
 
-// What the person picked for one question, in the survey's choice order.
+// What the person picked for one question, in the survey's choice order,
+// and their own words (a text question, or a choice question with remarks).
+// The words may name a person: they live only in this session and the
+// outbox body, which the store deletes once the office has the answer.
 struct Answer {
     std::vector<std::string> choice_ids;
+    std::string words;
 };
 
 struct SurveysSession {

@@ -69,6 +69,10 @@ struct SurveysView {
     int choice_page = 0;
     std::string more_label, picked_line;  // picked_line: what is picked on the other pages
     std::string next_label;               // 下一题 / 跳过 / 查看并提交
+    // A text question, or reasons with remarks: the person's own words,
+    // typed on the shared pad (words_label says what to write; empty: none).
+    bool takes_words = false;
+    std::string words_label, words;
     bool can_next = true;
 
     // Review
@@ -82,11 +86,11 @@ inline bool operator==(const SurveysView& a, const SurveysView& b)
 {
     return std::tie(a.step, a.message, a.message_is_problem, a.actions_title, a.actions, a.surveys_title, a.no_survey,
                     a.starts, a.picker, a.keypad, a.checking_text, a.survey_title, a.progress, a.question, a.hint, a.kind, a.choices, a.choice_page,
-                    a.more_label, a.picked_line, a.next_label, a.can_next, a.review_title, a.review_note,
+                    a.more_label, a.picked_line, a.next_label, a.can_next, a.takes_words, a.words_label, a.words, a.review_title, a.review_note,
                     a.edit_label, a.submit_label, a.rows, a.done_title, a.done_detail, a.home_label) ==
            std::tie(b.step, b.message, b.message_is_problem, b.actions_title, b.actions, b.surveys_title, b.no_survey,
                     b.starts, b.picker, b.keypad, b.checking_text, b.survey_title, b.progress, b.question, b.hint, b.kind, b.choices, b.choice_page,
-                    b.more_label, b.picked_line, b.next_label, b.can_next, b.review_title, b.review_note,
+                    b.more_label, b.picked_line, b.next_label, b.can_next, b.takes_words, b.words_label, b.words, b.review_title, b.review_note,
                     b.edit_label, b.submit_label, b.rows, b.done_title, b.done_detail, b.home_label);
 }
 inline bool operator!=(const SurveysView& a, const SurveysView& b) { return !(a == b); }

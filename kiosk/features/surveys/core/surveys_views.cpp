@@ -28,18 +28,28 @@ std::string choice_label(const QuestionInfo& q, const ChoiceInfo& c, Language la
     return q.kind == QuestionKind::Rating ? c.id + " · " + c.text.in(language) : c.text.in(language);
 }
 
-std::string answer_text(const SurveysText& t, const QuestionInfo& q, const Answer* answer)
+std::string choices_text(const SurveysText& t, const QuestionInfo& q, const Answer& answer)
 {
-    if (q.kind == QuestionKind::Text)
-        return t("surveys.skipped_text");
-    if (!answer || answer->choice_ids.empty())
-        return t("surveys.none_picked");
     std::string out;
-    for (const std::string& id : answer->choice_ids)
+    for (const std::string& id : answer.choice_ids)
         for (const ChoiceInfo& c : q.choices)
             if (c.id == id)
                 out += (out.empty() ? "" : t("surveys.list_separator")) + choice_label(q, c, t.language);
     return out;
+}
+
+// The answer read back: the choices, then the person's words in quotes
+// (on their own line), so they can check what will be sent.
+std::string answer_text(const SurveysText& t, const QuestionInfo& q, const Answer* answer)
+{
+    const std::string words = answer && takes_words(q) && !answer->words.empty()
+                                  ? t("surveys.quoted", {{"text", answer->words}})
+                                  : std::string{};
+    if (q.kind == QuestionKind::Text)
+        return words.empty() ? t("surveys.skipped") : words;
+    const std::string picked = answer && !answer->choice_ids.empty() ? choices_text(t, q, *answer)
+                                                                     : t("surveys.none_picked");
+    return words.empty() ? picked : picked + "\n" + words;
 }
 
 void build_intro(const SurveysSession& s, const SurveysCache& cache, const FeatureViewInputs& in, const SurveysText& t,
@@ -92,12 +102,16 @@ void build_question(const SurveysSession& s, const FeatureViewInputs& in, const 
     switch (q->kind) {
     case QuestionKind::Single: view.hint = t("surveys.hint_single"); break;
     case QuestionKind::Rating: view.hint = t("surveys.hint_rating"); break;
-    case QuestionKind::Multiple:
-        // The written part of a follow-up cannot be typed yet: the preset
-        // reasons carry it.
-        view.hint = t("surveys.hint_multiple");
-        break;
-    case QuestionKind::Text: view.hint = t("surveys.text_unavailable"); break;
+    case QuestionKind::Multiple: view.hint = t("surveys.hint_multiple"); break;
+    case QuestionKind::Text: view.hint = t("surveys.hint_text"); break;
+    }
+    const bool has_words = answer != s.answers.end() && !answer->second.words.empty();
+    if (takes_words(*q)) {
+        view.takes_words = true;
+        view.words = has_words ? answer->second.words : std::string{};
+        // A text question's hint already says it; reasons say what the words are for.
+        if (q->kind != QuestionKind::Text)
+            view.words_label = t("surveys.words_label");
     }
     for (const ChoiceInfo& c : q->choices) {
         const bool selected = answer != s.answers.end() && std::find(answer->second.choice_ids.begin(),
@@ -106,15 +120,19 @@ void build_question(const SurveysSession& s, const FeatureViewInputs& in, const 
         view.choices.push_back({c.id, "surveys.choice." + c.id, choice_label(*q, c, in.language), selected});
     }
     if (q->kind == QuestionKind::Multiple && answer != s.answers.end() && !answer->second.choice_ids.empty())
-        view.picked_line = t("surveys.picked", {{"list", answer_text(t, *q, &answer->second)}});
+        view.picked_line = t("surveys.picked", {{"list", choices_text(t, *q, answer->second)}});
     const bool last = at + 1 == static_cast<int>(asked.size()) || s.back_to_review;
     const bool empty = answer == s.answers.end() || answer->second.choice_ids.empty();
-    view.next_label = q->kind == QuestionKind::Text || (q->kind == QuestionKind::Multiple && empty)
-                          ? t(last ? "surveys.skip_to_review" : "surveys.skip")
-                          : t(last ? "surveys.to_review" : "surveys.next");
+    // Nothing picked and nothing written on an optional question: Next skips it.
+    const bool skipping = (q->kind == QuestionKind::Text || q->kind == QuestionKind::Multiple) && empty && !has_words;
+    view.next_label = skipping ? t(last ? "surveys.skip_to_review" : "surveys.skip")
+                               : t(last ? "surveys.to_review" : "surveys.next");
     view.can_next = !needs_choice(*q) || !empty;
     if (s.notice == SurveysNotice::PickOne) {
         view.message = t("surveys.pick_one");
+        view.message_is_problem = true;
+    } else if (s.notice == SurveysNotice::WordsTooLong) {
+        view.message = t("surveys.words_too_long", {{"max", std::to_string(words_max)}});
         view.message_is_problem = true;
     }
 }

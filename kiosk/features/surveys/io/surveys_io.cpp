@@ -61,7 +61,8 @@ p::SurveyResponseRequest survey_response_request(const SurveySubmission& submiss
         req.verification_token = submission.verification_token;
     }
     for (const SurveySubmission::Item& item : submission.answers)
-        req.answers.push_back({item.question_id, item.choice_ids, std::nullopt});
+        req.answers.push_back({item.question_id, item.choice_ids,
+                               item.words.empty() ? std::nullopt : std::optional<std::string>(item.words)});
     return req;
 }
 

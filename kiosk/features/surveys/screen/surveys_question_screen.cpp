@@ -5,6 +5,7 @@
 
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
+#include "ui/text_field.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -39,6 +40,30 @@ ChoicePage choice_page(const SurveysView& view, std::size_t per_page)
 // A tick and a fill, never colour alone.
 std::string choice_text(const ChoiceView& choice) { return (choice.selected ? "✓ " : "") + choice.label; }
 
+// The person's own words: what they are for (reasons only) and the field
+// that opens the shared pad. Its height, to keep room for it above Next.
+float words_height(const SurveysView& view, float width)
+{
+    if (!view.takes_words)
+        return 0;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const std::string& shown = view.words.empty() ? ui::context().tr("input.placeholder") : view.words;
+    float h = ui::button_size(shown, width, ui::TextRole::Body).y + spacing;
+    if (!view.words_label.empty())
+        h += ui::text_height(view.words_label, ui::TextRole::Body, width) + spacing;
+    return h;
+}
+
+void draw_words_field(const SurveysView& view, Requests& requests, float width)
+{
+    if (!view.takes_words)
+        return;
+    if (!view.words_label.empty())
+        ui::text(view.words_label, ui::TextRole::Body, ui::Align::Left, width);
+    if (auto text = ui::text_field("surveys.words", TextKind::ChineseText, view.words, TextLimits{words_max}, width))
+        ask(requests, RequestWords{*text});
+}
+
 } // namespace
 
 namespace {
@@ -55,8 +80,9 @@ void draw_words(const SurveysView& view, float width)
     }
 }
 
-// The choices, 更多选项 and Next, at the bottom of `width` x the height left.
-void draw_choices(const SurveysView& view, Requests& requests, float width)
+// The choices, the words field (`with_words`), 更多选项 and Next, at the
+// bottom of `width` x the height left.
+void draw_choices(const SurveysView& view, Requests& requests, float width, bool with_words)
 {
     const ui::Context& ctx = ui::context();
     const ui::Palette& p = ctx.colors();
@@ -88,7 +114,9 @@ void draw_choices(const SurveysView& view, Requests& requests, float width)
     // a scale would hide one end of it); the rest behind 更多选项.
     // The bottom row as tall as it may get once paged (更多选项 may wrap).
     const float bottom_row = ImMax(next_fit.y, ui::button_size(view.more_label + "  9/9", half, ui::TextRole::Title).y);
-    const float room = ImGui::GetContentRegionAvail().y - (gap + 2 * spacing.y + bottom_row + picked_room + spacing.y);
+    const float words_h = with_words ? words_height(view, width) : 0;
+    const float room =
+        ImGui::GetContentRegionAvail().y - (gap + 2 * spacing.y + bottom_row + picked_room + spacing.y + words_h);
     auto fitting_rows = [&] {
         return static_cast<std::size_t>(ImMax(1.0f, ImFloor((room + spacing.y) / (tallest + spacing.y))));
     };
@@ -113,7 +141,8 @@ void draw_choices(const SurveysView& view, Requests& requests, float width)
     const ImVec2 more_size = paged ? ui::button_size(more, half, ui::TextRole::Title) : ImVec2(0, 0);
     const float row_h = ImMax(ui::button_size(view.next_label, next_w, ui::TextRole::Title).y, more_size.y);
     const float picked_h = paged ? picked_room + spacing.y : 0;
-    ui::align_bottom(picked_h + ui::FlowRow::height(sizes, width) + spacing.y + gap + spacing.y + row_h);
+    const float choices_h = sizes.empty() ? 0 : ui::FlowRow::height(sizes, width) + spacing.y;
+    ui::align_bottom(picked_h + choices_h + words_h + gap + spacing.y + row_h);
 
     const ui::RequiredTargets required;
     // What is picked, also among the choices not on this page (its room is
@@ -128,6 +157,9 @@ void draw_choices(const SurveysView& view, Requests& requests, float width)
                        choice.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary, role))
             ask(requests, RequestPick{choice.choice_id});
     }
+    // The words sit under the choices, above Next, within reach like them.
+    if (with_words)
+        draw_words_field(view, requests, width);
     ImGui::Dummy(ImVec2(1, gap));
     if (paged) {
         if (ui::button("surveys.more", more, ImVec2(half, row_h), ui::ButtonKind::Secondary, ui::TextRole::Title))
@@ -150,18 +182,28 @@ void draw_surveys_question(const SurveysView& view, Requests& requests)
     const float width = ImGui::GetContentRegionAvail().x;
     if (!ui::context().metrics.landscape) {
         draw_words(view, width);
-        draw_choices(view, requests, width);
+        draw_choices(view, requests, width, true);
         return;
     }
-    // Landscape has width to spare and little height: the words on the
-    // left, the choices and Next on the right, the whole height theirs.
+    // Landscape has width to spare and little height: the question on the
+    // left, the choices and Next on the right, the whole height theirs. The
+    // field for the person's words sits above Next when there are no
+    // choices; else under the question where it fits whole, so it does not
+    // page the choices (at large text it goes with them).
     const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    bool words_with_next = view.choices.empty();
     ImGui::BeginGroup();
     draw_words(view, column);
+    if (!words_with_next) {
+        if (ImGui::GetContentRegionAvail().y >= words_height(view, column))
+            draw_words_field(view, requests, column);
+        else
+            words_with_next = true;
+    }
     ImGui::EndGroup();
     ImGui::SameLine();
     ImGui::BeginGroup();
-    draw_choices(view, requests, column);
+    draw_choices(view, requests, column, words_with_next);
     ImGui::EndGroup();
 }
 
