@@ -1,6 +1,7 @@
 // Builds the repairs screen's view model from the person's session and the
 // cached catalog, estate numbers and filed tickets.
 #include "features/repairs/core/repairs_feature.hpp"
+#include "core/text_lookup.hpp"
 
 #include "core/money.hpp"
 #include "protocol/time.hpp"
@@ -8,16 +9,7 @@
 namespace kiosk::repairs {
 namespace {
 
-struct Texts {
-    const Catalog& catalog;
-    Language language;
-    const std::string& operator()(std::string_view key) const { return catalog.text(language, key); }
-    std::string operator()(std::string_view key,
-                           std::initializer_list<std::pair<std::string_view, std::string_view>> args) const
-    {
-        return format_text(catalog.text(language, key), args);
-    }
-};
+using Texts = TextLookup;
 
 const CategoryInfo* find_category(const RepairsCache& cache, const std::string& code)
 {

@@ -1,6 +1,7 @@
 // Builds the Visitors screen's view model from the person's session. Names
 // and phones appear only masked; the pass is what the gate checks.
 #include "features/visitors/core/visitors_feature.hpp"
+#include "core/text_lookup.hpp"
 
 #include "protocol/masking.hpp"
 #include "protocol/time.hpp"
@@ -10,16 +11,7 @@
 namespace kiosk::visitors {
 namespace {
 
-struct Text {
-    const Catalog& catalog;
-    Language language;
-    const std::string& operator()(std::string_view key) const { return catalog.text(language, key); }
-    std::string operator()(std::string_view key,
-                           std::initializer_list<std::pair<std::string_view, std::string_view>> args) const
-    {
-        return format_text(catalog.text(language, key), args);
-    }
-};
+using Text = TextLookup;
 
 // "3-2-1502" -> 3栋2单元: the way to go (the room is the visitor's business).
 std::string way_to(const Text& t, const std::string& unit_id)
