@@ -2,6 +2,7 @@
 #include "fees/receipt_page.hpp"
 
 #include "feed.hpp"
+#include "html_escape.hpp"
 #include "fees/payments.hpp"
 
 #include "protocol/changes.hpp"
@@ -33,21 +34,6 @@ std::string from_url_token(const std::string& token) {
     for (char c : token) b64 += c == '-' ? '+' : c == '_' ? '/' : c;
     while (b64.size() % 4) b64 += '=';
     return sealed_prefix + b64;
-}
-
-std::string escape_html(const std::string& s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
 }
 
 std::string yuan(std::int64_t fen) {

@@ -6,6 +6,7 @@
 #include "repairs/repairs.hpp"
 
 #include "repairs/tickets.hpp"
+#include "html_escape.hpp"
 #include "sha256.hpp"
 
 #include "protocol/follow_code.hpp"
@@ -15,21 +16,6 @@
 
 namespace lobby::server::repairs {
 namespace {
-
-std::string escaped(const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
 
 std::string status_words(const std::string& status) {
     static const std::map<std::string, std::string> words = {
@@ -56,7 +42,7 @@ std::string when(protocol::UtcSeconds t) {
 std::string page(const std::string& title, const std::string& body) {
     return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
            "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-           "<meta name=\"robots\" content=\"noindex\"><title>" + escaped(title) +
+           "<meta name=\"robots\" content=\"noindex\"><title>" + escape_html(title) +
            "</title><style>body{font-family:sans-serif;max-width:30em;margin:1.5em auto;padding:0 1em}"
            ".status{font-size:1.6em;font-weight:bold}li{margin:.4em 0}</style></head><body>" +
            body + "</body></html>";
@@ -64,21 +50,21 @@ std::string page(const std::string& title, const std::string& body) {
 
 // Where, without the room number: a phone link can be forwarded.
 std::string place(const protocol::Ticket& t) {
-    if (t.location == "public") return "公共区域 Public area" + (t.location_detail ? " · " + escaped(*t.location_detail) : "");
+    if (t.location == "public") return "公共区域 Public area" + (t.location_detail ? " · " + escape_html(*t.location_detail) : "");
     return "住户室内 In the home";
 }
 
 std::string ticket_page(Database& db, const protocol::Ticket& t) {
     const auto category = find_category(db, t.category);
-    std::string body = "<h1>报修进度 Repair status</h1><p>单号 Ticket " + escaped(t.id) + "<br>" +
-                       escaped(category ? category->name.zh_cn : t.category) + " · " + escaped(t.description) +
-                       "<br>" + place(t) + "</p><p class=\"status\">" + escaped(status_words(t.status)) + "</p>";
-    if (t.worker_masked) body += "<p>维修人员 Worker: " + escaped(*t.worker_masked) + "</p>";
+    std::string body = "<h1>报修进度 Repair status</h1><p>单号 Ticket " + escape_html(t.id) + "<br>" +
+                       escape_html(category ? category->name.zh_cn : t.category) + " · " + escape_html(t.description) +
+                       "<br>" + place(t) + "</p><p class=\"status\">" + escape_html(status_words(t.status)) + "</p>";
+    if (t.worker_masked) body += "<p>维修人员 Worker: " + escape_html(*t.worker_masked) + "</p>";
     if (t.charge_fen) body += "<p>约定费用 Agreed charge: " + yuan(*t.charge_fen) + "</p>";
     body += "<ol>";
     for (const auto& e : t.timeline)
-        body += "<li>" + when(e.at) + " " + escaped(status_words(e.status)) +
-                (e.note.empty() ? "" : "<br><small>" + escaped(e.note) + "</small>") + "</li>";
+        body += "<li>" + when(e.at) + " " + escape_html(status_words(e.status)) +
+                (e.note.empty() ? "" : "<br><small>" + escape_html(e.note) + "</small>") + "</li>";
     body += "</ol><p><small>时间为北京时间。验收和评价请在大堂终端用跟进码操作。Times are Beijing time; accept and "
             "rate at the lobby kiosk with the follow-up code.</small></p>";
     return page("报修 " + t.id, body);
