@@ -107,7 +107,7 @@ void draw_pass_like(const VisitorsView& view, Requests& requests)
         draw_words(view, column, false);
         ui::end_scroll_area();
         ImGui::SameLine();
-        ImGui::BeginChild("visitors.pass_side", ImVec2(column, height), false,
+        ImGui::BeginChild("##visitors_pass_side", ImVec2(column, height), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         const float side = ImMin(column, ImMax(min_words, ImGui::GetContentRegionAvail().y - done_block));
         center_next(side);
