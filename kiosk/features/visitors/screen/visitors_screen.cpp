@@ -141,7 +141,14 @@ void draw_text_step(const VisitorsView& view, Requests& requests)
     draw_message(view);
     if (!view.kept.empty())
         ui::text(view.kept, ui::TextRole::Title, ui::Align::Center, width);
-    ImGui::Dummy(ImVec2(1, ctx.metrics.mm(2)));
+    // The field and 下一步 at the bottom, within reach; the pad then opens
+    // over them and shows what is typed.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float field_h = ui::button_size(view.field_value.empty() ? "A" : view.field_value, width).y;
+    const float next_h = ImMax(ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 20)),
+                               ui::button_size(view.next_label, 0, ui::TextRole::Title).y);
+    ui::align_bottom(field_h + (view.can_next ? next_h + spacing : 0.0f));
+    const ui::RequiredTargets required;
     if (view.step == VisitorsStep::Plate) {
         if (auto text = ui::text_field("visitors.plate", TextKind::Plate, view.field_value,
                                        TextLimits{plate_max_chars, plate_min_chars}))
@@ -150,13 +157,8 @@ void draw_text_step(const VisitorsView& view, Requests& requests)
                                           TextLimits{surname_max_chars, 1})) {
         ask(requests, RequestSurname{*text});
     }
-    if (!view.can_next)
-        return;
-    const float h = ImMax(ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 20)),
-                          ui::button_size(view.next_label, 0, ui::TextRole::Title).y);
-    ui::align_bottom(h);
-    const ui::RequiredTargets required;
-    if (ui::button("visitors.next", view.next_label, ImVec2(width, h), ui::ButtonKind::Primary, ui::TextRole::Title))
+    if (view.can_next &&
+        ui::button("visitors.next", view.next_label, ImVec2(width, next_h), ui::ButtonKind::Primary, ui::TextRole::Title))
         ask(requests, RequestFieldKept{});
 }
 
