@@ -16,17 +16,17 @@
 #include <vector>
 
 namespace kiosk::visitors {
-namespace {
 
-void gap(float mm) { ImGui::Dummy(ImVec2(1, ui::context().metrics.mm(mm))); }
-
-// Tall enough for the touch target and for the words at any text size.
-float button_height(std::string_view label = "A")
+float button_height(std::string_view label)
 {
     const ui::Context& ctx = ui::context();
     return ImMax(ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 20)),
                  ui::button_size(label, 0, ui::TextRole::Title).y);
 }
+
+namespace {
+
+void gap(float mm) { ImGui::Dummy(ImVec2(1, ui::context().metrics.mm(mm))); }
 
 void center_next(float item_w)
 {

@@ -135,7 +135,6 @@ void draw_keypad_step(const VisitorsView& view, Requests& requests)
 // at the bottom when something was typed before.
 void draw_text_step(const VisitorsView& view, Requests& requests)
 {
-    const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
     draw_message(view);
@@ -145,8 +144,7 @@ void draw_text_step(const VisitorsView& view, Requests& requests)
     // over them and shows what is typed.
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float field_h = ui::button_size(view.field_value.empty() ? "A" : view.field_value, width).y;
-    const float next_h = ImMax(ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 20)),
-                               ui::button_size(view.next_label, 0, ui::TextRole::Title).y);
+    const float next_h = button_height(view.next_label);
     ui::align_bottom(field_h + (view.can_next ? next_h + spacing : 0.0f));
     const ui::RequiredTargets required;
     if (view.step == VisitorsStep::Plate) {
