@@ -1,10 +1,11 @@
 // Text rules: utf8proc (Debian libutf8proc) for NFC and character classes.
 #include "core/text_rules.hpp"
 
+#include "protocol/plate.hpp"
+
 #include <utf8proc.h>
 
 #include <cstdlib>
-#include <cstring>
 #include <vector>
 
 namespace kiosk {
@@ -56,14 +57,6 @@ bool is_control(utf8proc_int32_t c)
            category == UTF8PROC_CATEGORY_CO || category == UTF8PROC_CATEGORY_CN ||
            category == UTF8PROC_CATEGORY_CS;
 }
-
-bool plate_letter(char c) { return c >= 'A' && c <= 'Z' && c != 'I' && c != 'O'; }
-bool plate_digit(char c) { return c >= '0' && c <= '9'; }
-bool plate_alnum(char c) { return plate_letter(c) || plate_digit(c); }
-
-const char* const k_provinces[] = {"京", "津", "沪", "渝", "冀", "豫", "云", "辽", "黑", "湘", "皖",
-                                   "鲁", "新", "苏", "浙", "赣", "鄂", "桂", "甘", "晋", "蒙", "陕",
-                                   "吉", "闽", "贵", "粤", "青", "藏", "川", "宁", "琼"};
 
 } // namespace
 
@@ -120,52 +113,10 @@ std::string mask_phone(std::string_view digits)
     return std::string(digits.substr(0, 3)) + "****" + std::string(digits.substr(7));
 }
 
-const char* const* plate_provinces(std::size_t& count)
-{
-    count = sizeof k_provinces / sizeof k_provinces[0];
-    return k_provinces;
-}
+// The plate rule is the office server's too: one definition in the protocol.
+const char* const* plate_provinces(std::size_t& count) { return lobby::protocol::car_plate_provinces(count); }
 
-bool valid_plate(std::string_view plate)
-{
-    bool province = false;
-    std::size_t after = 0;
-    for (const char* p : k_provinces) {
-        const std::size_t n = std::strlen(p);
-        if (plate.substr(0, n) == p) {
-            province = true;
-            after = n;
-            break;
-        }
-    }
-    if (!province)
-        return false;
-    const std::string_view rest = plate.substr(after);
-    if (rest.empty() || !plate_letter(rest[0]))
-        return false;
-    const std::string_view tail = rest.substr(1);
-    if (tail.size() == 5) {  // 粤B12345, 粤BA1234
-        for (char c : tail)
-            if (!plate_alnum(c))
-                return false;
-        return true;
-    }
-    if (tail.size() != 6)
-        return false;
-    // New energy: small cars 粤BD12345 / 粤BF1A234, large ones 粤B12345D.
-    if (tail[0] == 'D' || tail[0] == 'F') {
-        if (!plate_alnum(tail[1]))
-            return false;
-        for (std::size_t i = 2; i < 6; ++i)
-            if (!plate_digit(tail[i]))
-                return false;
-        return true;
-    }
-    for (std::size_t i = 0; i < 5; ++i)
-        if (!plate_digit(tail[i]))
-            return false;
-    return tail[5] == 'D' || tail[5] == 'F';
-}
+bool valid_plate(std::string_view plate) { return lobby::protocol::valid_car_plate(plate); }
 
 TextProblem check_text(TextKind kind, std::string_view text, const TextLimits& limits)
 {

@@ -11,6 +11,7 @@ inline constexpr TextRule token_rule{1, 128, false};        // opaque tokens: th
 inline constexpr TextRule name_rule{1, 200, false};         // names of things (localized titles)
 inline constexpr TextRule long_text_rule{1, 4000, true};    // notice bodies, "what the fee covers"
 inline constexpr TextRule person_name_rule{1, 40, false};   // a visitor's or requester's name
+inline constexpr TextRule surname_rule{1, 10, false};      // a walk-in's surname: "李", "欧阳", a short foreign one
 inline constexpr TextRule plate_rule{5, 12, false};         // a car plate, "粤B12345"
 
 } // namespace lobby::protocol

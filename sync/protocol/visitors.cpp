@@ -1,6 +1,7 @@
 // JSON mapping of the visitors messages.
 #include "protocol/visitors.hpp"
 
+#include "protocol/plate.hpp"
 #include "protocol/rules.hpp"
 #include "protocol/verifier.hpp"
 
@@ -19,17 +20,27 @@ void read_pass_code(ObjectReader& r, DecodeContext& ctx, std::string& out) {
     else out = value;
 }
 
+// A walk-in's car plate as the gate reads it; the kiosk's plate pad types
+// only these, so anything else is a client bug, refused with its reason.
+void read_walk_in_plate(ObjectReader& r, DecodeContext& ctx, std::optional<std::string>& out) {
+    r.text("car_plate", out, plate_rule);
+    if (ctx.failed() || !out || valid_car_plate(*out)) return;
+    out.reset();
+    ctx.fail(ctx.path("car_plate"),
+             "must be a car plate: a province abbreviation, a letter, then 5 letters or digits (6 for a new-energy plate).");
+}
+
 } // namespace
 
 
 void decode_into(const nlohmann::json& j, VisitorRequest& out, DecodeContext& ctx) {
     ObjectReader r(j, ctx);
-    r.text("name", out.name, person_name_rule);
+    r.text("name", out.name, surname_rule);
     r.mobile("phone", out.phone);
     r.text("unit_id", out.unit_id, id_rule);
     r.one_of("purpose", out.purpose, {"family", "friend", "delivery", "courier", "helper", "renovation", "other"});
     r.integer("people", out.people, 1, 20);
-    r.text("car_plate", out.car_plate, plate_rule);
+    read_walk_in_plate(r, ctx, out.car_plate);
 }
 
 void to_json(nlohmann::json& j, const VisitorRequest& v) {

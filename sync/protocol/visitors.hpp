@@ -12,14 +12,14 @@ namespace lobby::protocol {
 
 // Visitors: POST /v1/visitors -> 201 VisitorPass
 struct VisitorRequest {
-    // Optional: a courier gives none, and the kiosk asks for a surname only
-    // once it has a text input.
+    // The surname only (1..10 characters), and only for purposes that ask it:
+    // a courier gives none. Stored sealed, shown masked (李*).
     std::optional<std::string> name;
     std::string phone;     // 11-digit mainland mobile
     std::string unit_id;   // whom they visit
     std::string purpose;   // family, friend, delivery, courier, helper, renovation, other
     std::int64_t people = 1;  // 1..20
-    std::optional<std::string> car_plate;
+    std::optional<std::string> car_plate;  // when driving in: 粤B12345, new energy 粤BD12345 (protocol/plate.hpp)
 };
 LOBBY_PROTOCOL_CODEC(VisitorRequest);
 

@@ -158,15 +158,111 @@ TEST_CASE("visitors: the purpose decides what is asked: a courier is not asked h
     CHECK(v.summary == "手机 139****5678 · 3栋2单元1502室 · 快递外卖");  // masked after entry
     CHECK(v.privacy_lines.size() == 3);
 
-    Kiosk family;
-    family.apply(RequestErrand{Errand::WalkIn});
-    family.apply(RequestPurpose{"family"});
-    family.apply(household::RequestRoom{"3-2-1502"});
-    family.type("13912345678");
-    family.apply(RequestSubmitDigits{});
-    CHECK(family.s().step == VisitorsStep::People);
-    family.apply(RequestPeople{3});
-    CHECK(family.view().summary.find("3人") != std::string::npos);
+    CHECK(v.privacy_lines[0] == "记录什么：您的手机号、来访的住户、事由。不记录姓名。");
+    k.apply(RequestPrivacy{true, {}});
+    auto calls = k.take_calls();
+    REQUIRE(calls.size() == 1);
+    CHECK(std::get<CallRegister>(calls[0].second).form.surname.empty());
+    CHECK(std::get<CallRegister>(calls[0].second).form.car_plate.empty());
+}
+
+TEST_CASE("visitors: which purposes ask the surname, how many and the car")
+{
+    for (const char* purpose : {"family", "helper", "renovation", "other"}) {
+        const auto f = VisitorsFeature::walk_in_fields(purpose);
+        CHECK(f.surname);
+        CHECK(f.people);
+        CHECK(f.car);
+    }
+    const auto courier = VisitorsFeature::walk_in_fields("courier");
+    CHECK_FALSE(courier.surname);
+    CHECK_FALSE(courier.people);
+    CHECK_FALSE(courier.car);
+}
+
+TEST_CASE("visitors: a family visit gives a surname (shown masked) and a plate; both are sent once, then forgotten")
+{
+    Kiosk k;
+    k.apply(RequestErrand{Errand::WalkIn});
+    k.apply(RequestPurpose{"family"});
+    k.apply(household::RequestRoom{"3-2-1502"});
+    REQUIRE(k.s().step == VisitorsStep::Surname);
+    CHECK(k.view().prompt == "请问您贵姓？只需输入姓氏");
+    // Refused by the core too, whatever a screen sends: nothing, or more than a surname.
+    k.apply(RequestSurname{"   "});
+    CHECK(k.s().step == VisitorsStep::Surname);
+    CHECK(k.view().message == "请只输入姓氏，最多10个字。");
+    k.apply(RequestSurname{"一二三四五六七八九十一"});
+    CHECK(k.s().step == VisitorsStep::Surname);
+    k.apply(RequestSurname{" 李 "});
+    CHECK(k.s().step == VisitorsStep::Phone);
+    CHECK(k.s().walk_in.surname == "李");
+    // Back to the surname: shown masked, the pad would open empty; 下一步 keeps it.
+    k.c.apply(RequestBack{}, 0);
+    REQUIRE(k.s().step == VisitorsStep::Surname);
+    CHECK(k.view().kept == "姓氏 李*");
+    CHECK(k.view().field_value.empty());
+    CHECK(k.view().can_next);
+    k.apply(RequestFieldKept{});
+    CHECK(k.s().step == VisitorsStep::Phone);
+    k.type("13912345678");
+    k.apply(RequestSubmitDigits{});
+    k.apply(RequestPeople{2});
+    REQUIRE(k.s().step == VisitorsStep::Car);
+    CHECK(k.view().choices.size() == 2);
+    k.apply(RequestDriving{true});
+    REQUIRE(k.s().step == VisitorsStep::Plate);
+    k.apply(RequestPlate{"粤B1234"});
+    CHECK(k.s().step == VisitorsStep::Plate);
+    CHECK(k.view().message.find("车牌号不对") == 0);
+    k.apply(RequestPlate{"粤BD12345"});
+    REQUIRE(k.s().step == VisitorsStep::Privacy);
+    const VisitorsView v = k.view();
+    CHECK(v.summary == "姓氏 李* · 手机 139****5678 · 3栋2单元1502室 · 探亲访友 · 2人 · 车牌 粤BD12345");
+    CHECK(v.summary.find("李 ") == std::string::npos);
+    CHECK(v.privacy_lines[0] == "记录什么：您的姓氏、您的手机号、来访的住户、事由、人数、车牌号。只记姓氏，不记全名。");
+    CHECK(k.view(Language::En).privacy_lines[0].find("your surname") != std::string::npos);
+    k.apply(RequestPrivacy{true, {}});
+    auto calls = k.take_calls();
+    REQUIRE(calls.size() == 1);
+    const WalkInForm& sent = std::get<CallRegister>(calls[0].second).form;
+    CHECK(sent.surname == "李");
+    CHECK(sent.car_plate == "粤BD12345");
+    CHECK(sent.people == 2);
+    k.answer(calls[0].first, PassDone{Outcome::Ok, pass("valid", "walk_in"), 0});
+    CHECK(k.s().step == VisitorsStep::Pass);
+    CHECK(k.s().walk_in.surname.empty());  // the office has it: the kiosk keeps none
+    CHECK(k.s().walk_in.car_plate.empty());
+    CHECK(k.s().walk_in.phone.empty());
+    CHECK(k.view().headline == "欢迎，李* — 前往 3栋2单元");
+    CHECK(k.take_calls().empty());
+}
+
+TEST_CASE("visitors: not driving skips the plate; a plate typed before 没有驾车 is not sent")
+{
+    Kiosk k;
+    k.apply(RequestErrand{Errand::WalkIn});
+    k.apply(RequestPurpose{"renovation"});
+    k.apply(household::RequestRoom{"3-2-1502"});
+    k.apply(RequestSurname{"欧阳"});
+    k.type("13912345678");
+    k.apply(RequestSubmitDigits{});
+    k.apply(RequestPeople{1});
+    k.apply(RequestDriving{true});
+    k.apply(RequestPlate{"京A12345"});
+    REQUIRE(k.s().step == VisitorsStep::Privacy);
+    k.c.apply(RequestBack{}, 0);
+    CHECK(k.s().step == VisitorsStep::Plate);
+    k.c.apply(RequestBack{}, 0);
+    REQUIRE(k.s().step == VisitorsStep::Car);
+    k.apply(RequestDriving{false});
+    REQUIRE(k.s().step == VisitorsStep::Privacy);
+    CHECK(k.view().summary.find("车牌") == std::string::npos);
+    k.apply(RequestPrivacy{true, {}});
+    auto calls = k.take_calls();
+    REQUIRE(calls.size() == 1);
+    CHECK(std::get<CallRegister>(calls[0].second).form.car_plate.empty());
+    CHECK(std::get<CallRegister>(calls[0].second).form.surname == "欧阳");
 }
 
 TEST_CASE("visitors: declining the privacy notice sends nothing and keeps nothing")

@@ -47,6 +47,51 @@ TEST_CASE("visitor refusals: unknown unit 404, bad fields 422") {
     CHECK(api.create("/v1/visitors", no_phone).as<p::ErrorBody>().message == "Field 'phone' is required.");
 }
 
+TEST_CASE("a walk-in's surname and car plate are checked: clear 422s, nothing stored") {
+    Api api(shared_server().port(), lobby1_token);
+    const auto refused = [&](const char* field, const nlohmann::json& value) {
+        auto body = visitor();
+        body[field] = value;
+        const Reply r = api.create("/v1/visitors", body);
+        CHECK(r.status == 422);
+        return r.as<p::ErrorBody>();
+    };
+    for (const char* plate : {"粤B1234", "粤B1234567", "B123456", "XXB12345", "粤b12345", "粤BI2345", "粤B1234O",
+                              "粤B12345X", "粤BD1234A"}) {
+        const std::string shown = plate;
+        CAPTURE(shown);
+        const p::ErrorBody e = refused("car_plate", plate);
+        CHECK(e.code == "invalid_field");
+        CHECK(e.message.find("car_plate") != std::string::npos);
+        CHECK(e.message.find("province") != std::string::npos);
+    }
+    const p::ErrorBody long_name = refused("name", "一二三四五六七八九十一");
+    CHECK(long_name.message.find("'name'") != std::string::npos);
+    CHECK(long_name.message.find("10") != std::string::npos);
+    refused("name", "");
+    // Accepted: ordinary and new-energy plates, a compound surname, none at all (a courier).
+    for (const char* plate : {"粤B12345", "京AD12345", "沪A12345F", "粤BFA1234"}) {
+        auto body = visitor();
+        body["car_plate"] = plate;
+        body["name"] = "欧阳";
+        const std::string shown = plate;
+        CAPTURE(shown);
+        const Reply r = api.create("/v1/visitors", body);
+        REQUIRE(r.status == 201);
+        CHECK(r.as<p::VisitorPass>().has_car);
+        CHECK(r.as<p::VisitorPass>().visitor_masked == "欧*");  // the shared mask: 欧阳 reads as 欧 + a given name
+        CHECK(r.body.find(plate) == std::string::npos);
+    }
+    auto courier = visitor();
+    courier.erase("name");
+    courier.erase("car_plate");
+    courier["purpose"] = "courier";
+    const Reply r = api.create("/v1/visitors", courier);
+    REQUIRE(r.status == 201);
+    CHECK(r.as<p::VisitorPass>().visitor_masked.empty());
+    CHECK_FALSE(r.as<p::VisitorPass>().has_car);
+}
+
 TEST_CASE("redeeming codes: valid once, then used; expired; unknown; not yet valid") {
     OfficeServerProcess server;
     Api api(server.port(), lobby1_token);

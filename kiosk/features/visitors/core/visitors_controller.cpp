@@ -4,6 +4,7 @@
 #include "features/visitors/core/visitors_feature.hpp"
 
 #include "core/feature_adapter.hpp"
+#include "core/text_rules.hpp"
 #include "protocol/time.hpp"
 #include "protocol/uuid.hpp"
 
@@ -33,6 +34,15 @@ VisitorsNotice notice_of(Outcome outcome)
 bool valid_phone(const std::string& digits) { return digits.size() == phone_digits && digits[0] == '1'; }
 
 } // namespace
+
+VisitorsFeature::WalkInFields VisitorsFeature::walk_in_fields(const std::string& purpose)
+{
+    // A courier hands over a parcel at the door: no name, no party, no car
+    // (their scooter stays outside). Everyone else may come several and by car.
+    if (purpose == "courier")
+        return {false, false, false};
+    return {true, true, true};
+}
 
 FeatureCore visitors_core()
 {
@@ -93,14 +103,24 @@ bool VisitorsFeature::on_back(State& s, FeatureContext&)
         }
         s = VisitorsSession{};
         return true;
+    case VisitorsStep::Surname: s.step = VisitorsStep::Unit; return true;
     case VisitorsStep::Phone:
         s.phone.clear();
-        s.step = walk_in ? VisitorsStep::Unit : VisitorsStep::MoveWho;
+        s.step = !walk_in                                     ? VisitorsStep::MoveWho
+                 : walk_in_fields(s.walk_in.purpose).surname ? VisitorsStep::Surname
+                                                              : VisitorsStep::Unit;
         return true;
     case VisitorsStep::People: s.step = VisitorsStep::Phone; return true;
+    case VisitorsStep::Car:
+        s.step = asks_people(s.walk_in.purpose) ? VisitorsStep::People : VisitorsStep::Phone;
+        return true;
+    case VisitorsStep::Plate: s.step = VisitorsStep::Car; return true;
     case VisitorsStep::Privacy:
         s.submit_key.clear();
-        s.step = walk_in && asks_people(s.walk_in.purpose) ? VisitorsStep::People : VisitorsStep::Phone;
+        if (walk_in && walk_in_fields(s.walk_in.purpose).car)
+            s.step = s.walk_in.car_plate.empty() ? VisitorsStep::Car : VisitorsStep::Plate;
+        else
+            s.step = walk_in && asks_people(s.walk_in.purpose) ? VisitorsStep::People : VisitorsStep::Phone;
         if (s.step == VisitorsStep::Phone)
             s.phone.clear();
         return true;
@@ -161,7 +181,7 @@ void VisitorsFeature::handle(State& s, const RequestSubmitDigits&, FeatureContex
         s.notice = VisitorsNotice::None;
         if (s.errand == Errand::WalkIn) {
             s.walk_in.phone = s.phone.take();
-            s.step = asks_people(s.walk_in.purpose) ? VisitorsStep::People : VisitorsStep::Privacy;
+            after_phone(s);
         } else {
             s.move_out.phone = s.phone.take();
             s.step = VisitorsStep::Privacy;
@@ -178,8 +198,8 @@ void VisitorsFeature::handle(State& s, const RequestPurpose& r, FeatureContext&)
 {
     if (s.step != VisitorsStep::Purpose || std::find(std::begin(purposes), std::end(purposes), r.purpose) == std::end(purposes))
         return;
+    s.walk_in = WalkInForm{};  // another purpose asks other things: nothing of the last one stays
     s.walk_in.purpose = r.purpose;
-    s.walk_in.people = 1;
     s.step = VisitorsStep::Unit;
 }
 
@@ -205,7 +225,7 @@ void VisitorsFeature::unit_chosen(State& s, const std::string& unit_id)
 {
     if (s.errand == Errand::WalkIn) {
         s.walk_in.unit_id = unit_id;
-        s.step = VisitorsStep::Phone;
+        s.step = walk_in_fields(s.walk_in.purpose).surname ? VisitorsStep::Surname : VisitorsStep::Phone;
     } else {
         s.move_out.unit_id = unit_id;
         s.step = VisitorsStep::MoveItems;
@@ -217,6 +237,72 @@ void VisitorsFeature::handle(State& s, const RequestPeople& r, FeatureContext&)
     if (s.step != VisitorsStep::People || r.people < 1 || r.people > max_people)
         return;
     s.walk_in.people = r.people;
+    after_people(s);
+}
+
+void VisitorsFeature::after_phone(State& s)
+{
+    if (asks_people(s.walk_in.purpose))
+        s.step = VisitorsStep::People;
+    else
+        after_people(s);
+}
+
+void VisitorsFeature::after_people(State& s)
+{
+    s.step = walk_in_fields(s.walk_in.purpose).car ? VisitorsStep::Car : VisitorsStep::Privacy;
+}
+
+void VisitorsFeature::handle(State& s, const RequestSurname& r, FeatureContext&)
+{
+    if (s.step != VisitorsStep::Surname)
+        return;
+    // The pad already keeps to the limit; the core checks again what a screen sends.
+    const std::string surname = normalise_text(r.text, TextLimits{surname_max_chars + 1});
+    if (surname.empty() || count_chars(surname) > surname_max_chars) {
+        s.notice = VisitorsNotice::BadSurname;
+        return;
+    }
+    s.notice = VisitorsNotice::None;
+    s.walk_in.surname = surname;
+    s.step = VisitorsStep::Phone;
+}
+
+void VisitorsFeature::handle(State& s, const RequestFieldKept&, FeatureContext&)
+{
+    if (s.step == VisitorsStep::Surname && !s.walk_in.surname.empty())
+        s.step = VisitorsStep::Phone;
+    else if (s.step == VisitorsStep::Plate && !s.walk_in.car_plate.empty())
+        s.step = VisitorsStep::Privacy;
+    else
+        return;
+    s.notice = VisitorsNotice::None;
+}
+
+void VisitorsFeature::handle(State& s, const RequestDriving& r, FeatureContext&)
+{
+    if (s.step != VisitorsStep::Car)
+        return;
+    s.notice = VisitorsNotice::None;
+    if (r.driving) {
+        s.step = VisitorsStep::Plate;
+        return;
+    }
+    s.walk_in.car_plate.clear();  // a plate typed before 否 is not sent
+    s.step = VisitorsStep::Privacy;
+}
+
+void VisitorsFeature::handle(State& s, const RequestPlate& r, FeatureContext&)
+{
+    if (s.step != VisitorsStep::Plate)
+        return;
+    const std::string plate = normalise_text(r.text, TextLimits{plate_max_chars});
+    if (!valid_plate(plate)) {
+        s.notice = VisitorsNotice::BadPlate;
+        return;
+    }
+    s.notice = VisitorsNotice::None;
+    s.walk_in.car_plate = plate;
     s.step = VisitorsStep::Privacy;
 }
 
@@ -315,8 +401,11 @@ void VisitorsFeature::answered(State& s, const PassDone& e, FeatureContext& ctx)
     s.notice = VisitorsNotice::None;
     s.came_back = s.step == VisitorsStep::Code && e.pass->kind == "walk_in";
     s.pass = e.pass;
-    // What was typed has done its job: a pass on screen needs no phone.
+    // What was typed has done its job: the office has it, and a pass on
+    // screen needs no phone, surname or plate (it shows the office's mask).
     s.walk_in.phone.clear();
+    s.walk_in.surname.clear();
+    s.walk_in.car_plate.clear();
     s.submit_key.clear();
     const std::string& status = e.pass->status;
     if (status == "valid") {

@@ -39,8 +39,14 @@ public:
     static constexpr std::int64_t poll_interval_ms = 3000;  // asking whether the resident answered
     static constexpr int waiting_idle_timeout_s = 180;      // a visitor waiting by the screen
 
-    // Whether a purpose asks how many people come (a courier comes alone).
-    static bool asks_people(const std::string& purpose) { return purpose != "courier"; }
+    // What a walk-in purpose asks besides unit and phone: only what it needs.
+    struct WalkInFields {
+        bool surname = false;  // a courier gives no name
+        bool people = false;   // a courier comes alone
+        bool car = false;      // 驾车？ where driving in is plausible
+    };
+    static WalkInFields walk_in_fields(const std::string& purpose);
+    static bool asks_people(const std::string& purpose) { return walk_in_fields(purpose).people; }
 
 private:
     void handle(State& s, const RequestErrand& r, FeatureContext& ctx);
@@ -52,6 +58,12 @@ private:
     void handle(State& s, const household::RequestRoom& r, FeatureContext& ctx);
     void unit_chosen(State& s, const std::string& unit_id);
     void handle(State& s, const RequestPeople& r, FeatureContext& ctx);
+    void handle(State& s, const RequestSurname& r, FeatureContext& ctx);
+    void handle(State& s, const RequestDriving& r, FeatureContext& ctx);
+    void handle(State& s, const RequestPlate& r, FeatureContext& ctx);
+    void handle(State& s, const RequestFieldKept& r, FeatureContext& ctx);
+    static void after_phone(State& s);
+    static void after_people(State& s);
     void handle(State& s, const RequestPrivacy& r, FeatureContext& ctx);
     void handle(State& s, const RequestItemCount& r, FeatureContext& ctx);
     void handle(State& s, const RequestItemsDone& r, FeatureContext& ctx);

@@ -14,6 +14,10 @@ struct RequestKey { char key; };       // '0'..'9' or '<' on the step's keypad
 struct RequestSubmitDigits {};         // the code, the phone or the release code
 struct RequestPurpose { std::string purpose; };
 struct RequestPeople { int people; };
+struct RequestSurname { std::string text; };  // from the text pad (ChineseText)
+struct RequestDriving { bool driving; };      // 驾车？
+struct RequestPlate { std::string text; };    // from the plate pad
+struct RequestFieldKept {};                   // 下一步 with the surname or plate typed before (after 返回)
 struct RequestPrivacy { bool accepted; std::string items_text; };  // items_text: the move-out's, as the office reads it
 struct RequestItemCount { std::string item; int delta; };
 struct RequestItemsDone {};
@@ -25,7 +29,7 @@ struct RequestMenu {};                 // back to the errands
 // The unit picker's buttons (household::pick decides).
 using VisitorsRequest = std::variant<RequestErrand, RequestKey, RequestSubmitDigits, RequestPurpose,
                                      household::RequestBuilding, household::RequestEntrance, household::RequestRoom,
-                                     RequestPeople, RequestPrivacy, RequestItemCount, RequestItemsDone, RequestDay,
+                                     RequestPeople, RequestSurname, RequestDriving, RequestPlate, RequestFieldKept, RequestPrivacy, RequestItemCount, RequestItemsDone, RequestDay,
                                      RequestRelation, RequestRetry, RequestMenu>;
 
 } // namespace kiosk::visitors

@@ -21,8 +21,11 @@ enum class VisitorsStep {
     Code,         // the code keypad
     Purpose,      // walk-in: why they come, which decides what is asked
     Unit,         // the unit visited (or moved out of): the shared unit picker
+    Surname,      // walk-in: the surname on the shared text pad (Chinese), where the purpose asks it
     Phone,        // phone on the keypad
     People,       // how many
+    Car,          // walk-in: 驾车？ yes -> Plate, no -> on
+    Plate,        // walk-in: the car plate on the plate pad
     Privacy,      // what is kept, why, how long: accept or decline
     Waiting,      // 正在联系住户确认 (the visitor may step aside and come back with the number)
     Pass,         // the pass: short code, QR, unit, valid until
@@ -51,6 +54,8 @@ enum class VisitorsNotice {
     Refused,
     ServerError,
     PollFailing,   // waiting for the resident, the network dropped; still asking
+    BadSurname,    // a surname the rules refuse (empty or too long)
+    BadPlate,      // not a car plate
 };
 
 inline constexpr std::size_t code_max_digits = 8;  // walk-in numbers 6, pre-registered codes 8
@@ -58,6 +63,9 @@ inline constexpr std::size_t code_min_digits = 6;
 inline constexpr std::size_t phone_digits = 11;
 inline constexpr std::size_t release_code_digits = 8;
 inline constexpr int max_people = 9;
+inline constexpr std::size_t surname_max_chars = 10;  // the server's limit too (protocol surname_rule)
+inline constexpr std::size_t plate_min_chars = 7;
+inline constexpr std::size_t plate_max_chars = 8;      // new-energy plates
 inline constexpr int max_item_count = 50;
 
 struct VisitorsSession {

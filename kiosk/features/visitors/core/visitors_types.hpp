@@ -31,8 +31,10 @@ struct ReleaseInfo {
 struct WalkInForm {
     std::string purpose;  // family, courier, helper, renovation, other (the server's names)
     std::string unit_id;
+    std::string surname;    // only where the purpose asks it (walk_in_fields); "" otherwise
     std::string phone;
     int people = 1;
+    std::string car_plate;  // only when driving in; "" otherwise
 };
 
 // Move-out: what goes out (preset -> count), when and by whom.

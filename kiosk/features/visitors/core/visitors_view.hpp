@@ -49,6 +49,11 @@ struct VisitorsView {
     std::string typed, erase_label, submit_label;
     bool can_submit = false;
 
+    // Text steps (Surname, Plate): what the pad opens on (a plate to correct;
+    // never a surname), and what was typed before, shown masked (姓氏 李*)
+    std::string field_value, kept, next_label;
+    bool can_next = false;  // 下一步 with what was typed before
+
     // Privacy
     std::vector<std::string> privacy_lines;  // what, why, how long
     std::string summary;                      // what will be sent, masked
@@ -69,12 +74,14 @@ struct VisitorsView {
 inline bool operator==(const VisitorsView& a, const VisitorsView& b)
 {
     return std::tie(a.step, a.errand, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.choices, a.picker,
-                    a.typed, a.erase_label, a.submit_label, a.can_submit, a.privacy_lines, a.summary,
+                    a.typed, a.erase_label, a.submit_label, a.can_submit, a.field_value, a.kept, a.next_label, a.can_next,
+                    a.privacy_lines, a.summary,
                     a.accept_label, a.decline_label, a.headline, a.code_label, a.code, a.qr_payload, a.lines,
                     a.done_label, a.retry_label, a.can_retry, a.items, a.items_done_label, a.office_items,
                     a.can_finish_items) ==
            std::tie(b.step, b.errand, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.choices, b.picker,
-                    b.typed, b.erase_label, b.submit_label, b.can_submit, b.privacy_lines, b.summary,
+                    b.typed, b.erase_label, b.submit_label, b.can_submit, b.field_value, b.kept, b.next_label, b.can_next,
+                    b.privacy_lines, b.summary,
                     b.accept_label, b.decline_label, b.headline, b.code_label, b.code, b.qr_payload, b.lines,
                     b.done_label, b.retry_label, b.can_retry, b.items, b.items_done_label, b.office_items,
                     b.can_finish_items);

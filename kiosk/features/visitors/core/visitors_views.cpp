@@ -57,6 +57,8 @@ std::string notice_text(const Text& t, const VisitorsSession& s)
     case VisitorsNotice::Refused: return t("visitors.refused");
     case VisitorsNotice::ServerError: return t("visitors.server_error");
     case VisitorsNotice::PollFailing: return t("visitors.poll_failing");
+    case VisitorsNotice::BadSurname: return t("visitors.bad_surname", {{"n", std::to_string(surname_max_chars)}});
+    case VisitorsNotice::BadPlate: return t("visitors.bad_plate");
     }
     return {};
 }
@@ -76,17 +78,42 @@ void keypad(VisitorsView& v, const Text& t, const DigitEntry& entry, bool ready)
 
 std::string purpose_text(const Text& t, const std::string& purpose) { return t("visitors.purpose." + purpose); }
 
+// 记录什么: exactly the fields this registration carries, nothing more.
+std::string walk_in_collects(const Text& t, const WalkInForm& form)
+{
+    std::vector<std::string> fields;
+    if (!form.surname.empty())
+        fields.push_back(t("visitors.field.surname"));
+    fields.push_back(t("visitors.field.phone"));
+    fields.push_back(t("visitors.field.unit"));
+    fields.push_back(t("visitors.field.purpose"));
+    if (VisitorsFeature::asks_people(form.purpose))
+        fields.push_back(t("visitors.field.people"));
+    if (!form.car_plate.empty())
+        fields.push_back(t("visitors.field.plate"));
+    std::string list;
+    for (const std::string& f : fields)
+        list += (list.empty() ? "" : t("visitors.items_separator")) + f;
+    return t(form.surname.empty() ? "visitors.privacy_what_no_name" : "visitors.privacy_what_surname",
+             {{"fields", list}});
+}
+
 void privacy(VisitorsView& v, const Text& t, const VisitorsSession& s, const VisitorsCache& cache,
              const FeatureViewInputs& in)
 {
     v.prompt = t("visitors.privacy_title");
     if (s.errand == Errand::WalkIn) {
-        v.privacy_lines = {t("visitors.privacy_what_walk_in"), t("visitors.privacy_why_walk_in"),
-                           t("visitors.privacy_how_long")};
-        std::string summary = t("visitors.summary_phone", {{"phone", lobby::protocol::mask_phone(s.walk_in.phone)}});
-        summary += " · " + household::unit_label(cache.units, s.walk_in.unit_id, in) + " · " + purpose_text(t, s.walk_in.purpose);
-        if (VisitorsFeature::asks_people(s.walk_in.purpose))
-            summary += " · " + t("visitors.people_n", {{"n", std::to_string(s.walk_in.people)}});
+        const WalkInForm& form = s.walk_in;
+        v.privacy_lines = {walk_in_collects(t, form), t("visitors.privacy_why_walk_in"), t("visitors.privacy_how_long")};
+        std::string summary;
+        if (!form.surname.empty())
+            summary = t("visitors.summary_surname", {{"name", lobby::protocol::mask_name(form.surname)}}) + " · ";
+        summary += t("visitors.summary_phone", {{"phone", lobby::protocol::mask_phone(form.phone)}});
+        summary += " · " + household::unit_label(cache.units, form.unit_id, in) + " · " + purpose_text(t, form.purpose);
+        if (VisitorsFeature::asks_people(form.purpose))
+            summary += " · " + t("visitors.people_n", {{"n", std::to_string(form.people)}});
+        if (!form.car_plate.empty())
+            summary += " · " + t("visitors.summary_plate", {{"plate", form.car_plate}});
         v.summary = summary;
     } else {
         v.privacy_lines = {t("visitors.privacy_what_move_out"), t("visitors.privacy_why_move_out"),
@@ -153,6 +180,25 @@ VisitorsView VisitorsFeature::build_view(const State& s, const Cache& cache, con
     case VisitorsStep::Phone:
         v.prompt = t("visitors.ask_phone");
         keypad(v, t, s.phone, s.phone.full() && s.phone.digits()[0] == '1');
+        break;
+    case VisitorsStep::Surname:
+        v.prompt = t("visitors.ask_surname");
+        // The pad opens empty (never on a masked 李*); what was typed shows masked.
+        if (!s.walk_in.surname.empty())
+            v.kept = t("visitors.summary_surname", {{"name", lobby::protocol::mask_name(s.walk_in.surname)}});
+        v.next_label = t("visitors.next");
+        v.can_next = !s.walk_in.surname.empty();
+        break;
+    case VisitorsStep::Car:
+        v.prompt = t("visitors.ask_car");
+        add_choice(v, "car_yes", t("visitors.car_yes"));
+        add_choice(v, "car_no", t("visitors.car_no"));
+        break;
+    case VisitorsStep::Plate:
+        v.prompt = t("visitors.ask_plate");
+        v.field_value = s.walk_in.car_plate;  // the visitor checks what they typed
+        v.next_label = t("visitors.next");
+        v.can_next = !s.walk_in.car_plate.empty();
         break;
     case VisitorsStep::People:
         v.prompt = t("visitors.ask_people");

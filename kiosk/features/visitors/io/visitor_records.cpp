@@ -28,7 +28,12 @@ p::VisitorRequest visitor_request(const WalkInForm& form)
     r.unit_id = form.unit_id;
     r.purpose = form.purpose;
     r.people = form.people;
-    return r;  // no name: a courier gives none, and the kiosk has no text input yet
+    // Only what the purpose asked (a courier gives no name, a walker no plate).
+    if (!form.surname.empty())
+        r.name = form.surname;
+    if (!form.car_plate.empty())
+        r.car_plate = form.car_plate;
+    return r;
 }
 
 p::MoveOutRequest move_out_request(const CallRequestRelease& call)

@@ -16,17 +16,17 @@
 #include <vector>
 
 namespace kiosk::visitors {
-namespace {
 
-void gap(float mm) { ImGui::Dummy(ImVec2(1, ui::context().metrics.mm(mm))); }
-
-// Tall enough for the touch target and for the words at any text size.
-float button_height(std::string_view label = "A")
+float button_height(std::string_view label)
 {
     const ui::Context& ctx = ui::context();
     return ImMax(ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 20)),
                  ui::button_size(label, 0, ui::TextRole::Title).y);
 }
+
+namespace {
+
+void gap(float mm) { ImGui::Dummy(ImVec2(1, ui::context().metrics.mm(mm))); }
 
 void center_next(float item_w)
 {
@@ -107,7 +107,7 @@ void draw_pass_like(const VisitorsView& view, Requests& requests)
         draw_words(view, column, false);
         ui::end_scroll_area();
         ImGui::SameLine();
-        ImGui::BeginChild("visitors.pass_side", ImVec2(column, height), false,
+        ImGui::BeginChild("##visitors_pass_side", ImVec2(column, height), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         const float side = ImMin(column, ImMax(min_words, ImGui::GetContentRegionAvail().y - done_block));
         center_next(side);
@@ -127,28 +127,22 @@ void draw_pass_like(const VisitorsView& view, Requests& requests)
         draw_done(view, requests, width, done_h);
 }
 
-void draw_privacy(const VisitorsView& view, Requests& requests)
+// Accept (or try again with the same registration) and decline: side by
+// side when they fit in `width`, at the bottom, within reach.
+static void draw_privacy_buttons(const VisitorsView& view, Requests& requests, float width)
 {
-    const ui::Context& ctx = ui::context();
-    const float width = ImGui::GetContentRegionAvail().x;
-    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
-    for (const std::string& line : view.privacy_lines)
-        ui::text(line, ui::TextRole::Body, ui::Align::Left, width);
-    gap(1);
-    ui::text(view.summary, ui::TextRole::Title, ui::Align::Center, width);
-    draw_message(view);
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
     if (view.busy) {
+        ui::align_bottom(ui::text_height(view.busy_text, ui::TextRole::Title, width));
         ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center, width);
         return;
     }
-    // Accept (or try again with the same registration) and decline side by
-    // side when they fit, at the bottom.
     const float h = ImMax(button_height(view.accept_label), button_height(view.decline_label));
     const float half = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
     const std::string& yes = view.can_retry ? view.retry_label : view.accept_label;
     const bool side_by_side = ui::button_size(yes, 0, ui::TextRole::Title).x <= half &&
                               ui::button_size(view.decline_label, 0, ui::TextRole::Title).x <= half;
-    ui::align_bottom(side_by_side ? h : 2 * h + ImGui::GetStyle().ItemSpacing.y);
+    ui::align_bottom(side_by_side ? h : 2 * h + spacing);
     const ui::RequiredTargets required;
     const float w = side_by_side ? half : width;
     if (ui::button("visitors.decline", view.decline_label, ImVec2(w, h), ui::ButtonKind::Secondary, ui::TextRole::Title))
@@ -161,7 +155,45 @@ void draw_privacy(const VisitorsView& view, Requests& requests)
         else
             ask(requests, RequestPrivacy{true, view.office_items});
     }
-    (void)ctx;
+}
+
+// The notice's words scroll when they must (2x text, a long summary); in
+// landscape what will be sent sits beside them, over the buttons, so the
+// person sees it without scrolling.
+void draw_privacy(const VisitorsView& view, Requests& requests)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = ImGui::GetContentRegionAvail().y;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const auto notice = [&](float w) {
+        ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, w);
+        for (const std::string& line : view.privacy_lines)
+            ui::text(line, ui::TextRole::Body, ui::Align::Left, w);
+    };
+    if (ui::context().metrics.landscape) {
+        const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+        ui::begin_scroll_area("visitors.privacy_words", ImVec2(column, height));
+        notice(ImGui::GetContentRegionAvail().x);
+        ui::end_scroll_area();
+        ImGui::SameLine();
+        ImGui::BeginChild("##visitors_privacy_side", ImVec2(column, height), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ui::text(view.summary, ui::TextRole::Title, ui::Align::Center, column);
+        draw_message(view);
+        draw_privacy_buttons(view, requests, column);
+        ImGui::EndChild();
+        return;
+    }
+    const float h = ImMax(button_height(view.accept_label), button_height(view.decline_label));
+    const float words_h = ImMax(ui::context().metrics.mm(30), height - 2 * h - 2 * spacing);
+    ui::begin_scroll_area("visitors.privacy_words", ImVec2(width, words_h));
+    const float inner = ImGui::GetContentRegionAvail().x;
+    notice(inner);
+    gap(1);
+    ui::text(view.summary, ui::TextRole::Title, ui::Align::Center, inner);
+    draw_message(view);
+    ui::end_scroll_area();
+    draw_privacy_buttons(view, requests, width);
 }
 
 namespace {

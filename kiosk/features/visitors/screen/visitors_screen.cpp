@@ -8,6 +8,7 @@
 #include "ui/choice_list.hpp"
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
+#include "ui/text_field.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -29,6 +30,7 @@ void on_choice(const VisitorsView& view, const VisitorsChoice& choice, Requests&
         break;
     case VisitorsStep::Purpose: ask(requests, RequestPurpose{choice.value}); break;
     case VisitorsStep::People: ask(requests, RequestPeople{std::stoi(choice.value)}); break;
+    case VisitorsStep::Car: ask(requests, RequestDriving{choice.value == "car_yes"}); break;
     case VisitorsStep::MoveWhen: ask(requests, RequestDay{std::stoi(choice.value)}); break;
     case VisitorsStep::MoveWho: ask(requests, RequestRelation{choice.value}); break;
     default: break;
@@ -128,6 +130,36 @@ void draw_keypad_step(const VisitorsView& view, Requests& requests)
     ImGui::EndGroup();
 }
 
+// Surname or plate: the question, the field that opens the shared pad (the
+// pad covers the lower part while typing; 完成 sends the text), and 下一步
+// at the bottom when something was typed before.
+void draw_text_step(const VisitorsView& view, Requests& requests)
+{
+    const float width = ImGui::GetContentRegionAvail().x;
+    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
+    draw_message(view);
+    if (!view.kept.empty())
+        ui::text(view.kept, ui::TextRole::Title, ui::Align::Center, width);
+    // The field and 下一步 at the bottom, within reach; the pad then opens
+    // over them and shows what is typed.
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float field_h = ui::button_size(view.field_value.empty() ? "A" : view.field_value, width).y;
+    const float next_h = button_height(view.next_label);
+    ui::align_bottom(field_h + (view.can_next ? next_h + spacing : 0.0f));
+    const ui::RequiredTargets required;
+    if (view.step == VisitorsStep::Plate) {
+        if (auto text = ui::text_field("visitors.plate", TextKind::Plate, view.field_value,
+                                       TextLimits{plate_max_chars, plate_min_chars}))
+            ask(requests, RequestPlate{*text});
+    } else if (auto text = ui::text_field("visitors.surname", TextKind::ChineseText, view.field_value,
+                                          TextLimits{surname_max_chars, 1})) {
+        ask(requests, RequestSurname{*text});
+    }
+    if (view.can_next &&
+        ui::button("visitors.next", view.next_label, ImVec2(width, next_h), ui::ButtonKind::Primary, ui::TextRole::Title))
+        ask(requests, RequestFieldKept{});
+}
+
 } // namespace
 
 void draw_message(const VisitorsView& view)
@@ -145,6 +177,7 @@ void draw_visitors_screen(const VisitorsView& view, Requests& requests)
     case VisitorsStep::Menu:
     case VisitorsStep::Purpose:
     case VisitorsStep::People:
+    case VisitorsStep::Car:
     case VisitorsStep::MoveWhen:
     case VisitorsStep::MoveWho:
         ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
@@ -161,6 +194,8 @@ void draw_visitors_screen(const VisitorsView& view, Requests& requests)
         if (auto picked = household::draw_unit_picker(view.picker))
             std::visit([&](const auto& r) { ask(requests, r); }, *picked);
         break;
+    case VisitorsStep::Surname:
+    case VisitorsStep::Plate: draw_text_step(view, requests); break;
     case VisitorsStep::Privacy: draw_privacy(view, requests); break;
     case VisitorsStep::MoveItems: draw_items(view, requests); break;
     case VisitorsStep::Waiting:
