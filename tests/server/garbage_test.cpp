@@ -110,7 +110,14 @@ TEST_CASE("a burst of garbage from many threads leaves the server healthy") {
                 std::string body(static_cast<std::size_t>(i * 37 + t), static_cast<char>('{' + (i % 3)));
                 body += "\xff\"}";
                 const Reply r = api.post(i % 2 ? "/v1/repairs" : "/v1/fees/lookup", body, Api::fresh_key());
-                if (r.status == 0 || r.status >= 500) ++server_errors;
+                // A 503 for too many open connections from this address is the
+                // guard at work (lingering closes hold their slot a moment on a
+                // busy machine), not the server failing.
+                const bool guard = r.status == 503 && r.error_code() == "too_many_connections";
+                if (r.status == 0 || (r.status >= 500 && !guard)) {
+                    ++server_errors;
+                    MESSAGE("status " << r.status << ": " << r.body.substr(0, 200));
+                }
             }
         });
     for (auto& t : threads) t.join();
