@@ -134,6 +134,8 @@ void draw_readback(const RepairsView& view, Requests& requests)
             if (auto digits = ui::text_field("repairs.phone", TextKind::Phone, view.phone, TextLimits{11}))
                 ask(requests, RequestContactPhone{*digits});
         }
+        // A little room under the last field, so scrolled to the end it shows whole.
+        ImGui::Dummy(ImVec2(1, ImGui::GetStyle().ItemSpacing.y));
     });
     const ui::RequiredTargets required;
     if (wide_button("repairs.add_another", another, ui::ButtonKind::Secondary))
