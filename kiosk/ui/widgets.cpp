@@ -212,7 +212,10 @@ void begin_scroll_area(const char* id, ImVec2 size)
     const bool on_overlay = press.x >= overlay.x && press.x < overlay.z && press.y >= overlay.y && press.y < overlay.w;
     const bool area_in_overlay = rect.Min.x >= overlay.x && rect.Max.x <= overlay.z && rect.Min.y >= overlay.y &&
                                  rect.Max.y <= overlay.w;
-    if (gesture.dragging() && gesture.owner() == 0 && (!on_overlay || area_in_overlay) && rect.Contains(press))
+    // Only an area that can scroll takes the drag: a page that fits must not
+    // keep it from a words area inside it that overflows (2x text).
+    if (gesture.dragging() && gesture.owner() == 0 && (!on_overlay || area_in_overlay) && rect.Contains(press) &&
+        ImGui::GetScrollMaxY() > 0)
         gesture.claim(area);
     if (gesture.owner() == area) {
         float dy = gesture.take_scroll_y(ctx.now_s);

@@ -367,6 +367,29 @@ TEST_CASE("overdue tickets come first in the queue, and the rows fragment refres
     CHECK(rows.has(old_id));
 }
 
+TEST_CASE("a public-area ticket's call-back phone is on its console page for staff, not in the API's ticket or the audit") {
+    Office office;
+    Api kiosk(office.server.port(), lobby1_token);
+    const Reply filed = kiosk.create("/v1/repairs", {{"category", "plumbing"}, {"description", "水管漏水"},
+                                                    {"location", "public"}, {"location_detail", "地下车库"},
+                                                    {"contact_phone", "13812345678"}, {"follow_code", p::make_follow_code()}});
+    REQUIRE(filed.status == 201);
+    const std::string id = filed.as<p::Ticket>().id;
+    ConsoleClient desk = office.signed_in("desk", desk_password);
+    const Page page = desk.get("/console/repairs/" + id);
+    REQUIRE(page.status == 200);
+    CHECK(page.has("需回电"));
+    CHECK(page.has("href=\"tel:13812345678\" id=\"callback-phone\">13812345678<"));
+    // A ticket without one shows no call-back line.
+    CHECK(!desk.get("/console/repairs/" + office.file_ticket()).has("callback-phone"));
+    Api staff(office.server.port(), staff_token);
+    CHECK(staff.get("/v1/repairs/" + id).body.find("13812345678") == std::string::npos);
+    CHECK(desk.post("/console/repairs/" + id + "/status", {{"status", "accepted"}, {"note", "已受理"}}).status == 303);
+    for (const auto& e : office.audit())
+        CHECK(e.detail.find("13812345678") == std::string::npos);
+    CHECK(office.audited("desk", "repair.status", id));
+}
+
 TEST_CASE("HTML in a ticket description or a notice title is shown as text, never as markup") {
     Office office;
     const std::string id = office.file_ticket("<script>alert('x')</script><img src=x onerror=alert(1)>");

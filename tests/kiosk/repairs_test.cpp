@@ -360,3 +360,60 @@ TEST_CASE("补充说明: the person's own words are read back, sent after the pr
     other.c.apply(RequestOpenScreen{feature_id}, 0);
     CHECK(other.s().note.empty());
 }
+
+TEST_CASE("需要物业回电: a public-area report asks for a phone, refuses a bad one, sends a good one once; the own unit is never asked")
+{
+    Kiosk k;
+    k.report_public_leak();
+    CHECK(k.view().asks_phone);
+    CHECK(k.view().phone_label == "需要物业回电吗？请留下手机号（可不填）");
+    CHECK(k.view(RepairsCache{}, true, Language::En).phone_label ==
+          "Want the office to call you back? Leave a mobile number (optional)");
+
+    // Not a mainland mobile: refused in words, nothing kept.
+    for (const char* bad : {"2381234567", "23812345678", "1381234567x", "138123456789"}) {
+        k.apply(RequestContactPhone{bad});
+        CHECK(k.view().message == "手机号要11位数字，以1开头。请再看一下。");
+        CHECK(k.s().contact_phone.empty());
+    }
+    k.apply(RequestContactPhone{"13812345678"});
+    CHECK(k.view().message.empty());
+    CHECK(k.view().phone == "13812345678");  // the field masks it (138****5678)
+    // Taken back: no call back.
+    k.apply(RequestContactPhone{""});
+    CHECK(k.s().contact_phone.empty());
+    k.apply(RequestContactPhone{"13812345678"});
+
+    k.apply(RequestSubmit{});
+    REQUIRE(k.effects.submissions.size() == 1);
+    CHECK(std::any_cast<const SubmitRepair&>(k.effects.submissions[0].payload).contact_phone == "13812345678");
+    CHECK(k.s().contact_phone.empty());  // filed: the outbox has it, the session no longer
+
+    // A report without the phone sends none.
+    Kiosk quiet;
+    quiet.report_public_leak();
+    quiet.apply(RequestSubmit{});
+    REQUIRE(quiet.effects.submissions.size() == 1);
+    CHECK(std::any_cast<const SubmitRepair&>(quiet.effects.submissions[0].payload).contact_phone.empty());
+}
+
+TEST_CASE("需要物业回电 is never asked in the own unit: the household is verified there")
+{
+    Kiosk k;
+    // The read-back of a verified own-unit report (the verification itself is
+    // the household module's, tested there).
+    RepairsSession& s = const_cast<RepairsSession&>(k.s());
+    s.own_unit = true;
+    s.unit_id = "3-2-1502";
+    s.items = {{"plumbing", "pipe_leak", "水管漏水", false}};
+    s.step = RepairsStep::ReadBack;
+    CHECK_FALSE(k.view().asks_phone);
+    CHECK(k.view().phone_label.empty());
+    k.apply(RequestContactPhone{"13812345678"});  // a screen may send anything: ignored
+    CHECK(k.s().contact_phone.empty());
+    k.apply(RequestSubmit{});
+    REQUIRE(k.effects.submissions.size() == 1);
+    const auto& sub = std::any_cast<const SubmitRepair&>(k.effects.submissions[0].payload);
+    CHECK(sub.own_unit);
+    CHECK(sub.contact_phone.empty());
+}

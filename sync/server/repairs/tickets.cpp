@@ -2,6 +2,7 @@
 #include "repairs/tickets.hpp"
 
 #include "feed.hpp"
+#include "field_cipher.hpp"
 
 #include "protocol/changes.hpp"
 #include "protocol/masking.hpp"
@@ -57,6 +58,15 @@ void publish_ticket(Database& db, const protocol::Ticket& ticket) {
     PublishOptions options;
     options.audience = st.text(0);
     publish(db, protocol::collection::tickets, ticket.id, ticket, options);
+}
+
+std::optional<std::string> callback_phone(Database& db, const std::string& ticket_id) {
+    Statement st(db, "SELECT contact_phone FROM tickets WHERE id = ?");
+    st.bind(1, ticket_id);
+    if (!st.step()) return std::nullopt;
+    const auto phone = db.cipher().open_optional(st.opt_text(0));
+    if (!phone || FieldCipher::is_plain_marker(*phone)) return std::nullopt;
+    return phone;
 }
 
 } // namespace lobby::server::repairs

@@ -38,7 +38,8 @@ done
 [[ -n "$port" ]] || { echo "office-server did not print its port within $polls polls of 0.1 s:"; cat "$tmp/server.log"; exit 1; }
 
 export LOBBY_SERVER_URL="http://127.0.0.1:$port" LOBBY_SERVER_PID=$server_pid LOBBY_TMP=$tmp LOBBY_TEST_POLLS=$polls
-export LOBBY_OFFICE_DB="$tmp/office.db"
+# The server binary and this folder: console_page.sh signs in to the staff console.
+export LOBBY_OFFICE_DB="$tmp/office.db" LOBBY_SERVER_BIN="$server_bin" LOBBY_UI_DIR="$(cd "$(dirname "$0")" && pwd)"
 # Same database and port, so the kiosk finds it again. Still --demo (the seed
 # is skipped, the database is seeded): only a demo server has the pay page.
 # It returns once the new server answers /v1/health, or fails saying so.

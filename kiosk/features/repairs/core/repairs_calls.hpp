@@ -41,6 +41,7 @@ struct SubmitRepair {
     std::string location_detail;  // the public area's name
     std::int64_t slot_start_utc = 0, slot_end_utc = 0;  // 0: none (as soon as possible)
     bool paid_acknowledged = false;
+    std::string contact_phone;    // public area, when a call back was asked; empty: none
 };
 struct SubmitAcceptance {
     std::string ticket_id, follow_code;

@@ -81,6 +81,7 @@ void RepairsFeature::handle(State& s, const RequestEmergency& r, FeatureContext&
 void RepairsFeature::handle(State& s, const RequestWhere& r, FeatureContext&)
 {
     s.own_unit = r.own_unit;
+    s.contact_phone.clear();
     s.slot.reset();
     if (r.own_unit) {
         // 我家: which unit, then the same verification as fees.
@@ -218,6 +219,24 @@ void RepairsFeature::handle(State& s, const RequestNote& r, FeatureContext&)
     s.note = normalise_text(r.text, TextLimits{note_max});
 }
 
+// 需要物业回电？ Only for a public-area report (the own unit's household is
+// verified, the office has its phone); checked again here, as a screen may
+// send anything. Empty takes the call back away.
+void RepairsFeature::handle(State& s, const RequestContactPhone& r, FeatureContext&)
+{
+    if (s.step != RepairsStep::ReadBack || s.own_unit)
+        return;
+    if (r.digits.empty()) {
+        s.contact_phone.clear();
+        return;
+    }
+    if (!valid_phone(r.digits)) {
+        s.notice = RepairsNotice::BadPhone;
+        return;
+    }
+    s.contact_phone = r.digits;
+}
+
 void RepairsFeature::handle(State& s, const RequestSubmit&, FeatureContext& ctx)
 {
     if (s.step != RepairsStep::ReadBack || s.awaiting_call)
@@ -255,6 +274,8 @@ void RepairsFeature::submit_items(State& s, FeatureContext& ctx)
         sub.unit_id = s.unit_id;
         sub.location_detail = s.location_words;
         sub.paid_acknowledged = item.paid_acknowledged;
+        if (!s.own_unit)
+            sub.contact_phone = s.contact_phone;
         if (s.slot) {
             sub.slot_start_utc = s.slot->start_utc;
             sub.slot_end_utc = s.slot->end_utc;
@@ -267,6 +288,7 @@ void RepairsFeature::submit_items(State& s, FeatureContext& ctx)
     s.filed.insert(s.filed.end(), filed.begin(), filed.end());
     if (s.items.empty()) {
         s.note.clear();
+        s.contact_phone.clear();
         s.step = RepairsStep::Done;
     }
 }

@@ -78,6 +78,7 @@ private:
     void handle(State& s, const RequestAcknowledgePaid& r, FeatureContext& ctx);
     void handle(State& s, const RequestSlot& r, FeatureContext& ctx);
     void handle(State& s, const RequestNote& r, FeatureContext& ctx);
+    void handle(State& s, const RequestContactPhone& r, FeatureContext& ctx);
     void handle(State& s, const RequestSubmit& r, FeatureContext& ctx);
     void handle(State& s, const RequestAddAnother& r, FeatureContext& ctx);
     void handle(State& s, const RequestTrack& r, FeatureContext& ctx);

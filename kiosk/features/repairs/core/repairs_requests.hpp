@@ -22,6 +22,7 @@ struct RequestPreset { std::string code, office_words; };
 struct RequestAcknowledgePaid {};                // 我已了解，继续
 struct RequestSlot { std::int64_t start_utc, end_utc; };
 struct RequestNote { std::string text; };        // 补充说明 on the read-back screen (optional)
+struct RequestContactPhone { std::string digits; };  // 需要物业回电？ (public area; empty: no call back)
 struct RequestSubmit {};                         // from the read-back screen
 struct RequestAddAnother {};                     // 还有其他问题 -> another item
 struct RequestTrack {};                          // 查询进度: type a follow-up code
@@ -37,7 +38,7 @@ struct RequestStartOver {};
 using RepairsRequest =
     std::variant<household::RequestBuilding, household::RequestEntrance, household::RequestRoom, household::RequestKey,
                  household::RequestSubmit, RequestEmergencyMenu, RequestEmergency, RequestWhere, RequestLocation, RequestCategory, RequestPreset,
-                 RequestAcknowledgePaid, RequestSlot, RequestNote, RequestSubmit, RequestAddAnother, RequestTrack,
+                 RequestAcknowledgePaid, RequestSlot, RequestNote, RequestContactPhone, RequestSubmit, RequestAddAnother, RequestTrack,
                  RequestCodeKey, RequestFindCode, RequestTrackFiled, RequestRefresh, RequestAccept, RequestRate,
                  RequestStartOver>;
 

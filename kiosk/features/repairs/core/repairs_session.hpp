@@ -46,6 +46,7 @@ enum class RepairsNotice {
     CommentTooLong,  // a 验收 comment over the limit
     CodeIncomplete,  // fewer symbols than a code has
     NoteTooLong,     // 补充说明 over the limit
+    BadPhone,        // a call-back phone that is not an 11-digit mainland mobile
 };
 
 // One problem reported (a read-back screen may hold several).
@@ -75,6 +76,10 @@ struct RepairsSession {
     bool category_paid = false;    // its work in the home is paid (有偿服务)
     std::vector<ReportItem> items;  // chosen, waiting for submit
     std::string note;               // the person's own words for the office (补充说明), sent with each item
+    // 需要物业回电？ Public area only (the household is verified in the own
+    // unit). Leaves the session with the submission; the outbox drops it
+    // once the office has the ticket.
+    std::string contact_phone;
     std::optional<Slot> slot;
     std::vector<Slot> slots;        // the last free slots from the server
 

@@ -69,6 +69,8 @@ struct RepairsView {
     std::vector<LineView> readback;
     std::string another_label, submit_label;
     std::string note_label, note;  // 补充说明 (optional): the ask, and what the person typed
+    bool asks_phone = false;        // 需要物业回电？ public area only
+    std::string phone_label, phone; // the ask; the digits (the field shows them masked)
 
     // Done
     std::vector<FiledView> filed;
@@ -98,14 +100,14 @@ inline bool operator==(const RepairsView& a, const RepairsView& b)
 {
     return std::tie(a.step, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.choices,
                     a.emergency_label, a.track_label, a.hotline_label, a.hotline, a.contacts, a.do_now, a.saved_line,
-                    a.refer_who, a.refer_phone, a.prices, a.acknowledge_label, a.readback, a.another_label, a.note_label, a.note,
+                    a.refer_who, a.refer_phone, a.prices, a.acknowledge_label, a.readback, a.another_label, a.note_label, a.note, a.asks_phone, a.phone_label, a.phone,
                     a.submit_label, a.filed, a.saved_note, a.follow_label, a.scan_label, a.typed, a.find_label,
                     a.erase_label, a.can_find, a.ticket_title, a.status_line, a.worker_line, a.charge_line,
                     a.timeline, a.accept_label, a.reject_label, a.rate_label, a.refresh_label, a.reject_reasons,
                     a.ratings, a.after_line, a.start_over_label, a.picker, a.keypad) ==
            std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.choices,
                     b.emergency_label, b.track_label, b.hotline_label, b.hotline, b.contacts, b.do_now, b.saved_line,
-                    b.refer_who, b.refer_phone, b.prices, b.acknowledge_label, b.readback, b.another_label, b.note_label, b.note,
+                    b.refer_who, b.refer_phone, b.prices, b.acknowledge_label, b.readback, b.another_label, b.note_label, b.note, b.asks_phone, b.phone_label, b.phone,
                     b.submit_label, b.filed, b.saved_note, b.follow_label, b.scan_label, b.typed, b.find_label,
                     b.erase_label, b.can_find, b.ticket_title, b.status_line, b.worker_line, b.charge_line,
                     b.timeline, b.accept_label, b.reject_label, b.rate_label, b.refresh_label, b.reject_reasons,

@@ -59,6 +59,7 @@ std::string notice_text(const Texts& t, RepairsNotice n)
     case RepairsNotice::CommentTooLong: return t("repairs.notice.comment_too_long");
     case RepairsNotice::CodeIncomplete: return t("repairs.notice.code_incomplete");
     case RepairsNotice::NoteTooLong: return t("repairs.notice.note_too_long");
+    case RepairsNotice::BadPhone: return t("repairs.notice.bad_phone");
     }
     return {};
 }
@@ -278,6 +279,11 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
         // would push 提交报修 off the screen).
         v.note_label = t("repairs.note_ask");
         v.note = s.note;
+        if (!s.own_unit) {
+            v.asks_phone = true;
+            v.phone_label = t("repairs.callback_ask");
+            v.phone = s.contact_phone;
+        }
         v.another_label = t("repairs.add_another");
         v.submit_label = t("repairs.submit");
         break;

@@ -112,6 +112,8 @@ std::optional<std::pair<std::string, nlohmann::json>> encode_submission(const st
         if (r->slot_start_utc > 0)
             req.preferred_slot = p::TimeSlot{r->slot_start_utc, r->slot_end_utc};
         req.paid_acknowledged = r->paid_acknowledged;
+        if (!r->contact_phone.empty())
+            req.contact_phone = r->contact_phone;
         req.client_ref = r->client_ref;
         if (!r->follow_code.empty())
             req.follow_code = r->follow_code;

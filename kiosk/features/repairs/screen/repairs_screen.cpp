@@ -128,6 +128,14 @@ void draw_readback(const RepairsView& view, Requests& requests)
         ui::text(view.note_label, ui::TextRole::Body, ui::Align::Left, ImGui::GetContentRegionAvail().x);
         if (auto text = ui::text_field("repairs.note", TextKind::ChineseText, view.note, TextLimits{note_max}))
             ask(requests, RequestNote{*text});
+        // 需要物业回电？ Public area only; the phone pad, the field shows it masked.
+        if (view.asks_phone) {
+            ui::text(view.phone_label, ui::TextRole::Body, ui::Align::Left, ImGui::GetContentRegionAvail().x);
+            if (auto digits = ui::text_field("repairs.phone", TextKind::Phone, view.phone, TextLimits{11}))
+                ask(requests, RequestContactPhone{*digits});
+        }
+        // A little room under the last field, so scrolled to the end it shows whole.
+        ImGui::Dummy(ImVec2(1, ImGui::GetStyle().ItemSpacing.y));
     });
     const ui::RequiredTargets required;
     if (wide_button("repairs.add_another", another, ui::ButtonKind::Secondary))

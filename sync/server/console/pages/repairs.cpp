@@ -8,6 +8,7 @@
 #include "repairs/repairs.hpp"
 #include "repairs/staff_assignment.hpp"
 #include "repairs/staff_queue.hpp"
+#include "repairs/tickets.hpp"
 
 #include "protocol/changes.hpp"
 #include "protocol/decode.hpp"
@@ -166,6 +167,8 @@ void ticket_page(PageContext& ctx, const std::string& error = "", int status = 2
     d.set("description", t.description);
     d.set("location", ctx.t("location_" + t.location));
     if (t.location_detail) d.set("location_detail", *t.location_detail);
+    // The resident asked to be called back: staff see the number to call.
+    if (const auto phone = repairs::callback_phone(ctx.db, t.id)) d.set("callback_phone", *phone);
     d.set("emergency", t.emergency);
     d.set("status", ctx.t("status_" + t.status));
     d.set("status_code", t.status);
