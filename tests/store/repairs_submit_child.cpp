@@ -9,14 +9,14 @@
 #include "features/repairs/io/repairs_io.hpp"
 #include "net/live_client.hpp"
 #include "net/net_effects.hpp"
-#include "net/sync_worker.hpp"
 #include "protocol/follow_code.hpp"
 #include "protocol/uuid.hpp"
-#include "store/store.hpp"
+#include "store/child_kiosk.hpp"
 
 #include <chrono>
 #include <cstdio>
-#include <thread>
+
+#include <unistd.h>
 
 using namespace kiosk;
 using namespace kiosk::repairs;
@@ -27,21 +27,15 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: repairs_submit_child <kiosk.db> <server url>\n");
         return 2;
     }
-    store::StoreOptions options;
-    options.path = argv[1];
-    options.phone_hash_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
-    auto ui = store::Store::open(options);
+    auto ui = store::Store::open(test::child_store_options(argv[1]));
     if (!ui)
         return 3;
     auto worker_store = ui->open_sibling(store::Durability::normal);
     auto live_store = ui->open_sibling(store::Durability::normal);
     if (!worker_store || !live_store)
         return 3;
-    net::SyncConfig config;
-    config.server_url = argv[2];
+    net::SyncConfig config = test::child_sync_config(argv[2]);
     config.token = "demo-lobby-1-token";
-    config.timeouts = {1000, 5000};
-    config.outbox_backoff = {20, 200};
     net::SyncWorker worker(std::move(*worker_store), config, nullptr);
     const net::FeatureIo io = repairs_io(std::make_shared<household::StoreLockoutBook>());
     net::LiveClient live(net::LiveConfig{{argv[2], "demo-lobby-1-token"}, {1000, 4000}},
@@ -72,6 +66,7 @@ int main(int argc, char** argv)
         return 4;
     std::printf("saved %s %lld\n", client_ref.c_str(), static_cast<long long>(took.count()));
     std::fflush(stdout);
+    // Nothing to wait for but the test's SIGKILL: block until a signal comes.
     for (;;)
-        std::this_thread::sleep_for(std::chrono::seconds(1));
+        pause();
 }
