@@ -37,6 +37,17 @@ struct Kiosk {
         for (char d : digits)
             apply(RequestKey{d});
     }
+    // A courier for 3-2-1502 who typed a phone, now at the privacy notice.
+    void courier_to_privacy()
+    {
+        apply(RequestErrand{Errand::WalkIn});
+        apply(RequestPurpose{"courier"});
+        apply(household::RequestBuilding{3});
+        apply(household::RequestEntrance{2});
+        apply(household::RequestRoom{"3-2-1502"});
+        type("13912345678");
+        apply(RequestSubmitDigits{});
+    }
     void answer(std::uint64_t id, VisitorsAnswer answer, std::int64_t now = 0)
     {
         c.apply_answer(CallAnswer{id, feature_id, std::move(answer)}, now);
@@ -268,13 +279,7 @@ TEST_CASE("visitors: not driving skips the plate; a plate typed before 没有驾
 TEST_CASE("visitors: declining the privacy notice sends nothing and keeps nothing")
 {
     Kiosk k;
-    k.apply(RequestErrand{Errand::WalkIn});
-    k.apply(RequestPurpose{"courier"});
-    k.apply(household::RequestBuilding{3});
-    k.apply(household::RequestEntrance{2});
-    k.apply(household::RequestRoom{"3-2-1502"});
-    k.type("13912345678");
-    k.apply(RequestSubmitDigits{});
+    k.courier_to_privacy();
     k.apply(RequestPrivacy{false, {}});
     CHECK(k.s().step == VisitorsStep::Declined);
     CHECK(k.take_calls().empty());
@@ -287,13 +292,7 @@ TEST_CASE("visitors: declining the privacy notice sends nothing and keeps nothin
 TEST_CASE("visitors: a walk-in waiting for the resident: polled, approved -> pass; a retry reuses the key")
 {
     Kiosk k;
-    k.apply(RequestErrand{Errand::WalkIn});
-    k.apply(RequestPurpose{"courier"});
-    k.apply(household::RequestBuilding{3});
-    k.apply(household::RequestEntrance{2});
-    k.apply(household::RequestRoom{"3-2-1502"});
-    k.type("13912345678");
-    k.apply(RequestSubmitDigits{});
+    k.courier_to_privacy();
     k.apply(RequestPrivacy{true, {}});
     auto calls = k.take_calls();
     REQUIRE(calls.size() == 1);
