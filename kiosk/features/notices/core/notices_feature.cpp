@@ -24,8 +24,8 @@ void NoticesFeature::on_request(State& state, const Request& request, FeatureCon
     if (const auto* r = std::get_if<RequestCategory>(&request)) {
         state.category = r->kind;
         state.open_id.clear();
-    } else if (const auto* r = std::get_if<RequestOpen>(&request)) {
-        state.open_id = r->id;
+    } else if (const auto* open = std::get_if<RequestOpen>(&request)) {
+        state.open_id = open->id;
     } else if (std::holds_alternative<RequestClose>(request)) {
         state.open_id.clear();
     }

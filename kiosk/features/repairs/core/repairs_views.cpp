@@ -81,7 +81,7 @@ std::string spoken(const std::string& code)
     return out;
 }
 
-std::string when_text(const Texts& t, std::int64_t utc)
+std::string when_text(std::int64_t utc)
 {
     return lobby::protocol::format_date_shanghai(utc) + " " + lobby::protocol::format_hh_mm_shanghai(utc);
 }
@@ -105,22 +105,33 @@ std::string emergency_do_now(const Texts& t, const std::string& category)
     return t("repairs.emergency.do_gas");
 }
 
+// A choice that is only words, an icon and a value (no office words, scope or slot).
+ChoiceView plain_choice(std::string id, std::string label, std::string icon, std::string value)
+{
+    ChoiceView c;
+    c.id = std::move(id);
+    c.label = std::move(label);
+    c.icon = std::move(icon);
+    c.value = std::move(value);
+    return c;
+}
+
 void build_start(RepairsView& v, const Texts& t)
 {
     v.prompt = t("repairs.ask_where");
     v.emergency_label = t("home.urgent.repairs");
     v.track_label = t("repairs.track");
-    v.choices.push_back({"repairs.where.own_unit", t("repairs.where_own_unit"), "home", "own_unit"});
-    v.choices.push_back({"repairs.where.public", t("repairs.where_public"), "building", "public"});
+    v.choices.push_back(plain_choice("repairs.where.own_unit", t("repairs.where_own_unit"), "home", "own_unit"));
+    v.choices.push_back(plain_choice("repairs.where.public", t("repairs.where_public"), "building", "public"));
 }
 
 void build_emergency_menu(RepairsView& v, const Texts& t)
 {
     v.prompt = t("repairs.emergency.ask");
-    v.choices = {{"repairs.emergency.water_leak_urgent", t("repairs.emergency.water"), "tint", "water_leak_urgent"},
-                 {"repairs.emergency.lift_trapped", t("repairs.emergency.lift"), "building", "lift_trapped"},
-                 {"repairs.emergency.fire_smoke", t("repairs.emergency.fire"), "fire", "fire_smoke"},
-                 {"repairs.emergency.gas_smell", t("repairs.emergency.gas"), "exclamation-triangle", "gas_smell"}};
+    v.choices = {plain_choice("repairs.emergency.water_leak_urgent", t("repairs.emergency.water"), "tint", "water_leak_urgent"),
+                 plain_choice("repairs.emergency.lift_trapped", t("repairs.emergency.lift"), "building", "lift_trapped"),
+                 plain_choice("repairs.emergency.fire_smoke", t("repairs.emergency.fire"), "fire", "fire_smoke"),
+                 plain_choice("repairs.emergency.gas_smell", t("repairs.emergency.gas"), "exclamation-triangle", "gas_smell")};
 }
 
 void build_emergency(RepairsView& v, const RepairsSession& s, const RepairsCache& cache, const Texts& t,
@@ -146,7 +157,7 @@ void build_ticket(RepairsView& v, const RepairsSession& s, const RepairsCache& c
     if (k.charge_fen >= 0)
         v.charge_line = t("repairs.charge", {{"amount", format_fen(k.charge_fen)}});
     for (auto it = k.timeline.rbegin(); it != k.timeline.rend(); ++it)
-        v.timeline.push_back({when_text(t, it->at_utc),
+        v.timeline.push_back({when_text(it->at_utc),
                               status_words(t, it->status) + (it->note.empty() ? "" : "：" + it->note)});
     v.refresh_label = t("repairs.refresh");
     if (k.status == "awaiting_acceptance" && !s.acceptance_sent) {
@@ -154,7 +165,7 @@ void build_ticket(RepairsView& v, const RepairsSession& s, const RepairsCache& c
         v.accept_label = t("repairs.accept");
         v.reject_label = t("repairs.reject_because");
         for (const char* key : {"still_broken", "not_clean", "not_visited", "new_damage"})
-            v.reject_reasons.push_back({std::string("repairs.reject.") + key, t(std::string("repairs.reason.") + key), "", key});
+            v.reject_reasons.push_back(plain_choice(std::string("repairs.reject.") + key, t(std::string("repairs.reason.") + key), "", key));
     }
     if (s.acceptance_sent)
         v.after_line = t("repairs.acceptance_sent");
@@ -163,8 +174,8 @@ void build_ticket(RepairsView& v, const RepairsSession& s, const RepairsCache& c
         const char* words[] = {"repairs.rating.1", "repairs.rating.2", "repairs.rating.3", "repairs.rating.4",
                                "repairs.rating.5"};
         for (int i = 0; i < 5; ++i)
-            v.ratings.push_back({"repairs.rate." + std::to_string(i + 1),
-                                 std::to_string(i + 1) + " " + t(words[i]), "star", std::to_string(i + 1)});
+            v.ratings.push_back(plain_choice("repairs.rate." + std::to_string(i + 1),
+                                             std::to_string(i + 1) + " " + t(words[i]), "star", std::to_string(i + 1)));
     }
     // While the person is asked something, the newest steps are enough: the
     // buttons must stay on screen at 2x text.
@@ -215,7 +226,7 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
             // Paid work is inside a home: a public-area report never offers it.
             if (!fits && c.in_scope)
                 continue;
-            ChoiceView choice{"repairs.category." + c.code, c.name.in(in.language), c.icon, c.code};
+            ChoiceView choice = plain_choice("repairs.category." + c.code, c.name.in(in.language), c.icon, c.code);
             choice.scope = !c.in_scope ? Scope::NotOffice : c.chargeable ? Scope::Paid : Scope::Office;
             v.choices.push_back(choice);
         }
@@ -251,8 +262,8 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
         v.message = v.message.empty() ? t("repairs.slot_hours") : v.message + "\n" + t("repairs.slot_hours");
         for (const Slot& slot : s.slots)
             if (slot.free > 0) {
-                ChoiceView choice{"repairs.slot." + std::to_string(slot.day) + "." + slot.part,
-                                  slot_text(t, slot), "clock-o", std::to_string(slot.start_utc)};
+                ChoiceView choice = plain_choice("repairs.slot." + std::to_string(slot.day) + "." + slot.part,
+                                                 slot_text(t, slot), "clock-o", std::to_string(slot.start_utc));
                 choice.slot_start = slot.start_utc;
                 choice.slot_end = slot.end_utc;
                 v.choices.push_back(choice);
