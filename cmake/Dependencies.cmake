@@ -28,6 +28,7 @@ if(LOBBY_BUILD_KIOSK)
   pkg_check_modules(ESPEAKNG REQUIRED IMPORTED_TARGET espeak-ng)  # read-aloud (kiosk/speech)
   pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
   pkg_check_modules(FREETYPE REQUIRED IMPORTED_TARGET freetype2)
+  find_package(PNG REQUIRED)  # screenshots (kiosk/app/png_file.cpp)
   # Keyboardless text entry (kiosk/input): NFC and character classes
   # (libutf8proc-dev), pinyin/jyutping/stroke (librime-dev, the rime-data-*
   # schemas), handwriting (libzinnia-dev + tegaki-zinnia-simplified-chinese),

@@ -6,10 +6,8 @@
 #include <GL/gl.h>
 #include <GL/glext.h>
 
-#include <stb_image_write.h>
+#include "app/png_file.hpp"
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <vector>
 
@@ -72,13 +70,7 @@ bool save_screenshot(int width, int height, const std::string& path, std::string
     std::error_code ec;
     if (!parent.empty())
         std::filesystem::create_directories(parent, ec);
-    // GL's rows run bottom-up; PNG's top-down.
-    stbi_flip_vertically_on_write(1);
-    if (!stbi_write_png(path.c_str(), width, height, 3, pixels.data(), width * 3)) {
-        error = path + ": cannot write the screenshot (" + std::strerror(errno) + ")";
-        return false;
-    }
-    return true;
+    return write_png_bottom_up(path, width, height, pixels.data(), error);
 }
 
 } // namespace kiosk::app

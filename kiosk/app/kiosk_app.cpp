@@ -484,6 +484,13 @@ void KioskApp::release(Point p)
     m_frames_pending = std::max(m_frames_pending, frames_after_change);
 }
 
+void KioskApp::step_clock(std::int64_t ms)
+{
+    advance_clock(ms);
+    update(false);
+    settle();
+}
+
 void KioskApp::settle()
 {
     for (int i = 0; i < 12 && (m_frames_pending > 0 || m_gesture.animating()); ++i)
@@ -546,6 +553,7 @@ void KioskApp::handle_event(const SDL_Event& event)
         if (event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || event.window.event == SDL_WINDOWEVENT_EXPOSED) {
             m_window->drawable_size(m_width, m_height);
             m_frames_pending = std::max(m_frames_pending, frames_after_change);
+            ++m_window_redraws;
         }
         break;
     default:

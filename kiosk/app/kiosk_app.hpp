@@ -61,6 +61,10 @@ public:
     bool wait_until(const std::function<bool()>& done, int timeout_ms);
     SyncStatus sync_status() const { return m_backend.status(); }
     void advance_clock(std::int64_t ms) { m_clock_offset_ms += ms; }
+    // Moves the clock on and lets timers fire and changes draw (frames only
+    // for what changed: a long advance draws nothing while nothing shows it).
+    void step_clock(std::int64_t ms);
+    std::int64_t now_utc_ms() const;  // real UTC plus the script's clock offset
     void resize(int width, int height);
     bool screenshot(const std::string& path, std::string& error);
     const ui::FrameRecord& last_frame() const { return m_last_record; }
@@ -83,6 +87,9 @@ public:
     // [Loop counters] Frames drawn (swapped) and wake events handled so far.
     std::uint64_t frames_drawn() const { return m_frames_drawn; }
     std::uint64_t wakes() const { return m_wakes; }
+    // Window events that asked for a redraw (another window on the display
+    // exposed this one): a frame drawn for them is not an idle redraw.
+    std::uint64_t window_redraws() const { return m_window_redraws; }
     // Asks the sync worker for a pull; thread-safe (the loop test's thread).
     void request_pull() { m_backend.effects().pull_now(); }
     // The layout matrix turns 长者模式 on and off on every screen; a person
@@ -107,7 +114,6 @@ public:
 
 private:
     std::int64_t now_ms() const;
-    std::int64_t now_utc_ms() const;  // real UTC plus the script's clock offset
     std::int64_t now_utc_s() const;
     void handle_event(const SDL_Event& event);
     void update(bool force_views);
@@ -158,6 +164,7 @@ private:
     int m_frames_pending = 2;
     std::uint64_t m_frames_drawn = 0;
     std::uint64_t m_wakes = 0;
+    std::uint64_t m_window_redraws = 0;
     bool m_report_frames = false;
     std::int64_t m_clock_offset_ms = 0;
     std::uint64_t m_last_frame_ticks = 0;

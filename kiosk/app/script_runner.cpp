@@ -97,10 +97,11 @@ std::string run_loop(KioskApp& app, std::istringstream& args)
     // The clock on screen turns each minute and draws a frame: start the
     // counted window after the tick if it would fall inside it.
     using namespace std::chrono;
-    const auto ms_into_minute = duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count() % 60000;
+    const auto ms_into_minute = app.now_utc_ms() % 60000;
     if (60000 - ms_into_minute < window_ms + 500)
         app.run(static_cast<int>(60000 - ms_into_minute) + 300);
-    const std::uint64_t frames_before = app.frames_drawn(), wakes_before = app.wakes();
+    const std::uint64_t frames_before = app.frames_drawn(), wakes_before = app.wakes(),
+                        exposes_before = app.window_redraws();
     std::thread waker;
     if (!from_thread.empty()) {
         waker = std::thread([&app, from_thread] {
@@ -117,16 +118,24 @@ std::string run_loop(KioskApp& app, std::istringstream& args)
     app.run(window_ms - quiet_ms);
     if (waker.joinable())
         waker.join();
-    const std::uint64_t frames = app.frames_drawn() - frames_before, wakes = app.wakes() - wakes_before;
-    const std::uint64_t quiet_before = app.frames_drawn();
+    const std::uint64_t wakes = app.wakes() - wakes_before;
+    // A frame drawn because another window on the shared display exposed
+    // this one (tests run side by side) is a real redraw, not an idle one:
+    // each such event may draw its frame and ImGui's settling ones (or share
+    // a frame with the change under test).
+    constexpr std::uint64_t frames_per_expose = 3;
+    const std::uint64_t frames = app.frames_drawn() - frames_before, exposes = app.window_redraws() - exposes_before;
+    const std::uint64_t quiet_before = app.frames_drawn(), quiet_exposes_before = app.window_redraws();
     app.run(quiet_ms);
-    const std::uint64_t late_frames = app.frames_drawn() - quiet_before;
+    const std::uint64_t late_frames = app.frames_drawn() - quiet_before,
+                        late_exposes = app.window_redraws() - quiet_exposes_before;
     if (!from_thread.empty() && wakes == 0)
         return "the loop was not woken by the event from another thread";
     const auto report = [&] {
-        return " (" + std::to_string(frames) + " frame(s) drawn, " + std::to_string(wakes) + " wake(s))";
+        return " (" + std::to_string(frames) + " frame(s) drawn, " + std::to_string(wakes) + " wake(s), " +
+               std::to_string(exposes) + " expose(s) by other windows)";
     };
-    if (late_frames != 0)
+    if (late_frames > late_exposes * frames_per_expose)
         return "the loop still drew " + std::to_string(late_frames) + " frame(s) in the last " +
                std::to_string(quiet_ms) + " ms, after what the wake changed was drawn" + report();
     // A change draws its frame; ImGui may need up to two more to settle a
@@ -135,7 +144,7 @@ std::string run_loop(KioskApp& app, std::istringstream& args)
     // redraws for nothing draws dozens.
     const auto want = static_cast<std::uint64_t>(want_frames);
     const std::uint64_t settle_allowance = want > 0 ? 2 : 0;
-    if (frames < want || frames > want + settle_allowance)
+    if (frames < want || frames > want + settle_allowance + exposes * frames_per_expose)
         return "the loop drew " + std::to_string(frames) + " frame(s), not " + std::to_string(want_frames) +
                (settle_allowance ? " (+ up to " + std::to_string(settle_allowance) + " settling)" : std::string()) +
                report();
@@ -295,11 +304,31 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         if (!(args >> seconds))
             return "advance needs seconds";
         // Step through the time a second at a time so timers fire in order.
-        for (double left = seconds; left > 0; left -= 1.0) {
-            app.advance_clock(static_cast<std::int64_t>(std::min(left, 1.0) * 1000));
-            app.render_frame();
-        }
-        app.settle();
+        for (double left = seconds; left > 0; left -= 1.0)
+            app.step_clock(static_cast<std::int64_t>(std::min(left, 1.0) * 1000));
+        return {};
+    }
+    if (command == "advance_to") {
+        // advance_to SECONDS COMMAND: the kiosk's clock goes on until it is
+        // SECONDS before the UTC time (epoch seconds) the shell command
+        // prints, as advance does, however long the steps before took.
+        double before = 0;
+        if (!(args >> before))
+            return "advance_to needs seconds and a command that prints epoch seconds";
+        const std::string line = rest_of_line(args);
+        std::FILE* pipe = popen(line.c_str(), "r");
+        long long epoch = 0;
+        const bool read = pipe && std::fscanf(pipe, "%lld", &epoch) == 1;
+        if (pipe)
+            pclose(pipe);
+        if (!read)
+            return "advance_to: the command printed no epoch seconds: " + line;
+        const std::int64_t target_ms = (epoch - static_cast<std::int64_t>(before)) * 1000;
+        const std::int64_t left_ms = target_ms - app.now_utc_ms();
+        if (left_ms < 0)
+            return "advance_to: the kiosk's clock is already " + std::to_string(-left_ms / 1000) + " s past the target";
+        for (std::int64_t left = left_ms; left > 0; left -= 1000)
+            app.step_clock(std::min<std::int64_t>(left, 1000));
         return {};
     }
     if (command == "advance_until") {
@@ -311,10 +340,8 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
             if (done >= seconds)
                 return "\"" + text + "\" did not appear within " + std::to_string(static_cast<int>(seconds)) +
                        " s of the kiosk's clock";
-            app.advance_clock(1000);
-            app.render_frame();
+            app.step_clock(1000);
         }
-        app.settle();
         return {};
     }
     if (command == "wait_synced" || command == "wait_pulled") {
@@ -739,7 +766,12 @@ int run_script(KioskApp& app, const std::string& script_path, const std::string&
         std::string command;
         if (!(in >> command) || command[0] == '#')
             continue;
+        const auto step_start = std::chrono::steady_clock::now();
+        const auto frames_at_start = app.frames_drawn();
         std::string error = execute(app, command, in, script);
+        if (std::getenv("LOBBY_STEP_TIMES"))
+            std::fprintf(stderr, "step %d %s %llu frames %.0f ms\n", line_number, command.c_str(), (unsigned long long)(app.frames_drawn() - frames_at_start),
+                         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - step_start).count());
         if (error.empty())
             error = unknown_keys_error(unknown_reported);
         ++steps;

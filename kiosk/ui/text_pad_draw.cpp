@@ -423,7 +423,10 @@ void TextPad::draw(bool give_way)
     // Full width on a portrait panel; in landscape no wider than a hand spans.
     const float width = std::min(display.x, ctx.metrics.landscape ? ctx.metrics.mm(330) : display.x);
     ImGui::SetNextWindowPos(ImVec2((display.x - width) * 0.5f, display.y), ImGuiCond_Always, ImVec2(0, 1));
-    ImGui::SetNextWindowSize(ImVec2(width, 0));
+    // The width is fixed and the height fits the keys. (A size of 0 for the
+    // height would restart ImGui's auto-fit every frame: the loop would
+    // never be idle while the pad is open.)
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, FLT_MAX));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoFocusOnAppearing;
