@@ -42,7 +42,7 @@ std::string network_text(const Texts& t, const SyncStatus& sync, NetworkState st
     case NetworkState::Offline:
         // Not "the network is down": someone must fix the CA file or the server.
         if (sync.server_untrusted) {
-            text = t("net.untrusted");
+            text = t(sync.outbox_pending > 0 ? "net.untrusted_kept" : "net.untrusted");
             break;
         }
         // "Your submissions are kept" only when something is waiting.

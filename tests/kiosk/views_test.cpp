@@ -125,11 +125,14 @@ TEST_CASE("a server the kiosk does not trust is said as such in every language, 
         Views views = f.build(state, sync, 1795449600 + 3600);
         CHECK(views.chrome.network == NetworkState::Offline);
         CHECK(views.chrome.network_mark == f.catalog.text(language, "net.mark_offline"));
-        CHECK(views.chrome.network_text.find(f.catalog.text(language, "net.untrusted")) == 0);
+        CHECK(views.chrome.network_text.find(f.catalog.text(language, "net.untrusted_kept")) == 0);
         CHECK(views.chrome.network_text.find("00:09") == std::string::npos);   // not "network down since"
     }
     state.session.language = Language::ZhCN;
-    CHECK(f.build(state, sync, 0).chrome.network_text.find("无法确认物业服务器的身份") == 0);
+    CHECK(f.build(state, sync, 0).chrome.network_text.find("无法确认物业服务器的身份，已暂停连接；提交的内容已保存") == 0);
+    sync.outbox_pending = 0;   // "what you submitted is saved" only when something waits
+    CHECK(f.build(state, sync, 0).chrome.network_text == "无法确认物业服务器的身份，已暂停连接，请联系物业");
+    sync.outbox_pending = 1;
     sync.server_untrusted = false;   // the next answer from a trusted server clears it
     CHECK(f.build(state, sync, 1795449600 + 3600).chrome.network_text.find("00:09") != std::string::npos);
 }
