@@ -8,6 +8,7 @@
 #include "net/api_client.hpp"
 #include "net/sync_worker.hpp"
 #include "nginx_process.hpp"
+#include "pipelining.hpp"
 #include "security/tls_connection.hpp"
 #include "store/store_test_util.hpp"
 #include "store/sync_test_util.hpp"
@@ -247,20 +248,7 @@ TEST_CASE("through nginx, slowloris connections are cut off at client_header_tim
 
 TEST_CASE("through nginx, 21 pipelined requests on one connection are answered, in order") {
     Front front;
-    auto c = front.connect();
-    std::string requests;
-    for (int i = 0; i < 21; ++i)
-        requests += i % 2 == 0 ? health_request
-                               : "GET /v1/nothing-" + std::to_string(i) + " HTTP/1.1\r\nHost: lobby\r\n\r\n";
-    REQUIRE(c->send_all(requests));
-    const auto responses = read_responses(*c, 21, SteadyClock::now() + scaled(10s));
-    REQUIRE(responses.size() == 21);
-    for (int i = 0; i < 21; ++i) {
-        CAPTURE(i);
-        const RawResponse& r = responses[static_cast<std::size_t>(i)];
-        CHECK(r.status == (i % 2 == 0 ? 200 : 404));
-        if (i % 2 == 1) CHECK(r.body.find("/v1/nothing-" + std::to_string(i) + ".") != std::string::npos);
-    }
+    check_pipelined_in_order(*front.connect(), 21);
 }
 
 TEST_CASE("through nginx, one client over limit_conn gets 503 at once; another client is still served") {

@@ -4,6 +4,7 @@
 // guarded connection loop must hold over TLS as it does over plain HTTP:
 // slow clients are cut off, pipelined requests answered in order, one
 // address kept to its share of connections.
+#include "pipelining.hpp"
 #include "security/tls_connection.hpp"
 #include "support/office_server_process.hpp"
 #include "support/time_scale.hpp"
@@ -187,19 +188,7 @@ TEST_CASE("over TLS, 31 pipelined requests on one connection are all answered, i
     OfficeServerProcess server(pki.server_options());
     TlsConnection c(server.port(), pki.file("ca.pem"), SteadyClock::now() + scaled(5s));
     REQUIRE_MESSAGE(c.ok(), c.handshake_error());
-    std::string requests;
-    for (int i = 0; i < 31; ++i)
-        requests += i % 2 == 0 ? "GET /v1/health HTTP/1.1\r\nHost: lobby\r\n\r\n"
-                               : "GET /v1/nothing-" + std::to_string(i) + " HTTP/1.1\r\nHost: lobby\r\n\r\n";
-    REQUIRE(c.send_all(requests));  // one write: several requests in each TLS record
-    const auto responses = read_responses(c, 31, SteadyClock::now() + scaled(10s));
-    REQUIRE(responses.size() == 31);
-    for (int i = 0; i < 31; ++i) {
-        CAPTURE(i);
-        const RawResponse& r = responses[static_cast<std::size_t>(i)];
-        CHECK(r.status == (i % 2 == 0 ? 200 : 404));
-        if (i % 2 == 1) CHECK(r.body.find("/v1/nothing-" + std::to_string(i) + ".") != std::string::npos);
-    }
+    check_pipelined_in_order(c, 31);  // one write: several requests in each TLS record
 }
 
 TEST_CASE("over TLS, an address over --max-connections-per-client is closed before a handshake; others are served") {

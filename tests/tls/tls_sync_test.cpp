@@ -54,22 +54,42 @@ int tickets_named(const std::string& office_db, const std::string& description)
     return query.step() == SQLITE_ROW ? static_cast<int>(query.column_int(0)) : -1;
 }
 
-// Not trusted: offline, said as untrusted (not "network down"), the item still waiting after retries.
-void require_refused_and_kept(TlsKiosk& kiosk, store::OutboxId id)
+// A kiosk trusting `trust` files a repair while the server at `url` is not
+// trusted: offline, said as untrusted (not "network down"), the item tried,
+// refused and still waiting; the office (`office_db`) has nothing. Its outbox id.
+store::OutboxId queue_while_untrusted(const std::string& kiosk_db, const std::string& url, net::TlsTrust trust,
+                                      const std::string& office_db, const std::string& description)
 {
+    TlsKiosk kiosk(kiosk_db, url, std::move(trust));
+    auto id = kiosk.ui.enqueue("repair", "/v1/repairs", repair(description));
+    REQUIRE(id.ok());
     kiosk.worker->notify_outbox();
     REQUIRE(test::wait_until([&] {
         const auto status = kiosk.worker->status();
-        return status.server_untrusted && !status.online && kiosk.item(id).attempts >= 2;
+        return status.server_untrusted && !status.online && kiosk.item(*id).attempts >= 2;
     }));
     const auto status = kiosk.worker->status();
     CHECK_FALSE(status.ever_connected);
     CHECK(status.outbox_pending == 1);
-    const auto item = kiosk.item(id);
+    const auto item = kiosk.item(*id);
     CHECK(item.state != store::OutboxState::failed);   // waiting (or being tried again), never given up
     CHECK(item.state != store::OutboxState::done);
     CHECK(item.body.has_value());
     CHECK(item.last_error->find("untrusted") != std::string::npos);
+    CHECK(tickets_named(office_db, description) == 0);
+    return *id;
+}
+
+// A kiosk (re)started on the same store with `trust`: item `id` reaches the office exactly once.
+void require_delivered_once(const std::string& kiosk_db, const std::string& url, net::TlsTrust trust,
+                            store::OutboxId id, const std::string& office_db, const std::string& description)
+{
+    TlsKiosk kiosk(kiosk_db, url, std::move(trust));
+    kiosk.worker->notify_outbox();
+    REQUIRE(test::wait_until([&] { return kiosk.item(id).state == store::OutboxState::done; }));
+    CHECK(tickets_named(office_db, description) == 1);
+    REQUIRE(test::wait_until([&] { return kiosk.worker->status().online; }));
+    CHECK_FALSE(kiosk.worker->status().server_untrusted);
 }
 
 } // namespace
@@ -116,22 +136,12 @@ TEST_CASE("a server the kiosk's CA did not sign gets nothing; the outbox keeps i
     lobby::test::TestPki pki;
     lobby::test::OfficeServerProcess office(pki.server_options());
     test::TempDir dir;
-    store::OutboxId id{};
-    {
-        TlsKiosk kiosk(dir.file("kiosk.db"), office.base_url(), {pki.file("other-ca.pem"), ""});
-        auto queued = kiosk.ui.enqueue("repair", "/v1/repairs", repair("kept while untrusted"));
-        REQUIRE(queued.ok());
-        id = *queued;
-        require_refused_and_kept(kiosk, id);
-        CHECK(tickets_named(office.db_path(), "kept while untrusted") == 0);
-    }
+    const store::OutboxId id =
+        queue_while_untrusted(dir.file("kiosk.db"), office.base_url(), {pki.file("other-ca.pem"), ""},
+                              office.db_path(), "kept while untrusted");
     // The CA file fixed, the kiosk restarted on the same store: it goes, once.
-    TlsKiosk fixed(dir.file("kiosk.db"), office.base_url(), {pki.file("ca.pem"), ""});
-    fixed.worker->notify_outbox();
-    REQUIRE(test::wait_until([&] { return fixed.item(id).state == store::OutboxState::done; }));
-    CHECK(tickets_named(office.db_path(), "kept while untrusted") == 1);
-    REQUIRE(test::wait_until([&] { return fixed.worker->status().online; }));
-    CHECK_FALSE(fixed.worker->status().server_untrusted);
+    require_delivered_once(dir.file("kiosk.db"), office.base_url(), {pki.file("ca.pem"), ""}, id, office.db_path(),
+                           "kept while untrusted");
 }
 
 TEST_CASE("an impostor with a certificate from another CA gets nothing; the real server back, it goes once")
@@ -145,18 +155,12 @@ TEST_CASE("an impostor with a certificate from another CA gets nothing; the real
         impostor_options.tls_key = pki.file("impostor.key");
         impostor_options.tls_ca = pki.file("other-ca.pem");
         lobby::test::OfficeServerProcess impostor(impostor_options);
-        TlsKiosk kiosk(dir.file("kiosk.db"), impostor.base_url(), {pki.file("ca.pem"), ""});
-        auto queued = kiosk.ui.enqueue("repair", "/v1/repairs", repair("never to the impostor"));
-        REQUIRE(queued.ok());
-        id = *queued;
-        require_refused_and_kept(kiosk, id);
-        CHECK(tickets_named(impostor.db_path(), "never to the impostor") == 0);
+        id = queue_while_untrusted(dir.file("kiosk.db"), impostor.base_url(), {pki.file("ca.pem"), ""},
+                                   impostor.db_path(), "never to the impostor");
     }
     lobby::test::OfficeServerProcess office(pki.server_options());
-    TlsKiosk kiosk(dir.file("kiosk.db"), office.base_url(), {pki.file("ca.pem"), ""});
-    kiosk.worker->notify_outbox();
-    REQUIRE(test::wait_until([&] { return kiosk.item(id).state == store::OutboxState::done; }));
-    CHECK(tickets_named(office.db_path(), "never to the impostor") == 1);
+    require_delivered_once(dir.file("kiosk.db"), office.base_url(), {pki.file("ca.pem"), ""}, id, office.db_path(),
+                           "never to the impostor");
 }
 
 TEST_CASE("with pin_sha256 another key is refused even under the right CA; the server's own key is accepted")
@@ -164,17 +168,9 @@ TEST_CASE("with pin_sha256 another key is refused even under the right CA; the s
     lobby::test::TestPki pki;
     lobby::test::OfficeServerProcess office(pki.server_options());
     test::TempDir dir;
-    store::OutboxId id{};
-    {
-        TlsKiosk kiosk(dir.file("kiosk.db"), office.base_url(), {pki.file("ca.pem"), pki.line("other.pin")});
-        auto queued = kiosk.ui.enqueue("repair", "/v1/repairs", repair("pinned"));
-        REQUIRE(queued.ok());
-        id = *queued;
-        require_refused_and_kept(kiosk, id);
-        CHECK(tickets_named(office.db_path(), "pinned") == 0);
-    }
-    TlsKiosk kiosk(dir.file("kiosk.db"), office.base_url(), {pki.file("ca.pem"), pki.line("server.pin")});
-    kiosk.worker->notify_outbox();
-    REQUIRE(test::wait_until([&] { return kiosk.item(id).state == store::OutboxState::done; }));
-    CHECK(tickets_named(office.db_path(), "pinned") == 1);
+    const store::OutboxId id =
+        queue_while_untrusted(dir.file("kiosk.db"), office.base_url(), {pki.file("ca.pem"), pki.line("other.pin")},
+                              office.db_path(), "pinned");
+    require_delivered_once(dir.file("kiosk.db"), office.base_url(), {pki.file("ca.pem"), pki.line("server.pin")}, id,
+                           office.db_path(), "pinned");
 }
