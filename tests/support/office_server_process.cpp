@@ -63,11 +63,10 @@ OfficeServerProcess::OfficeServerProcess(OfficeServerOptions options) {
         // only when this run seeds the database).
         args.insert(args.end(), {"--kiosk-key-dir", m_dir});
     }
-    if (!options.tls_cert.empty()) {
+    if (!options.tls_cert.empty())
         args.insert(args.end(), {"--tls-cert", options.tls_cert, "--tls-key", options.tls_key});
-        m_tls = true;
-        m_tls_ca = options.tls_ca;
-    }
+    m_tls = !options.tls_ca.empty();
+    m_tls_ca = options.tls_ca;
     args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
 
     int out[2];

@@ -29,7 +29,8 @@ struct OfficeServerOptions {
     std::string db_path;                  // empty: <fresh temp dir>/office.db
     std::vector<std::string> extra_args;  // e.g. {"--lockout-seconds", "2"}
     // HTTPS: the server gets --tls-cert/--tls-key; the readiness check trusts
-    // tls_ca (tests/tls/make_test_pki.sh makes all three). Empty: plain HTTP.
+    // tls_ca (tests/tls/make_test_pki.sh makes all three). tls_ca alone: HTTPS
+    // set up by extra_args (a --config file). All empty: plain HTTP.
     std::string tls_cert;
     std::string tls_key;
     std::string tls_ca;

@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 #include <vector>
 
@@ -88,6 +89,25 @@ TEST_CASE("office-server serves HTTPS with --tls-cert/--tls-key; plain HTTP to t
     MESSAGE("office-server TLS connect+handshake: median " << handshake_us[7] / 1000.0 << " ms, max "
                                                           << handshake_us.back() / 1000.0 << " ms (15 connections)");
     CHECK(handshake_us[7] < scaled(500ms).count() * 1000);
+}
+
+TEST_CASE("tls-cert and tls-key in the server's config file turn HTTPS on, as the packaged toml documents") {
+    TestPki pki;
+    const std::string config = pki.file("office-server.toml");
+    std::ofstream(config) << "tls-cert = \"" << pki.file("server.pem") << "\"\ntls-key = \"" << pki.file("server.key") << "\"\n";
+    OfficeServerOptions options;
+    options.extra_args = {"--config", config};
+    options.tls_ca = pki.file("ca.pem");  // the readiness check must verify it over HTTPS
+    OfficeServerProcess server(options);
+    auto client = https_client(server, pki);
+    auto health = client.Get("/v1/health");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+    // The packaged config shows these keys (commented out) to whoever edits it.
+    std::ifstream packaged(LOBBY_SOURCE_DIR "/packaging/office/office-server.toml");
+    const std::string text((std::istreambuf_iterator<char>(packaged)), std::istreambuf_iterator<char>());
+    CHECK(text.find("# tls-cert = ") != std::string::npos);
+    CHECK(text.find("# tls-key = ") != std::string::npos);
 }
 
 TEST_CASE("office-server names a missing, unreadable, wrong or mismatched certificate or key and does not start") {
