@@ -12,6 +12,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <memory>
 #include <vector>
 
@@ -99,8 +100,12 @@ TEST_CASE("over HTTPS with its CA file the kiosk pulls the estate and delivers a
     lobby::test::TestPki pki;
     lobby::test::OfficeServerProcess office(pki.server_options());
     test::TempDir dir;
+    const auto started = std::chrono::steady_clock::now();
     TlsKiosk kiosk(dir.file("kiosk.db"), office.base_url(), {pki.file("ca.pem"), ""});
     REQUIRE(test::wait_until([&] { return kiosk.worker->status().last_sync_utc > 0; }, k_first_pull_ms));
+    MESSAGE("first full pull of the demo estate over https: "
+            << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
+            << " ms");
     CHECK(kiosk.ui.estate()->has_value());
     CHECK_FALSE(kiosk.ui.bills_for_unit("3-2-1502")->empty());
 
