@@ -47,6 +47,12 @@ install(DIRECTORY ${CMAKE_SOURCE_DIR}/sync/server/console/templates ${CMAKE_SOUR
         DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/lobby-office/sync/server/console COMPONENT office)
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/locale/console
         DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/lobby-office/locale COMPONENT office)
+# The nginx site in front of the server (README "TLS"), as an example to copy
+# into /etc/nginx/sites-available: it cannot work before the site's name and
+# certificate are set, so the package neither enables it nor owns nginx's
+# configuration (nor needs nginx installed: a small site may use --tls-cert).
+install(FILES ${pkg}/nginx/lobby-office.conf
+        DESTINATION ${CMAKE_INSTALL_DATAROOTDIR}/doc/lobby-office-server/examples/nginx COMPONENT office)
 
 # --- lobby-kiosk ------------------------------------------------------------
 if(LOBBY_BUILD_KIOSK)
@@ -79,6 +85,7 @@ set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_DEBIAN_OFFICE_PACKAGE_NAME lobby-office-server)
 set(CPACK_DEBIAN_OFFICE_PACKAGE_SECTION net)
 set(CPACK_DEBIAN_OFFICE_PACKAGE_DEPENDS "adduser")
+set(CPACK_DEBIAN_OFFICE_PACKAGE_SUGGESTS "nginx")
 set(CPACK_COMPONENT_OFFICE_DESCRIPTION "property office server for the Lobby Kiosk touchscreens
 The HTTP API the lobby kiosks sync with (bills, repairs, visitors, notices,
 surveys), the pay pages and the staff console, on one SQLite database.

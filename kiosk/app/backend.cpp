@@ -97,6 +97,7 @@ std::unique_ptr<Backend> Backend::open(const KioskConfig& config, const FeatureR
     net::SyncConfig sync;
     sync.server_url = config.server_url;
     sync.token = config.server_token;
+    sync.tls = {config.server_ca_file, config.server_pin_sha256};
     sync.kiosk_version = LOBBY_VERSION;
     sync.storage_fallback = storage_full;
     Backend* self = backend.get();
@@ -113,7 +114,7 @@ std::unique_ptr<Backend> Backend::open(const KioskConfig& config, const FeatureR
         return io->perform(call.payload, ctx);
     };
     net::LiveConfig live;
-    live.server = {config.server_url, config.server_token};
+    live.server = {config.server_url, config.server_token, sync.tls};
     net::SyncWorker* worker = backend->m_worker.get();
     backend->m_live = std::make_unique<net::LiveClient>(
         live, live_store ? std::make_unique<store::Store>(std::move(live_store.value())) : nullptr, perform,

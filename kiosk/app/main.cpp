@@ -8,6 +8,7 @@
 #include "core/config.hpp"
 #include "core/locale.hpp"
 #include "core/pin_guard.hpp"
+#include "core/server_trust.hpp"
 #include "protocol/install_paths.hpp"
 
 #include <CLI/CLI.hpp>
@@ -131,6 +132,11 @@ int run_kiosk(int argc, char** argv)
             return 2;
         }
         config.value().server_url = server_url;
+        // The same rules as the file's [server] url (plain http:// only to this machine, unless allowed).
+        if (auto problem = kiosk::server_trust_problem(config.value())) {
+            std::fprintf(stderr, "kiosk: --server-url: %s\n", problem->c_str());
+            return 2;
+        }
     }
     kiosk::app::FeatureRegistry registry(config.value());
     kiosk::app::register_features(registry);

@@ -2,6 +2,7 @@
 #include "core/config.hpp"
 
 #include "core/pin_guard.hpp"
+#include "core/server_trust.hpp"
 
 #include <toml++/toml.h>
 
@@ -76,6 +77,9 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
               read_field(root, "kiosk", "language", language, source_name, error) &&
               read_field(root, "server", "url", config.server_url, source_name, error) &&
               read_field(root, "server", "token", config.server_token, source_name, error) &&
+              read_field(root, "server", "ca_file", config.server_ca_file, source_name, error) &&
+              read_field(root, "server", "pin_sha256", config.server_pin_sha256, source_name, error) &&
+              read_field(root, "server", "allow_plain_http", config.server_allow_plain_http, source_name, error) &&
               read_field(root, "estate", "name", config.estate_name, source_name, error) &&
               read_field(root, "screen", "width_mm", width_mm, source_name, error) &&
               read_field(root, "screen", "height_mm", height_mm, source_name, error) &&
@@ -159,8 +163,8 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
     config.fees_lockout_s = static_cast<int>(fee_lock_s);
     config.fees_poll_interval_ms = static_cast<int>(fee_poll_ms);
 
-    if (config.server_url.rfind("http://", 0) != 0 && config.server_url.rfind("https://", 0) != 0)
-        return Error{line_of(root, "server.url", source_name) + ": [server] url must start with http:// or https://"};
+    if (auto problem = server_trust_problem(config))
+        return Error{line_of(root, "server.url", source_name) + ": " + *problem};
     if (config.server_token.empty())
         return Error{line_of(root, "server", source_name) + ": [server] token is missing"};
     if (!is_argon2id_hash(config.admin_pin_hash))
@@ -190,6 +194,13 @@ Result<KioskConfig> load_config(const std::string& path)
     if (config) {
         beside_config(config.value().store_path);
         beside_config(config.value().store_key_file);
+        std::string& ca_file = config.value().server_ca_file;
+        if (!ca_file.empty()) {
+            beside_config(ca_file);
+            // Said at start, not as a vague TLS failure on every request later.
+            if (!std::ifstream(ca_file, std::ios::binary))
+                return Error{path + ": [server] ca_file " + ca_file + " cannot be read"};
+        }
     }
     return config;
 }

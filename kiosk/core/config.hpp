@@ -15,6 +15,13 @@ struct KioskConfig {
 
     std::string server_url = "http://127.0.0.1:8470";  // the office server
     std::string server_token;                          // this kiosk's bearer token
+    // https://: the PEM CA file the server's certificate must chain to
+    // (relative to the config file; empty: the system's CAs), and optionally
+    // the base64 SHA-256 of the server's public key (a pin). Plain http:// is
+    // refused for a server on another machine unless server_allow_plain_http.
+    std::string server_ca_file;
+    std::string server_pin_sha256;
+    bool server_allow_plain_http = false;
 
     std::string estate_name;  // shown until the server's estate record arrives
 

@@ -15,6 +15,10 @@ struct SyncStatus {
     // The kiosk's own disk is full (a pull or the outbox could not write);
     // cleared by the next successful write.
     bool storage_full = false;
+    // https: the last request stopped because the server's certificate (or
+    // its key, when pinned) is not the one this kiosk trusts; nothing was
+    // sent, the outbox keeps it. Cleared by the next answer from the server.
+    bool server_untrusted = false;
     std::int64_t offline_since_utc = 0;   // unix seconds; 0 when online
     std::int64_t last_sync_utc = 0;       // unix seconds of the last complete pull
     std::uint64_t pulls_completed = 0;    // complete pulls since start (tests wait for the next one)

@@ -40,6 +40,11 @@ std::string network_text(const Texts& t, const SyncStatus& sync, NetworkState st
     case NetworkState::Online: text = t("net.online"); break;
     case NetworkState::Busy: text = t("net.busy"); break;
     case NetworkState::Offline:
+        // Not "the network is down": someone must fix the CA file or the server.
+        if (sync.server_untrusted) {
+            text = t(sync.outbox_pending > 0 ? "net.untrusted_kept" : "net.untrusted");
+            break;
+        }
         // "Your submissions are kept" only when something is waiting.
         text = format_text(t(sync.outbox_pending > 0 ? "net.offline_since_kept" : "net.offline_since"),
                            {{"time", clock_text(sync.offline_since_utc)}});

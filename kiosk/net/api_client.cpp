@@ -11,7 +11,7 @@ std::string ApiReply::summary() const
 }
 
 ApiClient::ApiClient(ServerEndpoint endpoint, HttpTimeouts timeouts)
-    : m_endpoint(std::move(endpoint)), m_http(timeouts)
+    : m_endpoint(std::move(endpoint)), m_http(timeouts, m_endpoint.tls)
 {
 }
 

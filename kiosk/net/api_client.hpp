@@ -16,6 +16,7 @@ namespace kiosk::net {
 struct ServerEndpoint {
     std::string url;    // "http://127.0.0.1:8470", no trailing slash
     std::string token;  // this kiosk's bearer token
+    TlsTrust tls;       // for an https:// url: the CA file and the optional key pin
 };
 
 struct ApiReply {

@@ -34,6 +34,12 @@ TransportError classify(CURLcode code)
     case CURLE_COULDNT_RESOLVE_HOST:
     case CURLE_COULDNT_RESOLVE_PROXY: return TransportError::connect;
     case CURLE_OPERATION_TIMEDOUT: return TransportError::timeout;
+    // Told apart from "broken": retrying will not help until someone fixes the
+    // CA file or the server, and the screen says so.
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR: return TransportError::untrusted;
     default: return TransportError::broken;
     }
 }
@@ -48,6 +54,7 @@ const char* to_string(TransportError error) noexcept
     case TransportError::timeout: return "timeout";
     case TransportError::aborted: return "aborted";
     case TransportError::broken: return "broken";
+    case TransportError::untrusted: return "untrusted";
     }
     return "broken";
 }
@@ -57,7 +64,8 @@ struct HttpClient::Handles {
     CURLM* multi = nullptr;
 };
 
-HttpClient::HttpClient(HttpTimeouts timeouts) : m_timeouts(timeouts), m_handles(std::make_unique<Handles>())
+HttpClient::HttpClient(HttpTimeouts timeouts, TlsTrust trust)
+    : m_timeouts(timeouts), m_trust(std::move(trust)), m_handles(std::make_unique<Handles>())
 {
     global_init_once();
     m_handles->easy = curl_easy_init();
@@ -68,6 +76,27 @@ HttpClient::~HttpClient()
 {
     curl_multi_cleanup(m_handles->multi);
     curl_easy_cleanup(m_handles->easy);
+}
+
+void HttpClient::set_transport_options(void* handle) const
+{
+    CURL* easy = static_cast<CURL*>(handle);
+    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_timeouts.connect_ms));
+    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(m_timeouts.total_ms));
+    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+    // Never a redirect: a kiosk follows no one to another server.
+    curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
+    // libcurl's defaults, said out loud: the certificate and the host name are checked.
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, 2L);
+    curl_easy_setopt(easy, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
+    if (!m_trust.ca_file.empty())
+        curl_easy_setopt(easy, CURLOPT_CAINFO, m_trust.ca_file.c_str());
+    if (!m_trust.pin_sha256.empty()) {
+        const std::string pin = "sha256//" + m_trust.pin_sha256;
+        curl_easy_setopt(easy, CURLOPT_PINNEDPUBLICKEY, pin.c_str());   // curl copies the string
+    }
 }
 
 void HttpClient::abort() noexcept
@@ -85,14 +114,11 @@ HttpResponse HttpClient::perform(const HttpRequest& request)
     }
     CURL* easy = m_handles->easy;
     curl_easy_reset(easy);   // keeps the live connection, drops the previous options
+    set_transport_options(easy);
     curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
     curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_timeouts.connect_ms));
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(m_timeouts.total_ms));
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, append_body);
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, &response.body);
-    curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
     if (request.method != "GET") {
         curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.c_str());
         curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, static_cast<long>(request.body.size()));

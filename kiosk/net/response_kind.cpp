@@ -20,6 +20,7 @@ Outcome judge(const HttpResponse& response)
 {
     Outcome outcome;
     if (response.transport != TransportError::none) {
+        outcome.untrusted_server = response.transport == TransportError::untrusted;
         outcome.message = std::string("transport: ") + to_string(response.transport);
         if (!response.transport_message.empty())
             outcome.message += " (" + response.transport_message + ")";

@@ -18,6 +18,7 @@ struct Outcome {
     bool reached_server = false;   // an HTTP response arrived (for the online flag)
     bool local_failure = false;    // the kiosk's own store failed (disk full), not the network
     bool storage_full = false;     // that failure was a full disk
+    bool untrusted_server = false; // https: the server's certificate or key pin did not match (not sent)
     std::string message;           // the server's message (refused) or why to retry; no personal data
 };
 

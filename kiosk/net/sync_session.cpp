@@ -40,7 +40,7 @@ std::int64_t unix_now_ms()
 
 SyncSession::SyncSession(store::Store store, SyncConfig config)
     : m_store(std::move(store)), m_config(std::move(config)),
-      m_api(ServerEndpoint{m_config.server_url, m_config.token}, m_config.timeouts), m_random(std::random_device{}())
+      m_api(ServerEndpoint{m_config.server_url, m_config.token, m_config.tls}, m_config.timeouts), m_random(std::random_device{}())
 {
 }
 

@@ -20,7 +20,8 @@ bool same(const kiosk::SyncStatus& a, const kiosk::SyncStatus& b)
     return a.ever_connected == b.ever_connected && a.online == b.online
            && a.offline_since_utc == b.offline_since_utc && a.last_sync_utc == b.last_sync_utc
            && a.outbox_pending == b.outbox_pending && a.outbox_failed == b.outbox_failed
-           && a.server_busy == b.server_busy && a.storage_full == b.storage_full;
+           && a.server_busy == b.server_busy && a.storage_full == b.storage_full
+           && a.server_untrusted == b.server_untrusted;
 }
 
 } // namespace
@@ -103,6 +104,9 @@ void SyncWorker::note_outcome(kiosk::SyncStatus& status, bool requested, const O
         // a 5xx or an unreadable body is "the office system is busy".
         status.server_busy = outcome.verdict == Verdict::retry;
     }
+    if (outcome.untrusted_server && !status.server_untrusted)
+        spdlog::warn("sync: the office server is not trusted, nothing is sent: {}", outcome.message);
+    status.server_untrusted = outcome.untrusted_server;
     if (outcome.reached_server) {
         status.online = true;
         status.ever_connected = true;

@@ -33,6 +33,11 @@ struct ServerConfig {
     std::string data_key_path() const { return data_key_file.empty() ? db_path + ".key" : data_key_file; }
     std::string host = "127.0.0.1";
     int port = 8470;                       // 0: pick a free port, printed on stdout
+    // The server's own HTTPS (small sites without nginx in front): PEM
+    // certificate (chain) and private key; both empty: plain HTTP.
+    std::string tls_cert_file;
+    std::string tls_key_file;
+    bool tls() const { return !tls_cert_file.empty(); }
     bool demo = false;                     // seed the demo estate into an empty database
     std::string public_url;                // base of pay-page links in QR codes; empty: http://host:port
     // Where --demo writes each demo kiosk's verification key file when it

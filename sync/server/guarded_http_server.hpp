@@ -23,19 +23,32 @@
 //   last answer is not lost to a TCP reset; on LingeringCloser's thread,
 //   so the worker and the client's connection slot are free at once.
 //
+// With use_tls() every connection is HTTPS (the office server's own TLS for
+// small sites). httplib's SSLServer cannot be used for that: its own
+// process_and_close_socket is exactly the per-connection loop replaced here,
+// so it would bring back every weakness above. Instead the loop does the TLS
+// handshake (OpenSSL) itself, within request_read, and the same DeadlineStream
+// reads and writes through the TLS session. A connection over the per-client
+// limit is closed before its handshake: a 503 cannot be said without one, and
+// the handshake is the expensive part the limit protects.
+//
 // It installs its own post-routing handler (for the last point).
 #pragma once
 
 #include "lingering_closer.hpp"
+#include "tls_context.hpp"
 
 #include <httplib.h>
 
 #include <chrono>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 
 namespace lobby::server {
+
+class DeadlineStream;
 
 struct ConnectionLimits {
     std::chrono::milliseconds request_read{10'000};  // whole request, headers and body
@@ -49,6 +62,9 @@ public:
     // connects (an attack, or kiosks after an outage) has its handshakes
     // dropped and retried a second later. Linux lets listen() enlarge it.
     void widen_listen_backlog();
+    // Serve HTTPS with this certificate and key (before listening).
+    void use_tls(std::shared_ptr<const TlsContext> tls);
+    bool uses_tls() const { return m_tls != nullptr; }
 
 private:
     bool process_and_close_socket(socket_t sock) override;
@@ -56,7 +72,12 @@ private:
     bool enter(const std::string& ip);
     void leave(const std::string& ip);
 
+    // Runs one connection's requests on `stream` until it ends; false when
+    // the client went away or fell silent (nothing to linger for).
+    bool serve(socket_t sock, DeadlineStream& stream);
+
     ConnectionLimits m_limits;
+    std::shared_ptr<const TlsContext> m_tls;  // null: plain HTTP
     std::mutex m_mutex;
     std::map<std::string, int> m_open;  // open connections per client address
     LingeringCloser m_closer;

@@ -51,7 +51,15 @@ int main(int argc, char** argv) {
                    "missing; default <db>.key). Keep it off the database's backups");
     app.add_option("--listen", listen, "host:port to listen on; port 0 picks a free port")->capture_default_str();
     app.add_flag("--demo", config.demo, "seed the demo estate 翠湖花园 into an empty database, print demo tokens");
-    app.add_option("--public-url", config.public_url, "base URL for pay-page links in QR codes (default http://<listen>)");
+    app.add_option("--public-url", config.public_url,
+                   "base URL for pay-page links in QR codes (default http(s)://<listen>)");
+    // The server's own HTTPS, for a site without nginx in front (see README "TLS").
+    auto* tls_cert = app.add_option("--tls-cert", config.tls_cert_file,
+                                    "PEM certificate (with its chain) to serve HTTPS with; needs --tls-key");
+    auto* tls_key = app.add_option("--tls-key", config.tls_key_file,
+                                   "PEM private key of --tls-cert (no passphrase; mode 0600)");
+    tls_cert->needs(tls_key);
+    tls_key->needs(tls_cert);
     app.add_option("--kiosk-key-dir", config.kiosk_key_dir,
                    "where --demo (when it seeds) and --enrol-kiosk write kiosks' verification key files (0600)");
     app.add_option("--lookup-free-tries", config.lookup_free_tries,
@@ -169,7 +177,8 @@ int main(int argc, char** argv) {
         for (const auto& line : server.demo_lines()) std::cout << line << '\n';
         // Tests and scripts wait for this exact line to learn the port.
         std::cout << "listening on " << server.config().host << ':' << server.config().port << std::endl;
-        spdlog::info("office-server {} serving {} (database {})", LOBBY_VERSION, listen, config.db_path);
+        spdlog::info("office-server {} serving {} on {} (database {})", LOBBY_VERSION, config.tls() ? "HTTPS" : "HTTP",
+                     listen, config.db_path);
         if (config.max_connections_per_client >= config.threads)
             spdlog::warn("--max-connections-per-client {} is not below --threads {}: slow connections from one "
                          "address can hold every worker", config.max_connections_per_client, config.threads);

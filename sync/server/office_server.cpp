@@ -89,8 +89,11 @@ ConnectionLimits connection_limits(const ServerConfig& config) {
 
 OfficeServer::OfficeServer(ServerConfig config)
     : m_config(std::move(config)),
+      // The certificate first: a wrong file is named before the database is touched.
+      m_tls(m_config.tls() ? TlsContext::load(m_config.tls_cert_file, m_config.tls_key_file) : nullptr),
       m_pool(m_config.db_path, std::make_shared<const FieldCipher>(FieldCipher::from_key_file(m_config.data_key_path()))),
       m_http(connection_limits(m_config)) {
+    if (m_tls) m_http.use_tls(m_tls);
     auto lease = m_pool.acquire();
     migrate(lease.db());
     check_data_key(lease.db());

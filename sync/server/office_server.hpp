@@ -1,11 +1,13 @@
 // The office server: opens and migrates the database, seeds the demo estate
-// when asked, and serves the API and the pay page over HTTP.
+// when asked, and serves the API and the pay page over HTTP, or HTTPS with
+// a certificate (ServerConfig::tls_cert_file).
 #pragma once
 
 #include "config.hpp"
 #include "guarded_http_server.hpp"
 #include "pool.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,7 @@ private:
     void install_handlers();
 
     ServerConfig m_config;
+    std::shared_ptr<const TlsContext> m_tls;  // null: plain HTTP
     Pool m_pool;
     GuardedHttpServer m_http;  // httplib with connection limits, deadlines and pipelining
     std::vector<std::string> m_demo_lines;

@@ -166,3 +166,80 @@ TEST_CASE("a relative store path is taken relative to the config file")
     REQUIRE(config.ok());
     CHECK(config.value().store_path == std::string(LOBBY_SOURCE_DIR) + "/build/demo/kiosk.db");
 }
+
+namespace {
+
+// valid_config() with its [server] url replaced and `extra` lines added to [server].
+std::string with_server(const std::string& url, const std::string& extra = "")
+{
+    std::string text = valid_config();
+    const std::string old_url = "url = \"http://127.0.0.1:8470\"\n";
+    text.replace(text.find(old_url), old_url.size(), "url = \"" + url + "\"\n" + extra);
+    return text;
+}
+
+} // namespace
+
+TEST_CASE("plain http:// is refused for a server on another machine unless allow_plain_http says so")
+{
+    for (const char* loopback : {"http://127.0.0.1:8470", "http://localhost:8470", "http://127.1.2.3",
+                                 "http://[::1]:8470/", "HTTP://LOCALHOST"}) {
+        CAPTURE(loopback);
+        auto config = parse_config(with_server(loopback), "kiosk.toml");
+        CHECK_MESSAGE(config.ok(), (config.ok() ? "" : config.error().message));
+    }
+    for (const char* remote : {"http://192.168.1.20:8470", "http://office.example.org", "http://127.0.0.1.example.org",
+                               "http://localhost.example.org:8470", "http://127.0.0.1@10.0.0.5/", "http://[::2]:8470"}) {
+        CAPTURE(remote);
+        auto config = parse_config(with_server(remote), "kiosk.toml");
+        REQUIRE_FALSE(config.ok());
+        CHECK(config.error().message.find("kiosk.toml:5: [server] url " + std::string(remote) +
+                                          " is plain http:// to another machine") == 0);
+        CHECK(config.error().message.find("allow_plain_http = true") != std::string::npos);
+        auto allowed = parse_config(with_server(remote, "allow_plain_http = true\n"), "kiosk.toml");
+        CHECK_MESSAGE(allowed.ok(), (allowed.ok() ? "" : allowed.error().message));
+    }
+    auto https = parse_config(with_server("https://office.example.org"), "kiosk.toml");
+    REQUIRE(https.ok());
+    CHECK_FALSE(https.value().server_allow_plain_http);
+    CHECK(https.value().server_ca_file.empty());
+}
+
+TEST_CASE("ca_file and pin_sha256: read for https://, refused for http://, a pin must be a base64 SHA-256")
+{
+    const std::string pin = "EcKAY2TyNFHwhrivOYA7Vck5iWLokr3ETmyXJ/XdW5s=";
+    auto config = parse_config(
+        with_server("https://office.example.org", "ca_file = \"/etc/lobby-kiosk/ca.pem\"\npin_sha256 = \"" + pin + "\"\n"),
+        "kiosk.toml");
+    REQUIRE_MESSAGE(config.ok(), (config.ok() ? "" : config.error().message));
+    CHECK(config.value().server_ca_file == "/etc/lobby-kiosk/ca.pem");
+    CHECK(config.value().server_pin_sha256 == pin);
+
+    for (const char* bad : {"EcKAY2TyNFHwhrivOYA7Vck5iWLokr3ETmyXJ/XdW5s", "sha256//EcKAY2TyNFHwhrivOYA7Vck5iWLokr3ETmyXJ/XdW5s=",
+                            "EcKAY2TyNFHwhrivOYA7Vck5iWLokr3ETmyXJ/XdW5!=", "0123456789abcdef"}) {
+        CAPTURE(bad);
+        auto refused = parse_config(with_server("https://office.example.org", "pin_sha256 = \"" + std::string(bad) + "\"\n"),
+                                    "kiosk.toml");
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().message.find("[server] pin_sha256 must be the base64 SHA-256") != std::string::npos);
+    }
+    auto plain = parse_config(with_server("http://127.0.0.1:8470", "ca_file = \"ca.pem\"\n"), "kiosk.toml");
+    REQUIRE_FALSE(plain.ok());
+    CHECK(plain.error().message.find("[server] ca_file and pin_sha256 only apply to an https:// url") != std::string::npos);
+}
+
+TEST_CASE("a relative ca_file is beside the config; one that cannot be read is refused at start, named")
+{
+    const auto folder = std::filesystem::temp_directory_path() / ("lobby-ca-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    { std::ofstream(folder / "kiosk.toml") << with_server("https://office.example.org", "ca_file = \"office-ca.pem\"\n"); }
+    auto missing = kiosk::load_config((folder / "kiosk.toml").string());
+    { std::ofstream(folder / "office-ca.pem") << "-----BEGIN CERTIFICATE-----\n"; }
+    auto present = kiosk::load_config((folder / "kiosk.toml").string());
+    std::filesystem::remove_all(folder);
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().message == (folder / "kiosk.toml").string() + ": [server] ca_file " +
+                                         (folder / "office-ca.pem").string() + " cannot be read");
+    REQUIRE(present.ok());
+    CHECK(present.value().server_ca_file == (folder / "office-ca.pem").string());
+}

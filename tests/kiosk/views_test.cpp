@@ -111,6 +111,32 @@ TEST_CASE("a full disk is said in the header whatever the network does")
     CHECK(views.chrome.network_text.find("网络正常") != std::string::npos);
 }
 
+TEST_CASE("a server the kiosk does not trust is said as such in every language, not as a network outage")
+{
+    Fixture f;
+    AppState state;
+    SyncStatus sync;
+    sync.offline_since_utc = 1795449600 + 9 * 60;
+    sync.outbox_pending = 1;
+    sync.server_untrusted = true;
+    for (Language language : all_languages) {
+        CAPTURE(std::string(language_code(language)));
+        state.session.language = language;
+        Views views = f.build(state, sync, 1795449600 + 3600);
+        CHECK(views.chrome.network == NetworkState::Offline);
+        CHECK(views.chrome.network_mark == f.catalog.text(language, "net.mark_offline"));
+        CHECK(views.chrome.network_text.find(f.catalog.text(language, "net.untrusted_kept")) == 0);
+        CHECK(views.chrome.network_text.find("00:09") == std::string::npos);   // not "network down since"
+    }
+    state.session.language = Language::ZhCN;
+    CHECK(f.build(state, sync, 0).chrome.network_text.find("无法确认物业服务器的身份，已暂停连接；提交的内容已保存") == 0);
+    sync.outbox_pending = 0;   // "what you submitted is saved" only when something waits
+    CHECK(f.build(state, sync, 0).chrome.network_text == "无法确认物业服务器的身份，已暂停连接，请联系物业");
+    sync.outbox_pending = 1;
+    sync.server_untrusted = false;   // the next answer from a trusted server clears it
+    CHECK(f.build(state, sync, 1795449600 + 3600).chrome.network_text.find("00:09") != std::string::npos);
+}
+
 TEST_CASE("the header shows the estate, the Shanghai clock and date")
 {
     Fixture f;

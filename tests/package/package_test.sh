@@ -94,7 +94,8 @@ for entry in "-rwxr-xr-x /usr/bin/lobby-office-server" "-rw-r--r-- /etc/lobby-of
              "-rw-r--r-- /usr/share/lobby-office/sync/server/console/templates/layout.mustache" \
              "-rw-r--r-- /usr/share/lobby-office/sync/server/console/static/console.css" \
              "-rw-r--r-- /usr/share/lobby-office/locale/console/zh-CN.json" \
-             "-rw-r--r-- /usr/share/doc/lobby-office-server/copyright" "-rw-r--r-- /usr/share/man/man1/lobby-office-server.1.gz"; do
+             "-rw-r--r-- /usr/share/doc/lobby-office-server/copyright" "-rw-r--r-- /usr/share/man/man1/lobby-office-server.1.gz" \
+             "-rw-r--r-- /usr/share/doc/lobby-office-server/examples/nginx/lobby-office.conf"; do
   expect "lobby-office-server ships ${entry#* } (${entry%% *})" in_list office "${entry%% *}" "${entry#* }"
 done
 expect "the packages share no file" bash -c "! comm -12 <(awk '!/\\/\$/ { print \$3 }' '$tmp/kiosk.list' | sort) \

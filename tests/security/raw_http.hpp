@@ -132,7 +132,9 @@ inline std::vector<RawResponse> take_responses(std::string& buffer) {
 }
 
 // Reads responses until `count` have arrived, the server closes, or `deadline`.
-inline std::vector<RawResponse> read_responses(RawConnection& c, std::size_t count, SteadyClock::time_point deadline) {
+// Any connection with RawConnection's read_some/received (TlsConnection too).
+template <class Connection>
+std::vector<RawResponse> read_responses(Connection& c, std::size_t count, SteadyClock::time_point deadline) {
     std::vector<RawResponse> all;
     while (all.size() < count) {
         const RawConnection::Read got = c.read_some(deadline);

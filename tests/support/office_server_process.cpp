@@ -63,6 +63,10 @@ OfficeServerProcess::OfficeServerProcess(OfficeServerOptions options) {
         // only when this run seeds the database).
         args.insert(args.end(), {"--kiosk-key-dir", m_dir});
     }
+    if (!options.tls_cert.empty())
+        args.insert(args.end(), {"--tls-cert", options.tls_cert, "--tls-key", options.tls_key});
+    m_tls = !options.tls_ca.empty();
+    m_tls_ca = options.tls_ca;
     args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
 
     int out[2];
@@ -116,8 +120,13 @@ void OfficeServerProcess::wait_until_ready() {
             else m_banner.push_back(line);
         }
     }
-    httplib::Client client("127.0.0.1", m_port);
+    // Over HTTPS the check also proves the certificate verifies for 127.0.0.1.
+    httplib::Client client(base_url());
     client.set_connection_timeout(1, 0);
+    if (m_tls) {
+        client.set_ca_cert_path(m_tls_ca.c_str());
+        client.enable_server_certificate_verification(true);
+    }
     while (Clock::now() < deadline) {
         if (auto res = client.Get("/v1/health"); res && res->status == 200) return;
         std::this_thread::sleep_for(std::chrono::milliseconds(20));

@@ -14,6 +14,7 @@
 // crashed test leaves no server behind: construct it on a thread that
 // outlives its use (e.g. the test's own thread).
 // Set LOBBY_OFFICE_SERVER to run another binary than the one built here.
+// With options.tls_* it serves HTTPS and base_url() is https://.
 #pragma once
 
 #include <sys/types.h>
@@ -27,6 +28,12 @@ struct OfficeServerOptions {
     bool demo = true;                     // seed the demo estate
     std::string db_path;                  // empty: <fresh temp dir>/office.db
     std::vector<std::string> extra_args;  // e.g. {"--lockout-seconds", "2"}
+    // HTTPS: the server gets --tls-cert/--tls-key; the readiness check trusts
+    // tls_ca (tests/tls/make_test_pki.sh makes all three). tls_ca alone: HTTPS
+    // set up by extra_args (a --config file). All empty: plain HTTP.
+    std::string tls_cert;
+    std::string tls_key;
+    std::string tls_ca;
 };
 
 class OfficeServerProcess {
@@ -37,7 +44,7 @@ public:
     OfficeServerProcess& operator=(const OfficeServerProcess&) = delete;
 
     int port() const { return m_port; }
-    std::string base_url() const { return "http://127.0.0.1:" + std::to_string(m_port); }
+    std::string base_url() const { return (m_tls ? "https://" : "http://") + std::string("127.0.0.1:") + std::to_string(m_port); }
     const std::string& db_path() const { return m_db_path; }
     pid_t pid() const { return m_pid; }
     // Lines printed before "listening on" (demo tokens, demo units).
@@ -61,6 +68,8 @@ private:
     pid_t m_pid = -1;
     int m_stdout_fd = -1;
     int m_port = 0;
+    bool m_tls = false;
+    std::string m_tls_ca;
     std::vector<std::string> m_banner;
 };
 

@@ -45,7 +45,7 @@ SELECT id, unit_id, amount_fen, created_at, expires_at, paid_at, code_url FROM p
 
 std::string public_base_url(const ServerConfig& config) {
     if (!config.public_url.empty()) return config.public_url;
-    return "http://" + config.host + ":" + std::to_string(config.port);
+    return (config.tls() ? "https://" : "http://") + config.host + ":" + std::to_string(config.port);
 }
 
 namespace {

@@ -8,6 +8,11 @@
 # keep files in $LOBBY_TMP. Wait limits are multiplied by LOBBY_TEST_TIME_SCALE;
 # a script's own poll loop can use $LOBBY_TEST_POLLS (polls of 0.1 s in 10 s, scaled).
 # With LOBBY_KIOSK_FSIZE_KB=N the kiosk (only) may write no file beyond N KB.
+# With LOBBY_TLS=1 the server serves HTTPS with a certificate from a throw-away
+# CA (tests/tls/make_test_pki.sh, in $LOBBY_TMP/pki), $LOBBY_SERVER_URL is
+# https:// and the kiosk's [server] ca_file is that CA; "$LOBBY_RESTART_IMPOSTOR"
+# restarts the server on the same port with a certificate from another CA,
+# which the kiosk must refuse ("$LOBBY_RESTART_SERVER" brings the real one back).
 set -euo pipefail
 server_bin=$1 kiosk_bin=$2 config=$3 script=$4 shot_dir=$5 scale=$6
 shift 6
@@ -24,9 +29,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
+scheme=http tls_args=() curl_ca="" impostor_args=""
+if [[ "${LOBBY_TLS:-}" == 1 ]]; then
+  bash "$(dirname "$0")/../../tls/make_test_pki.sh" "$tmp/pki"
+  scheme=https
+  tls_args=(--tls-cert "$tmp/pki/server.pem" --tls-key "$tmp/pki/server.key")
+  impostor_args="--tls-cert $tmp/pki/impostor.pem --tls-key $tmp/pki/impostor.key"
+  curl_ca="--cacert $tmp/pki/ca.pem"
+fi
+
 # The seed enrols the demo kiosks: lobby-1's verification key file lands in
 # $tmp/lobby-1.key, the kiosk's key file below.
-"$server_bin" --db "$tmp/office.db" --listen 127.0.0.1:0 --demo --kiosk-key-dir "$tmp" "$@" >"$tmp/server.log" 2>&1 &
+"$server_bin" --db "$tmp/office.db" --listen 127.0.0.1:0 --demo --kiosk-key-dir "$tmp" "${tls_args[@]}" "$@" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 port=""
 for _ in $(seq "$polls"); do
@@ -37,18 +51,28 @@ for _ in $(seq "$polls"); do
 done
 [[ -n "$port" ]] || { echo "office-server did not print its port within $polls polls of 0.1 s:"; cat "$tmp/server.log"; exit 1; }
 
-export LOBBY_SERVER_URL="http://127.0.0.1:$port" LOBBY_SERVER_PID=$server_pid LOBBY_TMP=$tmp LOBBY_TEST_POLLS=$polls
+export LOBBY_SERVER_URL="$scheme://127.0.0.1:$port" LOBBY_SERVER_PID=$server_pid LOBBY_TMP=$tmp LOBBY_TEST_POLLS=$polls
 # The server binary and this folder: console_page.sh signs in to the staff console.
 export LOBBY_OFFICE_DB="$tmp/office.db" LOBBY_SERVER_BIN="$server_bin" LOBBY_UI_DIR="$(cd "$(dirname "$0")" && pwd)"
 # Same database and port, so the kiosk finds it again. Still --demo (the seed
 # is skipped, the database is seeded): only a demo server has the pay page.
 # It returns once the new server answers /v1/health, or fails saying so.
-health="curl -sf -o /dev/null --max-time 1 http://127.0.0.1:$port/v1/health"
-export LOBBY_RESTART_SERVER="$server_bin --db $tmp/office.db --listen 127.0.0.1:$port --demo $* >>$tmp/server.log 2>&1 & echo \$! >$tmp/server.pid; \
-up=; for _ in $(seq -s " " "$polls"); do if $health; then up=1; break; fi; sleep 0.1; done; \
+server_flags="$*"
+restart() {  # TLS flags, curl's trust
+  echo "$server_bin --db $tmp/office.db --listen 127.0.0.1:$port --demo $1 $server_flags >>$tmp/server.log 2>&1 & echo \$! >$tmp/server.pid; \
+up=; for _ in $(seq -s " " "$polls"); do if curl -sf -o /dev/null --max-time 1 $2 $LOBBY_SERVER_URL/v1/health; then up=1; break; fi; sleep 0.1; done; \
 [ -n \"\$up\" ] || { echo 'the restarted office-server did not answer /v1/health within $polls polls of 0.1 s' >&2; false; }"
+}
+export LOBBY_RESTART_SERVER
+LOBBY_RESTART_SERVER=$(restart "${tls_args[*]}" "$curl_ca")
+if [[ -n "$impostor_args" ]]; then
+  export LOBBY_RESTART_IMPOSTOR
+  LOBBY_RESTART_IMPOSTOR=$(restart "$impostor_args" "--cacert $tmp/pki/other-ca.pem")
+fi
 
-sed -e "s|^url = .*|url = \"$LOBBY_SERVER_URL\"|" -e "s|^path = .*|path = \"$tmp/kiosk.db\"|" \
+server_lines="url = \"$LOBBY_SERVER_URL\""
+[[ -n "$curl_ca" ]] && server_lines+="\nca_file = \"$tmp/pki/ca.pem\""
+sed -e "s|^url = .*|$server_lines|" -e "s|^path = .*|path = \"$tmp/kiosk.db\"|" \
     -e "s|^key_file = .*|key_file = \"$tmp/lobby-1.key\"|" "$config" >"$tmp/kiosk.toml"
 if [[ "$scale" == 2 ]]; then
   { echo "tap settings.text_size"; echo "tap settings.text_size"; sed 's/_1x_/_2x_/g' "$script"; } >"$tmp/run.script"
