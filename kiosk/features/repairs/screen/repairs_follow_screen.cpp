@@ -50,9 +50,13 @@ void draw_code_entry(const RepairsView& view, Requests& requests)
     const int rows = static_cast<int>((alphabet.size() + columns - 1) / columns);
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const std::string find = ui::with_icon("search", view.find_label);
-    ui::align_bottom(rows * (key_h + spacing) + wide_button_height(view.erase_label) + wide_button_height(find) +
-                     2 * spacing);
+    // The other way in, for a person without the code: the unit and the phone's digits.
+    const std::string by_unit = ui::with_icon("home", view.by_unit_label);
+    ui::align_bottom(wide_button_height(by_unit) + rows * (key_h + spacing) + wide_button_height(view.erase_label) +
+                     wide_button_height(find) + 3 * spacing);
     const ui::RequiredTargets required;
+    if (wide_button("repairs.track_by_unit", by_unit, ui::ButtonKind::Secondary))
+        ask(requests, RequestTrackByUnit{});
     for (std::size_t i = 0; i < alphabet.size(); ++i) {
         if (i % columns != 0)
             ImGui::SameLine();
