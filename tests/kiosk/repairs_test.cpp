@@ -494,7 +494,7 @@ TEST_CASE("by unit: picker and digits, then the household's tickets newest first
     list_1502(k);
     REQUIRE(k.s().unit_tickets.size() == 2);
     const RepairsView v = k.view();
-    CHECK(v.prompt == "3-2-1502 的报修单（最新的在前）");
+    CHECK(v.prompt == "3-2-1502的报修单（最新的在前）");
     REQUIRE(v.choices.size() == 2);
     // Newest first; the date in Shanghai; category and state in words.
     CHECK(v.choices[0].value == "R-2026-000003");

@@ -21,9 +21,14 @@ void draw_unit_tickets(const RepairsView& view, Requests& requests)
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     // The list keeps to the reach band above 刷新 (scrolling there when long).
     const float room = ImMax(ctx.target(), ImGui::GetContentRegionAvail().y - wide_button_height(refresh) - spacing);
+    // Landscape has the width and not the height: each ticket on one line.
     std::vector<ui::Choice> rows;
-    for (const ChoiceView& c : view.choices)
-        rows.push_back({c.id, c.label, ui::ButtonKind::Secondary});
+    for (const ChoiceView& c : view.choices) {
+        std::string label = c.label;
+        if (const auto at = label.find('\n'); ctx.metrics.landscape && at != std::string::npos)
+            label.replace(at, 1, " · ");
+        rows.push_back({c.id, label, ui::ButtonKind::Secondary});
+    }
     ui::ChoiceListLayout layout;
     layout.min_width = width;  // one ticket a row, its two lines whole
     layout.min_height = ctx.metrics.mm(ctx.mode.elderly ? 24 : 18);
