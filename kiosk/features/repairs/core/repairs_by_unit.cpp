@@ -20,6 +20,25 @@ void RepairsFeature::forget_unit(State& s)
     s.verification = household::start_over(s.verification);  // the token goes too
 }
 
+// The office no longer takes the household's token: pick the unit again.
+void RepairsFeature::verify_again(State& s)
+{
+    forget_unit(s);
+    s.track_by_unit = true;
+    s.step = RepairsStep::Unit;
+    s.notice = RepairsNotice::VerifyAgain;
+}
+
+// No office to ask: the follow-up code is the way that is left (its own
+// lookup says so too when it cannot reach the office).
+void RepairsFeature::needs_network(State& s)
+{
+    forget_unit(s);
+    s.code.clear();
+    s.step = RepairsStep::CodeEntry;
+    s.notice = RepairsNotice::UnitNeedsNetwork;
+}
+
 void RepairsFeature::handle(State& s, const RequestTrackByUnit&, FeatureContext&)
 {
     if (s.step != RepairsStep::CodeEntry || s.awaiting_call)
@@ -37,10 +56,7 @@ void RepairsFeature::unit_verified(State& s, bool verified, const household::Ver
                               a.outcome == household::Outcome::NoOfflineCheck ||
                               a.outcome == household::Outcome::ServerError;
     if (a.offline && (verified || unanswerable)) {
-        forget_unit(s);
-        s.code.clear();
-        s.step = RepairsStep::CodeEntry;
-        s.notice = RepairsNotice::UnitNeedsNetwork;
+        needs_network(s);
         return;
     }
     if (!verified)
@@ -76,18 +92,8 @@ void RepairsFeature::answered(State& s, const UnitTicketsDone& a, FeatureContext
         s.unit_tickets = std::move(own);
         return;
     }
-    case CallOutcome::Offline:
-        forget_unit(s);
-        s.code.clear();
-        s.step = RepairsStep::CodeEntry;
-        s.notice = RepairsNotice::UnitNeedsNetwork;
-        return;
-    case CallOutcome::VerifyAgain:
-        forget_unit(s);
-        s.track_by_unit = true;
-        s.step = RepairsStep::Unit;
-        s.notice = RepairsNotice::VerifyAgain;
-        return;
+    case CallOutcome::Offline: needs_network(s); return;
+    case CallOutcome::VerifyAgain: verify_again(s); return;
     case CallOutcome::NotFound:
     case CallOutcome::TooMany:
     case CallOutcome::ServerError:

@@ -433,15 +433,11 @@ void RepairsFeature::answered(State& s, const SlotsDone& a, FeatureContext& ctx)
 
 void RepairsFeature::answered(State& s, const TicketDone& a, FeatureContext&)
 {
-    if (s.ticket_from_unit && a.outcome != CallOutcome::Ok && a.outcome != CallOutcome::Offline) {
-        // The office refuses the household's token once it is old: verify again.
-        if (a.outcome == CallOutcome::NotFound || a.outcome == CallOutcome::VerifyAgain) {
-            forget_unit(s);
-            s.track_by_unit = true;
-            s.step = RepairsStep::Unit;
-            s.notice = RepairsNotice::VerifyAgain;
-            return;
-        }
+    // The office refuses the household's token once it is old (one 404 for
+    // every reason a lookup does not fit): the person verifies again.
+    if (s.ticket_from_unit && (a.outcome == CallOutcome::NotFound || a.outcome == CallOutcome::VerifyAgain)) {
+        verify_again(s);  // repairs_by_unit.cpp
+        return;
     }
     switch (a.outcome) {
     case CallOutcome::Ok:

@@ -97,6 +97,8 @@ private:
     void refresh_unit_ticket(State& s, FeatureContext& ctx);
     bool back_from_unit(State& s);
     static void forget_unit(State& s);
+    static void verify_again(State& s);
+    static void needs_network(State& s);
     void answered(State& s, const SlotsDone& a, FeatureContext& ctx);
     void answered(State& s, const TicketDone& a, FeatureContext& ctx);
     void look_up(State& s, FeatureContext& ctx);
