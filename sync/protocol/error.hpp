@@ -25,6 +25,7 @@ inline constexpr const char* bad_request = "bad_request";              // 400 (u
 inline constexpr const char* invalid_query = "invalid_query";          // 400
 inline constexpr const char* missing_idempotency_key = "missing_idempotency_key";  // 400
 inline constexpr const char* unauthorized = "unauthorized";            // 401
+inline constexpr const char* verification_expired = "verification_expired";  // 401 (a household verification too old, or not this kiosk's: verify again)
 inline constexpr const char* forbidden = "forbidden";                  // 403
 inline constexpr const char* phone_mismatch = "phone_mismatch";        // 403
 inline constexpr const char* verification_required = "verification_required";  // 403 (payment order without this kiosk's fresh lookup of the unit)

@@ -285,6 +285,27 @@ void decode_into(const nlohmann::json& j, TicketCodeLookupRequest& out, DecodeCo
 
 void to_json(nlohmann::json& j, const TicketCodeLookupRequest& v) { j = nlohmann::json{{"follow_code", v.follow_code}}; }
 
+void decode_into(const nlohmann::json& j, UnitTicketsRequest& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("unit_id", out.unit_id, id_rule);
+    r.text("verification_token", out.verification_token, token_rule);
+}
+
+void to_json(nlohmann::json& j, const UnitTicketsRequest& v) {
+    j = nlohmann::json{{"unit_id", v.unit_id}};
+    put_optional(j, "verification_token", v.verification_token);
+}
+
+void decode_into(const nlohmann::json& j, UnitTicketList& out, DecodeContext& ctx) {
+    ObjectReader r(j, ctx);
+    r.text("unit_id", out.unit_id, id_rule);
+    r.array("tickets", out.tickets, unit_tickets_max);
+}
+
+void to_json(nlohmann::json& j, const UnitTicketList& v) {
+    j = nlohmann::json{{"unit_id", v.unit_id}, {"tickets", v.tickets}};
+}
+
 void decode_into(const nlohmann::json& j, AcceptanceRequest& out, DecodeContext& ctx) {
     ObjectReader r(j, ctx);
     r.boolean("accepted", out.accepted);

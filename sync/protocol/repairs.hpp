@@ -182,6 +182,26 @@ struct AcceptanceRequest : TicketCredentials {
 };
 LOBBY_PROTOCOL_CODEC(AcceptanceRequest);
 
+// POST /v1/repairs/by-unit -> 200 UnitTicketList: a household's own
+// tickets, for the person at the kiosk who has just proved the unit is
+// theirs (POST /v1/households/verify). The kiosk's bearer token alone reads
+// nothing here: the token must be this kiosk's, for this unit, and fresh.
+struct UnitTicketsRequest {
+    std::string unit_id;
+    std::optional<std::string> verification_token;  // missing: 403 verification_required
+};
+LOBBY_PROTOCOL_CODEC(UnitTicketsRequest);
+
+// The unit's tickets, newest first, at most unit_tickets_max; each as the
+// follow-up code's lookup shows it (worker masked; no phone, no code, no
+// client_ref of whichever kiosk filed it).
+inline constexpr std::size_t unit_tickets_max = 30;
+struct UnitTicketList {
+    std::string unit_id;
+    std::vector<Ticket> tickets;
+};
+LOBBY_PROTOCOL_CODEC(UnitTicketList);
+
 // POST /v1/repairs/{id}/status (staff token only) -> 200 Ticket
 struct TicketStatusRequest {
     // accepted, dispatched, scheduled, in_progress, awaiting_acceptance, completed, cancelled

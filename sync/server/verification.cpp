@@ -44,4 +44,15 @@ WHERE token_hash = ? AND kiosk_id = ? AND unit_id = ? AND issued_at > ? AND expi
     return st.step();
 }
 
+VerificationStanding verification_standing(ApiContext& ctx, const std::string& token, const std::string& unit_id,
+                                           VerificationUse use) {
+    Statement st(ctx.db, "SELECT unit_id, issued_at, expires_at FROM fee_verifications WHERE token_hash = ? AND kiosk_id = ?");
+    st.bind(1, sha256_hex(token)).bind(2, ctx.caller.kiosk_id);
+    if (!st.step()) return VerificationStanding::unknown;
+    // Another unit's token never opens this one, fresh or not.
+    if (st.text(0) != unit_id) return VerificationStanding::other_unit;
+    if (st.int64(1) <= ctx.now - window_of(ctx.config, use) || st.int64(2) <= ctx.now) return VerificationStanding::expired;
+    return VerificationStanding::valid;
+}
+
 } // namespace lobby::server

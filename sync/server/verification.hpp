@@ -28,4 +28,12 @@ enum class VerificationUse {
 bool unit_verified(ApiContext& ctx, const std::optional<std::string>& token, const std::string& unit_id,
                    VerificationUse use);
 
+// Why a token does or does not prove `unit_id` now, for an endpoint that
+// tells the kiosk what to do next (verify again, or it asked for the wrong
+// unit). Only the caller's own kiosk's tokens are looked at: another
+// kiosk's token is `unknown`, as one never issued.
+enum class VerificationStanding { valid, unknown, expired, other_unit };
+VerificationStanding verification_standing(ApiContext& ctx, const std::string& token, const std::string& unit_id,
+                                           VerificationUse use);
+
 } // namespace lobby::server

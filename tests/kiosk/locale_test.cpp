@@ -92,6 +92,7 @@ const std::map<std::string, std::vector<std::string>> k_families = {
     {"notices.filter.", {}}, {"notices.row.", {}},
     {"repairs.category.", {}}, {"repairs.preset.", {}}, {"repairs.location.", {}}, {"repairs.slot.", {}},
     {"repairs.rate.", {}}, {"repairs.code.", {}}, {"repairs.follow.", {}}, {"repairs.qr.", {}},
+    {"repairs.unit_ticket.", {}},  // a verified unit's tickets, by position
     // The text pad's keys and candidates (ui/text_pad_draw.cpp).
     {"pad.key.", {}}, {"pad.cand.", {}}, {"pad.stroke.", {}},
 };
@@ -104,7 +105,7 @@ const std::set<std::string> k_widget_ids = {
     // Repairs buttons drawn through its wide_button() or named in its view model.
     "repairs.emergency", "repairs.code.erase", "repairs.code.find", "repairs.where.public", "repairs.where.own_unit",
     "repairs.emergency.water_leak_urgent", "repairs.emergency.lift_trapped", "repairs.emergency.fire_smoke",
-    "repairs.emergency.gas_smell",
+    "repairs.emergency.gas_smell", "repairs.unit_tickets.refresh",
 };
 
 // Groups the coming services will use, besides those zh-CN already has.

@@ -417,3 +417,242 @@ TEST_CASE("需要物业回电 is never asked in the own unit: the household is v
     CHECK(sub.own_unit);
     CHECK(sub.contact_phone.empty());
 }
+
+// 查询进度 by unit: the shared picker and digits, then the household's own
+// tickets from the office (answers as the live call would deliver them).
+namespace {
+
+TicketInfo unit_ticket(const char* id, const char* unit, const char* status, std::int64_t created_utc)
+{
+    TicketInfo t;
+    t.id = id;
+    t.unit_id = unit;
+    t.status = status;
+    t.category = "home_repair";
+    t.created_utc = created_utc;
+    t.worker_masked = "王*明";
+    t.timeline = {{created_utc, "submitted", "已收到报修"}, {created_utc + 3600, status, ""}};
+    return t;
+}
+
+// 2026-12-02T17:30:00Z: already 12月3日 in Shanghai.
+constexpr std::int64_t dec2_1730_utc = 1796232600;
+
+// Code entry -> 按房号查询 -> 3栋 2单元 1502 -> 5678; returns the verify call.
+void verify_1502(Kiosk& k)
+{
+    k.apply(RequestTrack{});
+    k.apply(RequestTrackByUnit{});
+    REQUIRE(k.s().step == RepairsStep::Unit);
+    k.apply(household::RequestBuilding{3});
+    k.apply(household::RequestEntrance{2});
+    k.apply(household::RequestRoom{"3-2-1502"});
+    REQUIRE(k.s().step == RepairsStep::Digits);
+    for (char c : std::string("5678"))
+        k.apply(household::RequestKey{c});
+    k.apply(household::RequestSubmit{});
+    REQUIRE(k.effects.calls.size() == 1);
+    CHECK(std::get<household::CallVerifyHousehold>(std::any_cast<const RepairsCall&>(k.effects.calls[0].payload))
+              .attempt.last4 == "5678");
+}
+
+household::HouseholdVerified verified(bool offline = false)
+{
+    household::HouseholdVerified v;
+    v.answer.outcome = household::Outcome::Ok;
+    v.answer.offline = offline;
+    if (!offline)
+        v.answer.token = "token-1502";
+    return v;
+}
+
+// Verified online, the list asked for and answered: two of 1502's and one stray of another unit.
+void list_1502(Kiosk& k)
+{
+    verify_1502(k);
+    k.answer(verified());
+    REQUIRE(k.s().step == RepairsStep::UnitTickets);
+    REQUIRE(k.effects.calls.size() == 1);
+    const auto& call = std::get<CallUnitTickets>(std::any_cast<const RepairsCall&>(k.effects.calls[0].payload));
+    CHECK(call.unit_id == "3-2-1502");
+    CHECK(call.token == "token-1502");
+    k.answer(UnitTicketsDone{CallOutcome::Ok, "3-2-1502",
+                             {unit_ticket("R-2026-000001", "3-2-1502", "completed", dec2_1730_utc - 9 * 86400),
+                              unit_ticket("R-2026-000099", "5-3-2202", "submitted", dec2_1730_utc),
+                              unit_ticket("R-2026-000003", "3-2-1502", "awaiting_acceptance", dec2_1730_utc)}});
+}
+
+} // namespace
+
+TEST_CASE("by unit: picker and digits, then the household's tickets newest first, never another unit's")
+{
+    Kiosk k;
+    k.apply(RequestTrack{});
+    CHECK(k.view().by_unit_label == "按房号查询");
+    CHECK(k.view(RepairsCache{}, true, Language::ZhHK).by_unit_label == "按房號查詢");
+    CHECK(k.view(RepairsCache{}, true, Language::En).by_unit_label == "Find by my unit");
+    list_1502(k);
+    REQUIRE(k.s().unit_tickets.size() == 2);
+    const RepairsView v = k.view();
+    CHECK(v.prompt == "3-2-1502的报修单（最新的在前）");
+    REQUIRE(v.choices.size() == 2);
+    // Newest first; the date in Shanghai; category and state in words.
+    CHECK(v.choices[0].value == "R-2026-000003");
+    CHECK(v.choices[0].label == "2026-12-03 · home_repair · 待验收\nR-2026-000003");
+    CHECK(v.choices[1].value == "R-2026-000001");
+    CHECK(v.choices[1].label.find("已完成") != std::string::npos);
+    for (const ChoiceView& c : v.choices)
+        CHECK(c.label.find("R-2026-000099") == std::string::npos);
+    CHECK(v.refresh_label == "刷新进度");
+
+    // An answer for another unit is not shown at all.
+    Kiosk stray;
+    verify_1502(stray);
+    stray.answer(verified());
+    stray.answer(UnitTicketsDone{CallOutcome::Ok, "5-3-2202", {unit_ticket("R-2026-000099", "5-3-2202", "submitted", 1)}});
+    CHECK(stray.s().unit_tickets.empty());
+    CHECK(stray.view().message == "物业系统暂时出了问题，请稍后再试。");
+}
+
+TEST_CASE("by unit: a ticket from the list opens the code path's screen; 验收 and the rating carry the household's token")
+{
+    Kiosk k;
+    list_1502(k);
+    k.apply(RequestOpenUnitTicket{"R-2026-000003"});
+    CHECK(k.s().step == RepairsStep::Ticket);
+    RepairsView v = k.view();
+    CHECK(v.status_line == "当前状态：待验收");
+    CHECK(v.worker_line == "维修人员：王*明");
+    CHECK_FALSE(v.accept_label.empty());
+    k.apply(RequestAccept{true, {}});
+    REQUIRE(k.effects.submissions.size() == 1);
+    const auto& acceptance = std::any_cast<const SubmitAcceptance&>(k.effects.submissions[0].payload);
+    CHECK(acceptance.ticket_id == "R-2026-000003");
+    CHECK(acceptance.follow_code.empty());
+    CHECK(acceptance.verification_token == "token-1502");
+
+    // 刷新 reads this ticket with the token; the list learns the news too.
+    k.apply(RequestRefresh{});
+    REQUIRE(k.effects.calls.size() == 1);
+    const auto& read = std::get<CallTicketForUnit>(std::any_cast<const RepairsCall&>(k.effects.calls[0].payload));
+    CHECK(read.ticket_id == "R-2026-000003");
+    CHECK(read.token == "token-1502");
+    k.answer(TicketDone{CallOutcome::Ok, unit_ticket("R-2026-000003", "3-2-1502", "completed", dec2_1730_utc)});
+    CHECK(k.view().ratings.size() == 5);
+    k.apply(RequestRate{5});
+    REQUIRE(k.effects.submissions.size() == 2);
+    const auto& rating = std::any_cast<const SubmitRating&>(k.effects.submissions[1].payload);
+    CHECK(rating.score == 5);
+    CHECK(rating.follow_code.empty());
+    CHECK(rating.verification_token == "token-1502");
+
+    // Back: the list (with the news); Back again: out of it, list and token gone.
+    k.c.apply(RequestBack{}, 0);
+    CHECK(k.s().step == RepairsStep::UnitTickets);
+    CHECK(k.view().choices[0].label.find("已完成") != std::string::npos);
+    k.c.apply(RequestBack{}, 0);
+    CHECK(k.s().step == RepairsStep::CodeEntry);
+    CHECK(k.s().unit_tickets.empty());
+    CHECK_FALSE(k.s().ticket);
+    CHECK(k.s().verification.token.empty());
+    CHECK(k.s().verification.verified_unit_id.empty());
+    k.c.apply(RequestBack{}, 0);
+    CHECK(k.s().step == RepairsStep::Start);
+}
+
+TEST_CASE("by unit: Home and the idle timeout drop the household's tickets")
+{
+    Kiosk k;
+    list_1502(k);
+    k.apply(RequestOpenUnitTicket{"R-2026-000003"});
+    k.c.apply(RequestHome{}, 0);
+    k.c.apply(RequestOpenScreen{feature_id}, 0);
+    CHECK(k.s().unit_tickets.empty());
+    CHECK_FALSE(k.s().ticket);
+    CHECK(k.s().verification.token.empty());
+
+    Kiosk idle;
+    list_1502(idle);
+    const std::int64_t later = std::int64_t{idle.config.idle_timeout_s + idle.config.countdown_s} * 1000 + 1000;
+    idle.c.tick(later - 1000 * idle.config.countdown_s);  // 还在使用吗？
+    idle.c.tick(later);
+    CHECK(idle.c.state().session.screen() == screen::home);
+    idle.c.apply(RequestOpenScreen{feature_id}, later);
+    CHECK(idle.s().unit_tickets.empty());
+    CHECK(idle.s().step == RepairsStep::Start);
+}
+
+TEST_CASE("by unit offline: the offline check proves the household, but the list needs the office: the code instead")
+{
+    Kiosk k;
+    k.apply(RequestTrack{});
+    k.apply(RequestTrackByUnit{});
+    // Said before any digit is typed when the kiosk knows it is offline.
+    CHECK(k.view(RepairsCache{}, false).message == "按房号查询需要网络，目前网络不通。请用报修单上的跟进码查询。");
+    CHECK(k.view(RepairsCache{}, true).message.empty());
+    k.c.apply(RequestBack{}, 0);
+    verify_1502(k);
+    k.answer(verified(true));
+    CHECK(k.effects.calls.empty());  // no list asked for
+    CHECK(k.s().step == RepairsStep::CodeEntry);
+    CHECK(k.s().verification.verified_unit_id.empty());
+    CHECK(k.view().message == "按房号查询需要网络，目前网络不通。请用报修单上的跟进码查询。");
+    CHECK(k.view(RepairsCache{}, true, Language::ZhHK).message ==
+          "按房號查詢需要網絡，目前網絡不通。請用報修單上的跟進碼查詢。");
+    CHECK(k.view(RepairsCache{}, true, Language::En).message ==
+          "Finding repairs by unit needs the network, which is down. Please use the follow-up code on your ticket.");
+    CHECK_FALSE(k.view().find_label.empty());  // the code keypad is right there
+
+    // Offline, no offline check possible: the same words, not a digits problem.
+    Kiosk uncheckable;
+    verify_1502(uncheckable);
+    household::HouseholdVerified none;
+    none.answer.outcome = household::Outcome::NoOfflineCheck;
+    none.answer.offline = true;
+    uncheckable.answer(none);
+    CHECK(uncheckable.s().step == RepairsStep::CodeEntry);
+    CHECK(uncheckable.s().notice == RepairsNotice::UnitNeedsNetwork);
+
+    // Verified online, then the network goes before the list comes.
+    Kiosk dropped;
+    verify_1502(dropped);
+    dropped.answer(verified());
+    dropped.answer(UnitTicketsDone{CallOutcome::Offline, "", {}});
+    CHECK(dropped.s().step == RepairsStep::CodeEntry);
+    CHECK(dropped.s().notice == RepairsNotice::UnitNeedsNetwork);
+    CHECK(dropped.s().verification.token.empty());
+}
+
+TEST_CASE("by unit: a 500 or garbage while listing is a plain message and 刷新 asks again; an old verification asks for the unit again")
+{
+    Kiosk k;
+    verify_1502(k);
+    k.answer(verified());
+    k.answer(UnitTicketsDone{CallOutcome::ServerError, "", {}});
+    CHECK(k.s().step == RepairsStep::UnitTickets);
+    CHECK(k.view().message == "物业系统暂时出了问题，请稍后再试。");
+    CHECK(k.view().empty_line.empty());  // not "no tickets": the office did not say
+    k.apply(RequestRefresh{});
+    REQUIRE(k.effects.calls.size() == 1);
+    CHECK(std::holds_alternative<CallUnitTickets>(std::any_cast<const RepairsCall&>(k.effects.calls[0].payload)));
+    k.answer(UnitTicketsDone{CallOutcome::Ok, "3-2-1502", {}});
+    CHECK(k.view().empty_line == "这户目前没有报修记录。");
+
+    k.apply(RequestRefresh{});
+    k.answer(UnitTicketsDone{CallOutcome::VerifyAgain, "", {}});
+    CHECK(k.s().step == RepairsStep::Unit);
+    CHECK(k.s().verification.token.empty());
+    CHECK(k.view().message == "验证已过期，请重新选择房号并输入手机尾号。");
+    CHECK(k.view(RepairsCache{}, true, Language::En).message ==
+          "Your check has expired. Please choose your unit and type the phone's last four digits again.");
+
+    // The same when a ticket opened from the list is read again too late.
+    Kiosk late;
+    list_1502(late);
+    late.apply(RequestOpenUnitTicket{"R-2026-000003"});
+    late.apply(RequestRefresh{});
+    late.answer(TicketDone{CallOutcome::NotFound, std::nullopt});
+    CHECK(late.s().step == RepairsStep::Unit);
+    CHECK(late.s().unit_tickets.empty());
+    CHECK(late.s().notice == RepairsNotice::VerifyAgain);
+}

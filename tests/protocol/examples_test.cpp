@@ -79,7 +79,7 @@ TEST_CASE("every example file is referenced by openapi.yaml") {
 TEST_CASE("every error code the server can send has an example named after it") {
     const auto refs = referenced_examples();
     for (const char* code : {error_code::bad_json, error_code::bad_request, error_code::invalid_query,
-                             error_code::missing_idempotency_key, error_code::unauthorized, error_code::forbidden,
+                             error_code::missing_idempotency_key, error_code::unauthorized, error_code::verification_expired, error_code::forbidden,
                              error_code::phone_mismatch, error_code::verification_required, error_code::not_found, error_code::unknown_unit,
                              error_code::unknown_ticket, error_code::unknown_code, error_code::unknown_order,
                              error_code::unknown_survey, error_code::unknown_move_out, error_code::unknown_notice, error_code::unknown_image,

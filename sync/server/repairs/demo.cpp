@@ -45,7 +45,8 @@ struct DemoTicket {
 void seed_tickets(DemoSeed& seed) {
     Database& db = seed.db;
     const protocol::UtcSeconds now = seed.now;
-    // Several tickets in every state; 3-2-1502 (phone 5678) has one waiting for its 验收.
+    // Several tickets in every state; 3-2-1502 (phone 5678) has one waiting for its 验收
+    // among three (查询进度 by unit lists them; tests/server/repairs_by_unit_test.cpp).
     const DemoTicket tickets[] = {
         {"lobby-1", "3-2-1502", "plumbing", "own_unit", "厨房", "厨房水槽下水管漏水", 10 * day,
          {{"accepted", hour, "已受理"}, {"dispatched", 2 * hour, "已派单给维修师傅"}, {"scheduled", 3 * hour, "约定明天上午上门"},

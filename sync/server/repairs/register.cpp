@@ -93,6 +93,13 @@ CREATE INDEX tickets_slot ON tickets (slot_start) WHERE slot_start IS NOT NULL;
                     r.api->idempotent_post<p::TicketStatusRequest>(with_path_id(repairs::advance_repair)));
         // Also without Idempotency-Key: it reads, but counts wrong codes.
         r.http.Post("/v1/repairs/lookup", r.api->post<p::TicketCodeLookupRequest>(body_only(repairs::lookup_by_code)));
+        // A read (no Idempotency-Key) on a snapshot, never the write lock: the
+        // household's verification, not the kiosk's token, opens it.
+        r.http.Post("/v1/repairs/by-unit",
+                    r.api->post<p::UnitTicketsRequest>(body_only(repairs::list_unit_tickets),
+                                                       [](ApiContext& ctx, const p::UnitTicketsRequest& req) {
+                                                           return std::optional<ApiResponse>(repairs::list_unit_tickets(ctx, req));
+                                                       }));
         r.http.Post(R"(/v1/repairs/([A-Za-z0-9-]{1,64})/acceptance)",
                     r.api->idempotent_post<p::AcceptanceRequest>(with_path_id(repairs::accept_repair)));
         repairs::install_status_page(r.http, r.pool, r.config);

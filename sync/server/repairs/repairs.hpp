@@ -24,6 +24,9 @@ std::optional<protocol::RepairCategory> find_category(Database& db, const std::s
 void add_event(Database& db, const std::string& ticket_id, protocol::UtcSeconds at, const std::string& status,
                const std::string& note);
 
+// unit_tickets.cpp: POST /v1/repairs/by-unit, with the household's verification.
+ApiResponse list_unit_tickets(ApiContext& ctx, const protocol::UnitTicketsRequest& req);
+
 // workflow.cpp
 ApiResponse advance_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::TicketStatusRequest& req);
 ApiResponse accept_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::AcceptanceRequest& req);

@@ -14,9 +14,14 @@ namespace kiosk::repairs {
 
 struct CallSlots {};                         // GET /v1/repairs/slots
 struct CallFindByCode { std::string code; };  // POST /v1/repairs/lookup
-using RepairsCall = std::variant<CallSlots, CallFindByCode, household::CallVerifyHousehold>;
+// 查询进度 by unit, with the token of the household's verification (online only).
+struct CallUnitTickets { std::string unit_id, token; };      // POST /v1/repairs/by-unit
+struct CallTicketForUnit { std::string ticket_id, token; };  // POST /v1/repairs/{id}/lookup
+using RepairsCall =
+    std::variant<CallSlots, CallFindByCode, household::CallVerifyHousehold, CallUnitTickets, CallTicketForUnit>;
 
-enum class CallOutcome { Ok, NotFound, TooMany, Offline, ServerError };
+// VerifyAgain: the household's verification no longer opens the unit's tickets.
+enum class CallOutcome { Ok, NotFound, TooMany, Offline, ServerError, VerifyAgain };
 
 struct SlotsDone {
     CallOutcome outcome = CallOutcome::ServerError;
@@ -26,7 +31,12 @@ struct TicketDone {
     CallOutcome outcome = CallOutcome::ServerError;
     std::optional<TicketInfo> ticket;
 };
-using RepairsAnswer = std::variant<SlotsDone, TicketDone, household::HouseholdVerified>;
+struct UnitTicketsDone {
+    CallOutcome outcome = CallOutcome::ServerError;
+    std::string unit_id;              // the unit the office answered for
+    std::vector<TicketInfo> tickets;  // newest first
+};
+using RepairsAnswer = std::variant<SlotsDone, TicketDone, household::HouseholdVerified, UnitTicketsDone>;
 
 // Outbox kinds.
 inline constexpr const char* kind_repair = "repair";
@@ -43,13 +53,15 @@ struct SubmitRepair {
     bool paid_acknowledged = false;
     std::string contact_phone;    // public area, when a call back was asked; empty: none
 };
+// A ticket followed by its code sends the code; one opened from the unit's
+// list sends the household's verification token instead.
 struct SubmitAcceptance {
-    std::string ticket_id, follow_code;
+    std::string ticket_id, follow_code, verification_token;
     bool accepted = false;
     std::string comment;
 };
 struct SubmitRating {
-    std::string ticket_id, follow_code;
+    std::string ticket_id, follow_code, verification_token;
     int score = 0;
 };
 

@@ -81,6 +81,7 @@ void RepairsFeature::handle(State& s, const RequestEmergency& r, FeatureContext&
 void RepairsFeature::handle(State& s, const RequestWhere& r, FeatureContext&)
 {
     s.own_unit = r.own_unit;
+    s.track_by_unit = false;
     s.contact_phone.clear();
     s.slot.reset();
     if (r.own_unit) {
@@ -121,7 +122,12 @@ void RepairsFeature::handle(State& s, const household::RequestSubmit&, FeatureCo
 
 void RepairsFeature::answered(State& s, const household::HouseholdVerified& a, FeatureContext& ctx)
 {
-    if (!m_verifier.answered(s.verification, a.answer, ctx))
+    const bool verified = m_verifier.answered(s.verification, a.answer, ctx);
+    if (s.track_by_unit) {
+        unit_verified(s, verified, a.answer, ctx);  // repairs_by_unit.cpp
+        return;
+    }
+    if (!verified)
         return;  // the verification's notice says why, on the keypad
     s.unit_id = s.verification.verified_unit_id;
     s.step = RepairsStep::Category;
@@ -295,6 +301,7 @@ void RepairsFeature::submit_items(State& s, FeatureContext& ctx)
 
 void RepairsFeature::handle(State& s, const RequestTrack&, FeatureContext&)
 {
+    forget_unit(s);
     s.code.clear();
     s.ticket.reset();
     s.step = RepairsStep::CodeEntry;
@@ -314,6 +321,7 @@ void RepairsFeature::handle(State& s, const RequestCodeKey& r, FeatureContext&)
 
 void RepairsFeature::look_up(State& s, FeatureContext& ctx)
 {
+    s.ticket_from_unit = false;
     s.awaiting_call = ctx.call(RepairsCall{CallFindByCode{s.code}});
 }
 
@@ -340,6 +348,16 @@ void RepairsFeature::handle(State& s, const RequestTrackFiled& r, FeatureContext
 
 void RepairsFeature::handle(State& s, const RequestRefresh&, FeatureContext& ctx)
 {
+    if (s.awaiting_call)
+        return;
+    if (s.step == RepairsStep::UnitTickets) {
+        list_unit_tickets(s, ctx);
+        return;
+    }
+    if (s.ticket_from_unit && s.ticket) {
+        refresh_unit_ticket(s, ctx);
+        return;
+    }
     if (s.code.size() == follow_code_length)
         look_up(s, ctx);
 }
@@ -357,7 +375,8 @@ void RepairsFeature::handle(State& s, const RequestAccept& r, FeatureContext& ct
         s.notice = RepairsNotice::CommentTooLong;
         return;
     }
-    if (saved(s, ctx.submit(kind_acceptance, SubmitAcceptance{s.ticket->id, s.code, r.accepted, comment})))
+    const std::string token = s.ticket_from_unit ? s.verification.token : std::string();
+    if (saved(s, ctx.submit(kind_acceptance, SubmitAcceptance{s.ticket->id, s.code, token, r.accepted, comment})))
         s.acceptance_sent = true;
 }
 
@@ -371,7 +390,8 @@ void RepairsFeature::handle(State& s, const RequestRate& r, FeatureContext& ctx)
     }
     if (s.ticket->status != "completed")
         return;
-    if (saved(s, ctx.submit(kind_rating, SubmitRating{s.ticket->id, s.code, r.score}))) {
+    const std::string token = s.ticket_from_unit ? s.verification.token : std::string();
+    if (saved(s, ctx.submit(kind_rating, SubmitRating{s.ticket->id, s.code, token, r.score}))) {
         s.rating_sent = true;
         s.rating_given = r.score;
     }
@@ -413,15 +433,31 @@ void RepairsFeature::answered(State& s, const SlotsDone& a, FeatureContext& ctx)
 
 void RepairsFeature::answered(State& s, const TicketDone& a, FeatureContext&)
 {
+    // The office refuses the household's token once it is old (one 404 for
+    // every reason a lookup does not fit): the person verifies again.
+    if (s.ticket_from_unit && (a.outcome == CallOutcome::NotFound || a.outcome == CallOutcome::VerifyAgain)) {
+        verify_again(s);  // repairs_by_unit.cpp
+        return;
+    }
     switch (a.outcome) {
     case CallOutcome::Ok:
         if (!a.ticket) {
             s.notice = RepairsNotice::ServerError;
             return;
         }
+        if (s.ticket_from_unit) {
+            if (a.ticket->unit_id != s.verification.verified_unit_id) {
+                s.notice = RepairsNotice::ServerError;
+                return;
+            }
+            for (TicketInfo& t : s.unit_tickets)
+                if (t.id == a.ticket->id)
+                    t = *a.ticket;  // Back to the list shows the news too
+        }
         s.ticket = a.ticket;
         s.step = RepairsStep::Ticket;
         return;
+    case CallOutcome::VerifyAgain: s.notice = RepairsNotice::ServerError; break;
     case CallOutcome::NotFound: s.notice = RepairsNotice::NotFound; break;
     case CallOutcome::TooMany: s.notice = RepairsNotice::TooMany; break;
     case CallOutcome::Offline: s.notice = RepairsNotice::TrackOffline; break;
@@ -433,6 +469,8 @@ bool RepairsFeature::on_back(State& s, FeatureContext&)
 {
     s.notice = RepairsNotice::None;
     s.awaiting_call = 0;
+    if (back_from_unit(s))  // repairs_by_unit.cpp
+        return true;
     switch (s.step) {
     case RepairsStep::Start: return false;
     case RepairsStep::Emergency: s.step = RepairsStep::EmergencyMenu; return true;

@@ -89,6 +89,16 @@ private:
     void handle(State& s, const RequestAccept& r, FeatureContext& ctx);
     void handle(State& s, const RequestRate& r, FeatureContext& ctx);
     void handle(State& s, const RequestStartOver& r, FeatureContext& ctx);
+    void handle(State& s, const RequestTrackByUnit& r, FeatureContext& ctx);     // repairs_by_unit.cpp
+    void handle(State& s, const RequestOpenUnitTicket& r, FeatureContext& ctx);
+    void answered(State& s, const UnitTicketsDone& a, FeatureContext& ctx);
+    void unit_verified(State& s, bool verified, const household::VerifyAnswer& a, FeatureContext& ctx);
+    void list_unit_tickets(State& s, FeatureContext& ctx);
+    void refresh_unit_ticket(State& s, FeatureContext& ctx);
+    bool back_from_unit(State& s);
+    static void forget_unit(State& s);
+    static void verify_again(State& s);
+    static void needs_network(State& s);
     void answered(State& s, const SlotsDone& a, FeatureContext& ctx);
     void answered(State& s, const TicketDone& a, FeatureContext& ctx);
     void look_up(State& s, FeatureContext& ctx);

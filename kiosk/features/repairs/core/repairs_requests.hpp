@@ -33,6 +33,8 @@ struct RequestRefresh {};                        // read the open ticket again
 struct RequestAccept { bool accepted; std::string comment_key; };  // 验收; a preset reason when rejected
 struct RequestRate { int score; };               // 1..5
 struct RequestStartOver {};
+struct RequestTrackByUnit {};                    // 按房号查询: the unit picker, then the digits
+struct RequestOpenUnitTicket { std::string ticket_id; };  // one of the verified unit's tickets
 
 // 我家: the shared unit picker and household verification's requests too.
 using RepairsRequest =
@@ -40,6 +42,6 @@ using RepairsRequest =
                  household::RequestSubmit, RequestEmergencyMenu, RequestEmergency, RequestWhere, RequestLocation, RequestCategory, RequestPreset,
                  RequestAcknowledgePaid, RequestSlot, RequestNote, RequestContactPhone, RequestSubmit, RequestAddAnother, RequestTrack,
                  RequestCodeKey, RequestFindCode, RequestTrackFiled, RequestRefresh, RequestAccept, RequestRate,
-                 RequestStartOver>;
+                 RequestStartOver, RequestTrackByUnit, RequestOpenUnitTicket>;
 
 } // namespace kiosk::repairs

@@ -29,6 +29,7 @@ enum class RepairsStep {
     Done,           // ticket numbers, follow-up codes, QR codes
     CodeEntry,      // 查询进度: type the follow-up code
     Ticket,         // a ticket's timeline, 验收, rating
+    UnitTickets,    // 查询进度 by unit: the verified household's tickets
 };
 
 enum class RepairsNotice {
@@ -47,6 +48,8 @@ enum class RepairsNotice {
     CodeIncomplete,  // fewer symbols than a code has
     NoteTooLong,     // 补充说明 over the limit
     BadPhone,        // a call-back phone that is not an 11-digit mainland mobile
+    UnitNeedsNetwork,  // tracking by unit needs the office: use the follow-up code
+    VerifyAgain,       // the household's verification expired: pick the unit again
 };
 
 // One problem reported (a read-back screen may hold several).
@@ -93,6 +96,13 @@ struct RepairsSession {
     bool acceptance_sent = false;
     bool rating_sent = false;
     int rating_given = 0;
+
+    // 查询进度 by unit: the Unit and Digits steps lead to the household's
+    // tickets instead of a report. The list is this person's only: it lives
+    // here, in memory, and goes with Back out of it, Home and the idle timeout.
+    bool track_by_unit = false;
+    std::vector<TicketInfo> unit_tickets;  // newest first
+    bool ticket_from_unit = false;         // the open ticket came from that list
 
     std::uint64_t awaiting_call = 0;  // 0: none
 };

@@ -60,6 +60,8 @@ struct TimelineStep {
 
 struct TicketInfo {
     std::string id;  // the ticket number
+    std::string unit_id;  // empty: a public-area or emergency report
+    std::int64_t created_utc = 0;
     std::string status;
     std::string category;
     std::string description;

@@ -80,6 +80,11 @@ struct RepairsView {
     // CodeEntry
     std::string typed, find_label, erase_label;
     bool can_find = false;
+    std::string by_unit_label;  // 按房号查询
+
+    // UnitTickets: `choices` are the household's tickets (value: the ticket
+    // number); `refresh_label` reads the list again.
+    std::string empty_line;  // the household has none
 
     // Ticket
     std::string ticket_title, status_line, worker_line, charge_line;
@@ -102,14 +107,14 @@ inline bool operator==(const RepairsView& a, const RepairsView& b)
                     a.emergency_label, a.track_label, a.hotline_label, a.hotline, a.contacts, a.do_now, a.saved_line,
                     a.refer_who, a.refer_phone, a.prices, a.acknowledge_label, a.readback, a.another_label, a.note_label, a.note, a.asks_phone, a.phone_label, a.phone,
                     a.submit_label, a.filed, a.saved_note, a.follow_label, a.scan_label, a.typed, a.find_label,
-                    a.erase_label, a.can_find, a.ticket_title, a.status_line, a.worker_line, a.charge_line,
+                    a.erase_label, a.can_find, a.by_unit_label, a.empty_line, a.ticket_title, a.status_line, a.worker_line, a.charge_line,
                     a.timeline, a.accept_label, a.reject_label, a.rate_label, a.refresh_label, a.reject_reasons,
                     a.ratings, a.after_line, a.start_over_label, a.picker, a.keypad) ==
            std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.choices,
                     b.emergency_label, b.track_label, b.hotline_label, b.hotline, b.contacts, b.do_now, b.saved_line,
                     b.refer_who, b.refer_phone, b.prices, b.acknowledge_label, b.readback, b.another_label, b.note_label, b.note, b.asks_phone, b.phone_label, b.phone,
                     b.submit_label, b.filed, b.saved_note, b.follow_label, b.scan_label, b.typed, b.find_label,
-                    b.erase_label, b.can_find, b.ticket_title, b.status_line, b.worker_line, b.charge_line,
+                    b.erase_label, b.can_find, b.by_unit_label, b.empty_line, b.ticket_title, b.status_line, b.worker_line, b.charge_line,
                     b.timeline, b.accept_label, b.reject_label, b.rate_label, b.refresh_label, b.reject_reasons,
                     b.ratings, b.after_line, b.start_over_label, b.picker, b.keypad);
 }

@@ -60,6 +60,8 @@ std::string notice_text(const Texts& t, RepairsNotice n)
     case RepairsNotice::CodeIncomplete: return t("repairs.notice.code_incomplete");
     case RepairsNotice::NoteTooLong: return t("repairs.notice.note_too_long");
     case RepairsNotice::BadPhone: return t("repairs.notice.bad_phone");
+    case RepairsNotice::UnitNeedsNetwork: return t("repairs.notice.unit_needs_network");
+    case RepairsNotice::VerifyAgain: return t("repairs.notice.verify_again");
     }
     return {};
 }
@@ -187,6 +189,27 @@ void build_ticket(RepairsView& v, const RepairsSession& s, const RepairsCache& c
         v.after_line = t("repairs.rated_before");
 }
 
+// One line a ticket, newest first: when (Shanghai), what, where it stands,
+// then its number.
+void build_unit_tickets(RepairsView& v, const RepairsSession& s, const RepairsCache& cache, const Texts& t,
+                        const FeatureViewInputs& in)
+{
+    v.prompt = t("repairs.unit_tickets_title",
+                 {{"unit", household::unit_label(cache.units, s.verification.verified_unit_id, in)}});
+    for (std::size_t i = 0; i < s.unit_tickets.size(); ++i) {
+        const TicketInfo& k = s.unit_tickets[i];
+        const CategoryInfo* c = find_category(cache, k.category);
+        const std::string line = t("repairs.unit_ticket_line",
+                                   {{"date", lobby::protocol::format_date_shanghai(k.created_utc)},
+                                    {"category", c ? c->name.in(in.language) : k.category},
+                                    {"status", status_words(t, k.status)}});
+        v.choices.push_back({"repairs.unit_ticket." + std::to_string(i), line + "\n" + k.id, "", k.id});
+    }
+    if (s.unit_tickets.empty() && s.awaiting_call == 0 && s.notice == RepairsNotice::None)
+        v.empty_line = t("repairs.unit_none");
+    v.refresh_label = t("repairs.refresh");
+}
+
 } // namespace
 
 RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const FeatureViewInputs& in) const
@@ -201,7 +224,14 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
     v.start_over_label = t("repairs.start_over");
     switch (s.step) {
     case RepairsStep::Start: build_start(v, t); break;
-    case RepairsStep::Unit: v.picker = household::build_picker_view(s.picker, cache.units, in, "repairs"); break;
+    case RepairsStep::Unit:
+        v.picker = household::build_picker_view(s.picker, cache.units, in, "repairs");
+        // Said before the digits are typed: the list itself needs the office.
+        if (s.track_by_unit && !in.sync.online && v.message.empty()) {
+            v.message = t("repairs.notice.unit_needs_network");
+            v.message_is_problem = true;
+        }
+        break;
     case RepairsStep::Digits:
         v.keypad = household::build_keypad_view(s.verification, s.awaiting_call != 0,
                                                 household::unit_label(cache.units, s.verification.unit_id, in), in,
@@ -326,7 +356,9 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
         v.find_label = t("repairs.find");
         v.erase_label = t("repairs.erase");
         v.can_find = s.code.size() == follow_code_length;
+        v.by_unit_label = t("repairs.track_by_unit");
         break;
+    case RepairsStep::UnitTickets: build_unit_tickets(v, s, cache, t, in); break;
     case RepairsStep::Ticket:
         if (s.ticket)
             build_ticket(v, s, cache, t, in.language);

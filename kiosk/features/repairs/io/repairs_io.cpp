@@ -50,15 +50,14 @@ SlotsDone slots(net::LiveContext& ctx)
     return done;
 }
 
-TicketDone find(const CallFindByCode& call, net::LiveContext& ctx)
+// A ticket read back (by its code, or with the unit's token), as the core takes it.
+TicketDone ticket_reply(const net::ApiReply& r, net::LiveContext& ctx, CallOutcome (*refusal)(const net::ApiReply&))
 {
-    const nlohmann::json body = p::TicketCodeLookupRequest{call.code};
-    const net::ApiReply r = ctx.api.send("POST", "/v1/repairs/lookup", body.dump());
     TicketDone done;
     if (r.judged.verdict != net::Verdict::success) {
         if (!r.reached())
             ctx.pull_now();  // the header should say offline too
-        done.outcome = refused(r);
+        done.outcome = refusal(r);
         return done;
     }
     auto ticket = p::decode_text<p::Ticket>(r.http.body);
@@ -71,6 +70,57 @@ TicketDone find(const CallFindByCode& call, net::LiveContext& ctx)
     return done;
 }
 
+TicketDone find(const CallFindByCode& call, net::LiveContext& ctx)
+{
+    const nlohmann::json body = p::TicketCodeLookupRequest{call.code};
+    return ticket_reply(ctx.api.send("POST", "/v1/repairs/lookup", body.dump()), ctx, refused);
+}
+
+// The answer to a read with the household's token: 401 verification_expired
+// (the list) is the person's to redo, not the kiosk's token refused.
+CallOutcome refused_for_unit(const net::ApiReply& r)
+{
+    if (r.status() == 401 && r.error && r.error->code == p::error_code::verification_expired)
+        return CallOutcome::VerifyAgain;
+    if (r.status() == 403 && r.error && r.error->code == p::error_code::forbidden)
+        return CallOutcome::VerifyAgain;  // a token of another unit: never shown, verify again
+    return refused(r);
+}
+
+UnitTicketsDone unit_tickets(const CallUnitTickets& call, net::LiveContext& ctx)
+{
+    const nlohmann::json body = p::UnitTicketsRequest{call.unit_id, call.token};
+    const net::ApiReply r = ctx.api.send("POST", "/v1/repairs/by-unit", body.dump());
+    UnitTicketsDone done;
+    if (r.judged.verdict != net::Verdict::success) {
+        if (!r.reached())
+            ctx.pull_now();  // the header should say offline too
+        done.outcome = refused_for_unit(r);
+        if (done.outcome == CallOutcome::ServerError)
+            spdlog::warn("repairs: unit tickets refused: {} {}", r.summary(), r.error ? r.error->code : std::string());
+        return done;
+    }
+    auto list = p::decode_text<p::UnitTicketList>(r.http.body);
+    if (!list) {
+        spdlog::warn("repairs: unreadable unit tickets answer: {}", list.error().field);
+        return done;
+    }
+    done.outcome = CallOutcome::Ok;
+    done.unit_id = list.value().unit_id;
+    for (const auto& t : list.value().tickets)
+        done.tickets.push_back(to_ticket_info(t));
+    return done;
+}
+
+TicketDone ticket_for_unit(const CallTicketForUnit& call, net::LiveContext& ctx)
+{
+    p::TicketLookupRequest request;
+    request.verification_token = call.token;
+    const nlohmann::json body = request;
+    return ticket_reply(ctx.api.send("POST", "/v1/repairs/" + call.ticket_id + "/lookup", body.dump()), ctx,
+                        refused_for_unit);
+}
+
 std::any perform(const std::any& call, net::LiveContext& ctx)
 {
     const RepairsCall* c = std::any_cast<RepairsCall>(&call);
@@ -80,6 +130,10 @@ std::any perform(const std::any& call, net::LiveContext& ctx)
         return RepairsAnswer{slots(ctx)};
     if (const auto* verify = std::get_if<household::CallVerifyHousehold>(c))
         return RepairsAnswer{household::verify_household(*verify, ctx)};
+    if (const auto* list = std::get_if<CallUnitTickets>(c))
+        return RepairsAnswer{unit_tickets(*list, ctx)};
+    if (const auto* one = std::get_if<CallTicketForUnit>(c))
+        return RepairsAnswer{ticket_for_unit(*one, ctx)};
     return RepairsAnswer{find(std::get<CallFindByCode>(*c), ctx)};
 }
 

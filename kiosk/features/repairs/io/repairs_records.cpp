@@ -54,12 +54,23 @@ std::vector<T> decoded_records(store::Store& store, std::string_view collection)
     return out;
 }
 
+// The ticket's follow-up code, or (opened from the unit's list) the household's token.
+void put_credentials(p::TicketCredentials& out, const std::string& follow_code, const std::string& token)
+{
+    if (!follow_code.empty())
+        out.follow_code = follow_code;
+    else if (!token.empty())
+        out.verification_token = token;
+}
+
 } // namespace
 
 TicketInfo to_ticket_info(const p::Ticket& t)
 {
     TicketInfo out;
     out.id = t.id;
+    out.unit_id = t.unit_id.value_or("");
+    out.created_utc = t.created_at;
     out.status = t.status;
     out.category = t.category;
     out.description = t.description;
@@ -126,14 +137,14 @@ std::optional<std::pair<std::string, nlohmann::json>> encode_submission(const st
         req.accepted = a->accepted;
         if (!a->comment.empty())
             req.comment = a->comment;
-        req.follow_code = a->follow_code;
+        put_credentials(req, a->follow_code, a->verification_token);
         return std::make_pair("/v1/repairs/" + a->ticket_id + "/acceptance", nlohmann::json(req));
     }
     if (const auto* r = std::any_cast<SubmitRating>(&payload)) {
         p::RatingRequest req;
         req.score = r->score;
         req.solved = r->score >= 3;  // 3 and up: the resident counts it as solved
-        req.follow_code = r->follow_code;
+        put_credentials(req, r->follow_code, r->verification_token);
         return std::make_pair("/v1/repairs/" + r->ticket_id + "/rating", nlohmann::json(req));
     }
     return std::nullopt;

@@ -50,9 +50,13 @@ void draw_code_entry(const RepairsView& view, Requests& requests)
     const int rows = static_cast<int>((alphabet.size() + columns - 1) / columns);
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const std::string find = ui::with_icon("search", view.find_label);
-    ui::align_bottom(rows * (key_h + spacing) + wide_button_height(view.erase_label) + wide_button_height(find) +
-                     2 * spacing);
+    // The other way in, for a person without the code: the unit and the phone's digits.
+    const std::string by_unit = ui::with_icon("home", view.by_unit_label);
+    ui::align_bottom(wide_button_height(by_unit) + rows * (key_h + spacing) + wide_button_height(view.erase_label) +
+                     wide_button_height(find) + 3 * spacing);
     const ui::RequiredTargets required;
+    if (wide_button("repairs.track_by_unit", by_unit, ui::ButtonKind::Secondary))
+        ask(requests, RequestTrackByUnit{});
     for (std::size_t i = 0; i < alphabet.size(); ++i) {
         if (i % columns != 0)
             ImGui::SameLine();
@@ -114,12 +118,11 @@ float ticket_actions_height(const RepairsView& view, float width, bool with_refr
     return h;
 }
 
-// 验收 (accept, or reject with a reason) or the rating, then 刷新. In
-// landscape's side column 刷新 is with the words, and the reasons or
-// ratings take the rest of the column, scrolling there when too tall (2x).
-void draw_ticket_actions(const RepairsView& view, Requests& requests, float width, bool side_column)
+// 验收 (accept, or reject with a reason) or the rating, then 刷新 when
+// `with_refresh`. In landscape's side column the reasons or ratings take
+// the rest of the column, scrolling there when too tall (2x).
+void draw_ticket_actions(const RepairsView& view, Requests& requests, float width, bool side_column, bool with_refresh)
 {
-    const bool with_refresh = !side_column;
     const ui::RequiredTargets required;
     if (!view.accept_label.empty()) {
         if (wide_button("repairs.accept", ui::with_icon("check", view.accept_label), ui::ButtonKind::Primary))
@@ -150,6 +153,9 @@ void draw_ticket(const RepairsView& view, Requests& requests)
         draw_ticket_words(view, requests, width, true);
         return;
     }
+    // 长者模式: at most four choices. Nothing changes on the office's side
+    // until the person answers, so 刷新 steps aside while they are asked.
+    const bool refresh = !ctx.mode.elderly;
     // Asked to 验收 or rate: the actions stay whole at the bottom, within
     // reach, and the words scroll above them when they need more room (2x
     // text); landscape puts them side by side, 刷新 with the words, where
@@ -161,19 +167,19 @@ void draw_ticket(const RepairsView& view, Requests& requests)
         const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
         const float height = ImMax(min_words, avail - spacing_y);
         ui::begin_scroll_area("repairs.ticket.words", ImVec2(column, height));
-        draw_ticket_words(view, requests, column, true);
+        draw_ticket_words(view, requests, column, refresh);
         ui::end_scroll_area();
         ImGui::SameLine();
         ImGui::BeginChild("repairs.ticket.actions", ImVec2(column, height), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         ui::align_bottom(ticket_actions_height(view, column, false));
-        draw_ticket_actions(view, requests, column, true);
+        draw_ticket_actions(view, requests, column, true, false);
         ImGui::EndChild();
         return;
     }
-    words_above_actions("repairs.ticket.words", ticket_actions_height(view, width, true),
+    words_above_actions("repairs.ticket.words", ticket_actions_height(view, width, refresh),
                         [&] { draw_ticket_words(view, requests, width, false); });
-    draw_ticket_actions(view, requests, width, false);
+    draw_ticket_actions(view, requests, width, false, refresh);
 }
 
 } // namespace kiosk::repairs

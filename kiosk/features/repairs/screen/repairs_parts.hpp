@@ -39,5 +39,6 @@ void draw_emergency(const RepairsView& view, Requests& requests);   // repairs_e
 void draw_done(const RepairsView& view, Requests& requests);        // repairs_follow_screen.cpp
 void draw_code_entry(const RepairsView& view, Requests& requests);
 void draw_ticket(const RepairsView& view, Requests& requests);
+void draw_unit_tickets(const RepairsView& view, Requests& requests);  // repairs_unit_screen.cpp
 
 } // namespace kiosk::repairs

@@ -236,6 +236,7 @@ void draw_screen(const RepairsView& view, Requests& requests)
     case RepairsStep::Done: draw_done(view, requests); break;
     case RepairsStep::CodeEntry: draw_code_entry(view, requests); break;
     case RepairsStep::Ticket: draw_ticket(view, requests); break;
+    case RepairsStep::UnitTickets: draw_unit_tickets(view, requests); break;
     }
 }
 
