@@ -143,6 +143,26 @@ TEST_CASE("visitors: without the resident's approval rule a walk-in's pass is va
     CHECK(lobby1.post("/v1/visitors", walk_in(), key).body == first.body);
 }
 
+TEST_CASE("visitors: a walk-in's surname is masked whole, compound surnames too; a code's visitor by the name rules") {
+    InProcessServer server;
+    Api lobby1(server.port(), lobby1_token);
+    Api staff(server.port(), staff_token);
+    auto family = walk_in();
+    family["purpose"] = "family";
+    family["name"] = "欧阳";
+    const Reply created = lobby1.create("/v1/visitors", family);
+    REQUIRE(created.status == 201);
+    CHECK(created.as<p::VisitorPass>().visitor_masked == "欧阳*");  // not 欧* (阳 is no given name)
+    family["name"] = "李";
+    CHECK(lobby1.create("/v1/visitors", family).as<p::VisitorPass>().visitor_masked == "李*");
+    const Reply code = staff.create("/v1/visitor-codes", {{"unit_id", "3-2-1502"}, {"visitor_name", "欧阳振明"},
+                                                          {"purpose", "friend"}, {"people", 1}, {"uses", 1},
+                                                          {"valid_from", p::format_utc(server.clock().now() - 60)},
+                                                          {"valid_until", p::format_utc(server.clock().now() + 3600)}});
+    REQUIRE(code.status == 201);
+    CHECK(code.as<p::VisitorPass>().visitor_masked == "欧阳*明");
+}
+
 TEST_CASE("visitors: a watched phone or plate is sent to the front desk without a word about why; staff are alerted") {
     InProcessServer server;
     Api staff(server.port(), staff_token);
