@@ -49,6 +49,16 @@ std::string mask_name(std::string_view name) {
     return masked;
 }
 
+std::string mask_surname(std::string_view surname) {
+    if (surname.find('*') != std::string_view::npos) return std::string(surname);
+    const auto split = utf8_split(surname);
+    if (!split) return "*";
+    const std::size_t n = split->size();
+    if (n == 0) return {};
+    if (n == 1 || (n == 2 && has_compound_surname(surname))) return std::string(surname) + '*';
+    return mask_name(surname);
+}
+
 std::string mask_phone(std::string_view phone) {
     const std::string digits = digits_of(phone);
     const std::size_t n = digits.size();

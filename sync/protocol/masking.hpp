@@ -16,6 +16,12 @@ namespace lobby::protocol {
 // not valid UTF-8 becomes "*".
 std::string mask_name(std::string_view name);
 
+// For a field that holds only the surname (a walk-in visitor gives no more):
+// the surname as typed, then "*": 李 -> 李*, 欧阳 -> 欧阳* (mask_name would
+// read 欧阳 as 欧 + a given name). Anything longer than a surname is masked
+// as a name.
+std::string mask_surname(std::string_view surname);
+
 // Uses the digits only: 11 or more -> the first 3 and last 4 kept, the rest
 // starred (13812345678 -> 138****5678); 7 to 10 -> the last 4 kept
 // (86001234 -> ****1234); fewer than 7 -> every digit starred.

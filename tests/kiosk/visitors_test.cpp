@@ -205,6 +205,11 @@ TEST_CASE("visitors: a family visit gives a surname (shown masked) and a plate; 
     CHECK(k.view().message == "请只输入姓氏，最多10个字。");
     k.apply(RequestSurname{"一二三四五六七八九十一"});
     CHECK(k.s().step == VisitorsStep::Surname);
+    // A compound surname is shown whole: 欧阳*, not 欧* (as if 阳 were a given name).
+    k.apply(RequestSurname{"欧阳"});
+    CHECK(k.s().step == VisitorsStep::Phone);
+    k.c.apply(RequestBack{}, 0);
+    CHECK(k.view().kept == "姓氏 欧阳*");
     k.apply(RequestSurname{" 李 "});
     CHECK(k.s().step == VisitorsStep::Phone);
     CHECK(k.s().walk_in.surname == "李");

@@ -30,6 +30,15 @@ TEST_CASE("compound surnames are kept whole") {
     CHECK(mask_name("第五伦") == "第五*");
     CHECK(mask_name("万俟卨") == "万俟*");
     CHECK(mask_name("欧阳") == "欧*");  // no given name after it: an ordinary surname
+    // A surname-only field (a walk-in visitor's): the whole surname, compound or not.
+    CHECK(mask_surname("李") == "李*");
+    CHECK(mask_surname("欧阳") == "欧阳*");
+    CHECK(mask_surname("歐陽") == "歐陽*");
+    CHECK(mask_surname("王明") == "王*");  // not a compound surname: masked as a name
+    CHECK(mask_surname("欧阳振明") == "欧阳*明");
+    CHECK(mask_surname("") == "");
+    CHECK(mask_surname("李*") == "李*");
+    CHECK(mask_surname("\xff") == "*");
     CHECK(has_compound_surname("慕容复"));
     CHECK_FALSE(has_compound_surname("王慕容"));
 }

@@ -11,7 +11,10 @@ protocol::VisitorPass read_pass(Database& db, Statement& row, protocol::UtcSecon
     p.kind = row.text(2);
     p.unit_id = row.text(3);
     const std::string name = db.cipher().open(row.text(4));
-    p.visitor_masked = name.empty() ? std::string() : protocol::mask_name(name);
+    // A walk-in gives only the surname; a code's visitor is named in full.
+    p.visitor_masked = name.empty()          ? std::string()
+                       : p.kind == "walk_in" ? protocol::mask_surname(name)
+                                             : protocol::mask_name(name);
     p.phone_masked = row.is_null(5) ? "" : protocol::mask_phone(db.cipher().open(row.text(5)));
     p.purpose = row.text(6);
     p.people = row.int64(7);

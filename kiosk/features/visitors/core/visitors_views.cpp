@@ -107,7 +107,7 @@ void privacy(VisitorsView& v, const Text& t, const VisitorsSession& s, const Vis
         v.privacy_lines = {walk_in_collects(t, form), t("visitors.privacy_why_walk_in"), t("visitors.privacy_how_long")};
         std::string summary;
         if (!form.surname.empty())
-            summary = t("visitors.summary_surname", {{"name", lobby::protocol::mask_name(form.surname)}}) + " · ";
+            summary = t("visitors.summary_surname", {{"name", lobby::protocol::mask_surname(form.surname)}}) + " · ";
         summary += t("visitors.summary_phone", {{"phone", lobby::protocol::mask_phone(form.phone)}});
         summary += " · " + household::unit_label(cache.units, form.unit_id, in) + " · " + purpose_text(t, form.purpose);
         if (VisitorsFeature::asks_people(form.purpose))
@@ -185,7 +185,7 @@ VisitorsView VisitorsFeature::build_view(const State& s, const Cache& cache, con
         v.prompt = t("visitors.ask_surname");
         // The pad opens empty (never on a masked 李*); what was typed shows masked.
         if (!s.walk_in.surname.empty())
-            v.kept = t("visitors.summary_surname", {{"name", lobby::protocol::mask_name(s.walk_in.surname)}});
+            v.kept = t("visitors.summary_surname", {{"name", lobby::protocol::mask_surname(s.walk_in.surname)}});
         v.next_label = t("visitors.next");
         v.can_next = !s.walk_in.surname.empty();
         break;
