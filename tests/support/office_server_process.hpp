@@ -20,11 +20,17 @@
 #include <sys/types.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace lobby::test {
 
 struct OfficeServerOptions {
+    // {demo, db_path, extra_args} as most tests give them; TLS is set apart.
+    OfficeServerOptions(bool seed_demo = true, std::string db = {}, std::vector<std::string> args = {})
+        : demo(seed_demo), db_path(std::move(db)), extra_args(std::move(args))
+    {
+    }
     bool demo = true;                     // seed the demo estate
     std::string db_path;                  // empty: <fresh temp dir>/office.db
     std::vector<std::string> extra_args;  // e.g. {"--lockout-seconds", "2"}

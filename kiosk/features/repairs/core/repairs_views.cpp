@@ -203,7 +203,7 @@ void build_unit_tickets(RepairsView& v, const RepairsSession& s, const RepairsCa
                                    {{"date", lobby::protocol::format_date_shanghai(k.created_utc)},
                                     {"category", c ? c->name.in(in.language) : k.category},
                                     {"status", status_words(t, k.status)}});
-        v.choices.push_back({"repairs.unit_ticket." + std::to_string(i), line + "\n" + k.id, "", k.id});
+        v.choices.push_back(plain_choice("repairs.unit_ticket." + std::to_string(i), line + "\n" + k.id, "", k.id));
     }
     if (s.unit_tickets.empty() && s.awaiting_call == 0 && s.notice == RepairsNotice::None)
         v.empty_line = t("repairs.unit_none");
