@@ -57,7 +57,7 @@ struct Net {
             return call.feature == "fees" ? fees.perform(call.payload, ctx) : std::any{};
         };
         live = std::make_unique<net::LiveClient>(
-            net::LiveConfig{{url, "demo-lobby-1-token"}, {1000, 4000}},
+            net::LiveConfig{{url, "demo-lobby-1-token", {}}, {1000, 4000}},
             std::make_unique<store::Store>(std::move(*live_store)), perform, [this] { worker->request_pull(); },
             [this] { ++wakes; });
         effects = std::make_unique<net::NetEffects>(ui, *worker, *live, encode);

@@ -11,7 +11,7 @@ using namespace kiosk;
 TEST_CASE("household io: verify gives the token and masked owner; wrong digits, unknown unit and no answer are told apart")
 {
     lobby::test::OfficeServerProcess office;
-    net::ApiClient api({office.base_url(), "demo-lobby-1-token"}, {1000, 4000});
+    net::ApiClient api({office.base_url(), "demo-lobby-1-token", {}}, {1000, 4000});
     int pulls = 0;
     net::LiveContext ctx{api, nullptr, [](int) { return true; }, [&] { ++pulls; }};
 
@@ -32,7 +32,7 @@ TEST_CASE("household io: verify gives the token and masked owner; wrong digits, 
     CHECK(pulls == 0);
 
     // Nothing listens: checked offline, and the sync worker is told.
-    net::ApiClient down({"http://127.0.0.1:9", "demo-lobby-1-token"}, {300, 1000});
+    net::ApiClient down({"http://127.0.0.1:9", "demo-lobby-1-token", {}}, {300, 1000});
     net::LiveContext offline{down, nullptr, [](int) { return true; }, [&] { ++pulls; }};
     const auto none = household::verify_household({{"3-2-1502", "5678", "household-io-off"}}, offline);
     CHECK(none.answer.offline);

@@ -35,7 +35,7 @@ std::string verified_token(const char* unit, const char* last4, net::LiveContext
 TEST_CASE("repairs io by unit: the verified household's tickets and one again; a refused token asks to verify again")
 {
     lobby::test::OfficeServerProcess office;
-    net::ApiClient api({office.base_url(), "demo-lobby-1-token"}, {1000, 4000});
+    net::ApiClient api({office.base_url(), "demo-lobby-1-token", {}}, {1000, 4000});
     int pulls = 0;
     net::LiveContext ctx{api, nullptr, [](int) { return true; }, [&] { ++pulls; }};
     net::FeatureIo io = repairs_io(std::make_shared<household::StoreLockoutBook>());
@@ -70,7 +70,7 @@ TEST_CASE("repairs io by unit: the verified household's tickets and one again; a
     CHECK(pulls == 0);
 
     // Nothing listens: offline (the code path instead), and the sync worker is told.
-    net::ApiClient down({"http://127.0.0.1:9", "demo-lobby-1-token"}, {300, 1000});
+    net::ApiClient down({"http://127.0.0.1:9", "demo-lobby-1-token", {}}, {300, 1000});
     net::LiveContext offline{down, nullptr, [](int) { return true; }, [&] { ++pulls; }};
     CHECK(perform<UnitTicketsDone>(io, CallUnitTickets{"3-2-1502", token}, offline).outcome == CallOutcome::Offline);
     CHECK(pulls == 1);

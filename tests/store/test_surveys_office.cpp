@@ -40,7 +40,7 @@ struct SurveyKiosk {
         config.token = "demo-lobby-1-token";
         worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), config, nullptr);
         live = std::make_unique<net::LiveClient>(
-            net::LiveConfig{{url, "demo-lobby-1-token"}, {1000, 4000}},
+            net::LiveConfig{{url, "demo-lobby-1-token", {}}, {1000, 4000}},
             std::make_unique<store::Store>(std::move(*live_store)),
             [](const OnlineCall&, net::LiveContext&) { return std::any{}; }, [this] { worker->request_pull(); }, [] {});
         effects = std::make_unique<net::NetEffects>(ui, *worker, *live, surveys_io(std::make_shared<household::StoreLockoutBook>()).encode);
