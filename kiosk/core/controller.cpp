@@ -30,8 +30,10 @@ const std::any* Controller::feature_state(const FeatureId& id) const
 
 FeatureContext Controller::context_for(const FeatureCore& feature, std::int64_t now_ms)
 {
-    return FeatureContext(m_config, m_effects, feature.id, m_next_call_id, now_ms,
-                          m_now_utc_s ? m_now_utc_s() : lobby::protocol::now_utc());
+    FeatureContext ctx(m_config, m_effects, feature.id, m_next_call_id, now_ms,
+                       m_now_utc_s ? m_now_utc_s() : lobby::protocol::now_utc());
+    ctx.elderly = m_state.session.display.elderly;
+    return ctx;
 }
 
 void Controller::new_feature_states()

@@ -184,7 +184,8 @@ Views build_views(const ViewInputs& in)
                                            in.state.session.language,
                                            in.sync,
                                            in.now_utc_s,
-                                           in.now_ms};
+                                           in.now_ms,
+                                           in.state.session.display.elderly};
         if (feature.home_banner && views.home.banner_feature.empty()) {
             if (std::optional<HomeBanner> banner = feature.home_banner(feature_in)) {
                 views.home.banner_label = banner->label;

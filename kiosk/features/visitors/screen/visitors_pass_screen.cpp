@@ -7,6 +7,7 @@
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
 #include "ui/qr_code.hpp"
+#include "ui/read_back.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -295,6 +296,27 @@ void draw_items(const VisitorsView& view, Requests& requests)
                    view.can_finish_items ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled, ui::TextRole::Title) &&
         view.can_finish_items)
         ask(requests, RequestItemsDone{});
+}
+
+// 长者模式, before anything is sent: the registration (or release request)
+// fact by fact; 确认提交 sends it, 返回修改 goes back to the last question.
+void draw_read_back(const VisitorsView& view, Requests& requests)
+{
+    ui::ReadBackView rb;
+    rb.prompt = view.prompt;
+    rb.lines = view.readback;
+    rb.message = view.message;
+    rb.busy = view.busy;
+    rb.busy_text = view.busy_text;
+    rb.confirm_id = "visitors.confirm_submit";
+    rb.confirm_label = view.confirm_label;
+    rb.change_id = "visitors.change";
+    rb.change_label = view.change_label;
+    switch (ui::read_back(rb)) {
+    case ui::ReadBackAnswer::Confirm: ask(requests, RequestConfirmSubmit{}); break;
+    case ui::ReadBackAnswer::Change: ask(requests, RequestChangeForm{}); break;
+    case ui::ReadBackAnswer::None: break;
+    }
 }
 
 } // namespace kiosk::visitors
