@@ -95,6 +95,13 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
     chrome.speak_label = t("settings.speak");
     chrome.reader_label = t(session.screen_reader ? "settings.reader_on" : "settings.reader_off");
     chrome.screen_reader = session.screen_reader;
+    if (chrome.speech_enabled && session.language != Language::En) {
+        const bool cantonese =
+            speech_voice_for(session.language, in.config, session.chinese_voice) == SpeechVoice::Cantonese;
+        chrome.voice_shown = true;
+        chrome.voice_label = t(cantonese ? "settings.voice_cantonese" : "settings.voice_mandarin");
+        chrome.voice_next_label = t(cantonese ? "settings.voice_mandarin" : "settings.voice_cantonese");
+    }
     chrome.more_label = t("common.more");
     chrome.display = session.display;
 

@@ -32,6 +32,11 @@ struct FooterItem {
     Request request;
     float shares;  // of the row's width, the same at every text size
     bool speaks = false;  // the speaker: reads the screen instead of a request
+    // Said once the request is applied (the voice's name, in that voice).
+    std::string announce;
+    // Keeps its slot but is not drawn (the voice in English): nothing moves
+    // under the finger when the language changes.
+    bool hidden = false;
 };
 
 std::vector<FooterItem> footer_items(const ChromeView& chrome)
@@ -51,6 +56,11 @@ std::vector<FooterItem> footer_items(const ChromeView& chrome)
         items.push_back({"speech.reader", ui::with_icon("hand-pointer", chrome.reader_label),
                          chrome.screen_reader ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary,
                          RequestToggleScreenReader{}, 2.0f});
+        // 普通话 ⇄ 粤语: the voice reading now; a tap says the other's name in it.
+        FooterItem voice{"speech.voice", chrome.voice_label, ui::ButtonKind::Secondary, RequestToggleVoice{}, 2.0f};
+        voice.announce = chrome.voice_next_label;
+        voice.hidden = !chrome.voice_shown;
+        items.push_back(std::move(voice));
     }
     return items;
 }
@@ -208,6 +218,10 @@ void draw_footer(const ChromeView& chrome, Requests& requests)
         if (k > 0 && slots.rows[i] == slots.rows[order[k - 1]])
             ImGui::SameLine();
         const float row_height = slots.row_heights[static_cast<std::size_t>(slots.rows[i])];
+        if (items[i].hidden) {
+            ImGui::Dummy(ImVec2(slots.widths[i], row_height));
+            continue;
+        }
         // The speech buttons act on the first touch, 读屏 or not.
         const bool speech_button = items[i].id.rfind("speech.", 0) == 0;
         ctx.acts_at_once += speech_button;
@@ -224,6 +238,8 @@ void draw_footer(const ChromeView& chrome, Requests& requests)
             ctx.say = ctx.previous_frame ? ctx.previous_frame->reading() : std::vector<std::string>{};
         else
             requests.push(items[i].request);
+        if (!items[i].announce.empty())
+            ctx.say = std::vector<std::string>{items[i].announce};
     }
 }
 
