@@ -34,9 +34,6 @@ struct FooterItem {
     bool speaks = false;  // the speaker: reads the screen instead of a request
     // Said once the request is applied (the voice's name, in that voice).
     std::string announce;
-    // Keeps its slot but is not drawn (the voice in English): nothing moves
-    // under the finger when the language changes.
-    bool hidden = false;
 };
 
 std::vector<FooterItem> footer_items(const ChromeView& chrome)
@@ -57,10 +54,13 @@ std::vector<FooterItem> footer_items(const ChromeView& chrome)
                          chrome.screen_reader ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary,
                          RequestToggleScreenReader{}, 2.0f});
         // 普通话 ⇄ 粤语: the voice reading now; a tap says the other's name in it.
-        FooterItem voice{"speech.voice", chrome.voice_label, ui::ButtonKind::Secondary, RequestToggleVoice{}, 2.0f};
-        voice.announce = chrome.voice_next_label;
-        voice.hidden = !chrome.voice_shown;
-        items.push_back(std::move(voice));
+        // Only for Chinese screens: in English the others take its room (an
+        // empty slot would wrap their words onto two lines at 2x).
+        if (chrome.voice_shown) {
+            FooterItem voice{"speech.voice", chrome.voice_label, ui::ButtonKind::Secondary, RequestToggleVoice{}, 2.0f};
+            voice.announce = chrome.voice_next_label;
+            items.push_back(std::move(voice));
+        }
     }
     return items;
 }
@@ -218,10 +218,6 @@ void draw_footer(const ChromeView& chrome, Requests& requests)
         if (k > 0 && slots.rows[i] == slots.rows[order[k - 1]])
             ImGui::SameLine();
         const float row_height = slots.row_heights[static_cast<std::size_t>(slots.rows[i])];
-        if (items[i].hidden) {
-            ImGui::Dummy(ImVec2(slots.widths[i], row_height));
-            continue;
-        }
         // The speech buttons act on the first touch, 读屏 or not.
         const bool speech_button = items[i].id.rfind("speech.", 0) == 0;
         ctx.acts_at_once += speech_button;
