@@ -18,10 +18,15 @@
 namespace kiosk::ui {
 namespace {
 
-std::vector<Choice> answers(const ReadBackView& view)
+struct Ids {
+    const char* confirm;
+    const char* change;
+};
+
+std::vector<Choice> answers(const ReadBackView& view, Ids ids)
 {
-    return {{view.confirm_id, with_icon("check", view.confirm_label), ButtonKind::Primary},
-            {view.change_id, with_icon("arrow-left", view.change_label), ButtonKind::Secondary}};
+    return {{ids.confirm, with_icon("check", view.confirm_label), ButtonKind::Primary},
+            {ids.change, with_icon("arrow-left", view.change_label), ButtonKind::Secondary}};
 }
 
 ChoiceListLayout answers_layout(float width, bool at_bottom)
@@ -35,10 +40,10 @@ ChoiceListLayout answers_layout(float width, bool at_bottom)
     return layout;
 }
 
-float answers_height(const ReadBackView& view, float width)
+float answers_height(const ReadBackView& view, Ids ids, float width)
 {
     return view.busy ? text_height(view.busy_text, TextRole::Title, width)
-                     : choice_list_height("read_back", answers(view), answers_layout(width, false), width);
+                     : choice_list_height("read_back", answers(view, ids), answers_layout(width, false), width);
 }
 
 // A payment's total in the largest figures and as said.
@@ -77,14 +82,14 @@ void draw_facts(const ReadBackView& view, float width, float height)
     end_scroll_area();
 }
 
-ReadBackAnswer draw_answers(const ReadBackView& view, float width)
+ReadBackAnswer draw_answers(const ReadBackView& view, Ids ids, float width)
 {
-    align_bottom(answers_height(view, width));
+    align_bottom(answers_height(view, ids, width));
     if (view.busy) {
         text(view.busy_text, TextRole::Title, Align::Center, width);
         return ReadBackAnswer::None;
     }
-    switch (choice_list("read_back", answers(view), answers_layout(width, true))) {
+    switch (choice_list("read_back", answers(view, ids), answers_layout(width, true))) {
     case 0: return ReadBackAnswer::Confirm;
     case 1: return ReadBackAnswer::Change;
     default: return ReadBackAnswer::None;
@@ -105,8 +110,9 @@ std::vector<std::string> read_back_pieces(const ReadBackView& view)
     return pieces;
 }
 
-ReadBackAnswer read_back(const ReadBackView& view)
+ReadBackAnswer read_back(const ReadBackView& view, const char* confirm_id, const char* change_id)
 {
+    const Ids ids{confirm_id, change_id};
     Context& ctx = context();
     if (ctx.new_page && ctx.screen_reader)
         ctx.say = read_back_pieces(view);  // 读屏: what is about to be sent, said before it is
@@ -131,15 +137,15 @@ ReadBackAnswer read_back(const ReadBackView& view)
         if (!prompt_left)
             text(view.prompt, TextRole::Title, Align::Center, column);
         draw_total(view, column);
-        const ReadBackAnswer answer = draw_answers(view, column);
+        const ReadBackAnswer answer = draw_answers(view, ids, column);
         ImGui::EndChild();
         return answer;
     }
     text(view.prompt, TextRole::Title, Align::Center, width);
     draw_total(view, width);
-    const float room = height - head_height(view, width) - answers_height(view, width) - 2 * spacing;
+    const float room = height - head_height(view, width) - answers_height(view, ids, width) - 2 * spacing;
     draw_facts(view, width, ImMax(min_facts, room));
-    return draw_answers(view, width);
+    return draw_answers(view, ids, width);
 }
 
 } // namespace kiosk::ui

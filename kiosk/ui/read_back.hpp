@@ -5,26 +5,19 @@
 // theirs through here, so every read-back looks and answers the same.
 #pragma once
 
+#include "core/read_back_view.hpp"
+
 #include <string>
 #include <vector>
 
 namespace kiosk::ui {
 
-struct ReadBackView {
-    std::string prompt;               // 请核对…
-    std::vector<std::string> lines;   // one fact a line: 房号：3栋2单元1502
-    std::string total_label, total, total_words;  // a payment's total (empty: none)
-    std::string message;              // the last attempt's problem (empty: none)
-    std::string busy_text;            // shown instead of the buttons while sending
-    bool busy = false;
-    std::string confirm_id, confirm_label, change_id, change_label;
-};
-
 enum class ReadBackAnswer { None, Confirm, Change };
 
-ReadBackAnswer read_back(const ReadBackView& view);
+// `confirm_id`, `change_id`: the two buttons' widget ids.
+ReadBackAnswer read_back(const ReadBackView& view, const char* confirm_id, const char* change_id);
 
-// What the read-back says aloud on arrival (the prompt, the facts, the total).
+// What the read-back says aloud on arrival (the question, the total, the facts).
 std::vector<std::string> read_back_pieces(const ReadBackView& view);
 
 } // namespace kiosk::ui

@@ -814,19 +814,19 @@ TEST_CASE("fees, 长者模式: before the QR code, what is paid is read back (un
     CHECK(k.take_calls().empty());  // nothing is ordered before the person confirms
     ViewFixture f;
     FeesView view = f.build(k);
-    CHECK(view.prompt == "请核对本次缴费");
-    CHECK(view.unit_label == "房号：3栋2单元1502室");
-    // Two months are listed; more are a span and a count, so a line stays short at 2x.
-    CHECK(view.confirm_items == std::vector<std::string>{"物业管理费：2026年11月、2026年10月，¥718.48",
-                                                         "water：2026年8月至2026年11月，共3项，¥120.50"});
-    CHECK(view.total_label == "本次支付合计");
-    CHECK(view.total_amount == "¥838.98");
-    CHECK(view.total_words == "八百三十八元九角八分");
-    CHECK(view.confirm_label == "确认支付");
-    CHECK(view.change_label == "返回修改");
+    const ReadBackView& rb = view.read_back;
+    CHECK(rb.prompt == "请核对本次缴费");
+    // The unit; two months are listed, more are a span and a count, so a line stays short at 2x.
+    CHECK(rb.lines == std::vector<std::string>{"房号：3栋2单元1502室", "物业管理费：2026年11月、2026年10月，¥718.48",
+                                               "water：2026年8月至2026年11月，共3项，¥120.50"});
+    CHECK(rb.total_label == "本次支付合计");
+    CHECK(rb.total == "¥838.98");
+    CHECK(rb.total_words == "八百三十八元九角八分");
+    CHECK(rb.confirm_label == "确认支付");
+    CHECK(rb.change_label == "返回修改");
     // zh-HK reads it in Cantonese by default: 毫 and 仙.
     k.apply(RequestSetLanguage{Language::ZhHK}, 0);
-    CHECK(f.build(k).total_words == "八百三十八元九毫八仙");
+    CHECK(f.build(k).read_back.total_words == "八百三十八元九毫八仙");
     k.apply(RequestSetLanguage{Language::ZhCN}, 0);
 
     // 返回修改: back to choosing; fewer bills, and the read-back follows.
@@ -835,7 +835,7 @@ TEST_CASE("fees, 长者模式: before the QR code, what is paid is read back (un
     k.apply(RequestChooseKind{"water"}, 0);
     k.apply(RequestPay{}, 0);
     REQUIRE(k.fees().step == FeesStep::Confirm);
-    CHECK(f.build(k).total_amount == "¥718.48");
+    CHECK(f.build(k).read_back.total == "¥718.48");
     CHECK(k.take_calls().empty());
 
     k.apply(RequestPay{}, 0);  // 确认支付
@@ -848,7 +848,8 @@ TEST_CASE("fees, 长者模式: before the QR code, what is paid is read back (un
     // A failed try stays on the read-back and retries with the same key.
     k.answer(calls[0].first, OrderDone{CallOutcome::ServerError, std::nullopt}, 0);
     CHECK(k.fees().step == FeesStep::Confirm);
-    CHECK(f.build(k).confirm_label == "再试一次");
+    CHECK(f.build(k).read_back.confirm_label == "再试一次");
+    CHECK(f.build(k).read_back.message.find("付款码没有生成成功") == 0);
     k.apply(RequestPay{}, 0);
     auto again = k.take_calls();
     REQUIRE(again.size() == 1);

@@ -666,15 +666,15 @@ TEST_CASE("长者模式: a 验收 and a rating are read back before they are sen
     REQUIRE(k.s().step == RepairsStep::ConfirmVerdict);
     CHECK(k.effects.submissions.empty());
     RepairsView v = k.view();
-    CHECK(v.prompt == "请核对验收结果");
-    CHECK(v.verdict_lines == std::vector<std::string>{"报修单号：R-2026-000013 · plumbing", "验收结果：不通过，原因：问题仍未解决"});
-    CHECK(v.confirm_label == "确认提交");
-    CHECK(v.change_label == "返回修改");
+    CHECK(v.read_back.prompt == "请核对验收结果");
+    CHECK(v.read_back.lines == std::vector<std::string>{"报修单号：R-2026-000013 · plumbing", "验收结果：不通过，原因：问题仍未解决"});
+    CHECK(v.read_back.confirm_label == "确认提交");
+    CHECK(v.read_back.change_label == "返回修改");
     k.apply(RequestChangeVerdict{});
     CHECK(k.s().step == RepairsStep::Ticket);
     CHECK(k.effects.submissions.empty());
     k.apply(RequestAccept{true, {}});
-    CHECK(k.view().verdict_lines.back() == "验收结果：验收通过");
+    CHECK(k.view().read_back.lines.back() == "验收结果：验收通过");
     k.c.apply(RequestBack{}, 0);  // Back is 返回修改 too
     CHECK(k.s().step == RepairsStep::Ticket);
     k.apply(RequestAccept{true, {}});
@@ -691,8 +691,8 @@ TEST_CASE("长者模式: a 验收 and a rating are read back before they are sen
     rating.apply(RequestRate{4});
     REQUIRE(rating.s().step == RepairsStep::ConfirmVerdict);
     CHECK(rating.effects.submissions.empty());
-    CHECK(rating.view().prompt == "请核对您的评分");
-    CHECK(rating.view().verdict_lines.back() == "评分：4 分，满意");
+    CHECK(rating.view().read_back.prompt == "请核对您的评分");
+    CHECK(rating.view().read_back.lines.back() == "评分：4 分，满意");
     rating.apply(RequestConfirmVerdict{});
     REQUIRE(rating.effects.submissions.size() == 1);
     CHECK(std::any_cast<const SubmitRating&>(rating.effects.submissions[0].payload).score == 4);

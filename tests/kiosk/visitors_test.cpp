@@ -407,12 +407,12 @@ TEST_CASE("visitors, 长者模式: a walk-in is read back fact by fact, masked, 
     REQUIRE(k.s().step == VisitorsStep::ReadBack);
     CHECK(k.take_calls().empty());
     const VisitorsView v = k.view();
-    CHECK(v.prompt == "请核对登记信息");
-    CHECK(v.readback == std::vector<std::string>{"事由：探亲访友", "前往：3栋2单元1502室", "姓氏：李*",
-                                                 "手机：139****5678", "人数：2人", "车牌：粤BD12345"});
-    CHECK(v.confirm_label == "确认提交");
-    CHECK(v.change_label == "返回修改");
-    CHECK(k.view(Language::En).readback[3] == "Phone: 139****5678");
+    CHECK(v.read_back.prompt == "请核对登记信息");
+    CHECK(v.read_back.lines == std::vector<std::string>{"事由：探亲访友", "前往：3栋2单元1502室", "姓氏：李*",
+                                                        "手机：139****5678", "人数：2人", "车牌：粤BD12345"});
+    CHECK(v.read_back.confirm_label == "确认提交");
+    CHECK(v.read_back.change_label == "返回修改");
+    CHECK(k.view(Language::En).read_back.lines[3] == "Phone: 139****5678");
     // 返回修改: to the last question (the plate), nothing sent.
     k.apply(RequestChangeForm{});
     CHECK(k.s().step == VisitorsStep::Plate);
@@ -420,7 +420,7 @@ TEST_CASE("visitors, 长者模式: a walk-in is read back fact by fact, masked, 
     k.apply(RequestPlate{"粤BD54321"});
     k.apply(RequestPrivacy{true, {}});
     REQUIRE(k.s().step == VisitorsStep::ReadBack);
-    CHECK(k.view().readback.back() == "车牌：粤BD54321");
+    CHECK(k.view().read_back.lines.back() == "车牌：粤BD54321");
     // Back from the read-back is the privacy notice again.
     k.c.apply(RequestBack{}, 0);
     CHECK(k.s().step == VisitorsStep::Privacy);
@@ -433,7 +433,7 @@ TEST_CASE("visitors, 长者模式: a walk-in is read back fact by fact, masked, 
     // A lost answer: 确认提交 again is the same registration (same key), never a second one.
     k.answer(calls[0].first, PassDone{Outcome::Offline, std::nullopt, 0});
     CHECK(k.s().step == VisitorsStep::ReadBack);
-    CHECK(!k.view().message.empty());
+    CHECK(!k.view().read_back.message.empty());
     k.apply(RequestConfirmSubmit{});
     auto again = k.take_calls();
     REQUIRE(again.size() == 1);
@@ -460,9 +460,9 @@ TEST_CASE("visitors, 长者模式: a move-out release request is read back befor
     k.apply(RequestPrivacy{true, k.view().office_items});
     REQUIRE(k.s().step == VisitorsStep::ReadBack);
     CHECK(k.take_calls().empty());
-    CHECK(k.view().readback == std::vector<std::string>{"搬出：5栋3单元2202室", "物品：家电×1、纸箱×2", "日期：明天 11月25日",
+    CHECK(k.view().read_back.lines == std::vector<std::string>{"搬出：5栋3单元2202室", "物品：家电×1、纸箱×2", "日期：明天 11月25日",
                                                         "身份：租户", "手机：186****1357"});
-    CHECK(k.view(Language::En).readback[1].find("×2") != std::string::npos);
+    CHECK(k.view(Language::En).read_back.lines[1].find("×2") != std::string::npos);
     k.apply(RequestConfirmSubmit{});
     auto calls = k.take_calls();
     REQUIRE(calls.size() == 1);

@@ -239,8 +239,9 @@ void build_confirm(const FeesCache& cache, const FeatureViewInputs& in, const Fe
                    FeesView& view)
 {
     const FeeLookup& lookup = *fees.lookup;
-    view.prompt = t("fees.confirm_prompt");
-    view.unit_label = t("fees.receipt_unit", {{"unit", household::unit_label(cache.units, lookup.unit.id, in)}});
+    ReadBackView& rb = view.read_back;
+    rb.prompt = t("fees.confirm_prompt");
+    rb.lines.push_back(t("fees.receipt_unit", {{"unit", household::unit_label(cache.units, lookup.unit.id, in)}}));
     std::int64_t total_fen = 0;
     for (KindItems& items : items_by_kind(t, lookup, fees.chosen)) {
         // Many months as a span and a count, so the line stays short at 2x.
@@ -251,22 +252,20 @@ void build_confirm(const FeesCache& cache, const FeatureViewInputs& in, const Fe
                                               {"to", period_text(t, items.raw_periods.back())},
                                               {"n", std::to_string(items.raw_periods.size())}});
         }
-        view.confirm_items.push_back(t("fees.confirm_item", {{"kind", kind_name(t, cache, items.kind)},
-                                                            {"periods", periods},
-                                                            {"amount", format_fen(items.due_fen)}}));
+        rb.lines.push_back(t("fees.confirm_item", {{"kind", kind_name(t, cache, items.kind)},
+                                                    {"periods", periods},
+                                                    {"amount", format_fen(items.due_fen)}}));
         total_fen += items.due_fen;
     }
-    view.total_label = t("fees.confirm_total");
-    view.total_amount = format_fen(total_fen);
-    view.total_words = spoken_form(view.total_amount, speech_voice_for(in.language, in.config));
-    view.confirm_label = fees.notice == FeesNotice::OrderFailed ? t("fees.retry") : t("fees.confirm_pay");
-    view.change_label = t("fees.change_choice");
-    view.can_create = fees.awaiting_call == 0;
-    view.busy_text = t("fees.creating");
-    if (fees.notice == FeesNotice::OrderFailed) {
-        view.message = t("fees.order_failed");
-        view.message_is_problem = true;
-    }
+    rb.total_label = t("fees.confirm_total");
+    rb.total = format_fen(total_fen);
+    rb.total_words = spoken_form(rb.total, speech_voice_for(in.language, in.config));
+    rb.confirm_label = fees.notice == FeesNotice::OrderFailed ? t("fees.retry") : t("fees.confirm_pay");
+    rb.change_label = t("fees.change_choice");
+    rb.busy = fees.awaiting_call != 0;
+    rb.busy_text = t("fees.creating");
+    if (fees.notice == FeesNotice::OrderFailed)
+        rb.message = t("fees.order_failed");
 }
 
 // The receipt: what was paid, for which unit, when, by whom (masked), and

@@ -347,25 +347,11 @@ void draw_fees_order(const FeesView& view, Requests& requests)
 // figures and as said; 确认支付 makes the order, 返回修改 goes back to choosing.
 void draw_fees_confirm(const FeesView& view, Requests& requests)
 {
-    ui::ReadBackView rb;
-    rb.prompt = view.prompt;
-    rb.lines.push_back(view.unit_label);
-    rb.lines.insert(rb.lines.end(), view.confirm_items.begin(), view.confirm_items.end());
-    rb.total_label = view.total_label;
-    rb.total = view.total_amount;
-    rb.total_words = view.total_words;
-    rb.message = view.message;
-    rb.busy = view.busy;
-    rb.busy_text = view.busy_text;
-    rb.confirm_id = "fees.confirm_pay";
-    rb.confirm_label = view.confirm_label;
-    rb.change_id = "fees.change_choice";
-    rb.change_label = view.change_label;
-    switch (ui::read_back(rb)) {
-    case ui::ReadBackAnswer::Confirm: ask(requests, RequestPay{}); break;
-    case ui::ReadBackAnswer::Change: ask(requests, RequestChangeChoice{}); break;
-    case ui::ReadBackAnswer::None: break;
-    }
+    const ui::ReadBackAnswer answer = ui::read_back(view.read_back, "fees.confirm_pay", "fees.change_choice");
+    if (answer == ui::ReadBackAnswer::Confirm)
+        ask(requests, RequestPay{});
+    else if (answer == ui::ReadBackAnswer::Change)
+        ask(requests, RequestChangeChoice{});
 }
 
 } // namespace kiosk::fees

@@ -196,17 +196,19 @@ void build_verdict(RepairsView& v, const RepairsSession& s, const RepairsCache& 
     const TicketInfo& k = *s.ticket;
     const RepairsSession::Verdict& verdict = *s.verdict;
     const CategoryInfo* c = find_category(cache, k.category);
-    v.prompt = t(verdict.rating ? "repairs.verdict.check_rating" : "repairs.verdict.check_acceptance");
-    v.verdict_lines.push_back(t("repairs.ticket_number", {{"id", k.id}}) + " · " + (c ? c->name.in(language) : k.category));
+    ReadBackView& rb = v.read_back;
+    rb.prompt = t(verdict.rating ? "repairs.verdict.check_rating" : "repairs.verdict.check_acceptance");
+    rb.lines.push_back(t("repairs.ticket_number", {{"id", k.id}}) + " · " + (c ? c->name.in(language) : k.category));
     if (verdict.rating)
-        v.verdict_lines.push_back(t("repairs.verdict.rating", {{"score", std::to_string(verdict.score)},
+        rb.lines.push_back(t("repairs.verdict.rating", {{"score", std::to_string(verdict.score)},
                                                                {"words", t("repairs.rating." + std::to_string(verdict.score))}}));
     else if (verdict.accepted)
-        v.verdict_lines.push_back(t("repairs.verdict.accepted"));
+        rb.lines.push_back(t("repairs.verdict.accepted"));
     else
-        v.verdict_lines.push_back(t("repairs.verdict.rejected", {{"reason", t("repairs.reason." + verdict.comment_key)}}));
-    v.confirm_label = t("repairs.verdict.confirm");
-    v.change_label = t("repairs.verdict.change");
+        rb.lines.push_back(t("repairs.verdict.rejected", {{"reason", t("repairs.reason." + verdict.comment_key)}}));
+    rb.message = v.message;
+    rb.confirm_label = t("repairs.verdict.confirm");
+    rb.change_label = t("repairs.verdict.change");
 }
 
 // One line a ticket, newest first: when (Shanghai), what, where it stands,

@@ -172,19 +172,11 @@ void draw_paid_notice(const RepairsView& view, Requests& requests)
 // 长者模式: the 验收 or rating read back; 确认提交 sends it.
 void draw_confirm_verdict(const RepairsView& view, Requests& requests)
 {
-    ui::ReadBackView rb;
-    rb.prompt = view.prompt;
-    rb.lines = view.verdict_lines;
-    rb.message = view.message;
-    rb.confirm_id = "repairs.verdict.confirm";
-    rb.confirm_label = view.confirm_label;
-    rb.change_id = "repairs.verdict.change";
-    rb.change_label = view.change_label;
-    switch (ui::read_back(rb)) {
-    case ui::ReadBackAnswer::Confirm: ask(requests, RequestConfirmVerdict{}); break;
-    case ui::ReadBackAnswer::Change: ask(requests, RequestChangeVerdict{}); break;
-    case ui::ReadBackAnswer::None: break;
-    }
+    const ui::ReadBackAnswer answer = ui::read_back(view.read_back, "repairs.verdict.confirm", "repairs.verdict.change");
+    if (answer == ui::ReadBackAnswer::Confirm)
+        ask(requests, RequestConfirmVerdict{});
+    else if (answer == ui::ReadBackAnswer::Change)
+        ask(requests, RequestChangeVerdict{});
 }
 
 template <class Variant>

@@ -149,30 +149,35 @@ std::string items_text(const Text& office, const MoveOutForm& form)
 void read_back(VisitorsView& v, const Text& t, const VisitorsSession& s, const VisitorsCache& cache,
                const FeatureViewInputs& in)
 {
-    v.prompt = t("visitors.readback_prompt");
+    ReadBackView& rb = v.read_back;
+    rb.prompt = t("visitors.readback_prompt");
+    std::vector<std::string>& lines = rb.lines;
     if (s.errand == Errand::WalkIn) {
         const WalkInForm& form = s.walk_in;
-        v.readback.push_back(t("visitors.readback_purpose", {{"purpose", purpose_text(t, form.purpose)}}));
-        v.readback.push_back(t("visitors.readback_unit", {{"unit", household::unit_label(cache.units, form.unit_id, in)}}));
+        lines.push_back(t("visitors.readback_purpose", {{"purpose", purpose_text(t, form.purpose)}}));
+        lines.push_back(t("visitors.readback_unit", {{"unit", household::unit_label(cache.units, form.unit_id, in)}}));
         if (!form.surname.empty())
-            v.readback.push_back(t("visitors.readback_surname", {{"name", lobby::protocol::mask_name(form.surname)}}));
-        v.readback.push_back(t("visitors.readback_phone", {{"phone", lobby::protocol::mask_phone(form.phone)}}));
+            lines.push_back(t("visitors.readback_surname", {{"name", lobby::protocol::mask_name(form.surname)}}));
+        lines.push_back(t("visitors.readback_phone", {{"phone", lobby::protocol::mask_phone(form.phone)}}));
         if (VisitorsFeature::asks_people(form.purpose))
-            v.readback.push_back(t("visitors.readback_people", {{"n", std::to_string(form.people)}}));
+            lines.push_back(t("visitors.readback_people", {{"n", std::to_string(form.people)}}));
         if (!form.car_plate.empty())
-            v.readback.push_back(t("visitors.readback_plate", {{"plate", form.car_plate}}));
+            lines.push_back(t("visitors.readback_plate", {{"plate", form.car_plate}}));
     } else {
         const MoveOutForm& form = s.move_out;
-        v.readback.push_back(t("visitors.readback_move_unit", {{"unit", household::unit_label(cache.units, form.unit_id, in)}}));
-        v.readback.push_back(t("visitors.readback_items", {{"items", items_text(t, form)}}));
-        v.readback.push_back(t("visitors.readback_day",
-                               {{"day", t("visitors.day." + std::to_string(form.days_ahead),
-                                          {{"date", day_text(t, in.now_utc_s + form.days_ahead * 86400)}})}}));
-        v.readback.push_back(t("visitors.readback_relation", {{"who", t("visitors.relation." + form.relation)}}));
-        v.readback.push_back(t("visitors.readback_phone", {{"phone", lobby::protocol::mask_phone(form.phone)}}));
+        lines.push_back(t("visitors.readback_move_unit", {{"unit", household::unit_label(cache.units, form.unit_id, in)}}));
+        lines.push_back(t("visitors.readback_items", {{"items", items_text(t, form)}}));
+        lines.push_back(t("visitors.readback_day",
+                          {{"day", t("visitors.day." + std::to_string(form.days_ahead),
+                                     {{"date", day_text(t, in.now_utc_s + form.days_ahead * 86400)}})}}));
+        lines.push_back(t("visitors.readback_relation", {{"who", t("visitors.relation." + form.relation)}}));
+        lines.push_back(t("visitors.readback_phone", {{"phone", lobby::protocol::mask_phone(form.phone)}}));
     }
-    v.confirm_label = t("visitors.confirm_submit");
-    v.change_label = t("visitors.change");
+    rb.message = notice_text(t, s);
+    rb.busy = s.awaiting_call != 0;
+    rb.busy_text = t("visitors.sending");
+    rb.confirm_label = t("visitors.confirm_submit");
+    rb.change_label = t("visitors.change");
 }
 
 } // namespace
@@ -242,10 +247,7 @@ VisitorsView VisitorsFeature::build_view(const State& s, const Cache& cache, con
         v.office_items = items_text(Text{in.catalog, Language::ZhCN}, s.move_out);
         v.busy_text = t("visitors.sending");
         break;
-    case VisitorsStep::ReadBack:
-        read_back(v, t, s, cache, in);
-        v.busy_text = t("visitors.sending");
-        break;
+    case VisitorsStep::ReadBack: read_back(v, t, s, cache, in); break;
     case VisitorsStep::Waiting:
         v.prompt = t("visitors.waiting_title");
         v.code_label = t("visitors.your_number");

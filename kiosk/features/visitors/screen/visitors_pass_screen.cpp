@@ -302,21 +302,11 @@ void draw_items(const VisitorsView& view, Requests& requests)
 // fact by fact; 确认提交 sends it, 返回修改 goes back to the last question.
 void draw_read_back(const VisitorsView& view, Requests& requests)
 {
-    ui::ReadBackView rb;
-    rb.prompt = view.prompt;
-    rb.lines = view.readback;
-    rb.message = view.message;
-    rb.busy = view.busy;
-    rb.busy_text = view.busy_text;
-    rb.confirm_id = "visitors.confirm_submit";
-    rb.confirm_label = view.confirm_label;
-    rb.change_id = "visitors.change";
-    rb.change_label = view.change_label;
-    switch (ui::read_back(rb)) {
-    case ui::ReadBackAnswer::Confirm: ask(requests, RequestConfirmSubmit{}); break;
-    case ui::ReadBackAnswer::Change: ask(requests, RequestChangeForm{}); break;
-    case ui::ReadBackAnswer::None: break;
-    }
+    const ui::ReadBackAnswer answer = ui::read_back(view.read_back, "visitors.confirm_submit", "visitors.change");
+    if (answer == ui::ReadBackAnswer::Confirm)
+        ask(requests, RequestConfirmSubmit{});
+    else if (answer == ui::ReadBackAnswer::Change)
+        ask(requests, RequestChangeForm{});
 }
 
 } // namespace kiosk::visitors
