@@ -402,10 +402,11 @@ void KioskApp::render_frame()
     // being read of the last one: a bill read aloud stops when its person goes.
     if (ctx.new_page && m_speech)
         m_speech->stop();
-    if (ctx.say)
-        speak(*std::exchange(ctx.say, std::nullopt));
     ui::forget_unused_pictures();
     apply_requests();
+    // After the requests: a voice just chosen (普通话 ⇄ 粤语) says its name in itself.
+    if (ctx.say)
+        speak(*std::exchange(ctx.say, std::nullopt));
     if (ctx.needs_font_rebuild || ctx.needs_another_frame || m_gesture.animating() || imgui_settling())
         m_frames_pending = std::max(m_frames_pending, 1);
     update(false);
@@ -415,8 +416,10 @@ void KioskApp::render_frame()
 // (on its own thread: this returns at once).
 void KioskApp::speak(const std::vector<std::string>& pieces)
 {
-    const SpeechVoice voice = speech_voice_for(m_controller.state().session.language, m_config);
+    const PersonSession& session = m_controller.state().session;
+    const SpeechVoice voice = speech_voice_for(session.language, m_config, session.chinese_voice);
     m_last_spoken = utterance(pieces, voice);
+    m_last_voice = std::string(espeak_voice_name(voice));
     if (m_speech && !m_last_spoken.empty())
         m_speech->speak(m_last_spoken, std::string(espeak_voice_name(voice)));
 }

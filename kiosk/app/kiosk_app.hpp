@@ -77,6 +77,7 @@ public:
     // [Read-aloud] What was last handed to the speech engine (after the
     // reading rules), and the engine (nullptr when [speech] enabled = false).
     const std::string& last_spoken() const { return m_last_spoken; }
+    const std::string& last_voice() const { return m_last_voice; }  // espeak-ng's name: cmn, yue, en
     const speech::SpeechEngine* speech() const { return m_speech.get(); }
     // The one text pad (script mode types on it, the harness opens it).
     ui::TextPad& text_pad() { return *m_pad; }
@@ -176,6 +177,7 @@ private:
 
     std::unique_ptr<speech::SpeechEngine> m_speech;
     std::string m_last_spoken;
+    std::string m_last_voice;
 
     std::function<void()> m_on_first_frame;
     bool m_record_timings = false;

@@ -590,6 +590,21 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         }
         return {};
     }
+    if (command == "expect_voice") {
+        // The voice the last utterance was read in (cmn, yue, en), and the
+        // engine was handed that voice.
+        std::string voice;
+        args >> voice;
+        if (app.last_voice() != voice)
+            return "the kiosk read in \"" + app.last_voice() + "\", not \"" + voice + "\"";
+        if (const speech::SpeechEngine* engine = app.speech()) {
+            if (!engine->wait_idle(lobby::test::scaled_ms(20000)))
+                return "speech did not finish within 20 s";
+            if (engine->last().voice != voice)
+                return "the engine was given the voice \"" + engine->last().voice + "\", not \"" + voice + "\"";
+        }
+        return {};
+    }
     if (command == "expect_not_spoken") {
         const std::string part = rest_of_line(args);
         if (app.last_spoken().find(part) != std::string::npos)

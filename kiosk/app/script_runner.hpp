@@ -57,6 +57,7 @@
 //   shell <command>            run it with /bin/sh (tests against a real server)
 //   expect_spoken <a> | <b>    what was last read aloud says a, then b (after the reading rules)
 //   expect_not_spoken <text>   ...and does not say text
+//   expect_voice <name>        ...in this espeak-ng voice (cmn, yue, en), as the engine was given it
 //   wait_speech                wait until espeak-ng synthesised it to the end (sound or not)
 //   expect_speech_cut_off      the last utterance was stopped before its end
 //   expect_choices_at_most <n> at most n controls of the screen's content (or

@@ -7,10 +7,12 @@
 #include "core/feature.hpp"
 #include "core/language.hpp"
 #include "core/metrics.hpp"
+#include "core/speech_voice.hpp"
 
 #include <any>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,9 @@ struct PersonSession {
     Language language = Language::ZhCN;
     DisplayMode display;
     bool screen_reader = false;  // 读屏: a control's first touch reads it aloud, the second acts
+    // 普通话 or 粤语 as the person chose for a Chinese screen; none: the
+    // kiosk's default for the language ([speech] zh_cn_voice, zh_hk_voice).
+    std::optional<SpeechVoice> chinese_voice;
     PinPrompt pin;
     bool admin_unlocked = false;
     bool confirming_exit = false;  // 退出程序 was tapped; one stray tap must not stop the kiosk

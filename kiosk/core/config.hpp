@@ -79,6 +79,13 @@ inline SpeechVoice speech_voice_for(Language language, const KioskConfig& config
     return SpeechVoice::Mandarin;
 }
 
+// The voice for `language` when the person chose `chosen` (普通话 ⇄ 粤语,
+// for the Chinese screens only; English is read in English).
+inline SpeechVoice speech_voice_for(Language language, const KioskConfig& config, std::optional<SpeechVoice> chosen)
+{
+    return language != Language::En && chosen ? *chosen : speech_voice_for(language, config);
+}
+
 // Loads and validates the file. Errors name the file and the line.
 Result<KioskConfig> load_config(const std::string& path);
 

@@ -30,8 +30,10 @@ const std::any* Controller::feature_state(const FeatureId& id) const
 
 FeatureContext Controller::context_for(const FeatureCore& feature, std::int64_t now_ms)
 {
-    return FeatureContext(m_config, m_effects, feature.id, m_next_call_id, now_ms,
-                          m_now_utc_s ? m_now_utc_s() : lobby::protocol::now_utc());
+    FeatureContext ctx(m_config, m_effects, feature.id, m_next_call_id, now_ms,
+                       m_now_utc_s ? m_now_utc_s() : lobby::protocol::now_utc());
+    ctx.elderly = m_state.session.display.elderly;
+    return ctx;
 }
 
 void Controller::new_feature_states()
@@ -99,7 +101,8 @@ bool Controller::session_in_use() const
     const PersonSession& s = m_state.session;
     const DisplayMode start = default_display();
     return s.stack.size() > 1 || s.pin.open || s.language != m_config.default_language ||
-           s.display.text_scale != start.text_scale || s.display.elderly != start.elderly || s.screen_reader;
+           s.display.text_scale != start.text_scale || s.display.elderly != start.elderly || s.screen_reader ||
+           s.chinese_voice.has_value();
 }
 
 int Controller::attract_slide_at(std::int64_t now_ms) const
@@ -219,11 +222,13 @@ void Controller::handle(const RequestHome&, std::int64_t)
     Language language = m_state.session.language;
     DisplayMode display = m_state.session.display;
     const bool screen_reader = m_state.session.screen_reader;
+    const std::optional<SpeechVoice> chinese_voice = m_state.session.chinese_voice;
     m_state.session = PersonSession{};
     ++m_state.session_number;
     m_state.session.language = language;
     m_state.session.display = display;
     m_state.session.screen_reader = screen_reader;
+    m_state.session.chinese_voice = chinese_voice;
     new_feature_states();
     changed();
 }
@@ -251,6 +256,16 @@ void Controller::handle(const RequestToggleElderly&, std::int64_t)
 void Controller::handle(const RequestToggleScreenReader&, std::int64_t)
 {
     m_state.session.screen_reader = !m_state.session.screen_reader;
+    changed();
+}
+
+void Controller::handle(const RequestToggleVoice&, std::int64_t)
+{
+    PersonSession& s = m_state.session;
+    if (s.language == Language::En)
+        return;  // English has one voice
+    const SpeechVoice now = speech_voice_for(s.language, m_config, s.chinese_voice);
+    s.chinese_voice = now == SpeechVoice::Cantonese ? SpeechVoice::Mandarin : SpeechVoice::Cantonese;
     changed();
 }
 

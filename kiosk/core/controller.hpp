@@ -69,6 +69,7 @@ private:
     void handle(const RequestCycleTextScale& r, std::int64_t now_ms);
     void handle(const RequestToggleElderly& r, std::int64_t now_ms);
     void handle(const RequestToggleScreenReader& r, std::int64_t now_ms);
+    void handle(const RequestToggleVoice& r, std::int64_t now_ms);
     void handle(const RequestStillHere& r, std::int64_t now_ms);
     void handle(const RequestCornerTap& r, std::int64_t now_ms);
     void handle(const RequestPinKey& r, std::int64_t now_ms);

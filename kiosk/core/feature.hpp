@@ -83,6 +83,9 @@ public:
     const KioskConfig& config;
     const std::int64_t now_ms;     // the controller's clock (timers, polling)
     const std::int64_t now_utc_s;  // wall clock, for what must outlive a restart
+    // The person is in 长者模式: a submission or payment is read back to
+    // them for confirmation first (ux.md "Elderly owners").
+    bool elderly = false;
 
     // Queues an online call; returns its id (never 0) to match the answer.
     std::uint64_t call(std::any payload)
@@ -114,6 +117,7 @@ struct FeatureViewInputs {
     const SyncStatus& sync;
     std::int64_t now_utc_s;
     std::int64_t now_ms;
+    bool elderly = false;  // 长者模式: e.g. 同意，下一步 where a read-back follows
 };
 
 struct HomeTileSpec {

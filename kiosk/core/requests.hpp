@@ -20,6 +20,7 @@ struct RequestSetLanguage { Language language; };
 struct RequestCycleTextScale {};
 struct RequestToggleElderly {};
 struct RequestToggleScreenReader {};  // 读屏 on or off
+struct RequestToggleVoice {};         // 普通话 ⇄ 粤语 for the Chinese screens, for this person
 struct RequestStillHere {};     // answer to the idle countdown
 struct RequestCornerTap {};     // part of the hidden admin gesture
 struct RequestPinKey { char key; };  // '0'..'9', or '<' to erase one digit
@@ -33,7 +34,7 @@ struct RequestOpenItem { FeatureId feature; std::string item; };
 struct RequestUrgent { FeatureId feature; };  // a feature's urgent action on home
 
 using Request = std::variant<RequestOpenScreen, RequestBack, RequestHome, RequestSetLanguage,
-                             RequestCycleTextScale, RequestToggleElderly, RequestToggleScreenReader, RequestStillHere,
+                             RequestCycleTextScale, RequestToggleElderly, RequestToggleScreenReader, RequestToggleVoice, RequestStillHere,
                              RequestCornerTap, RequestPinKey, RequestPinSubmit, RequestPinCancel,
                              RequestExit, RequestExitConfirm, RequestExitCancel, RequestOpenItem, RequestUrgent, FeatureRequest>;
 

@@ -95,6 +95,13 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
     chrome.speak_label = t("settings.speak");
     chrome.reader_label = t(session.screen_reader ? "settings.reader_on" : "settings.reader_off");
     chrome.screen_reader = session.screen_reader;
+    if (chrome.speech_enabled && session.language != Language::En) {
+        const bool cantonese =
+            speech_voice_for(session.language, in.config, session.chinese_voice) == SpeechVoice::Cantonese;
+        chrome.voice_shown = true;
+        chrome.voice_label = t(cantonese ? "settings.voice_cantonese" : "settings.voice_mandarin");
+        chrome.voice_next_label = t(cantonese ? "settings.voice_mandarin" : "settings.voice_cantonese");
+    }
     chrome.more_label = t("common.more");
     chrome.display = session.display;
 
@@ -184,7 +191,8 @@ Views build_views(const ViewInputs& in)
                                            in.state.session.language,
                                            in.sync,
                                            in.now_utc_s,
-                                           in.now_ms};
+                                           in.now_ms,
+                                           in.state.session.display.elderly};
         if (feature.home_banner && views.home.banner_feature.empty()) {
             if (std::optional<HomeBanner> banner = feature.home_banner(feature_in)) {
                 views.home.banner_label = banner->label;

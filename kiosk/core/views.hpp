@@ -67,6 +67,10 @@ struct ChromeView {
     bool speech_enabled = false;          // the speaker and 读屏 buttons show
     std::string speak_label, reader_label;  // 朗读, 读屏
     bool screen_reader = false;           // 读屏 is on
+    // 普通话 ⇄ 粤语 beside the speaker, for the Chinese screens only: the
+    // voice reading now (voice_label) and its name in the other voice.
+    bool voice_shown = false;
+    std::string voice_label, voice_next_label;
     std::string more_label;               // "更多（{page}/{pages}）" for long choice lists in elderly mode
     DisplayMode display;
     IdleDialogView idle;
@@ -74,8 +78,8 @@ struct ChromeView {
 };
 inline bool operator==(const ChromeView& a, const ChromeView& b)
 {
-    return std::tie(a.estate_name, a.date_text, a.time_text, a.network, a.network_text, a.network_mark, a.screen_title, a.show_nav, a.back_label, a.home_label, a.languages, a.text_size_label, a.speech_enabled, a.speak_label, a.reader_label, a.screen_reader, a.more_label, a.display.text_scale, a.display.elderly, a.idle, a.pin) ==
-           std::tie(b.estate_name, b.date_text, b.time_text, b.network, b.network_text, b.network_mark, b.screen_title, b.show_nav, b.back_label, b.home_label, b.languages, b.text_size_label, b.speech_enabled, b.speak_label, b.reader_label, b.screen_reader, b.more_label, b.display.text_scale, b.display.elderly, b.idle, b.pin);
+    return std::tie(a.estate_name, a.date_text, a.time_text, a.network, a.network_text, a.network_mark, a.screen_title, a.show_nav, a.back_label, a.home_label, a.languages, a.text_size_label, a.speech_enabled, a.speak_label, a.reader_label, a.screen_reader, a.voice_shown, a.voice_label, a.voice_next_label, a.more_label, a.display.text_scale, a.display.elderly, a.idle, a.pin) ==
+           std::tie(b.estate_name, b.date_text, b.time_text, b.network, b.network_text, b.network_mark, b.screen_title, b.show_nav, b.back_label, b.home_label, b.languages, b.text_size_label, b.speech_enabled, b.speak_label, b.reader_label, b.screen_reader, b.voice_shown, b.voice_label, b.voice_next_label, b.more_label, b.display.text_scale, b.display.elderly, b.idle, b.pin);
 }
 inline bool operator!=(const ChromeView& a, const ChromeView& b) { return !(a == b); }
 

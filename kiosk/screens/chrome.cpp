@@ -32,6 +32,8 @@ struct FooterItem {
     Request request;
     float shares;  // of the row's width, the same at every text size
     bool speaks = false;  // the speaker: reads the screen instead of a request
+    // Said once the request is applied (the voice's name, in that voice).
+    std::string announce;
 };
 
 std::vector<FooterItem> footer_items(const ChromeView& chrome)
@@ -51,6 +53,14 @@ std::vector<FooterItem> footer_items(const ChromeView& chrome)
         items.push_back({"speech.reader", ui::with_icon("hand-pointer", chrome.reader_label),
                          chrome.screen_reader ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary,
                          RequestToggleScreenReader{}, 2.0f});
+        // 普通话 ⇄ 粤语: the voice reading now; a tap says the other's name in it.
+        // Only for Chinese screens: in English the others take its room (an
+        // empty slot would wrap their words onto two lines at 2x).
+        if (chrome.voice_shown) {
+            FooterItem voice{"speech.voice", chrome.voice_label, ui::ButtonKind::Secondary, RequestToggleVoice{}, 2.0f};
+            voice.announce = chrome.voice_next_label;
+            items.push_back(std::move(voice));
+        }
     }
     return items;
 }
@@ -224,6 +234,8 @@ void draw_footer(const ChromeView& chrome, Requests& requests)
             ctx.say = ctx.previous_frame ? ctx.previous_frame->reading() : std::vector<std::string>{};
         else
             requests.push(items[i].request);
+        if (!items[i].announce.empty())
+            ctx.say = std::vector<std::string>{items[i].announce};
     }
 }
 

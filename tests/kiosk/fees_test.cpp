@@ -791,3 +791,82 @@ TEST_CASE("fees view: the receipt names the unit, the Shanghai time, the masked 
     CHECK(view.receipt_qr == "http://127.0.0.1:1/receipts/PO-1?t=abc");
     CHECK(view.receipt_qr_label == "扫码保存电子收据");
 }
+
+TEST_CASE("fees, 长者模式: before the QR code, what is paid is read back (unit, months by kind, total as said); 确认支付 makes the order once")
+{
+    Kiosk k(fees_config());
+    k.c.on_touch(0);
+    k.apply(RequestToggleElderly{}, 0);
+    const auto id = verify(k, "5678", 0);
+    FeeLookup lookup = demo_lookup();
+    lookup.bills = {
+        {"M2", "management", "2026-11", 35924, 0, "unpaid", "2026-12-15", false},
+        {"M1", "management", "2026-10", 35924, 0, "unpaid", "2026-11-15", true},
+        {"W2", "water", "2026-11", 4050, 0, "unpaid", "2026-12-15", false},
+        {"W1", "water", "2026-10", 4000, 0, "unpaid", "2026-11-15", false},
+        {"W0", "water", "2026-08", 4000, 0, "unpaid", "2026-09-15", true},
+    };
+    lookup.total_due_fen = 2 * 35924 + 4050 + 2 * 4000;
+    k.answer(id, LookupDone{CallOutcome::Ok, 0, 0, lookup}, 0);
+    k.apply(RequestChoose{}, 0);
+    k.apply(RequestPay{}, 0);
+    REQUIRE(k.fees().step == FeesStep::Confirm);
+    CHECK(k.take_calls().empty());  // nothing is ordered before the person confirms
+    ViewFixture f;
+    FeesView view = f.build(k);
+    const ReadBackView& rb = view.read_back;
+    CHECK(rb.prompt == "请核对本次缴费");
+    // The unit; two months are listed, more are a span and a count, so a line stays short at 2x.
+    CHECK(rb.lines == std::vector<std::string>{"房号：3栋2单元1502室", "物业管理费：2026年11月、2026年10月，¥718.48",
+                                               "water：2026年8月至2026年11月，共3项，¥120.50"});
+    CHECK(rb.total_label == "本次支付合计");
+    CHECK(rb.total == "¥838.98");
+    CHECK(rb.total_words == "八百三十八元九角八分");
+    CHECK(rb.confirm_label == "确认支付");
+    CHECK(rb.change_label == "返回修改");
+    // zh-HK reads it in Cantonese by default: 毫 and 仙.
+    k.apply(RequestSetLanguage{Language::ZhHK}, 0);
+    CHECK(f.build(k).read_back.total_words == "八百三十八元九毫八仙");
+    k.apply(RequestSetLanguage{Language::ZhCN}, 0);
+
+    // 返回修改: back to choosing; fewer bills, and the read-back follows.
+    k.apply(RequestChangeChoice{}, 0);
+    REQUIRE(k.fees().step == FeesStep::Choose);
+    k.apply(RequestChooseKind{"water"}, 0);
+    k.apply(RequestPay{}, 0);
+    REQUIRE(k.fees().step == FeesStep::Confirm);
+    CHECK(f.build(k).read_back.total == "¥718.48");
+    CHECK(k.take_calls().empty());
+
+    k.apply(RequestPay{}, 0);  // 确认支付
+    auto calls = k.take_calls();
+    REQUIRE(calls.size() == 1);
+    const auto& create = std::get<CallCreateOrder>(calls[0].second);
+    CHECK(create.bill_ids == std::vector<std::string>{"M1", "M2"});
+    k.apply(RequestPay{}, 0);  // a second tap while it is made: nothing twice
+    CHECK(k.take_calls().empty());
+    // A failed try stays on the read-back and retries with the same key.
+    k.answer(calls[0].first, OrderDone{CallOutcome::ServerError, std::nullopt}, 0);
+    CHECK(k.fees().step == FeesStep::Confirm);
+    CHECK(f.build(k).read_back.confirm_label == "再试一次");
+    CHECK(f.build(k).read_back.message.find("付款码没有生成成功") == 0);
+    k.apply(RequestPay{}, 0);
+    auto again = k.take_calls();
+    REQUIRE(again.size() == 1);
+    CHECK(std::get<CallCreateOrder>(again[0].second).idempotency_key == create.idempotency_key);
+    k.answer(again[0].first, OrderDone{CallOutcome::Ok, order("pending")}, 0);
+    CHECK(k.fees().step == FeesStep::Paying);
+    // Back from the QR code goes to choosing, as outside 长者模式.
+    k.apply(RequestBack{}, 0);
+    CHECK(k.fees().step == FeesStep::Choose);
+}
+
+TEST_CASE("fees: outside 长者模式 生成付款码 makes the order at once (no extra tap)")
+{
+    Kiosk k(fees_config());
+    k.c.on_touch(0);
+    open_bill(k, 0);
+    const auto create = create_order(k, 0);
+    CHECK(create.second.bill_ids.size() == 2);
+    CHECK(k.fees().step == FeesStep::Choose);
+}

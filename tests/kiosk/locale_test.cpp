@@ -93,6 +93,9 @@ const std::map<std::string, std::vector<std::string>> k_families = {
     {"repairs.category.", {}}, {"repairs.preset.", {}}, {"repairs.location.", {}}, {"repairs.slot.", {}},
     {"repairs.rate.", {}}, {"repairs.code.", {}}, {"repairs.follow.", {}}, {"repairs.qr.", {}},
     {"repairs.unit_ticket.", {}},  // a verified unit's tickets, by position
+    // The 验收 and rating read back in 长者模式 (repairs_views.cpp build_verdict).
+    {"repairs.rating.", {"1", "2", "3", "4", "5"}},
+    {"repairs.reason.", {"still_broken", "not_clean", "not_visited", "new_damage"}},
     // The text pad's keys and candidates (ui/text_pad_draw.cpp).
     {"pad.key.", {}}, {"pad.cand.", {}}, {"pad.stroke.", {}},
 };

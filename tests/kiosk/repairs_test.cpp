@@ -656,3 +656,45 @@ TEST_CASE("by unit: a 500 or garbage while listing is a plain message and 刷新
     CHECK(late.s().unit_tickets.empty());
     CHECK(late.s().notice == RepairsNotice::VerifyAgain);
 }
+
+TEST_CASE("长者模式: a 验收 and a rating are read back before they are sent; 返回修改 sends nothing")
+{
+    Kiosk k;
+    k.c.apply(RequestToggleElderly{}, 0);
+    find(k, "awaiting_acceptance");
+    k.apply(RequestAccept{false, "still_broken"});
+    REQUIRE(k.s().step == RepairsStep::ConfirmVerdict);
+    CHECK(k.effects.submissions.empty());
+    RepairsView v = k.view();
+    CHECK(v.read_back.prompt == "请核对验收结果");
+    CHECK(v.read_back.lines == std::vector<std::string>{"报修单号：R-2026-000013 · plumbing", "验收结果：不通过，原因：问题仍未解决"});
+    CHECK(v.read_back.confirm_label == "确认提交");
+    CHECK(v.read_back.change_label == "返回修改");
+    k.apply(RequestChangeVerdict{});
+    CHECK(k.s().step == RepairsStep::Ticket);
+    CHECK(k.effects.submissions.empty());
+    k.apply(RequestAccept{true, {}});
+    CHECK(k.view().read_back.lines.back() == "验收结果：验收通过");
+    k.c.apply(RequestBack{}, 0);  // Back is 返回修改 too
+    CHECK(k.s().step == RepairsStep::Ticket);
+    k.apply(RequestAccept{true, {}});
+    k.apply(RequestConfirmVerdict{});
+    k.apply(RequestConfirmVerdict{});  // a second tap sends nothing twice
+    REQUIRE(k.effects.submissions.size() == 1);
+    CHECK(std::any_cast<const SubmitAcceptance&>(k.effects.submissions[0].payload).accepted);
+    CHECK(k.s().step == RepairsStep::Ticket);
+    CHECK(k.view().after_line == "验收结果已提交，谢谢。");
+
+    Kiosk rating;
+    rating.c.apply(RequestToggleElderly{}, 0);
+    find(rating, "completed");
+    rating.apply(RequestRate{4});
+    REQUIRE(rating.s().step == RepairsStep::ConfirmVerdict);
+    CHECK(rating.effects.submissions.empty());
+    CHECK(rating.view().read_back.prompt == "请核对您的评分");
+    CHECK(rating.view().read_back.lines.back() == "评分：4 分，满意");
+    rating.apply(RequestConfirmVerdict{});
+    REQUIRE(rating.effects.submissions.size() == 1);
+    CHECK(std::any_cast<const SubmitRating&>(rating.effects.submissions[0].payload).score == 4);
+    CHECK(rating.view().after_line == "谢谢您的评价！");
+}

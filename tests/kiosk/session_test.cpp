@@ -286,6 +286,44 @@ TEST_CASE("elderly mode and 读屏 last for the person's session; the idle timeo
     }
 }
 
+TEST_CASE("普通话 ⇄ 粤语: the person's voice for the Chinese screens lasts their session, the next person gets the kiosk's")
+{
+    KioskConfig config = test_config();
+    config.speech_zh_cn = SpeechVoice::Mandarin;
+    config.speech_zh_hk = SpeechVoice::Cantonese;
+    RecordingEffects effects;
+    Controller c(config, {}, effects);
+    const auto voice = [&] { return speech_voice_for(c.state().session.language, config, c.state().session.chinese_voice); };
+    CHECK(voice() == SpeechVoice::Mandarin);
+    c.on_touch(0);
+    c.apply(RequestToggleVoice{}, 0);
+    CHECK(voice() == SpeechVoice::Cantonese);
+    // The choice follows the person to the other Chinese screen; English has one voice.
+    c.apply(RequestSetLanguage{Language::ZhHK}, 0);
+    CHECK(voice() == SpeechVoice::Cantonese);
+    c.apply(RequestToggleVoice{}, 0);
+    CHECK(voice() == SpeechVoice::Mandarin);
+    c.apply(RequestSetLanguage{Language::En}, 0);
+    c.apply(RequestToggleVoice{}, 0);
+    CHECK(voice() == SpeechVoice::English);
+    c.apply(RequestSetLanguage{Language::ZhCN}, 0);
+    CHECK(voice() == SpeechVoice::Mandarin);
+    c.apply(RequestToggleVoice{}, 0);
+    CHECK(voice() == SpeechVoice::Cantonese);
+    // Home is the same person: the voice stays.
+    c.apply(RequestHome{}, 0);
+    CHECK(voice() == SpeechVoice::Cantonese);
+    // A chosen voice alone keeps the session in use: it times out like any other.
+    c.tick(60'000 + 5'000);
+    CHECK(c.state().asking_still_there);
+    c.tick(60'000 + 25'000);
+    CHECK_FALSE(c.state().session.chinese_voice.has_value());
+    CHECK(voice() == SpeechVoice::Mandarin);
+    // And the zh-HK default (Cantonese) is the kiosk's again for the next person.
+    c.apply(RequestSetLanguage{Language::ZhHK}, 100'000);
+    CHECK(voice() == SpeechVoice::Cantonese);
+}
+
 TEST_CASE("a kiosk that starts in elderly mode does not ask an untouched screen whether anyone is there")
 {
     KioskConfig config = test_config();

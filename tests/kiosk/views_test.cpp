@@ -4,6 +4,7 @@
 #include "protocol/time.hpp"
 #include "core/views.hpp"
 #include "features/fees/core/fees_feature.hpp"
+#include "recording_effects.hpp"
 #include "test_config.hpp"
 
 #include <doctest/doctest.h>
@@ -185,4 +186,27 @@ TEST_CASE("the PIN shows as dots, never digits")
     Views views = f.build(state, SyncStatus{}, 0);
     CHECK(views.chrome.pin.dots == "●●●");
     CHECK(views.chrome.pin.dots.find('2') == std::string::npos);
+}
+
+TEST_CASE("the voice switch shows on the Chinese screens only, naming the voice that reads now")
+{
+    Fixture f;
+    f.config.speech_enabled = true;
+    RecordingEffects effects;
+    Controller c(f.config, {}, effects);
+    const SyncStatus sync;
+    const auto chrome = [&] { return f.build(c.state(), sync, 0).chrome; };
+    CHECK(chrome().voice_shown);
+    CHECK(chrome().voice_label == "普通话");
+    CHECK(chrome().voice_next_label == "粤语");
+    c.apply(RequestToggleVoice{}, 0);
+    CHECK(chrome().voice_label == "粤语");
+    CHECK(chrome().voice_next_label == "普通话");
+    c.apply(RequestSetLanguage{Language::ZhHK}, 0);
+    CHECK(chrome().voice_label == "粵語");
+    c.apply(RequestSetLanguage{Language::En}, 0);
+    CHECK_FALSE(chrome().voice_shown);
+    f.config.speech_enabled = false;
+    c.apply(RequestSetLanguage{Language::ZhCN}, 0);
+    CHECK_FALSE(chrome().voice_shown);
 }

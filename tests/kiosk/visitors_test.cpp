@@ -392,3 +392,97 @@ TEST_CASE("visitors: a release's status by its code: waiting, confirmed, not agr
         CHECK(k.view().headline == words);
     }
 }
+
+TEST_CASE("visitors, 长者模式: a walk-in is read back fact by fact, masked, and sent only on 确认提交, once")
+{
+    Kiosk k;
+    k.c.apply(RequestToggleElderly{}, 0);
+    k.apply(RequestErrand{Errand::WalkIn});
+    k.apply(RequestPurpose{"family"});
+    k.apply(household::RequestRoom{"3-2-1502"});
+    k.apply(RequestSurname{"李"});
+    k.type("13912345678");
+    k.apply(RequestSubmitDigits{});
+    k.apply(RequestPeople{2});
+    k.apply(RequestDriving{true});
+    k.apply(RequestPlate{"粤BD12345"});
+    REQUIRE(k.s().step == VisitorsStep::Privacy);
+    CHECK(k.view().accept_label == "同意，下一步");  // accepting does not send yet
+    k.apply(RequestPrivacy{true, {}});
+    REQUIRE(k.s().step == VisitorsStep::ReadBack);
+    CHECK(k.take_calls().empty());
+    const VisitorsView v = k.view();
+    CHECK(v.read_back.prompt == "请核对登记信息");
+    CHECK(v.read_back.lines == std::vector<std::string>{"事由：探亲访友", "前往：3栋2单元1502室", "姓氏：李*",
+                                                        "手机：139****5678", "人数：2人", "车牌：粤BD12345"});
+    CHECK(v.read_back.confirm_label == "确认提交");
+    CHECK(v.read_back.change_label == "返回修改");
+    CHECK(k.view(Language::En).read_back.lines[3] == "Phone: 139****5678");
+    // 返回修改: to the last question (the plate), nothing sent.
+    k.apply(RequestChangeForm{});
+    CHECK(k.s().step == VisitorsStep::Plate);
+    CHECK(k.take_calls().empty());
+    k.apply(RequestPlate{"粤BD54321"});
+    k.apply(RequestPrivacy{true, {}});
+    REQUIRE(k.s().step == VisitorsStep::ReadBack);
+    CHECK(k.view().read_back.lines.back() == "车牌：粤BD54321");
+    // Back from the read-back is the privacy notice again.
+    k.c.apply(RequestBack{}, 0);
+    CHECK(k.s().step == VisitorsStep::Privacy);
+    k.apply(RequestPrivacy{true, {}});
+    k.apply(RequestConfirmSubmit{});
+    auto calls = k.take_calls();
+    REQUIRE(calls.size() == 1);
+    const CallRegister& sent = std::get<CallRegister>(calls[0].second);
+    CHECK(sent.form.car_plate == "粤BD54321");
+    // A lost answer: 确认提交 again is the same registration (same key), never a second one.
+    k.answer(calls[0].first, PassDone{Outcome::Offline, std::nullopt, 0});
+    CHECK(k.s().step == VisitorsStep::ReadBack);
+    CHECK(!k.view().read_back.message.empty());
+    k.apply(RequestConfirmSubmit{});
+    auto again = k.take_calls();
+    REQUIRE(again.size() == 1);
+    CHECK(std::get<CallRegister>(again[0].second).idempotency_key == sent.idempotency_key);
+    k.answer(again[0].first, PassDone{Outcome::Ok, pass("valid", "walk_in"), 0});
+    CHECK(k.s().step == VisitorsStep::Pass);
+    CHECK(k.s().walk_in.phone.empty());
+}
+
+TEST_CASE("visitors, 长者模式: a move-out release request is read back before it is sent")
+{
+    Kiosk k;
+    k.c.apply(RequestToggleElderly{}, 0);
+    k.apply(RequestErrand{Errand::MoveOut});
+    k.apply(household::RequestRoom{"5-3-2202"});
+    k.apply(RequestItemCount{"appliance", +1});
+    k.apply(RequestItemCount{"boxes", +2});
+    k.apply(RequestItemsDone{});
+    k.apply(RequestDay{1});
+    k.apply(RequestRelation{"tenant"});
+    k.type("18600001357");
+    k.apply(RequestSubmitDigits{});
+    REQUIRE(k.s().step == VisitorsStep::Privacy);
+    k.apply(RequestPrivacy{true, k.view().office_items});
+    REQUIRE(k.s().step == VisitorsStep::ReadBack);
+    CHECK(k.take_calls().empty());
+    CHECK(k.view().read_back.lines == std::vector<std::string>{"搬出：5栋3单元2202室", "物品：家电×1、纸箱×2", "日期：明天 11月25日",
+                                                        "身份：租户", "手机：186****1357"});
+    CHECK(k.view(Language::En).read_back.lines[1].find("×2") != std::string::npos);
+    k.apply(RequestConfirmSubmit{});
+    auto calls = k.take_calls();
+    REQUIRE(calls.size() == 1);
+    CHECK(std::get<CallRequestRelease>(calls[0].second).items_text == "家电×1、纸箱×2");
+    k.answer(calls[0].first, ReleaseDone{Outcome::Ok, ReleaseInfo{"20261125", "5-3-2202", "awaiting_owner_confirmation", "2026-11-25", 0}, 0});
+    CHECK(k.s().step == VisitorsStep::MoveSent);
+    CHECK(k.s().move_out.phone.empty());
+}
+
+TEST_CASE("visitors: outside 长者模式 accepting the privacy notice sends at once (no extra tap)")
+{
+    Kiosk k;
+    k.courier_to_privacy();
+    CHECK(k.view().accept_label == "同意并提交");
+    k.apply(RequestPrivacy{true, {}});
+    CHECK(k.s().step == VisitorsStep::Privacy);
+    CHECK(k.take_calls().size() == 1);
+}

@@ -107,6 +107,10 @@ bool FeesFeature::on_back(State& fees, FeatureContext&)
         break;
     }
     case FeesStep::Choose: fees.step = FeesStep::Bill; fees.notice = FeesNotice::None; break;
+    case FeesStep::Confirm:
+        fees.step = FeesStep::Choose;
+        fees.notice = FeesNotice::None;
+        break;
     case FeesStep::Paying:
     case FeesStep::Expired:
         // The order stays valid on the server; paying it later is harmless
@@ -250,9 +254,16 @@ void FeesFeature::handle(State& fees, const RequestChooseKind& r, FeatureContext
 
 void FeesFeature::handle(State& fees, const RequestPay&, FeatureContext& ctx)
 {
-    if (fees.step != FeesStep::Choose || fees.awaiting_call != 0 || fees.chosen.empty() || !fees.lookup ||
+    const bool choosing = fees.step == FeesStep::Choose, confirming = fees.step == FeesStep::Confirm;
+    if ((!choosing && !confirming) || fees.awaiting_call != 0 || fees.chosen.empty() || !fees.lookup ||
         fees.lookup->from_cache)
         return;
+    if (choosing && ctx.elderly) {
+        // 长者模式: say what is about to be paid first; 确认支付 there makes the order.
+        fees.step = FeesStep::Confirm;
+        fees.notice = FeesNotice::None;
+        return;
+    }
     // Same bills as the last attempt: same key, so the server answers with
     // the order it may already have made instead of making another.
     if (fees.order_key.empty() || fees.order_bills != fees.chosen) {
@@ -262,6 +273,14 @@ void FeesFeature::handle(State& fees, const RequestPay&, FeatureContext& ctx)
     fees.awaiting_call =
         ctx.call(FeesCall{CallCreateOrder{fees.verification.unit_id, {fees.chosen.begin(), fees.chosen.end()}, fees.order_key,
                                           fees.verification.token}});
+    fees.notice = FeesNotice::None;
+}
+
+void FeesFeature::handle(State& fees, const RequestChangeChoice&, FeatureContext&)
+{
+    if (fees.step != FeesStep::Confirm || fees.awaiting_call != 0)
+        return;
+    fees.step = FeesStep::Choose;
     fees.notice = FeesNotice::None;
 }
 

@@ -52,6 +52,7 @@ private:
     void handle(State& fees, const RequestChooseAll& r, FeatureContext& ctx);
     void handle(State& fees, const RequestChooseKind& r, FeatureContext& ctx);
     void handle(State& fees, const RequestPay& r, FeatureContext& ctx);
+    void handle(State& fees, const RequestChangeChoice& r, FeatureContext& ctx);
     void handle(State& fees, const RequestRestart& r, FeatureContext& ctx);
     void answered(State& fees, const LookupDone& e, FeatureContext& ctx);
     void answered(State& fees, const OrderDone& e, FeatureContext& ctx);

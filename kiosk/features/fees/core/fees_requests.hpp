@@ -20,11 +20,12 @@ struct RequestChoose {};          // from the bill to choosing what to pay
 struct RequestToggleBill { std::string bill_id; };
 struct RequestChooseAll { bool all; };
 struct RequestChooseKind { std::string fee_kind; };  // all of a kind chosen: unchoose them; else choose them all
-struct RequestPay {};             // create (or retry) the payment order
+struct RequestPay {};             // create (or retry) the payment order; in 长者模式 first the read-back
+struct RequestChangeChoice {};    // 返回修改 on the read-back: back to choosing
 struct RequestRestart {};         // after an expired order: back to the bill
 
 using FeesRequest = std::variant<RequestBuilding, RequestEntrance, RequestRoom, RequestKey, RequestSubmit,
-                                 RequestExplain, RequestTogglePaidHistory, RequestChoose, RequestToggleBill, RequestChooseAll, RequestChooseKind, RequestPay,
+                                 RequestExplain, RequestTogglePaidHistory, RequestChoose, RequestToggleBill, RequestChooseAll, RequestChooseKind, RequestPay, RequestChangeChoice,
                                  RequestRestart>;
 
 } // namespace kiosk::fees

@@ -16,8 +16,10 @@
 namespace kiosk::fees {
 
 // Unit and Digits are the shared household steps (picker, then the
-// verification keypad); the rest are the bill and paying.
-enum class FeesStep { Unit, Digits, Bill, Choose, Paying, Paid, Expired };
+// verification keypad); the rest are the bill and paying. Confirm, the
+// read-back of what is about to be paid, comes between Choose and Paying in
+// 长者模式 only.
+enum class FeesStep { Unit, Digits, Bill, Choose, Confirm, Paying, Paid, Expired };
 
 // What the last bill or payment attempt said, in words for the views (the
 // verification's own notices are in household::Verification).

@@ -1,6 +1,7 @@
 // The Fees screen's view model: one step at a time, all text ready to draw.
 #pragma once
 
+#include "core/read_back_view.hpp"
 #include "features/fees/core/fees_session.hpp"
 
 #include <string>
@@ -95,6 +96,11 @@ struct FeesView {
     std::string all_label, none_label, chosen_total, create_label, retry_label;
     bool can_create = false;
 
+    // Confirm (长者模式): what is about to be paid, read back before the QR
+    // code: the unit, one line per kind with its months and amount, the
+    // total in figures and as said.
+    ReadBackView read_back;
+
     // Paying / Paid / Expired
     std::string qr_payload, amount_label, amount, scan_prompt, url_label, expires_line;
     std::string open_address;  // the payment page to open by hand; empty for an app-only code
@@ -109,8 +115,8 @@ struct FeesView {
 // Every field, so a change in what the fees screen shows is never missed.
 inline bool operator==(const FeesView& a, const FeesView& b)
 {
-    return std::tie(a.step, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.picker, a.keypad, a.unit_label, a.owner_line, a.total_label, a.total_amount, a.late_line, a.as_of_line, a.settled_line, a.groups, a.history_id, a.history_label, a.pay_label, a.pay_visible, a.choose_groups, a.all_label, a.none_label, a.chosen_total, a.create_label, a.retry_label, a.can_create, a.qr_payload, a.amount_label, a.amount, a.scan_prompt, a.url_label, a.open_address, a.expires_line, a.receipt_line, a.restart_label, a.receipt_details, a.receipt_items, a.receipt_qr, a.receipt_qr_label, a.explain) ==
-           std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.picker, b.keypad, b.unit_label, b.owner_line, b.total_label, b.total_amount, b.late_line, b.as_of_line, b.settled_line, b.groups, b.history_id, b.history_label, b.pay_label, b.pay_visible, b.choose_groups, b.all_label, b.none_label, b.chosen_total, b.create_label, b.retry_label, b.can_create, b.qr_payload, b.amount_label, b.amount, b.scan_prompt, b.url_label, b.open_address, b.expires_line, b.receipt_line, b.restart_label, b.receipt_details, b.receipt_items, b.receipt_qr, b.receipt_qr_label, b.explain);
+    return std::tie(a.step, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.picker, a.keypad, a.unit_label, a.owner_line, a.total_label, a.total_amount, a.late_line, a.as_of_line, a.settled_line, a.groups, a.history_id, a.history_label, a.pay_label, a.pay_visible, a.choose_groups, a.all_label, a.none_label, a.chosen_total, a.create_label, a.retry_label, a.can_create, a.read_back, a.qr_payload, a.amount_label, a.amount, a.scan_prompt, a.url_label, a.open_address, a.expires_line, a.receipt_line, a.restart_label, a.receipt_details, a.receipt_items, a.receipt_qr, a.receipt_qr_label, a.explain) ==
+           std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.picker, b.keypad, b.unit_label, b.owner_line, b.total_label, b.total_amount, b.late_line, b.as_of_line, b.settled_line, b.groups, b.history_id, b.history_label, b.pay_label, b.pay_visible, b.choose_groups, b.all_label, b.none_label, b.chosen_total, b.create_label, b.retry_label, b.can_create, b.read_back, b.qr_payload, b.amount_label, b.amount, b.scan_prompt, b.url_label, b.open_address, b.expires_line, b.receipt_line, b.restart_label, b.receipt_details, b.receipt_items, b.receipt_qr, b.receipt_qr_label, b.explain);
 }
 inline bool operator!=(const FeesView& a, const FeesView& b) { return !(a == b); }
 

@@ -4,6 +4,7 @@
 #include "features/fees/core/fees_feature.hpp"
 
 #include "core/money.hpp"
+#include "core/spoken_text.hpp"
 #include "core/text_lookup.hpp"
 #include "protocol/time.hpp"
 
@@ -205,6 +206,68 @@ void build_choose(const FeesCache& cache, const FeesText& t, const FeesSession& 
     }
 }
 
+// The chosen bills of each kind, in the bill's order: their months as one
+// list ("2026年10月、2026年9月") and what is due on them.
+struct KindItems {
+    std::string kind, periods;
+    std::vector<std::string> raw_periods;  // "2026-10", as the bills have them
+    std::int64_t due_fen = 0;
+};
+
+std::vector<KindItems> items_by_kind(const FeesText& t, const FeeLookup& lookup, const std::set<std::string>& ids)
+{
+    std::vector<KindItems> out;
+    for (const FeeBill& bill : lookup.bills) {
+        if (!ids.count(bill.id))
+            continue;
+        auto it = std::find_if(out.begin(), out.end(), [&](const KindItems& k) { return k.kind == bill.fee_kind; });
+        if (it == out.end())
+            it = out.insert(out.end(), KindItems{bill.fee_kind, {}, {}, 0});
+        else
+            it->periods += t("fees.list_separator");
+        it->periods += period_text(t, bill.period);
+        it->raw_periods.push_back(bill.period);
+        it->due_fen += bill.due_fen();
+    }
+    return out;
+}
+
+// 长者模式's read-back before the QR code: which unit, what, how much, and
+// the total as people say it (一千二百三十四元五角), in the voice of the
+// screen's language.
+void build_confirm(const FeesCache& cache, const FeatureViewInputs& in, const FeesText& t, const FeesSession& fees,
+                   FeesView& view)
+{
+    const FeeLookup& lookup = *fees.lookup;
+    ReadBackView& rb = view.read_back;
+    rb.prompt = t("fees.confirm_prompt");
+    rb.lines.push_back(t("fees.receipt_unit", {{"unit", household::unit_label(cache.units, lookup.unit.id, in)}}));
+    std::int64_t total_fen = 0;
+    for (KindItems& items : items_by_kind(t, lookup, fees.chosen)) {
+        // Many months as a span and a count, so the line stays short at 2x.
+        std::string periods = items.periods;
+        if (items.raw_periods.size() > 2) {
+            std::sort(items.raw_periods.begin(), items.raw_periods.end());
+            periods = t("fees.confirm_span", {{"from", period_text(t, items.raw_periods.front())},
+                                              {"to", period_text(t, items.raw_periods.back())},
+                                              {"n", std::to_string(items.raw_periods.size())}});
+        }
+        rb.lines.push_back(t("fees.confirm_item", {{"kind", kind_name(t, cache, items.kind)},
+                                                    {"periods", periods},
+                                                    {"amount", format_fen(items.due_fen)}}));
+        total_fen += items.due_fen;
+    }
+    rb.total_label = t("fees.confirm_total");
+    rb.total = format_fen(total_fen);
+    rb.total_words = spoken_form(rb.total, speech_voice_for(in.language, in.config));
+    rb.confirm_label = fees.notice == FeesNotice::OrderFailed ? t("fees.retry") : t("fees.confirm_pay");
+    rb.change_label = t("fees.change_choice");
+    rb.busy = fees.awaiting_call != 0;
+    rb.busy_text = t("fees.creating");
+    if (fees.notice == FeesNotice::OrderFailed)
+        rb.message = t("fees.order_failed");
+}
+
 // The receipt: what was paid, for which unit, when, by whom (masked), and
 // the office's receipt page of this order to keep on the phone.
 void build_receipt(const FeesCache& cache, const FeatureViewInputs& in, const FeesText& t, const FeesSession& fees,
@@ -222,22 +285,9 @@ void build_receipt(const FeesCache& cache, const FeatureViewInputs& in, const Fe
         view.receipt_details.push_back(t("fees.receipt_payer", {{"name", fees.lookup->unit.owner_masked}}));
     // The items of the order, one line per kind (the amount paid is the
     // order's, shown above): "物业管理费：2026年10月、2026年11月".
-    if (fees.lookup) {
-        std::vector<std::string> kinds;
-        std::map<std::string, std::string> periods;
-        for (const FeeBill& bill : fees.lookup->bills) {
-            if (std::find(order.bill_ids.begin(), order.bill_ids.end(), bill.id) == order.bill_ids.end())
-                continue;
-            std::string& list = periods[bill.fee_kind];
-            if (list.empty())
-                kinds.push_back(bill.fee_kind);
-            else
-                list += t("fees.list_separator");
-            list += period_text(t, bill.period);
-        }
-        for (const std::string& kind : kinds)
-            view.receipt_items.push_back(t("fees.receipt_item", {{"kind", kind_name(t, cache, kind)}, {"periods", periods[kind]}}));
-    }
+    if (fees.lookup)
+        for (const KindItems& items : items_by_kind(t, *fees.lookup, {order.bill_ids.begin(), order.bill_ids.end()}))
+            view.receipt_items.push_back(t("fees.receipt_item", {{"kind", kind_name(t, cache, items.kind)}, {"periods", items.periods}}));
     if (!order.receipt_url.empty()) {
         view.receipt_qr = order.receipt_url;
         view.receipt_qr_label = t("fees.receipt_qr");
@@ -306,6 +356,10 @@ FeesView FeesFeature::build_view(const FeesSession& fees, const FeesCache& cache
         view.busy = view.busy || !fees.lookup;
         break;
     case FeesStep::Choose: build_choose(cache, t, fees, view); break;
+    case FeesStep::Confirm:
+        if (fees.lookup)
+            build_confirm(cache, in, t, fees, view);
+        break;
     case FeesStep::Paying:
     case FeesStep::Paid:
     case FeesStep::Expired:

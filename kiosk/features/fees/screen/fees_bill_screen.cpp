@@ -6,6 +6,7 @@
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
 #include "ui/qr_code.hpp"
+#include "ui/read_back.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -340,6 +341,17 @@ void draw_fees_order(const FeesView& view, Requests& requests)
         break;
     }
     }
+}
+
+// 长者模式, before the QR code: the unit, what is paid, the total in
+// figures and as said; 确认支付 makes the order, 返回修改 goes back to choosing.
+void draw_fees_confirm(const FeesView& view, Requests& requests)
+{
+    const ui::ReadBackAnswer answer = ui::read_back(view.read_back, "fees.confirm_pay", "fees.change_choice");
+    if (answer == ui::ReadBackAnswer::Confirm)
+        ask(requests, RequestPay{});
+    else if (answer == ui::ReadBackAnswer::Change)
+        ask(requests, RequestChangeChoice{});
 }
 
 } // namespace kiosk::fees

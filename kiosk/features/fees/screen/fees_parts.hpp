@@ -17,6 +17,7 @@ void draw_fees_dialogs(const FeesView& view, Requests& requests);  // every fram
 void draw_fees_message(const FeesView& view);  // feedback line, red when a problem
 void draw_fees_bill(const FeesView& view, Requests& requests);
 void draw_fees_choose(const FeesView& view, Requests& requests);
+void draw_fees_confirm(const FeesView& view, Requests& requests);  // 长者模式's read-back
 void draw_fees_order(const FeesView& view, Requests& requests);
 
 } // namespace kiosk::fees

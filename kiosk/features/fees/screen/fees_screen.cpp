@@ -45,6 +45,7 @@ void draw_fees_screen(const FeesView& view, Requests& requests)
     case FeesStep::Digits: ask_household(requests, household::draw_household_keypad(view.keypad)); break;
     case FeesStep::Bill: draw_fees_bill(view, requests); break;
     case FeesStep::Choose: draw_fees_choose(view, requests); break;
+    case FeesStep::Confirm: draw_fees_confirm(view, requests); break;
     case FeesStep::Paying:
     case FeesStep::Paid:
     case FeesStep::Expired: draw_fees_order(view, requests); break;

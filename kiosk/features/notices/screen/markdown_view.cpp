@@ -86,7 +86,7 @@ void draw_spans(const MdBlock& block, ImFont* font, float x, float width, bool h
 
 } // namespace
 
-void draw_markdown(const MdDocument& document, float width, ImU32 color, bool large)
+bool draw_markdown(const MdDocument& document, float width, ImU32 color, bool large, float max_height)
 {
     const ui::Context& ctx = ui::context();
     const ui::Palette& p = ctx.colors();
@@ -97,9 +97,32 @@ void draw_markdown(const MdDocument& document, float width, ImU32 color, bool la
     const float indent = body->FontSize * 1.6f;
     const float left = ImGui::GetCursorScreenPos().x;
     const float paragraph_gap = body->FontSize * 0.5f;
+    const float bottom = ImGui::GetCursorScreenPos().y + (max_height > 0 ? max_height : FLT_MAX);
     for (const MdBlock& block : document.blocks) {
         const float depth = static_cast<float>(std::max(0, block.level - (block.kind == MdKind::ListItem ? 1 : 0)));
         const float x = left + depth * indent;
+        if (max_height > 0 && block.kind != MdKind::Rule) {
+            // Where this block's words go, and whether all their lines fit.
+            const bool heading = block.kind == MdKind::Heading;
+            ImFont* font = heading && block.level <= 2 ? title : body;
+            const float text_x = heading ? left : block.kind == MdKind::ListItem ? x + indent
+                                                  : block.kind == MdKind::Code   ? x + indent * 0.5f
+                                                                                 : x;
+            const float text_w = width - (text_x - left);
+            const float top = ImGui::GetCursorScreenPos().y + (heading ? paragraph_gap : 0);
+            const float room = bottom - top;
+            if (ui::layout_text(font, block.text(), text_w).size.y > room) {
+                const int lines = room < font->FontSize ? 0 : 1 + static_cast<int>((room - font->FontSize) / (font->FontSize * ui::line_spacing));
+                if (lines > 0) {
+                    if (block.kind == MdKind::ListItem)  // its marker, hanging as when whole
+                        ImGui::GetWindowDrawList()->AddText(body, body->FontSize, ImVec2(IM_FLOOR(x), IM_FLOOR(top)), color,
+                                                            block.marker.c_str());
+                    ImGui::SetCursorScreenPos(ImVec2(text_x, top));
+                    draw_clamped_text(block.text(), font, text_w, lines, color);
+                }
+                return true;
+            }
+        }
         switch (block.kind) {
         case MdKind::Heading:
             ImGui::Dummy(ImVec2(1, paragraph_gap));
@@ -138,6 +161,7 @@ void draw_markdown(const MdDocument& document, float width, ImU32 color, bool la
         }
         ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
     }
+    return false;
 }
 
 float draw_clamped_text(std::string_view text, ImFont* font, float width, int max_lines, ImU32 color)

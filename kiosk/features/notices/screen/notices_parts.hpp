@@ -17,7 +17,10 @@ inline void ask(Requests& requests, NoticesRequest request)
 
 // markdown_view.cpp: the styled blocks, `width` wide, at the cursor; `large`
 // sets the words in the title font (the attract screen, read from afar).
-void draw_markdown(const MdDocument& document, float width, ImU32 color = 0, bool large = false);
+// With max_height > 0 only whole lines within it are drawn: the block that
+// does not fit ends in an ellipsis where it is cut, nothing after it shows
+// (the attract screen at 2x: never half a line). Returns true when cut.
+bool draw_markdown(const MdDocument& document, float width, ImU32 color = 0, bool large = false, float max_height = 0);
 
 // A text cut to at most max_lines lines (an ellipsis marks the cut), at the
 // cursor, recorded for the script's expect_text. Returns its height.

@@ -362,9 +362,33 @@ void RepairsFeature::handle(State& s, const RequestRefresh&, FeatureContext& ctx
         look_up(s, ctx);
 }
 
-void RepairsFeature::handle(State& s, const RequestAccept& r, FeatureContext& ctx)
+void RepairsFeature::handle(State& s, const RequestAccept& r, FeatureContext& ctx) { accept(s, r, ctx, !ctx.elderly); }
+
+void RepairsFeature::handle(State& s, const RequestRate& r, FeatureContext& ctx) { rate(s, r, ctx, !ctx.elderly); }
+
+void RepairsFeature::handle(State& s, const RequestConfirmVerdict&, FeatureContext& ctx)
 {
-    if (!s.ticket || s.ticket->status != "awaiting_acceptance" || s.acceptance_sent)
+    if (s.step != RepairsStep::ConfirmVerdict || !s.verdict)
+        return;
+    const RepairsSession::Verdict verdict = *std::exchange(s.verdict, std::nullopt);
+    s.step = RepairsStep::Ticket;
+    if (verdict.rating)
+        rate(s, RequestRate{verdict.score}, ctx, true);
+    else
+        accept(s, RequestAccept{verdict.accepted, verdict.comment_key}, ctx, true);
+}
+
+void RepairsFeature::handle(State& s, const RequestChangeVerdict&, FeatureContext&)
+{
+    if (s.step != RepairsStep::ConfirmVerdict)
+        return;
+    s.verdict.reset();
+    s.step = RepairsStep::Ticket;
+}
+
+void RepairsFeature::accept(State& s, const RequestAccept& r, FeatureContext& ctx, bool confirmed)
+{
+    if (s.step != RepairsStep::Ticket || !s.ticket || s.ticket->status != "awaiting_acceptance" || s.acceptance_sent)
         return;
     const std::string comment = r.accepted ? std::string() : reason_text(r.comment_key);
     if (!r.accepted && comment.empty())
@@ -375,14 +399,20 @@ void RepairsFeature::handle(State& s, const RequestAccept& r, FeatureContext& ct
         s.notice = RepairsNotice::CommentTooLong;
         return;
     }
+    if (!confirmed) {
+        // 长者模式: said back first; 确认提交 there sends it.
+        s.verdict = RepairsSession::Verdict{false, r.accepted, r.comment_key, 0};
+        s.step = RepairsStep::ConfirmVerdict;
+        return;
+    }
     const std::string token = s.ticket_from_unit ? s.verification.token : std::string();
     if (saved(s, ctx.submit(kind_acceptance, SubmitAcceptance{s.ticket->id, s.code, token, r.accepted, comment})))
         s.acceptance_sent = true;
 }
 
-void RepairsFeature::handle(State& s, const RequestRate& r, FeatureContext& ctx)
+void RepairsFeature::rate(State& s, const RequestRate& r, FeatureContext& ctx, bool confirmed)
 {
-    if (!s.ticket || r.score < 1 || r.score > 5)
+    if (s.step != RepairsStep::Ticket || !s.ticket || r.score < 1 || r.score > 5)
         return;
     if (s.ticket->rated || s.rating_sent) {
         s.notice = RepairsNotice::AlreadyRated;  // politely, and nothing is sent twice
@@ -390,6 +420,11 @@ void RepairsFeature::handle(State& s, const RequestRate& r, FeatureContext& ctx)
     }
     if (s.ticket->status != "completed")
         return;
+    if (!confirmed) {
+        s.verdict = RepairsSession::Verdict{true, false, {}, r.score};
+        s.step = RepairsStep::ConfirmVerdict;
+        return;
+    }
     const std::string token = s.ticket_from_unit ? s.verification.token : std::string();
     if (saved(s, ctx.submit(kind_rating, SubmitRating{s.ticket->id, s.code, token, r.score}))) {
         s.rating_sent = true;
@@ -497,6 +532,10 @@ bool RepairsFeature::on_back(State& s, FeatureContext&)
         s.step = RepairsStep::Preset;
         return true;
     case RepairsStep::Ticket: s.step = RepairsStep::CodeEntry; return true;
+    case RepairsStep::ConfirmVerdict:
+        s.verdict.reset();
+        s.step = RepairsStep::Ticket;
+        return true;
     case RepairsStep::Done:  // filed: nothing to go back to
     default: s.step = RepairsStep::Start; return true;
     }

@@ -88,6 +88,11 @@ private:
     void handle(State& s, const RequestRefresh& r, FeatureContext& ctx);
     void handle(State& s, const RequestAccept& r, FeatureContext& ctx);
     void handle(State& s, const RequestRate& r, FeatureContext& ctx);
+    void handle(State& s, const RequestConfirmVerdict& r, FeatureContext& ctx);
+    void handle(State& s, const RequestChangeVerdict& r, FeatureContext& ctx);
+    // `confirmed`: read back and confirmed, or no read-back needed (outside 长者模式).
+    void accept(State& s, const RequestAccept& r, FeatureContext& ctx, bool confirmed);
+    void rate(State& s, const RequestRate& r, FeatureContext& ctx, bool confirmed);
     void handle(State& s, const RequestStartOver& r, FeatureContext& ctx);
     void handle(State& s, const RequestTrackByUnit& r, FeatureContext& ctx);     // repairs_by_unit.cpp
     void handle(State& s, const RequestOpenUnitTicket& r, FeatureContext& ctx);

@@ -32,6 +32,8 @@ struct RequestTrackFiled { std::size_t index; }; // follow a ticket filed in thi
 struct RequestRefresh {};                        // read the open ticket again
 struct RequestAccept { bool accepted; std::string comment_key; };  // 验收; a preset reason when rejected
 struct RequestRate { int score; };               // 1..5
+struct RequestConfirmVerdict {};                 // 确认提交 on the 验收 or rating read-back (长者模式)
+struct RequestChangeVerdict {};                  // 返回修改 there: back to the ticket
 struct RequestStartOver {};
 struct RequestTrackByUnit {};                    // 按房号查询: the unit picker, then the digits
 struct RequestOpenUnitTicket { std::string ticket_id; };  // one of the verified unit's tickets
@@ -42,6 +44,6 @@ using RepairsRequest =
                  household::RequestSubmit, RequestEmergencyMenu, RequestEmergency, RequestWhere, RequestLocation, RequestCategory, RequestPreset,
                  RequestAcknowledgePaid, RequestSlot, RequestNote, RequestContactPhone, RequestSubmit, RequestAddAnother, RequestTrack,
                  RequestCodeKey, RequestFindCode, RequestTrackFiled, RequestRefresh, RequestAccept, RequestRate,
-                 RequestStartOver, RequestTrackByUnit, RequestOpenUnitTicket>;
+                 RequestConfirmVerdict, RequestChangeVerdict, RequestStartOver, RequestTrackByUnit, RequestOpenUnitTicket>;
 
 } // namespace kiosk::repairs

@@ -30,6 +30,7 @@ enum class RepairsStep {
     CodeEntry,      // 查询进度: type the follow-up code
     Ticket,         // a ticket's timeline, 验收, rating
     UnitTickets,    // 查询进度 by unit: the verified household's tickets
+    ConfirmVerdict, // 长者模式: the 验收 or the rating read back before it is sent
 };
 
 enum class RepairsNotice {
@@ -93,6 +94,15 @@ struct RepairsSession {
 
     std::string code;           // the follow-up code being typed or followed
     std::optional<TicketInfo> ticket;
+    // 长者模式: the 验收 (accepted, or the reason's key) or the rating tapped
+    // on the ticket, waiting for 确认提交 on the read-back.
+    struct Verdict {
+        bool rating = false;
+        bool accepted = false;
+        std::string comment_key;
+        int score = 0;
+    };
+    std::optional<Verdict> verdict;
     bool acceptance_sent = false;
     bool rating_sent = false;
     int rating_given = 0;

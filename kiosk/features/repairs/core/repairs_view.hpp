@@ -1,6 +1,7 @@
 // The repairs screen's view model: one step at a time, all text ready to draw.
 #pragma once
 
+#include "core/read_back_view.hpp"
 #include "features/repairs/core/repairs_requests.hpp"
 #include "features/repairs/core/repairs_session.hpp"
 
@@ -94,6 +95,9 @@ struct RepairsView {
     std::vector<ChoiceView> ratings;  // 1..5 with words
     std::string after_line;           // 已提交验收 / 谢谢您的评价
 
+    // ConfirmVerdict (长者模式): the ticket and the 验收 or rating about to be sent
+    ReadBackView read_back;
+
     std::string start_over_label;
 
     // Unit / Digits (the shared household pieces)
@@ -109,14 +113,14 @@ inline bool operator==(const RepairsView& a, const RepairsView& b)
                     a.submit_label, a.filed, a.saved_note, a.follow_label, a.scan_label, a.typed, a.find_label,
                     a.erase_label, a.can_find, a.by_unit_label, a.empty_line, a.ticket_title, a.status_line, a.worker_line, a.charge_line,
                     a.timeline, a.accept_label, a.reject_label, a.rate_label, a.refresh_label, a.reject_reasons,
-                    a.ratings, a.after_line, a.start_over_label, a.picker, a.keypad) ==
+                    a.ratings, a.after_line, a.read_back, a.start_over_label, a.picker, a.keypad) ==
            std::tie(b.step, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.choices,
                     b.emergency_label, b.track_label, b.hotline_label, b.hotline, b.contacts, b.do_now, b.saved_line,
                     b.refer_who, b.refer_phone, b.prices, b.acknowledge_label, b.readback, b.another_label, b.note_label, b.note, b.asks_phone, b.phone_label, b.phone,
                     b.submit_label, b.filed, b.saved_note, b.follow_label, b.scan_label, b.typed, b.find_label,
                     b.erase_label, b.can_find, b.by_unit_label, b.empty_line, b.ticket_title, b.status_line, b.worker_line, b.charge_line,
                     b.timeline, b.accept_label, b.reject_label, b.rate_label, b.refresh_label, b.reject_reasons,
-                    b.ratings, b.after_line, b.start_over_label, b.picker, b.keypad);
+                    b.ratings, b.after_line, b.read_back, b.start_over_label, b.picker, b.keypad);
 }
 
 } // namespace kiosk::repairs

@@ -189,6 +189,28 @@ void build_ticket(RepairsView& v, const RepairsSession& s, const RepairsCache& c
         v.after_line = t("repairs.rated_before");
 }
 
+// 长者模式, before a 验收 or a rating is sent: which ticket, and the answer
+// in words (验收通过; 不通过 with its reason; 4 分 满意).
+void build_verdict(RepairsView& v, const RepairsSession& s, const RepairsCache& cache, const Texts& t, Language language)
+{
+    const TicketInfo& k = *s.ticket;
+    const RepairsSession::Verdict& verdict = *s.verdict;
+    const CategoryInfo* c = find_category(cache, k.category);
+    ReadBackView& rb = v.read_back;
+    rb.prompt = t(verdict.rating ? "repairs.verdict.check_rating" : "repairs.verdict.check_acceptance");
+    rb.lines.push_back(t("repairs.ticket_number", {{"id", k.id}}) + " · " + (c ? c->name.in(language) : k.category));
+    if (verdict.rating)
+        rb.lines.push_back(t("repairs.verdict.rating", {{"score", std::to_string(verdict.score)},
+                                                               {"words", t("repairs.rating." + std::to_string(verdict.score))}}));
+    else if (verdict.accepted)
+        rb.lines.push_back(t("repairs.verdict.accepted"));
+    else
+        rb.lines.push_back(t("repairs.verdict.rejected", {{"reason", t("repairs.reason." + verdict.comment_key)}}));
+    rb.message = v.message;
+    rb.confirm_label = t("repairs.verdict.confirm");
+    rb.change_label = t("repairs.verdict.change");
+}
+
 // One line a ticket, newest first: when (Shanghai), what, where it stands,
 // then its number.
 void build_unit_tickets(RepairsView& v, const RepairsSession& s, const RepairsCache& cache, const Texts& t,
@@ -362,6 +384,10 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
     case RepairsStep::Ticket:
         if (s.ticket)
             build_ticket(v, s, cache, t, in.language);
+        break;
+    case RepairsStep::ConfirmVerdict:
+        if (s.ticket && s.verdict)
+            build_verdict(v, s, cache, t, in.language);
         break;
     }
     return v;

@@ -9,6 +9,7 @@
 #include "ui/icons.hpp"
 #include "ui/text_field.hpp"
 #include "ui/choice_list.hpp"
+#include "ui/read_back.hpp"
 #include "features/repairs/core/repairs_feature.hpp"
 
 #include <imgui.h>
@@ -168,6 +169,16 @@ void draw_paid_notice(const RepairsView& view, Requests& requests)
         ask(requests, RequestAcknowledgePaid{});
 }
 
+// 长者模式: the 验收 or rating read back; 确认提交 sends it.
+void draw_confirm_verdict(const RepairsView& view, Requests& requests)
+{
+    const ui::ReadBackAnswer answer = ui::read_back(view.read_back, "repairs.verdict.confirm", "repairs.verdict.change");
+    if (answer == ui::ReadBackAnswer::Confirm)
+        ask(requests, RequestConfirmVerdict{});
+    else if (answer == ui::ReadBackAnswer::Change)
+        ask(requests, RequestChangeVerdict{});
+}
+
 template <class Variant>
 void ask_household(Requests& requests, const std::optional<Variant>& request)
 {
@@ -179,8 +190,9 @@ void draw_screen(const RepairsView& view, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(2)));
-    // The picker and keypad say their own question.
-    if (view.step != RepairsStep::Emergency && view.step != RepairsStep::Unit && view.step != RepairsStep::Digits)
+    // The picker, the keypad and the read-back say their own question.
+    if (view.step != RepairsStep::Emergency && view.step != RepairsStep::Unit && view.step != RepairsStep::Digits &&
+        view.step != RepairsStep::ConfirmVerdict)
         ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
     draw_message(view);
     if (view.busy) {
@@ -237,6 +249,7 @@ void draw_screen(const RepairsView& view, Requests& requests)
     case RepairsStep::CodeEntry: draw_code_entry(view, requests); break;
     case RepairsStep::Ticket: draw_ticket(view, requests); break;
     case RepairsStep::UnitTickets: draw_unit_tickets(view, requests); break;
+    case RepairsStep::ConfirmVerdict: draw_confirm_verdict(view, requests); break;
     }
 }
 

@@ -115,15 +115,9 @@ bool VisitorsFeature::on_back(State& s, FeatureContext&)
         s.step = asks_people(s.walk_in.purpose) ? VisitorsStep::People : VisitorsStep::Phone;
         return true;
     case VisitorsStep::Plate: s.step = VisitorsStep::Car; return true;
-    case VisitorsStep::Privacy:
-        s.submit_key.clear();
-        if (walk_in && walk_in_fields(s.walk_in.purpose).car)
-            s.step = s.walk_in.car_plate.empty() ? VisitorsStep::Car : VisitorsStep::Plate;
-        else
-            s.step = walk_in && asks_people(s.walk_in.purpose) ? VisitorsStep::People : VisitorsStep::Phone;
-        if (s.step == VisitorsStep::Phone)
-            s.phone.clear();
-        return true;
+    case VisitorsStep::Privacy: back_from_privacy(s); return true;
+    // The same registration, not yet changed: its key stays for a resend.
+    case VisitorsStep::ReadBack: s.step = VisitorsStep::Privacy; return true;
     case VisitorsStep::MoveItems: s.step = VisitorsStep::Unit; return true;
     case VisitorsStep::MoveWhen: s.step = VisitorsStep::MoveItems; return true;
     case VisitorsStep::MoveWho: s.step = VisitorsStep::MoveWhen; return true;
@@ -135,6 +129,20 @@ bool VisitorsFeature::on_back(State& s, FeatureContext&)
     case VisitorsStep::ReleaseStatus: return false;
     }
     return false;
+}
+
+// To the last question asked before the privacy notice; what is changed
+// from there is another registration (a new key).
+void VisitorsFeature::back_from_privacy(State& s)
+{
+    const bool walk_in = s.errand == Errand::WalkIn;
+    s.submit_key.clear();
+    if (walk_in && walk_in_fields(s.walk_in.purpose).car)
+        s.step = s.walk_in.car_plate.empty() ? VisitorsStep::Car : VisitorsStep::Plate;
+    else
+        s.step = walk_in && asks_people(s.walk_in.purpose) ? VisitorsStep::People : VisitorsStep::Phone;
+    if (s.step == VisitorsStep::Phone)
+        s.phone.clear();
 }
 
 void VisitorsFeature::handle(State& s, const RequestErrand& r, FeatureContext&)
@@ -320,7 +328,28 @@ void VisitorsFeature::handle(State& s, const RequestPrivacy& r, FeatureContext& 
     }
     if (s.errand == Errand::MoveOut)
         s.move_out_items_text = r.items_text;
+    if (ctx.elderly) {
+        // 长者模式: what will be sent is read back first; 确认提交 sends it.
+        s.notice = VisitorsNotice::None;
+        s.step = VisitorsStep::ReadBack;
+        return;
+    }
     submit(s, ctx);
+}
+
+void VisitorsFeature::handle(State& s, const RequestConfirmSubmit&, FeatureContext& ctx)
+{
+    if (s.step == VisitorsStep::ReadBack && s.awaiting_call == 0)
+        submit(s, ctx);  // after a failed try: the same key, so never registered twice
+}
+
+void VisitorsFeature::handle(State& s, const RequestChangeForm&, FeatureContext&)
+{
+    if (s.step != VisitorsStep::ReadBack)
+        return;
+    s.awaiting_call = 0;
+    s.notice = VisitorsNotice::None;
+    back_from_privacy(s);
 }
 
 void VisitorsFeature::handle(State& s, const RequestItemCount& r, FeatureContext&)
@@ -430,7 +459,7 @@ void VisitorsFeature::answered(State& s, const ReleaseDone& e, FeatureContext&)
     }
     s.notice = VisitorsNotice::None;
     s.release = e.release;
-    if (s.step == VisitorsStep::Privacy) {
+    if (s.step == VisitorsStep::Privacy || s.step == VisitorsStep::ReadBack) {
         s.move_out.phone.clear();
         s.submit_key.clear();
         s.step = VisitorsStep::MoveSent;

@@ -69,11 +69,14 @@ private:
     void handle(State& s, const RequestItemsDone& r, FeatureContext& ctx);
     void handle(State& s, const RequestDay& r, FeatureContext& ctx);
     void handle(State& s, const RequestRelation& r, FeatureContext& ctx);
+    void handle(State& s, const RequestConfirmSubmit& r, FeatureContext& ctx);
+    void handle(State& s, const RequestChangeForm& r, FeatureContext& ctx);
     void handle(State& s, const RequestRetry& r, FeatureContext& ctx);
     void handle(State& s, const RequestMenu& r, FeatureContext& ctx);
     void answered(State& s, const PassDone& e, FeatureContext& ctx);
     void answered(State& s, const ReleaseDone& e, FeatureContext& ctx);
     void submit(State& s, FeatureContext& ctx);
+    static void back_from_privacy(State& s);
 };
 
 FeatureCore visitors_core();

@@ -23,6 +23,8 @@ struct RequestItemCount { std::string item; int delta; };
 struct RequestItemsDone {};
 struct RequestDay { int days_ahead; };
 struct RequestRelation { std::string relation; };
+struct RequestConfirmSubmit {};        // 确认提交 on the read-back (长者模式): send, or send again with the same key
+struct RequestChangeForm {};           // 返回修改 on the read-back: to the last question asked
 struct RequestRetry {};                // send the same registration or release again (same key)
 struct RequestMenu {};                 // back to the errands
 
@@ -30,6 +32,6 @@ struct RequestMenu {};                 // back to the errands
 using VisitorsRequest = std::variant<RequestErrand, RequestKey, RequestSubmitDigits, RequestPurpose,
                                      household::RequestBuilding, household::RequestEntrance, household::RequestRoom,
                                      RequestPeople, RequestSurname, RequestDriving, RequestPlate, RequestFieldKept, RequestPrivacy, RequestItemCount, RequestItemsDone, RequestDay,
-                                     RequestRelation, RequestRetry, RequestMenu>;
+                                     RequestRelation, RequestConfirmSubmit, RequestChangeForm, RequestRetry, RequestMenu>;
 
 } // namespace kiosk::visitors

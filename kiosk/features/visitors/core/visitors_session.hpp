@@ -27,6 +27,7 @@ enum class VisitorsStep {
     Car,          // walk-in: 驾车？ yes -> Plate, no -> on
     Plate,        // walk-in: the car plate on the plate pad
     Privacy,      // what is kept, why, how long: accept or decline
+    ReadBack,     // 长者模式 only: what will be sent, read back; 确认提交 sends it
     Waiting,      // 正在联系住户确认 (the visitor may step aside and come back with the number)
     Pass,         // the pass: short code, QR, unit, valid until
     FrontDesk,    // please register at the front desk (no answer, declined, watchlist: never said which)

@@ -1,6 +1,7 @@
 // The Visitors screen's view model: one step at a time, all text ready to draw.
 #pragma once
 
+#include "core/read_back_view.hpp"
 #include "features/visitors/core/visitors_session.hpp"
 #include "household/core/unit_info.hpp"
 #include "household/core/unit_picker.hpp"
@@ -59,6 +60,9 @@ struct VisitorsView {
     std::string summary;                      // what will be sent, masked
     std::string accept_label, decline_label;
 
+    // ReadBack (长者模式): one fact a line, masked as on the privacy notice
+    ReadBackView read_back;
+
     // Pass / Waiting / FrontDesk / Declined / MoveSent / ReleaseStatus
     std::string headline;   // 欢迎，李* — 前往 3栋2单元
     std::string code_label, code, qr_payload;
@@ -76,13 +80,13 @@ inline bool operator==(const VisitorsView& a, const VisitorsView& b)
     return std::tie(a.step, a.errand, a.prompt, a.message, a.message_is_problem, a.busy, a.busy_text, a.choices, a.picker,
                     a.typed, a.erase_label, a.submit_label, a.can_submit, a.field_value, a.kept, a.next_label, a.can_next,
                     a.privacy_lines, a.summary,
-                    a.accept_label, a.decline_label, a.headline, a.code_label, a.code, a.qr_payload, a.lines,
+                    a.accept_label, a.decline_label, a.read_back, a.headline, a.code_label, a.code, a.qr_payload, a.lines,
                     a.done_label, a.retry_label, a.can_retry, a.items, a.items_done_label, a.office_items,
                     a.can_finish_items) ==
            std::tie(b.step, b.errand, b.prompt, b.message, b.message_is_problem, b.busy, b.busy_text, b.choices, b.picker,
                     b.typed, b.erase_label, b.submit_label, b.can_submit, b.field_value, b.kept, b.next_label, b.can_next,
                     b.privacy_lines, b.summary,
-                    b.accept_label, b.decline_label, b.headline, b.code_label, b.code, b.qr_payload, b.lines,
+                    b.accept_label, b.decline_label, b.read_back, b.headline, b.code_label, b.code, b.qr_payload, b.lines,
                     b.done_label, b.retry_label, b.can_retry, b.items, b.items_done_label, b.office_items,
                     b.can_finish_items);
 }

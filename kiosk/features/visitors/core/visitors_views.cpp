@@ -121,16 +121,17 @@ void privacy(VisitorsView& v, const Text& t, const VisitorsSession& s, const Vis
         v.summary = t("visitors.summary_phone", {{"phone", lobby::protocol::mask_phone(s.move_out.phone)}}) + " · " +
                     household::unit_label(cache.units, s.move_out.unit_id, in) + " · " + t("visitors.relation." + s.move_out.relation);
     }
-    v.accept_label = t("visitors.accept");
+    // In 长者模式 a read-back follows: accepting does not send yet.
+    v.accept_label = t(in.elderly ? "visitors.accept_then_check" : "visitors.accept");
     v.decline_label = t("visitors.decline");
     v.retry_label = t("visitors.retry");
     v.can_retry = !s.submit_key.empty() && s.notice != VisitorsNotice::None;
 }
 
-// What goes out, in the office's language (zh-CN), e.g. 冰箱×1、纸箱×10.
-std::string office_items(const Catalog& catalog, const MoveOutForm& form)
+// What goes out, e.g. 冰箱×1、纸箱×10: in the office's language (zh-CN) for
+// the office, in the person's for the read-back.
+std::string items_text(const Text& office, const MoveOutForm& form)
 {
-    const Text office{catalog, Language::ZhCN};
     std::string out;
     for (const char* item : move_items) {
         const auto it = form.items.find(item);
@@ -141,6 +142,42 @@ std::string office_items(const Catalog& catalog, const MoveOutForm& form)
         out += office("visitors.item." + std::string(item)) + "×" + std::to_string(it->second);
     }
     return out;
+}
+
+// 长者模式's read-back: each fact on its own line, the surname and phone
+// masked as everywhere, the plate as typed (the visitor checks it).
+void read_back(VisitorsView& v, const Text& t, const VisitorsSession& s, const VisitorsCache& cache,
+               const FeatureViewInputs& in)
+{
+    ReadBackView& rb = v.read_back;
+    rb.prompt = t("visitors.readback_prompt");
+    std::vector<std::string>& lines = rb.lines;
+    if (s.errand == Errand::WalkIn) {
+        const WalkInForm& form = s.walk_in;
+        lines.push_back(t("visitors.readback_purpose", {{"purpose", purpose_text(t, form.purpose)}}));
+        lines.push_back(t("visitors.readback_unit", {{"unit", household::unit_label(cache.units, form.unit_id, in)}}));
+        if (!form.surname.empty())
+            lines.push_back(t("visitors.readback_surname", {{"name", lobby::protocol::mask_name(form.surname)}}));
+        lines.push_back(t("visitors.readback_phone", {{"phone", lobby::protocol::mask_phone(form.phone)}}));
+        if (VisitorsFeature::asks_people(form.purpose))
+            lines.push_back(t("visitors.readback_people", {{"n", std::to_string(form.people)}}));
+        if (!form.car_plate.empty())
+            lines.push_back(t("visitors.readback_plate", {{"plate", form.car_plate}}));
+    } else {
+        const MoveOutForm& form = s.move_out;
+        lines.push_back(t("visitors.readback_move_unit", {{"unit", household::unit_label(cache.units, form.unit_id, in)}}));
+        lines.push_back(t("visitors.readback_items", {{"items", items_text(t, form)}}));
+        lines.push_back(t("visitors.readback_day",
+                          {{"day", t("visitors.day." + std::to_string(form.days_ahead),
+                                     {{"date", day_text(t, in.now_utc_s + form.days_ahead * 86400)}})}}));
+        lines.push_back(t("visitors.readback_relation", {{"who", t("visitors.relation." + form.relation)}}));
+        lines.push_back(t("visitors.readback_phone", {{"phone", lobby::protocol::mask_phone(form.phone)}}));
+    }
+    rb.message = notice_text(t, s);
+    rb.busy = s.awaiting_call != 0;
+    rb.busy_text = t("visitors.sending");
+    rb.confirm_label = t("visitors.confirm_submit");
+    rb.change_label = t("visitors.change");
 }
 
 } // namespace
@@ -207,9 +244,10 @@ VisitorsView VisitorsFeature::build_view(const State& s, const Cache& cache, con
         break;
     case VisitorsStep::Privacy:
         privacy(v, t, s, cache, in);
-        v.office_items = office_items(in.catalog, s.move_out);
+        v.office_items = items_text(Text{in.catalog, Language::ZhCN}, s.move_out);
         v.busy_text = t("visitors.sending");
         break;
+    case VisitorsStep::ReadBack: read_back(v, t, s, cache, in); break;
     case VisitorsStep::Waiting:
         v.prompt = t("visitors.waiting_title");
         v.code_label = t("visitors.your_number");

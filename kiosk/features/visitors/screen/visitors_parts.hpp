@@ -20,5 +20,6 @@ void draw_message(const VisitorsView& view);                          // visitor
 void draw_pass_like(const VisitorsView& view, Requests& requests);    // visitors_pass_screen.cpp: pass, waiting, results
 void draw_items(const VisitorsView& view, Requests& requests);        // visitors_pass_screen.cpp
 void draw_privacy(const VisitorsView& view, Requests& requests);      // visitors_pass_screen.cpp
+void draw_read_back(const VisitorsView& view, Requests& requests);    // visitors_pass_screen.cpp (长者模式)
 
 } // namespace kiosk::visitors

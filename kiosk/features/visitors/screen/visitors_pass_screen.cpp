@@ -7,6 +7,7 @@
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
 #include "ui/qr_code.hpp"
+#include "ui/read_back.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -295,6 +296,17 @@ void draw_items(const VisitorsView& view, Requests& requests)
                    view.can_finish_items ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled, ui::TextRole::Title) &&
         view.can_finish_items)
         ask(requests, RequestItemsDone{});
+}
+
+// 长者模式, before anything is sent: the registration (or release request)
+// fact by fact; 确认提交 sends it, 返回修改 goes back to the last question.
+void draw_read_back(const VisitorsView& view, Requests& requests)
+{
+    const ui::ReadBackAnswer answer = ui::read_back(view.read_back, "visitors.confirm_submit", "visitors.change");
+    if (answer == ui::ReadBackAnswer::Confirm)
+        ask(requests, RequestConfirmSubmit{});
+    else if (answer == ui::ReadBackAnswer::Change)
+        ask(requests, RequestChangeForm{});
 }
 
 } // namespace kiosk::visitors

@@ -197,6 +197,7 @@ void draw_visitors_screen(const VisitorsView& view, Requests& requests)
     case VisitorsStep::Surname:
     case VisitorsStep::Plate: draw_text_step(view, requests); break;
     case VisitorsStep::Privacy: draw_privacy(view, requests); break;
+    case VisitorsStep::ReadBack: draw_read_back(view, requests); break;
     case VisitorsStep::MoveItems: draw_items(view, requests); break;
     case VisitorsStep::Waiting:
     case VisitorsStep::Pass:
