@@ -38,13 +38,14 @@ Point center_of(const ui::DrawnTarget& target)
     return {(target.rect.x + target.rect.z) * 0.5f, (target.rect.y + target.rect.w) * 0.5f};
 }
 
-void tap(KioskApp& app, Point p)
+void tap(KioskApp& app, Point p, bool settle = true)
 {
     app.press(p);
     app.render_frame();
     app.release(p);
     app.render_frame();
-    app.settle();
+    if (settle)
+        app.settle();
 }
 
 void drag(KioskApp& app, Point from, float dy)
@@ -238,14 +239,17 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
 {
     const ui::FrameRecord& frame = app.last_frame();
     const std::string& screenshot_dir = script.screenshot_dir;
-    if (command == "tap" || command == "drag") {
+    if (command == "tap" || command == "tap_unsettled" || command == "drag") {
         std::string id;
         args >> id;
         const ui::DrawnTarget* target = frame.find_target(id);
         if (!target)
             return "no target '" + id + "' on screen";
-        if (command == "tap") {
-            tap(app, center_of(*target));
+        if (command == "tap" || command == "tap_unsettled") {
+            // tap_unsettled draws only the tap's own frames: what ImGui still
+            // has to settle (a dialog sizing itself) is left to the real loop
+            // (run_loop), as on a kiosk.
+            tap(app, center_of(*target), command == "tap");
         } else {
             float dy = 0;
             if (!(args >> dy))

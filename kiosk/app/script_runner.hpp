@@ -3,6 +3,7 @@
 // frame shows. One command per line; '#' starts a comment.
 //
 //   tap <widget-id>            press and lift in the middle of a target
+//   tap_unsettled <widget-id>  the same, drawing only the tap's frames (the real loop, run_loop, settles)
 //   tap_at <x> <y>             press and lift at window pixels
 //   drag <widget-id> <dy>      drag from a target by dy pixels, then lift
 //   drag_at <x> <y> <dy>       the same from a point
@@ -10,6 +11,7 @@
 //                              drag from a point by dy until the target is on
 //                              screen whole (a list as tall as the text size makes it)
 //   advance <seconds>          move the kiosk's clock forward
+//   advance_to <s> <command>   move it on to <s> seconds before the epoch second the shell command prints
 //   advance_until <s> <text>   move the clock a second at a time, at most s
 //                              seconds, until a visible text contains <text>
 //                              (a timer's effect, however slow the frames)

@@ -64,6 +64,10 @@ void record_windows(FrameRecord& frame)
 
 ImVec4 current_clip_rect()
 {
+    // A window ImGui hides while it measures itself (a dialog's first frame)
+    // draws nothing: what it holds is not on screen yet.
+    if (ImGui::GetCurrentWindowRead()->Hidden)
+        return ImVec4(0, 0, 0, 0);
     ImDrawList* list = ImGui::GetWindowDrawList();
     ImVec2 min = list->GetClipRectMin(), max = list->GetClipRectMax();
     return ImVec4(min.x, min.y, max.x, max.y);
