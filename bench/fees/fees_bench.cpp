@@ -124,7 +124,7 @@ int main()
         const int u = std::uniform_int_distribution<int>(0, 4999)(random);
         const bool right = i % 10 != 0;  // one in ten types a wrong digit
         start = Clock::now();
-        fees::LookupDone done = fees::cached_fee_lookup(store, {unit_id(u), right ? last4(u) : "xxxx"});
+        fees::LookupDone done = fees::cached_fee_lookup(store, {unit_id(u), right ? last4(u) : "xxxx", {}});
         (right ? ok_ms : wrong_ms).push_back(ms_since(start));
         if (right && (done.outcome != fees::CallOutcome::Ok || done.lookup->bills.size() != 72)) {
             std::fprintf(stderr, "unexpected lookup result for %s\n", unit_id(u).c_str());

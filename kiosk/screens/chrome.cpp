@@ -42,23 +42,23 @@ std::vector<FooterItem> footer_items(const ChromeView& chrome)
     for (const auto& choice : chrome.languages)
         items.push_back({"lang." + std::string(language_code(choice.language)), choice.label,
                          choice.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary,
-                         RequestSetLanguage{choice.language}, 1.0f});
+                         RequestSetLanguage{choice.language}, 1.0f, false, {}});
     // Words only: at 2x an icon would push 字号 onto two lines in its slot.
-    items.push_back({"settings.text_size", chrome.text_size_label, ui::ButtonKind::Secondary, RequestCycleTextScale{}, 2.0f});
+    items.push_back({"settings.text_size", chrome.text_size_label, ui::ButtonKind::Secondary, RequestCycleTextScale{}, 2.0f, false, {}});
     // 长者模式 is the big switch on home; here, on every screen and within
     // reach, the speaker that reads the screen and 读屏.
     if (chrome.speech_enabled) {
         items.push_back({"speech.say", ui::with_icon("volume-up", chrome.speak_label), ui::ButtonKind::Primary,
-                         RequestToggleScreenReader{}, 2.0f, true});
+                         RequestToggleScreenReader{}, 2.0f, true, {}});
         items.push_back({"speech.reader", ui::with_icon("hand-pointer", chrome.reader_label),
                          chrome.screen_reader ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary,
-                         RequestToggleScreenReader{}, 2.0f});
+                         RequestToggleScreenReader{}, 2.0f, false, {}});
         // 普通话 ⇄ 粤语: the voice reading now; a tap says the other's name in it.
         // Only for Chinese screens: in English the others take its room (an
         // empty slot would wrap their words onto two lines at 2x).
         if (chrome.voice_shown) {
-            FooterItem voice{"speech.voice", chrome.voice_label, ui::ButtonKind::Secondary, RequestToggleVoice{}, 2.0f};
-            voice.announce = chrome.voice_next_label;
+            FooterItem voice{"speech.voice", chrome.voice_label, ui::ButtonKind::Secondary, RequestToggleVoice{}, 2.0f,
+                             false, chrome.voice_next_label};
             items.push_back(std::move(voice));
         }
     }

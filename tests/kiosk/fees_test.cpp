@@ -68,7 +68,7 @@ FeeLookup demo_lookup(bool from_cache = false)
 
 PaymentOrderInfo order(const char* status)
 {
-    return {"PO-1", {"B1", "B2"}, 43424, status, "http://127.0.0.1:1/pay/PO-1", 0};
+    return {"PO-1", {"B1", "B2"}, 43424, status, "http://127.0.0.1:1/pay/PO-1", 0, 0, {}};
 }
 
 // Opens Fees and types the digits for 3-2-1502; returns the lookup call's id.

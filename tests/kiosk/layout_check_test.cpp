@@ -13,7 +13,7 @@ const LayoutRules rules{1080, 1920, 60, 12};
 
 DrawnTarget target(const char* id, float x, float y, float w, float h)
 {
-    return {id, id, ImVec4(x, y, x + w, y + h), screen, 0, false};
+    return {id, id, ImVec4(x, y, x + w, y + h), screen, 0, false, false, false, {}};
 }
 
 DrawnText text(const char* s, float x, float y, float w, float h, ImVec4 clip = screen)

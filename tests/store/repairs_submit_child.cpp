@@ -38,7 +38,7 @@ int main(int argc, char** argv)
     config.token = "demo-lobby-1-token";
     net::SyncWorker worker(std::move(*worker_store), config, nullptr);
     const net::FeatureIo io = repairs_io(std::make_shared<household::StoreLockoutBook>());
-    net::LiveClient live(net::LiveConfig{{argv[2], "demo-lobby-1-token"}, {1000, 4000}},
+    net::LiveClient live(net::LiveConfig{{argv[2], "demo-lobby-1-token", {}}, {1000, 4000}},
                          std::make_unique<store::Store>(std::move(*live_store)),
                          [io](const OnlineCall& call, net::LiveContext& ctx) { return io.perform(call.payload, ctx); },
                          [&worker] { worker.request_pull(); }, [] {});
