@@ -12,6 +12,7 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <fstream>
 #include <sys/stat.h>
 
@@ -101,13 +102,18 @@ TEST_CASE("a kiosk without a token enrols by code: the token is kept 0600 and it
     CHECK(net::perform_enrolment({wrong}, *kiosk.live, *kiosk.credentials, verify_key).result == EnrolResult::UnknownCode);
     CHECK_FALSE(kiosk.credentials->has_token());
 
+    const auto enrol_started = std::chrono::steady_clock::now();
     const EnrolAnswer answer = net::perform_enrolment({code}, *kiosk.live, *kiosk.credentials, verify_key);
     REQUIRE(answer.result == EnrolResult::Enrolled);
     CHECK(answer.kiosk_id == "lobby-7");
+    const auto exchange_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - enrol_started).count();
     CHECK(file_mode(dir.file("kiosk.token")) == 0600);
     CHECK(file_text(dir.file("kiosk.token")) == kiosk.credentials->token());
     kiosk.worker->request_pull();
     REQUIRE(test::wait_until([&] { return kiosk.worker->status().last_sync_utc > 0; }, k_first_pull_ms));
+    const auto synced_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - enrol_started).count();
+    MESSAGE("enrolment: code exchanged in " << exchange_ms << " ms; first full pull of the demo estate done "
+            << synced_ms << " ms after the code was sent");
     REQUIRE(test::wait_until([&] { return kiosk.state_of(*waiting) == store::OutboxState::done; }));
     CHECK_FALSE(kiosk.worker->status().unauthorized);
     CHECK(kiosk.worker->status().has_token);
