@@ -236,6 +236,7 @@ void Controller::handle(const RequestBack&, std::int64_t now_ms)
     if (m_state.session.stack.size() > 1)
         m_state.session.stack.pop_back();
     m_state.session.confirming_exit = false;  // Back answers the question too
+    m_state.session.enrol = EnrolPrompt{};    // and closes the enrolment dialog, digits and all
     changed();
 }
 

@@ -80,6 +80,13 @@ TEST_CASE("enrolment: only from the unlocked admin screen; 8 digits go out as on
     c.apply(RequestEnrolClose{}, 0);
     CHECK_FALSE(c.state().session.enrol.open);
     CHECK(c.state().session.enrol.entry.empty());
+
+    // Back from the admin screen closes an open dialog with what was typed.
+    c.apply(RequestEnrolOpen{}, 0);
+    type(c, "1234");
+    c.apply(RequestBack{}, 0);
+    CHECK_FALSE(c.state().session.enrol.open);
+    CHECK(c.state().session.enrol.entry.empty());
 }
 
 TEST_CASE("enrolment: the admin screen says what came of it in each language, and the credentials' state")
