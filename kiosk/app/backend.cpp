@@ -2,10 +2,14 @@
 // records decoded with the shared protocol types into core's plain structs.
 #include "app/backend.hpp"
 
+#include "net/credentials.hpp"
+#include "net/enrolment.hpp"
 #include "net/live_client.hpp"
 #include "net/net_effects.hpp"
 #include "net/sync_worker.hpp"
+#include "protocol/changes.hpp"
 #include "protocol/estate.hpp"
+#include "protocol/kiosk_setup.hpp"
 #include "store/key_file.hpp"
 #include "store/store.hpp"
 
@@ -60,6 +64,12 @@ std::unique_ptr<Backend> Backend::open(const KioskConfig& config, const FeatureR
         spdlog::error("key file: {}; starting on an in-memory store", key.error().message);
         storage_full = true;
     }
+    // The token file (an enrolment's or a rotation's) wins over the config's token.
+    backend->m_credentials = net::Credentials::load(config.server_token, config.server_token_file, error);
+    if (!backend->m_credentials)
+        return nullptr;  // names the file, never the token
+    if (key)
+        backend->m_verify_key = key.value();
     store::StoreOptions options;
     options.path = config.store_path;
     options.phone_hash_key = key ? std::move(key.value()) : std::string();
@@ -97,6 +107,7 @@ std::unique_ptr<Backend> Backend::open(const KioskConfig& config, const FeatureR
     net::SyncConfig sync;
     sync.server_url = config.server_url;
     sync.token = config.server_token;
+    sync.credentials = backend->m_credentials;
     sync.tls = {config.server_ca_file, config.server_pin_sha256};
     sync.kiosk_version = LOBBY_VERSION;
     sync.storage_fallback = storage_full;
@@ -107,14 +118,23 @@ std::unique_ptr<Backend> Backend::open(const KioskConfig& config, const FeatureR
     });
 
     // Each call goes to the io of the feature that made it.
-    auto perform = [&registry](const OnlineCall& call, net::LiveContext& ctx) -> std::any {
+    auto perform = [&registry, self](const OnlineCall& call, net::LiveContext& ctx) -> std::any {
+        if (call.feature == enrolment_call) {
+            const auto* enrol = std::any_cast<EnrolCall>(&call.payload);
+            if (!enrol || self->m_verify_key.empty())
+                return EnrolAnswer{EnrolResult::NotSaved, {}};  // no key file to enrol with (disk full)
+            EnrolAnswer answer = net::perform_enrolment(*enrol, ctx.api, *self->m_credentials, self->m_verify_key);
+            if (answer.result == EnrolResult::Enrolled)
+                ctx.pull_now();  // sync now, not at the next scheduled pull
+            return answer;
+        }
         const net::FeatureIo* io = registry.io(call.feature);
         if (!io || !io->perform)
             return {};
         return io->perform(call.payload, ctx);
     };
     net::LiveConfig live;
-    live.server = {config.server_url, config.server_token, sync.tls};
+    live.server = {config.server_url, config.server_token, sync.tls, backend->m_credentials};
     net::SyncWorker* worker = backend->m_worker.get();
     backend->m_live = std::make_unique<net::LiveClient>(
         live, live_store ? std::make_unique<store::Store>(std::move(live_store.value())) : nullptr, perform,
@@ -165,6 +185,51 @@ std::vector<CallAnswer> Backend::take_answers()
     return m_live->take_answers();
 }
 
+RemoteSettings Backend::read_remote_settings()
+{
+    namespace p = lobby::protocol;
+    RemoteSettings out;
+    // Only this kiosk's record reaches it (the feed's audience); the sync
+    // layer already dropped values it could not read.
+    auto records = m_store->records(p::collection::kiosk_settings);
+    if (!records || records.value().empty())
+        return out;
+    const std::string data = records.value().front().data.dump();
+    auto decoded = p::decode_text<p::KioskSettings>(data);
+    if (!decoded)
+        return out;
+    const p::KioskSettings& s = decoded.value();
+    const bool first_look = data != m_remote_logged;  // log a problem once, not on every read
+    m_remote_logged = data;
+    if (s.idle_timeout_s)
+        out.idle_timeout_s = static_cast<int>(*s.idle_timeout_s);
+    if (s.language)
+        out.language = language_from_code(*s.language);
+    out.elderly_default = s.elderly_default;
+    if (s.zh_cn_voice)
+        out.zh_cn_voice = chinese_voice_from_word(*s.zh_cn_voice);
+    if (s.zh_hk_voice)
+        out.zh_hk_voice = chinese_voice_from_word(*s.zh_hk_voice);
+    if (s.home_services) {
+        out.home_services.emplace();
+        for (const std::string& id : *s.home_services) {
+            if (registered(id))
+                out.home_services->push_back(id);
+            else if (first_look)
+                spdlog::warn("remote settings: home_services names '{}', a service this kiosk does not have", id);
+        }
+    }
+    return out;
+}
+
+bool Backend::registered(const std::string& id) const
+{
+    for (const FeatureModule& module : m_registry.modules())
+        if (module.core.id == id)
+            return true;
+    return false;
+}
+
 CachedData Backend::read_cache(std::int64_t now_utc)
 {
     CachedData data;
@@ -178,6 +243,7 @@ CachedData Backend::read_cache(std::int64_t now_utc)
     for (const FeatureModule& module : m_registry.modules())
         if (module.io.read_cache)
             data.features.emplace(module.core.id, module.io.read_cache(*m_store, now_utc));
+    data.remote = read_remote_settings();
     return data;
 }
 

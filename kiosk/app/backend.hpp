@@ -23,6 +23,7 @@ namespace kiosk::net {
 class LiveClient;
 class NetEffects;
 class SyncWorker;
+class Credentials;
 }
 
 namespace kiosk::app {
@@ -53,12 +54,19 @@ public:
 
 private:
     explicit Backend(const FeatureRegistry& registry);
+    // The office's settings for this kiosk from the cache, as far as this
+    // kiosk can use them (unknown services dropped, with a log line once).
+    RemoteSettings read_remote_settings();
+    bool registered(const std::string& id) const;
     const FeatureRegistry& m_registry;
     std::unique_ptr<store::Store> m_store;  // the UI thread's connection
     std::unique_ptr<net::SyncWorker> m_worker;
     std::unique_ptr<net::LiveClient> m_live;
     std::unique_ptr<net::NetEffects> m_effects;
     std::atomic<std::uint64_t> m_status_version{1};
+    std::shared_ptr<net::Credentials> m_credentials;  // the token the worker and the live client send
+    std::string m_verify_key;                         // sent with an enrolment code
+    std::string m_remote_logged;                      // the settings record last checked against the features
 };
 
 } // namespace kiosk::app

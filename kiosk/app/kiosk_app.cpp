@@ -113,9 +113,9 @@ double ms_between(std::chrono::steady_clock::time_point a, std::chrono::steady_c
 
 } // namespace
 
-KioskApp::KioskApp(const KioskConfig& config, const Catalog& catalog, const FeatureRegistry& registry,
+KioskApp::KioskApp(KioskConfig& config, const Catalog& catalog, const FeatureRegistry& registry,
                    Backend& backend)
-    : m_config(config), m_catalog(catalog), m_backend(backend), m_feature_screens(registry.screens()),
+    : m_config(config), m_file_config(config), m_catalog(catalog), m_backend(backend), m_feature_screens(registry.screens()),
       m_controller(config, registry.cores(), backend.effects())
 {
     m_controller.set_utc_clock([this] { return now_utc_s(); });
@@ -282,6 +282,11 @@ void KioskApp::update(bool force_views)
     // in it ends (a notice's end time, also offline).
     if (force_views || store_version != m_built_store_version || minute != m_built_minute || cache_stale) {
         m_cache = m_backend.read_cache(now_utc_s());
+        if (m_cache.remote != m_applied_remote) {  // the office changed this kiosk's settings
+            m_applied_remote = m_cache.remote;
+            m_config = with_remote_settings(m_file_config, m_applied_remote);
+            m_controller.settings_changed();
+        }
         m_cache_stale_at_utc = INT64_MAX;
         for (const FeatureCore& feature : m_controller.features()) {
             auto cached = m_cache.features.find(feature.id);

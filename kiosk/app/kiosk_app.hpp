@@ -34,7 +34,9 @@ struct FrameTiming {
 
 class KioskApp {
 public:
-    KioskApp(const KioskConfig& config, const Catalog& catalog, const FeatureRegistry& registry, Backend& backend);
+    // `config` is the one every part reads; the app puts the office's remote
+    // settings over the file's values in it (between two people).
+    KioskApp(KioskConfig& config, const Catalog& catalog, const FeatureRegistry& registry, Backend& backend);
     ~KioskApp();
 
     // Stops every thread that can push an SDL event (live requests, the sync
@@ -124,7 +126,9 @@ private:
     bool in_admin_corner(Point p) const;
     void speak(const std::vector<std::string>& pieces);
 
-    const KioskConfig& m_config;
+    KioskConfig& m_config;
+    const KioskConfig m_file_config;  // the config file's values: what remote settings are put over
+    RemoteSettings m_applied_remote;
     const Catalog& m_catalog;
     Backend& m_backend;
     screens::FeatureScreenMap m_feature_screens;

@@ -123,6 +123,7 @@ int run_kiosk(int argc, char** argv)
     if (!store_path.empty()) {
         config.value().store_path = store_path;
         config.value().store_key_file = (std::filesystem::path(store_path).parent_path() / "kiosk.key").string();
+        config.value().server_token_file = (std::filesystem::path(store_path).parent_path() / "kiosk.token").string();
     }
     if (!key_file.empty())
         config.value().store_key_file = key_file;

@@ -258,6 +258,29 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         }
         return {};
     }
+    if (command == "tap_digits_from") {
+        // Digits the server made at run time (an enrolment code a `shell`
+        // step fetched into $LOBBY_TMP/<file>), typed key by key.
+        std::string file, keypad;
+        args >> file >> keypad;
+        const char* tmp = std::getenv("LOBBY_TMP");
+        if (file.empty() || keypad.empty() || !tmp)
+            return "tap_digits_from needs a file in $LOBBY_TMP and a keypad id";
+        std::ifstream in(std::string(tmp) + "/" + file);
+        std::string digits;
+        std::getline(in, digits);
+        if (digits.empty())
+            return "tap_digits_from: $LOBBY_TMP/" + file + " holds no digits";
+        for (char digit : digits) {
+            if (digit < '0' || digit > '9')
+                return "tap_digits_from: $LOBBY_TMP/" + file + " holds more than digits";
+            const ui::DrawnTarget* key = app.last_frame().find_target(keypad + "." + digit);
+            if (!key)
+                return "no target '" + keypad + "." + digit + "' on screen";
+            tap(app, center_of(*key));
+        }
+        return {};
+    }
     if (command == "drag_until") {
         // Scrolls a list until a target is on screen whole, however tall the
         // list draws at this text size (at most 12 drags).
@@ -364,6 +387,11 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         if (!first)
             script.pulls_noted = app.sync_status().pulls_completed;
         app.settle();
+        return {};
+    }
+    if (command == "pull") {
+        // What staff changed on the server now, not at the next scheduled pull.
+        app.request_pull();
         return {};
     }
     if (command == "note_pulls") {

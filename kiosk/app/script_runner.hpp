@@ -5,6 +5,9 @@
 //   tap <widget-id>            press and lift in the middle of a target
 //   tap_unsettled <widget-id>  the same, drawing only the tap's frames (the real loop, run_loop, settles)
 //   tap_at <x> <y>             press and lift at window pixels
+//   tap_digits_from <file> <keypad-id>
+//                              tap <keypad-id>.<d> for each digit in the first
+//                              line of $LOBBY_TMP/<file> (a code the server made)
 //   drag <widget-id> <dy>      drag from a target by dy pixels, then lift
 //   drag_at <x> <y> <dy>       the same from a point
 //   drag_until <widget-id> <x> <y> <dy>
@@ -23,6 +26,8 @@
 //   wait_target <widget-id>    wait up to 10 s for a target
 //   wait_synced [seconds]      wait (default 20 s) until the first full pull
 //                              finished (the screen no longer moves as data arrives)
+//   pull                       ask the sync worker to pull now (after a `shell`
+//                              step changed something on the server)
 //   note_pulls                 note how many pulls the sync worker completed...
 //   wait_pulled [seconds]      ...and wait (default 20 s) until one more did:
 //                              put note_pulls before the step that changes the

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/digit_entry.hpp"
+#include "core/enrolment.hpp"
 #include "core/feature.hpp"
 #include "core/language.hpp"
 #include "core/metrics.hpp"
@@ -48,6 +49,14 @@ struct PersonSession {
     PinPrompt pin;
     bool admin_unlocked = false;
     bool confirming_exit = false;  // 退出程序 was tapped; one stray tap must not stop the kiosk
+    EnrolPrompt enrol;             // the enrolment code dialog on the admin screen
+    // What this person started with (the kiosk's defaults then): a change of
+    // the office's settings applies from the next person, and does not make
+    // an untouched home look "in use".
+    Language start_language = Language::ZhCN;
+    DisplayMode start_display;
+    int idle_timeout_s = 60;
+    int idle_timeout_large_text_s = 120;
     // Each feature's state (unit, digits, bill, order ...), made fresh from
     // its FeatureCore::new_state with the session.
     std::map<FeatureId, std::any> features;

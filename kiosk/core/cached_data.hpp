@@ -6,6 +6,7 @@
 
 #include "core/feature.hpp"
 #include "core/language.hpp"
+#include "core/remote_settings.hpp"
 
 #include <any>
 #include <cstdint>
@@ -36,6 +37,7 @@ struct EstateInfo {
 
 struct CachedData {
     std::optional<EstateInfo> estate;
+    RemoteSettings remote;  // the office's settings for this kiosk (empty: none)
     std::map<FeatureId, std::any> features;   // each feature's own cached data
 };
 

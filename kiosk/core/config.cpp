@@ -77,6 +77,7 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
               read_field(root, "kiosk", "language", language, source_name, error) &&
               read_field(root, "server", "url", config.server_url, source_name, error) &&
               read_field(root, "server", "token", config.server_token, source_name, error) &&
+              read_field(root, "server", "token_file", config.server_token_file, source_name, error) &&
               read_field(root, "server", "ca_file", config.server_ca_file, source_name, error) &&
               read_field(root, "server", "pin_sha256", config.server_pin_sha256, source_name, error) &&
               read_field(root, "server", "allow_plain_http", config.server_allow_plain_http, source_name, error) &&
@@ -165,8 +166,9 @@ Result<KioskConfig> parse_config(std::string_view text, const std::string& sourc
 
     if (auto problem = server_trust_problem(config))
         return Error{line_of(root, "server.url", source_name) + ": " + *problem};
-    if (config.server_token.empty())
-        return Error{line_of(root, "server", source_name) + ": [server] token is missing"};
+    // No token is fine: the kiosk starts and waits for an enrolment code.
+    if (config.server_token_file.empty())
+        return Error{line_of(root, "server.token_file", source_name) + ": [server] token_file is empty"};
     if (!is_argon2id_hash(config.admin_pin_hash))
         return Error{line_of(root, "admin.pin_hash", source_name) +
                      ": [admin] pin_hash must be an Argon2id hash ($argon2id$v=19$m=...); make one with: kiosk --hash-pin"};
@@ -194,6 +196,7 @@ Result<KioskConfig> load_config(const std::string& path)
     if (config) {
         beside_config(config.value().store_path);
         beside_config(config.value().store_key_file);
+        beside_config(config.value().server_token_file);
         std::string& ca_file = config.value().server_ca_file;
         if (!ca_file.empty()) {
             beside_config(ca_file);

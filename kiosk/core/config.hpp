@@ -5,7 +5,9 @@
 #include "core/result.hpp"
 #include "core/speech_voice.hpp"
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -14,7 +16,11 @@ struct KioskConfig {
     Language default_language = Language::ZhCN;  // each new person starts here
 
     std::string server_url = "http://127.0.0.1:8470";  // the office server
-    std::string server_token;                          // this kiosk's bearer token
+    // This kiosk's bearer token from the file (an installer's); may be empty:
+    // the kiosk then waits for an enrolment code at its admin screen. A token
+    // from an enrolment or a rotation lives in token_file and wins over it.
+    std::string server_token;
+    std::string server_token_file = "kiosk.token";  // 0600; relative to the config file
     // https://: the PEM CA file the server's certificate must chain to
     // (relative to the config file; empty: the system's CAs), and optionally
     // the base64 SHA-256 of the server's public key (a pin). Plain http:// is
@@ -37,6 +43,10 @@ struct KioskConfig {
     int idle_timeout_large_text_s = 120;  // elderly mode gets longer
     int countdown_s = 20;                 // then everything is cleared
     bool elderly_default = false;         // each new person starts in 长者模式
+
+    // The services home shows, by feature id, when the office chose them
+    // (remote settings); nullopt: every registered service.
+    std::optional<std::vector<std::string>> home_services;
 
     // Read-aloud: the speaker button and 读屏 mode. Chinese screens are read
     // in Mandarin or Cantonese, per kiosk; English in English.

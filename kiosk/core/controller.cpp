@@ -50,6 +50,10 @@ void Controller::reset_session()
     ++m_state.session_number;
     m_state.session.language = m_config.default_language;
     m_state.session.display = default_display();
+    m_state.session.start_language = m_state.session.language;
+    m_state.session.start_display = m_state.session.display;
+    m_state.session.idle_timeout_s = m_config.idle_timeout_s;
+    m_state.session.idle_timeout_large_text_s = m_config.idle_timeout_large_text_s;
     new_feature_states();
     m_state.asking_still_there = false;
     m_state.attract_slide = -1;
@@ -62,8 +66,29 @@ void Controller::apply(const Request& request, std::int64_t now_ms)
     std::visit([&](const auto& r) { handle(r, now_ms); }, request);
 }
 
+void Controller::settings_changed()
+{
+    if (!session_in_use())
+        reset_session();
+    changed();
+}
+
 void Controller::apply_answer(const CallAnswer& answer, std::int64_t now_ms)
 {
+    if (answer.feature == enrolment_call) {
+        EnrolPrompt& enrol = m_state.session.enrol;
+        const auto* result = std::any_cast<EnrolAnswer>(&answer.payload);
+        // Only the call this dialog waits for (the person may have left).
+        if (!result || answer.id != enrol.call_id)
+            return;
+        enrol.call_id = 0;
+        enrol.result = result->result;
+        enrol.kiosk_id = result->kiosk_id;
+        if (enrol.result != EnrolResult::Enrolled)
+            enrol.entry.clear();
+        changed();
+        return;
+    }
     const FeatureCore* feature = find_feature(answer.feature);
     if (!feature)
         return;
@@ -99,8 +124,8 @@ DisplayMode Controller::default_display() const
 bool Controller::session_in_use() const
 {
     const PersonSession& s = m_state.session;
-    const DisplayMode start = default_display();
-    return s.stack.size() > 1 || s.pin.open || s.language != m_config.default_language ||
+    const DisplayMode& start = s.start_display;
+    return s.stack.size() > 1 || s.pin.open || s.language != s.start_language ||
            s.display.text_scale != start.text_scale || s.display.elderly != start.elderly || s.screen_reader ||
            s.chinese_voice.has_value();
 }
@@ -127,7 +152,9 @@ std::int64_t Controller::next_attract_change_ms(std::int64_t now_ms) const
 
 std::int64_t Controller::idle_timeout_ms() const
 {
-    int seconds = m_state.session.display.elderly ? m_config.idle_timeout_large_text_s : m_config.idle_timeout_s;
+    // The timeouts the person's session started with (see settings_changed).
+    const PersonSession& s = m_state.session;
+    int seconds = s.display.elderly ? s.idle_timeout_large_text_s : s.idle_timeout_s;
     // A feature may need longer (a person paying on their phone is not
     // touching this screen): do not clear it from under them.
     for (const FeatureCore& feature : m_features)
@@ -212,6 +239,7 @@ void Controller::handle(const RequestBack&, std::int64_t now_ms)
     if (m_state.session.stack.size() > 1)
         m_state.session.stack.pop_back();
     m_state.session.confirming_exit = false;  // Back answers the question too
+    m_state.session.enrol = EnrolPrompt{};    // and closes the enrolment dialog, digits and all
     changed();
 }
 
@@ -223,7 +251,12 @@ void Controller::handle(const RequestHome&, std::int64_t)
     DisplayMode display = m_state.session.display;
     const bool screen_reader = m_state.session.screen_reader;
     const std::optional<SpeechVoice> chinese_voice = m_state.session.chinese_voice;
+    const PersonSession before = std::move(m_state.session);
     m_state.session = PersonSession{};
+    m_state.session.start_language = before.start_language;
+    m_state.session.start_display = before.start_display;
+    m_state.session.idle_timeout_s = before.idle_timeout_s;
+    m_state.session.idle_timeout_large_text_s = before.idle_timeout_large_text_s;
     ++m_state.session_number;
     m_state.session.language = language;
     m_state.session.display = display;
@@ -348,6 +381,42 @@ void Controller::handle(const RequestExitConfirm&, std::int64_t)
 void Controller::handle(const RequestExitCancel&, std::int64_t)
 {
     m_state.session.confirming_exit = false;
+    changed();
+}
+
+void Controller::handle(const RequestEnrolOpen&, std::int64_t)
+{
+    if (!m_state.session.admin_unlocked)
+        return;
+    m_state.session.enrol = EnrolPrompt{};
+    m_state.session.enrol.open = true;
+    changed();
+}
+
+void Controller::handle(const RequestEnrolKey& r, std::int64_t)
+{
+    EnrolPrompt& enrol = m_state.session.enrol;
+    if (!enrol.open || enrol.call_id != 0 || enrol.result == EnrolResult::Enrolled)
+        return;
+    if (enrol.entry.press(r.key) && enrol.result != EnrolResult::None)
+        enrol.result = EnrolResult::None;  // typing again clears the last message
+    changed();
+}
+
+void Controller::handle(const RequestEnrolSubmit&, std::int64_t)
+{
+    EnrolPrompt& enrol = m_state.session.enrol;
+    if (!m_state.session.admin_unlocked || !enrol.open || enrol.call_id != 0 || !enrol.entry.full())
+        return;
+    enrol.call_id = m_next_call_id++;
+    enrol.result = EnrolResult::Sending;
+    m_effects.call(OnlineCall{enrol.call_id, enrolment_call, EnrolCall{enrol.entry.digits()}});
+    changed();
+}
+
+void Controller::handle(const RequestEnrolClose&, std::int64_t)
+{
+    m_state.session.enrol = EnrolPrompt{};  // the digits go with it
     changed();
 }
 

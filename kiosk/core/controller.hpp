@@ -32,7 +32,11 @@ public:
 
     void apply(const Request& request, std::int64_t now_ms);
     void apply_answer(const CallAnswer& answer, std::int64_t now_ms);
-    void on_touch(std::int64_t now_ms);  // any touch keeps the session alive (and ends the attract screen)
+    void on_touch(std::int64_t now_ms);
+    // The config (remote settings) changed: an untouched home starts afresh
+    // with the new defaults at once; a person using the kiosk keeps theirs,
+    // and the next person gets the new ones.
+    void settings_changed();  // any touch keeps the session alive (and ends the attract screen)
 
     // Advances time: opens the "still there?" dialog, ends the session,
     // runs the features' timers.
@@ -78,6 +82,10 @@ private:
     void handle(const RequestExit& r, std::int64_t now_ms);
     void handle(const RequestExitConfirm& r, std::int64_t now_ms);
     void handle(const RequestExitCancel& r, std::int64_t now_ms);
+    void handle(const RequestEnrolOpen& r, std::int64_t now_ms);
+    void handle(const RequestEnrolKey& r, std::int64_t now_ms);
+    void handle(const RequestEnrolSubmit& r, std::int64_t now_ms);
+    void handle(const RequestEnrolClose& r, std::int64_t now_ms);
     void handle(const RequestOpenItem& r, std::int64_t now_ms);
     void handle(const RequestUrgent& r, std::int64_t now_ms);
     void handle(const FeatureRequest& r, std::int64_t now_ms);

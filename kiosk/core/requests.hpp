@@ -29,6 +29,11 @@ struct RequestPinCancel {};
 struct RequestExit {};          // asks first: the kiosk stops serving until restarted
 struct RequestExitConfirm {};
 struct RequestExitCancel {};
+// The enrolment code dialog on the admin screen (admin only).
+struct RequestEnrolOpen {};
+struct RequestEnrolKey { char key; };  // '0'..'9', or '<'
+struct RequestEnrolSubmit {};
+struct RequestEnrolClose {};
 // Opens a service's item from outside it (the home banner's notice).
 struct RequestOpenItem { FeatureId feature; std::string item; };
 struct RequestUrgent { FeatureId feature; };  // a feature's urgent action on home
@@ -36,7 +41,8 @@ struct RequestUrgent { FeatureId feature; };  // a feature's urgent action on ho
 using Request = std::variant<RequestOpenScreen, RequestBack, RequestHome, RequestSetLanguage,
                              RequestCycleTextScale, RequestToggleElderly, RequestToggleScreenReader, RequestToggleVoice, RequestStillHere,
                              RequestCornerTap, RequestPinKey, RequestPinSubmit, RequestPinCancel,
-                             RequestExit, RequestExitConfirm, RequestExitCancel, RequestOpenItem, RequestUrgent, FeatureRequest>;
+                             RequestExit, RequestExitConfirm, RequestExitCancel, RequestEnrolOpen, RequestEnrolKey,
+                             RequestEnrolSubmit, RequestEnrolClose, RequestOpenItem, RequestUrgent, FeatureRequest>;
 
 class Requests {
 public:

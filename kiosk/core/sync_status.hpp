@@ -19,6 +19,11 @@ struct SyncStatus {
     // its key, when pinned) is not the one this kiosk trusts; nothing was
     // sent, the outbox keeps it. Cleared by the next answer from the server.
     bool server_untrusted = false;
+    // This kiosk has no token yet: it waits for an enrolment code (admin screen).
+    bool has_token = true;
+    // The office refused this kiosk's token (401: revoked, or replaced by a
+    // new enrolment). Submissions wait in the outbox; cleared by the next success.
+    bool unauthorized = false;
     std::int64_t offline_since_utc = 0;   // unix seconds; 0 when online
     std::int64_t last_sync_utc = 0;       // unix seconds of the last complete pull
     std::uint64_t pulls_completed = 0;    // complete pulls since start (tests wait for the next one)

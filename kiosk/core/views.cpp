@@ -3,6 +3,7 @@
 
 #include "protocol/time.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 
@@ -38,7 +39,8 @@ std::string network_text(const Texts& t, const SyncStatus& sync, NetworkState st
     switch (state) {
     case NetworkState::Connecting: text = t("net.connecting"); break;
     case NetworkState::Online: text = t("net.online"); break;
-    case NetworkState::Busy: text = t("net.busy"); break;
+    // A 401 is the office refusing this kiosk (not enrolled, revoked), not a busy system.
+    case NetworkState::Busy: text = t(sync.unauthorized ? "net.not_accepted" : "net.busy"); break;
     case NetworkState::Offline:
         // Not "the network is down": someone must fix the CA file or the server.
         if (sync.server_untrusted) {
@@ -134,12 +136,68 @@ ChromeView build_chrome(const ViewInputs& in, const Texts& t)
     return chrome;
 }
 
+// The office may choose the services home shows (remote settings); the
+// urgent actions (漏水, 火警 ...) stay whatever it chose.
+bool shown_on_home(const KioskConfig& config, const FeatureId& id)
+{
+    return !config.home_services || std::find(config.home_services->begin(), config.home_services->end(), id) !=
+                                        config.home_services->end();
+}
+
+const char* enrol_message_key(EnrolResult result)
+{
+    switch (result) {
+    case EnrolResult::None: return "admin.enrol_hint";
+    case EnrolResult::Sending: return "admin.enrol_sending";
+    case EnrolResult::Enrolled: return "admin.enrol_done";
+    case EnrolResult::UnknownCode: return "admin.enrol_unknown";
+    case EnrolResult::Used: return "admin.enrol_used";
+    case EnrolResult::Expired: return "admin.enrol_expired";
+    case EnrolResult::TooMany: return "admin.enrol_too_many";
+    case EnrolResult::Offline: return "admin.enrol_offline";
+    case EnrolResult::NotSaved: return "admin.enrol_not_saved";
+    case EnrolResult::Failed: return "admin.enrol_failed";
+    }
+    return "admin.enrol_failed";
+}
+
+EnrolDialogView build_enrol_dialog(const EnrolPrompt& enrol, const Texts& t)
+{
+    EnrolDialogView view;
+    view.open = enrol.open;
+    if (!view.open)
+        return view;
+    view.title = t(enrol.result == EnrolResult::Enrolled ? "admin.enrol_done_title" : "admin.enrol_title");
+    // "1234 5678" with blanks to fill: the installer reads back what was typed.
+    std::string code;
+    for (std::size_t i = 0; i < enrolment_code_digits; ++i) {
+        if (i == enrolment_code_digits / 2)
+            code += "  ";
+        code += i < enrol.entry.size() ? std::string(1, enrol.entry.digits()[i]) : std::string("_");
+    }
+    view.code_text = code;
+    view.message = format_text(t(enrol_message_key(enrol.result)), {{"id", enrol.kiosk_id}});
+    view.busy = enrol.result == EnrolResult::Sending;
+    view.done = enrol.result == EnrolResult::Enrolled;
+    view.error = !view.busy && !view.done && enrol.result != EnrolResult::None;
+    view.can_submit = enrol.entry.full() && !view.busy && !view.done;
+    view.ok_label = t("common.ok");
+    view.cancel_label = t("common.cancel");
+    view.close_label = t("admin.enrol_close");
+    view.erase_label = t("keypad.erase");
+    return view;
+}
+
 AdminView build_admin(const ViewInputs& in, const Texts& t)
 {
     AdminView admin;
     auto time_or_never = [&](std::int64_t utc_s) { return utc_s > 0 ? clock_text(utc_s) : t("admin.never"); };
     admin.rows = {
         {t("admin.kiosk_id"), in.config.kiosk_id},
+        // Second: what an installer at an unenrolled or refused kiosk must see first.
+        {t("admin.credentials"), t(!in.sync.has_token      ? "admin.credentials_none"
+                                   : in.sync.unauthorized ? "admin.credentials_refused"
+                                                          : "admin.credentials_ok")},
         {t("admin.server_url"), in.config.server_url},
         {t("admin.sync_status"), network_text(t, in.sync, network_state(in.sync))},
         {t("admin.last_sync"), time_or_never(in.sync.last_sync_utc)},
@@ -147,6 +205,9 @@ AdminView build_admin(const ViewInputs& in, const Texts& t)
                                                                    {"failed", std::to_string(in.sync.outbox_failed)}})},
         {t("admin.version"), LOBBY_VERSION},
     };
+    admin.credentials_problem = !in.sync.has_token || in.sync.unauthorized;
+    admin.enrol_label = t("admin.enrol");
+    admin.enrol = build_enrol_dialog(in.state.session.enrol, t);
     admin.exit_label = t("admin.exit");
     admin.confirming_exit = in.state.session.confirming_exit;
     if (admin.confirming_exit) {
@@ -167,7 +228,8 @@ Views build_views(const ViewInputs& in)
     views.screen = in.state.session.screen();
     views.chrome = build_chrome(in, t);
     for (const FeatureCore& feature : in.features)
-        views.home.tiles.push_back({feature.id, feature.tile.widget_id, t(feature.tile.title_key), feature.tile.icon, {}});
+        if (shown_on_home(in.config, feature.id))
+            views.home.tiles.push_back({feature.id, feature.tile.widget_id, t(feature.tile.title_key), feature.tile.icon, {}});
     for (const FeatureCore& feature : in.features)
         if (feature.urgent)
             views.home.urgent.push_back(

@@ -127,16 +127,40 @@ inline bool operator==(const AdminRow& a, const AdminRow& b)
 }
 inline bool operator!=(const AdminRow& a, const AdminRow& b) { return !(a == b); }
 
+// The enrolment code dialog: the digits typed so far (shown, so a typo is
+// seen), what came of the last try, and whether OK may be pressed.
+struct EnrolDialogView {
+    bool open = false;
+    std::string title, code_text, message;
+    bool error = false;     // the message says something went wrong
+    bool busy = false;      // sent; waiting for the office
+    bool done = false;      // enrolled: only Close remains
+    bool can_submit = false;
+    std::string ok_label, cancel_label, close_label, erase_label;
+};
+inline bool operator==(const EnrolDialogView& a, const EnrolDialogView& b)
+{
+    return std::tie(a.open, a.title, a.code_text, a.message, a.error, a.busy, a.done, a.can_submit, a.ok_label,
+                    a.cancel_label, a.close_label, a.erase_label) ==
+           std::tie(b.open, b.title, b.code_text, b.message, b.error, b.busy, b.done, b.can_submit, b.ok_label,
+                    b.cancel_label, b.close_label, b.erase_label);
+}
+
 struct AdminView {
     std::vector<AdminRow> rows;
+    bool credentials_problem = false;  // no token, or the office refused it
+    std::string enrol_label;           // 输入登记码
+    EnrolDialogView enrol;
     std::string exit_label;
     bool confirming_exit = false;  // the "stop the kiosk?" dialog is open
     std::string confirm_title, confirm_body, confirm_yes, confirm_no;
 };
 inline bool operator==(const AdminView& a, const AdminView& b)
 {
-    return std::tie(a.rows, a.exit_label, a.confirming_exit, a.confirm_title, a.confirm_body, a.confirm_yes, a.confirm_no) ==
-           std::tie(b.rows, b.exit_label, b.confirming_exit, b.confirm_title, b.confirm_body, b.confirm_yes, b.confirm_no);
+    return std::tie(a.rows, a.credentials_problem, a.enrol_label, a.enrol, a.exit_label, a.confirming_exit,
+                    a.confirm_title, a.confirm_body, a.confirm_yes, a.confirm_no) ==
+           std::tie(b.rows, b.credentials_problem, b.enrol_label, b.enrol, b.exit_label, b.confirming_exit,
+                    b.confirm_title, b.confirm_body, b.confirm_yes, b.confirm_no);
 }
 inline bool operator!=(const AdminView& a, const AdminView& b) { return !(a == b); }
 

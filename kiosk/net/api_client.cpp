@@ -22,7 +22,10 @@ ApiReply ApiClient::send(const char* method, const std::string& path, std::strin
     request.method = method;
     request.url = m_endpoint.url + path;
     request.body = std::move(body);
-    request.headers.push_back("Authorization: Bearer " + m_endpoint.token);
+    // Read per request: a rotation or an enrolment applies to the next one.
+    const std::string token = m_endpoint.credentials ? m_endpoint.credentials->token() : m_endpoint.token;
+    if (!token.empty())  // not enrolled yet: no header (the office answers 401, or enrols)
+        request.headers.push_back("Authorization: Bearer " + token);
     if (!idempotency_key.empty())
         request.headers.push_back("Idempotency-Key: " + idempotency_key);
     ApiReply reply;

@@ -4,10 +4,12 @@
 // The sync worker and the live client each own one (their own connection).
 #pragma once
 
+#include "net/credentials.hpp"
 #include "net/http_client.hpp"
 #include "net/response_kind.hpp"
 #include "protocol/error.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -15,8 +17,10 @@ namespace kiosk::net {
 
 struct ServerEndpoint {
     std::string url;    // "http://127.0.0.1:8470", no trailing slash
-    std::string token;  // this kiosk's bearer token
-    TlsTrust tls;       // for an https:// url: the CA file and the optional key pin
+    std::string token;  // this kiosk's bearer token (when no credentials are given)
+    TlsTrust tls;
+    // The shared, replaceable token (enrolment, rotation); wins over `token`.
+    std::shared_ptr<Credentials> credentials;       // for an https:// url: the CA file and the optional key pin
 };
 
 struct ApiReply {
@@ -39,6 +43,8 @@ public:
                   const std::string& idempotency_key = {});
     // Makes the running and every later send() return at once (shutdown).
     void abort() noexcept { m_http.abort(); }
+    // The shared token this client sends (null when it has a fixed one).
+    const std::shared_ptr<Credentials>& credentials() const { return m_endpoint.credentials; }
 
 private:
     ServerEndpoint m_endpoint;

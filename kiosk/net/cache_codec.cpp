@@ -5,6 +5,8 @@
 #include "protocol/decode.hpp"
 #include "protocol/protocol.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <cstring>
 
 namespace kiosk::net {
@@ -52,6 +54,15 @@ std::optional<nlohmann::json> reencode_record(const std::string& collection, con
         return roundtrip<p::Ticket>(data, problem);
     if (collection == c::visitor_codes)
         return roundtrip<p::VisitorCodeRecord>(data, problem);
+    if (collection == c::kiosk_settings) {
+        // Field by field: a value this kiosk cannot use is dropped (named in
+        // the log, never its value) and the rest still applies.
+        std::vector<std::string> rejected;
+        const p::KioskSettings kept = p::settings_from_feed(data, rejected);
+        for (const std::string& field : rejected)
+            spdlog::warn("sync: remote setting '{}' ignored: not a value this kiosk understands", field);
+        return nlohmann::json(kept);
+    }
     if (problem)
         *problem = "unknown collection";
     return std::nullopt;

@@ -27,6 +27,7 @@ Outcome judge(const HttpResponse& response)
         return outcome;
     }
     outcome.reached_server = true;
+    outcome.unauthorized = response.status == 401;
     const std::string status = "HTTP " + std::to_string(response.status);
     const bool json = is_json_content_type(response.content_type);
     if (response.status >= 200 && response.status < 300) {

@@ -19,6 +19,7 @@ struct Outcome {
     bool local_failure = false;    // the kiosk's own store failed (disk full), not the network
     bool storage_full = false;     // that failure was a full disk
     bool untrusted_server = false; // https: the server's certificate or key pin did not match (not sent)
+    bool unauthorized = false;     // 401: the office does not accept this kiosk's token (retried, kept)
     std::string message;           // the server's message (refused) or why to retry; no personal data
 };
 

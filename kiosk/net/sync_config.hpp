@@ -2,15 +2,19 @@
 #pragma once
 
 #include "net/backoff.hpp"
+#include "net/credentials.hpp"
 #include "net/http_client.hpp"
 
+#include <memory>
 #include <string>
 
 namespace kiosk::net {
 
 struct SyncConfig {
     std::string server_url = "http://127.0.0.1:8470";   // office server, no trailing slash
-    std::string token = "demo-lobby-1-token";            // this kiosk's bearer token
+    std::string token = "demo-lobby-1-token";            // this kiosk's bearer token (tests)
+    // The kiosk's shared token (wins over `token`): rotations replace it.
+    std::shared_ptr<Credentials> credentials;
     TlsTrust tls;                                        // https://: CA file and optional key pin
     std::string kiosk_version = "0.0.0";                 // sent with the heartbeat
     int page_limit = 250;                   // records per /v1/changes page (server caps at 1000); one

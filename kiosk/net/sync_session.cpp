@@ -10,6 +10,7 @@
 #include "protocol/changes.hpp"
 #include "protocol/decode.hpp"
 #include "protocol/kiosk.hpp"
+#include "protocol/kiosk_setup.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -40,7 +41,7 @@ std::int64_t unix_now_ms()
 
 SyncSession::SyncSession(store::Store store, SyncConfig config)
     : m_store(std::move(store)), m_config(std::move(config)),
-      m_api(ServerEndpoint{m_config.server_url, m_config.token, m_config.tls}, m_config.timeouts), m_random(std::random_device{}())
+      m_api(ServerEndpoint{m_config.server_url, m_config.token, m_config.tls, m_config.credentials}, m_config.timeouts), m_random(std::random_device{}())
 {
 }
 
@@ -250,7 +251,37 @@ PassResult SyncSession::heartbeat(std::optional<std::int64_t> last_sync_utc, boo
     const ApiReply reply = m_api.send("POST", "/v1/heartbeat", body.dump());
     pass.requested = true;
     pass.outcome = reply.judged;
+    if (pass.outcome.verdict == Verdict::success) {
+        auto ack = lobby::protocol::decode_text<lobby::protocol::HeartbeatAck>(reply.http.body);
+        if (ack && ack.value().rotate_token)
+            fetch_rotated_token();
+    }
     return pass;
+}
+
+void SyncSession::fetch_rotated_token()
+{
+    const auto& credentials = m_api.credentials();
+    if (!credentials)
+        return;  // a fixed token (tests): nothing to keep a new one in
+    const ApiReply reply = m_api.send("POST", "/v1/kiosks/token");
+    if (reply.judged.verdict != Verdict::success) {
+        spdlog::warn("sync: the office asked for a new token; fetching it failed ({}), the next heartbeat asks again",
+                     reply.summary());
+        return;
+    }
+    auto rotation = lobby::protocol::decode_text<lobby::protocol::TokenRotation>(reply.http.body);
+    if (!rotation) {
+        spdlog::warn("sync: the new token's answer is unreadable: {}", rotation.error().field);
+        return;
+    }
+    // Kept first, used after: if the file cannot be written the old token
+    // goes on working through its grace and the next heartbeat asks again.
+    std::string error;
+    if (credentials->replace(rotation.value().token, error))
+        spdlog::info("sync: the office rotated this kiosk's token; the new one is kept and in use");
+    else
+        spdlog::error("sync: the new token could not be kept ({}); still on the old one", error);
 }
 
 } // namespace kiosk::net

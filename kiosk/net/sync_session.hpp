@@ -48,6 +48,9 @@ private:
     // After a pull: fetches the pictures cached records name and drops those
     // none name any more.
     void fetch_images(PassResult& pass);
+    // The heartbeat's answer said the office rotated our token: fetch the
+    // new one with the current one, keep it in the token file, use it.
+    void fetch_rotated_token();
 
     store::Store m_store;
     SyncConfig m_config;

@@ -21,7 +21,8 @@ bool same(const kiosk::SyncStatus& a, const kiosk::SyncStatus& b)
            && a.offline_since_utc == b.offline_since_utc && a.last_sync_utc == b.last_sync_utc
            && a.outbox_pending == b.outbox_pending && a.outbox_failed == b.outbox_failed
            && a.server_busy == b.server_busy && a.storage_full == b.storage_full
-           && a.server_untrusted == b.server_untrusted;
+           && a.server_untrusted == b.server_untrusted && a.has_token == b.has_token
+           && a.unauthorized == b.unauthorized;
 }
 
 } // namespace
@@ -31,6 +32,7 @@ SyncWorker::SyncWorker(store::Store store, SyncConfig config, WakeFn wake)
       m_wake(std::move(wake))
 {
     m_status.storage_full = m_config.storage_fallback;   // said from the first frame
+    m_status.has_token = !m_config.credentials || m_config.credentials->has_token();
 }
 
 SyncWorker::~SyncWorker() { stop(); }
@@ -103,6 +105,11 @@ void SyncWorker::note_outcome(kiosk::SyncStatus& status, bool requested, const O
         // 网络正常 only after an answer judged a success (or a contract refusal);
         // a 5xx or an unreadable body is "the office system is busy".
         status.server_busy = outcome.verdict == Verdict::retry;
+    }
+    if (judges_server && outcome.reached_server) {
+        if (outcome.unauthorized && !status.unauthorized)
+            spdlog::warn("sync: the office server refuses this kiosk's token (401); submissions stay in the outbox");
+        status.unauthorized = outcome.unauthorized;
     }
     if (outcome.untrusted_server && !status.server_untrusted)
         spdlog::warn("sync: the office server is not trusted, nothing is sent: {}", outcome.message);
@@ -236,6 +243,7 @@ void SyncWorker::run()
             }
         }
 
+        status.has_token = !m_config.credentials || m_config.credentials->has_token();
         if (store_changed)
             m_session->checkpoint();
         if (auto counts = m_session->outbox_counts()) {

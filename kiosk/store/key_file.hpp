@@ -1,8 +1,11 @@
-// The kiosk's phone-hash key, kept in its own 0600 file outside the database it protects.
+// The kiosk's secrets kept in 0600 files outside the database: the
+// phone-hash key (its verification key) and, once it enrolled by code or
+// its token was rotated, its bearer token.
 #pragma once
 
 #include "store/error.hpp"
 
+#include <optional>
 #include <string>
 
 namespace kiosk::store {
@@ -16,5 +19,12 @@ namespace kiosk::store {
 // refused (bad_input) with a message naming the file and the fix. The key
 // itself is never put in a message.
 Result<std::string> load_or_create_key_file(const std::string& path);
+
+// The token file ([server] token_file): nullopt when there is none (the
+// config's token counts then). Same checks as the key file (regular, 0600,
+// one printable line); the token is never put in a message.
+Result<std::optional<std::string>> load_token_file(const std::string& path);
+// Replaces it atomically: a 0600 temporary file, fsync'ed, renamed into place.
+Status save_token_file(const std::string& path, const std::string& token);
 
 } // namespace kiosk::store

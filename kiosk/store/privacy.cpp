@@ -104,7 +104,8 @@ nlohmann::json scrub_personal(nlohmann::json data, std::string_view hash_key)
 
 bool is_public_collection(std::string_view collection)
 {
-    for (std::string_view name : {"estate", "fee_kinds", "repair_categories", "repair_locations", "notices", "surveys", "survey_actions"})
+    for (std::string_view name : {"estate", "fee_kinds", "repair_categories", "repair_locations", "notices", "surveys", "survey_actions",
+                                       "kiosk_settings"})
         if (collection == name)
             return true;
     return false;

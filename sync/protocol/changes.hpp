@@ -39,6 +39,7 @@ inline constexpr const char* units = "units";
 inline constexpr const char* bills = "bills";
 inline constexpr const char* tickets = "tickets";
 inline constexpr const char* visitor_codes = "visitor_codes";
+inline constexpr const char* kiosk_settings = "kiosk_settings";  // this kiosk's remote settings (key: its id)
 } // namespace collection
 
 inline constexpr std::int64_t changes_default_limit = 500;

@@ -23,6 +23,7 @@ namespace error_code {
 inline constexpr const char* bad_json = "bad_json";                    // 400
 inline constexpr const char* bad_request = "bad_request";              // 400 (unreadable HTTP request)
 inline constexpr const char* invalid_query = "invalid_query";          // 400
+inline constexpr const char* invalid_setting = "invalid_setting";      // 400 (a kiosk setting staff sent is not allowed; nothing stored)
 inline constexpr const char* missing_idempotency_key = "missing_idempotency_key";  // 400
 inline constexpr const char* unauthorized = "unauthorized";            // 401
 inline constexpr const char* verification_expired = "verification_expired";  // 401 (a household verification too old, or not this kiosk's: verify again)
@@ -49,6 +50,7 @@ inline constexpr const char* slot_taken = "slot_taken";                // 409 (a
 inline constexpr const char* not_awaiting_acceptance = "not_awaiting_acceptance";  // 409
 inline constexpr const char* paid_service_not_acknowledged = "paid_service_not_acknowledged";  // 422
 inline constexpr const char* code_already_used = "code_already_used";  // 409
+inline constexpr const char* no_rotation_pending = "no_rotation_pending";  // 409 (POST /v1/kiosks/token when staff asked for no rotation)
 inline constexpr const char* order_already_paid = "order_already_paid";  // 409
 inline constexpr const char* bills_already_paid = "bills_already_paid";  // 409
 inline constexpr const char* code_expired = "code_expired";            // 410

@@ -32,11 +32,14 @@ void decode_into(const nlohmann::json& j, HeartbeatAck& out, DecodeContext& ctx)
     ObjectReader r(j, ctx);
     r.text("kiosk_id", out.kiosk_id, id_rule);
     r.time("server_time", out.server_time);
+    r.boolean("rotate_token", out.rotate_token, false);
 }
 
 void to_json(nlohmann::json& j, const HeartbeatAck& v) {
     j = nlohmann::json{{"kiosk_id", v.kiosk_id}};
     put_time(j, "server_time", v.server_time);
+    if (v.rotate_token)
+        j["rotate_token"] = true;
 }
 
 void decode_into(const nlohmann::json& j, KioskStatus& out, DecodeContext& ctx) {
@@ -49,6 +52,7 @@ void decode_into(const nlohmann::json& j, KioskStatus& out, DecodeContext& ctx) 
     r.integer("outbox_size", out.outbox_size, 0, 1'000'000);
     r.time("last_sync", out.last_sync);
     r.boolean("storage_full", out.storage_full, false);
+    r.boolean("rotation_pending", out.rotation_pending, false);
 }
 
 void to_json(nlohmann::json& j, const KioskStatus& v) {
@@ -59,6 +63,8 @@ void to_json(nlohmann::json& j, const KioskStatus& v) {
     put_time(j, "last_sync", v.last_sync);
     if (v.storage_full)
         j["storage_full"] = true;
+    if (v.rotation_pending)
+        j["rotation_pending"] = true;
 }
 
 void decode_into(const nlohmann::json& j, KioskList& out, DecodeContext& ctx) {

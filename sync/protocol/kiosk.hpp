@@ -29,6 +29,8 @@ LOBBY_PROTOCOL_CODEC(Heartbeat);
 struct HeartbeatAck {
     std::string kiosk_id;
     UtcSeconds server_time = 0;
+    // Staff asked for a new token: fetch it with POST /v1/kiosks/token (sent when true).
+    bool rotate_token = false;
 };
 LOBBY_PROTOCOL_CODEC(HeartbeatAck);
 
@@ -42,6 +44,7 @@ struct KioskStatus {
     std::optional<std::int64_t> outbox_size;
     std::optional<UtcSeconds> last_sync;
     bool storage_full = false;  // its last heartbeat said its disk is full (sent when true)
+    bool rotation_pending = false;  // staff asked for a new token; the kiosk has not fetched it yet (sent when true)
 };
 LOBBY_PROTOCOL_CODEC(KioskStatus);
 

@@ -15,6 +15,7 @@
 #include "protocol/follow_code.hpp"
 #include "protocol/households.hpp"
 #include "protocol/kiosk.hpp"
+#include "protocol/kiosk_setup.hpp"
 #include "protocol/notices.hpp"
 #include "protocol/repairs.hpp"
 #include "protocol/surveys.hpp"

@@ -16,6 +16,7 @@ namespace lobby::server {
 struct Caller {
     std::string kiosk_id;
     std::string role;  // kiosk, staff
+    std::string token_sha256;  // of the token this request came with (a rotated kiosk's may be the previous one)
 };
 
 struct ApiContext {

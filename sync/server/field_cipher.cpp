@@ -113,4 +113,17 @@ std::optional<std::string> FieldCipher::open_optional(const std::optional<std::s
     return open(*stored);
 }
 
+std::string FieldCipher::keyed_hash(std::string_view purpose, std::string_view data) const {
+    unsigned char subkey[crypto_generichash_KEYBYTES];
+    crypto_generichash(subkey, sizeof subkey, reinterpret_cast<const unsigned char*>(purpose.data()), purpose.size(),
+                       m_key.data(), m_key.size());
+    unsigned char digest[32];
+    crypto_generichash(digest, sizeof digest, reinterpret_cast<const unsigned char*>(data.data()), data.size(), subkey,
+                       sizeof subkey);
+    sodium_memzero(subkey, sizeof subkey);
+    char hex[2 * sizeof digest + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
 } // namespace lobby::server

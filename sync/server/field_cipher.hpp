@@ -32,6 +32,11 @@ public:
     std::string open(std::string_view stored) const;
     std::optional<std::string> open_optional(const std::optional<std::string>& stored) const;
 
+    // A keyed hash (BLAKE2b under a subkey of the data key made for
+    // `purpose`), in hex, for short secrets found by value (enrolment
+    // codes): a copy of the DB without the key file cannot test guesses.
+    std::string keyed_hash(std::string_view purpose, std::string_view data) const;
+
     static bool is_sealed(std::string_view stored);
     // Values kept in clear on purpose (see open()).
     static bool is_plain_marker(std::string_view stored) { return stored.empty() || stored == "*"; }

@@ -26,15 +26,19 @@ void send(httplib::Response& res, const ApiResponse& r) {
     res.set_content(protocol::dump_json(r.body), "application/json; charset=utf-8");
 }
 
-std::optional<Caller> authenticate(Database& db, const httplib::Request& http, ApiResponse& refusal) {
+std::optional<Caller> authenticate(Database& db, const httplib::Request& http, ApiResponse& refusal,
+                                   protocol::UtcSeconds now) {
     const std::string header = http.get_header_value("Authorization");
     const std::string prefix = "Bearer ";
     if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) {
         refusal = api_error(401, unauthorized, "This request needs an 'Authorization: Bearer <kiosk token>' header.");
         return std::nullopt;
     }
-    Statement st(db, "SELECT id, role, revoked FROM kiosks WHERE token_sha256 = ?");
-    st.bind(1, sha256_hex(header.substr(prefix.size())));
+    // The current token, or the one it replaced while its grace lasts (a
+    // rotation must not strand requests already on their way).
+    Statement st(db, "SELECT id, role, revoked FROM kiosks WHERE token_sha256 = ?1 "
+                     "OR (previous_token_sha256 = ?1 AND previous_token_until > ?2)");
+    st.bind(1, sha256_hex(header.substr(prefix.size()))).bind(2, now);
     if (!st.step()) {
         refusal = api_error(401, unauthorized, "The kiosk token is not known to this office server.");
         return std::nullopt;
@@ -43,7 +47,7 @@ std::optional<Caller> authenticate(Database& db, const httplib::Request& http, A
         refusal = api_error(401, unauthorized, "The kiosk token has been revoked; ask the office for a new one.");
         return std::nullopt;
     }
-    return Caller{st.text(0), st.text(1)};
+    return Caller{st.text(0), st.text(1), sha256_hex(header.substr(prefix.size()))};
 }
 
 ApiResponse decode_refusal(const protocol::DecodeError& e) {
@@ -112,7 +116,8 @@ std::optional<std::int64_t> query_int(const httplib::Request& http, const char* 
 bool parse_collections(const httplib::Request& http, std::vector<std::string>& out) {
     if (!http.has_param("collections")) return true;
     static const std::set<std::string> known = {"estate", "fee_kinds", "repair_categories", "repair_locations", "notices",
-                                                "surveys", "units", "bills", "tickets", "visitor_codes"};
+                                                "surveys", "units", "bills", "tickets", "visitor_codes",
+                                                "kiosk_settings"};
     std::stringstream list(http.get_param_value("collections"));
     for (std::string name; std::getline(list, name, ',');) {
         if (!known.count(name)) return false;
@@ -142,7 +147,8 @@ void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& c
         if (!parse_collections(req, query.collections))
             return api_error(400, p::error_code::invalid_query,
                              "Query 'collections' must be a comma-separated list of: estate, fee_kinds, "
-                             "repair_categories, repair_locations, notices, surveys, units, bills, tickets, visitor_codes.");
+                             "repair_categories, repair_locations, notices, surveys, units, bills, tickets, visitor_codes, "
+                             "kiosk_settings.");
         apply_due_refreshes(r->pool(), ctx.db, ctx.now);
         protocol::ChangesPage page = read_changes(ctx.db, query);
         add_unit_verifiers(ctx.db, ctx.caller.kiosk_id, page);

@@ -23,8 +23,10 @@ void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& c
 
 // [SECTION] Pieces of the adapters (router.cpp)
 void send(httplib::Response& res, const ApiResponse& r);
-// 401 for a missing, unknown or revoked bearer token.
-std::optional<Caller> authenticate(Database& db, const httplib::Request& http, ApiResponse& refusal);
+// 401 for a missing, unknown or revoked bearer token, and for a kiosk's
+// previous token once its grace after a rotation (previous_token_until) passed.
+std::optional<Caller> authenticate(Database& db, const httplib::Request& http, ApiResponse& refusal,
+                                   protocol::UtcSeconds now = protocol::now_utc());
 ApiResponse decode_refusal(const protocol::DecodeError& e);
 ApiResponse missing_idempotency_key();
 // Replays the stored response for (kiosk, key) into `res` and returns true,
@@ -50,7 +52,7 @@ public:
         return [self = shared_from_this(), fn, snapshot](const httplib::Request& http, httplib::Response& res) {
             auto lease = self->m_pool.acquire();
             ApiResponse refusal;
-            auto caller = authenticate(lease.db(), http, refusal);
+            auto caller = authenticate(lease.db(), http, refusal, self->m_config.now());
             if (!caller) return send(res, refusal);
             ApiContext ctx{lease.db(), self->m_config, *caller, self->m_config.now()};
             if (snapshot == Snapshot::Own) return send(res, fn(ctx, http));
@@ -70,7 +72,7 @@ public:
         return [self = shared_from_this(), fn, read_first](const httplib::Request& http, httplib::Response& res) {
             auto lease = self->m_pool.acquire();
             ApiResponse refusal;
-            auto caller = authenticate(lease.db(), http, refusal);
+            auto caller = authenticate(lease.db(), http, refusal, self->m_config.now());
             if (!caller) return send(res, refusal);
             auto decoded = protocol::decode_text<Req>(http.body);
             if (!decoded) return send(res, decode_refusal(decoded.error()));
@@ -112,7 +114,7 @@ public:
             auto lease = self->m_pool.acquire();
             Database& db = lease.db();
             ApiResponse refusal;
-            auto caller = authenticate(db, http, refusal);
+            auto caller = authenticate(db, http, refusal, self->m_config.now());
             if (!caller) return send(res, refusal);
             const std::string key = http.get_header_value("Idempotency-Key");
             if (!valid_idempotency_key(key)) return send(res, missing_idempotency_key());
@@ -148,7 +150,7 @@ public:
         return [self = shared_from_this(), fn](const httplib::Request& http, httplib::Response& res) {
             auto lease = self->m_pool.acquire();
             ApiResponse refusal;
-            auto caller = authenticate(lease.db(), http, refusal);
+            auto caller = authenticate(lease.db(), http, refusal, self->m_config.now());
             if (!caller) return send(res, refusal);
             ApiContext ctx{lease.db(), self->m_config, *caller, self->m_config.now()};
             WriteTransaction tx(self->m_pool, lease.db());

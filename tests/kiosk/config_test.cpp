@@ -98,7 +98,7 @@ TEST_CASE("values out of range are refused with a reason")
     check_refused("[admin]", "[speech]\nzh_hk_voice = 3\n[admin]", "zh_hk_voice");
     check_refused("[admin]", "[speech]\nenabled = \"on\"\n[admin]", "enabled");
     check_refused("url = \"http://127.0.0.1:8470\"", "url = \"ftp://x\"", "url");
-    check_refused("token = \"t\"", "token = \"\"", "token");
+    check_refused("token = \"t\"", "token = \"t\"\ntoken_file = \"\"", "token_file");
     check_refused("pin_hash = \"$argon2id$", "pin_hash = \"$argon2i$", "pin_hash");
     check_refused("m=19456,", "m=abc,", "pin_hash");
     check_refused("$v=19$", "$v=16$", "pin_hash");
@@ -158,6 +158,24 @@ TEST_CASE("the key file defaults to kiosk.key beside the config; relative paths 
     std::filesystem::remove_all(folder);
     REQUIRE(loaded.ok());
     CHECK(loaded.value().store_key_file == (folder / "kiosk.key").string());
+}
+
+TEST_CASE("without a token the config loads (the kiosk waits for an enrolment code); the token file sits beside it")
+{
+    std::string text = valid_config();
+    text.replace(text.find("token = \"t\"\n"), 12, "");
+    auto parsed = parse_config(text, "k.toml");
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value().server_token.empty());
+    CHECK(parsed.value().server_token_file == "kiosk.token");
+
+    const auto folder = std::filesystem::temp_directory_path() / ("lobby-config-token-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(folder);
+    { std::ofstream(folder / "kiosk.toml") << text; }
+    auto loaded = kiosk::load_config((folder / "kiosk.toml").string());
+    std::filesystem::remove_all(folder);
+    REQUIRE(loaded.ok());
+    CHECK(loaded.value().server_token_file == (folder / "kiosk.token").string());
 }
 
 TEST_CASE("a relative store path is taken relative to the config file")

@@ -137,3 +137,29 @@ TEST_CASE("a store opened without a key is refused")
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().code == store::StoreErrc::bad_input);
 }
+
+TEST_CASE("the token file: absent is no token; written 0600 and replaced whole; refused when others can read it")
+{
+    test::TempDir dir;
+    const std::string path = dir.file("kiosk.token");
+    auto none = store::load_token_file(path);
+    REQUIRE(none.ok());
+    CHECK_FALSE(none.value().has_value());
+
+    REQUIRE(store::save_token_file(path, "first-token-0123456789").ok());
+    CHECK(file_mode(path) == 0600);
+    CHECK(file_bytes(path) == "first-token-0123456789\n");
+    REQUIRE(store::save_token_file(path, "second-token").ok());
+    CHECK(file_bytes(path) == "second-token\n");
+    CHECK(*store::load_token_file(path).value() == "second-token");
+    CHECK_FALSE(store::save_token_file(path, "two\nlines").ok());  // never half a token
+    CHECK(file_bytes(path) == "second-token\n");
+
+    write_file(path, "leaky-token\n", 0644);
+    auto leaky = store::load_token_file(path);
+    REQUIRE_FALSE(leaky.ok());
+    CHECK(leaky.error().message.find("chmod 600") != std::string::npos);
+    CHECK(leaky.error().message.find("leaky-token") == std::string::npos);
+    write_file(path, "bad token\n", 0600);
+    CHECK_FALSE(store::load_token_file(path).ok());
+}

@@ -33,7 +33,7 @@ PageContext::PageContext(Database& database, const ServerConfig& server_config, 
 }
 
 ApiContext PageContext::api() const {
-    return ApiContext{db, config, Caller{"staff:" + staff().username, "staff"}, now};
+    return ApiContext{db, config, Caller{"staff:" + staff().username, "staff", {}}, now};  // no bearer token
 }
 
 std::string PageContext::field(const std::string& name) const {

@@ -9,13 +9,19 @@ ApiResponse record_heartbeat(ApiContext& ctx, const protocol::Heartbeat& req) {
     st.bind(1, ctx.now).bind(2, req.kiosk_version).bind(3, req.outbox_size).bind(4, req.last_sync);
     st.bind(5, static_cast<std::int64_t>(req.storage_full ? 1 : 0)).bind(6, ctx.caller.kiosk_id);
     st.run();
-    return api_ok(200, protocol::HeartbeatAck{ctx.caller.kiosk_id, ctx.now});
+    protocol::HeartbeatAck ack{ctx.caller.kiosk_id, ctx.now};
+    // Asked by staff, or asked again: a kiosk still on its previous token lost the new one.
+    Statement rotation(ctx.db, "SELECT rotation_requested_at IS NOT NULL OR previous_token_sha256 = ? FROM kiosks "
+                               "WHERE id = ?");
+    rotation.bind(1, ctx.caller.token_sha256).bind(2, ctx.caller.kiosk_id);
+    ack.rotate_token = rotation.step() && rotation.opt_int64(0).value_or(0) != 0;
+    return api_ok(200, ack);
 }
 
 namespace {
 
-constexpr const char* status_columns = "SELECT id, revoked, last_seen, version, outbox_size, last_sync, storage_full "
-                                       "FROM kiosks WHERE role = 'kiosk'";
+constexpr const char* status_columns = "SELECT id, revoked, last_seen, version, outbox_size, last_sync, storage_full, "
+                                       "rotation_requested_at FROM kiosks WHERE role = 'kiosk'";
 
 protocol::KioskStatus status_of(const Statement& st, protocol::UtcSeconds now) {
     constexpr protocol::UtcSeconds online_window_s = 5 * 60;
@@ -27,6 +33,7 @@ protocol::KioskStatus status_of(const Statement& st, protocol::UtcSeconds now) {
     k.outbox_size = st.opt_int64(4);
     k.last_sync = st.opt_int64(5);
     k.storage_full = st.opt_int64(6).value_or(0) != 0;
+    k.rotation_pending = st.opt_int64(7).has_value();
     k.online = !k.revoked && k.last_seen && now - *k.last_seen <= online_window_s;
     return k;
 }

@@ -1,0 +1,40 @@
+// Kiosk provisioning and remote settings (issue 18): one-time enrolment
+// codes staff make and a kiosk exchanges for its token, token rotation, and
+// each kiosk's settings, published to it alone in the feed. Internal to the
+// kiosks feature.
+#pragma once
+
+#include "api.hpp"
+#include "feature.hpp"
+
+#include "protocol/kiosk_setup.hpp"
+
+#include <httplib.h>
+
+namespace lobby::server::kiosks {
+
+inline constexpr protocol::UtcSeconds enrolment_code_ttl_s = 24 * 3600;
+// Wrong codes: per client address, then for everyone ('*'); each locks its
+// scope for an hour (sync/SECURITY.md "Kiosk enrolment").
+inline constexpr std::int64_t enrolment_misses_per_address = 5;
+inline constexpr std::int64_t enrolment_misses_global = 20;
+inline constexpr std::int64_t enrolment_guard_window_s = 3600;
+// After a rotation the old token keeps working this long.
+inline constexpr protocol::UtcSeconds token_grace_s = 3600;
+
+ApiResponse create_enrolment_code(ApiContext& ctx, const protocol::EnrolmentCodeRequest& req);  // staff
+// No token: the code is the credential. `address` is the client's, for the guard.
+ApiResponse enrol(Database& db, const std::string& address, const protocol::EnrolRequest& req,
+                  protocol::UtcSeconds now);
+
+ApiResponse request_rotation(ApiContext& ctx, const std::string& kiosk_id);  // staff
+ApiResponse fetch_rotated_token(ApiContext& ctx);  // the kiosk itself
+
+// The body is checked here, not by the router: a bad setting is 400
+// invalid_setting naming the field, and nothing is stored.
+ApiResponse replace_settings(ApiContext& ctx, const std::string& kiosk_id, const std::string& body);  // staff
+ApiResponse read_settings(ApiContext& ctx, const std::string& kiosk_id);  // staff
+
+void install_setup_routes(RouteContext& r);
+
+} // namespace lobby::server::kiosks
