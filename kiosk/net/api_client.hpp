@@ -12,15 +12,22 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace kiosk::net {
 
 struct ServerEndpoint {
+    // {url, token} as tests give them; trust and credentials when needed.
+    ServerEndpoint(std::string server_url = {}, std::string bearer = {}, TlsTrust trust = {},
+                   std::shared_ptr<Credentials> shared = {})
+        : url(std::move(server_url)), token(std::move(bearer)), tls(std::move(trust)), credentials(std::move(shared))
+    {
+    }
     std::string url;    // "http://127.0.0.1:8470", no trailing slash
     std::string token;  // this kiosk's bearer token (when no credentials are given)
-    TlsTrust tls;
+    TlsTrust tls;       // for an https:// url: the CA file and the optional key pin
     // The shared, replaceable token (enrolment, rotation); wins over `token`.
-    std::shared_ptr<Credentials> credentials;       // for an https:// url: the CA file and the optional key pin
+    std::shared_ptr<Credentials> credentials;
 };
 
 struct ApiReply {
