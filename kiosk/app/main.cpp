@@ -58,6 +58,7 @@ int run_kiosk(int argc, char** argv)
     std::string window_size, script_path, screenshot_dir, store_path, key_file, server_url;
     int bench_frames = 0;
     int bench_notices = 0;
+    int bench_pad = 0;
     bool report_startup = false, bare_window = false, hash_pin = false, report_frames = false;
     cli.add_option("--config", config_path, "Configuration file (TOML)");
     cli.add_option("--locale-dir", locale_dir, "Folder with zh-CN.json, zh-HK.json, en.json");
@@ -68,6 +69,8 @@ int run_kiosk(int argc, char** argv)
     cli.add_option("--font", font_path, "Noto Sans CJK collection (fonts-noto-cjk)");
     cli.add_option("--icon-font", icon_font_path, "Icon font (fonts-font-awesome); empty for none");
     cli.add_option("--window", window_size, "Run in a window of WIDTHxHEIGHT instead of full screen");
+    cli.add_option("--bench-pad", bench_pad,
+                   "Benchmark: type pinyin at 2x text N times over, print frame times and RSS (bench/input)");
     cli.add_option("--script", script_path, "Run a UI test script and exit with its result");
     cli.add_option("--screenshot-dir", screenshot_dir, "Where script screenshots go");
     cli.add_option("--bench-frames", bench_frames, "Benchmark: draw N frames per scene and print timings");
@@ -165,6 +168,8 @@ int run_kiosk(int argc, char** argv)
         rc = kiosk::app::run_frame_bench(app, bench_frames);
     else if (bench_notices > 0)
         rc = kiosk::app::run_notices_bench(app, bench_notices);
+    else if (bench_pad > 0)
+        rc = kiosk::app::run_pad_bench(app, bench_pad);
     else if (!script_path.empty())
         rc = kiosk::app::run_script(app, script_path, screenshot_dir);
     else
