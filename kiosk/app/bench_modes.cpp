@@ -272,23 +272,32 @@ int run_pad_bench(KioskApp& app, int rounds)
         }
     }
     app.record_timings(false);
-    std::vector<double> frame_ms;
+    // The whole frame, and its UI work alone (font atlas, our UI, ImGui):
+    // the GL draw is llvmpipe's software rasteriser here, as slow as the
+    // machine is busy; a kiosk's GPU takes it off the CPU.
+    std::vector<double> frame_ms, work_ms, atlas_ms;
     int over_33 = 0, over_50 = 0;
     for (const FrameTiming& t : app.timings()) {
         frame_ms.push_back(t.frame_ms);
-        over_33 += t.frame_ms > 33.3 ? 1 : 0;
-        over_50 += t.frame_ms > 50 ? 1 : 0;
+        work_ms.push_back(t.frame_ms - t.gl_ms);
+        atlas_ms.push_back(t.atlas_ms);
+        over_33 += t.frame_ms - t.gl_ms > 33.3 ? 1 : 0;
+        over_50 += t.frame_ms - t.gl_ms > 50 ? 1 : 0;
     }
     const AtlasCounts& atlases = app.atlas_counts();
-    std::printf("pad_bench_mode=%s words=%d frames=%zu frame_ms_p50=%.1f frame_ms_p99=%.1f frame_ms_max=%.1f "
-                "frames_over_33ms=%d frames_over_50ms=%d\n",
-                std::getenv("LOBBY_FONT_ATLAS") ? std::getenv("LOBBY_FONT_ATLAS") : "append", words, frame_ms.size(),
-                percentile(frame_ms, 0.5), percentile(frame_ms, 0.99), percentile(frame_ms, 1.0), over_33, over_50);
-    std::printf("atlases_in_frame=%llu atlases_background=%llu additions_appended=%llu builds_discarded=%llu "
-                "last_background_build_ms=%.0f\n",
+    std::printf("pad_bench_mode=%s words=%d frames=%zu\n",
+                std::getenv("LOBBY_FONT_ATLAS") ? std::getenv("LOBBY_FONT_ATLAS") : "append", words, frame_ms.size());
+    std::printf("ui_work_ms_p50=%.1f ui_work_ms_p99=%.1f ui_work_ms_max=%.1f (over 33 ms: %d, over 50 ms: %d) "
+                "atlas_ms_p99=%.1f atlas_ms_max=%.1f\n",
+                percentile(work_ms, 0.5), percentile(work_ms, 0.99), percentile(work_ms, 1.0), over_33, over_50,
+                percentile(atlas_ms, 0.99), percentile(atlas_ms, 1.0));
+    std::printf("frame_with_gl_ms_p50=%.1f frame_with_gl_ms_p99=%.1f frame_with_gl_ms_max=%.1f\n",
+                percentile(frame_ms, 0.5), percentile(frame_ms, 0.99), percentile(frame_ms, 1.0));
+    std::printf("atlases_in_frame=%llu atlases_background=%llu additions_appended=%llu additions_not_fitting=%llu "
+                "builds_discarded=%llu\n",
                 static_cast<unsigned long long>(atlases.in_frame), static_cast<unsigned long long>(atlases.background),
-                static_cast<unsigned long long>(atlases.appended), static_cast<unsigned long long>(atlases.discarded),
-                atlases.last_background_ms);
+                static_cast<unsigned long long>(atlases.appended), static_cast<unsigned long long>(atlases.did_not_fit),
+                static_cast<unsigned long long>(atlases.discarded));
     std::printf("candidate_glyphs_after_list_ms_p50=%.0f ms_max=%.0f frames_p50=%.0f frames_max=%.0f\n",
                 percentile(glyph_ms, 0.5), percentile(glyph_ms, 1.0), percentile(glyph_frames, 0.5),
                 percentile(glyph_frames, 1.0));
@@ -301,7 +310,7 @@ int run_pad_bench(KioskApp& app, int rounds)
     app.text_pad().close();
     app.go_home_for_bench();  // the visit ends: the next person sees home
     app.run(300);
-    loop_until(app, [&] { return !app.input_engines_loaded(); }, 90000);
+    loop_until(app, [&] { return !app.input_engines_loaded() && !app.atlas_building(); }, 90000);
     app.run(500);
     std::printf("rss_kb_home_before=%ld rss_kb_pad_used=%ld rss_kb_home_after=%ld (+%ld MB)\n", rss_home_before,
                 rss_pad_used, rss_kb(), (rss_kb() - rss_home_before) / 1024);

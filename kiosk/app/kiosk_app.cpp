@@ -433,7 +433,7 @@ void KioskApp::append_built_glyphs(ui::AtlasWorker::Built& built)
     if (built.tag != m_atlas_generation ||
         !ui::append_glyphs(*m_atlas, m_atlas_fonts, left, top, addition, built.fonts)) {
         m_atlas_full = built.tag == m_atlas_generation;
-        ++m_atlas_counts.discarded;
+        ++(m_atlas_full ? m_atlas_counts.did_not_fit : m_atlas_counts.discarded);
         start_atlas_build();
         return;
     }

@@ -42,7 +42,8 @@ struct AtlasCounts {
     std::uint64_t in_frame = 0;       // built on the UI thread (first one, text size, language)
     std::uint64_t background = 0;     // whole atlases built by the worker and swapped in
     std::uint64_t appended = 0;       // additions (new characters alone) appended to the atlas shown
-    std::uint64_t discarded = 0;      // built by the worker for a size no longer shown
+    std::uint64_t did_not_fit = 0;    // additions with no room left: a whole atlas followed
+    std::uint64_t discarded = 0;      // built by the worker for a size (or atlas) no longer shown
     double last_background_ms = 0;    // the worker's last build
 };
 

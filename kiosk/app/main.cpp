@@ -14,6 +14,8 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <malloc.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -47,6 +49,12 @@ int print_pin_hash()
 int run_kiosk(int argc, char** argv)
 {
     const long long started_ns = kiosk::app::monotonic_ns();
+    // Font atlases (2-20 MB of pixels each) come and go as characters come
+    // and visits end. glibc raises its mmap threshold after the first such
+    // block is freed, and later ones then stay in the heap, resident, after
+    // free (+19 MB on home after a pinyin visit, bench/input/pad_frames.sh).
+    // A fixed threshold maps every big block on its own: freed, it is gone.
+    mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     CLI::App cli{"Lobby Kiosk: the lobby touchscreen of a residential estate"};
     // Installed (lobby-kiosk package): /etc/lobby-kiosk and /usr/share/lobby-kiosk;
     // from a build tree: the demo config and the source tree's words.
