@@ -7,17 +7,34 @@
 
 namespace kiosk::ui {
 
-int used_rows(const ImFontAtlas& atlas)
+namespace {
+
+// The glyphs' and extras' extent from the top-left corner, in texels.
+ImVec2 used_extent(const ImFontAtlas& atlas)
 {
-    int rows = 0;
+    ImVec2 extent(0, 0);
+    const ImVec2 size(static_cast<float>(atlas.TexWidth), static_cast<float>(atlas.TexHeight));
     for (const ImFont* font : atlas.Fonts)
         for (const ImFontGlyph& glyph : font->Glyphs)
             if (glyph.Visible)
-                rows = std::max(rows, static_cast<int>(std::ceil(glyph.V1 * static_cast<float>(atlas.TexHeight))));
+                extent = ImVec2(std::max(extent.x, glyph.U1 * size.x), std::max(extent.y, glyph.V1 * size.y));
     for (const ImFontAtlasCustomRect& rect : atlas.CustomRects)
         if (rect.IsPacked())
-            rows = std::max(rows, rect.Y + rect.Height);
-    return rows + atlas.TexGlyphPadding;
+            extent = ImVec2(std::max(extent.x, static_cast<float>(rect.X + rect.Width)),
+                            std::max(extent.y, static_cast<float>(rect.Y + rect.Height)));
+    return extent;
+}
+
+} // namespace
+
+int used_rows(const ImFontAtlas& atlas)
+{
+    return static_cast<int>(std::ceil(used_extent(atlas).y)) + atlas.TexGlyphPadding;
+}
+
+int used_columns(const ImFontAtlas& atlas)
+{
+    return std::min(atlas.TexWidth, static_cast<int>(std::ceil(used_extent(atlas).x)) + atlas.TexGlyphPadding);
 }
 
 void add_free_rows(ImFontAtlas& atlas, int rows)
@@ -45,19 +62,6 @@ void add_free_rows(ImFontAtlas& atlas, int rows)
     }
     atlas.TexHeight = new_height;
     atlas.TexUvScale = ImVec2(1.0f / static_cast<float>(atlas.TexWidth), 1.0f / static_cast<float>(new_height));
-}
-
-int used_columns(const ImFontAtlas& atlas)
-{
-    int columns = 0;
-    for (const ImFont* font : atlas.Fonts)
-        for (const ImFontGlyph& glyph : font->Glyphs)
-            if (glyph.Visible)
-                columns = std::max(columns, static_cast<int>(std::ceil(glyph.U1 * static_cast<float>(atlas.TexWidth))));
-    for (const ImFontAtlasCustomRect& rect : atlas.CustomRects)
-        if (rect.IsPacked())
-            columns = std::max(columns, rect.X + rect.Width);
-    return std::min(atlas.TexWidth, columns + atlas.TexGlyphPadding);
 }
 
 namespace {
