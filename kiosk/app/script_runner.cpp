@@ -769,13 +769,19 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
                    " ms (" + std::to_string(limit_ms) + " ms x LOBBY_TEST_TIME_SCALE): " + line;
         return {};
     }
-    if (command == "expect_glyph") {
+    if (command == "expect_glyph" || command == "expect_no_glyph") {
+        // expect_no_glyph: none of the characters is in the atlas any more
+        // (a visit's characters are forgotten when it ends).
+        const bool present = command == "expect_glyph";
         const std::string text = rest_of_line(args);
-        const ImFont* font = app.fonts().body;
-        for (auto it = text.begin(); it != text.end();) {
-            const std::uint32_t c = utf8::next(it, text.end());
-            if (!font || !font->FindGlyphNoFallback(static_cast<ImWchar>(c)))
-                return "the font atlas has no glyph for '" + std::string(text) + "' (U+" + std::to_string(c) + ")";
+        for (const ImFont* font : {app.fonts().body, app.fonts().title}) {
+            for (auto it = text.begin(); it != text.end();) {
+                const std::uint32_t c = utf8::next(it, text.end());
+                const bool found = font && font->FindGlyphNoFallback(static_cast<ImWchar>(c));
+                if (found != present)
+                    return std::string(present ? "the font atlas has no glyph for '" : "the font atlas still has '") +
+                           text + "' (U+" + std::to_string(c) + ")";
+            }
         }
         return {};
     }

@@ -83,6 +83,7 @@
 //                              unloaded (LOBBY_INPUT_UNLOAD_S after the pad closed)
 //   expect_glyph <text>        every character of <text> is in the font atlas
 //                              (a rare character chosen renders at once)
+//   expect_no_glyph <text>     none of <text>'s characters is in it (any more)
 //   record_frame_times         start timing every frame drawn
 //   expect_frames_under <ms>   since record_frame_times no frame's UI work
 //                              (font atlas, our UI, ImGui; not the GL draw)
