@@ -16,6 +16,13 @@ int run_frame_bench(KioskApp& app, int frames);
 // server whose feed holds the notices (bench/notices/notices_bench.sh).
 int run_notices_bench(KioskApp& app, int frames);
 
+// Types pinyin on the Chinese pad at 2x text through the real loop (about
+// five keys a second, a candidate chosen per syllable), `rounds` times the
+// syllable list, and prints UI-thread frame time p50/p99/max, the atlases
+// built, how soon a list's characters are in the atlas, and RSS on home
+// before and after (bench/input/pad_frames.sh).
+int run_pad_bench(KioskApp& app, int rounds);
+
 // Opens a window with a GL context, clears it once, and idles until killed:
 // what the kiosk costs on top of this is the kiosk's own memory.
 int run_bare_window(const WindowOptions& options);

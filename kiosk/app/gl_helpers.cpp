@@ -37,6 +37,16 @@ unsigned upload_font_texture(ImFontAtlas& atlas, unsigned previous)
     return texture;
 }
 
+void write_font_texture_block(unsigned texture, const unsigned char* pixels, int stride, int left, int top,
+                              int columns, int rows)
+{
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, stride);
+    glTexSubImage2D(GL_TEXTURE_2D, 0, left, top, columns, rows, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);  // ImGui's uploads expect the default
+}
+
 unsigned upload_rgba_texture(const unsigned char* rgba, int width, int height)
 {
     GLuint texture = 0;

@@ -11,6 +11,11 @@ namespace kiosk::app {
 // Uploads the atlas as a single-channel texture (a quarter of ImGui's RGBA
 // upload) and frees the CPU copy. Deletes `previous` if non-zero.
 unsigned upload_font_texture(ImFontAtlas& atlas, unsigned previous);
+// Writes the top-left `columns` x `rows` block of one-byte pixels (rows
+// `stride` bytes apart) at (left, top) of a font texture made by
+// upload_font_texture: an atlas addition's glyphs.
+void write_font_texture_block(unsigned texture, const unsigned char* pixels, int stride, int left, int top,
+                              int columns, int rows);
 void delete_texture(unsigned texture);
 // An RGBA picture as a texture (notice pictures); 0 on failure.
 unsigned upload_rgba_texture(const unsigned char* rgba, int width, int height);

@@ -7,6 +7,7 @@
 #include "core/spoken_text.hpp"
 #include "protocol/install_paths.hpp"
 #include "screens/screens.hpp"
+#include "ui/atlas_append.hpp"
 #include "ui/context.hpp"
 #include "ui/image_cache.hpp"
 #include "ui/theme.hpp"
@@ -154,13 +155,19 @@ void KioskApp::shutdown()
     m_pad.reset();
     m_input.reset();
     m_speech.reset();  // its worker, and its audio device before SDL goes
+    m_atlas_worker.reset();  // a build under way finishes; nothing wakes the loop after this
     if (ImGui::GetCurrentContext()) {
         ui::release_pictures();
         delete_texture(m_font_texture);
         m_font_texture = 0;
+        // ImGui destroys the atlas io.Fonts points at: its own, not ours.
+        if (m_context_atlas)
+            ImGui::GetIO().Fonts = m_context_atlas;
         ImGui_ImplOpenGL3_Shutdown();
         ImGui::DestroyContext();
     }
+    m_next_atlas.reset();
+    m_atlas.reset();
     m_window.reset();  // the GL context, then the window
 }
 
@@ -226,7 +233,15 @@ bool KioskApp::start(const WindowOptions& window, const std::string& font_path, 
                                   delete_texture(static_cast<unsigned>(reinterpret_cast<intptr_t>(texture)));
                               }});
 
-    m_fonts.want(m_catalog.all_text());
+    m_context_atlas = io.Fonts;
+    if (const char* mode = std::getenv("LOBBY_FONT_ATLAS"); mode && *mode) {
+        const std::string name = mode;
+        m_atlas_mode = name == "in_frame" ? AtlasMode::InFrame : name == "whole" ? AtlasMode::Whole : AtlasMode::Append;
+    }
+    m_atlas_in_frame = m_atlas_mode == AtlasMode::InFrame;
+    m_atlas_worker = std::make_unique<ui::AtlasWorker>(m_fonts.sources(), [] { wake(); });
+    m_fonts.want_always(m_catalog.all_text());
+    m_fonts_session = m_controller.state().session_number;
     m_window->drawable_size(m_width, m_height);
     m_last_frame_ticks = SDL_GetPerformanceCounter();
     update(true);
@@ -255,6 +270,10 @@ void KioskApp::update(bool force_views)
     take_answers(now);
     m_controller.tick(now);
     const AppState& state = m_controller.state();
+    // A font atlas built in the background (its worker woke the loop) is
+    // swapped in by the next frame.
+    if (take_built_atlas())
+        m_frames_pending = std::max(m_frames_pending, frames_after_change);
     // The pad's engine answers arrive from the worker (it woke the loop).
     if (m_pad && (m_pad->take_answers() || m_pad->redraw_due(static_cast<double>(now) / 1000.0)))
         m_frames_pending = std::max(m_frames_pending, frames_after_change);
@@ -264,6 +283,13 @@ void KioskApp::update(bool force_views)
         (state.session.screen() != m_built_screen || state.session_number != m_pad_session))
         m_pad->close();
     m_pad_session = state.session_number;
+    // The visit ended: the characters it brought leave the atlas (memory,
+    // and a name typed is not kept), after the next frame wanted its own.
+    if (state.session_number != m_fonts_session) {
+        m_fonts.forget_shown();
+        m_shrink_atlas_due = true;
+        m_fonts_session = state.session_number;
+    }
     const std::int64_t minute = now_utc_s() / 60;
     const int idle_seconds = m_controller.idle_seconds_left(now);
     const PinPrompt& pin = state.session.pin;
@@ -318,18 +344,16 @@ void KioskApp::rebuild_fonts_if_needed()
                                          m_config.screen_lower_edge_mm);
     const PersonSession& session = m_controller.state().session;
     const float body_px = m_metrics.body_px(session.display);
-    ui::Context& ctx = ui::context();
-    if (m_fonts.needs_build(body_px, session.language)) {
-        const auto started = std::chrono::steady_clock::now();
-        ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-        ctx.fonts = m_fonts.build(atlas, body_px, session.language);
-        m_font_texture = upload_font_texture(atlas, m_font_texture);
-        // Rasterising glyphs leaves megabytes of freed scratch in the heap;
-        // hand it back instead of keeping it resident.
-        malloc_trim(0);
-        spdlog::info("font atlas: {} glyphs at {:.0f} px, {}x{} texture, {:.0f} ms", m_fonts.glyph_count(), body_px,
-                     atlas.TexWidth, atlas.TexHeight, ms_between(started, std::chrono::steady_clock::now()));
-    }
+    const auto started = std::chrono::steady_clock::now();
+    // A new text size or face cannot be drawn with the atlas there is: built
+    // here, once per switch (the tap that asked for it). New characters at
+    // the same size come from the worker (start_atlas_build, after a frame).
+    if (m_fonts.needs_new_size(body_px, session.language) ||
+        (m_atlas_in_frame && m_fonts.needs_build(body_px, session.language)))
+        build_atlas_now(body_px, session.language);
+    else if (m_next_atlas)
+        swap_in_built_atlas();
+    m_frame_atlas_ms = ms_between(started, std::chrono::steady_clock::now());
     const bool style_stale = !m_styled_for || m_styled_for->mode.elderly != session.display.elderly ||
                              m_styled_for->mode.text_scale != session.display.text_scale ||
                              m_styled_for->px_per_mm != m_metrics.px_per_mm;  // spacing is in mm
@@ -340,9 +364,145 @@ void KioskApp::rebuild_fonts_if_needed()
     m_gesture.set_slop(m_metrics.mm(4));  // a steady finger wanders less than 4 mm
 }
 
+void KioskApp::build_atlas_now(float body_px, Language language)
+{
+    const auto started = std::chrono::steady_clock::now();
+    auto atlas = std::make_unique<ImFontAtlas>();
+    const ui::FontSet fonts = m_fonts.build(*atlas, body_px, language);
+    install_atlas(std::move(atlas), fonts);
+    if (std::exchange(m_next_atlas, std::nullopt))
+        ++m_atlas_counts.discarded;  // built for the size before
+    // Rasterising glyphs leaves megabytes of freed scratch in the heap;
+    // hand it back instead of keeping it resident.
+    malloc_trim(0);
+    ++m_atlas_counts.in_frame;
+    spdlog::info("font atlas: {} glyphs at {:.0f} px, {}x{} texture, {:.0f} ms in the frame", m_fonts.glyph_count(),
+                 body_px, m_atlas->TexWidth, m_atlas->TexHeight, ms_between(started, std::chrono::steady_clock::now()));
+}
+
+// Takes the worker's finished atlas if it can replace the one shown (same
+// size and face, every character that one has); true when it waits to be
+// swapped in by the next frame. One a text size switch overtook is dropped
+// here, drawing nothing.
+bool KioskApp::take_built_atlas()
+{
+    if (!m_next_atlas && m_atlas_worker) {
+        if (std::optional<ui::AtlasWorker::Built> built = m_atlas_worker->take()) {
+            if (built->addition ? built->tag == m_atlas_generation : m_fonts.can_replace_built(built->spec)) {
+                m_next_atlas = std::move(built);
+            } else {
+                ++m_atlas_counts.discarded;
+                start_atlas_build();
+            }
+        }
+    }
+    return m_next_atlas.has_value();
+}
+
+// Between frames, before NewFrame: the taken atlas becomes the one drawn with.
+void KioskApp::swap_in_built_atlas()
+{
+    ui::AtlasWorker::Built built = std::move(*m_next_atlas);
+    m_next_atlas.reset();
+    if (built.addition) {
+        append_built_glyphs(built);
+        return;
+    }
+    if (!m_fonts.can_replace_built(built.spec)) {  // a size switch came between
+        ++m_atlas_counts.discarded;
+        return;
+    }
+    const auto started = std::chrono::steady_clock::now();
+    install_atlas(std::move(built.atlas), built.fonts);
+    m_fonts.mark_built(built.spec);
+    ++m_atlas_counts.background;
+    m_atlas_counts.last_background_ms = built.build_ms;
+    spdlog::info("font atlas: {} glyphs at {:.0f} px, {}x{} texture, built in the background in {:.0f} ms, "
+                 "swapped in {:.1f} ms",
+                 built.spec.glyphs.count(), built.spec.body_px, m_atlas->TexWidth, m_atlas->TexHeight, built.build_ms,
+                 ms_between(started, std::chrono::steady_clock::now()));
+    // What was wanted while it was built goes into the next one at once.
+    start_atlas_build();
+}
+
+// The addition's glyphs go into the empty rows of the atlas shown: its
+// pixels into the texture, its glyphs into the fonts. When they do not fit,
+// the next build is a whole atlas.
+void KioskApp::append_built_glyphs(ui::AtlasWorker::Built& built)
+{
+    const auto started = std::chrono::steady_clock::now();
+    ImFontAtlas& addition = *built.atlas;
+    const int rows = ui::used_rows(addition), columns = ui::used_columns(addition);
+    const ImVec2 at = m_shelves.place(columns, rows);
+    const int left = static_cast<int>(at.x), top = static_cast<int>(at.y);
+    if (built.tag != m_atlas_generation ||
+        !ui::append_glyphs(*m_atlas, m_atlas_fonts, left, top, addition, built.fonts)) {
+        m_atlas_full = built.tag == m_atlas_generation;
+        ++(m_atlas_full ? m_atlas_counts.did_not_fit : m_atlas_counts.discarded);
+        start_atlas_build();
+        return;
+    }
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    addition.GetTexDataAsAlpha8(&pixels, &width, &height);
+    write_font_texture_block(m_font_texture, pixels, width, left, top, columns, rows);
+    m_shelves.take(at, columns, rows);
+    m_fonts.mark_added(built.spec.glyphs);
+    ++m_atlas_counts.appended;
+    m_atlas_counts.last_background_ms = built.build_ms;
+    spdlog::info("font atlas: {} glyphs added at {:.0f} px, {}x{} at ({}, {}) (rows used {} of {}), rasterised in "
+                 "the background in {:.0f} ms, appended in {:.1f} ms",
+                 built.spec.glyphs.count(), built.spec.body_px, columns, rows, left, top, m_shelves.used_rows(),
+                 m_atlas->TexHeight, built.build_ms, ms_between(started, std::chrono::steady_clock::now()));
+    start_atlas_build();  // what was wanted meanwhile
+}
+
+// After a frame that met characters the atlas lacks: the worker builds the
+// next atlas while frames go on (one build at a time; the next one takes
+// everything wanted meanwhile).
+void KioskApp::start_atlas_build()
+{
+    const PersonSession& session = m_controller.state().session;
+    const float body_px = m_metrics.body_px(session.display);
+    // After a visit, a whole atlas with only what is wanted replaces one
+    // grown by the visit's characters.
+    const bool shrink = m_fonts.holds_unwanted();
+    if (m_atlas_in_frame || !m_atlas_worker || m_fonts.needs_new_size(body_px, session.language) ||
+        (!m_fonts.needs_build(body_px, session.language) && !shrink))
+        return;
+    if (m_atlas_mode == AtlasMode::Whole || m_atlas_full || shrink)
+        m_atlas_worker->start(m_fonts.spec(body_px, session.language));
+    else
+        m_atlas_worker->start(m_fonts.missing(), true, m_atlas_generation);
+}
+
+bool KioskApp::want_text_for_script(const std::string& text)
+{
+    m_fonts.want(text);
+    start_atlas_build();
+    return atlas_building();
+}
+
+// Uploads `atlas` (its Alpha8 pixels are freed after) and draws with it from
+// the next NewFrame on; the previous atlas and its texture are freed.
+void KioskApp::install_atlas(std::unique_ptr<ImFontAtlas> atlas, const ui::FontSet& fonts)
+{
+    m_shelves.reset(ui::used_rows(*atlas), atlas->TexWidth);
+    m_font_texture = upload_font_texture(*atlas, m_font_texture);
+    ImGui::GetIO().Fonts = atlas.get();
+    ui::context().fonts = fonts;
+    m_atlas_fonts = fonts;
+    ++m_atlas_generation;
+    m_atlas_full = false;
+    if (m_atlas)
+        m_atlas->Locked = false;  // between frames; NewFrame locks the one in io.Fonts
+    m_atlas = std::move(atlas);
+}
+
 void KioskApp::render_frame()
 {
     using clock = std::chrono::steady_clock;
+    const auto frame_start = clock::now();
     m_frames_pending = std::max(0, m_frames_pending - 1);
     rebuild_fonts_if_needed();
 
@@ -385,7 +545,8 @@ void KioskApp::render_frame()
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (m_record_timings) {
         finish_gl();
-        m_timings.push_back({ms_between(t0, t1), ms_between(t1, clock::now())});
+        const auto t2 = clock::now();
+        m_timings.push_back({ms_between(t0, t1), ms_between(t1, t2), ms_between(frame_start, t2), m_frame_atlas_ms});
     }
     std::swap(m_last_record, ui::frame_record());
     if (!m_pending_screenshot.empty()) {
@@ -412,7 +573,13 @@ void KioskApp::render_frame()
     // After the requests: a voice just chosen (普通话 ⇄ 粤语) says its name in itself.
     if (ctx.say)
         speak(*std::exchange(ctx.say, std::nullopt));
-    if (ctx.needs_font_rebuild || ctx.needs_another_frame || m_gesture.animating() || imgui_settling())
+    // New characters: the worker builds them in while nothing else is drawn
+    // (its finished build wakes the loop for one frame). Only a rebuild in
+    // the frame (LOBBY_FONT_ATLAS=in_frame) needs a frame to happen in.
+    if (ctx.needs_font_rebuild || std::exchange(m_shrink_atlas_due, false))
+        start_atlas_build();
+    if ((ctx.needs_font_rebuild && m_atlas_in_frame) || ctx.needs_another_frame || m_gesture.animating() ||
+        imgui_settling())
         m_frames_pending = std::max(m_frames_pending, 1);
     update(false);
 }
@@ -501,8 +668,17 @@ void KioskApp::step_clock(std::int64_t ms)
 
 void KioskApp::settle()
 {
-    for (int i = 0; i < 12 && (m_frames_pending > 0 || m_gesture.animating()); ++i)
+    for (int i = 0; i < 12; ++i) {
+        // Scripts look at what a person sees a moment later: a font atlas
+        // on its way is waited for (bounded), so screenshots and layout
+        // checks see the glyphs, not their fallback.
+        if (m_frames_pending == 0 && !m_gesture.animating() && !m_next_atlas && m_atlas_worker &&
+            m_atlas_worker->wait_ready(std::chrono::seconds(60)))
+            update(false);
+        if (m_frames_pending == 0 && !m_gesture.animating())
+            break;
         render_frame();
+    }
 }
 
 bool KioskApp::wait_until(const std::function<bool()>& done, int timeout_ms)

@@ -14,6 +14,8 @@
 #include "input/input_service.hpp"
 #include "screens/screens.hpp"
 #include "speech/speech_engine.hpp"
+#include "ui/atlas_append.hpp"
+#include "ui/atlas_worker.hpp"
 #include "ui/fonts.hpp"
 #include "ui/frame_record.hpp"
 #include "ui/text_pad.hpp"
@@ -23,6 +25,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::app {
@@ -30,6 +33,18 @@ namespace kiosk::app {
 struct FrameTiming {
     double imgui_ms;  // NewFrame .. Render: our UI code and ImGui
     double gl_ms;     // RenderDrawData + glFinish: the GPU (llvmpipe here)
+    double frame_ms;  // the whole frame on the UI thread: font atlas work, the above, the swap
+    double atlas_ms;  // of which the font atlas (a build in this frame, or taking a built one in)
+};
+
+// Font atlases built so far, and how.
+struct AtlasCounts {
+    std::uint64_t in_frame = 0;       // built on the UI thread (first one, text size, language)
+    std::uint64_t background = 0;     // whole atlases built by the worker and swapped in
+    std::uint64_t appended = 0;       // additions (new characters alone) appended to the atlas shown
+    std::uint64_t did_not_fit = 0;    // additions with no room left: a whole atlas followed
+    std::uint64_t discarded = 0;      // built by the worker for a size (or atlas) no longer shown
+    double last_background_ms = 0;    // the worker's last build
 };
 
 class KioskApp {
@@ -100,6 +115,8 @@ public:
     void toggle_elderly_for_script();
     // The bench opens each notice with a picture as the home banner's tap does.
     void open_notice_for_bench(const std::string& id) { m_controller.apply(RequestOpenItem{"notices", id}, now_ms()); }
+    // The pad bench ends the visit as 首页 does (the next person starts).
+    void go_home_for_bench() { m_controller.apply(RequestHome{}, now_ms()); }
 
     // [Bench interface]
     // Prints a line for each frame drawn (the idle bench counts them).
@@ -108,6 +125,15 @@ public:
     void on_first_frame(std::function<void()> callback) { m_on_first_frame = std::move(callback); }
     void record_timings(bool on) { m_record_timings = on; }
     const std::vector<FrameTiming>& timings() const { return m_timings; }
+    void clear_timings() { m_timings.clear(); }
+    const AtlasCounts& atlas_counts() const { return m_atlas_counts; }
+    // Every character of `text` is in the atlas drawn with (the bench).
+    bool atlas_holds(std::string_view text) const { return m_fonts.built_covers(text); }
+    // [Script interface] Characters new to the screen, as a drawn text
+    // brings them: the worker starts on an atlas with them; true if it did.
+    bool want_text_for_script(const std::string& text);
+    // A font atlas is being built in the background or waits to be swapped in.
+    bool atlas_building() const { return (m_atlas_worker && m_atlas_worker->busy()) || m_next_atlas; }
 
     // Registers the SDL event that wake() pushes. Call once after SDL started
     // and before any thread that may call wake() (Backend::open) starts.
@@ -121,6 +147,12 @@ private:
     void handle_event(const SDL_Event& event);
     void update(bool force_views);
     void rebuild_fonts_if_needed();
+    void build_atlas_now(float body_px, Language language);
+    bool take_built_atlas();
+    void swap_in_built_atlas();
+    void append_built_glyphs(ui::AtlasWorker::Built& built);
+    void start_atlas_build();
+    void install_atlas(std::unique_ptr<ImFontAtlas> atlas, const ui::FontSet& fonts);
     void apply_requests();
     void take_answers(std::int64_t now);  // answers to online calls, applied like requests
     bool in_admin_corner(Point p) const;
@@ -143,6 +175,26 @@ private:
     std::unique_ptr<input::InputService> m_input;
     std::unique_ptr<ui::TextPad> m_pad;
     ui::FontLibrary m_fonts;
+    // The atlas drawn with (io.Fonts points at it) and the one being built.
+    std::unique_ptr<ImFontAtlas> m_atlas;
+    ImFontAtlas* m_context_atlas = nullptr;  // ImGui's own, given back before it is destroyed
+    std::unique_ptr<ui::AtlasWorker> m_atlas_worker;
+    std::optional<ui::AtlasWorker::Built> m_next_atlas;  // built, swapped in by the next frame
+    ui::FontSet m_atlas_fonts;   // the fonts of m_atlas
+    ui::AtlasShelves m_shelves;  // where additions go in its free rows
+    std::uint64_t m_atlas_generation = 0;  // which m_atlas an addition was built for
+    bool m_atlas_full = false;   // an addition did not fit: the next build is whole
+    std::uint64_t m_fonts_session = 0;  // the visit whose characters the atlas holds
+    bool m_shrink_atlas_due = false;    // a visit ended: rebuild smaller after the next frame
+    // How new characters enter the atlas (LOBBY_FONT_ATLAS; the pad bench
+    // compares them): appended by the worker (default), a whole atlas by the
+    // worker ("whole"), or a whole atlas inside the frame as before the
+    // worker ("in_frame").
+    enum class AtlasMode { Append, Whole, InFrame };
+    AtlasMode m_atlas_mode = AtlasMode::Append;
+    bool m_atlas_in_frame = false;  // m_atlas_mode == InFrame
+    AtlasCounts m_atlas_counts;
+    double m_frame_atlas_ms = 0;
     TouchGesture m_gesture;
     Requests m_requests;
     Views m_views;

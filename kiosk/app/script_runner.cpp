@@ -81,8 +81,13 @@ std::string run_loop(KioskApp& app, std::istringstream& args)
         return "run_loop needs seconds and a frame count";
     std::string from_thread;
     args >> from_thread;
-    if (!from_thread.empty() && from_thread != "wake" && from_thread != "pull")
-        return "run_loop's third word is wake or pull";
+    if (!from_thread.empty() && from_thread != "wake" && from_thread != "pull" && from_thread != "atlas")
+        return "run_loop's third word is wake, pull or atlas";
+    // atlas TEXT: characters new to the screen, as a text brings them; the
+    // atlas worker builds them in and wakes the loop when done.
+    std::string new_text;
+    if (from_thread == "atlas" && (new_text = rest_of_line(args)).empty())
+        return "run_loop ... atlas needs the characters to bring";
     const int window_ms = static_cast<int>(seconds * 1000);
     app.settle();
     // Idle check: the real loop, not counted, until a whole second passes
@@ -104,7 +109,10 @@ std::string run_loop(KioskApp& app, std::istringstream& args)
     const std::uint64_t frames_before = app.frames_drawn(), wakes_before = app.wakes(),
                         exposes_before = app.window_redraws();
     std::thread waker;
-    if (!from_thread.empty()) {
+    if (from_thread == "atlas") {
+        if (!app.want_text_for_script(new_text))
+            return "no font atlas build started for \"" + new_text + "\" (already in the atlas?)";
+    } else if (!from_thread.empty()) {
         waker = std::thread([&app, from_thread] {
             std::this_thread::sleep_for(milliseconds(500));
             if (from_thread == "wake")
@@ -199,6 +207,7 @@ struct ScriptState {
     std::string screenshot_dir;
     std::map<std::string, ImVec4> remembered;  // target id -> rect
     std::uint64_t pulls_noted = 0;             // SyncStatus::pulls_completed at note_pulls
+    std::uint64_t atlases_in_frame = 0;        // AtlasCounts::in_frame at record_frame_times
 };
 
 // LOBBY_TEST_TIME_SCALE multiplies every wait limit, so a slow build (a
@@ -758,13 +767,68 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
             return "the input engines were still loaded after " + describe_limit(seconds);
         return {};
     }
-    if (command == "expect_glyph") {
+    if (command == "record_frame_times") {
+        app.clear_timings();
+        app.record_timings(true);
+        script.atlases_in_frame = app.atlas_counts().in_frame;
+        return {};
+    }
+    if (command == "expect_frames_under") {
+        // The longest UI-thread frame since record_frame_times stays under a
+        // bound: nothing the frames did in between (typing, new characters)
+        // stalled one. Counted: the frame's own work (font atlas, our UI,
+        // ImGui), not the GL draw: here that is llvmpipe rasterising
+        // 1080x1920 in software, as slow as the machine is busy.
+        double limit_ms = 0;
+        if (!(args >> limit_ms) || limit_ms <= 0)
+            return "expect_frames_under needs a bound in ms";
+        app.record_timings(false);
+        std::vector<double> frame_ms, gl_ms;
+        double atlas_max = 0;
+        for (const FrameTiming& t : app.timings()) {
+            frame_ms.push_back(t.frame_ms - t.gl_ms);
+            gl_ms.push_back(t.gl_ms);
+            atlas_max = std::max(atlas_max, t.atlas_ms);
+        }
+        std::sort(gl_ms.begin(), gl_ms.end());
+        if (frame_ms.empty())
+            return "no frame was drawn since record_frame_times";
+        std::sort(frame_ms.begin(), frame_ms.end());
+        const auto at = [&](double p) { return frame_ms[static_cast<std::size_t>(p * (frame_ms.size() - 1) + 0.5)]; };
+        const AtlasCounts& atlases = app.atlas_counts();
+        char line[256];
+        std::snprintf(line, sizeof line,
+                      "%zu frames: UI work ms p50 %.1f p99 %.1f max %.1f (font atlas max %.1f; GL draw max %.1f); "
+                      "atlases built in a frame %llu, in the background %llu, additions appended %llu",
+                      frame_ms.size(), at(0.5), at(0.99), frame_ms.back(), atlas_max, gl_ms.back(),
+                      static_cast<unsigned long long>(atlases.in_frame),
+                      static_cast<unsigned long long>(atlases.background),
+                      static_cast<unsigned long long>(atlases.appended));
+        std::printf("%s\n", line);
+        // Same text size and face throughout: no atlas may have been built
+        // inside a frame, whatever the machine's speed.
+        if (atlases.in_frame != script.atlases_in_frame)
+            return std::to_string(atlases.in_frame - script.atlases_in_frame) +
+                   " font atlas(es) built inside a frame while recording: " + line;
+        const double bound = limit_ms * time_scale();
+        if (frame_ms.back() > bound)
+            return "a frame's UI work took " + std::to_string(frame_ms.back()) + " ms, over " + std::to_string(bound) +
+                   " ms (" + std::to_string(limit_ms) + " ms x LOBBY_TEST_TIME_SCALE): " + line;
+        return {};
+    }
+    if (command == "expect_glyph" || command == "expect_no_glyph") {
+        // expect_no_glyph: none of the characters is in the atlas any more
+        // (a visit's characters are forgotten when it ends).
+        const bool present = command == "expect_glyph";
         const std::string text = rest_of_line(args);
-        const ImFont* font = app.fonts().body;
-        for (auto it = text.begin(); it != text.end();) {
-            const std::uint32_t c = utf8::next(it, text.end());
-            if (!font || !font->FindGlyphNoFallback(static_cast<ImWchar>(c)))
-                return "the font atlas has no glyph for '" + std::string(text) + "' (U+" + std::to_string(c) + ")";
+        for (const ImFont* font : {app.fonts().body, app.fonts().title}) {
+            for (auto it = text.begin(); it != text.end();) {
+                const std::uint32_t c = utf8::next(it, text.end());
+                const bool found = font && font->FindGlyphNoFallback(static_cast<ImWchar>(c));
+                if (found != present)
+                    return std::string(present ? "the font atlas has no glyph for '" : "the font atlas still has '") +
+                           text + "' (U+" + std::to_string(c) + ")";
+            }
         }
         return {};
     }

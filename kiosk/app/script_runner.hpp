@@ -35,12 +35,14 @@
 //                              count at the start (or at the last wait_pulled) is used
 //   wait_until_shell <command> re-run it with /bin/sh until it exits 0 (up to 10 s)
 //   expect_window_size <w> <h> the window and its drawable are w x h px
-//   run_loop <s> <frames> [wake|pull]
+//   run_loop <s> <frames> [wake|pull|atlas <text>]
 //                              run the real loop for s seconds with no input
 //                              (after the minute tick if it would fall in
 //                              it); a thread wakes it (wake: a bare SDL
 //                              event; pull: the sync worker pulls, then wakes
-//                              it) 0.5 s in; expect exactly <frames> drawn
+//                              it) 0.5 s in, or (atlas) the font atlas worker
+//                              when it has built <text>'s characters, asked
+//                              for at the start; expect exactly <frames> drawn
 //                              (a woken run: <frames> plus up to two frames
 //                              of ImGui settling, and none in its last second)
 //   frames <n>                 draw n frames
@@ -89,6 +91,15 @@
 //                              unloaded (LOBBY_INPUT_UNLOAD_S after the pad closed)
 //   expect_glyph <text>        every character of <text> is in the font atlas
 //                              (a rare character chosen renders at once)
+//   expect_no_glyph <text>     none of <text>'s characters is in it (any more)
+//   record_frame_times         start timing every frame drawn
+//   expect_frames_under <ms>   since record_frame_times no frame's UI work
+//                              (font atlas, our UI, ImGui; not the GL draw)
+//                              took over <ms> (x LOBBY_TEST_TIME_SCALE), and
+//                              no font atlas was built inside a frame; prints
+//                              p50/p99/max
+// (The script settles on a font atlas on its way, like on ImGui's settling
+// frames: every step sees the glyphs a person sees a moment later.)
 //
 // Every wait limit is multiplied by LOBBY_TEST_TIME_SCALE (default 1; e.g. 4
 // under a sanitizer), and a failed wait says what it waited for. The script
