@@ -62,6 +62,13 @@ void drag(KioskApp& app, Point from, float dy)
     app.settle();
 }
 
+// Moves the kiosk's clock on a second at a time, so timers fire in order.
+void advance_clock_by(KioskApp& app, std::int64_t ms)
+{
+    for (std::int64_t left = ms; left > 0; left -= 1000)
+        app.step_clock(std::min<std::int64_t>(left, 1000));
+}
+
 std::string list_problems(const std::vector<std::string>& problems)
 {
     std::string out;
@@ -339,9 +346,7 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         double seconds = 0;
         if (!(args >> seconds))
             return "advance needs seconds";
-        // Step through the time a second at a time so timers fire in order.
-        for (double left = seconds; left > 0; left -= 1.0)
-            app.step_clock(static_cast<std::int64_t>(std::min(left, 1.0) * 1000));
+        advance_clock_by(app, static_cast<std::int64_t>(seconds * 1000));
         return {};
     }
     if (command == "advance_to") {
@@ -363,8 +368,7 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         const std::int64_t left_ms = target_ms - app.now_utc_ms();
         if (left_ms < 0)
             return "advance_to: the kiosk's clock is already " + std::to_string(-left_ms / 1000) + " s past the target";
-        for (std::int64_t left = left_ms; left > 0; left -= 1000)
-            app.step_clock(std::min<std::int64_t>(left, 1000));
+        advance_clock_by(app, left_ms);
         return {};
     }
     if (command == "advance_until") {
