@@ -24,6 +24,12 @@ bool overlaps(const Box& a, const Box& b)
     return a.x0 < b.x1 - tolerance && b.x0 < a.x1 - tolerance && a.y0 < b.y1 - tolerance && b.y0 < a.y1 - tolerance;
 }
 
+bool inside(const ImVec4& inner, const ImVec4& outer)
+{
+    return inner.x >= outer.x - tolerance && inner.y >= outer.y - tolerance && inner.z <= outer.z + tolerance &&
+           inner.w <= outer.w + tolerance;
+}
+
 float gap_between(const Box& a, const Box& b)
 {
     float dx = std::max({0.0f, b.x0 - a.x1, a.x0 - b.x1});
@@ -134,6 +140,22 @@ std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRule
         if (overlaps(box_a, box_b))
             problems.push_back(describe("texts overlap", a.text + "' and '" + b.text, a.rect));
     });
+    // Words half under a button (a scroll area running under the answers
+    // pinned below it) can be neither read nor told apart from the button's
+    // own label; a label, or words drawn on purpose over a button, lie
+    // wholly inside it.
+    for (const DrawnText& t : frame.texts) {
+        const Box seen_text = visible_part(t.rect, t.clip);
+        if (seen_text.empty())
+            continue;
+        for (const DrawnTarget& g : frame.targets) {
+            if (g.layer != t.layer || inside(t.rect, g.rect))
+                continue;
+            const Box seen_target = visible_part(g.rect, g.clip);
+            if (!seen_target.empty() && overlaps(seen_text, seen_target))
+                problems.push_back(describe("text under a target", t.text + "' and '" + g.id, t.rect));
+        }
+    }
     return problems;
 }
 

@@ -119,7 +119,6 @@ ReadBackAnswer read_back(const ReadBackView& view, const char* confirm_id, const
     const float width = ImGui::GetContentRegionAvail().x;
     const float height = ImGui::GetContentRegionAvail().y;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    const float min_facts = ctx.metrics.mm(30);
     if (ctx.metrics.landscape) {
         const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
         const ImVec2 start = ImGui::GetCursorPos();
@@ -130,9 +129,9 @@ ReadBackAnswer read_back(const ReadBackView& view, const char* confirm_id, const
             text(view.prompt, TextRole::Title, Align::Center, column);
             prompt_h = text_height(view.prompt, TextRole::Title, column) + spacing;
         }
-        draw_facts(view, column, ImMax(min_facts, height - prompt_h));
+        draw_facts(view, column, ImMax(height - prompt_h, ImGui::GetFontSize()));
         ImGui::SetCursorPos(ImVec2(start.x + column + ImGui::GetStyle().ItemSpacing.x, start.y));
-        ImGui::BeginChild("read_back.side", ImVec2(column, ImMax(min_facts, height)), false,
+        ImGui::BeginChild("read_back.side", ImVec2(column, height), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         if (!prompt_left)
             text(view.prompt, TextRole::Title, Align::Center, column);
@@ -143,8 +142,10 @@ ReadBackAnswer read_back(const ReadBackView& view, const char* confirm_id, const
     }
     text(view.prompt, TextRole::Title, Align::Center, width);
     draw_total(view, width);
+    // The facts take what is left between the total and the answers, and
+    // scroll within it: never more, or their last lines run under 确认.
     const float room = height - head_height(view, width) - answers_height(view, ids, width) - 2 * spacing;
-    draw_facts(view, width, ImMax(min_facts, room));
+    draw_facts(view, width, ImMax(room, ImGui::GetFontSize()));
     return draw_answers(view, ids, width);
 }
 

@@ -239,12 +239,31 @@ void align_bottom(float block_height)
         ImGui::Dummy(ImVec2(1, spare));
 }
 
+// A thumb at the area's right edge while its content overflows: without a
+// scroll bar nobody guesses that the last lines are only out of sight. It
+// shows where the view is; the drag on the content moves it.
+static void draw_scroll_cue(ImGuiWindow* window)
+{
+    const float max_y = ImGui::GetScrollMaxY();
+    if (max_y <= 0)
+        return;
+    const ImRect r = window->InnerRect;
+    const float h = r.GetHeight();
+    const Context& ctx = context();
+    const float w = ctx.metrics.mm(ctx.mode.elderly ? 2.5f : 1.5f);
+    const float thumb = ImClamp(h * h / (h + max_y), ctx.metrics.mm(8), h);
+    const float y = r.Min.y + (h - thumb) * (ImGui::GetScrollY() / max_y);
+    window->DrawList->AddRectFilled(ImVec2(r.Max.x - w, y), ImVec2(r.Max.x, y + thumb), ctx.colors().muted_text,
+                                    w * 0.5f);
+}
+
 void end_scroll_area()
 {
     // ImGui knows an area's overflow from the frame before; a list that
     // first grew in this frame (a screen just opened) overflows now: its own
     // targets are brought to the finger by scrolling, not clipped.
     ImGuiWindow* window = ImGui::GetCurrentWindow();
+    draw_scroll_cue(window);
     const bool overflows_now =
         window->DC.CursorMaxPos.y - window->DC.CursorStartPos.y > window->InnerRect.GetHeight() + 1.0f;
     std::vector<DrawnTarget>& targets = frame_record().targets;

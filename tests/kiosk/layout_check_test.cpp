@@ -148,3 +148,18 @@ TEST_CASE("a required target must be whole on screen without scrolling, unless i
     frame.targets[0].rect = ImVec4(10, 1500, 210, 1620);
     CHECK(check_layout(frame, rules).empty());
 }
+
+TEST_CASE("words running under a button are reported; a button's own label is not")
+{
+    FrameRecord frame;
+    DrawnTarget pay = target("fees.confirm_pay", 10, 1500, 1060, 150);
+    DrawnText fact = text("物业管理费：2026年6月至2026年11月", 10, 1480, 900, 60, ImVec4(0, 1000, 1080, 1600));
+    fact.in_scroll_area = true;
+    DrawnText label = text("确认支付", 400, 1550, 280, 50);
+    frame.targets = {pay};
+    frame.texts = {fact, label};
+    CHECK(mentions(check_layout(frame, rules), "text under a target '物业管理费"));
+
+    frame.texts[0].clip = ImVec4(0, 1000, 1080, 1490);  // the scroll area stops above the button
+    CHECK(check_layout(frame, rules).empty());
+}
