@@ -21,12 +21,6 @@ std::string open_survey(Api& api) {
     return {};
 }
 
-std::string verify(Api& api, const std::string& unit, const std::string& last4) {
-    const Reply r = api.post("/v1/fees/lookup", {{"unit_id", unit}, {"phone_last4", last4}});
-    REQUIRE(r.status == 200);
-    return r.as<p::FeeLookupResult>().verification_token.value_or("");
-}
-
 nlohmann::json answer(const std::string& survey, const std::string& unit, bool anonymous, const std::string& token,
                       const char* q1 = "1") {
     nlohmann::json j{{"survey_id", survey},
@@ -65,8 +59,8 @@ TEST_CASE("attack: a forged household answer is refused and the real household c
     const long long rows = db_int(db, "SELECT count(*) FROM idempotency");
 
     SUBCASE("forgeries") {
-        const std::string forged_by_lobby1 = verify(lobby1, "3-2-1502", "5678");  // stolen from another kiosk
-        const std::string other_unit = verify(lobby2, "1-1-801", "1234");         // this kiosk, another unit
+        const std::string forged_by_lobby1 = verification_token_for(lobby1, "3-2-1502", "5678");  // stolen from another kiosk
+        const std::string other_unit = verification_token_for(lobby2, "1-1-801", "1234");         // this kiosk, another unit
         for (const std::string& token : {std::string(), std::string(32, 'a'), forged_by_lobby1, other_unit}) {
             CAPTURE(token);
             const Reply r = lobby2.create("/v1/survey-responses", answer(s, "3-2-1502", false, token));
@@ -81,9 +75,9 @@ TEST_CASE("attack: a forged household answer is refused and the real household c
         CHECK(db_int(db, "SELECT count(*) FROM survey_responses WHERE unit_id IS NOT NULL") == 0);
     }
     // The household, verified at its own lobby, answers; once.
-    const Reply own = lobby1.create("/v1/survey-responses", answer(s, "3-2-1502", false, verify(lobby1, "3-2-1502", "5678")));
+    const Reply own = lobby1.create("/v1/survey-responses", answer(s, "3-2-1502", false, verification_token_for(lobby1, "3-2-1502", "5678")));
     CHECK(own.status == 201);
-    const Reply twice = lobby1.create("/v1/survey-responses", answer(s, "3-2-1502", false, verify(lobby1, "3-2-1502", "5678")));
+    const Reply twice = lobby1.create("/v1/survey-responses", answer(s, "3-2-1502", false, verification_token_for(lobby1, "3-2-1502", "5678")));
     CHECK(twice.status == 409);
     CHECK(twice.error_code() == "already_answered");
 }
@@ -98,9 +92,9 @@ TEST_CASE("attack: anonymous answers are counted apart from households'") {
     const std::string s = open_survey(lobby1);
     for (int i = 0; i < 20; ++i)
         REQUIRE(lobby2.create("/v1/survey-responses", answer(s, "1-1-801", true, "", "1")).status == 201);
-    REQUIRE(lobby1.create("/v1/survey-responses", answer(s, "1-1-801", false, verify(lobby1, "1-1-801", "1234"), "5"))
+    REQUIRE(lobby1.create("/v1/survey-responses", answer(s, "1-1-801", false, verification_token_for(lobby1, "1-1-801", "1234"), "5"))
                 .status == 201);
-    REQUIRE(lobby1.create("/v1/survey-responses", answer(s, "3-2-1502", false, verify(lobby1, "3-2-1502", "5678"), "5"))
+    REQUIRE(lobby1.create("/v1/survey-responses", answer(s, "3-2-1502", false, verification_token_for(lobby1, "3-2-1502", "5678"), "5"))
                 .status == 201);
     const auto r = results(staff, s);
     CHECK(r.answers.household == 2);
@@ -117,8 +111,8 @@ TEST_CASE("attack: an answer the outbox delivers hours later counts; after a day
     InProcessServer server;
     Api lobby1(server.port(), lobby1_token);
     const std::string s = open_survey(lobby1);
-    const std::string token = verify(lobby1, "3-2-1502", "5678");
-    const std::string stale = verify(lobby1, "1-1-801", "1234");
+    const std::string token = verification_token_for(lobby1, "3-2-1502", "5678");
+    const std::string stale = verification_token_for(lobby1, "1-1-801", "1234");
     server.clock().advance(3 * 3600);  // the network was down all afternoon
     CHECK(lobby1.create("/v1/survey-responses", answer(s, "3-2-1502", false, token)).status == 201);
     server.clock().advance(21 * 3600 + 1);

@@ -32,12 +32,6 @@ Created create_ticket(Api& kiosk, const std::string& description = "阳台地漏
     return c;
 }
 
-std::string verify(Api& api, const std::string& unit, const std::string& last4) {
-    const Reply r = api.post("/v1/fees/lookup", {{"unit_id", unit}, {"phone_last4", last4}});
-    REQUIRE(r.status == 200);
-    return r.as<p::FeeLookupResult>().verification_token.value_or("");
-}
-
 Reply look_up(Api& api, const std::string& id, const nlohmann::json& credentials) {
     return api.post("/v1/repairs/" + id + "/lookup", credentials);
 }
@@ -91,11 +85,11 @@ TEST_CASE("attack: another kiosk cannot read or rate a ticket by its sequential 
             if (look_up(lobby2, ticket_id(y, n), {{"follow_code", other_code(t.code)}}).status == 200) ++read;
     CHECK(read == 0);
     // Its own verification of another unit does not open this unit's ticket.
-    const Reply other_unit = look_up(lobby2, t.id, {{"verification_token", verify(lobby2, "1-1-801", "1234")}});
+    const Reply other_unit = look_up(lobby2, t.id, {{"verification_token", verification_token_for(lobby2, "1-1-801", "1234")}});
     CHECK(other_unit.status == 404);
     CHECK(other_unit.error_code() == "unknown_ticket");
     // Nor does lobby-1's verification of the right unit, shown by lobby-2 (a stolen token).
-    CHECK(look_up(lobby2, t.id, {{"verification_token", verify(lobby1, "3-2-1502", "5678")}}).status == 404);
+    CHECK(look_up(lobby2, t.id, {{"verification_token", verification_token_for(lobby1, "3-2-1502", "5678")}}).status == 404);
 
     // Rating with a wrong code, and lobby-1 rating lobby-2's demo ticket by id.
     CHECK(rate(lobby2, t.id, {{"follow_code", other_code(t.code)}}).status == 404);
@@ -120,7 +114,7 @@ TEST_CASE("attack: with the follow-up code or the unit's verification another ki
     REQUIRE(by_code.status == 200);
     CHECK(by_code.as<p::Ticket>().description == "阳台地漏堵塞");
     CHECK(by_code.body.find("13812345678") == std::string::npos);
-    CHECK(look_up(lobby2, t.id, {{"verification_token", verify(lobby2, "3-2-1502", "5678")}}).status == 200);
+    CHECK(look_up(lobby2, t.id, {{"verification_token", verification_token_for(lobby2, "3-2-1502", "5678")}}).status == 200);
     complete(staff, t.id);
     const Reply rated = rate(lobby2, t.id, {{"follow_code", t.code}});
     REQUIRE(rated.status == 200);
@@ -224,15 +218,15 @@ TEST_CASE("attack: a unit's verification reads its tickets for 10 minutes, rates
     Api staff(server.port(), staff_token);
     const Created t = create_ticket(lobby1);
     complete(staff, t.id);
-    const std::string token = verify(lobby1, "3-2-1502", "5678");
+    const std::string token = verification_token_for(lobby1, "3-2-1502", "5678");
     CHECK(look_up(lobby1, t.id, {{"verification_token", token}}).status == 200);
     server.clock().advance(10 * 60 + 1);
     CHECK(look_up(lobby1, t.id, {{"verification_token", token}}).status == 404);
-    const std::string token2 = verify(lobby1, "3-2-1502", "5678");
+    const std::string token2 = verification_token_for(lobby1, "3-2-1502", "5678");
     server.clock().advance(24 * 3600 + 1);
     CHECK(rate(lobby1, t.id, {{"verification_token", token2}}).status == 404);
     // Within the day the outbox's rating counts.
-    const std::string token3 = verify(lobby1, "3-2-1502", "5678");
+    const std::string token3 = verification_token_for(lobby1, "3-2-1502", "5678");
     server.clock().advance(3 * 3600);
     CHECK(rate(lobby1, t.id, {{"verification_token", token3}}).status == 200);
 }

@@ -103,6 +103,14 @@ inline std::vector<protocol::Change> pull_feed(Api& api, std::int64_t since = 0,
     return all;
 }
 
+// The verification token a fee lookup gives for `unit` with the right last
+// four digits of its phone: what a kiosk sends to act for that household.
+inline std::string verification_token_for(Api& api, const std::string& unit, const std::string& last4) {
+    const Reply r = api.post("/v1/fees/lookup", {{"unit_id", unit}, {"phone_last4", last4}});
+    REQUIRE(r.status == 200);
+    return r.as<protocol::FeeLookupResult>().verification_token.value_or("");
+}
+
 // One demo server shared by the tests of this executable that only need
 // the demo data and do not depend on each other's writes.
 inline OfficeServerProcess& shared_server() {

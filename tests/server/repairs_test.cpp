@@ -15,11 +15,7 @@ nlohmann::json repair(const char* unit = "3-2-1502", const char* category = "plu
 }
 
 // The verification token of a fee lookup of 3-2-1502 (phone ends 5678) by this kiosk.
-std::string verify_1502(Api& api) {
-    const Reply r = api.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}});
-    REQUIRE(r.status == 200);
-    return r.as<p::FeeLookupResult>().verification_token.value_or("");
-}
+std::string verify_1502(Api& api) { return verification_token_for(api, "3-2-1502", "5678"); }
 
 Reply look_up(Api& api, const std::string& id, const nlohmann::json& credentials) {
     return api.post("/v1/repairs/" + id + "/lookup", credentials);

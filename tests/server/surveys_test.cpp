@@ -27,12 +27,6 @@ p::Survey find(Api& api, bool open) {
 }
 
 // The verification token of this kiosk's fee lookup of `unit`.
-std::string verify(Api& api, const std::string& unit, const std::string& last4) {
-    const Reply r = api.post("/v1/fees/lookup", {{"unit_id", unit}, {"phone_last4", last4}});
-    REQUIRE(r.status == 200);
-    return r.as<p::FeeLookupResult>().verification_token.value_or("");
-}
-
 // A household answer of `unit` (token: its verification), or anonymous when the token is empty.
 nlohmann::json answer(const std::string& survey, const std::string& unit, const std::string& token = "") {
     return {{"survey_id", survey},
@@ -182,7 +176,7 @@ TEST_CASE("a verified household asks whether it has answered before it starts") 
     Api kiosk(server.port(), lobby1_token);
     Api other(server.port(), lobby2_token);
     const auto s = find(kiosk, true);
-    const std::string token = verify(kiosk, "1-1-801", "1234");
+    const std::string token = verification_token_for(kiosk, "1-1-801", "1234");
     const auto status = [&](Api& api, const std::string& unit, const std::string& t) {
         return api.post("/v1/survey-status", {{"survey_id", s.id}, {"unit_id", unit}, {"verification_token", t}});
     };
@@ -200,10 +194,10 @@ TEST_CASE("one answer per household: a second verified answer with another key g
     Api api(shared_server().port(), lobby1_token);
     Api other(shared_server().port(), lobby2_token);
     const auto s = find(api, true);
-    const Reply first = api.create("/v1/survey-responses", answer(s.id, "1-1-801", verify(api, "1-1-801", "1234")));
+    const Reply first = api.create("/v1/survey-responses", answer(s.id, "1-1-801", verification_token_for(api, "1-1-801", "1234")));
     REQUIRE(first.status == 201);
     CHECK(first.as<p::SurveyReceipt>().survey_id == s.id);
-    const Reply second = other.create("/v1/survey-responses", answer(s.id, "1-1-801", verify(other, "1-1-801", "1234")));
+    const Reply second = other.create("/v1/survey-responses", answer(s.id, "1-1-801", verification_token_for(other, "1-1-801", "1234")));
     CHECK(second.status == 409);
     CHECK(second.error_code() == "already_answered");
     CHECK(db_int(shared_server().db_path(), "SELECT COUNT(*) FROM survey_responses WHERE unit_id = '1-1-801'") == 1);
@@ -231,7 +225,7 @@ TEST_CASE("survey refusals: closed, unknown survey, unverified or unknown unit, 
     Api api(shared_server().port(), lobby1_token);
     const auto open = find(api, true);
     const auto closed = find(api, false);
-    const std::string token = verify(api, "3-2-1502", "5678");
+    const std::string token = verification_token_for(api, "3-2-1502", "5678");
     const Reply late = api.create("/v1/survey-responses", answer(closed.id, "3-2-1502", token));
     CHECK(late.status == 422);
     CHECK(late.error_code() == "survey_closed");
@@ -264,7 +258,7 @@ TEST_CASE("staff read a survey's results with household and anonymous answers co
     Api kiosk(server.port(), lobby1_token);
     Api staff(server.port(), staff_token);
     const auto s = find(kiosk, true);
-    REQUIRE(kiosk.create("/v1/survey-responses", answer(s.id, "3-2-1502", verify(kiosk, "3-2-1502", "5678"))).status == 201);
+    REQUIRE(kiosk.create("/v1/survey-responses", answer(s.id, "3-2-1502", verification_token_for(kiosk, "3-2-1502", "5678"))).status == 201);
     REQUIRE(kiosk.create("/v1/survey-responses", answer(s.id, "3-2-1502")).status == 201);
     REQUIRE(kiosk.create("/v1/survey-responses", answer(s.id, "1-1-801")).status == 201);
 
@@ -334,7 +328,7 @@ TEST_CASE("written words: stored as sent, refused clearly when too long or not t
     CHECK(none.as<p::SurveyResults>().answers.anonymous == 0);
 
     // The longest words, two lines, and the follow-up's remarks: stored as sent.
-    auto full = answer(s.id, "3-2-1502", verify(kiosk, "3-2-1502", "5678"));
+    auto full = answer(s.id, "3-2-1502", verification_token_for(kiosk, "3-2-1502", "5678"));
     full["answers"][6]["text"] = longest;
     full["answers"][1]["text"] = "车库太暗\n晚上看不清";
     REQUIRE(kiosk.create("/v1/survey-responses", full).status == 201);
