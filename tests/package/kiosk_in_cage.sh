@@ -40,7 +40,11 @@ mkdir -p "$tmp/session/run" && chmod 700 "$tmp/session/run"
 [[ ${#as_user[@]} -gt 0 ]] && chown -R nobody:nogroup "$tmp/session"
 
 # The compositor on a virtual output: headless backend, no input devices,
-# the software renderer (no GPU here), the output turned to portrait (720x1280).
+# the software renderer (no GPU here; wlroots picks it by itself when no DRM
+# device is found, named here so a GPU machine runs the same path), the
+# output turned to portrait (720x1280). Unturned, Debian's cage 0.1.4 on the
+# headless backend tries to scan the full-screen kiosk's buffer out directly,
+# fails ("Basic output test failed for HEADLESS-1") and its output stays black.
 cage_env=(env -u DISPLAY -u WAYLAND_DISPLAY XDG_RUNTIME_DIR="$tmp/session/run"
           WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman)
 
