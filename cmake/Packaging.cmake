@@ -98,9 +98,13 @@ set(CPACK_DEBIAN_KIOSK_PACKAGE_NAME lobby-kiosk)
 # Beyond the libraries (shlibdeps): the compositor and the GL driver SDL2
 # reaches through EGL under it (both loaded at run time, so shlibdeps cannot
 # see them), the fonts, the voices and the text-entry data the kiosk reads,
-# and adduser for postinst.
+# and adduser for postinst. Xwayland too: Debian's cage 0.1.4 refuses to
+# start without it ("Cannot create XWayland server"), yet does not depend on
+# it. And libpam-systemd: the unit's login session (PAMName=login) gets its
+# XDG_RUNTIME_DIR and its seat from logind through it; without it (a minimal
+# Debian 12) cage stops at once, "XDG_RUNTIME_DIR is not set".
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "adduser, cage, libegl1, libegl-mesa0, libgl1-mesa-dri, fonts-noto-cjk, fonts-font-awesome, espeak-ng-data, rime-prelude, rime-essay, rime-data-luna-pinyin, rime-data-jyut6ping3, rime-data-stroke, tegaki-zinnia-simplified-chinese")
+    "adduser, cage, xwayland, libpam-systemd, libegl1, libegl-mesa0, libgl1-mesa-dri, fonts-noto-cjk, fonts-font-awesome, espeak-ng-data, rime-prelude, rime-essay, rime-data-luna-pinyin, rime-data-jyut6ping3, rime-data-stroke, tegaki-zinnia-simplified-chinese")
 set(CPACK_COMPONENT_KIOSK_DESCRIPTION "lobby touchscreen of a residential estate
 Fees, repairs, visitors, notices and surveys for the residents, by touch,
 in Chinese and English, working offline from a local cache. Runs full

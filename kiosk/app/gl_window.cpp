@@ -24,6 +24,8 @@ std::unique_ptr<SdlSession> SdlSession::start(std::string& error)
         error = std::string("cannot start SDL video: ") + SDL_GetError();
         return nullptr;
     }
+    // Wayland (cage) or X11: the journal says which the session got.
+    spdlog::info("display: SDL video driver {}", SDL_GetCurrentVideoDriver());
     return std::unique_ptr<SdlSession>(new SdlSession);
 }
 

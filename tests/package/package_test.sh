@@ -47,7 +47,7 @@ for deb in "$kiosk_deb" "$office_deb"; do
 done
 kiosk_deps=$(deps_of "$kiosk_deb")
 for dep in libsdl2-2.0-0 libopengl0 libcurl4 libespeak-ng1 librime1 libzinnia0 libutf8proc2 libtomlplusplus3 \
-           cage libegl1 libegl-mesa0 libgl1-mesa-dri fonts-noto-cjk fonts-font-awesome espeak-ng-data rime-data-luna-pinyin rime-data-jyut6ping3 \
+           cage xwayland libpam-systemd libegl1 libegl-mesa0 libgl1-mesa-dri fonts-noto-cjk fonts-font-awesome espeak-ng-data rime-data-luna-pinyin rime-data-jyut6ping3 \
            rime-data-stroke tegaki-zinnia-simplified-chinese; do
   expect "lobby-kiosk depends on $dep" has_line "$kiosk_deps" "$dep"
 done
