@@ -298,6 +298,7 @@ int run_pad_bench(KioskApp& app, int rounds)
                 static_cast<unsigned long long>(atlases.in_frame), static_cast<unsigned long long>(atlases.background),
                 static_cast<unsigned long long>(atlases.appended), static_cast<unsigned long long>(atlases.did_not_fit),
                 static_cast<unsigned long long>(atlases.discarded));
+    std::printf("whole_atlas_upload_slowest_band_ms=%.1f\n", atlases.slowest_upload_band_ms);
     std::printf("candidate_glyphs_after_list_ms_p50=%.0f ms_max=%.0f frames_p50=%.0f frames_max=%.0f\n",
                 percentile(glyph_ms, 0.5), percentile(glyph_ms, 1.0), percentile(glyph_frames, 0.5),
                 percentile(glyph_frames, 1.0));

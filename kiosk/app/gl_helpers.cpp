@@ -13,6 +13,21 @@
 
 namespace kiosk::app {
 
+unsigned create_font_texture(int width, int height)
+{
+    GLuint texture = 0;
+    glGenTextures(1, &texture);
+    glBindTexture(GL_TEXTURE_2D, texture);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, nullptr);
+    // ImGui's shader multiplies vertex colour by the texture's RGBA: present
+    // the coverage as white with alpha.
+    const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    return texture;
+}
+
 unsigned upload_font_texture(ImFontAtlas& atlas, unsigned previous)
 {
     unsigned char* pixels = nullptr;
@@ -20,18 +35,8 @@ unsigned upload_font_texture(ImFontAtlas& atlas, unsigned previous)
     atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
     if (previous)
         glDeleteTextures(1, &previous);
-    GLuint texture = 0;
-    glGenTextures(1, &texture);
-    glBindTexture(GL_TEXTURE_2D, texture);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
-    // ImGui's shader multiplies vertex colour by the texture's RGBA: present
-    // the coverage as white with alpha.
-    const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
-    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    const unsigned texture = create_font_texture(width, height);
+    write_font_texture_block(texture, pixels, width, 0, 0, width, height);
     atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)));
     atlas.ClearTexData();
     return texture;

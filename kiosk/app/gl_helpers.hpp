@@ -11,6 +11,9 @@ namespace kiosk::app {
 // Uploads the atlas as a single-channel texture (a quarter of ImGui's RGBA
 // upload) and frees the CPU copy. Deletes `previous` if non-zero.
 unsigned upload_font_texture(ImFontAtlas& atlas, unsigned previous);
+// An empty one-byte font texture of the atlas's size, to be filled in bands
+// by write_font_texture_block (a whole new atlas goes up between frames).
+unsigned create_font_texture(int width, int height);
 // Writes the top-left `columns` x `rows` block of one-byte pixels (rows
 // `stride` bytes apart) at (left, top) of a font texture made by
 // upload_font_texture: an atlas addition's glyphs.

@@ -158,6 +158,7 @@ void KioskApp::shutdown()
     m_atlas_worker.reset();  // a build under way finishes; nothing wakes the loop after this
     if (ImGui::GetCurrentContext()) {
         ui::release_pictures();
+        drop_staged_atlas();
         delete_texture(m_font_texture);
         m_font_texture = 0;
         // ImGui destroys the atlas io.Fonts points at: its own, not ours.
@@ -351,6 +352,8 @@ void KioskApp::rebuild_fonts_if_needed()
     if (m_fonts.needs_new_size(body_px, session.language) ||
         (m_atlas_in_frame && m_fonts.needs_build(body_px, session.language)))
         build_atlas_now(body_px, session.language);
+    else if (m_staged_atlas)
+        upload_staged_band();
     else if (m_next_atlas)
         swap_in_built_atlas();
     m_frame_atlas_ms = ms_between(started, std::chrono::steady_clock::now());
@@ -372,6 +375,10 @@ void KioskApp::build_atlas_now(float body_px, Language language)
     install_atlas(std::move(atlas), fonts);
     if (std::exchange(m_next_atlas, std::nullopt))
         ++m_atlas_counts.discarded;  // built for the size before
+    if (m_staged_atlas) {
+        drop_staged_atlas();
+        ++m_atlas_counts.discarded;
+    }
     // Rasterising glyphs leaves megabytes of freed scratch in the heap;
     // hand it back instead of keeping it resident.
     malloc_trim(0);
@@ -412,17 +419,54 @@ void KioskApp::swap_in_built_atlas()
         ++m_atlas_counts.discarded;
         return;
     }
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    built.atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
+    const unsigned texture = create_font_texture(width, height);
+    m_staged_atlas = StagedAtlas{std::move(built), texture};
+    upload_staged_band();
+}
+
+// One band of the staged atlas's rows to its texture; after the last, the
+// atlas is the one drawn with from the next frame on.
+void KioskApp::upload_staged_band()
+{
+    // About 1 MB a band: a few ms under software GL, far less on a GPU.
+    constexpr int band_bytes = 1 << 20;
+    StagedAtlas& staged = *m_staged_atlas;
     const auto started = std::chrono::steady_clock::now();
-    install_atlas(std::move(built.atlas), built.fonts);
-    m_fonts.mark_built(built.spec);
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    staged.built.atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
+    const int rows = std::min(height - staged.next_row, std::max(1, band_bytes / std::max(1, width)));
+    write_font_texture_block(staged.texture, pixels + static_cast<std::size_t>(staged.next_row) * width, width, 0,
+                             staged.next_row, width, rows);
+    staged.next_row += rows;
+    ++staged.bands;
+    staged.slowest_band_ms = std::max(staged.slowest_band_ms, ms_between(started, std::chrono::steady_clock::now()));
+    m_frames_pending = std::max(m_frames_pending, staged.next_row < height ? 0 : frames_after_change);
+    if (staged.next_row < height)
+        return;
+    StagedAtlas done = std::move(staged);
+    m_staged_atlas.reset();
+    install_atlas(std::move(done.built.atlas), done.built.fonts, done.texture);
+    m_fonts.mark_built(done.built.spec);
     ++m_atlas_counts.background;
-    m_atlas_counts.last_background_ms = built.build_ms;
+    m_atlas_counts.last_background_ms = done.built.build_ms;
+    m_atlas_counts.slowest_upload_band_ms = std::max(m_atlas_counts.slowest_upload_band_ms, done.slowest_band_ms);
     spdlog::info("font atlas: {} glyphs at {:.0f} px, {}x{} texture, built in the background in {:.0f} ms, "
-                 "swapped in {:.1f} ms",
-                 built.spec.glyphs.count(), built.spec.body_px, m_atlas->TexWidth, m_atlas->TexHeight, built.build_ms,
-                 ms_between(started, std::chrono::steady_clock::now()));
+                 "uploaded in {} bands between frames (the slowest {:.1f} ms)",
+                 done.built.spec.glyphs.count(), done.built.spec.body_px, m_atlas->TexWidth, m_atlas->TexHeight,
+                 done.built.build_ms, done.bands, done.slowest_band_ms);
     // What was wanted while it was built goes into the next one at once.
     start_atlas_build();
+}
+
+void KioskApp::drop_staged_atlas()
+{
+    if (m_staged_atlas)
+        delete_texture(m_staged_atlas->texture);
+    m_staged_atlas.reset();
 }
 
 // The addition's glyphs go into the empty rows of the atlas shown: its
@@ -485,10 +529,17 @@ bool KioskApp::want_text_for_script(const std::string& text)
 
 // Uploads `atlas` (its Alpha8 pixels are freed after) and draws with it from
 // the next NewFrame on; the previous atlas and its texture are freed.
-void KioskApp::install_atlas(std::unique_ptr<ImFontAtlas> atlas, const ui::FontSet& fonts)
+void KioskApp::install_atlas(std::unique_ptr<ImFontAtlas> atlas, const ui::FontSet& fonts, unsigned texture)
 {
     m_shelves.reset(ui::used_rows(*atlas), atlas->TexWidth);
-    m_font_texture = upload_font_texture(*atlas, m_font_texture);
+    if (texture) {
+        delete_texture(m_font_texture);
+        m_font_texture = texture;
+        atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(texture)));
+        atlas->ClearTexData();
+    } else {
+        m_font_texture = upload_font_texture(*atlas, m_font_texture);
+    }
     ImGui::GetIO().Fonts = atlas.get();
     ui::context().fonts = fonts;
     m_atlas_fonts = fonts;
@@ -669,6 +720,8 @@ void KioskApp::step_clock(std::int64_t ms)
 void KioskApp::settle()
 {
     for (int i = 0; i < 12; ++i) {
+        while (m_staged_atlas)  // scripts see the finished atlas; the real loop interleaves
+            upload_staged_band();
         // Scripts look at what a person sees a moment later: a font atlas
         // on its way is waited for (bounded), so screenshots and layout
         // checks see the glyphs, not their fallback.
@@ -770,7 +823,7 @@ void KioskApp::run(int for_ms)
         // The pad's "loading" notice, when an engine takes long to load.
         if (const double at_s = m_pad ? m_pad->redraw_at_s() : 0; at_s > 0)
             deadline = std::min(deadline, static_cast<std::int64_t>(at_s * 1000) + 1);
-        if (m_frames_pending > 0 || m_gesture.animating())
+        if (m_frames_pending > 0 || m_gesture.animating() || m_staged_atlas)
             deadline = now;
         const int timeout_ms = static_cast<int>(std::clamp<std::int64_t>(deadline - now, 0, 60000));
 
@@ -783,6 +836,8 @@ void KioskApp::run(int for_ms)
         update(false);
         if (m_frames_pending > 0 || m_gesture.animating())
             render_frame();
+        else if (m_staged_atlas)
+            upload_staged_band();  // between frames: a touch meanwhile waits one band at most
     }
 }
 

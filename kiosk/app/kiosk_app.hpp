@@ -45,6 +45,7 @@ struct AtlasCounts {
     std::uint64_t did_not_fit = 0;    // additions with no room left: a whole atlas followed
     std::uint64_t discarded = 0;      // built by the worker for a size (or atlas) no longer shown
     double last_background_ms = 0;    // the worker's last build
+    double slowest_upload_band_ms = 0;  // the longest band of a whole atlas's upload
 };
 
 class KioskApp {
@@ -133,7 +134,10 @@ public:
     // brings them: the worker starts on an atlas with them; true if it did.
     bool want_text_for_script(const std::string& text);
     // A font atlas is being built in the background or waits to be swapped in.
-    bool atlas_building() const { return (m_atlas_worker && m_atlas_worker->busy()) || m_next_atlas; }
+    bool atlas_building() const
+    {
+        return (m_atlas_worker && m_atlas_worker->busy()) || m_next_atlas || m_staged_atlas;
+    }
 
     // Registers the SDL event that wake() pushes. Call once after SDL started
     // and before any thread that may call wake() (Backend::open) starts.
@@ -152,7 +156,11 @@ private:
     void swap_in_built_atlas();
     void append_built_glyphs(ui::AtlasWorker::Built& built);
     void start_atlas_build();
-    void install_atlas(std::unique_ptr<ImFontAtlas> atlas, const ui::FontSet& fonts);
+    // `texture`: the atlas's pixels already on the GPU (a staged upload);
+    // 0 uploads them here.
+    void install_atlas(std::unique_ptr<ImFontAtlas> atlas, const ui::FontSet& fonts, unsigned texture = 0);
+    void upload_staged_band();
+    void drop_staged_atlas();
     void apply_requests();
     void take_answers(std::int64_t now);  // answers to online calls, applied like requests
     bool in_admin_corner(Point p) const;
@@ -180,6 +188,17 @@ private:
     ImFontAtlas* m_context_atlas = nullptr;  // ImGui's own, given back before it is destroyed
     std::unique_ptr<ui::AtlasWorker> m_atlas_worker;
     std::optional<ui::AtlasWorker::Built> m_next_atlas;  // built, swapped in by the next frame
+    // A whole atlas from the worker goes up to its own texture a band of rows
+    // at a time between frames (one upload of 16 MB took up to 70 ms under
+    // software GL); the atlas shown is drawn with until the last band.
+    struct StagedAtlas {
+        ui::AtlasWorker::Built built;
+        unsigned texture = 0;
+        int next_row = 0;
+        int bands = 0;
+        double slowest_band_ms = 0;
+    };
+    std::optional<StagedAtlas> m_staged_atlas;
     ui::FontSet m_atlas_fonts;   // the fonts of m_atlas
     ui::AtlasShelves m_shelves;  // where additions go in its free rows
     std::uint64_t m_atlas_generation = 0;  // which m_atlas an addition was built for
