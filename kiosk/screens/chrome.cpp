@@ -30,7 +30,6 @@ struct FooterItem {
     std::string label;
     ui::ButtonKind kind;
     Request request;
-    float shares;  // of the row's width, the same at every text size
     bool speaks = false;  // the speaker: reads the screen instead of a request
     // Said once the request is applied (the voice's name, in that voice).
     std::string announce;
@@ -42,23 +41,23 @@ std::vector<FooterItem> footer_items(const ChromeView& chrome)
     for (const auto& choice : chrome.languages)
         items.push_back({"lang." + std::string(language_code(choice.language)), choice.label,
                          choice.selected ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary,
-                         RequestSetLanguage{choice.language}, 1.0f, false, {}});
+                         RequestSetLanguage{choice.language}, false, {}});
     // Words only: at 2x an icon would push 字号 onto two lines in its slot.
-    items.push_back({"settings.text_size", chrome.text_size_label, ui::ButtonKind::Secondary, RequestCycleTextScale{}, 2.0f, false, {}});
+    items.push_back({"settings.text_size", chrome.text_size_label, ui::ButtonKind::Secondary, RequestCycleTextScale{}, false, {}});
     // 长者模式 is the big switch on home; here, on every screen and within
     // reach, the speaker that reads the screen and 读屏.
     if (chrome.speech_enabled) {
         items.push_back({"speech.say", ui::with_icon("volume-up", chrome.speak_label), ui::ButtonKind::Primary,
-                         RequestToggleScreenReader{}, 2.0f, true, {}});
+                         RequestToggleScreenReader{}, true, {}});
         items.push_back({"speech.reader", ui::with_icon("hand-pointer", chrome.reader_label),
                          chrome.screen_reader ? ui::ButtonKind::Selected : ui::ButtonKind::Secondary,
-                         RequestToggleScreenReader{}, 2.0f, false, {}});
+                         RequestToggleScreenReader{}, false, {}});
         // 普通话 ⇄ 粤语: the voice reading now; a tap says the other's name in it.
         // Only for Chinese screens: in English the others take its room (an
         // empty slot would wrap their words onto two lines at 2x).
         if (chrome.voice_shown) {
-            FooterItem voice{"speech.voice", chrome.voice_label, ui::ButtonKind::Secondary, RequestToggleVoice{}, 2.0f,
-                             false, chrome.voice_next_label};
+            FooterItem voice{"speech.voice", chrome.voice_label, ui::ButtonKind::Secondary, RequestToggleVoice{}, false,
+                             chrome.voice_next_label};
             items.push_back(std::move(voice));
         }
     }
@@ -135,12 +134,15 @@ static ImVec2 nav_button_size(const ChromeView& chrome, float width)
     return ImVec2(half, ImMax(back.y, home.y));
 }
 
-// The settings row: fixed slots at every scale, each a fixed share of the
-// width (a language one share, 字号 and the speech buttons two), so a label
-// that changes when tapped (字号 1× → 1.5×) never moves its neighbours under
-// the finger. On a portrait panel, too narrow for all of them at 2x, the
-// speech buttons take a row of their own above the others at every scale
-// (so changing the text size never moves a slot); landscape has one row.
+// The settings row: fixed slots at every scale, each as wide as its label
+// needs at the largest text (2x) in this language, the row's spare width
+// shared out in proportion; the languages share one width. So a label that
+// changes when tapped (字号 1× → 1.5×, 普通话 → 粤语) never moves its
+// neighbours under the finger, and no label wraps in a narrow slot while a
+// wide one sits half empty. On a portrait panel, too narrow for all of them
+// at 2x, the speech buttons take a row of their own above the others at
+// every scale; landscape keeps one row when everything fits it at 2x (in
+// English it does not: two rows then, also at every scale).
 struct SettingsSlots {
     std::vector<float> widths;
     std::vector<int> rows;  // the row of each item
@@ -148,8 +150,41 @@ struct SettingsSlots {
     float height = 0;       // of all rows
 };
 
+// How wide an item's slot must be for its label (and, for the voice, the
+// other voice's name it shows after a tap) on one line at 2x text.
+static float need_at_largest(const FooterItem& item)
+{
+    const float grow = text_scale_factor(TextScale::X2) / text_scale_factor(ui::context().mode.text_scale);
+    float need = ui::button_size(item.label).x;
+    if (!item.announce.empty())
+        need = ImMax(need, ui::button_size(item.announce).x);
+    // 字号 1× and 2× keep room for 1.5×, the longest of the three.
+    if (item.id == "settings.text_size" && item.label.find("1.5") == std::string::npos)
+        need += ui::text_size(".5", ui::TextRole::Body).x;
+    return need * grow;
+}
+
+static bool is_language(const FooterItem& item) { return item.id.rfind("lang.", 0) == 0; }
+
+// Each item's share of its row: what it needs at 2x, the languages alike.
+static std::vector<float> shares_of(const std::vector<FooterItem>& items)
+{
+    std::vector<float> shares;
+    float language = 0;
+    for (const FooterItem& item : items) {
+        shares.push_back(need_at_largest(item));
+        if (is_language(item))
+            language = ImMax(language, shares.back());
+    }
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (is_language(items[i]))
+            shares[i] = language;
+    return shares;
+}
+
 // Lays the items out in the given rows.
-static SettingsSlots lay_out_slots(const std::vector<FooterItem>& items, const std::vector<int>& rows, float width)
+static SettingsSlots lay_out_slots(const std::vector<FooterItem>& items, const std::vector<float>& item_shares,
+                                   const std::vector<int>& rows, float width)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const int row_count = rows.empty() ? 0 : *std::max_element(rows.begin(), rows.end()) + 1;
@@ -158,13 +193,13 @@ static SettingsSlots lay_out_slots(const std::vector<FooterItem>& items, const s
     slots.row_heights.assign(static_cast<std::size_t>(row_count), 0.0f);
     std::vector<float> shares(static_cast<std::size_t>(row_count), 0.0f), counts(shares.size(), 0.0f);
     for (std::size_t i = 0; i < items.size(); ++i) {
-        shares[static_cast<std::size_t>(rows[i])] += items[i].shares;
+        shares[static_cast<std::size_t>(rows[i])] += item_shares[i];
         counts[static_cast<std::size_t>(rows[i])] += 1;
     }
     for (std::size_t i = 0; i < items.size(); ++i) {
         const std::size_t row = static_cast<std::size_t>(rows[i]);
         const float unit = (width - spacing * (counts[row] - 1)) / shares[row];
-        const float slot = ImFloor(unit * items[i].shares);
+        const float slot = ImFloor(unit * item_shares[i]);
         slots.widths.push_back(slot);
         slots.row_heights[row] = ImMax(slots.row_heights[row], ui::button_size(items[i].label, slot).y);
     }
@@ -177,11 +212,15 @@ static SettingsSlots lay_out_slots(const std::vector<FooterItem>& items, const s
 static SettingsSlots settings_slots(const ChromeView& chrome, float width)
 {
     const std::vector<FooterItem> items = footer_items(chrome);
-    const bool own_row = !ui::context().metrics.landscape && chrome.speech_enabled;
+    const std::vector<float> shares = shares_of(items);
+    float row_need = ImGui::GetStyle().ItemSpacing.x * static_cast<float>(items.size() - 1);
+    for (const float share : shares)
+        row_need += share;
+    const bool own_row = chrome.speech_enabled && (!ui::context().metrics.landscape || row_need > width);
     std::vector<int> rows;
     for (const FooterItem& item : items)
         rows.push_back(own_row && item.id.rfind("speech.", 0) != 0 ? 1 : 0);
-    return lay_out_slots(items, rows, width);
+    return lay_out_slots(items, shares, rows, width);
 }
 
 float footer_height(const ChromeView& chrome, float width)

@@ -625,7 +625,7 @@ TEST_CASE("fees view: the server's total is shown even when bills add up differe
     CHECK(view.explain.not_covered == "户内维修");
 }
 
-TEST_CASE("fees view: buildings, entrances and rooms come from the cached units")
+TEST_CASE("fees view: buildings, entrances and the typed room come from the cached units")
 {
     Kiosk k(fees_config());
     k.apply(RequestOpenScreen{feature_id}, 0);
@@ -635,10 +635,20 @@ TEST_CASE("fees view: buildings, entrances and rooms come from the cached units"
     CHECK(view.picker.choices[0].id == "fees.building.3");
     k.apply(RequestBuilding{3}, 0);
     k.apply(RequestEntrance{2}, 0);
+    for (const char key : std::string("1501"))
+        k.apply(RequestRoomKey{key}, 0);
     view = f.build(k);
-    REQUIRE(view.picker.choices.size() == 2);
-    CHECK(view.picker.choices[0].label == "1502");
-    CHECK(view.picker.choices[1].unit_id == "3-2-1501");
+    CHECK(view.picker.room.keypad_id == "fees.room_key");
+    CHECK(view.picker.room.typed == "1501");
+    CHECK(view.picker.room.unit_id == "3-2-1501");
+    // 确定 on a room the cache lacks stays on the keypad with the message.
+    k.apply(RequestRoomKey{'9'}, 0);
+    view = f.build(k);
+    CHECK(view.picker.room.unit_id.empty());
+    k.apply(RequestRoom{view.picker.room.unit_id}, 0);
+    view = f.build(k);
+    CHECK(view.step == FeesStep::Unit);
+    CHECK(view.picker.room.message.find("没有这个房号") != std::string::npos);
 }
 
 TEST_CASE("config: [fees] lockout and polling, with the line named when a value is wrong")

@@ -1,5 +1,5 @@
 // The shared household pieces on their own, as a service other than fees
-// uses them: the unit picker's steps and view (rooms per floor), the guard
+// uses them: the unit picker's steps and view (the room keypad), the guard
 // on wrong digits, and what each verification answer leaves the person with.
 #include "core/locale.hpp"
 #include "core/sync_status.hpp"
@@ -91,7 +91,7 @@ TEST_CASE("unit picker: building, entrance, room; Back steps up and leaves at th
     CHECK(picker.unit_id.empty());
 }
 
-TEST_CASE("unit picker view: each building and entrance once, rooms one row per floor, widget ids of the feature")
+TEST_CASE("unit picker view: each building and entrance once, widget ids of the feature")
 {
     Frame f;
     UnitPicker picker;
@@ -99,8 +99,10 @@ TEST_CASE("unit picker view: each building and entrance once, rooms one row per 
     CHECK(view.prompt == "请选择您家所在的楼栋");
     REQUIRE(view.choices.size() == 2);
     CHECK(view.choices[0].id == "visitors.building.1");
+    CHECK(view.choices[0].sole_entrance == 1);  // building 1 has one entrance
     CHECK(view.choices[1].label == "3栋");
     CHECK(view.choices[1].number == 3);
+    CHECK(view.choices[1].sole_entrance == 0);
 
     pick(picker, RequestBuilding{3});
     view = build_picker_view(picker, estate, f.in(t0, Language::En), "visitors");
@@ -108,21 +110,86 @@ TEST_CASE("unit picker view: each building and entrance once, rooms one row per 
     CHECK(view.choices[0].label == "Entrance 2");
     CHECK(view.choices[1].id == "visitors.entrance.3");
 
-    pick(picker, RequestEntrance{2});
-    view = build_picker_view(picker, estate, f.in(t0), "visitors");
-    CHECK(view.prompt == "3栋2单元：请选择房号");
-    REQUIRE(view.floors.size() == 2);
-    CHECK(view.floors[0].label == "3层");
-    REQUIRE(view.floors[0].rooms.size() == 2);
-    CHECK(view.floors[0].rooms[1].label == "302");
-    CHECK(view.floors[1].label == "15层");
-    REQUIRE(view.floors[1].rooms.size() == 2);
-    CHECK(view.floors[1].rooms[0].id == "visitors.room.3-2-1501");
-    CHECK(view.floors[1].rooms[1].unit_id == "3-2-1502");
-    CHECK(view.choices.size() == 4);  // the same rooms, floor by floor
-
     CHECK(unit_label(estate, "3-2-1502", f.in(t0)) == "3栋2单元1502室");
     CHECK(build_picker_view(UnitPicker{}, {}, f.in(t0), "visitors").prompt.find("尚未从物业同步") != std::string::npos);
+}
+
+TEST_CASE("room keypad: the typed number names the unit; 确定 on a room the entrance lacks says so, in each language")
+{
+    Frame f;
+    UnitPicker picker;
+    pick(picker, RequestBuilding{3});
+    pick(picker, RequestEntrance{2});
+    UnitPickerView view = build_picker_view(picker, estate, f.in(t0), "fees");
+    CHECK(view.prompt == "3栋2单元：请输入房号");
+    CHECK(view.room.keypad_id == "fees.room_key");
+    CHECK(view.room.hint == "可选房号：301 至 1502");
+    CHECK(view.room.typed.empty());
+    CHECK_FALSE(view.room.can_submit);  // nothing typed: 确定 waits
+
+    // 1501 is in 3-2 (and 101 only in 3-3): a number names a unit of this entrance only.
+    for (const char k : std::string("101"))
+        CHECK_FALSE(pick(picker, RequestRoomKey{k}));
+    view = build_picker_view(picker, estate, f.in(t0), "fees");
+    CHECK(view.room.typed == "101");
+    CHECK(view.room.can_submit);
+    CHECK(view.room.unit_id.empty());
+    CHECK(view.room.message.empty());
+    CHECK_FALSE(pick(picker, RequestRoom{view.room.unit_id}));
+    CHECK(picker.unit_id.empty());
+    view = build_picker_view(picker, estate, f.in(t0), "fees");
+    CHECK(view.room.message == "没有这个房号：3栋2单元101室。请看门牌再输入。");
+    CHECK(view.room.typed == "101");  // what they typed stays in sight beside the message
+    CHECK(build_picker_view(picker, estate, f.in(t0, Language::ZhHK), "fees").room.message ==
+          "沒有這個房號：3座2單元101室。請看門牌再輸入。");
+    CHECK(build_picker_view(picker, estate, f.in(t0, Language::En), "fees").room.message ==
+          "There is no flat 101 in building 3, entrance 2. Please check the number on your door.");
+
+    // The next digit starts a new number (no erasing first) and the message goes.
+    for (const char k : std::string("15029"))
+        pick(picker, RequestRoomKey{k});
+    pick(picker, RequestRoomKey{DigitEntry::erase_key});
+    view = build_picker_view(picker, estate, f.in(t0), "fees");
+    CHECK(view.room.typed == "1502");
+    CHECK(view.room.message.empty());
+    CHECK(view.room.unit_id == "3-2-1502");
+    CHECK(pick(picker, RequestRoom{view.room.unit_id}));
+    CHECK(picker.unit_id == "3-2-1502");
+    // Back from what follows: the room step with the number still typed.
+    CHECK(build_picker_view(picker, estate, f.in(t0), "fees").room.typed == "1502");
+
+    // At most max_room_digits; keys outside the room step do nothing.
+    for (int i = 0; i < 9; ++i)
+        pick(picker, RequestRoomKey{'1'});
+    CHECK(picker.room.size() == max_room_digits);
+    UnitPicker fresh;
+    pick(fresh, RequestRoomKey{'1'});
+    CHECK(fresh.room.empty());
+    CHECK_FALSE(pick(fresh, RequestRoom{""}));
+    CHECK_FALSE(fresh.no_such_room);
+}
+
+TEST_CASE("unit picker: a building with one entrance goes straight to its rooms, and Back straight to the buildings")
+{
+    Frame f;
+    UnitPicker picker;
+    const UnitPickerView buildings = build_picker_view(picker, estate, f.in(t0), "surveys");
+    REQUIRE(buildings.choices[0].number == 1);
+    pick(picker, RequestBuilding{1, buildings.choices[0].sole_entrance});
+    CHECK(picker.step == PickStep::Room);
+    UnitPickerView view = build_picker_view(picker, estate, f.in(t0), "surveys");
+    CHECK(view.prompt == "1栋：请输入房号");
+    for (const char k : std::string("202"))
+        pick(picker, RequestRoomKey{k});
+    pick(picker, RequestRoom{build_picker_view(picker, estate, f.in(t0), "surveys").room.unit_id});
+    CHECK(build_picker_view(picker, estate, f.in(t0, Language::En), "surveys").room.message ==
+          "There is no flat 202 in building 1. Please check the number on your door.");
+    pick(picker, RequestRoomKey{DigitEntry::erase_key});
+    pick(picker, RequestRoomKey{'1'});
+    CHECK(pick(picker, RequestRoom{build_picker_view(picker, estate, f.in(t0), "surveys").room.unit_id}));
+    CHECK(picker.unit_id == "1-1-201");
+    CHECK(pick_back(picker));
+    CHECK(picker.step == PickStep::Building);
 }
 
 TEST_CASE("household guard: free tries, doubling waits, the unit's lock across sessions, cleared by success")

@@ -7,13 +7,13 @@
 //                           household::Verification verification;
 //                           std::uint64_t awaiting_call = 0; ... };
 //   using RepairsRequest = std::variant<household::RequestBuilding, household::RequestEntrance,
-//       household::RequestRoom, household::RequestKey, household::RequestSubmit, ...>;
+//       household::RequestRoomKey, household::RequestRoom, household::RequestKey, household::RequestSubmit, ...>;
 //   using RepairsCall = std::variant<household::CallVerifyHousehold, ...>;
 //   using RepairsAnswer = std::variant<household::HouseholdVerified, ...>;
 //   // the feature object owns one Verifier (the kiosk-wide guard):
 //   //   household::Verifier verifier{household::Verifier::rules_from(config), book};
 //   // requests:
-//   //   RequestBuilding/Entrance/Room -> if (household::pick(s.picker, r)) {
+//   //   RequestBuilding/Entrance/RoomKey/Room -> if (household::pick(s.picker, r)) {
 //   //       verifier.begin(s.verification, s.picker.unit_id, ctx); s.step = Digits; }
 //   //   RequestKey -> if (!s.awaiting_call) verifier.key(s.verification, r.key);
 //   //   RequestSubmit -> if (auto a = verifier.submit(s.verification, ctx))

@@ -1,6 +1,7 @@
-// The unit picker's steps and its view: buttons from the cached units.
+// The unit picker's steps and its view: buttons and the room keypad from the cached units.
 #include "household/core/unit_picker.hpp"
 
+#include <map>
 #include <set>
 
 namespace kiosk::household {
@@ -17,16 +18,42 @@ std::string text(const FeatureViewInputs& in, std::string_view key,
 bool pick(UnitPicker& picker, const PickRequest& request)
 {
     if (const auto* b = std::get_if<RequestBuilding>(&request)) {
-        picker = UnitPicker{PickStep::Entrance, b->building, 0, {}};
+        picker = UnitPicker{};
+        picker.building = b->building;
+        picker.step = PickStep::Entrance;
+        if (b->sole_entrance > 0) {
+            picker.entrance = b->sole_entrance;
+            picker.sole_entrance = true;
+            picker.step = PickStep::Room;
+        }
         return false;
     }
     if (const auto* e = std::get_if<RequestEntrance>(&request)) {
         picker.entrance = e->entrance;
         picker.step = PickStep::Room;
+        picker.room.clear();
+        picker.no_such_room = false;
         return false;
     }
-    picker.unit_id = std::get<RequestRoom>(request).unit_id;
-    picker.step = PickStep::Room;  // Back from what follows comes back to the rooms
+    if (const auto* k = std::get_if<RequestRoomKey>(&request)) {
+        if (picker.step != PickStep::Room)
+            return false;
+        // After "no such room" the next digit starts a new number: nobody
+        // should have to erase four digits first.
+        if (picker.no_such_room && k->key != DigitEntry::erase_key)
+            picker.room.clear();
+        picker.no_such_room = false;
+        picker.room.press(k->key);
+        return false;
+    }
+    const std::string& unit_id = std::get<RequestRoom>(request).unit_id;
+    if (unit_id.empty()) {
+        // 确定 on a number the building does not have: said on the keypad.
+        picker.no_such_room = picker.step == PickStep::Room && !picker.room.empty();
+        return false;
+    }
+    picker.unit_id = unit_id;
+    picker.step = PickStep::Room;  // Back from what follows comes back to the room, still typed
     return true;
 }
 
@@ -35,10 +62,56 @@ bool pick_back(UnitPicker& picker)
     switch (picker.step) {
     case PickStep::Building: return false;
     case PickStep::Entrance: picker.step = PickStep::Building; return true;
-    case PickStep::Room: picker.step = PickStep::Entrance; return true;
+    case PickStep::Room:
+        picker.step = picker.sole_entrance ? PickStep::Building : PickStep::Entrance;
+        picker.room.clear();
+        picker.no_such_room = false;
+        return true;
     }
     return false;
 }
+
+namespace {
+
+// How many entrances each building has (units sorted by building, entrance).
+std::map<int, std::set<int>> entrances_of(const std::vector<UnitInfo>& units)
+{
+    std::map<int, std::set<int>> out;
+    for (const UnitInfo& unit : units)
+        out[unit.building].insert(unit.entrance);
+    return out;
+}
+
+RoomEntryView room_entry(const UnitPicker& picker, const std::vector<UnitInfo>& units, const FeatureViewInputs& in,
+                         const std::string& id_prefix)
+{
+    RoomEntryView room;
+    room.keypad_id = id_prefix + ".room_key";
+    room.typed = picker.room.digits();
+    room.erase_label = text(in, "keypad.erase");
+    room.submit_label = text(in, "household.verify");
+    room.can_submit = !picker.room.empty();
+    const UnitInfo* first = nullptr;
+    const UnitInfo* last = nullptr;
+    for (const UnitInfo& unit : units) {
+        if (unit.building != picker.building || unit.entrance != picker.entrance)
+            continue;
+        if (!first)
+            first = &unit;
+        last = &unit;
+        if (!room.typed.empty() && unit.room == room.typed)
+            room.unit_id = unit.id;
+    }
+    if (first)
+        room.hint = text(in, "household.room_range", {{"first", first->room}, {"last", last->room}});
+    if (picker.no_such_room)
+        room.message = text(in, picker.sole_entrance ? "household.no_such_room_b" : "household.no_such_room",
+                            {{"b", std::to_string(picker.building)}, {"e", std::to_string(picker.entrance)},
+                             {"room", room.typed}});
+    return room;
+}
+
+} // namespace
 
 UnitPickerView build_picker_view(const UnitPicker& picker, const std::vector<UnitInfo>& units,
                                  const FeatureViewInputs& in, const std::string& id_prefix)
@@ -46,33 +119,27 @@ UnitPickerView build_picker_view(const UnitPicker& picker, const std::vector<Uni
     UnitPickerView view;
     view.step = picker.step;
     view.list_id = id_prefix + ".choices";
-    std::set<int> seen;
-    int row_floor = 0;
-    for (const UnitInfo& unit : units) {
-        const std::string b = std::to_string(unit.building), e = std::to_string(unit.entrance);
-        if (picker.step == PickStep::Building && seen.insert(unit.building).second) {
-            view.choices.push_back({id_prefix + ".building." + b, text(in, "household.building_n", {{"n", b}}), unit.building, {}});
-        } else if (picker.step == PickStep::Entrance && unit.building == picker.building &&
-                   seen.insert(unit.entrance).second) {
-            view.choices.push_back({id_prefix + ".entrance." + e, text(in, "household.entrance_n", {{"n", e}}), unit.entrance, {}});
-        } else if (picker.step == PickStep::Room && unit.building == picker.building && unit.entrance == picker.entrance) {
-            UnitChoice room{id_prefix + ".room." + unit.id, unit.room, 0, unit.id};
-            // Units come sorted by floor: a new floor starts a new row.
-            if (view.floors.empty() || unit.floor != row_floor) {
-                row_floor = unit.floor;
-                view.floors.push_back({text(in, "household.floor_n", {{"n", std::to_string(unit.floor)}}), {}});
-            }
-            view.floors.back().rooms.push_back(room);
-            view.choices.push_back(std::move(room));
-        }
-    }
     const std::string b = std::to_string(picker.building), e = std::to_string(picker.entrance);
-    if (picker.step == PickStep::Building)
+    if (picker.step == PickStep::Building) {
+        for (const auto& [building, entrances] : entrances_of(units)) {
+            const std::string n = std::to_string(building);
+            view.choices.push_back({id_prefix + ".building." + n, text(in, "household.building_n", {{"n", n}}), building,
+                                    entrances.size() == 1 ? *entrances.begin() : 0});
+        }
         view.prompt = view.choices.empty() ? text(in, "household.no_units") : text(in, "household.ask_building");
-    else if (picker.step == PickStep::Entrance)
+    } else if (picker.step == PickStep::Entrance) {
+        const auto all = entrances_of(units);
+        const auto here = all.find(picker.building);
+        for (const int entrance : here == all.end() ? std::set<int>{} : here->second) {
+            const std::string n = std::to_string(entrance);
+            view.choices.push_back({id_prefix + ".entrance." + n, text(in, "household.entrance_n", {{"n", n}}), entrance, 0});
+        }
         view.prompt = text(in, "household.ask_entrance", {{"b", b}});
-    else
-        view.prompt = text(in, "household.ask_room", {{"b", b}, {"e", e}});
+    } else {
+        view.room = room_entry(picker, units, in, id_prefix);
+        view.prompt = picker.sole_entrance ? text(in, "household.ask_room_b", {{"b", b}})
+                                           : text(in, "household.ask_room", {{"b", b}, {"e", e}});
+    }
     return view;
 }
 

@@ -13,7 +13,7 @@
 namespace kiosk::household {
 
 // The question on top, the buttons at the bottom within reach (portrait);
-// rooms one row per floor, the floor's label first.
+// the room typed on a big keypad (beside the words in landscape).
 std::optional<PickRequest> draw_unit_picker(const UnitPickerView& view);
 
 // Which unit and what to type on top, the dots and the message above the

@@ -1,8 +1,9 @@
-// The unit picker: buildings and entrances as rows of big buttons; rooms one
-// row per floor, the floor named first, so a person finds "15层" then their
-// door. The buttons sit at the bottom, within reach, when they fit. Buildings
-// and entrances, and in elderly mode the rooms too, go through the shared
-// choice list, which shows at most four at once there (the rest behind 更多).
+// The unit picker: buildings and entrances as big buttons through the shared
+// choice list (at most four at once in elderly mode, the rest behind 更多);
+// then the room number typed on a big keypad, the number as typed right
+// above it in large digits, and "no such room" under it. The keys and the
+// buttons sit at the bottom, within reach (portrait), or the keypad beside
+// the words (landscape).
 #include "household/screen/household_screens.hpp"
 
 #include "ui/choice_list.hpp"
@@ -18,42 +19,12 @@
 namespace kiosk::household {
 namespace {
 
-float button_height()
-{
-    const ui::Context& ctx = ui::context();
-    return ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 24 : 18));
-}
-
-std::vector<ImVec2> sizes_of(const std::vector<UnitChoice>& choices, float min_w, float width)
-{
-    std::vector<ImVec2> sizes;
-    for (const UnitChoice& choice : choices) {
-        const ImVec2 fit = ui::button_size(choice.label, 0, ui::TextRole::Title);
-        sizes.emplace_back(ImMin(width, ImMax(min_w, fit.x)), ImMax(button_height(), fit.y));
-    }
-    return sizes;
-}
-
-// Draws the buttons in a flowing row; the one tapped, if any.
-const UnitChoice* draw_row(const std::vector<UnitChoice>& choices, const std::vector<ImVec2>& sizes, float width)
-{
-    const UnitChoice* tapped = nullptr;
-    ui::FlowRow row(width);
-    for (std::size_t i = 0; i < choices.size(); ++i) {
-        row.place(sizes[i].x);
-        if (ui::button(choices[i].id.c_str(), choices[i].label, sizes[i], ui::ButtonKind::Secondary, ui::TextRole::Title))
-            tapped = &choices[i];
-    }
-    return tapped;
-}
-
-// Buildings, entrances, or (elderly mode) rooms as one paged list.
+// Buildings or entrances as one paged list.
 std::optional<PickRequest> draw_choice_list(const UnitPickerView& view)
 {
     const ui::Context& ctx = ui::context();
     ui::ChoiceListLayout layout;
-    // Rooms are many and short; buildings and entrances few and wide.
-    layout.min_width = ctx.metrics.mm(view.step == PickStep::Room ? 36 : 60);
+    layout.min_width = ctx.metrics.mm(60);
     layout.min_height = ctx.metrics.mm(ctx.mode.elderly ? 24 : 18);
     std::vector<ui::Choice> choices;
     for (const UnitChoice& choice : view.choices)
@@ -63,60 +34,92 @@ std::optional<PickRequest> draw_choice_list(const UnitPickerView& view)
         return std::nullopt;
     const UnitChoice& choice = view.choices[static_cast<std::size_t>(tapped)];
     if (view.step == PickStep::Building)
-        return RequestBuilding{choice.number};
-    if (view.step == PickStep::Entrance)
-        return RequestEntrance{choice.number};
-    return RequestRoom{choice.unit_id};
+        return RequestBuilding{choice.number, choice.sole_entrance};
+    return RequestEntrance{choice.number};
 }
 
-std::optional<PickRequest> draw_floors(const UnitPickerView& view, float width)
-{
-    // The floor labels' column is as wide as the widest label.
-    float label_w = 0;
-    for (const FloorRow& floor : view.floors)
-        label_w = ImMax(label_w, ui::text_size(floor.label, ui::TextRole::Title).x);
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float rooms_w = ImMax(width * 0.5f, width - label_w - gap);
-    const float min_w = ui::context().metrics.mm(36);  // rooms are many and short
+// The message line's room is kept whether or not it shows, so "no such
+// room" never pushes the keys down under the finger.
+float message_room(float width) { return ui::text_height("-\n-", ui::TextRole::Body, width); }
 
-    std::vector<std::vector<ImVec2>> sizes;
-    float total = 0;
-    for (const FloorRow& floor : view.floors) {
-        sizes.push_back(sizes_of(floor.rooms, min_w, rooms_w));
-        total += ui::FlowRow::height(sizes.back(), rooms_w) + ImGui::GetStyle().ItemSpacing.y;
+// The number as typed, large, and the message about it.
+void draw_typed(const RoomEntryView& room, float width)
+{
+    // An empty entry keeps its height (a quiet dash): the keys never move while typing.
+    if (room.typed.empty()) {
+        const ui::NotRead quiet;
+        ui::text("-", ui::TextRole::Amount, ui::Align::Center, width, ui::context().colors().muted_text);
+    } else {
+        ui::text(room.typed, ui::TextRole::Amount, ui::Align::Center, width);
     }
-    ui::align_bottom(total - ImGui::GetStyle().ItemSpacing.y);
+    const float top = ImGui::GetCursorPosY();
+    if (!room.message.empty())
+        ui::text(room.message, ui::TextRole::Body, ui::Align::Center, width, ui::context().colors().bad);
+    const float used = ImGui::GetCursorPosY() - top;
+    const float room_h = message_room(width);
+    if (used < room_h)
+        ImGui::Dummy(ImVec2(1, ImMax(1.0f, room_h - used - ImGui::GetStyle().ItemSpacing.y)));
+}
+
+float typed_height(float width)
+{
+    return ui::text_height("0", ui::TextRole::Amount, width) + message_room(width) + 2 * ImGui::GetStyle().ItemSpacing.y;
+}
+
+std::optional<PickRequest> draw_keys(const RoomEntryView& room, float width, float max_height = 0)
+{
+    const ui::Context& ctx = ui::context();
+    // Wider keys at larger text, so "删除" and "确定" never wrap.
+    const float pad_w = ImMin(width, ctx.metrics.mm(120) * text_scale_factor(ctx.mode.text_scale));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - pad_w) * 0.5f);
+    ImGui::BeginGroup();
+    const char key = ui::numeric_keypad(room.keypad_id.c_str(), room.erase_label, pad_w, room.submit_label,
+                                        room.can_submit, max_height);
+    ImGui::EndGroup();
+    if (key == '\n')
+        return room.can_submit ? std::optional<PickRequest>(RequestRoom{room.unit_id}) : std::nullopt;
+    if (key != 0)
+        return RequestRoomKey{key};
+    return std::nullopt;
+}
+
+std::optional<PickRequest> draw_room_keypad(const UnitPickerView& view, float width)
+{
     const ui::RequiredTargets required;
-    const UnitChoice* tapped = nullptr;
-    // The lowest floor first: the list reads (and scrolls) upwards through the building.
-    for (std::size_t i = 0; i < view.floors.size(); ++i) {
-        const FloorRow& floor = view.floors[i];
-        const ImVec2 start = ImGui::GetCursorPos();
-        const float label_h = ui::text_height(floor.label, ui::TextRole::Title, label_w + 1);
-        ImGui::SetCursorPos(ImVec2(start.x, start.y + ImMax(0.0f, (button_height() - label_h) * 0.5f)));
-        ui::text(floor.label, ui::TextRole::Title, ui::Align::Left, label_w + 1);
-        ImGui::SetCursorPos(ImVec2(start.x + label_w + gap, start.y));
-        ImGui::BeginGroup();
-        if (const UnitChoice* t = draw_row(floor.rooms, sizes[i], rooms_w))
-            tapped = t;
-        ImGui::EndGroup();
+    if (!ui::context().metrics.landscape) {
+        // Which building and what to type on top, the keys at the bottom
+        // within reach, the number as typed right above them.
+        ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
+        ui::text(view.room.hint, ui::TextRole::Body, ui::Align::Center, width);
+        // At 2x (elderly) the keys shorten, down to a touch target, so the
+        // bottom row never hides behind Back/Home.
+        const float keys_max = ImGui::GetContentRegionAvail().y - typed_height(width);
+        ui::align_bottom(typed_height(width) + ui::numeric_keypad_height(keys_max));
+        draw_typed(view.room, width);
+        return draw_keys(view.room, width, keys_max);
     }
-    if (!tapped)
-        return std::nullopt;
-    return RequestRoom{tapped->unit_id};
+    // Landscape: little height, width to spare; the keypad beside the words.
+    const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    ImGui::BeginGroup();
+    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, column);
+    ui::text(view.room.hint, ui::TextRole::Body, ui::Align::Center, column);
+    draw_typed(view.room, column);
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    auto request = draw_keys(view.room, column, ImGui::GetContentRegionAvail().y);
+    ImGui::EndGroup();
+    return request;
 }
 
 } // namespace
 
 std::optional<PickRequest> draw_unit_picker(const UnitPickerView& view)
 {
-    const ui::Context& ctx = ui::context();
+    if (view.step == PickStep::Room)
+        return draw_room_keypad(view, ImGui::GetContentRegionAvail().x);
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
-    ImGui::Dummy(ImVec2(1, ctx.metrics.mm(2)));
-    const float width = ImGui::GetContentRegionAvail().x;
-    // Floor rows would break the four-at-once rule of elderly mode.
-    if (view.step == PickStep::Room && !ctx.mode.elderly)
-        return draw_floors(view, width);
+    ImGui::Dummy(ImVec2(1, ui::context().metrics.mm(2)));
     return draw_choice_list(view);
 }
 

@@ -137,8 +137,16 @@ void FeesFeature::handle(State& fees, const RequestEntrance& r, FeatureContext&)
     household::pick(fees.picker, r);
 }
 
+void FeesFeature::handle(State& fees, const RequestRoomKey& r, FeatureContext&)
+{
+    if (fees.step == FeesStep::Unit)
+        household::pick(fees.picker, r);
+}
+
 void FeesFeature::handle(State& fees, const RequestRoom& r, FeatureContext& ctx)
 {
+    if (fees.step != FeesStep::Unit)
+        return;
     if (!household::pick(fees.picker, r))
         return;
     m_verifier.begin(fees.verification, r.unit_id, ctx);

@@ -42,6 +42,7 @@ public:
 private:
     void handle(State& fees, const RequestBuilding& r, FeatureContext& ctx);
     void handle(State& fees, const RequestEntrance& r, FeatureContext& ctx);
+    void handle(State& fees, const RequestRoomKey& r, FeatureContext& ctx);
     void handle(State& fees, const RequestRoom& r, FeatureContext& ctx);
     void handle(State& fees, const RequestKey& r, FeatureContext& ctx);
     void handle(State& fees, const RequestSubmit& r, FeatureContext& ctx);

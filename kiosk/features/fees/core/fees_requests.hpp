@@ -12,6 +12,7 @@ namespace kiosk::fees {
 using household::RequestBuilding;
 using household::RequestEntrance;
 using household::RequestRoom;
+using household::RequestRoomKey;
 using household::RequestKey;
 using household::RequestSubmit;
 struct RequestExplain { std::string fee_kind; };  // empty closes the dialog
@@ -24,7 +25,7 @@ struct RequestPay {};             // create (or retry) the payment order; in 长
 struct RequestChangeChoice {};    // 返回修改 on the read-back: back to choosing
 struct RequestRestart {};         // after an expired order: back to the bill
 
-using FeesRequest = std::variant<RequestBuilding, RequestEntrance, RequestRoom, RequestKey, RequestSubmit,
+using FeesRequest = std::variant<RequestBuilding, RequestEntrance, RequestRoomKey, RequestRoom, RequestKey, RequestSubmit,
                                  RequestExplain, RequestTogglePaidHistory, RequestChoose, RequestToggleBill, RequestChooseAll, RequestChooseKind, RequestPay, RequestChangeChoice,
                                  RequestRestart>;
 

@@ -104,6 +104,7 @@ void RepairsFeature::picked(State& s, const household::PickRequest& r, FeatureCo
 
 void RepairsFeature::handle(State& s, const household::RequestBuilding& r, FeatureContext& ctx) { picked(s, r, ctx); }
 void RepairsFeature::handle(State& s, const household::RequestEntrance& r, FeatureContext& ctx) { picked(s, r, ctx); }
+void RepairsFeature::handle(State& s, const household::RequestRoomKey& r, FeatureContext& ctx) { picked(s, r, ctx); }
 void RepairsFeature::handle(State& s, const household::RequestRoom& r, FeatureContext& ctx) { picked(s, r, ctx); }
 
 void RepairsFeature::handle(State& s, const household::RequestKey& r, FeatureContext&)

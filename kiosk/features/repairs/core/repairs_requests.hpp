@@ -40,7 +40,7 @@ struct RequestOpenUnitTicket { std::string ticket_id; };  // one of the verified
 
 // 我家: the shared unit picker and household verification's requests too.
 using RepairsRequest =
-    std::variant<household::RequestBuilding, household::RequestEntrance, household::RequestRoom, household::RequestKey,
+    std::variant<household::RequestBuilding, household::RequestEntrance, household::RequestRoomKey, household::RequestRoom, household::RequestKey,
                  household::RequestSubmit, RequestEmergencyMenu, RequestEmergency, RequestWhere, RequestLocation, RequestCategory, RequestPreset,
                  RequestAcknowledgePaid, RequestSlot, RequestNote, RequestContactPhone, RequestSubmit, RequestAddAnother, RequestTrack,
                  RequestCodeKey, RequestFindCode, RequestTrackFiled, RequestRefresh, RequestAccept, RequestRate,

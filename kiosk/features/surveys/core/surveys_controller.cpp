@@ -73,6 +73,12 @@ void SurveysFeature::handle(State& s, const household::RequestEntrance& r, Featu
         household::pick(s.picker, r);
 }
 
+void SurveysFeature::handle(State& s, const household::RequestRoomKey& r, FeatureContext&)
+{
+    if (s.step == SurveysStep::Unit)
+        household::pick(s.picker, r);
+}
+
 void SurveysFeature::handle(State& s, const household::RequestRoom& r, FeatureContext& ctx)
 {
     if (s.step != SurveysStep::Unit || !household::pick(s.picker, r))

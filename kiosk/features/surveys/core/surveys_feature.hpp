@@ -36,6 +36,7 @@ private:
     void handle(State& s, const RequestStart& r, FeatureContext& ctx);
     void handle(State& s, const household::RequestBuilding& r, FeatureContext& ctx);
     void handle(State& s, const household::RequestEntrance& r, FeatureContext& ctx);
+    void handle(State& s, const household::RequestRoomKey& r, FeatureContext& ctx);
     void handle(State& s, const household::RequestRoom& r, FeatureContext& ctx);
     void handle(State& s, const household::RequestKey& r, FeatureContext& ctx);
     void handle(State& s, const household::RequestSubmit& r, FeatureContext& ctx);

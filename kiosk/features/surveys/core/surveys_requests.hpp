@@ -21,7 +21,7 @@ struct RequestSendAnswers {};
 
 // The unit and the digits of a household answer: the shared household requests.
 using SurveysRequest = std::variant<RequestStart, household::RequestBuilding, household::RequestEntrance,
-                                    household::RequestRoom, household::RequestKey, household::RequestSubmit,
+                                    household::RequestRoomKey, household::RequestRoom, household::RequestKey, household::RequestSubmit,
                                     RequestPick, RequestChoicePage, RequestWords, RequestNext, RequestEdit, RequestSendAnswers>;
 
 // Online: POST /v1/survey-status, whether the verified household has answered.

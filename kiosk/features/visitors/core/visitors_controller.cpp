@@ -223,9 +223,16 @@ void VisitorsFeature::handle(State& s, const household::RequestEntrance& r, Feat
         household::pick(s.picker, r);
 }
 
+void VisitorsFeature::handle(State& s, const household::RequestRoomKey& r, FeatureContext&)
+{
+    if (s.step == VisitorsStep::Unit)
+        household::pick(s.picker, r);
+}
+
 void VisitorsFeature::handle(State& s, const household::RequestRoom& r, FeatureContext&)
 {
-    if (s.step == VisitorsStep::Unit && !r.unit_id.empty() && household::pick(s.picker, r))
+    // An empty id is 确定 on a room that does not exist: the picker says so.
+    if (s.step == VisitorsStep::Unit && household::pick(s.picker, r))
         unit_chosen(s, s.picker.unit_id);
 }
 

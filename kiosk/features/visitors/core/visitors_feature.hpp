@@ -55,6 +55,7 @@ private:
     void handle(State& s, const RequestPurpose& r, FeatureContext& ctx);
     void handle(State& s, const household::RequestBuilding& r, FeatureContext& ctx);
     void handle(State& s, const household::RequestEntrance& r, FeatureContext& ctx);
+    void handle(State& s, const household::RequestRoomKey& r, FeatureContext& ctx);
     void handle(State& s, const household::RequestRoom& r, FeatureContext& ctx);
     void unit_chosen(State& s, const std::string& unit_id);
     void handle(State& s, const RequestPeople& r, FeatureContext& ctx);

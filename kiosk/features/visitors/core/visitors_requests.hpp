@@ -30,7 +30,7 @@ struct RequestMenu {};                 // back to the errands
 
 // The unit picker's buttons (household::pick decides).
 using VisitorsRequest = std::variant<RequestErrand, RequestKey, RequestSubmitDigits, RequestPurpose,
-                                     household::RequestBuilding, household::RequestEntrance, household::RequestRoom,
+                                     household::RequestBuilding, household::RequestEntrance, household::RequestRoomKey, household::RequestRoom,
                                      RequestPeople, RequestSurname, RequestDriving, RequestPlate, RequestFieldKept, RequestPrivacy, RequestItemCount, RequestItemsDone, RequestDay,
                                      RequestRelation, RequestConfirmSubmit, RequestChangeForm, RequestRetry, RequestMenu>;
 
