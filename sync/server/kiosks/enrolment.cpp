@@ -42,8 +42,7 @@ bool valid_kiosk_id(const std::string& id) {
 } // namespace
 
 ApiResponse create_enrolment_code(ApiContext& ctx, const protocol::EnrolmentCodeRequest& req) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can make enrolment codes.");
+    if (auto refused = require_staff(ctx, "Only office staff can make enrolment codes.")) return *refused;
     if (!valid_kiosk_id(req.kiosk_id))
         return api_error(422, protocol::error_code::invalid_field,
                          "kiosk_id: lowercase letters, digits and '-' only, at most 64 (e.g. lobby-7).");

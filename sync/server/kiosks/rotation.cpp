@@ -12,8 +12,7 @@
 namespace lobby::server::kiosks {
 
 ApiResponse request_rotation(ApiContext& ctx, const std::string& kiosk_id) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can rotate a kiosk's token.");
+    if (auto refused = require_staff(ctx, "Only office staff can rotate a kiosk's token.")) return *refused;
     Statement st(ctx.db, "UPDATE kiosks SET rotation_requested_at = COALESCE(rotation_requested_at, ?) "
                          "WHERE id = ? AND role = 'kiosk' AND revoked = 0");
     st.bind(1, ctx.now).bind(2, kiosk_id);
