@@ -67,6 +67,15 @@ ApiResponse create_enrolment_code(ApiContext& ctx, const protocol::EnrolmentCode
     return api_ok(201, made);
 }
 
+std::vector<EnrolmentCodeRecord> recent_enrolment_codes(Database& db, int limit) {
+    Statement st(db, "SELECT kiosk_id, created_by, created_at, expires_at, used_at FROM enrolment_codes "
+                     "ORDER BY created_at DESC, kiosk_id LIMIT ?");
+    st.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<EnrolmentCodeRecord> out;
+    while (st.step()) out.push_back({st.text(0), st.text(1), st.int64(2), st.int64(3), st.opt_int64(4)});
+    return out;
+}
+
 ApiResponse enrol(Database& db, const std::string& address, const protocol::EnrolRequest& req,
                   protocol::UtcSeconds now) {
     // A locked scope is refused before the code is looked at.

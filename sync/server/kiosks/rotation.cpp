@@ -23,6 +23,14 @@ ApiResponse request_rotation(ApiContext& ctx, const std::string& kiosk_id) {
     return kiosk_status(ctx, kiosk_id);
 }
 
+std::optional<protocol::UtcSeconds> old_token_until(Database& db, const std::string& kiosk_id,
+                                                    protocol::UtcSeconds now) {
+    Statement st(db, "SELECT previous_token_until FROM kiosks WHERE id = ? AND previous_token_until > ?");
+    st.bind(1, kiosk_id).bind(2, now);
+    if (!st.step()) return std::nullopt;
+    return st.int64(0);
+}
+
 ApiResponse fetch_rotated_token(ApiContext& ctx) {
     if (ctx.caller.role != "kiosk")
         return api_error(403, protocol::error_code::forbidden, "Only a kiosk fetches its own token.");
