@@ -278,6 +278,10 @@ TEST_CASE("the desk assigns a worker, the worker sees it under 只看派给我�
     CHECK(desk.post("/console/repairs/" + id + "/assign", {{"worker", "worker"}}).status == 303);
     CHECK(desk.get("/console/repairs/" + id).has("<strong id=\"worker\">张师傅</strong>"));
     CHECK(office.audited("desk", "repair.assign", id));
+    // Each move carries the assigned worker: the resident is told who comes, masked.
+    CHECK(desk.post("/console/repairs/" + id + "/status", {{"status", "accepted"}, {"note", "已受理"}}).status == 303);
+    CHECK(Api(office.server.port(), staff_token).get("/v1/repairs/" + id).as<p::Ticket>().worker_masked ==
+          std::optional<std::string>("张*傅"));
 
     ConsoleClient worker = office.signed_in("worker", worker_password);
     const Page mine = worker.get("/console/repairs?mine=1");
