@@ -10,7 +10,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 SCALE = float(os.environ.get("LOBBY_TEST_TIME_SCALE", "1") or 1)
 DESK = (1366, 900)
@@ -61,6 +61,17 @@ def login(driver, url, user, password):
     driver.find_element(By.ID, "username").send_keys(user)
     driver.find_element(By.ID, "password").send_keys(password)
     click_through(driver, driver.find_element(By.ID, "login"))
+
+
+def add_account(driver, url, username, name, role, password):
+    """A manager adds a staff account on the staff page."""
+    driver.get(url + "/console/staff")
+    driver.find_element(By.ID, "new-username").send_keys(username)
+    driver.find_element(By.ID, "new-name").send_keys(name)
+    Select(driver.find_element(By.ID, "new-role")).select_by_value(role)
+    driver.find_element(By.ID, "new-password").send_keys(password)
+    click_through(driver, driver.find_element(By.ID, "add-account"))
+    wait(driver, lambda d: "账号已创建" in text(d), "the account %s added" % username)
 
 
 def screenshot(driver, path_without_ext):

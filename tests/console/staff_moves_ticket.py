@@ -35,13 +35,7 @@ def main(ticket):
     try:
         cd.login(d, url, "e2eboss", MANAGER_PASSWORD)
         cd.wait(d, lambda d: "/console/repairs" in d.current_url, "the queue after sign-in")
-        d.get(url + "/console/staff")
-        d.find_element(By.ID, "new-username").send_keys("fixer")
-        d.find_element(By.ID, "new-name").send_keys("刘建国")
-        Select(d.find_element(By.ID, "new-role")).select_by_value("maintenance")
-        d.find_element(By.ID, "new-password").send_keys(WORKER_PASSWORD)
-        cd.click_through(d, d.find_element(By.ID, "add-account"))
-        cd.wait(d, lambda d: "账号已创建" in cd.text(d), "the worker's account")
+        cd.add_account(d, url, "fixer", "刘建国", "maintenance", WORKER_PASSWORD)
 
         d.get(url + "/console/repairs")
         cd.wait(d, lambda d: ticket in d.find_element(By.ID, "queue-rows").text, "the kiosk's ticket in the queue")

@@ -97,20 +97,17 @@ void make_code(PageContext& ctx) {
     ctx.page("enrolment_code", d, "title_enrolment_code", 201);
 }
 
-void rotate(PageContext& ctx) {
-    const std::string id = ctx.path_id();
-    ApiContext api = ctx.api();
-    if (kiosks::request_rotation(api, id).status != 200) return ctx.message_page("err_no_live_kiosk", 404);
-    ctx.audit("kiosk.rotate_token", id, "");
-    ctx.redirect("/console/kiosks", "rotation_requested");
-}
-
-void revoke(PageContext& ctx) {
-    const std::string id = ctx.path_id();
-    ApiContext api = ctx.api();
-    if (kiosks::revoke_kiosk(api, id).status != 200) return ctx.message_page("err_no_kiosk", 404);
-    ctx.audit("kiosk.revoke", id, "");
-    ctx.redirect("/console/kiosks", "revoked");
+// Rotating and revoking: the kiosks service acts on the kiosk in the path,
+// the audit log says who did it, and the list says it is done.
+PageFn kiosk_action(ApiResponse (*service)(ApiContext&, const std::string&), std::string action, std::string done,
+                    std::string refused) {
+    return [=](PageContext& ctx) {
+        const std::string id = ctx.path_id();
+        ApiContext api = ctx.api();
+        if (service(api, id).status != 200) return ctx.message_page(refused, 404);
+        ctx.audit(action, id, "");
+        ctx.redirect("/console/kiosks", done);
+    };
 }
 
 } // namespace
@@ -118,8 +115,10 @@ void revoke(PageContext& ctx) {
 void install_kiosk_pages(Console& console) {
     console.get("/console/kiosks", managers, "kiosks", [](PageContext& ctx) { kiosks_page(ctx); });
     console.post("/console/kiosks/enrolment-codes", managers, make_code);
-    console.post(R"(/console/kiosks/([0-9A-Za-z-]{1,64})/rotate)", managers, rotate);
-    console.post(R"(/console/kiosks/([0-9A-Za-z-]{1,64})/revoke)", managers, revoke);
+    console.post(R"(/console/kiosks/([0-9A-Za-z-]{1,64})/rotate)", managers,
+                 kiosk_action(kiosks::request_rotation, "kiosk.rotate_token", "rotation_requested", "err_no_live_kiosk"));
+    console.post(R"(/console/kiosks/([0-9A-Za-z-]{1,64})/revoke)", managers,
+                 kiosk_action(kiosks::revoke_kiosk, "kiosk.revoke", "revoked", "err_no_kiosk"));
     install_kiosk_settings_pages(console);
 }
 
