@@ -82,6 +82,7 @@ TEST_CASE("a manager makes a one-time enrolment code, shown once with its expiry
     CHECK(made.has(c::format_time(office.server.clock().now() + 24 * 3600)));
     CHECK(made.has("只显示这一次"));
     CHECK(made.headers.find("Cache-Control")->second == "no-store");
+    CHECK(boss.get("/console/kiosks/enrolment-codes").location() == "/console/kiosks");  // opened again: no code
 
     // Listed as waiting, never with the code itself.
     Page list = boss.get("/console/kiosks");

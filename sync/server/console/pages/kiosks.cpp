@@ -115,8 +115,12 @@ PageFn kiosk_action(ApiResponse (*service)(ApiContext&, const std::string&), std
 void install_kiosk_pages(Console& console) {
     console.get("/console/kiosks", managers, "kiosks", [](PageContext& ctx) { kiosks_page(ctx); });
     console.post("/console/kiosks/enrolment-codes", managers, make_code);
+    // The code's page, opened again (back, a bookmark): the list, not a kiosk of that name.
+    console.get("/console/kiosks/enrolment-codes", managers, "kiosks",
+                [](PageContext& ctx) { ctx.redirect("/console/kiosks"); });
     console.post(R"(/console/kiosks/([0-9A-Za-z-]{1,64})/rotate)", managers,
-                 kiosk_action(kiosks::request_rotation, "kiosk.rotate_token", "rotation_requested", "err_no_live_kiosk"));
+                 kiosk_action(kiosks::request_rotation, "kiosk.rotate_token", "rotation_requested",
+                              "err_no_live_kiosk"));
     console.post(R"(/console/kiosks/([0-9A-Za-z-]{1,64})/revoke)", managers,
                  kiosk_action(kiosks::revoke_kiosk, "kiosk.revoke", "revoked", "err_no_kiosk"));
     install_kiosk_settings_pages(console);
