@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace lobby::server {
@@ -17,6 +18,8 @@ struct Caller {
     std::string kiosk_id;
     std::string role;  // kiosk, staff
     std::string token_sha256;  // of the token this request came with (a rotated kiosk's may be the previous one)
+
+    bool is_staff() const { return role == "staff"; }
 };
 
 struct ApiContext {
@@ -39,6 +42,14 @@ inline ApiResponse api_error(int status, const char* code, std::string message) 
     e.code = code;
     e.message = std::move(message);
     return ApiResponse{status, nlohmann::json(e)};
+}
+
+// The one check of staff-only endpoints: nullopt for office staff, otherwise
+// 403 forbidden with `message` (saying who may, and how a kiosk does it instead):
+//     if (auto refused = require_staff(ctx, "Only office staff can ...")) return *refused;
+inline std::optional<ApiResponse> require_staff(const ApiContext& ctx, std::string message) {
+    if (ctx.caller.is_staff()) return std::nullopt;
+    return api_error(403, protocol::error_code::forbidden, std::move(message));
 }
 
 template <class T>

@@ -23,21 +23,17 @@ import unittest
 import urllib.request
 import uuid
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
-SCALE = float(os.environ.get("LOBBY_TEST_TIME_SCALE", "1") or 1)
+import console_driver
+from console_driver import DESK, SCALE, browser
+
 SERVER = sys.argv[1] if len(sys.argv) > 1 else "build/sync/server/office-server"
 SHOTS = sys.argv[2] if len(sys.argv) > 2 else "build/console-shots"
 MANAGER_PASSWORD = "manager-secret-1"
 DESK_PASSWORD = "front-desk-secret"
 WORKER_PASSWORD = "maintenance-secret"
-DESK = (1366, 900)
-PHONE = (390, 844)
 
 
 class Office:
@@ -96,19 +92,6 @@ class Office:
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def browser(size):
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for flag in ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--lang=zh-CN", "--user-data-dir=" + tempfile.mkdtemp(prefix="chromium-")]:
-        options.add_argument(flag)
-    options.add_argument("--window-size=%d,%d" % size)
-    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-    driver.set_page_load_timeout(30 * SCALE)
-    return driver
-
-
 class ConsoleInBrowser(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
@@ -128,43 +111,22 @@ class ConsoleInBrowser(unittest.TestCase):
         return d
 
     def wait(self, driver, condition, what, seconds=15):
-        try:
-            # A page being replaced by the next one (after a click) is no failure: ask again.
-            return WebDriverWait(driver, seconds * SCALE, poll_frequency=0.1,
-                                 ignored_exceptions=(NoSuchElementException, StaleElementReferenceException,
-                                                     WebDriverException)).until(condition)
-        except Exception:
-            self.fail("waited %ds for %s; page %s:\n%s" % (seconds * SCALE, what, driver.current_url,
-                                                           driver.find_element(By.TAG_NAME, "body").text[:800]))
+        return console_driver.wait(driver, condition, what, seconds)
 
     def click_through(self, driver, element):
-        """Clicks what sends a form or follows a link, and waits until the
-        next page has replaced this one: nothing is looked up in a page being
-        unloaded (the cause of 'node does not belong to the document')."""
-        page = driver.find_element(By.TAG_NAME, "html")
-        element.click()
-        self.wait(driver, expected_conditions.staleness_of(page), "the next page")
+        console_driver.click_through(driver, element)
 
     def go(self, driver, path):
         driver.get(self.office.url + path)
 
     def login(self, driver, user, password):
-        self.go(driver, "/console/login")
-        driver.find_element(By.ID, "username").clear()
-        driver.find_element(By.ID, "username").send_keys(user)
-        driver.find_element(By.ID, "password").send_keys(password)
-        self.click_through(driver, driver.find_element(By.ID, "login"))
+        console_driver.login(driver, self.office.url, user, password)
 
     def text(self, driver):
-        return driver.find_element(By.TAG_NAME, "body").text
+        return console_driver.text(driver)
 
     def shot(self, driver, name):
-        for label, size in (("desk", DESK), ("phone", PHONE)):
-            driver.set_window_size(*size)
-            height = driver.execute_script("return document.documentElement.scrollHeight")
-            driver.set_window_size(size[0], min(max(size[1], height + 140), 5000))
-            driver.save_screenshot(os.path.join(SHOTS, "%s-%s.png" % (name, label)))
-        driver.set_window_size(*DESK)
+        console_driver.screenshot(driver, os.path.join(SHOTS, name))
 
     # The tests run in name order: accounts first, then the others use them.
     def test_1_manager_adds_accounts(self):
@@ -175,19 +137,51 @@ class ConsoleInBrowser(unittest.TestCase):
         self.login(d, "boss", MANAGER_PASSWORD)
         self.wait(d, lambda d: "/console/repairs" in d.current_url, "the queue after sign-in")
         self.assertIn("李经理", self.text(d))
-        self.go(d, "/console/staff")
         for user, name, role, password in (("desk", "王前台", "front_desk", DESK_PASSWORD),
                                            ("worker", "张师傅", "maintenance", WORKER_PASSWORD)):
-            d.find_element(By.ID, "new-username").send_keys(user)
-            d.find_element(By.ID, "new-name").send_keys(name)
-            Select(d.find_element(By.ID, "new-role")).select_by_value(role)
-            d.find_element(By.ID, "new-password").send_keys(password)
-            self.click_through(d, d.find_element(By.ID, "add-account"))
-            self.wait(d, lambda d: "账号已创建" in self.text(d), "the account %s added" % user)
+            console_driver.add_account(d, self.office.url, user, name, role, password)
         self.shot(d, "staff")
         self.go(d, "/console/kiosks")
         self.assertIn("lobby-1", self.text(d))
         self.shot(d, "kiosks")
+
+    def test_1b_kiosk_enrolment_rotation_and_settings(self):
+        d = self.open_browser()
+        self.login(d, "boss", MANAGER_PASSWORD)
+        self.wait(d, lambda d: "/console/repairs" in d.current_url, "sign-in")
+        self.go(d, "/console/kiosks")
+        for kiosk_id, answer, shot in (("Lobby 7", lambda d: "终端编号只能用小写字母" in self.text(d), "kiosks-enrol-error"),
+                                       ("lobby-7", lambda d: len(d.find_elements(By.ID, "code")) == 1, "enrolment-code")):
+            d.find_element(By.ID, "new-kiosk-id").clear()
+            d.find_element(By.ID, "new-kiosk-id").send_keys(kiosk_id)
+            self.click_through(d, d.find_element(By.ID, "make-code"))
+            self.wait(d, answer, "the answer to kiosk id " + kiosk_id)
+            self.shot(d, shot)
+        code = d.find_element(By.ID, "code").text.replace(" ", "")
+        self.assertRegex(code, r"^[0-9]{8}$")
+        self.go(d, "/console/kiosks")
+        self.assertNotIn(code, self.text(d).replace(" ", ""))  # shown once only
+        self.assertIn("待使用", d.find_element(By.ID, "codes").text)
+        self.click_through(d, d.find_element(By.ID, "rotate-lobby-2"))
+        self.wait(d, lambda d: "旧令牌在那之后还能用一小时" in self.text(d), "the rotation asked for")
+        self.assertIn("等待终端领取新令牌", d.find_element(By.ID, "token-lobby-2").text)
+        self.shot(d, "kiosks")
+        self.click_through(d, d.find_element(By.ID, "settings-lobby-1"))
+        self.wait(d, lambda d: len(d.find_elements(By.ID, "settings-form")) == 1, "the settings form")
+        d.find_element(By.ID, "idle_timeout_s").send_keys("5")
+        self.click_through(d, d.find_element(By.ID, "save-settings"))
+        self.wait(d, lambda d: "无操作超时须是20到600之间的整数" in self.text(d), "the refused idle timeout")
+        self.shot(d, "kiosk-settings-error")
+        d.find_element(By.ID, "idle_timeout_s").clear()
+        d.find_element(By.ID, "idle_timeout_s").send_keys("90")
+        Select(d.find_element(By.ID, "language")).select_by_value("en")
+        Select(d.find_element(By.ID, "home_1")).select_by_value("repairs")
+        Select(d.find_element(By.ID, "home_2")).select_by_value("notices")
+        self.click_through(d, d.find_element(By.ID, "save-settings"))
+        self.wait(d, lambda d: "设置已保存" in self.text(d), "the settings saved")
+        self.shot(d, "kiosk-settings")
+        settings = [c["data"] for c in self.office.feed("kiosk_settings") if not c["deleted"]]
+        self.assertEqual(settings, [{"idle_timeout_s": 90, "language": "en", "home_services": ["repairs", "notices"]}])
 
     def test_2_form_without_csrf_token_is_refused(self):
         d = self.open_browser()
@@ -217,13 +211,7 @@ class ConsoleInBrowser(unittest.TestCase):
         # worker is locked by test 3: the manager's colleague signs in as a fresh maintenance account.
         m = self.open_browser()
         self.login(m, "boss", MANAGER_PASSWORD)
-        self.go(m, "/console/staff")
-        m.find_element(By.ID, "new-username").send_keys("fixer")
-        m.find_element(By.ID, "new-name").send_keys("赵师傅")
-        Select(m.find_element(By.ID, "new-role")).select_by_value("maintenance")
-        m.find_element(By.ID, "new-password").send_keys(WORKER_PASSWORD)
-        self.click_through(m, m.find_element(By.ID, "add-account"))
-        self.wait(m, lambda m: "账号已创建" in self.text(m), "fixer added")
+        console_driver.add_account(m, self.office.url, "fixer", "赵师傅", "maintenance", WORKER_PASSWORD)
         self.login(d, "fixer", WORKER_PASSWORD)
         self.wait(d, lambda d: "/console/repairs" in d.current_url, "sign-in")
         nav = d.find_element(By.CSS_SELECTOR, "nav.nav").text

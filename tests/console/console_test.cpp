@@ -2,7 +2,7 @@
 // a movable clock: accounts and sign-in, cookies, CSRF refusal, lockout,
 // session expiry, roles, the audit log, forms that move a ticket, publish a
 // notice and record a move-out decision, and escaping of hostile text.
-#include "console_client.hpp"
+#include "office_fixture.hpp"
 
 #include "../server/api_client.hpp"
 #include "../server/in_process_server.hpp"
@@ -23,54 +23,6 @@ namespace p = lobby::protocol;
 namespace c = lobby::server::console;
 
 namespace {
-
-constexpr const char* manager_password = "manager-secret-1";
-constexpr const char* desk_password = "front-desk-secret";
-constexpr const char* worker_password = "maintenance-secret";
-
-// A demo server with a manager (boss), a front desk (desk) and a maintenance worker (worker).
-struct Office {
-    InProcessServer server;
-    Office() {
-        lobby::server::Database db(server.db_path());
-        lobby::server::Transaction tx(db);
-        const auto now = server.clock().now();
-        REQUIRE(c::create_account(db, "boss", "李经理", c::Role::manager, manager_password, now) == c::CreateOutcome::created);
-        REQUIRE(c::create_account(db, "desk", "王前台", c::Role::front_desk, desk_password, now) == c::CreateOutcome::created);
-        REQUIRE(c::create_account(db, "worker", "张师傅", c::Role::maintenance, worker_password, now) ==
-                c::CreateOutcome::created);
-        tx.commit();
-    }
-    ConsoleClient signed_in(const std::string& user, const std::string& password) {
-        ConsoleClient client(server.port());
-        const Page r = client.login(user, password);
-        REQUIRE(r.status == 303);
-        REQUIRE(!client.cookie("lobby_console").empty());
-        return client;
-    }
-    std::vector<c::AuditEntry> audit() {
-        lobby::server::Database db(server.db_path());
-        return c::read_audit(db, 0, 500);
-    }
-    bool audited(const std::string& who, const std::string& action, const std::string& target = "") {
-        for (const auto& e : audit())
-            if (e.username == who && e.action == action && (target.empty() || e.target == target)) return true;
-        return false;
-    }
-    // A new ticket from lobby-1, as the kiosk files it.
-    std::string file_ticket(const std::string& description = "卫生间地漏反水") {
-        Api kiosk(server.port(), lobby1_token);
-        const Reply r = kiosk.create("/v1/repairs", {{"unit_id", "3-2-1502"}, {"category", "plumbing"},
-                                                     {"description", description}, {"location", "own_unit"},
-                                                     {"follow_code", p::make_follow_code()}});
-        REQUIRE(r.status == 201);
-        return r.as<p::Ticket>().id;
-    }
-    std::string ticket_status(const std::string& id) {
-        Api staff(server.port(), staff_token);
-        return staff.get("/v1/repairs/" + id).as<p::Ticket>().status;
-    }
-};
 
 std::string cookie_line(const Page& page, const std::string& name) {
     for (const auto& line : page.set_cookies())
@@ -326,6 +278,10 @@ TEST_CASE("the desk assigns a worker, the worker sees it under 只看派给我�
     CHECK(desk.post("/console/repairs/" + id + "/assign", {{"worker", "worker"}}).status == 303);
     CHECK(desk.get("/console/repairs/" + id).has("<strong id=\"worker\">张师傅</strong>"));
     CHECK(office.audited("desk", "repair.assign", id));
+    // Each move carries the assigned worker: the resident is told who comes, masked.
+    CHECK(desk.post("/console/repairs/" + id + "/status", {{"status", "accepted"}, {"note", "已受理"}}).status == 303);
+    CHECK(Api(office.server.port(), staff_token).get("/v1/repairs/" + id).as<p::Ticket>().worker_masked ==
+          std::optional<std::string>("张*傅"));
 
     ConsoleClient worker = office.signed_in("worker", worker_password);
     const Page mine = worker.get("/console/repairs?mine=1");

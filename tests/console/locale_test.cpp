@@ -59,6 +59,7 @@ TEST_CASE("every word a template or page uses exists") {
                 if ((*it)[g].matched) used.insert((*it)[g].str());
     }
     used.erase("done_");
+    used.erase("err_setting_");  // + the setting a refusal names (the family below)
     // Keys built from a prefix and a contract value.
     const std::map<std::string, std::vector<std::string>> families = {
         {"status_", {"submitted", "accepted", "scheduled", "in_progress", "completed", "closed", "cancelled"}},
@@ -76,7 +77,13 @@ TEST_CASE("every word a template or page uses exists") {
         {"order_", {"paid", "expired", "pending"}},
         {"nav_", {"repairs", "notices", "visitors", "fees", "surveys", "kiosks", "staff", "audit"}},
         {"done_", {"moved", "published", "unpublished", "decided", "lifted", "revoked", "account_added",
-                   "account_disabled", "account_enabled", "assigned", "charged"}},
+                   "account_disabled", "account_enabled", "assigned", "charged", "rotation_requested",
+                   "settings_saved"}},
+        {"code_", {"pending", "used", "expired"}},
+        {"service_", {"fees", "repairs", "visitors", "notices", "surveys"}},
+        {"setting_opt_", {"zh_cn", "zh_hk", "en", "elderly_true", "elderly_false", "mandarin", "cantonese"}},
+        {"err_setting_", {"idle_timeout_s", "language", "elderly_default", "zh_cn_voice", "zh_hk_voice",
+                          "home_services", "any"}},
     };
     for (const auto& [prefix, values] : families)
         for (const auto& v : values) used.insert(prefix + v);

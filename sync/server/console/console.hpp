@@ -50,6 +50,7 @@ void install_visitor_pages(Console& console);
 void install_fee_pages(Console& console);
 void install_survey_pages(Console& console);
 void install_kiosk_pages(Console& console);
+void install_kiosk_settings_pages(Console& console);  // from install_kiosk_pages
 void install_staff_pages(Console& console);
 void install_audit_pages(Console& console);
 

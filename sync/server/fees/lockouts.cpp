@@ -8,10 +8,6 @@
 namespace lobby::server::fees {
 namespace {
 
-ApiResponse staff_only(const char* what) {
-    return api_error(403, protocol::error_code::forbidden, std::string("Only office staff can ") + what + ".");
-}
-
 protocol::FeeLockout lockout_of(ApiContext& ctx, const std::string& unit_id) {
     protocol::FeeLockout out;
     out.unit_id = unit_id;
@@ -32,7 +28,7 @@ protocol::FeeLockout lockout_of(ApiContext& ctx, const std::string& unit_id) {
 } // namespace
 
 ApiResponse list_lockouts(ApiContext& ctx) {
-    if (ctx.caller.role != "staff") return staff_only("see fee lookup lockouts");
+    if (auto refused = require_staff(ctx, "Only office staff can see fee lookup lockouts.")) return *refused;
     Statement units(ctx.db, R"sql(
 SELECT unit_id FROM fee_lookup_guard WHERE locked_until > ?1
 UNION SELECT unit_id FROM fee_wrong_tries WHERE at > ?2
@@ -47,7 +43,7 @@ ORDER BY unit_id)sql");
 }
 
 ApiResponse lift_lockout(ApiContext& ctx, const std::string& unit_id) {
-    if (ctx.caller.role != "staff") return staff_only("lift a fee lookup lockout");
+    if (auto refused = require_staff(ctx, "Only office staff can lift a fee lookup lockout.")) return *refused;
     if (!find_unit(ctx.db, unit_id))
         return api_error(404, protocol::error_code::unknown_unit, "Unit " + unit_id + " does not exist.");
     const protocol::FeeLockout lifted = lockout_of(ctx, unit_id);

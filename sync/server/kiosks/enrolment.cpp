@@ -42,8 +42,7 @@ bool valid_kiosk_id(const std::string& id) {
 } // namespace
 
 ApiResponse create_enrolment_code(ApiContext& ctx, const protocol::EnrolmentCodeRequest& req) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can make enrolment codes.");
+    if (auto refused = require_staff(ctx, "Only office staff can make enrolment codes.")) return *refused;
     if (!valid_kiosk_id(req.kiosk_id))
         return api_error(422, protocol::error_code::invalid_field,
                          "kiosk_id: lowercase letters, digits and '-' only, at most 64 (e.g. lobby-7).");
@@ -66,6 +65,15 @@ ApiResponse create_enrolment_code(ApiContext& ctx, const protocol::EnrolmentCode
         if (ctx.db.changes() == 1) break;
     }
     return api_ok(201, made);
+}
+
+std::vector<EnrolmentCodeRecord> recent_enrolment_codes(Database& db, int limit) {
+    Statement st(db, "SELECT kiosk_id, created_by, created_at, expires_at, used_at FROM enrolment_codes "
+                     "ORDER BY created_at DESC, kiosk_id LIMIT ?");
+    st.bind(1, static_cast<std::int64_t>(limit));
+    std::vector<EnrolmentCodeRecord> out;
+    while (st.step()) out.push_back({st.text(0), st.text(1), st.int64(2), st.int64(3), st.opt_int64(4)});
+    return out;
 }
 
 ApiResponse enrol(Database& db, const std::string& address, const protocol::EnrolRequest& req,

@@ -41,8 +41,7 @@ protocol::KioskStatus status_of(const Statement& st, protocol::UtcSeconds now) {
 } // namespace
 
 ApiResponse list_kiosks(ApiContext& ctx) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can see the kiosks' health.");
+    if (auto refused = require_staff(ctx, "Only office staff can see the kiosks' health.")) return *refused;
     Statement st(ctx.db, (std::string(status_columns) + " ORDER BY id").c_str());
     protocol::KioskList list;
     while (st.step()) list.kiosks.push_back(status_of(st, ctx.now));

@@ -6,8 +6,7 @@
 namespace lobby::server::kiosks {
 
 ApiResponse revoke_kiosk(ApiContext& ctx, const std::string& kiosk_id) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can revoke a kiosk.");
+    if (auto refused = require_staff(ctx, "Only office staff can revoke a kiosk.")) return *refused;
     // Only kiosk tokens: staff accounts are not revoked from here.
     Statement st(ctx.db, "UPDATE kiosks SET revoked = 1 WHERE id = ? AND role = 'kiosk'");
     st.bind(1, kiosk_id);

@@ -12,8 +12,7 @@
 namespace lobby::server::kiosks {
 
 ApiResponse request_rotation(ApiContext& ctx, const std::string& kiosk_id) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can rotate a kiosk's token.");
+    if (auto refused = require_staff(ctx, "Only office staff can rotate a kiosk's token.")) return *refused;
     Statement st(ctx.db, "UPDATE kiosks SET rotation_requested_at = COALESCE(rotation_requested_at, ?) "
                          "WHERE id = ? AND role = 'kiosk' AND revoked = 0");
     st.bind(1, ctx.now).bind(2, kiosk_id);
@@ -22,6 +21,14 @@ ApiResponse request_rotation(ApiContext& ctx, const std::string& kiosk_id) {
         return api_error(404, protocol::error_code::not_found,
                          "Kiosk " + kiosk_id + " does not exist or is revoked (enrol it again instead).");
     return kiosk_status(ctx, kiosk_id);
+}
+
+std::optional<protocol::UtcSeconds> old_token_until(Database& db, const std::string& kiosk_id,
+                                                    protocol::UtcSeconds now) {
+    Statement st(db, "SELECT previous_token_until FROM kiosks WHERE id = ? AND previous_token_until > ?");
+    st.bind(1, kiosk_id).bind(2, now);
+    if (!st.step()) return std::nullopt;
+    return st.int64(0);
 }
 
 ApiResponse fetch_rotated_token(ApiContext& ctx) {

@@ -24,8 +24,7 @@ bool kiosk_exists(Database& db, const std::string& kiosk_id) {
 } // namespace
 
 ApiResponse replace_settings(ApiContext& ctx, const std::string& kiosk_id, const std::string& body) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can change a kiosk's settings.");
+    if (auto refused = require_staff(ctx, "Only office staff can change a kiosk's settings.")) return *refused;
     if (!kiosk_exists(ctx.db, kiosk_id))
         return api_error(404, protocol::error_code::not_found, "Kiosk " + kiosk_id + " does not exist.");
     auto parsed = protocol::parse_json(body);
@@ -54,8 +53,7 @@ ApiResponse replace_settings(ApiContext& ctx, const std::string& kiosk_id, const
 }
 
 ApiResponse read_settings(ApiContext& ctx, const std::string& kiosk_id) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can read a kiosk's settings.");
+    if (auto refused = require_staff(ctx, "Only office staff can read a kiosk's settings.")) return *refused;
     if (!kiosk_exists(ctx.db, kiosk_id))
         return api_error(404, protocol::error_code::not_found, "Kiosk " + kiosk_id + " does not exist.");
     auto record = load_record(ctx.db, protocol::collection::kiosk_settings, kiosk_id);

@@ -11,6 +11,10 @@
 
 #include <httplib.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace lobby::server::kiosks {
 
 inline constexpr protocol::UtcSeconds enrolment_code_ttl_s = 24 * 3600;
@@ -23,12 +27,27 @@ inline constexpr std::int64_t enrolment_guard_window_s = 3600;
 inline constexpr protocol::UtcSeconds token_grace_s = 3600;
 
 ApiResponse create_enrolment_code(ApiContext& ctx, const protocol::EnrolmentCodeRequest& req);  // staff
+
+// What staff see of the codes made (never the codes: only their hash is kept).
+struct EnrolmentCodeRecord {
+    std::string kiosk_id;
+    std::string created_by;  // "staff:<username>", or the staff token's id
+    protocol::UtcSeconds created_at = 0;
+    protocol::UtcSeconds expires_at = 0;
+    std::optional<protocol::UtcSeconds> used_at;
+};
+// The newest `limit` codes, newest first.
+std::vector<EnrolmentCodeRecord> recent_enrolment_codes(Database& db, int limit);
 // No token: the code is the credential. `address` is the client's, for the guard.
 ApiResponse enrol(Database& db, const std::string& address, const protocol::EnrolRequest& req,
                   protocol::UtcSeconds now);
 
 ApiResponse request_rotation(ApiContext& ctx, const std::string& kiosk_id);  // staff
 ApiResponse fetch_rotated_token(ApiContext& ctx);  // the kiosk itself
+// After the kiosk fetched its new token: until when its old one still works
+// (nullopt once that has passed, or with no rotation).
+std::optional<protocol::UtcSeconds> old_token_until(Database& db, const std::string& kiosk_id,
+                                                    protocol::UtcSeconds now);
 
 // The body is checked here, not by the router: a bad setting is 400
 // invalid_setting naming the field, and nothing is stored.

@@ -55,8 +55,7 @@ void save(Database& db, const std::string& id, const std::string& content_type, 
 } // namespace
 
 ApiResponse upload_image(ApiContext& ctx, const protocol::NoticeImageUpload& upload) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can upload notice pictures.");
+    if (auto refused = require_staff(ctx, "Only office staff can upload notice pictures.")) return *refused;
     const auto bytes = decode_base64(upload.data_base64);
     if (!bytes)
         return api_error(422, protocol::error_code::invalid_field, "Field 'data_base64' is not valid base64.");

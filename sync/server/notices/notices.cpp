@@ -9,8 +9,7 @@
 namespace lobby::server::notices {
 
 ApiResponse publish_notice(ApiContext& ctx, const protocol::Notice& notice) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can publish notices.");
+    if (auto refused = require_staff(ctx, "Only office staff can publish notices.")) return *refused;
     if (notice.expires_at && *notice.expires_at <= notice.published_at)
         return api_error(422, protocol::error_code::invalid_field, "Field 'expires_at' must be later than published_at.");
     // A picture is uploaded first: a kiosk must never wait for one that does not exist.
@@ -29,8 +28,7 @@ ApiResponse publish_notice(ApiContext& ctx, const protocol::Notice& notice) {
 }
 
 ApiResponse unpublish_notice(ApiContext& ctx, const std::string& id) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can unpublish notices.");
+    if (auto refused = require_staff(ctx, "Only office staff can unpublish notices.")) return *refused;
     if (!load_record(ctx.db, protocol::collection::notices, id))
         return api_error(404, protocol::error_code::unknown_notice, "No published notice has id '" + id + "'.");
     // Kiosks delete their copy at the next pull.

@@ -41,7 +41,7 @@ std::string follow_code_hash(const std::string& code) { return sha256_hex(code);
 
 std::optional<ApiResponse> refuse_ticket_access(ApiContext& ctx, const std::string& ticket_id,
                                                 const protocol::TicketCredentials& credentials, VerificationUse use) {
-    if (ctx.caller.role == "staff") return std::nullopt;
+    if (ctx.caller.is_staff()) return std::nullopt;
     if (!credentials.follow_code && !credentials.verification_token)
         return refused(api_error(403, protocol::error_code::verification_required,
                                  "A kiosk reads or rates a repair ticket with its follow_code (printed on the ticket "
@@ -55,10 +55,10 @@ std::optional<ApiResponse> refuse_ticket_access(ApiContext& ctx, const std::stri
 }
 
 std::variant<std::string, ApiResponse> ticket_by_follow_code(ApiContext& ctx, const std::string& code) {
-    if (ctx.caller.role != "staff")
+    if (!ctx.caller.is_staff())
         if (const auto until = code_guard.locked_until(ctx.db, ctx.caller.kiosk_id, ctx.now)) return too_many(*until);
     if (auto id = ticket_id_by_hash(ctx.db, "follow_code_hash", follow_code_hash(code))) return *id;
-    if (ctx.caller.role != "staff")
+    if (!ctx.caller.is_staff())
         code_guard.count_miss(ctx.db, ctx.caller.kiosk_id, ctx.config.follow_code_misses_per_kiosk,
                               ctx.config.follow_code_lockout_seconds, ctx.now);
     return refused(api_error(404, protocol::error_code::unknown_ticket, "No repair ticket has this follow-up code."));

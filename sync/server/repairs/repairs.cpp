@@ -116,10 +116,9 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'submitted', ?, ?, ?, ?, ?, ?, ?, ?, ?))sq
 ApiResponse list_slots(ApiContext& ctx) { return api_ok(200, open_slots(ctx.db, ctx.now)); }
 
 ApiResponse get_repair(ApiContext& ctx, const std::string& ticket_id) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden,
-                         "Kiosks read a ticket with POST /v1/repairs/{id}/lookup and its follow-up code or the "
-                         "unit's verification.");
+    if (auto refused = require_staff(ctx, "Kiosks read a ticket with POST /v1/repairs/{id}/lookup and its follow-up "
+                                          "code or the unit's verification."))
+        return *refused;
     const auto ticket = find_ticket(ctx.db, ticket_id);
     if (!ticket) return api_error(404, protocol::error_code::unknown_ticket, "Repair ticket " + ticket_id + " does not exist.");
     return api_ok(200, *ticket);

@@ -10,7 +10,7 @@ namespace {
 
 // Why this caller may not read the unit's tickets; nullopt: it may.
 std::optional<ApiResponse> refuse_unit_read(ApiContext& ctx, const protocol::UnitTicketsRequest& req) {
-    if (ctx.caller.role == "staff")
+    if (ctx.caller.is_staff())
         return api_error(403, protocol::error_code::forbidden,
                          "Staff read tickets with GET /v1/repairs/{id} and the console's queue; this list is for "
                          "a household verified at a kiosk.");

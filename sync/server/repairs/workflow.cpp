@@ -41,8 +41,7 @@ ApiResponse republished(ApiContext& ctx, const std::string& ticket_id) {
 } // namespace
 
 ApiResponse advance_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::TicketStatusRequest& req) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can change a ticket's status.");
+    if (auto refused = require_staff(ctx, "Only office staff can change a ticket's status.")) return *refused;
     auto ticket = find_ticket(ctx.db, ticket_id);
     if (!ticket) return no_such_ticket(ticket_id);
     if (!may_follow(ticket->status, req.status))

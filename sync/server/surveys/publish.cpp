@@ -14,14 +14,10 @@ bool has_answers(Database& db, const std::string& survey_id) {
     return st.step();
 }
 
-ApiResponse staff_only(const char* what) {
-    return api_error(403, protocol::error_code::forbidden, std::string("Only office staff can publish ") + what + ".");
-}
-
 } // namespace
 
 ApiResponse publish_survey(ApiContext& ctx, const protocol::Survey& survey) {
-    if (ctx.caller.role != "staff") return staff_only("surveys");
+    if (auto refused = require_staff(ctx, "Only office staff can publish surveys.")) return *refused;
     if (const std::string problem = survey_problem(survey); !problem.empty())
         return api_error(422, protocol::error_code::invalid_field, problem);
     // Answers name questions and choices: once there are answers, changing
@@ -35,7 +31,7 @@ ApiResponse publish_survey(ApiContext& ctx, const protocol::Survey& survey) {
 }
 
 ApiResponse publish_survey_action(ApiContext& ctx, const protocol::SurveyAction& action) {
-    if (ctx.caller.role != "staff") return staff_only("what the office did");
+    if (auto refused = require_staff(ctx, "Only office staff can publish what the office did.")) return *refused;
     if (action.survey_id && !find_survey(ctx.db, *action.survey_id))
         return api_error(404, protocol::error_code::unknown_survey, "Survey " + *action.survey_id + " does not exist.");
     publish(ctx.db, protocol::collection::survey_actions, action.id, action);

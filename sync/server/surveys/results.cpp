@@ -16,8 +16,7 @@ void count(protocol::SurveyTally& tally, bool anonymous) { ++(anonymous ? tally.
 } // namespace
 
 ApiResponse survey_results(ApiContext& ctx, const std::string& survey_id) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can read survey results.");
+    if (auto refused = require_staff(ctx, "Only office staff can read survey results.")) return *refused;
     const auto survey = find_survey(ctx.db, survey_id);
     if (!survey) return api_error(404, protocol::error_code::unknown_survey, "Survey " + survey_id + " does not exist.");
 

@@ -87,8 +87,7 @@ ApiResponse move_out_status(ApiContext& ctx, const protocol::MoveOutStatusReques
 }
 
 ApiResponse decide_move_out(ApiContext& ctx, const std::string& move_out_id, const protocol::MoveOutDecision& req) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can decide on a move-out release.");
+    if (auto refused = require_staff(ctx, "Only office staff can decide on a move-out release.")) return *refused;
     if (req.status == "approved" && !req.via)
         return api_error(422, protocol::error_code::invalid_field,
                          "Field 'via' is required to approve: how the owner confirmed (phone_call, in_person, "

@@ -109,7 +109,7 @@ ApiResponse get_visitor(ApiContext& ctx, const std::string& pass_id) {
     auto pass = find_pass(ctx, "id", pass_id);
     // A kiosk sees only the passes it registered.
     if (!pass || pass->kind != "walk_in") return unknown_pass(pass_id);
-    if (ctx.caller.role != "staff") {
+    if (!ctx.caller.is_staff()) {
         Statement owner(ctx.db, "SELECT created_by FROM visitor_codes WHERE id = ?");
         owner.bind(1, pass_id);
         if (!owner.step() || owner.text(0) != ctx.caller.kiosk_id) return unknown_pass(pass_id);
@@ -118,8 +118,7 @@ ApiResponse get_visitor(ApiContext& ctx, const std::string& pass_id) {
 }
 
 ApiResponse decide_for_host(ApiContext& ctx, const std::string& pass_id, const protocol::HostDecision& req) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only the office records a resident's answer.");
+    if (auto refused = require_staff(ctx, "Only the office records a resident's answer.")) return *refused;
     auto pass = find_pass(ctx, "id", pass_id);
     if (!pass) return unknown_pass(pass_id);
     if (pass->status != protocol::pass_awaiting_host)
@@ -133,8 +132,7 @@ ApiResponse decide_for_host(ApiContext& ctx, const std::string& pass_id, const p
 }
 
 ApiResponse create_visitor_code(ApiContext& ctx, const protocol::VisitorCodeRequest& req) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff can pre-register visitors.");
+    if (auto refused = require_staff(ctx, "Only office staff can pre-register visitors.")) return *refused;
     if (!find_unit(ctx.db, req.unit_id)) return unknown_unit(req.unit_id);
     if (req.valid_until <= ctx.now || req.valid_until - req.valid_from > max_code_lifetime_s)
         return api_error(422, protocol::error_code::invalid_field,
@@ -147,7 +145,7 @@ ApiResponse create_visitor_code(ApiContext& ctx, const protocol::VisitorCodeRequ
 }
 
 ApiResponse redeem_visitor_code(ApiContext& ctx, const protocol::RedeemRequest& req) {
-    if (ctx.caller.role != "kiosk" && ctx.caller.role != "staff")
+    if (ctx.caller.role != "kiosk" && !ctx.caller.is_staff())
         return refused(api_error(403, protocol::error_code::forbidden, "Only a kiosk or office staff can redeem codes."));
     if (auto locked = refuse_if_locked(ctx)) return *locked;
     auto pass = find_pass(ctx, "code", req.code);

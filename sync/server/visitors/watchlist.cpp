@@ -5,8 +5,7 @@
 namespace lobby::server::visitors {
 
 ApiResponse add_to_watchlist(ApiContext& ctx, const protocol::WatchlistEntry& req) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff keep the watchlist.");
+    if (auto refused = require_staff(ctx, "Only office staff keep the watchlist.")) return *refused;
     // Sealed like every phone at rest; the list is short, so matching opens each.
     Statement st(ctx.db, "INSERT INTO visitor_watchlist (phone, car_plate, note, created_by, created_at) "
                          "VALUES (?, ?, ?, ?, ?)");
@@ -32,8 +31,7 @@ void alert_staff(ApiContext& ctx, const char* kind, const std::string& pass_id, 
 }
 
 ApiResponse list_alerts(ApiContext& ctx) {
-    if (ctx.caller.role != "staff")
-        return api_error(403, protocol::error_code::forbidden, "Only office staff see visitor alerts.");
+    if (auto refused = require_staff(ctx, "Only office staff see visitor alerts.")) return *refused;
     Statement st(ctx.db, "SELECT id, kind, pass_id, unit_id, kiosk_id, created_at FROM visitor_alerts "
                          "ORDER BY id DESC LIMIT 1000");
     protocol::VisitorAlertList list;

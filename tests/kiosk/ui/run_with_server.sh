@@ -54,6 +54,8 @@ done
 export LOBBY_SERVER_URL="$scheme://127.0.0.1:$port" LOBBY_SERVER_PID=$server_pid LOBBY_TMP=$tmp LOBBY_TEST_POLLS=$polls
 # The server binary and this folder: console_page.sh signs in to the staff console.
 export LOBBY_OFFICE_DB="$tmp/office.db" LOBBY_SERVER_BIN="$server_bin" LOBBY_UI_DIR="$(cd "$(dirname "$0")" && pwd)"
+# Where a script's helpers put their own screenshots (the staff console's, in a browser).
+export LOBBY_SHOT_DIR="$shot_dir"
 # Same database and port, so the kiosk finds it again. Still --demo (the seed
 # is skipped, the database is seeded): only a demo server has the pay page.
 # It returns once the new server answers /v1/health, or fails saying so.

@@ -241,8 +241,13 @@ void move_ticket(PageContext& ctx) {
     const auto request = protocol::decode<protocol::TicketStatusRequest>(
         nlohmann::json{{"status", ctx.field("status")}, {"note", ctx.field("note")}});
     if (!request) return ticket_page(ctx, ctx.t("err_note_required"), 422);
+    protocol::TicketStatusRequest move = request.value();
+    // The resident is told who comes (masked at the kiosk, 刘*国): the worker
+    // assigned here goes with each move, as the API's `worker` does.
+    if (const auto assigned = repairs::find_assignment(ctx.db, id); assigned && assigned->worker)
+        if (const auto account = find_account(ctx.db, *assigned->worker)) move.worker = account->display_name;
     ApiContext api = ctx.api();
-    const ApiResponse r = repairs::advance_repair(api, id, request.value());
+    const ApiResponse r = repairs::advance_repair(api, id, move);
     if (r.status == 404) return ctx.message_page("err_no_ticket", 404);
     if (r.status != 200) return ticket_page(ctx, ctx.t("err_move_refused"), r.status);
     ctx.audit("repair.status", id, "-> " + request.value().status + ": " + request.value().note);
