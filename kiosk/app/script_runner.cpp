@@ -541,6 +541,30 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
             return "'" + id + "' is cut by the edge of its area (scrolled or clipped)";
         return {};
     }
+    if (command == "expect_gap_above") {
+        // "a b mm": target a ends at least mm above target b begins (a
+        // dialog's button and Back/Home under it, which look alike).
+        std::string a, b;
+        float mm = 0;
+        if (!(args >> a >> b >> mm))
+            return "expect_gap_above needs two targets and a distance in mm";
+        // On any layer: Back/Home lie under the dialog.
+        const auto any_layer = [&frame](const std::string& id) -> const ui::DrawnTarget* {
+            for (const ui::DrawnTarget& t : frame.targets)
+                if (t.id == id)
+                    return &t;
+            return nullptr;
+        };
+        const ui::DrawnTarget* ta = any_layer(a);
+        const ui::DrawnTarget* tb = any_layer(b);
+        if (!ta || !tb)
+            return "no target '" + (ta ? b : a) + "' on screen";
+        const float gap = tb->rect.y - ta->rect.w, want = app.metrics().mm(mm);
+        if (gap + 0.5f < want)
+            return "'" + a + "' ends " + std::to_string(gap) + " px above '" + b + "', less than " +
+                   std::to_string(want) + " px (" + std::to_string(mm) + " mm)";
+        return {};
+    }
     if (command == "expect_same_line") {
         // Two visible texts, "a | b", share a line (their heights overlap).
         const std::string line = rest_of_line(args);
