@@ -492,6 +492,13 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
     }
     if (command == "run_loop")
         return run_loop(app, args);
+    if (command == "expect_settled") {
+        // After the real loop went idle (run_loop): nothing was left half
+        // laid out, as a dialog's first open once was until the next touch.
+        if (app.imgui_unsettled())
+            return "the loop stopped drawing while ImGui was still laying the screen out (a window sizing itself)";
+        return {};
+    }
     if (command == "expect_window_size") {
         int w = 0, h = 0;
         if (!(args >> w >> h))
