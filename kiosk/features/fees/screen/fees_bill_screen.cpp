@@ -69,17 +69,32 @@ void draw_url(const std::string& url, float width)
 
 namespace {
 
-// What is owed, biggest: the unit, the total and what of it is late.
-void draw_bill_summary(const FeesView& view, float width)
+void draw_unit_line(const FeesView& view, float width)
+{
+    ui::text(view.unit_label + "  " + view.owner_line, ui::TextRole::Body, ui::Align::Center, width);
+}
+
+void draw_late_line(const FeesView& view, float width)
+{
+    if (!view.late_line.empty())
+        ui::text(view.late_line, ui::TextRole::Title, ui::Align::Center, width, ui::context().colors().bad);
+}
+
+// What is owed, biggest: the total and what of it is late, the unit above
+// it. In landscape the unit and the late part head the bills instead: beside
+// 缴费 the column has room for the total only (at 2x the late line's comma
+// was cut to a full stop at the area's foot).
+void draw_bill_summary(const FeesView& view, float width, bool with_unit)
 {
     const ui::Palette& p = ui::context().colors();
     if (!view.as_of_line.empty())
         ui::text(view.as_of_line, ui::TextRole::Body, ui::Align::Center, width, p.bad);
-    ui::text(view.unit_label + "  " + view.owner_line, ui::TextRole::Body, ui::Align::Center, width);
+    if (with_unit)
+        draw_unit_line(view, width);
     ui::text(view.total_label, ui::TextRole::Title, ui::Align::Center, width);
     ui::text(view.total_amount, ui::TextRole::Amount, ui::Align::Center, width);
-    if (!view.late_line.empty())
-        ui::text(view.late_line, ui::TextRole::Title, ui::Align::Center, width, p.bad);
+    if (with_unit)
+        draw_late_line(view, width);
     if (!view.settled_line.empty())
         ui::text(view.settled_line, ui::TextRole::Title, ui::Align::Center, width, p.good);
     draw_fees_message(view);
@@ -135,7 +150,7 @@ void draw_fees_bill(const FeesView& view, Requests& requests)
     }
     const float width = ImGui::GetContentRegionAvail().x;
     if (!ui::context().metrics.landscape) {
-        draw_bill_summary(view, width);
+        draw_bill_summary(view, width, true);
         if (view.pay_visible)
             gap(2);
         draw_pay_button(view, requests, width);
@@ -152,12 +167,14 @@ void draw_fees_bill(const FeesView& view, Requests& requests)
     const float pay_h = pay_button_height(view, column);
     ImGui::BeginGroup();
     ui::begin_scroll_area("fees.bill_summary", ImVec2(column, ImMax(1.0f, height - pay_h - (pay_h > 0 ? spacing_y : 0))));
-    draw_bill_summary(view, column);
+    draw_bill_summary(view, column, false);
     ui::end_scroll_area();
     draw_pay_button(view, requests, column);
     ImGui::EndGroup();
     ImGui::SameLine();
     ui::begin_scroll_area("fees.bill_lines", ImVec2(column, height));
+    draw_unit_line(view, column);
+    draw_late_line(view, column);
     draw_bill_lines(view, requests);
     ui::end_scroll_area();
 }
