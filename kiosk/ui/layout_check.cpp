@@ -87,8 +87,8 @@ std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRule
                            seen.x1 >= t.rect.z - tolerance && seen.y1 >= t.rect.w - tolerance;
         // A control the person must touch here (keypad, Pay, the close button
         // of a dialog) is whole on screen without scrolling; only a long list
-        // brought to the finger is exempt.
-        if (t.required && !t.scrollable && !whole && t.layer == top_layer)
+        // brought to the finger is exempt, not a keypad on a page that scrolls.
+        if (t.required && (!t.scrollable || t.keep_whole) && !whole && t.layer == top_layer)
             problems.push_back(describe("required target not fully visible without scrolling", t.id, t.rect));
         if (seen.empty())
             continue;  // scrolled out of view

@@ -79,7 +79,7 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
         if (record.required_depth > 0)
             record.targets.push_back({id, std::string(label), to_vec4(bb), current_clip_rect(), record.layer,
                                       record.scroll_depth > 0, true, record.scroll_depth > 0 && record.scroll_overflows,
-                                      window->RootWindow->Name});
+                                      window->RootWindow->Name, false});
         return false;
     }
 
@@ -143,7 +143,7 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     ImVec4 clip = current_clip_rect();
     record.targets.push_back({id, std::string(label), to_vec4(bb), clip, record.layer, record.scroll_depth > 0,
                               record.required_depth > 0, record.scroll_depth > 0 && record.scroll_overflows,
-                              ImGui::GetCurrentWindow()->RootWindow->Name});
+                              ImGui::GetCurrentWindow()->RootWindow->Name, false});
     ImRect text_rect(text_pos, ImVec2(text_pos.x + size.x - 2 * padding_x(), text_pos.y + layout.size.y));
     // A button without words (the home banner: its words are drawn over it)
     // has no text of its own to overlap anything.
@@ -389,6 +389,7 @@ char numeric_keypad(const char* id, std::string_view erase_label, float width, s
     const float key_w = ImFloor((width - 2 * spacing) / 3);
     const float key_h = keypad_key_height(max_height);
     char tapped = 0;
+    const std::size_t first_key = frame_record().targets.size();
     ImGui::PushID(id);
     for (int i = 0; i < 12; ++i) {
         if (i % 3 != 0)
@@ -408,6 +409,11 @@ char numeric_keypad(const char* id, std::string_view erase_label, float width, s
                    keys[i] == '<' ? TextRole::Body : TextRole::Title))
             tapped = keys[i];
     }
+    // The keys are one block: all of them whole on screen, even on a page
+    // that scrolls (after a wrong entry in 长者模式 OK once lay under Back/Home).
+    std::vector<DrawnTarget>& targets = frame_record().targets;
+    for (std::size_t i = first_key; i < targets.size(); ++i)
+        targets[i].keep_whole = true;
     ImGui::PopID();
     return tapped;
 }

@@ -13,7 +13,7 @@ const LayoutRules rules{1080, 1920, 60, 12};
 
 DrawnTarget target(const char* id, float x, float y, float w, float h)
 {
-    return {id, id, ImVec4(x, y, x + w, y + h), screen, 0, false, false, false, {}};
+    return {id, id, ImVec4(x, y, x + w, y + h), screen, 0, false, false, false, {}, false};
 }
 
 DrawnText text(const char* s, float x, float y, float w, float h, ImVec4 clip = screen)
@@ -147,4 +147,20 @@ TEST_CASE("a required target must be whole on screen without scrolling, unless i
     frame.targets[0].scrollable = false;
     frame.targets[0].rect = ImVec4(10, 1500, 210, 1620);
     CHECK(check_layout(frame, rules).empty());
+}
+
+TEST_CASE("a keypad's key cut at the foot of a page that scrolls is a problem; a long list's row is not")
+{
+    FrameRecord frame;
+    const ImVec4 page(0, 100, 1080, 1500);  // the page's visible part; it scrolls
+    DrawnTarget row = target("rooms.1502", 10, 1450, 500, 100);
+    row.clip = page;
+    row.in_scroll_area = row.required = row.scrollable = true;
+    frame.targets = {row};
+    CHECK(check_layout(frame, rules).empty());
+    DrawnTarget key = row;
+    key.id = "fees.key.ok";
+    key.keep_whole = true;
+    frame.targets = {key};
+    CHECK(mentions(check_layout(frame, rules), "required target not fully visible without scrolling"));
 }
