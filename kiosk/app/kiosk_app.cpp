@@ -717,6 +717,8 @@ void KioskApp::step_clock(std::int64_t ms)
     settle();
 }
 
+bool KioskApp::imgui_unsettled() const { return imgui_settling(); }
+
 void KioskApp::settle()
 {
     for (int i = 0; i < 12; ++i) {

@@ -74,6 +74,9 @@ public:
     void release(Point p);
     void render_frame();
     void settle();  // render until nothing is pending (bounded)
+    // ImGui would lay the next frame out differently (a dialog still sizing
+    // itself): the loop must not have stopped drawing in such a state.
+    bool imgui_unsettled() const;
     // Waits up to `timeout_ms` of real time, handling events and drawing as
     // the interactive loop would, until `done()` holds; false on timeout.
     bool wait_until(const std::function<bool()>& done, int timeout_ms);

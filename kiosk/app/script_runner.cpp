@@ -492,6 +492,13 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
     }
     if (command == "run_loop")
         return run_loop(app, args);
+    if (command == "expect_settled") {
+        // After the real loop went idle (run_loop): nothing was left half
+        // laid out, as a dialog's first open once was until the next touch.
+        if (app.imgui_unsettled())
+            return "the loop stopped drawing while ImGui was still laying the screen out (a window sizing itself)";
+        return {};
+    }
     if (command == "expect_window_size") {
         int w = 0, h = 0;
         if (!(args >> w >> h))
@@ -539,6 +546,30 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         const ImVec4& c = target->clip;
         if (r.x < c.x - 0.5f || r.y < c.y - 0.5f || r.z > c.z + 0.5f || r.w > c.w + 0.5f)
             return "'" + id + "' is cut by the edge of its area (scrolled or clipped)";
+        return {};
+    }
+    if (command == "expect_gap_above") {
+        // "a b mm": target a ends at least mm above target b begins (a
+        // dialog's button and Back/Home under it, which look alike).
+        std::string a, b;
+        float mm = 0;
+        if (!(args >> a >> b >> mm))
+            return "expect_gap_above needs two targets and a distance in mm";
+        // On any layer: Back/Home lie under the dialog.
+        const auto any_layer = [&frame](const std::string& id) -> const ui::DrawnTarget* {
+            for (const ui::DrawnTarget& t : frame.targets)
+                if (t.id == id)
+                    return &t;
+            return nullptr;
+        };
+        const ui::DrawnTarget* ta = any_layer(a);
+        const ui::DrawnTarget* tb = any_layer(b);
+        if (!ta || !tb)
+            return "no target '" + (ta ? b : a) + "' on screen";
+        const float gap = tb->rect.y - ta->rect.w, want = app.metrics().mm(mm);
+        if (gap + 0.5f < want)
+            return "'" + a + "' ends " + std::to_string(gap) + " px above '" + b + "', less than " +
+                   std::to_string(want) + " px (" + std::to_string(mm) + " mm)";
         return {};
     }
     if (command == "expect_same_line") {

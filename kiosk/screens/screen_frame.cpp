@@ -40,6 +40,9 @@ void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& 
     const float band = idle_band_height(views.chrome, width);
     const float footer = footer_height(views.chrome, width) + (band > 0 ? band + ImGui::GetStyle().ItemSpacing.y : 0);
     const float content_h = ImGui::GetContentRegionAvail().y - footer - ImGui::GetStyle().ItemSpacing.y;
+    const float content_top = ImGui::GetCursorScreenPos().y;
+    ui::context().dialog_band_top = content_top;
+    ui::context().dialog_band_bottom = content_top + content_h;
     // A new screen, or a new step of a feature's flow, starts at the top:
     // the keypad must not open with the room list's scroll offset.
     const auto open_feature = features.find(views.feature);

@@ -38,6 +38,11 @@ struct Context {
     // Where an overlay (the pad) covered the screen last frame: a drag that
     // starts there scrolls nothing underneath.
     ImVec4 overlay_rect{0, 0, 0, 0};
+    // Between the header and Back/Home, set by the frame (screen px, top and
+    // bottom; 0 0: not known): dialogs sit inside it when they fit, so they
+    // leave the screen's title readable and keep their own button away from
+    // Back/Home, which look alike.
+    float dialog_band_top = 0, dialog_band_bottom = 0;
 
     // Read-aloud, set by the app before the frame.
     bool screen_reader = false;  // 读屏: a control's first touch reads it, the second acts

@@ -20,6 +20,9 @@ struct DrawnTarget {
     bool required = false;   // a control the person must touch here (keypad, choices): within reach
     bool scrollable = false; // in a scroll area taller than the screen (a list brought to the finger)
     std::string window;      // the top-level window it was drawn in (ImGui's root window name)
+    // Used as one block (a keypad's keys): whole on screen even where the page
+    // scrolls; a long list's rows are not (the person scrolls them to the finger).
+    bool keep_whole = false;
 };
 
 // A top-level window on screen (the kiosk frame, a dialog, a popup).

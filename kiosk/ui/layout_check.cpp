@@ -93,8 +93,8 @@ std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRule
                            seen.x1 >= t.rect.z - tolerance && seen.y1 >= t.rect.w - tolerance;
         // A control the person must touch here (keypad, Pay, the close button
         // of a dialog) is whole on screen without scrolling; only a long list
-        // brought to the finger is exempt.
-        if (t.required && !t.scrollable && !whole && t.layer == top_layer)
+        // brought to the finger is exempt, not a keypad on a page that scrolls.
+        if (t.required && (!t.scrollable || t.keep_whole) && !whole && t.layer == top_layer)
             problems.push_back(describe("required target not fully visible without scrolling", t.id, t.rect));
         if (seen.empty())
             continue;  // scrolled out of view
@@ -149,8 +149,8 @@ std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRule
         if (seen_text.empty())
             continue;
         for (const DrawnTarget& g : frame.targets) {
-            if (g.layer != t.layer || inside(t.rect, g.rect))
-                continue;
+            if (g.layer != t.layer || inside(t.rect, g.rect) || t.text == g.label)
+                continue;  // its own words (their line box may stand out of a small key)
             const Box seen_target = visible_part(g.rect, g.clip);
             if (!seen_target.empty() && overlaps(seen_text, seen_target))
                 problems.push_back(describe("text under a target", t.text + "' and '" + g.id, t.rect));

@@ -2,6 +2,7 @@
 // draws one rectangle per dark module; white is one background rectangle.
 #include "ui/qr_code.hpp"
 
+#include "ui/frame_record.hpp"
 #include "ui/widgets.hpp"
 
 #include <imgui.h>
@@ -33,6 +34,18 @@ const qrcodegen::QrCode* cached_code(const std::string& text)
     return cached ? &*cached : nullptr;
 }
 
+// The code is noted like a control (scanned, not touched: never "required",
+// so no reach rule), so the layout check and the scripts see whether it is
+// whole on screen: at 2x in landscape it once sat wholly below the fold.
+void note_code(const char* id, const ImRect& bb)
+{
+    FrameRecord& record = frame_record();
+    record.targets.push_back({id, std::string(), ImVec4(bb.Min.x, bb.Min.y, bb.Max.x, bb.Max.y), current_clip_rect(),
+                              record.layer, record.scroll_depth > 0, false,
+                              record.scroll_depth > 0 && record.scroll_overflows,
+                              ImGui::GetCurrentWindow()->RootWindow->Name, false});
+}
+
 // A white square the size of the code, saying why there is no code.
 void draw_unavailable(const char* id, float side, std::string_view unavailable_text)
 {
@@ -47,6 +60,7 @@ void draw_unavailable(const char* id, float side, std::string_view unavailable_t
     text(unavailable_text, TextRole::Body, Align::Center, side - 2 * pad, IM_COL32(0, 0, 0, 255));
     ImGui::SetCursorScreenPos(origin);
     ImGui::ItemSize(ImVec2(side, side));
+    note_code(id, bb);
     ImGui::ItemAdd(bb, ImGui::GetID(id));
 }
 
@@ -70,6 +84,7 @@ bool qr_code(const char* id, const std::string& text, float size_px, std::string
     const ImRect bb(origin, ImVec2(origin.x + side, origin.y + side));
     if (!ImGui::ItemAdd(bb, ImGui::GetID(id)))
         return true;
+    note_code(id, bb);
     ImDrawList* list = window->DrawList;
     list->AddRectFilled(bb.Min, bb.Max, IM_COL32(255, 255, 255, 255));
     for (int y = 0; y < code->getSize(); ++y) {

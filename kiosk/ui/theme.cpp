@@ -15,6 +15,7 @@ const Palette& palette(const DisplayMode& mode)
         IM_COL32(6, 94, 39, 255), IM_COL32(150, 30, 0, 255),
         IM_COL32(0, 0, 0, 150), IM_COL32(255, 255, 255, 255),
         IM_COL32(150, 30, 0, 255), IM_COL32(255, 255, 255, 255),
+        IM_COL32(0, 90, 90, 255), IM_COL32(255, 255, 255, 255),      // dialog action: teal, not Back/Home's blue
     };
     static const Palette high_contrast{
         IM_COL32(0, 0, 0, 255), IM_COL32(0, 0, 0, 255),
@@ -26,6 +27,7 @@ const Palette& palette(const DisplayMode& mode)
         IM_COL32(120, 255, 120, 255), IM_COL32(255, 140, 100, 255),
         IM_COL32(0, 0, 0, 215), IM_COL32(40, 40, 40, 255),  // dim, dialog: lifted off the black screen
         IM_COL32(255, 212, 0, 255), IM_COL32(0, 0, 0, 255),
+        IM_COL32(90, 220, 255, 255), IM_COL32(0, 0, 0, 255),        // dialog action: light blue, not Back/Home's yellow
     };
     return mode.elderly ? high_contrast : light;
 }

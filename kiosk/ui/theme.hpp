@@ -15,6 +15,7 @@ struct Palette {
     ImU32 good, bad;                                     // network state words
     ImU32 dialog_dim, dialog_background;
     ImU32 banner, banner_text;                           // urgent notice
+    ImU32 dialog_primary, dialog_primary_text;           // a dialog's own action: not like Back/Home
 };
 
 const Palette& palette(const DisplayMode& mode);

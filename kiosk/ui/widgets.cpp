@@ -79,7 +79,7 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
         if (record.required_depth > 0)
             record.targets.push_back({id, std::string(label), to_vec4(bb), current_clip_rect(), record.layer,
                                       record.scroll_depth > 0, true, record.scroll_depth > 0 && record.scroll_overflows,
-                                      window->RootWindow->Name});
+                                      window->RootWindow->Name, false});
         return false;
     }
 
@@ -104,7 +104,12 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
 
     const Palette& p = context().colors();
     ImU32 fill = p.secondary, ink = p.secondary_text;
-    if (kind == ButtonKind::Primary) {
+    if (kind == ButtonKind::Primary && frame_record().layer > 0) {
+        // A dialog's action is not the same colour as Back/Home under it:
+        // in 长者模式 a yellow 知道了 right above yellow Back/Home read as one row.
+        fill = show_pressed ? p.primary_pressed : p.dialog_primary;
+        ink = show_pressed && context().mode.elderly ? p.background : p.dialog_primary_text;
+    } else if (kind == ButtonKind::Primary) {
         fill = show_pressed ? p.primary_pressed : p.primary;
         ink = show_pressed && context().mode.elderly ? p.background : p.primary_text;
     } else if (kind == ButtonKind::Selected) {
@@ -138,7 +143,7 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     ImVec4 clip = current_clip_rect();
     record.targets.push_back({id, std::string(label), to_vec4(bb), clip, record.layer, record.scroll_depth > 0,
                               record.required_depth > 0, record.scroll_depth > 0 && record.scroll_overflows,
-                              ImGui::GetCurrentWindow()->RootWindow->Name});
+                              ImGui::GetCurrentWindow()->RootWindow->Name, false});
     ImRect text_rect(text_pos, ImVec2(text_pos.x + size.x - 2 * padding_x(), text_pos.y + layout.size.y));
     // A button without words (the home banner: its words are drawn over it)
     // has no text of its own to overlap anything.
@@ -314,6 +319,24 @@ float FlowRow::height(const std::vector<ImVec2>& sizes, float width)
     return total + row_h;
 }
 
+// The band dialogs sit in: below the header, a gap above Back/Home.
+static ImVec2 dialog_band()
+{
+    const Context& ctx = context();
+    const float display_h = ImGui::GetIO().DisplaySize.y;
+    const float margin = ctx.metrics.mm(3);
+    if (ctx.dialog_band_bottom <= ctx.dialog_band_top)
+        return ImVec2(display_h * 0.1f, display_h * 0.9f);
+    return ImVec2(ImMax(margin, ctx.dialog_band_top), ctx.dialog_band_bottom - ctx.metrics.mm(8));
+}
+
+float dialog_max_height()
+{
+    // A dialog taller than the band may cover the header, never the gap
+    // above Back/Home.
+    return dialog_band().y - context().metrics.mm(3);
+}
+
 bool begin_dialog(const char* id, bool open)
 {
     if (!open) {
@@ -326,20 +349,33 @@ bool begin_dialog(const char* id, bool open)
     if (!ImGui::IsPopupOpen(id))
         ImGui::OpenPopup(id);
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float width = ImMin(display.x * 0.9f, context().metrics.mm(200));
-    // A little above the middle and at most 80% high: the dialog's own button
-    // never sits right on top of Back/Home, which look the same.
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.45f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, display.y * 0.8f));
+    const Context& ctx = context();
+    // Wider on a landscape panel: fewer lines, so less height to cover.
+    const float width = ImMin(display.x * 0.9f, ctx.metrics.mm(ctx.metrics.landscape ? 280 : 200));
+    // Centred in the band when it fits (its height from the last frame: the
+    // first frame measures it hidden), else its foot at the band's foot.
+    const ImVec2 band = dialog_band();
+    const ImGuiWindow* last = ImGui::FindWindowByName(id);
+    const float h = last ? last->SizeFull.y : 0.0f;
+    float centre_y = (band.x + band.y) * 0.5f;
+    if (centre_y + h * 0.5f > band.y)
+        centre_y = band.y - h * 0.5f;
+    centre_y = ImMax(centre_y, ctx.metrics.mm(3) + h * 0.5f);
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, centre_y), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, dialog_max_height()));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
     // A visible edge (ImGui gives modals the window border size, 0 here), thick
     // in elderly mode, where the dialog is dark on a dark screen.
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, context().mode.elderly ? 4.0f : 2.0f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, ctx.mode.elderly ? 4.0f : 2.0f);
     const bool shown = ImGui::BeginPopupModal(id, nullptr, flags);
     ImGui::PopStyleVar();
     if (!shown)
         return false;
+    // Placed by last frame's height: if it changed (reopened at another text
+    // size), place it again next frame, or it may reach down over Back/Home.
+    if (ImFabs(ImGui::GetWindowSize().y - h) >= 1.0f)
+        context().needs_another_frame = true;
     frame_record().layer = 1;
     return true;
 }
@@ -372,6 +408,7 @@ char numeric_keypad(const char* id, std::string_view erase_label, float width, s
     const float key_w = ImFloor((width - 2 * spacing) / 3);
     const float key_h = keypad_key_height(max_height);
     char tapped = 0;
+    const std::size_t first_key = frame_record().targets.size();
     ImGui::PushID(id);
     for (int i = 0; i < 12; ++i) {
         if (i % 3 != 0)
@@ -391,6 +428,11 @@ char numeric_keypad(const char* id, std::string_view erase_label, float width, s
                    keys[i] == '<' ? TextRole::Body : TextRole::Title))
             tapped = keys[i];
     }
+    // The keys are one block: all of them whole on screen, even on a page
+    // that scrolls (after a wrong entry in 长者模式 OK once lay under Back/Home).
+    std::vector<DrawnTarget>& targets = frame_record().targets;
+    for (std::size_t i = first_key; i < targets.size(); ++i)
+        targets[i].keep_whole = true;
     ImGui::PopID();
     return tapped;
 }

@@ -66,6 +66,8 @@ private:
 // A modal dialog over the screen; draw its content between begin and end
 // only when begin returns true.
 bool begin_dialog(const char* id, bool open);
+// The tallest a dialog may be: its words scroll when they need more.
+float dialog_max_height();
 void end_dialog();
 
 // A 3×4 numeric keypad; returns '0'..'9', '<' (erase) or 0 when nothing was tapped.

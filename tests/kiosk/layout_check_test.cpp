@@ -13,7 +13,7 @@ const LayoutRules rules{1080, 1920, 60, 12};
 
 DrawnTarget target(const char* id, float x, float y, float w, float h)
 {
-    return {id, id, ImVec4(x, y, x + w, y + h), screen, 0, false, false, false, {}};
+    return {id, id, ImVec4(x, y, x + w, y + h), screen, 0, false, false, false, {}, false};
 }
 
 DrawnText text(const char* s, float x, float y, float w, float h, ImVec4 clip = screen)
@@ -162,4 +162,26 @@ TEST_CASE("words running under a button are reported; a button's own label is no
 
     frame.texts[0].clip = ImVec4(0, 1000, 1080, 1490);  // the scroll area stops above the button
     CHECK(check_layout(frame, rules).empty());
+
+    // A key's own letter whose line box is taller than the small key (2x).
+    frame.targets = {target("repairs.code.2", 36, 850, 85, 92)};
+    frame.targets[0].label = "2";
+    frame.texts = {text("2", 36, 845, 85, 102)};
+    CHECK(check_layout(frame, rules).empty());
+}
+
+TEST_CASE("a keypad's key cut at the foot of a page that scrolls is a problem; a long list's row is not")
+{
+    FrameRecord frame;
+    const ImVec4 page(0, 100, 1080, 1500);  // the page's visible part; it scrolls
+    DrawnTarget row = target("rooms.1502", 10, 1450, 500, 100);
+    row.clip = page;
+    row.in_scroll_area = row.required = row.scrollable = true;
+    frame.targets = {row};
+    CHECK(check_layout(frame, rules).empty());
+    DrawnTarget key = row;
+    key.id = "fees.key.ok";
+    key.keep_whole = true;
+    frame.targets = {key};
+    CHECK(mentions(check_layout(frame, rules), "required target not fully visible without scrolling"));
 }

@@ -57,6 +57,7 @@ TEST_CASE("theme: every text colour has at least 7:1 contrast on its background,
             {"network bad", p.bad, p.background},
             {"dialog text", p.text, p.dialog_background},
             {"urgent banner", p.banner_text, p.banner},
+            {"dialog action", p.dialog_primary_text, p.dialog_primary},
         };
         for (const Pair& pair : pairs) {
             CAPTURE(elderly);
@@ -82,6 +83,10 @@ TEST_CASE("theme: a dialog stands apart from the screen behind it (elderly mode 
         const ImU32 dimmed = blend(IM_COL32_R_SHIFT) | blend(IM_COL32_G_SHIFT) | blend(IM_COL32_B_SHIFT) |
                              (0xFFu << IM_COL32_A_SHIFT);
         CHECK(contrast(p.dialog_background, dimmed) >= 1.3);
+        // Its action is not coloured like Back/Home, which lie just under it
+        // (elderly mode: a yellow 知道了 above yellow Back/Home).
+        CHECK(p.dialog_primary != p.primary);
+        CHECK(contrast(p.dialog_primary, p.dialog_background) >= 1.3);
     }
 }
 

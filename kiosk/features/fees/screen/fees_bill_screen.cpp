@@ -67,35 +67,68 @@ void draw_url(const std::string& url, float width)
 
 } // namespace
 
-void draw_fees_bill(const FeesView& view, Requests& requests)
+namespace {
+
+void draw_unit_line(const FeesView& view, float width)
 {
-    if (view.busy && view.total_amount.empty()) {
-        ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center);
-        return;
-    }
+    ui::text(view.unit_label + "  " + view.owner_line, ui::TextRole::Body, ui::Align::Center, width);
+}
+
+void draw_late_line(const FeesView& view, float width)
+{
+    if (!view.late_line.empty())
+        ui::text(view.late_line, ui::TextRole::Title, ui::Align::Center, width, ui::context().colors().bad);
+}
+
+// What is owed, biggest: the total and what of it is late, the unit above
+// it. In landscape the unit and the late part head the bills instead: beside
+// 缴费 the column has room for the total only (at 2x the late line's comma
+// was cut to a full stop at the area's foot).
+void draw_bill_summary(const FeesView& view, float width, bool with_unit)
+{
     const ui::Palette& p = ui::context().colors();
     if (!view.as_of_line.empty())
-        ui::text(view.as_of_line, ui::TextRole::Body, ui::Align::Center, 0, p.bad);
-    ui::text(view.unit_label + "  " + view.owner_line, ui::TextRole::Body, ui::Align::Center);
-    ui::text(view.total_label, ui::TextRole::Title, ui::Align::Center);
-    ui::text(view.total_amount, ui::TextRole::Amount, ui::Align::Center);
-    if (!view.late_line.empty())
-        ui::text(view.late_line, ui::TextRole::Title, ui::Align::Center, 0, p.bad);
+        ui::text(view.as_of_line, ui::TextRole::Body, ui::Align::Center, width, p.bad);
+    if (with_unit)
+        draw_unit_line(view, width);
+    ui::text(view.total_label, ui::TextRole::Title, ui::Align::Center, width);
+    ui::text(view.total_amount, ui::TextRole::Amount, ui::Align::Center, width);
+    if (with_unit)
+        draw_late_line(view, width);
     if (!view.settled_line.empty())
-        ui::text(view.settled_line, ui::TextRole::Title, ui::Align::Center, 0, p.good);
+        ui::text(view.settled_line, ui::TextRole::Title, ui::Align::Center, width, p.good);
     draw_fees_message(view);
-    if (view.pay_visible) {
-        gap(2);
-        const float w = action_width();
-        centered_button_row_start(w);
-        // Offline: visibly disabled, the reason right under it; a tap still
-        // asks, and the core answers with the same reason.
-        if (ui::button("fees.pay", view.pay_label, ImVec2(w, 0),
-                       view.pay_enabled ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled, ui::TextRole::Title))
-            ask(requests, RequestChoose{});
-        if (!view.pay_disabled_reason.empty())
-            ui::text(view.pay_disabled_reason, ui::TextRole::Title, ui::Align::Center, 0, p.bad);
-    }
+}
+
+float pay_button_height(const FeesView& view, float width)
+{
+    if (!view.pay_visible)
+        return 0;
+    float h = ui::button_size(view.pay_label, ImMin(width, action_width()), ui::TextRole::Title).y;
+    if (!view.pay_disabled_reason.empty())
+        h += ImGui::GetStyle().ItemSpacing.y + ui::text_height(view.pay_disabled_reason, ui::TextRole::Title, width);
+    return h;
+}
+
+void draw_pay_button(const FeesView& view, Requests& requests, float width)
+{
+    if (!view.pay_visible)
+        return;
+    const ui::Palette& p = ui::context().colors();
+    const float w = ImMin(width, action_width());
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - w) * 0.5f));
+    // Offline: visibly disabled, the reason right under it; a tap still
+    // asks, and the core answers with the same reason.
+    if (ui::button("fees.pay", view.pay_label, ImVec2(w, 0),
+                   view.pay_enabled ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled, ui::TextRole::Title))
+        ask(requests, RequestChoose{});
+    if (!view.pay_disabled_reason.empty())
+        ui::text(view.pay_disabled_reason, ui::TextRole::Title, ui::Align::Center, width, p.bad);
+}
+
+// Each kind's bills, then the button that unfolds what was paid.
+void draw_bill_lines(const FeesView& view, Requests& requests)
+{
     for (const FeeGroupView& group : view.groups)
         draw_group(group, requests);
     if (!view.history_id.empty()) {
@@ -105,6 +138,45 @@ void draw_fees_bill(const FeesView& view, Requests& requests)
         if (ui::button(view.history_id.c_str(), view.history_label, ImVec2(w, 0)))
             ask(requests, RequestTogglePaidHistory{});
     }
+}
+
+} // namespace
+
+void draw_fees_bill(const FeesView& view, Requests& requests)
+{
+    if (view.busy && view.total_amount.empty()) {
+        ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center);
+        return;
+    }
+    const float width = ImGui::GetContentRegionAvail().x;
+    if (!ui::context().metrics.landscape) {
+        draw_bill_summary(view, width, true);
+        if (view.pay_visible)
+            gap(2);
+        draw_pay_button(view, requests, width);
+        draw_bill_lines(view, requests);
+        return;
+    }
+    // Landscape has little height: at 1.5x, 2x and in 长者模式 the summary
+    // alone pushed 缴费 under Back/Home. The summary beside the bills, 缴费 at
+    // its foot whole on screen (the words above it scroll if they must), the
+    // bills scrolling on their own.
+    const float spacing_x = ImGui::GetStyle().ItemSpacing.x, spacing_y = ImGui::GetStyle().ItemSpacing.y;
+    const float column = ImFloor((width - spacing_x) * 0.5f);
+    const float height = ImGui::GetContentRegionAvail().y;
+    const float pay_h = pay_button_height(view, column);
+    ImGui::BeginGroup();
+    ui::begin_scroll_area("fees.bill_summary", ImVec2(column, ImMax(1.0f, height - pay_h - (pay_h > 0 ? spacing_y : 0))));
+    draw_bill_summary(view, column, false);
+    ui::end_scroll_area();
+    draw_pay_button(view, requests, column);
+    ImGui::EndGroup();
+    ImGui::SameLine();
+    ui::begin_scroll_area("fees.bill_lines", ImVec2(column, height));
+    draw_unit_line(view, column);
+    draw_late_line(view, column);
+    draw_bill_lines(view, requests);
+    ui::end_scroll_area();
 }
 
 namespace {
@@ -132,7 +204,12 @@ void draw_choose_kinds(const FeesView& view, Requests& requests, float width)
 void draw_choose_list(const FeesView& view, Requests& requests, float width, float height)
 {
     if (ui::context().mode.elderly) {
+        // In its own box: the kinds' rows take the box's width, not the
+        // screen's (in landscape they ran under the question beside them).
+        ImGui::BeginChild("fees.choose_kinds", ImVec2(width, height), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         draw_choose_kinds(view, requests, width);
+        ImGui::EndChild();
         return;
     }
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
@@ -213,8 +290,12 @@ void draw_fees_choose(const FeesView& view, Requests& requests)
     const float spacing_x = ImGui::GetStyle().ItemSpacing.x;
     const float column = ImFloor((width - spacing_x) * 0.5f);
     const float height = ImMax(min_list, ImGui::GetContentRegionAvail().y);
+    // The side column starts at the list's top, one column over: in 长者模式
+    // the kinds are rows of buttons, and beside the last of them the pay
+    // block ran past the screen's foot (生成付款码 under Back/Home).
+    const ImVec2 top = ImGui::GetCursorScreenPos();
     draw_choose_list(view, requests, column, height);
-    ImGui::SameLine();
+    ImGui::SetCursorScreenPos(ImVec2(top.x + column + spacing_x, top.y));
     ImGui::BeginChild("choose side", ImVec2(column, height), false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, column);
     ui::align_bottom(pay_block_height(view, column));

@@ -66,11 +66,11 @@ void draw_fees_dialogs(const FeesView& view, Requests& requests)
                 h += ui::text_height(*s, ui::TextRole::Body, width) + spacing;
             return h;
         };
-        // The dialog is at most 80% of the screen high: when the words need
+        // A dialog has at most ui::dialog_max_height(): when the words need
         // more (2x text on a landscape panel) they scroll, and 知道了 stays
         // whole under them.
         const float button_h = ui::button_size(explain.close_label, width, ui::TextRole::Title).y;
-        const float room = ImGui::GetIO().DisplaySize.y * 0.8f - 2 * ImGui::GetStyle().WindowPadding.y - button_h - 2 * spacing;
+        const float room = ui::dialog_max_height() - 2 * ImGui::GetStyle().WindowPadding.y - button_h - 2 * spacing;
         const bool scrolls = words_height() > room;
         if (scrolls)
             ui::begin_scroll_area("explain words", ImVec2(width, room));
