@@ -235,14 +235,14 @@ class ConsoleInBrowser(unittest.TestCase):
         self.go(d, "/console/repairs/" + ticket)
         self.shot(d, "ticket")
         for step, label in (("accepted", "已受理"), ("scheduled", "已预约"), ("in_progress", "维修中"),
-                            ("completed", "待验收")):
+                            ("awaiting_acceptance", "待验收")):
             d.find_element(By.ID, "note").send_keys("步骤：" + label)
             self.click_through(d, d.find_element(By.ID, "move-" + step))
             self.wait(d, lambda d: d.find_element(By.ID, "ticket-status").text == label, "status " + label)
         status, t = self.office.api("GET", "/v1/repairs/" + ticket, "demo-staff-token")
-        self.assertEqual(t["status"], "completed")
+        self.assertEqual(t["status"], "awaiting_acceptance")
         tickets = [c for c in self.office.feed("tickets") if c["key"] == ticket]
-        self.assertEqual(tickets[-1]["data"]["status"], "completed")  # what the kiosk's tracking shows
+        self.assertEqual(tickets[-1]["data"]["status"], "awaiting_acceptance")  # what the kiosk's tracking shows
         self.assertIn("等待住户在终端验收", self.text(d))
         self.shot(d, "ticket-completed")
 

@@ -1,7 +1,7 @@
 """Driving the staff console in Debian's headless Chromium (chromedriver,
 python3-selenium): the browser, waits bounded by conditions (scaled by
 LOBBY_TEST_TIME_SCALE), clicks that wait for the next page, and signing in.
-Shared by browser_test.py and the kiosk end-to-end helper (staff_moves_ticket.py)."""
+Shared by browser_test.py and the kiosk end-to-end helper (staff_at_console.py)."""
 import os
 import tempfile
 

@@ -237,7 +237,7 @@ TEST_CASE("a ticket the kiosk filed moves through the workflow by forms, and the
     const Page detail = worker.get("/console/repairs/" + id);
     REQUIRE(detail.status == 200);
     CHECK(detail.has("id=\"move-accepted\""));
-    CHECK(!detail.has("id=\"move-completed\""));  // not offered from 待受理
+    CHECK(!detail.has("id=\"move-awaiting_acceptance\""));  // not offered from 待受理
 
     // A note is required (the resident reads it at the kiosk).
     const Page no_note = worker.post("/console/repairs/" + id + "/status", {{"status", "accepted"}, {"note", ""}});
@@ -248,7 +248,7 @@ TEST_CASE("a ticket the kiosk filed moves through the workflow by forms, and the
     CHECK(skip.status == 409);
     CHECK(office.ticket_status(id) == "submitted");
 
-    for (const char* step : {"accepted", "scheduled", "in_progress", "completed"}) {
+    for (const char* step : {"accepted", "scheduled", "in_progress", "awaiting_acceptance"}) {
         const Page r = worker.post("/console/repairs/" + id + "/status", {{"status", step}, {"note", std::string("步骤 ") + step}});
         CHECK(r.status == 303);
         CHECK(r.location() == "/console/repairs/" + id + "?done=moved");
@@ -262,10 +262,11 @@ TEST_CASE("a ticket the kiosk filed moves through the workflow by forms, and the
     Api kiosk(office.server.port(), lobby1_token);
     bool seen = false;
     for (const auto& change : pull_feed(kiosk))
-        if (change.collection == "tickets" && change.key == id) seen = change.data["status"] == "completed";
-    CHECK(seen);
-    // The queue lists it under 待验收.
-    CHECK(worker.get("/console/repairs?state=completed").has(id));
+        if (change.collection == "tickets" && change.key == id) seen = change.data["status"] == "awaiting_acceptance";
+    CHECK(seen);  // the kiosk's tracking then asks the resident for 验收
+    // The queue lists it under 待验收; staff may record a 验收 taken by phone.
+    CHECK(worker.get("/console/repairs?state=awaiting_acceptance").has(id));
+    CHECK(done.has("id=\"move-completed\""));
 }
 
 TEST_CASE("the desk assigns a worker, the worker sees it under 只看派给我的, and the agreed charge is recorded") {
@@ -299,6 +300,10 @@ TEST_CASE("the desk assigns a worker, the worker sees it under 只看派给我�
     CHECK(detail.has("¥120.50"));
     CHECK(detail.has("更换龙头，含材料"));
     CHECK(office.audited("worker", "repair.charge", id));
+    // The next move carries the charge: the kiosk's ticket shows 约定费用.
+    CHECK(worker.post("/console/repairs/" + id + "/status", {{"status", "in_progress"}, {"note", "开工"}}).status == 303);
+    CHECK(Api(office.server.port(), staff_token).get("/v1/repairs/" + id).as<p::Ticket>().charge_fen ==
+          std::optional<std::int64_t>(12050));
 }
 
 TEST_CASE("overdue tickets come first in the queue, and the rows fragment refreshes the same list") {

@@ -62,9 +62,9 @@ TEST_CASE("every word a template or page uses exists") {
     used.erase("err_setting_");  // + the setting a refusal names (the family below)
     // Keys built from a prefix and a contract value.
     const std::map<std::string, std::vector<std::string>> families = {
-        {"status_", {"submitted", "accepted", "scheduled", "in_progress", "completed", "closed", "cancelled"}},
-        {"group_", {"open", "submitted", "accepted", "scheduled", "in_progress", "completed", "closed", "cancelled"}},
-        {"move_", {"accepted", "scheduled", "in_progress", "completed", "cancelled"}},
+        {"status_", {"submitted", "accepted", "scheduled", "in_progress", "awaiting_acceptance", "completed", "closed", "cancelled"}},
+        {"group_", {"open", "submitted", "accepted", "scheduled", "in_progress", "awaiting_acceptance", "completed", "closed", "cancelled"}},
+        {"move_", {"accepted", "scheduled", "in_progress", "awaiting_acceptance", "completed", "cancelled"}},
         {"location_", {"public", "own_unit"}},
         {"kind_", {"outage", "safety", "event", "fee", "service"}},
         {"role_", {"front_desk", "maintenance", "manager"}},

@@ -23,14 +23,17 @@ namespace {
 
 constexpr int page_size = 50;
 const char* const state_groups[] = {"open", "submitted", "accepted", "scheduled", "in_progress",
-                                    "completed", "closed", "cancelled"};
+                                    "awaiting_acceptance", "completed", "closed", "cancelled"};
 
 // The moves the page offers from each status; the service refuses any other.
+// Finished work waits for the resident's 验收 at the kiosk (awaiting_acceptance);
+// completed is that 验收, which staff record only when taken by phone.
 const std::map<std::string, std::vector<const char*>> offered_moves = {
     {"submitted", {"accepted", "cancelled"}},
     {"accepted", {"scheduled", "in_progress", "cancelled"}},
     {"scheduled", {"in_progress", "cancelled"}},
-    {"in_progress", {"completed"}},
+    {"in_progress", {"awaiting_acceptance"}},
+    {"awaiting_acceptance", {"completed", "in_progress"}},
 };
 
 std::string category_name(PageContext& ctx, std::map<std::string, std::string>& cache, const std::string& code) {
@@ -191,7 +194,7 @@ void ticket_page(PageContext& ctx, const std::string& error = "", int status = 2
         rating.set("solved", t.rating->solved ? ctx.t("rating_solved") : ctx.t("rating_not_solved"));
         if (t.rating->comment) rating.set("comment", *t.rating->comment);
         d.set("rating", rating);
-    } else if (t.status == "completed") {
+    } else if (t.status == "awaiting_acceptance") {
         d.set("awaiting_acceptance", true);
     }
     Data moves{Data::type::list};
@@ -242,10 +245,14 @@ void move_ticket(PageContext& ctx) {
         nlohmann::json{{"status", ctx.field("status")}, {"note", ctx.field("note")}});
     if (!request) return ticket_page(ctx, ctx.t("err_note_required"), 422);
     protocol::TicketStatusRequest move = request.value();
-    // The resident is told who comes (masked at the kiosk, 刘*国): the worker
-    // assigned here goes with each move, as the API's `worker` does.
-    if (const auto assigned = repairs::find_assignment(ctx.db, id); assigned && assigned->worker)
-        if (const auto account = find_account(ctx.db, *assigned->worker)) move.worker = account->display_name;
+    // The resident is told who comes (masked at the kiosk, 刘*国) and the
+    // charge agreed: what is recorded here goes with each move, as the API's
+    // `worker` and `charge_fen` do.
+    if (const auto assigned = repairs::find_assignment(ctx.db, id)) {
+        if (assigned->worker)
+            if (const auto account = find_account(ctx.db, *assigned->worker)) move.worker = account->display_name;
+        if (assigned->charge_fen) move.charge_fen = *assigned->charge_fen;
+    }
     ApiContext api = ctx.api();
     const ApiResponse r = repairs::advance_repair(api, id, move);
     if (r.status == 404) return ctx.message_page("err_no_ticket", 404);
