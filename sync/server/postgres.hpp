@@ -1,0 +1,48 @@
+// One libpq connection with named prepared statements cached per SQL text,
+// for the server's PostgreSQL backend (db.cpp dispatches to it).
+#pragma once
+
+#include "db.hpp"
+
+#include <libpq-fe.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace lobby::server {
+
+using PgResult = std::unique_ptr<PGresult, PgResultFree>;
+
+// True when --db names a PostgreSQL database rather than a SQLite file.
+bool is_postgres_url(const std::string& target);
+
+// A URL safe to log: the password, if any, replaced by ***.
+std::string loggable_db_target(const std::string& target);
+
+class PgConnection {
+public:
+    explicit PgConnection(const std::string& url);
+    ~PgConnection();
+    PgConnection(const PgConnection&) = delete;
+    PgConnection& operator=(const PgConnection&) = delete;
+
+    // Statements without parameters (several allowed); throws DbError.
+    void exec(const std::string& sql);
+    // The name of a server-side prepared statement for this (PostgreSQL) SQL.
+    const std::string& prepare(const std::string& sql, int params);
+    PgResult run(const std::string& name, const std::vector<std::optional<std::string>>& params);
+    // Rows written by the last INSERT/UPDATE/DELETE (as sqlite3_changes).
+    int changes() const { return m_changes; }
+    PGconn* handle() const { return m_conn; }
+
+private:
+    PGconn* m_conn = nullptr;
+    std::unordered_map<std::string, std::string> m_prepared;  // SQL -> statement name
+    int m_changes = 0;
+    void note_changes(const PGresult* r);
+};
+
+} // namespace lobby::server
