@@ -26,8 +26,10 @@ lobby::sqlite::Connection open_sqlite(const std::string& path)
     return std::move(connection.value());
 }
 
-// Any number, so every server process on one database takes the same lock.
-constexpr const char* pg_write_lock = "SELECT pg_advisory_xact_lock(7019120525)";
+// One lock per office database: every server process on it takes the same
+// one; keyed by the schema, so several offices in one PostgreSQL database
+// (a schema each, as the tests do) do not wait for each other.
+constexpr const char* pg_write_lock = "SELECT pg_advisory_xact_lock(7019, hashtext(current_schema()))";
 
 } // namespace
 
@@ -157,6 +159,11 @@ bool Statement::step()
 
 void Statement::run()
 {
+    if (m_db) {
+        m_result.reset();
+        m_row = -1;
+        return m_db->pg().run_queued(m_pg_name, m_params);
+    }
     step();
     reset();
 }

@@ -3,6 +3,7 @@
 
 #include "db.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -68,7 +69,71 @@ void PgConnection::note_changes(const PGresult* r) {
         m_changes = std::atoi(PQcmdTuples(const_cast<PGresult*>(r)));
 }
 
+void PgConnection::drain() {
+    if (m_queued == 0) return;
+    m_queued = 0;
+    std::string error;
+    int code = 0;
+    if (PQpipelineSync(m_conn) != 1) {
+        error = PQerrorMessage(m_conn);
+        code = 10;
+    } else {
+        // Each queued statement's result, then a null; the sync point last.
+        for (;;) {
+            PGresult* raw = PQgetResult(m_conn);
+            if (!raw && PQstatus(m_conn) == CONNECTION_BAD) {
+                error = PQerrorMessage(m_conn);
+                code = 10;
+                break;
+            }
+            if (!raw) continue;
+            PgResult r(raw);
+            const auto status = PQresultStatus(raw);
+            if (status == PGRES_PIPELINE_SYNC) break;
+            if (status == PGRES_PIPELINE_ABORTED) continue;  // after the first failure
+            if (status == PGRES_FATAL_ERROR && PQstatus(m_conn) == CONNECTION_BAD) {
+                error = PQerrorMessage(m_conn);
+                code = 10;
+                break;
+            }
+            if (!ok(raw)) {
+                if (error.empty()) {
+                    error = PQresultErrorMessage(raw);
+                    code = error_code(raw);
+                }
+                continue;
+            }
+            note_changes(raw);
+        }
+    }
+    PQexitPipelineMode(m_conn);
+    if (!error.empty()) {
+        while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
+        throw DbError("postgresql step: " + error, code);
+    }
+}
+
+void PgConnection::run_queued(const std::string& name, const std::vector<std::optional<std::string>>& params) {
+    if (m_queued == 0 && PQenterPipelineMode(m_conn) != 1) fail(m_conn, nullptr, "pipeline");
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+    if (PQsendQueryPrepared(m_conn, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0) != 1) {
+        const std::string message = PQerrorMessage(m_conn);
+        m_queued = std::max(m_queued, 1);
+        try { drain(); } catch (const DbError&) {}
+        throw DbError("postgresql step: " + message, 1);
+    }
+    // Collect now and then: unread answers must not fill the socket.
+    if (++m_queued >= 256) drain();
+}
+
 void PgConnection::exec(const std::string& sql) {
+    if (sql == "ROLLBACK") {
+        try { drain(); } catch (const DbError&) {}  // rolling back anyway
+    } else {
+        drain();
+    }
     PgResult r(PQexec(m_conn, sql.c_str()));
     if (!r || !ok(r.get())) fail(m_conn, r.get(), "exec");
     // COMMIT of a transaction that failed earlier answers ROLLBACK, not an error.
@@ -79,6 +144,7 @@ void PgConnection::exec(const std::string& sql) {
 
 const std::string& PgConnection::prepare(const std::string& sql, int params) {
     if (auto found = m_prepared.find(sql); found != m_prepared.end()) return found->second;
+    drain();
     std::string name = "s" + std::to_string(m_prepared.size() + 1);
     PgResult r(PQprepare(m_conn, name.c_str(), sql.c_str(), params, nullptr));
     if (!r || !ok(r.get())) fail(m_conn, r.get(), "prepare");
@@ -86,6 +152,7 @@ const std::string& PgConnection::prepare(const std::string& sql, int params) {
 }
 
 PgResult PgConnection::run(const std::string& name, const std::vector<std::optional<std::string>>& params) {
+    drain();
     std::vector<const char*> values;
     values.reserve(params.size());
     for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);

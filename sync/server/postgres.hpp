@@ -34,15 +34,27 @@ public:
     // The name of a server-side prepared statement for this (PostgreSQL) SQL.
     const std::string& prepare(const std::string& sql, int params);
     PgResult run(const std::string& name, const std::vector<std::optional<std::string>>& params);
+    // A statement whose rows nobody reads (Statement::run): sent without
+    // waiting for its answer (libpq pipeline mode), so a long series of
+    // writes (the demo seed's ~100,000) costs no round trip each. Anything
+    // that needs an answer (a query, changes(), COMMIT) first collects the
+    // queued answers and throws the first failure, inside the same
+    // transaction, so a failed write still fails its request.
+    void run_queued(const std::string& name, const std::vector<std::optional<std::string>>& params);
     // Rows written by the last INSERT/UPDATE/DELETE (as sqlite3_changes).
-    int changes() const { return m_changes; }
+    int changes() {
+        drain();
+        return m_changes;
+    }
     PGconn* handle() const { return m_conn; }
 
 private:
     PGconn* m_conn = nullptr;
     std::unordered_map<std::string, std::string> m_prepared;  // SQL -> statement name
     int m_changes = 0;
+    int m_queued = 0;
     void note_changes(const PGresult* r);
+    void drain();
 };
 
 } // namespace lobby::server

@@ -90,6 +90,7 @@ std::string postgres_schema(const std::string& sqlite_sql) {
 }
 
 const char* const postgres_compat_functions = R"sql(
+CREATE SEQUENCE IF NOT EXISTS feed_seq;
 CREATE OR REPLACE FUNCTION instr(haystack TEXT, needle TEXT) RETURNS BIGINT
   LANGUAGE SQL IMMUTABLE PARALLEL SAFE AS $$ SELECT strpos(haystack, needle)::BIGINT $$;
 CREATE OR REPLACE FUNCTION json_remove(doc TEXT, VARIADIC paths TEXT[]) RETURNS TEXT

@@ -21,7 +21,8 @@ std::string postgres_schema(const std::string& sqlite_sql);
 
 // SQLite functions the SQL uses that PostgreSQL lacks, defined once per
 // database before the schema steps run (instr for the feed's collection
-// filter; json_remove for an old migration that strips fields).
+// filter; json_remove for an old migration that strips fields), and the
+// feed's sequence (feed.cpp: PostgreSQL's seqs come from it).
 extern const char* const postgres_compat_functions;
 
 } // namespace lobby::server::sql

@@ -16,6 +16,9 @@ namespace p = lobby::protocol;
 namespace {
 
 std::string integrity(const std::string& db_path) {
+    // PostgreSQL keeps its own pages whole (WAL); what a test can see is that
+    // the database opens and its tables read.
+    if (testing_postgres()) return db_int(db_path, "SELECT COUNT(*) FROM tickets") >= 0 ? "ok" : "cannot open";
     sqlite3* db = nullptr;
     std::string out = "cannot open";
     if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
