@@ -66,6 +66,12 @@ std::int64_t Database::last_insert_rowid()
     return last.int64(0);
 }
 
+bool Database::reusable() const
+{
+    if (!m_pg) return true;
+    return PQstatus(m_pg->handle()) == CONNECTION_OK && PQtransactionStatus(m_pg->handle()) == PQTRANS_IDLE;
+}
+
 int Database::changes() const
 {
     return m_pg ? m_pg->changes() : sqlite3_changes(m_connection->handle());

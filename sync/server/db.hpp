@@ -57,6 +57,10 @@ public:
 
     void exec(const char* sql);  // statements without parameters or results
     bool is_postgres() const { return m_pg != nullptr; }
+    // False once a PostgreSQL session is lost (the server restarted, the
+    // connection was cut) or was left inside a transaction: the pool then
+    // drops it and opens a new one for the next request.
+    bool reusable() const;
     // SQLite only: the wrapped connection (throws on PostgreSQL).
     const lobby::sqlite::Connection& connection() const;
     PgConnection& pg() const { return *m_pg; }

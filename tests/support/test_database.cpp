@@ -24,7 +24,8 @@ const char* pg_host() {
 std::string pg_url(const std::string& schema = {}) {
     const char* user = std::getenv("LOBBY_TEST_PG_USER");
     std::string url = "postgresql://" + std::string(user && *user ? user : "lobby") + "@/postgres?host=" + pg_host();
-    if (!schema.empty()) url += "&options=-csearch_path%3D" + schema;
+    // application_name too: a test can find its server's sessions.
+    if (!schema.empty()) url += "&options=-csearch_path%3D" + schema + "&application_name=" + schema;
     return url;
 }
 
