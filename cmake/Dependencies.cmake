@@ -4,6 +4,7 @@ find_package(Threads REQUIRED)
 
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(SQLite3 REQUIRED)
+find_package(PostgreSQL REQUIRED)  # libpq: the office server's PostgreSQL backend (--db postgresql://...)
 find_package(CURL REQUIRED)
 find_package(spdlog REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <string>
 
 namespace lobby::server {
@@ -28,9 +29,14 @@ struct WechatPayConfig {
 struct ServerConfig {
     std::string db_path = "office.db";
     // The key sealing personal fields in the database (field_cipher.hpp);
-    // empty: <db_path>.key. Created (0600) if missing.
+    // empty: <db_path>.key (SQLite; PostgreSQL needs it given). Created (0600) if missing.
     std::string data_key_file;
-    std::string data_key_path() const { return data_key_file.empty() ? db_path + ".key" : data_key_file; }
+    std::string data_key_path() const {
+        if (!data_key_file.empty()) return data_key_file;
+        if (db_path.find("://") != std::string::npos)
+            throw std::invalid_argument("a PostgreSQL --db needs --data-key-file (there is no file to keep it beside)");
+        return db_path + ".key";
+    }
     std::string host = "127.0.0.1";
     int port = 8470;                       // 0: pick a free port, printed on stdout
     // The server's own HTTPS (small sites without nginx in front): PEM

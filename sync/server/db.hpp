@@ -1,6 +1,9 @@
-// The office server's Database, Statement and Transaction: the shared
-// SQLite wrappers (sync/sqlite, errors as values, as in the kiosk's store)
-// with a throwing boundary, so a failed statement aborts the request and its
+// The office server's Database, Statement and Transaction over one of two
+// engines, chosen by --db: a file path is SQLite (the shared wrappers in
+// sync/sqlite, the default), a postgresql:// URL is PostgreSQL (libpq,
+// postgres.hpp). The SQL is SQLite's dialect written portably; parameter
+// markers and schema types are translated for PostgreSQL (sql_dialect.hpp).
+// A throwing boundary: a failed statement aborts the request and its
 // transaction rolls back (handlers map DbError to 500).
 #pragma once
 
@@ -10,15 +13,24 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <vector>
 #include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
+struct pg_result;  // libpq's PGresult
+
 namespace lobby::server {
 
-// A SQLite failure the server cannot turn into a client error (disk full,
+class PgConnection;
+// Frees a libpq result (postgres.cpp), so this header needs no libpq.
+struct PgResultFree {
+    void operator()(::pg_result* result) const;
+};
+
+// A database failure the server cannot turn into a client error (disk full,
 // corruption, a bug in SQL). Handlers map it to 500 internal_error.
 class DbError : public std::runtime_error {
 public:
@@ -32,9 +44,10 @@ private:
 // Where the data key lives when --data-key-file is not given: beside the DB.
 inline std::string default_data_key_file(const std::string& db_path) { return db_path + ".key"; }
 
-// One connection: WAL journal, busy_timeout, foreign keys on. It carries the
-// cipher of personal fields; without one given, the first use loads (or
-// creates) the key file beside the database.
+// One connection. SQLite: WAL journal, busy_timeout, foreign keys on.
+// PostgreSQL: one libpq session, statements prepared once per connection.
+// It carries the cipher of personal fields; without one given, the first
+// use loads (or creates) the key file beside the (SQLite) database.
 class Database {
 public:
     explicit Database(const std::string& path, std::shared_ptr<const FieldCipher> cipher = nullptr);
@@ -43,17 +56,24 @@ public:
     Database& operator=(const Database&) = delete;
 
     void exec(const char* sql);  // statements without parameters or results
-    sqlite3* handle() const { return m_connection.handle(); }
-    const lobby::sqlite::Connection& connection() const { return m_connection; }
-    std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(handle()); }
-    int changes() const { return sqlite3_changes(handle()); }
+    bool is_postgres() const { return m_pg != nullptr; }
+    // False once a PostgreSQL session is lost (the server restarted, the
+    // connection was cut) or was left inside a transaction: the pool then
+    // drops it and opens a new one for the next request.
+    bool reusable() const;
+    // SQLite only: the wrapped connection (throws on PostgreSQL).
+    const lobby::sqlite::Connection& connection() const;
+    PgConnection& pg() const { return *m_pg; }
+    // The id of the last row inserted into a rowid/identity table.
+    std::int64_t last_insert_rowid();
+    int changes() const;
     const FieldCipher& cipher() const;
 
 private:
     std::string m_path;
     mutable std::shared_ptr<const FieldCipher> m_cipher;
-    static lobby::sqlite::Connection open(const std::string& path);
-    lobby::sqlite::Connection m_connection;
+    std::optional<lobby::sqlite::Connection> m_connection;  // SQLite
+    std::unique_ptr<PgConnection> m_pg;                       // or PostgreSQL
 };
 
 // A prepared statement with 1-based bind and 0-based column indexes.
@@ -87,12 +107,25 @@ public:
     std::optional<std::string> opt_text(int column) const;
 
 private:
-    lobby::sqlite::Statement m_statement;
+    std::optional<lobby::sqlite::Statement> m_statement;  // SQLite
+    // PostgreSQL: the prepared statement's name and the bound text values;
+    // step() runs it once and then walks the rows of its result.
+    Database* m_db = nullptr;
+    std::string m_pg_name;
+    std::vector<std::optional<std::string>> m_params;
+    std::unique_ptr<::pg_result, PgResultFree> m_result;
+    int m_row = -1;
+    const char* pg_value(int column) const;
+    void set_param(int index, std::optional<std::string> value);
 };
 
 // BEGIN ... COMMIT; rolls back unless commit() was called, so an exception
 // or early return never leaves half a write behind. Immediate takes the write
 // lock up front (writers); Deferred gives readers one consistent snapshot.
+// On PostgreSQL the same guarantees: Immediate is READ COMMITTED holding one
+// database-wide advisory lock (pg_advisory_xact_lock), so writers from any
+// number of server processes run one at a time and each sees every earlier
+// commit, exactly as SQLite's single writer; Deferred is REPEATABLE READ.
 enum class TxMode { Immediate, Deferred };
 
 class Transaction {

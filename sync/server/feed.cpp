@@ -4,34 +4,44 @@
 #include "protocol/decode.hpp"
 
 namespace lobby::server {
-FeedWriter::FeedWriter(Database& db)
-    : m_seq(db, "UPDATE seq_counter SET value = value + 1 WHERE id = 1 RETURNING value"),
-      m_upsert(db, R"sql(
-INSERT INTO feed (collection, key, seq, deleted, data, audience, refresh_at) VALUES (?, ?, ?, 0, ?, ?, ?)
-ON CONFLICT (collection, key) DO UPDATE SET seq = excluded.seq, deleted = 0, data = excluded.data,
-  audience = excluded.audience, refresh_at = excluded.refresh_at)sql"),
-      m_tombstone(db, R"sql(
-INSERT INTO feed (collection, key, seq, deleted, data, audience, refresh_at) VALUES (?, ?, ?, 1, NULL, NULL, NULL)
-ON CONFLICT (collection, key) DO UPDATE SET seq = excluded.seq, deleted = 1, data = NULL, refresh_at = NULL)sql") {}
+namespace {
 
-std::int64_t FeedWriter::next_seq() {
-    m_seq.step();
-    const std::int64_t seq = m_seq.int64(0);
-    m_seq.reset();
-    return seq;
+// Where a new seq comes from. SQLite: the seq_counter row, moved first by
+// its own statement. PostgreSQL: the feed_seq sequence (one row updated
+// 40,000 times in one transaction, as the demo seed would, slows down with
+// every update). Writers run one at a time on both (SQLite's write lock; the
+// advisory lock of Transaction on PostgreSQL), so seqs are handed out in
+// commit order; a rolled-back write leaves a gap in the sequence, which
+// readers never wait for (see read_changes).
+std::string upsert_sql(const Database& db, const char* values, const char* on_conflict) {
+    const char* seq = db.is_postgres() ? "nextval('feed_seq')" : "(SELECT value FROM seq_counter WHERE id = 1)";
+    return std::string("INSERT INTO feed (collection, key, seq, deleted, data, audience, refresh_at) VALUES (?, ?, ") +
+           seq + values + " ON CONFLICT (collection, key) DO UPDATE SET " + on_conflict;
+}
+
+} // namespace
+
+// Statements that return nothing, so on PostgreSQL a series of publishes is
+// sent without waiting for answers (PgConnection::run_queued).
+FeedWriter::FeedWriter(Database& db)
+    : m_upsert(db, upsert_sql(db, ", 0, ?, ?, ?)", "seq = excluded.seq, deleted = 0, data = excluded.data, "
+                                                   "audience = excluded.audience, refresh_at = excluded.refresh_at").c_str()),
+      m_tombstone(db, upsert_sql(db, ", 1, NULL, NULL, NULL)",
+                                 "seq = excluded.seq, deleted = 1, data = NULL, refresh_at = NULL").c_str()) {
+    if (!db.is_postgres()) m_seq.emplace(db, "UPDATE seq_counter SET value = value + 1 WHERE id = 1");
 }
 
 void FeedWriter::publish(std::string_view collection, std::string_view key, const nlohmann::json& data,
                          const PublishOptions& options) {
-    const std::int64_t seq = next_seq();
-    m_upsert.bind(1, collection).bind(2, key).bind(3, seq).bind(4, protocol::dump_json(data));
-    m_upsert.bind(5, options.audience).bind(6, options.refresh_at);
+    if (m_seq) m_seq->run();
+    m_upsert.bind(1, collection).bind(2, key).bind(3, protocol::dump_json(data));
+    m_upsert.bind(4, options.audience).bind(5, options.refresh_at);
     m_upsert.run();
 }
 
 void FeedWriter::tombstone(std::string_view collection, std::string_view key) {
-    const std::int64_t seq = next_seq();
-    m_tombstone.bind(1, collection).bind(2, key).bind(3, seq);
+    if (m_seq) m_seq->run();
+    m_tombstone.bind(1, collection).bind(2, key);
     m_tombstone.run();
 }
 
@@ -67,7 +77,11 @@ protocol::ChangesPage read_changes(Database& db, const FeedQuery& query) {
     for (const auto& c : query.collections) wanted += "," + c;
     if (!wanted.empty()) wanted += ",";
     // One snapshot for the rows and the counter: every seq <= counter is
-    // committed and visible, so next_since never skips a record.
+    // committed and visible, so next_since never skips a record. On
+    // PostgreSQL the "counter" is the largest seq in this snapshot, never the
+    // sequence itself: nextval() is not transactional, so the sequence may
+    // already count a write that has not committed, and a reader moved past
+    // it would never see that record.
     Transaction snapshot(db, TxMode::Deferred);
     protocol::ChangesPage page;
     Statement rows(db, R"sql(
@@ -91,7 +105,8 @@ ORDER BY seq LIMIT ?4)sql");
     if (page.has_more) {
         page.next_since = page.changes.back().seq;
     } else {
-        Statement counter(db, "SELECT value FROM seq_counter WHERE id = 1");
+        Statement counter(db, db.is_postgres() ? "SELECT COALESCE(MAX(seq), 0) FROM feed"
+                                               : "SELECT value FROM seq_counter WHERE id = 1");
         counter.step();
         page.next_since = std::max(since, counter.int64(0));
     }

@@ -32,8 +32,7 @@ public:
     void tombstone(std::string_view collection, std::string_view key);
 
 private:
-    std::int64_t next_seq();
-    Statement m_seq;
+    std::optional<Statement> m_seq;  // SQLite: moves seq_counter
     Statement m_upsert;
     Statement m_tombstone;
 };

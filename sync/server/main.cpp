@@ -2,6 +2,7 @@
 #include "console/first_manager.hpp"
 #include "kiosks/verify_keys.hpp"
 #include "office_server.hpp"
+#include "postgres.hpp"
 #include "personal_data_at_rest.hpp"
 #include "protocol/install_paths.hpp"
 #include "schema.hpp"
@@ -45,10 +46,13 @@ int main(int argc, char** argv) {
     // /etc/lobby-office/office-server.toml): `db = "..."`, `listen = "..."`;
     // the command line wins over the file.
     app.set_config("--config", "", "TOML file of these options (long names as keys)");
-    app.add_option("--db", config.db_path, "SQLite database file (created if missing)")->required();
+    app.add_option("--db", config.db_path,
+                   "SQLite database file (created if missing), or a PostgreSQL URL postgresql://user@host/dbname "
+                   "(the database must exist; the schema is created in it)")
+        ->required();
     app.add_option("--data-key-file", config.data_key_file,
                    "key sealing residents' and visitors' names and phones in the database (mode 0600, created if "
-                   "missing; default <db>.key). Keep it off the database's backups");
+                   "missing; default <db>.key; required with a PostgreSQL --db). Keep it off the database's backups");
     app.add_option("--listen", listen, "host:port to listen on; port 0 picks a free port")->capture_default_str();
     app.add_flag("--demo", config.demo, "seed the demo estate 翠湖花园 into an empty database, print demo tokens");
     app.add_option("--public-url", config.public_url,
@@ -178,7 +182,7 @@ int main(int argc, char** argv) {
         // Tests and scripts wait for this exact line to learn the port.
         std::cout << "listening on " << server.config().host << ':' << server.config().port << std::endl;
         spdlog::info("office-server {} serving {} on {} (database {})", LOBBY_VERSION, config.tls() ? "HTTPS" : "HTTP",
-                     listen, config.db_path);
+                     listen, lobby::server::loggable_db_target(config.db_path));
         if (config.max_connections_per_client >= config.threads)
             spdlog::warn("--max-connections-per-client {} is not below --threads {}: slow connections from one "
                          "address can hold every worker", config.max_connections_per_client, config.threads);

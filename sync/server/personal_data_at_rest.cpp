@@ -15,8 +15,8 @@ int seal_clear_personal_fields(Database& db) {
     for (const SealedColumn& c : sealed_columns) {
         const std::string col = c.column;
         const std::string table = c.table;
-        Statement find(db, ("SELECT rowid, " + col + " FROM " + table + " WHERE " + col + " IS NOT NULL AND " + col +
-                            " NOT GLOB 'enc1:*' AND " + col + " <> '' AND " + col + " <> '*'").c_str());
+        Statement find(db, ("SELECT rowid, " + col + " FROM " + table + " WHERE " + col + " IS NOT NULL AND substr(" +
+                            col + ", 1, 5) <> 'enc1:' AND " + col + " <> '' AND " + col + " <> '*'").c_str());
         std::vector<std::pair<std::int64_t, std::string>> clear;
         while (find.step()) clear.emplace_back(find.int64(0), find.text(1));
         Statement update(db, ("UPDATE " + table + " SET " + col + " = ? WHERE rowid = ?").c_str());
@@ -34,8 +34,8 @@ int seal_clear_personal_fields(Database& db) {
 void check_data_key(Database& db) {
     for (const SealedColumn& c : sealed_columns) {
         const std::string col = c.column;
-        Statement one(db, ("SELECT " + col + " FROM " + std::string(c.table) + " WHERE " + col +
-                           " GLOB 'enc1:*' LIMIT 1").c_str());
+        Statement one(db, ("SELECT " + col + " FROM " + std::string(c.table) + " WHERE substr(" + col +
+                           ", 1, 5) = 'enc1:' LIMIT 1").c_str());
         if (!one.step()) continue;
         try {
             db.cipher().open(one.text(0));

@@ -7,7 +7,7 @@ Pool::Pool(std::string path, std::shared_ptr<const FieldCipher> cipher)
     : m_path(std::move(path)), m_cipher(std::move(cipher)) {}
 
 Pool::Lease::~Lease() {
-    if (!m_db) return;
+    if (!m_db || !m_db->reusable()) return;  // a lost session closes here
     std::lock_guard<std::mutex> lock(m_pool->m_mutex);
     m_pool->m_free.push_back(std::move(m_db));
 }

@@ -2,6 +2,8 @@
 // (sync/server/<feature>/register.cpp); each moves user_version by one.
 #include "schema.hpp"
 
+#include "sql_dialect.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 #include <string>
@@ -121,8 +123,39 @@ std::vector<SchemaStep> schema_steps(const FeatureRegistry& features) {
     return steps;
 }
 
+namespace {
+
+// PostgreSQL has no user_version: one row in lobby_schema holds it. The
+// whole migration is one transaction under the write lock, so servers
+// starting together on an empty database migrate it once.
+void migrate_postgres(Database& db, const std::vector<SchemaStep>& steps) {
+    Transaction tx(db);
+    db.exec("CREATE TABLE IF NOT EXISTS lobby_schema (version BIGINT NOT NULL)");
+    Statement version(db, "SELECT version FROM lobby_schema");
+    const bool has_row = version.step();
+    const auto current = static_cast<std::size_t>(has_row ? version.int64(0) : 0);
+    version.reset();
+    if (current >= steps.size()) return tx.commit();
+    db.exec(sql::postgres_compat_functions);
+    for (std::size_t v = current; v < steps.size(); ++v)
+        db.exec(sql::postgres_schema(steps[v].sql).c_str());
+    Statement set(db, has_row ? "UPDATE lobby_schema SET version = ?" : "INSERT INTO lobby_schema (version) VALUES (?)");
+    set.bind(1, static_cast<std::int64_t>(steps.size()));
+    set.run();
+    tx.commit();
+}
+
+} // namespace
+
+int schema_version(Database& db) {
+    Statement version(db, db.is_postgres() ? "SELECT COALESCE(MAX(version), 0) FROM lobby_schema" : "PRAGMA user_version");
+    version.step();
+    return static_cast<int>(version.int64(0));
+}
+
 void migrate(Database& db) {
     static const std::vector<SchemaStep> steps = schema_steps(server_features());
+    if (db.is_postgres()) return migrate_postgres(db, steps);
     Statement version(db, "PRAGMA user_version");
     version.step();
     const auto current = static_cast<std::size_t>(version.int64(0));

@@ -1,4 +1,5 @@
-// Schema migrations of the office database (PRAGMA user_version).
+// Schema migrations of the office database (SQLite: PRAGMA user_version;
+// PostgreSQL: the lobby_schema table, the same steps translated).
 #pragma once
 
 #include "db.hpp"
@@ -15,6 +16,10 @@ SchemaStep base_schema_step();
 // Throws std::logic_error if the numbers are not exactly 1..N (a duplicate or
 // a gap is a programming error, caught by the first test that migrates).
 std::vector<SchemaStep> schema_steps(const FeatureRegistry& features);
+
+// The schema version the database is at (SQLite: PRAGMA user_version;
+// PostgreSQL: the lobby_schema row).
+int schema_version(Database& db);
 
 // Brings the schema to the newest version; each step runs in one transaction.
 void migrate(Database& db);

@@ -120,24 +120,17 @@ inline OfficeServerProcess& shared_server() {
 
 } // namespace lobby::test
 
-#include <sqlite3.h>
+#include "support/test_database.hpp"
+
+#include <sqlite3.h>  // some suites read the SQLite file directly
 
 namespace lobby::test {
 
-// Reads one integer from the server's database (read-only, beside the live
-// server: WAL lets us). Returns -1 on any error.
+// Reads one integer from the server's database (SQLite: read-only, beside
+// the live server, WAL lets us; or the PostgreSQL database standing for that
+// path under ctest -L postgres). Returns -1 on any error.
 inline long long db_int(const std::string& db_path, const std::string& sql) {
-    sqlite3* db = nullptr;
-    long long out = -1;
-    if (sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        sqlite3_busy_timeout(db, 5000);
-        sqlite3_stmt* st = nullptr;
-        if (sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-            out = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-    }
-    sqlite3_close(db);
-    return out;
+    return query_int(test_database(db_path), sql);
 }
 
 } // namespace lobby::test

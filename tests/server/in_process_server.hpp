@@ -9,6 +9,7 @@
 
 #include "office_server.hpp"
 #include "support/office_server_process.hpp"
+#include "support/test_database.hpp"
 
 #include "protocol/time.hpp"
 
@@ -42,7 +43,8 @@ public:
     explicit InProcessServer(const std::function<void(server::ServerConfig&)>& tweak = {})
         : m_dir(make_temp_dir("office-in-process")) {
         server::ServerConfig config;
-        config.db_path = m_dir + "/office.db";
+        config.db_path = test_database(m_dir + "/office.db");  // or its PostgreSQL stand-in
+        if (testing_postgres()) config.data_key_file = test_data_key_file(m_dir + "/office.db");
         config.port = 0;
         config.demo = true;
         config.threads = 4;

@@ -1,6 +1,7 @@
 // Runs office-server as a child process for tests.
 #include "support/office_server_process.hpp"
 
+#include "support/test_database.hpp"
 #include "support/time_scale.hpp"
 
 #include <httplib.h>
@@ -56,7 +57,8 @@ OfficeServerProcess::OfficeServerProcess(OfficeServerOptions options) {
     m_db_path = options.db_path.empty() ? m_dir + "/office.db" : options.db_path;
     m_log_path = m_dir + "/office-server.log";
 
-    std::vector<std::string> args = {office_server_binary(), "--db", m_db_path, "--listen", "127.0.0.1:0"};
+    std::vector<std::string> args = {office_server_binary(), "--db", test_database(m_db_path), "--listen", "127.0.0.1:0"};
+    if (testing_postgres()) args.insert(args.end(), {"--data-key-file", test_data_key_file(m_db_path)});
     if (options.demo) {
         args.emplace_back("--demo");
         // The demo kiosks' key files, as an enrolment hands them over (written

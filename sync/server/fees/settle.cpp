@@ -31,7 +31,7 @@ bool first_use_of_nonce(Database& db, const std::string& nonce, protocol::UtcSec
     Statement purge(db, "DELETE FROM payment_notify_nonces WHERE received_at < ?");
     purge.bind(1, now - nonce_memory_s);
     purge.run();
-    Statement remember(db, "INSERT OR IGNORE INTO payment_notify_nonces (nonce, received_at) VALUES (?, ?)");
+    Statement remember(db, "INSERT INTO payment_notify_nonces (nonce, received_at) VALUES (?, ?) ON CONFLICT DO NOTHING");
     remember.bind(1, nonce).bind(2, now);
     remember.run();
     return db.changes() == 1;

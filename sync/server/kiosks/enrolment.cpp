@@ -57,8 +57,8 @@ ApiResponse create_enrolment_code(ApiContext& ctx, const protocol::EnrolmentCode
     made.expires_at = ctx.now + enrolment_code_ttl_s;
     for (;;) {  // 10^8 codes and a handful live: a collision is rare, but must not be a shared code
         made.code = protocol::random_digits(protocol::enrolment_code_digits);
-        Statement add(ctx.db, "INSERT OR IGNORE INTO enrolment_codes (code_hash, kiosk_id, created_by, created_at, "
-                              "expires_at) VALUES (?, ?, ?, ?, ?)");
+        Statement add(ctx.db, "INSERT INTO enrolment_codes (code_hash, kiosk_id, created_by, created_at, "
+                              "expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
         add.bind(1, code_hash(ctx.db, made.code)).bind(2, made.kiosk_id).bind(3, ctx.caller.kiosk_id);
         add.bind(4, ctx.now).bind(5, made.expires_at);
         add.run();
