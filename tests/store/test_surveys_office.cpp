@@ -90,7 +90,7 @@ TEST_CASE("surveys: answered while the office does not answer, the answer arrive
     c.set_utc_clock([] { return lobby::protocol::now_utc(); });
     const auto ask = [&](SurveysRequest r) { c.apply(FeatureRequest{feature_id, std::move(r)}, 0); };
     c.apply(RequestOpenScreen{feature_id}, 0);
-    REQUIRE(kill(office.pid(), SIGSTOP) == 0);
+    office.freeze();
     ask(RequestStart{survey, true});
     for (const char* pick : {"2", "lifts", "5", "kiosk", "gym", "yes"}) {
         ask(RequestPick{pick});
@@ -107,7 +107,7 @@ TEST_CASE("surveys: answered while the office does not answer, the answer arrive
         const auto items = kiosk.ui.outbox_items(5);
         return items && items->size() == 1 && items->front().attempts >= 2 && !kiosk.worker->status().online;
     });
-    REQUIRE(kill(office.pid(), SIGCONT) == 0);
+    office.thaw();
     REQUIRE(retried);
 
     REQUIRE(test::wait_until([&] { return kiosk.ui.outbox_counts()->done == 1; }));

@@ -88,7 +88,7 @@ TEST_CASE("submit while the office server is frozen, then it recovers: the repai
     lobby::test::OfficeServerProcess office;
     Kiosk kiosk(dir.file("kiosk.db"), office_config(office.base_url()));
     REQUIRE(test::wait_until([&] { return kiosk.worker->status().online; }, k_first_pull_ms));
-    REQUIRE(kill(office.pid(), SIGSTOP) == 0);
+    office.freeze();
 
     auto id = kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("frozen-server lamp"));
     REQUIRE(id.ok());
@@ -99,7 +99,7 @@ TEST_CASE("submit while the office server is frozen, then it recovers: the repai
                && kiosk.ui.outbox_item(*id)->value().attempts >= 2;
     });
     CHECK(kiosk.state_of(*id) != store::OutboxState::done);
-    REQUIRE(kill(office.pid(), SIGCONT) == 0);
+    office.thaw();
     REQUIRE(went_offline);
 
     REQUIRE(test::wait_until([&] { return kiosk.state_of(*id) == store::OutboxState::done; }));

@@ -164,6 +164,37 @@ void OfficeServerProcess::kill_hard() {
     m_pid = -1;
 }
 
+namespace {
+
+// Whether every thread of `pid` is stopped ('T' in /proc/<pid>/task/*/stat).
+bool all_threads_stopped(pid_t pid) {
+    std::error_code error;
+    const std::filesystem::path tasks = "/proc/" + std::to_string(pid) + "/task";
+    for (const auto& task : std::filesystem::directory_iterator(tasks, error)) {
+        std::ifstream stat(task.path() / "stat");
+        std::string line;
+        std::getline(stat, line);
+        const auto close = line.rfind(") ");
+        if (close == std::string::npos || close + 2 >= line.size() || line[close + 2] != 'T') return false;
+    }
+    return !error;
+}
+
+} // namespace
+
+void OfficeServerProcess::freeze() {
+    if (kill(m_pid, SIGSTOP) != 0) throw std::runtime_error("SIGSTOP failed");
+    const auto deadline = std::chrono::steady_clock::now() + scaled(std::chrono::seconds(5));
+    while (!all_threads_stopped(m_pid)) {
+        if (std::chrono::steady_clock::now() > deadline) throw std::runtime_error("office-server did not stop");
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+}
+
+void OfficeServerProcess::thaw() {
+    kill(m_pid, SIGCONT);
+}
+
 OfficeServerProcess::~OfficeServerProcess() {
     terminate();
     if (m_stdout_fd >= 0) close(m_stdout_fd);

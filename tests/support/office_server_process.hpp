@@ -64,6 +64,11 @@ public:
     int terminate();
     // SIGKILL and wait (crash simulation); the database stays until destruction.
     void kill_hard();
+    // SIGSTOP, returning once every thread of the server has stopped (the
+    // signal takes effect asynchronously: a thread on the other core could
+    // still answer a request sent right after kill()); thaw() is SIGCONT.
+    void freeze();
+    void thaw();
 
 private:
     void wait_until_ready();
