@@ -3,6 +3,8 @@
 
 #include "protocol/rules.hpp"
 
+#include <cstdio>
+
 namespace lobby::protocol {
 
 void decode_into(const nlohmann::json& j, FeeKind& out, DecodeContext& ctx) {
@@ -123,5 +125,11 @@ void decode_into(const nlohmann::json& j, FeeLockoutList& out, DecodeContext& ct
 }
 
 void to_json(nlohmann::json& j, const FeeLockoutList& v) { j = nlohmann::json{{"lockouts", v.lockouts}}; }
+
+std::string format_yuan(std::int64_t fen) {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "¥%lld.%02lld", static_cast<long long>(fen / 100), static_cast<long long>(fen % 100));
+    return buf;
+}
 
 } // namespace lobby::protocol

@@ -102,4 +102,7 @@ struct FeeLockoutList {
 };
 LOBBY_PROTOCOL_CODEC(FeeLockoutList);
 
+// Integer fen as the office's pages and receipts write it: "¥120.50".
+std::string format_yuan(std::int64_t fen);
+
 } // namespace lobby::protocol

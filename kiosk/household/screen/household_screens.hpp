@@ -9,6 +9,7 @@
 #include "household/core/verification.hpp"
 
 #include <optional>
+#include <string_view>
 
 namespace kiosk::household {
 
@@ -19,5 +20,10 @@ std::optional<PickRequest> draw_unit_picker(const UnitPickerView& view);
 // Which unit and what to type on top, the dots and the message above the
 // keypad; portrait puts the keypad at the bottom, landscape beside the words.
 std::optional<DigitsRequest> draw_household_keypad(const KeypadView& view);
+
+// The room kept under a keypad's entry for the message about the last try
+// (two lines, or what `message` needs): whether or not it shows, an error
+// never pushes the keys down under the finger or under Back/Home.
+float message_room(std::string_view message, float width);
 
 } // namespace kiosk::household

@@ -19,15 +19,11 @@ void draw_prompt(const KeypadView& view, float width)
     ui::text(view.prompt, ui::TextRole::Body, ui::Align::Center, width);
 }
 
-// The message line's room is kept whether or not it shows, so an error never
-// pushes the keys down under the finger (or under Back/Home).
-float message_room(float width) { return ui::text_height("-\n-", ui::TextRole::Body, width); }
-
 // The dots of what was typed and the message about it, right above the keys.
 void draw_entry(const KeypadView& view, float width)
 {
     ui::text(view.dots, ui::TextRole::Title, ui::Align::Center, width);
-    const float room = message_room(width);
+    const float room = message_room(view.message, width);
     const float top = ImGui::GetCursorPosY();
     if (!view.message.empty()) {
         const ui::Palette& p = ui::context().colors();
@@ -66,6 +62,11 @@ std::optional<DigitsRequest> draw_keys(const KeypadView& view, float width, floa
 
 } // namespace
 
+float message_room(std::string_view message, float width)
+{
+    return ImMax(ui::text_height("-\n-", ui::TextRole::Body, width), ui::text_height(message, ui::TextRole::Body, width));
+}
+
 std::optional<DigitsRequest> draw_household_keypad(const KeypadView& view)
 {
     const float width = ImGui::GetContentRegionAvail().x;
@@ -74,11 +75,15 @@ std::optional<DigitsRequest> draw_household_keypad(const KeypadView& view)
         // The keypad within reach at the bottom, what was typed right above
         // it, which unit and what to type on top.
         draw_prompt(view, width);
+        // Keys get shorter (down to the touch minimum) before a long message
+        // (English, 2x) pushes the last row under Back/Home.
         const float spacing = ImGui::GetStyle().ItemSpacing.y;
-        ui::align_bottom(ui::text_height(view.dots, ui::TextRole::Title, width) + message_room(width) + 2 * spacing +
-                         ui::numeric_keypad_height());
+        const float entry_h =
+            ui::text_height(view.dots, ui::TextRole::Title, width) + message_room(view.message, width) + 2 * spacing;
+        const float keys_max = ImGui::GetContentRegionAvail().y - entry_h;
+        ui::align_bottom(entry_h + ui::numeric_keypad_height(keys_max));
         draw_entry(view, width);
-        return draw_keys(view, width);
+        return draw_keys(view, width, keys_max);
     }
     // Landscape has width to spare and little height: the keypad beside the
     // words, so its every key is on screen without scrolling.

@@ -38,10 +38,6 @@ std::optional<PickRequest> draw_choice_list(const UnitPickerView& view)
     return RequestEntrance{choice.number};
 }
 
-// The message line's room is kept whether or not it shows, so "no such
-// room" never pushes the keys down under the finger.
-float message_room(float width) { return ui::text_height("-\n-", ui::TextRole::Body, width); }
-
 // The number as typed, large, and the message about it.
 void draw_typed(const RoomEntryView& room, float width)
 {
@@ -56,14 +52,15 @@ void draw_typed(const RoomEntryView& room, float width)
     if (!room.message.empty())
         ui::text(room.message, ui::TextRole::Body, ui::Align::Center, width, ui::context().colors().bad);
     const float used = ImGui::GetCursorPosY() - top;
-    const float room_h = message_room(width);
+    const float room_h = message_room(room.message, width);
     if (used < room_h)
         ImGui::Dummy(ImVec2(1, ImMax(1.0f, room_h - used - ImGui::GetStyle().ItemSpacing.y)));
 }
 
-float typed_height(float width)
+float typed_height(const RoomEntryView& room, float width)
 {
-    return ui::text_height("0", ui::TextRole::Amount, width) + message_room(width) + 2 * ImGui::GetStyle().ItemSpacing.y;
+    return ui::text_height("0", ui::TextRole::Amount, width) + message_room(room.message, width) +
+           2 * ImGui::GetStyle().ItemSpacing.y;
 }
 
 std::optional<PickRequest> draw_keys(const RoomEntryView& room, float width, float max_height = 0)
@@ -93,8 +90,8 @@ std::optional<PickRequest> draw_room_keypad(const UnitPickerView& view, float wi
         ui::text(view.room.hint, ui::TextRole::Body, ui::Align::Center, width);
         // At 2x (elderly) the keys shorten, down to a touch target, so the
         // bottom row never hides behind Back/Home.
-        const float keys_max = ImGui::GetContentRegionAvail().y - typed_height(width);
-        ui::align_bottom(typed_height(width) + ui::numeric_keypad_height(keys_max));
+        const float keys_max = ImGui::GetContentRegionAvail().y - typed_height(view.room, width);
+        ui::align_bottom(typed_height(view.room, width) + ui::numeric_keypad_height(keys_max));
         draw_typed(view.room, width);
         return draw_keys(view.room, width, keys_max);
     }

@@ -117,12 +117,6 @@ std::string format_time(protocol::UtcSeconds t) {
     return protocol::format_date_shanghai(t) + " " + protocol::format_hh_mm_shanghai(t);
 }
 
-std::string format_yuan(std::int64_t fen) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "¥%lld.%02lld", static_cast<long long>(fen / 100), static_cast<long long>(fen % 100));
-    return buf;
-}
-
 std::string format_age(protocol::UtcSeconds seconds, const PageContext& ctx) {
     if (seconds < 0) seconds = 0;
     if (seconds >= 2 * 86400) return std::to_string(seconds / 86400) + ctx.t("unit_days");

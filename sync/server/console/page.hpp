@@ -12,6 +12,7 @@
 #include "db.hpp"
 
 #include "protocol/common.hpp"
+#include "protocol/fees.hpp"
 
 #include <httplib.h>
 
@@ -66,7 +67,7 @@ private:
 
 // Times as staff read them: Asia/Shanghai.
 std::string format_time(protocol::UtcSeconds t);       // "2026-12-03 14:05"
-std::string format_yuan(std::int64_t fen);              // integer fen as "¥120.50"
+using protocol::format_yuan;  // integer fen as "¥120.50"
 std::string format_age(protocol::UtcSeconds seconds, const PageContext& ctx);  // "3 天" / "5 h"
 // A target after sign-in or a language switch: only paths inside the console.
 bool is_console_path(const std::string& path);

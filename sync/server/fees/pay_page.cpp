@@ -3,52 +3,27 @@
 
 #include "feed.hpp"
 #include "fees/payments.hpp"
+#include "fees/phone_page.hpp"
+#include "html_escape.hpp"
 
 #include "protocol/changes.hpp"
 
-#include <cstdio>
 
 namespace lobby::server::fees {
 namespace {
 
-std::string yuan(std::int64_t fen) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "¥%lld.%02lld", static_cast<long long>(fen / 100), static_cast<long long>(fen % 100));
-    return buf;
-}
-
-std::string estate_name(Database& db) {
-    const auto estate = load_record(db, protocol::collection::estate, "estate");
-    if (estate && estate->contains("name") && (*estate)["name"].contains("zh-CN"))
-        return (*estate)["name"]["zh-CN"].get<std::string>();
-    return "物业服务中心";
-}
-
 // Everything interpolated below is our own data (ids match [A-Za-z0-9-],
 // amounts are numbers), so no user text reaches the HTML.
-std::string page(const std::string& title, const std::string& body) {
-    return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-           "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>" +
-           title +
-           "</title><style>body{font-family:sans-serif;max-width:28em;margin:2em auto;padding:0 1em}"
-           "button{font-size:1.4em;padding:.6em 2em}.amount{font-size:2em}</style></head><body>" +
-           body + "</body></html>";
-}
-
 std::string order_page(Database& db, const protocol::PaymentOrder& o, const std::string& note) {
-    std::string body = "<h1>" + estate_name(db) + " 物业缴费</h1><p>订单 " + o.id + "<br>房号 " + o.unit_id +
+    std::string body = "<h1>" + escape_html(zh_text(db, protocol::collection::estate, "estate", "name", "物业服务中心")) +
+                       " 物业缴费</h1><p>订单 " + o.id + "<br>房号 " + o.unit_id +
                        "<br>账单 " + std::to_string(o.bill_ids.size()) + " 笔</p><p class=\"amount\">" +
-                       yuan(o.amount_fen) + "</p>";
+                       protocol::format_yuan(o.amount_fen) + "</p>";
     if (!note.empty()) body += "<p><strong>" + note + "</strong></p>";
     if (o.status == "pending")
         body += "<form method=\"post\" action=\"/pay/" + o.id + "\"><button type=\"submit\">确认支付 Pay</button></form>"
                 "<p>有效期至 " + protocol::format_hh_mm_shanghai(o.expires_at) + " (北京时间)</p>";
-    return page("缴费 " + o.id, body);
-}
-
-void send_html(httplib::Response& res, int status, const std::string& html) {
-    res.status = status;
-    res.set_content(html, "text/html; charset=utf-8");
+    return phone_page("缴费 " + o.id, body, "button{font-size:1.4em;padding:.6em 2em}");
 }
 
 } // namespace
@@ -58,23 +33,23 @@ void install_pay_page(httplib::Server& http, Pool& pool, const ServerConfig& con
     http.Get(pattern, [&pool, &config](const httplib::Request& req, httplib::Response& res) {
         auto lease = pool.acquire();
         const auto order = find_order(lease.db(), config, req.matches[1], config.now());
-        if (!order) return send_html(res, 404, page("订单不存在", "<h1>订单不存在</h1><p>This payment order does not exist.</p>"));
+        if (!order) return send_phone_page(res, 404, phone_page("订单不存在", "<h1>订单不存在</h1><p>This payment order does not exist.</p>"));
         const std::string note = order->status == "paid"      ? "此订单已支付 This order is already paid."
                                  : order->status == "expired" ? "此订单已过期，请在大堂终端重新下单。This order has expired."
                                                               : "";
-        send_html(res, 200, order_page(lease.db(), *order, note));
+        send_phone_page(res, 200, order_page(lease.db(), *order, note));
     });
     http.Post(pattern, [&pool, &config](const httplib::Request& req, httplib::Response& res) {
         auto lease = pool.acquire();
         // Only the demo provider's orders: a real provider's are paid by its notify.
         if (order_provider(lease.db(), req.matches[1]).value_or("") != "demo")
-            return send_html(res, 404, page("订单不存在", "<h1>订单不存在</h1><p>This payment order does not exist.</p>"));
+            return send_phone_page(res, 404, phone_page("订单不存在", "<h1>订单不存在</h1><p>This payment order does not exist.</p>"));
         WriteTransaction tx(pool, lease.db());
         const PayOutcome outcome = pay_order(lease.db(), config, req.matches[1], config.now());
         tx.commit();
-        if (!outcome.order) return send_html(res, 404, page("订单不存在", "<h1>订单不存在</h1><p>" + outcome.message + "</p>"));
+        if (!outcome.order) return send_phone_page(res, 404, phone_page("订单不存在", "<h1>订单不存在</h1><p>" + outcome.message + "</p>"));
         const std::string note = outcome.status == 200 ? "支付成功。Payment received." : outcome.message;
-        send_html(res, outcome.status, order_page(lease.db(), *outcome.order, note));
+        send_phone_page(res, outcome.status, order_page(lease.db(), *outcome.order, note));
     });
 }
 

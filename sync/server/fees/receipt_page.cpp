@@ -4,6 +4,7 @@
 #include "feed.hpp"
 #include "html_escape.hpp"
 #include "fees/payments.hpp"
+#include "fees/phone_page.hpp"
 
 #include "protocol/changes.hpp"
 #include "protocol/time.hpp"
@@ -36,20 +37,6 @@ std::string from_url_token(const std::string& token) {
     return sealed_prefix + b64;
 }
 
-std::string yuan(std::int64_t fen) {
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "¥%lld.%02lld", static_cast<long long>(fen / 100), static_cast<long long>(fen % 100));
-    return buf;
-}
-
-std::string zh_text(Database& db, const char* collection, const std::string& key, const char* field,
-                    const std::string& fallback) {
-    const auto record = load_record(db, collection, key);
-    if (record && record->contains(field) && (*record)[field].contains("zh-CN") && (*record)[field]["zh-CN"].is_string())
-        return (*record)[field]["zh-CN"].get<std::string>();
-    return fallback;
-}
-
 // 3栋2单元1502, as on the kiosk; the id if the unit is gone.
 std::string unit_text(Database& db, const std::string& unit_id) {
     const auto unit = load_record(db, protocol::collection::units, unit_id);
@@ -65,16 +52,6 @@ std::string owner_masked(Database& db, const std::string& unit_id) {
     return "";
 }
 
-std::string page(const std::string& title, const std::string& body) {
-    return "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-           "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-           "<meta name=\"robots\" content=\"noindex\"><title>" +
-           title +
-           "</title><style>body{font-family:sans-serif;max-width:28em;margin:2em auto;padding:0 1em}"
-           ".amount{font-size:2em}td{padding:.2em .6em .2em 0}</style></head><body>" +
-           body + "</body></html>";
-}
-
 std::string receipt_body(Database& db, const protocol::PaymentOrder& o) {
     std::string items;
     for (const std::string& bill_id : o.bill_ids) {
@@ -87,18 +64,12 @@ std::string receipt_body(Database& db, const protocol::PaymentOrder& o) {
     const std::string paid = protocol::format_date_shanghai(*o.paid_at) + " " + protocol::format_hh_mm_shanghai(*o.paid_at);
     const std::string owner = owner_masked(db, o.unit_id);
     return "<h1>" + escape_html(zh_text(db, protocol::collection::estate, "estate", "name", "物业服务中心")) +
-           " 电子收据</h1><p class=\"amount\">" + yuan(o.amount_fen) + "</p><table>"
+           " 电子收据</h1><p class=\"amount\">" + protocol::format_yuan(o.amount_fen) + "</p><table>"
            "<tr><td>收据编号 Receipt</td><td>" + escape_html(o.id) + "</td></tr>"
            "<tr><td>房号 Unit</td><td>" + escape_html(unit_text(db, o.unit_id)) + "</td></tr>"
            "<tr><td>缴费时间 Paid</td><td>" + paid + "（北京时间 Beijing time）</td></tr>" +
            (owner.empty() ? "" : "<tr><td>缴费户 Household</td><td>" + escape_html(owner) + "</td></tr>") +
            "</table><p>缴费项目 Items</p><ul>" + items + "</ul>";
-}
-
-void send_html(httplib::Response& res, int status, const std::string& html) {
-    res.status = status;
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(html, "text/html; charset=utf-8");
 }
 
 } // namespace
@@ -125,8 +96,8 @@ void install_receipt_page(httplib::Server& http, Pool& pool, const ServerConfig&
                                ? find_order(lease.db(), config, order_id, config.now())
                                : std::nullopt;
         if (!order || !order->paid_at)
-            return send_html(res, 404, page("收据不存在", "<h1>收据不存在</h1><p>This receipt does not exist.</p>"));
-        send_html(res, 200, page("收据 " + order->id, receipt_body(lease.db(), *order)));
+            return send_phone_page(res, 404, phone_page("收据不存在", "<h1>收据不存在</h1><p>This receipt does not exist.</p>"));
+        send_phone_page(res, 200, phone_page("收据 " + order->id, receipt_body(lease.db(), *order)));
     });
 }
 

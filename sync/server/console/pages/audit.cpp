@@ -7,7 +7,7 @@
 namespace lobby::server::console {
 namespace {
 
-constexpr int page_size = 50;
+constexpr int audit_page_size = 50;
 
 void audit_page(PageContext& ctx) {
     std::int64_t before = 0;
@@ -17,7 +17,7 @@ void audit_page(PageContext& ctx) {
     }
     std::optional<std::string> who;
     if (!ctx.req.get_param_value("who").empty()) who = ctx.req.get_param_value("who").substr(0, 64);
-    const auto entries = read_audit(ctx.db, before, page_size, who);
+    const auto entries = read_audit(ctx.db, before, audit_page_size, who);
     Data rows{Data::type::list};
     for (const auto& e : entries) {
         Data row;
@@ -33,7 +33,7 @@ void audit_page(PageContext& ctx) {
     Data d;
     d.set("entries", rows);
     d.set("who", who.value_or(""));
-    if (static_cast<int>(entries.size()) == page_size) d.set("older", std::to_string(entries.back().id));
+    if (static_cast<int>(entries.size()) == audit_page_size) d.set("older", std::to_string(entries.back().id));
     ctx.page("audit", d, "title_audit");
 }
 
