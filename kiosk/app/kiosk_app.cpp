@@ -273,8 +273,14 @@ void KioskApp::update(bool force_views)
     const AppState& state = m_controller.state();
     // A font atlas built in the background (its worker woke the loop) is
     // swapped in by the next frame.
-    if (take_built_atlas())
-        m_frames_pending = std::max(m_frames_pending, frames_after_change);
+    // A whole one starts its upload at once, between frames: frames follow
+    // when its last band is up (none is drawn for the bands).
+    if (take_built_atlas()) {
+        if (m_next_atlas->addition)
+            m_frames_pending = std::max(m_frames_pending, frames_after_change);
+        else if (!m_staged_atlas)
+            swap_in_built_atlas();
+    }
     // The pad's engine answers arrive from the worker (it woke the loop).
     if (m_pad && (m_pad->take_answers() || m_pad->redraw_due(static_cast<double>(now) / 1000.0)))
         m_frames_pending = std::max(m_frames_pending, frames_after_change);
@@ -722,14 +728,14 @@ bool KioskApp::imgui_unsettled() const { return imgui_settling(); }
 void KioskApp::settle()
 {
     for (int i = 0; i < 12; ++i) {
-        while (m_staged_atlas)  // scripts see the finished atlas; the real loop interleaves
-            upload_staged_band();
         // Scripts look at what a person sees a moment later: a font atlas
         // on its way is waited for (bounded), so screenshots and layout
         // checks see the glyphs, not their fallback.
         if (m_frames_pending == 0 && !m_gesture.animating() && !m_next_atlas && m_atlas_worker &&
             m_atlas_worker->wait_ready(std::chrono::seconds(60)))
             update(false);
+        while (m_staged_atlas)  // scripts see the finished atlas; the real loop interleaves
+            upload_staged_band();
         if (m_frames_pending == 0 && !m_gesture.animating())
             break;
         render_frame();
