@@ -29,3 +29,11 @@ listening_port() {
   done
   return 1
 }
+
+# make_scratch: $tmp, a folder removed at exit, after the office-server the
+# script started into $server_pid (if any) is stopped.
+make_scratch() {
+  tmp=$(mktemp -d)
+  server_pid=""
+  trap 'if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; fi; rm -rf "$tmp"' EXIT
+}

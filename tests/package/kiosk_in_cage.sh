@@ -17,13 +17,7 @@ for tool in grim compare; do
   command -v "$tool" >/dev/null || { echo "FAIL: $tool is not installed (scripts/deps --test)"; exit 1; }
 done
 
-tmp=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+make_scratch
 mkdir -p "$tmp/server" "$tmp/session" "$shot_dir"
 # The session's user passes through $tmp to its own folder, never into the server's.
 chmod 711 "$tmp" && chmod 700 "$tmp/server"

@@ -7,13 +7,7 @@ set -euo pipefail
 cpack_bin=$1 build=$2
 src=$(cd "$(dirname "$0")/../.." && pwd)
 source "$(dirname "$0")/common.sh"
-tmp=$(mktemp -d)
-server_pid=""
-cleanup() {
-  [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+make_scratch
 has_line() { grep -qxF -- "$2" <<<"$1"; }
 has_match() { grep -qE -- "$2" <<<"$1"; }
 
