@@ -450,9 +450,9 @@ void KioskApp::upload_staged_band()
     staged.next_row += rows;
     ++staged.bands;
     staged.slowest_band_ms = std::max(staged.slowest_band_ms, ms_between(started, std::chrono::steady_clock::now()));
-    m_frames_pending = std::max(m_frames_pending, staged.next_row < height ? 0 : frames_after_change);
     if (staged.next_row < height)
         return;
+    m_frames_pending = std::max(m_frames_pending, frames_after_change);  // the one frame that shows it
     StagedAtlas done = std::move(staged);
     m_staged_atlas.reset();
     install_atlas(std::move(done.built.atlas), done.built.fonts, done.texture);

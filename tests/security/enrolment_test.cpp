@@ -20,12 +20,6 @@ namespace {
 
 const std::string kiosk_key(64, 'b');
 
-std::string new_code(Api& staff, const std::string& kiosk_id) {
-    const Reply r = staff.post("/v1/kiosks/enrolment-codes", {{"kiosk_id", kiosk_id}});
-    REQUIRE(r.status == 201);
-    return r.as<p::EnrolmentCode>().code;
-}
-
 Reply enrol(int port, const std::string& code) {
     return Api(port, "").post("/v1/kiosks/enrol", {{"code", code}, {"verify_key", kiosk_key}});
 }
@@ -43,7 +37,7 @@ std::string wrong(const std::string& code, int n) {
 TEST_CASE("attack: guessing enrolment codes is stopped after 5 misses from an address, the right code included") {
     InProcessServer server;
     Api staff(server.port(), staff_token);
-    const std::string code = new_code(staff, "lobby-7");
+    const std::string code = new_enrolment_code(staff, "lobby-7");
     for (int i = 0; i < 5; ++i) CHECK(enrol(server.port(), wrong(code, i)).error_code() == "unknown_code");
     const Reply locked = enrol(server.port(), code);
     CHECK(locked.status == 429);
@@ -57,7 +51,7 @@ TEST_CASE("attack: guessing enrolment codes is stopped after 5 misses from an ad
 TEST_CASE("attack: guesses from many addresses together pause enrolment for everyone after 20") {
     InProcessServer server;
     Api staff(server.port(), staff_token);
-    const std::string code = new_code(staff, "lobby-7");
+    const std::string code = new_enrolment_code(staff, "lobby-7");
     lobby::server::Database db(server.db_path());
     const auto now = server.clock().now();
     // Four guesses each from five addresses: no address reaches its limit.
@@ -73,7 +67,7 @@ TEST_CASE("attack: guesses from many addresses together pause enrolment for ever
 TEST_CASE("attack: an enrolment code works once, and not after 24 hours") {
     InProcessServer server;
     Api staff(server.port(), staff_token);
-    const std::string code = new_code(staff, "lobby-7");
+    const std::string code = new_enrolment_code(staff, "lobby-7");
     const Reply first = enrol(server.port(), code);
     REQUIRE(first.status == 200);
     const Reply reused = enrol(server.port(), code);
@@ -81,13 +75,13 @@ TEST_CASE("attack: an enrolment code works once, and not after 24 hours") {
     CHECK(reused.error_code() == "code_already_used");
     CHECK(Api(server.port(), first.as<p::Enrolment>().token).get("/v1/changes?since=0&limit=1").status == 200);
 
-    const std::string late = new_code(staff, "lobby-8");
+    const std::string late = new_enrolment_code(staff, "lobby-8");
     server.clock().advance(24 * 3600);
     const Reply expired = enrol(server.port(), late);
     CHECK(expired.status == 410);
     CHECK(expired.error_code() == "code_expired");
     // A bad body is refused before the code is looked at (and costs it nothing).
-    const std::string fresh = new_code(staff, "lobby-9");
+    const std::string fresh = new_enrolment_code(staff, "lobby-9");
     CHECK(Api(server.port(), "").post("/v1/kiosks/enrol", {{"code", fresh}, {"verify_key", "nothex"}}).status == 422);
     CHECK(enrol(server.port(), fresh).status == 200);
 }
@@ -95,7 +89,7 @@ TEST_CASE("attack: an enrolment code works once, and not after 24 hours") {
 TEST_CASE("attack: a copy of the office DB holds no enrolment code in clear") {
     InProcessServer server;
     Api staff(server.port(), staff_token);
-    const std::string code = new_code(staff, "lobby-7");
+    const std::string code = new_enrolment_code(staff, "lobby-7");
     CHECK(db_int(server.db_path(), "SELECT count(*) FROM enrolment_codes") == 1);
     CHECK(db_int(server.db_path(), "SELECT count(*) FROM enrolment_codes WHERE code_hash LIKE '%" + code + "%'") == 0);
     // Nor a plain SHA-256 of it, which 10^8 tries would reverse.

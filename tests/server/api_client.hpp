@@ -111,6 +111,13 @@ inline std::string verification_token_for(Api& api, const std::string& unit, con
     return r.as<protocol::FeeLookupResult>().verification_token.value_or("");
 }
 
+// A one-time enrolment code staff make for `kiosk_id`.
+inline std::string new_enrolment_code(Api& staff, const std::string& kiosk_id) {
+    const Reply r = staff.post("/v1/kiosks/enrolment-codes", {{"kiosk_id", kiosk_id}});
+    REQUIRE(r.status == 201);
+    return r.as<protocol::EnrolmentCode>().code;
+}
+
 // One demo server shared by the tests of this executable that only need
 // the demo data and do not depend on each other's writes.
 inline OfficeServerProcess& shared_server() {

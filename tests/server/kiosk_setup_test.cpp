@@ -16,12 +16,6 @@ namespace {
 
 const std::string kiosk_key(64, 'a');
 
-std::string new_code(Api& staff, const std::string& kiosk_id) {
-    const Reply r = staff.post("/v1/kiosks/enrolment-codes", {{"kiosk_id", kiosk_id}});
-    REQUIRE(r.status == 201);
-    return r.as<p::EnrolmentCode>().code;
-}
-
 const p::Change* find_change(const std::vector<p::Change>& changes, const std::string& collection,
                              const std::string& key) {
     const p::Change* found = nullptr;
@@ -72,8 +66,8 @@ TEST_CASE("a code for an existing kiosk re-enrols it: a new token, and the old o
     Api staff(server.port(), staff_token);
     Api old_token(server.port(), lobby1_token);
     REQUIRE(old_token.get("/v1/changes?since=0&limit=1").status == 200);
-    const std::string first = new_code(staff, "lobby-1");
-    const std::string second = new_code(staff, "lobby-1");  // replaces the first, unused one
+    const std::string first = new_enrolment_code(staff, "lobby-1");
+    const std::string second = new_enrolment_code(staff, "lobby-1");  // replaces the first, unused one
     CHECK(Api(server.port(), "").post("/v1/kiosks/enrol", {{"code", first}, {"verify_key", kiosk_key}}).status == 404);
     const Reply r = Api(server.port(), "").post("/v1/kiosks/enrol", {{"code", second}, {"verify_key", kiosk_key}});
     REQUIRE(r.status == 200);
