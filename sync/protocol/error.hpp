@@ -64,6 +64,7 @@ inline constexpr const char* unit_locked = "unit_locked";              // 423
 inline constexpr const char* too_many_attempts = "too_many_attempts";  // 429 (visitor code guesses; locked_until says when)
 inline constexpr const char* internal_error = "internal_error";        // 500 (a bug, never bad input)
 inline constexpr const char* payments_unavailable = "payments_unavailable";  // 503 (no payment provider, or it did not create the order)
+inline constexpr const char* database_unavailable = "database_unavailable";  // 503 (the database is down, restarting or busy: retry later, same Idempotency-Key)
 inline constexpr const char* too_many_connections = "too_many_connections";  // 503 (this client address has too many open)
 } // namespace error_code
 

@@ -72,6 +72,11 @@ bool Database::reusable() const
     return PQstatus(m_pg->handle()) == CONNECTION_OK && PQtransactionStatus(m_pg->handle()) == PQTRANS_IDLE;
 }
 
+bool Database::still_open()
+{
+    return !m_pg || m_pg->still_open();
+}
+
 int Database::changes() const
 {
     return m_pg ? m_pg->changes() : sqlite3_changes(m_connection->handle());

@@ -4,7 +4,7 @@
 // postgres.hpp). The SQL is SQLite's dialect written portably; parameter
 // markers and schema types are translated for PostgreSQL (sql_dialect.hpp).
 // A throwing boundary: a failed statement aborts the request and its
-// transaction rolls back (handlers map DbError to 500).
+// transaction rolls back (handlers map DbError to 500, DbUnavailable to 503).
 #pragma once
 
 #include "field_cipher.hpp"
@@ -41,6 +41,16 @@ private:
     int m_code;
 };
 
+// The database cannot be reached right now (PostgreSQL stopped or
+// restarting, its session cut, or every pooled connection busy for longer
+// than the pool waits). Nothing of the request was committed, or its COMMIT
+// went unanswered: handlers answer 503 database_unavailable with
+// Retry-After, and the client retries with the same Idempotency-Key.
+class DbUnavailable : public DbError {
+public:
+    explicit DbUnavailable(const std::string& what) : DbError(what, 10) {}  // SQLITE_IOERR
+};
+
 // Where the data key lives when --data-key-file is not given: beside the DB.
 inline std::string default_data_key_file(const std::string& db_path) { return db_path + ".key"; }
 
@@ -61,6 +71,9 @@ public:
     // connection was cut) or was left inside a transaction: the pool then
     // drops it and opens a new one for the next request.
     bool reusable() const;
+    // False when an idle PostgreSQL session was closed by the server meanwhile
+    // (it restarted): checked before the pool hands the session out again.
+    bool still_open();
     // SQLite only: the wrapped connection (throws on PostgreSQL).
     const lobby::sqlite::Connection& connection() const;
     PgConnection& pg() const { return *m_pg; }

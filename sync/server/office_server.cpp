@@ -78,6 +78,13 @@ const char* default_code(int status) {
     }
 }
 
+PoolLimits pool_limits(const ServerConfig& config) {
+    PoolLimits limits;
+    limits.size = config.db_pool;
+    limits.wait = std::chrono::milliseconds(static_cast<long long>(config.db_pool_wait_seconds * 1000));
+    return limits;
+}
+
 ConnectionLimits connection_limits(const ServerConfig& config) {
     ConnectionLimits limits;
     limits.request_read = std::chrono::milliseconds(static_cast<long long>(config.request_read_seconds * 1000));
@@ -91,7 +98,8 @@ OfficeServer::OfficeServer(ServerConfig config)
     : m_config(std::move(config)),
       // The certificate first: a wrong file is named before the database is touched.
       m_tls(m_config.tls() ? TlsContext::load(m_config.tls_cert_file, m_config.tls_key_file) : nullptr),
-      m_pool(m_config.db_path, std::make_shared<const FieldCipher>(FieldCipher::from_key_file(m_config.data_key_path()))),
+      m_pool(m_config.db_path, std::make_shared<const FieldCipher>(FieldCipher::from_key_file(m_config.data_key_path())),
+             pool_limits(m_config)),
       m_http(connection_limits(m_config)) {
     if (m_tls) m_http.use_tls(m_tls);
     auto lease = m_pool.acquire();
@@ -145,6 +153,17 @@ void OfficeServer::install_handlers() {
         std::string what = "unknown";
         try {
             std::rethrow_exception(ep);
+        } catch (const DbUnavailable& e) {
+            // Not a bug: the database is down, restarting or saturated. Nothing
+            // was written (or a lost COMMIT replays under its Idempotency-Key).
+            spdlog::warn("{} {}: database unavailable: {}", req.method, loggable_path(req.path), e.what());
+            const ApiResponse r = api_error(503, protocol::error_code::database_unavailable,
+                                            "The office database cannot be reached right now. "
+                                            "Try again shortly with the same Idempotency-Key.");
+            res.status = 503;
+            res.set_header("Retry-After", "2");
+            res.set_content(protocol::dump_json(r.body), "application/json; charset=utf-8");
+            return;
         } catch (const std::exception& e) {
             what = e.what();
         } catch (...) {

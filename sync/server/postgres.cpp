@@ -3,6 +3,8 @@
 
 #include "db.hpp"
 
+#include <poll.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
@@ -19,10 +21,28 @@ int error_code(const PGresult* r) {
     return 1;                                                    // SQLITE_ERROR
 }
 
-[[noreturn]] void fail(PGconn* conn, const PGresult* r, const std::string& context) {
-    std::string message = r ? PQresultErrorMessage(r) : PQerrorMessage(conn);
+// The database went away rather than refused the statement: the session is
+// lost (class 08), the server is shutting down or restarting (57P01..57P03),
+// or it has no connection slot left (53300).
+bool database_away(PGconn* conn, const PGresult* r) {
+    if (!conn || PQstatus(conn) == CONNECTION_BAD) return true;
+    const char* state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : nullptr;
+    // An error libpq made itself (no SQLSTATE), e.g. "server closed the
+    // connection unexpectedly" after a failed send: reading tells whether
+    // the session is gone (EOF marks it CONNECTION_BAD).
+    if (!state) return PQconsumeInput(conn) != 1 || PQstatus(conn) == CONNECTION_BAD;
+    return std::strncmp(state, "08", 2) == 0 || std::strncmp(state, "57P0", 4) == 0 || std::strcmp(state, "53300") == 0;
+}
+
+std::string trimmed(std::string message) {
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    throw DbError("postgresql " + context + ": " + message, error_code(r));
+    return message;
+}
+
+[[noreturn]] void fail(PGconn* conn, const PGresult* r, const std::string& context) {
+    const std::string message = "postgresql " + context + ": " + trimmed(r ? PQresultErrorMessage(r) : PQerrorMessage(conn));
+    if (database_away(conn, r)) throw DbUnavailable(message);
+    throw DbError(message, error_code(r));
 }
 
 bool ok(const PGresult* r) {
@@ -49,11 +69,11 @@ std::string loggable_db_target(const std::string& target) {
 
 PgConnection::PgConnection(const std::string& url) : m_conn(PQconnectdb(url.c_str())) {
     if (!m_conn || PQstatus(m_conn) != CONNECTION_OK) {
-        std::string message = m_conn ? PQerrorMessage(m_conn) : "out of memory";
-        while (!message.empty() && message.back() == '\n') message.pop_back();
+        const std::string message = trimmed(m_conn ? PQerrorMessage(m_conn) : "out of memory");
         PQfinish(m_conn);
         m_conn = nullptr;
-        throw DbError("cannot open database " + loggable_db_target(url) + ": " + message, 14);  // SQLITE_CANTOPEN
+        // Down, restarting or full: a request gets 503 and the next one tries again.
+        throw DbUnavailable("cannot open database " + loggable_db_target(url) + ": " + message);
     }
     // Notices (e.g. "relation already exists, skipping") are not errors.
     PQsetNoticeProcessor(m_conn, [](void*, const char*) {}, nullptr);
@@ -61,6 +81,16 @@ PgConnection::PgConnection(const std::string& url) : m_conn(PQconnectdb(url.c_st
 }
 
 PgConnection::~PgConnection() { PQfinish(m_conn); }
+
+bool PgConnection::still_open() {
+    if (PQstatus(m_conn) != CONNECTION_OK) return false;
+    // An idle session has nothing to read; if its socket is readable, the
+    // server closed it (a restart, pg_terminate_backend) and libpq sees EOF.
+    pollfd p{PQsocket(m_conn), POLLIN, 0};
+    if (::poll(&p, 1, 0) == 0) return true;
+    if (PQconsumeInput(m_conn) != 1) return false;
+    return PQstatus(m_conn) == CONNECTION_OK;
+}
 
 void PgConnection::note_changes(const PGresult* r) {
     const char* status = PQcmdStatus(const_cast<PGresult*>(r));
@@ -99,7 +129,7 @@ void PgConnection::drain() {
             if (!ok(raw)) {
                 if (error.empty()) {
                     error = PQresultErrorMessage(raw);
-                    code = error_code(raw);
+                    code = database_away(m_conn, raw) ? 10 : error_code(raw);
                 }
                 continue;
             }
@@ -108,8 +138,9 @@ void PgConnection::drain() {
     }
     PQexitPipelineMode(m_conn);
     if (!error.empty()) {
-        while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
-        throw DbError("postgresql step: " + error, code);
+        error = "postgresql step: " + trimmed(error);
+        if (code == 10 || PQstatus(m_conn) == CONNECTION_BAD) throw DbUnavailable(error);
+        throw DbError(error, code);
     }
 }
 
@@ -119,10 +150,11 @@ void PgConnection::run_queued(const std::string& name, const std::vector<std::op
     values.reserve(params.size());
     for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
     if (PQsendQueryPrepared(m_conn, name.c_str(), static_cast<int>(values.size()), values.data(), nullptr, nullptr, 0) != 1) {
-        const std::string message = PQerrorMessage(m_conn);
+        const std::string message = "postgresql step: " + trimmed(PQerrorMessage(m_conn));
         m_queued = std::max(m_queued, 1);
         try { drain(); } catch (const DbError&) {}
-        throw DbError("postgresql step: " + message, 1);
+        if (PQstatus(m_conn) == CONNECTION_BAD) throw DbUnavailable(message);
+        throw DbError(message, 1);
     }
     // Collect now and then: unread answers must not fill the socket.
     if (++m_queued >= 256) drain();

@@ -47,6 +47,8 @@ public:
         return m_changes;
     }
     PGconn* handle() const { return m_conn; }
+    // An idle session the server has not closed meanwhile.
+    bool still_open();
 
 private:
     PGconn* m_conn = nullptr;
