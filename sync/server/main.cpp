@@ -103,6 +103,13 @@ int main(int argc, char** argv) {
                    "this estate asks the resident before a walk-in gets a pass, and sends the visitor to the "
                    "front desk without an answer within this time; 0: no asking")
         ->check(CLI::Range(0, 3600))->capture_default_str();
+    app.add_option("--db-pool", config.db_pool,
+                   "database connections this process opens at most (with PostgreSQL: all servers' pools together "
+                   "below the database's max_connections)")
+        ->check(CLI::Range(1, 1000))->capture_default_str();
+    app.add_option("--db-pool-wait-seconds", config.db_pool_wait_seconds,
+                   "how long a request waits for a free database connection before it gets 503")
+        ->check(CLI::Range(0.01, 600.0))->capture_default_str();
     app.add_option("--threads", config.threads, "HTTP worker threads")->check(CLI::Range(1, 256))->capture_default_str();
     app.add_option("--request-read-seconds", config.request_read_seconds,
                    "time a request (headers and body) has to arrive in full, else 408")

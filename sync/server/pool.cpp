@@ -1,27 +1,75 @@
-// Connection pool.
+// Connection pool with a bound: waits for a free connection, never opens more.
 #include "pool.hpp"
 
 namespace lobby::server {
 
-Pool::Pool(std::string path, std::shared_ptr<const FieldCipher> cipher)
-    : m_path(std::move(path)), m_cipher(std::move(cipher)) {}
+Pool::Pool(std::string path, std::shared_ptr<const FieldCipher> cipher, PoolLimits limits)
+    : m_path(std::move(path)), m_cipher(std::move(cipher)), m_limits(limits) {
+    if (m_limits.size < 1) m_limits.size = 1;
+}
 
 Pool::Lease::~Lease() {
-    if (!m_db || !m_db->reusable()) return;  // a lost session closes here
-    std::lock_guard<std::mutex> lock(m_pool->m_mutex);
-    m_pool->m_free.push_back(std::move(m_db));
+    if (m_db) m_pool->give_back(std::move(m_db));
+}
+
+void Pool::give_back(std::unique_ptr<Database> db) {
+    const bool keep = db->reusable();
+    std::unique_ptr<Database> lost;  // closed outside the lock
+    std::vector<std::unique_ptr<Database>> stale;
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (keep) {
+            m_idle.push_back(std::move(db));
+        } else {
+            // A lost session (the database restarted, or it was left inside a
+            // transaction) closes here. If the database went away, the idle
+            // ones went with it: drop them too, so the next requests connect
+            // afresh instead of each finding its session dead.
+            lost = std::move(db);
+            --m_open;
+            if (!lost->still_open()) {
+                m_open -= static_cast<int>(m_idle.size());
+                stale.swap(m_idle);
+            }
+        }
+    }
+    m_returned.notify_all();
+}
+
+std::unique_ptr<Database> Pool::take_idle_locked() {
+    while (!m_idle.empty()) {
+        std::unique_ptr<Database> db = std::move(m_idle.back());
+        m_idle.pop_back();
+        if (db->still_open()) return db;
+        --m_open;  // closed by the server while idle
+    }
+    return nullptr;
 }
 
 Pool::Lease Pool::acquire() {
+    const auto deadline = std::chrono::steady_clock::now() + m_limits.wait;
     {
-        std::lock_guard<std::mutex> lock(m_mutex);
-        if (!m_free.empty()) {
-            std::unique_ptr<Database> db = std::move(m_free.back());
-            m_free.pop_back();
-            return Lease(*this, std::move(db));
+        std::unique_lock<std::mutex> lock(m_mutex);
+        for (;;) {
+            if (auto db = take_idle_locked()) return Lease(*this, std::move(db));
+            if (m_open < m_limits.size) break;
+            if (m_returned.wait_until(lock, deadline) == std::cv_status::timeout && m_idle.empty() &&
+                m_open >= m_limits.size)
+                throw DbUnavailable("all " + std::to_string(m_limits.size) + " database connections stayed busy for " +
+                                    std::to_string(m_limits.wait.count()) + " ms");
         }
+        ++m_open;  // a slot for the connection opened below, outside the lock
     }
-    return Lease(*this, std::make_unique<Database>(m_path, m_cipher));
+    try {
+        return Lease(*this, std::make_unique<Database>(m_path, m_cipher));
+    } catch (...) {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            --m_open;
+        }
+        m_returned.notify_one();
+        throw;
+    }
 }
 
 } // namespace lobby::server

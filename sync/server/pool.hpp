@@ -1,9 +1,12 @@
-// Connection pool: one SQLite connection per concurrent request, and an
-// in-process write lock so writers queue on a mutex instead of busy-waiting.
+// Connection pool: one database connection per concurrent request, at most
+// `size` open at once, and an in-process write lock so writers queue on a
+// mutex instead of busy-waiting.
 #pragma once
 
 #include "db.hpp"
 
+#include <chrono>
+#include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -11,16 +14,24 @@
 
 namespace lobby::server {
 
+// --db-pool and --db-pool-wait-seconds: a request that finds every one of
+// `size` connections lent out waits up to `wait` for one, then gets 503.
+struct PoolLimits {
+    int size = 16;  // as many as --threads' default: only a slow database makes requests wait
+    std::chrono::milliseconds wait{5000};
+};
+
 class Pool {
 public:
     // No cipher: each connection loads the key file beside the database.
-    explicit Pool(std::string path, std::shared_ptr<const FieldCipher> cipher = nullptr);
+    explicit Pool(std::string path, std::shared_ptr<const FieldCipher> cipher = nullptr, PoolLimits limits = {});
 
     // A borrowed connection, returned to the pool when the lease ends.
     class Lease {
     public:
         Lease(Pool& pool, std::unique_ptr<Database> db) : m_pool(&pool), m_db(std::move(db)) {}
-        Lease(Lease&&) = default;
+        Lease(Lease&& other) noexcept : m_pool(other.m_pool), m_db(std::move(other.m_db)) {}
+        Lease& operator=(Lease&&) = delete;
         ~Lease();
         Database& db() { return *m_db; }
 
@@ -29,15 +40,24 @@ public:
         std::unique_ptr<Database> m_db;
     };
 
+    // Throws DbUnavailable when no connection is free within the limit's
+    // wait, or a new one cannot be opened (the database is down).
     Lease acquire();
     std::mutex& write_mutex() { return m_write_mutex; }
     const std::string& path() const { return m_path; }
+    const PoolLimits& limits() const { return m_limits; }
 
 private:
+    void give_back(std::unique_ptr<Database> db);
+    std::unique_ptr<Database> take_idle_locked();
+
     std::string m_path;
     std::shared_ptr<const FieldCipher> m_cipher;
-    std::mutex m_mutex;  // guards m_free
-    std::vector<std::unique_ptr<Database>> m_free;
+    PoolLimits m_limits;
+    std::mutex m_mutex;  // guards m_idle and m_open
+    std::condition_variable m_returned;
+    std::vector<std::unique_ptr<Database>> m_idle;
+    int m_open = 0;  // lent out + idle + being opened
     std::mutex m_write_mutex;
 };
 
