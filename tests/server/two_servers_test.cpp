@@ -2,8 +2,10 @@
 // ctest -L postgres one PostgreSQL database): the database, not a process's
 // memory, keeps idempotency and the feed's order.
 #include "api_client.hpp"
+#include "support/time_scale.hpp"
 
 #include <atomic>
+#include <chrono>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -109,4 +111,57 @@ TEST_CASE("writers on two servers and a reader pulling meanwhile: the cursor nev
     for (const auto& id : created)
         if (!pulled.count(id)) missing.push_back(id);
     CHECK_MESSAGE(missing.empty(), "tickets the incremental pulls skipped: " << missing.size());
+}
+
+TEST_CASE("kill -9 of one server under load: kiosks resend to the other with the same keys, one record each") {
+    OfficeServerProcess a;
+    OfficeServerProcess b(beside(a));
+    const std::string tag = "双机宕一";
+    std::mutex mutex;
+    std::vector<std::string> sent;           // every description, one request each
+    std::vector<std::string> acknowledged;   // ticket ids answered 201
+    std::vector<std::string> lost;           // requests no server acknowledged
+    std::atomic<bool> loading{true};
+    std::atomic<int> acks{0};
+    std::vector<std::thread> kiosks;
+    for (int k = 0; k < 4; ++k)
+        kiosks.emplace_back([&, k] {
+            // Two kiosks on each server; a request not acknowledged goes again,
+            // with its key, to the survivor (as the kiosk's outbox resends).
+            Api first((k % 2 ? b : a).port(), k < 2 ? lobby1_token : lobby2_token);
+            Api survivor(b.port(), k < 2 ? lobby1_token : lobby2_token);
+            for (int i = 0; loading; ++i) {
+                const std::string key = Api::fresh_key();
+                const std::string description = tag + " " + std::to_string(k) + "-" + std::to_string(i);
+                Reply r = first.post("/v1/repairs", repair(description), key);
+                for (int retry = 0; r.status != 201 && retry < 20; ++retry)
+                    r = survivor.post("/v1/repairs", repair(description), key);
+                std::lock_guard<std::mutex> lock(mutex);
+                sent.push_back(description);
+                if (r.status == 201) {
+                    acknowledged.push_back(r.as<p::Ticket>().id);
+                    ++acks;
+                } else {
+                    lost.push_back(description + ": " + std::to_string(r.status));
+                }
+            }
+        });
+    auto wait_for_acks = [&](int n) {
+        const auto deadline = std::chrono::steady_clock::now() + scaled(std::chrono::seconds(60));
+        while (acks < n && std::chrono::steady_clock::now() < deadline) std::this_thread::yield();
+        return acks >= n;
+    };
+    const bool loaded = wait_for_acks(20);
+    a.kill_hard();  // mid-load: some of its requests are cut before or after their COMMIT
+    const bool went_on = wait_for_acks(acks + 20);
+    loading = false;
+    for (auto& t : kiosks) t.join();
+    REQUIRE(loaded);
+    CHECK(went_on);
+    CHECK_MESSAGE(lost.empty(), "requests no server acknowledged: " << lost.size() << ", first: " << (lost.empty() ? "" : lost.front()));
+    CHECK(std::set<std::string>(acknowledged.begin(), acknowledged.end()).size() == acknowledged.size());
+    const std::string like = "description LIKE '" + tag + " %'";
+    CHECK(db_int(b.db_path(), "SELECT COUNT(*) FROM tickets WHERE " + like) == static_cast<long long>(sent.size()));
+    CHECK(db_int(b.db_path(), "SELECT COUNT(DISTINCT description) FROM tickets WHERE " + like) ==
+          static_cast<long long>(sent.size()));
 }

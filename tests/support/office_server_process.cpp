@@ -58,7 +58,9 @@ OfficeServerProcess::OfficeServerProcess(OfficeServerOptions options) {
     m_log_path = m_dir + "/office-server.log";
 
     std::vector<std::string> args = {office_server_binary(), "--db", test_database(m_db_path), "--listen", "127.0.0.1:0"};
-    if (testing_postgres()) args.insert(args.end(), {"--data-key-file", test_data_key_file(m_db_path)});
+    // A URL given as it is brings its own --data-key-file in extra_args.
+    if (testing_postgres() && m_db_path.find("://") == std::string::npos)
+        args.insert(args.end(), {"--data-key-file", test_data_key_file(m_db_path)});
     if (options.demo) {
         args.emplace_back("--demo");
         // The demo kiosks' key files, as an enrolment hands them over (written
