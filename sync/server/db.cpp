@@ -28,7 +28,7 @@ lobby::sqlite::Connection open_sqlite(const std::string& path)
 
 // One lock per office database: every server process on it takes the same
 // one; keyed by the schema, so several offices in one PostgreSQL database
-// (a schema each, as the tests do) do not wait for each other.
+// (a schema each) do not wait for each other.
 constexpr const char* pg_write_lock = "SELECT pg_advisory_xact_lock(7019, hashtext(current_schema()))";
 
 } // namespace

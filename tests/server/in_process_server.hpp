@@ -43,14 +43,16 @@ public:
     explicit InProcessServer(const std::function<void(server::ServerConfig&)>& tweak = {})
         : m_dir(make_temp_dir("office-in-process")) {
         server::ServerConfig config;
-        config.db_path = test_database(m_dir + "/office.db");  // or its PostgreSQL stand-in
-        if (testing_postgres()) config.data_key_file = test_data_key_file(m_dir + "/office.db");
+        const std::string path = m_dir + "/office.db";
+        if (testing_postgres()) config.data_key_file = test_data_key_file(path);
         config.port = 0;
         config.demo = true;
         config.threads = 4;
         config.now = [clock = &m_clock] { return clock->now(); };
         config.kiosk_key_dir = m_dir;  // the demo kiosks' key files, as an enrolment hands them over
         if (tweak) tweak(config);
+        // Or its PostgreSQL stand-in: a seeded one copied when the seed is wanted.
+        config.db_path = config.demo ? test_demo_database(path, m_dir, test_data_key_file(path)) : test_database(path);
         spdlog::set_level(spdlog::level::warn);  // no request log lines among the test output
         m_server = std::make_unique<server::OfficeServer>(config);
         if (m_server->bind() < 0) throw std::runtime_error("in-process office server: cannot bind a port");
@@ -64,6 +66,7 @@ public:
         m_server->stop();
         m_thread.join();
         m_server.reset();
+        try { drop_test_database(m_dir + "/office.db"); } catch (const std::exception&) {}
         std::error_code ignored;
         std::filesystem::remove_all(m_dir, ignored);
     }

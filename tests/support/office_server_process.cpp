@@ -57,7 +57,10 @@ OfficeServerProcess::OfficeServerProcess(OfficeServerOptions options) {
     m_db_path = options.db_path.empty() ? m_dir + "/office.db" : options.db_path;
     m_log_path = m_dir + "/office-server.log";
 
-    std::vector<std::string> args = {office_server_binary(), "--db", test_database(m_db_path), "--listen", "127.0.0.1:0"};
+    const std::string db = options.demo && !options.own_seed
+                               ? test_demo_database(m_db_path, m_dir, test_data_key_file(m_db_path))
+                               : test_database(m_db_path);
+    std::vector<std::string> args = {office_server_binary(), "--db", db, "--listen", "127.0.0.1:0"};
     // A URL given as it is brings its own --data-key-file in extra_args.
     if (testing_postgres() && m_db_path.find("://") == std::string::npos)
         args.insert(args.end(), {"--data-key-file", test_data_key_file(m_db_path)});
@@ -201,6 +204,10 @@ OfficeServerProcess::~OfficeServerProcess() {
     terminate();
     if (m_stdout_fd >= 0) close(m_stdout_fd);
     if (!m_dir.empty() && !std::getenv("LOBBY_KEEP_TEST_DB")) {
+        // Its own database (in its folder) goes with it; one it was given stays.
+        if (m_db_path == m_dir + "/office.db") {
+            try { drop_test_database(m_db_path); } catch (const std::exception&) {}
+        }
         std::error_code ignored;
         std::filesystem::remove_all(m_dir, ignored);
     }

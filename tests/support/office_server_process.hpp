@@ -34,6 +34,9 @@ struct OfficeServerOptions {
     bool demo = true;                     // seed the demo estate
     std::string db_path;                  // empty: <fresh temp dir>/office.db
     std::vector<std::string> extra_args;  // e.g. {"--lockout-seconds", "2"}
+    // PostgreSQL run: a fresh demo database is a copy of the run's seeded
+    // template (test_demo_database); true makes this server seed it itself.
+    bool own_seed = false;
     // HTTPS: the server gets --tls-cert/--tls-key; the readiness check trusts
     // tls_ca (tests/tls/make_test_pki.sh makes all three). tls_ca alone: HTTPS
     // set up by extra_args (a --config file). All empty: plain HTTP.
@@ -50,6 +53,8 @@ public:
     OfficeServerProcess& operator=(const OfficeServerProcess&) = delete;
 
     int port() const { return m_port; }
+    // The temp dir this server was given (its log, the demo kiosks' key files).
+    const std::string& dir() const { return m_dir; }
     std::string base_url() const { return (m_tls ? "https://" : "http://") + std::string("127.0.0.1:") + std::to_string(m_port); }
     const std::string& db_path() const { return m_db_path; }
     pid_t pid() const { return m_pid; }

@@ -1,5 +1,7 @@
-// Test databases: a SQLite file, or a PostgreSQL schema named after it.
+// Test databases: a SQLite file, or a PostgreSQL database named after it.
 #include "support/test_database.hpp"
+
+#include "support/office_server_process.hpp"
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -7,31 +9,34 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <stdexcept>
 
 namespace lobby::test {
 namespace {
+
+namespace fs = std::filesystem;
 
 const char* pg_host() {
     const char* host = std::getenv("LOBBY_TEST_PG_HOST");
     return host && *host ? host : nullptr;
 }
 
-// One database, "postgres"; each test database is a schema in it, first on
-// the search path of the URL (a schema costs nothing to make; a database
-// copies its template's 7 MB).
-std::string pg_url(const std::string& schema = {}) {
+// application_name too (last: tests read it off the URL's end), so a test
+// can find its server's sessions in pg_stat_activity.
+std::string pg_url(const std::string& database) {
     const char* user = std::getenv("LOBBY_TEST_PG_USER");
-    std::string url = "postgresql://" + std::string(user && *user ? user : "lobby") + "@/postgres?host=" + pg_host();
-    // application_name too: a test can find its server's sessions.
-    if (!schema.empty()) url += "&options=-csearch_path%3D" + schema + "&application_name=" + schema;
-    return url;
+    return "postgresql://" + std::string(user && *user ? user : "lobby") + "@/" + database + "?host=" + pg_host() +
+           "&application_name=" + database;
 }
 
-// A schema name from the path (FNV-1a): the same path, the same schema, so
-// a test that restarts its server on one file gets its data back.
-std::string schema_name(const std::string& path) {
+// A database name from the path (FNV-1a): the same path, the same database,
+// so a test that restarts its server on one file gets its data back.
+std::string database_name(const std::string& path) {
     std::uint64_t h = 1469598103934665603ull;
     for (unsigned char c : path) h = (h ^ c) * 1099511628211ull;
     char name[32];
@@ -39,12 +44,92 @@ std::string schema_name(const std::string& path) {
     return name;
 }
 
+constexpr const char* demo_template = "lobby_demo_template";
+
 struct PgFinish {
     void operator()(PGconn* c) const { PQfinish(c); }
 };
 struct PgClear {
     void operator()(PGresult* r) const { PQclear(r); }
 };
+using Conn = std::unique_ptr<PGconn, PgFinish>;
+using Result = std::unique_ptr<PGresult, PgClear>;
+
+Conn admin() {
+    Conn conn(PQconnectdb(pg_url("postgres").c_str()));
+    if (PQstatus(conn.get()) != CONNECTION_OK)
+        throw std::runtime_error(std::string("test PostgreSQL: ") + PQerrorMessage(conn.get()));
+    return conn;
+}
+
+bool database_exists(PGconn* conn, const std::string& name) {
+    const char* values[] = {name.c_str()};
+    Result r(PQexecParams(conn, "SELECT 1 FROM pg_database WHERE datname = $1", 1, nullptr, values, nullptr, nullptr, 0));
+    return PQresultStatus(r.get()) == PGRES_TUPLES_OK && PQntuples(r.get()) == 1;
+}
+
+void exec(PGconn* conn, const std::string& sql) {
+    Result r(PQexec(conn, sql.c_str()));
+    if (PQresultStatus(r.get()) != PGRES_COMMAND_OK && PQresultStatus(r.get()) != PGRES_TUPLES_OK)
+        throw std::runtime_error("test PostgreSQL: " + sql + ": " + PQerrorMessage(conn));
+}
+
+// CREATE DATABASE; false if another process made it first.
+bool create_database(PGconn* conn, const std::string& name, const std::string& from = "") {
+    const std::string sql = "CREATE DATABASE " + name + (from.empty() ? "" : " TEMPLATE " + from);
+    Result r(PQexec(conn, sql.c_str()));
+    if (PQresultStatus(r.get()) == PGRES_COMMAND_OK) return true;
+    const char* state = PQresultErrorField(r.get(), PG_DIAG_SQLSTATE);
+    if (state && std::strcmp(state, "42P04") == 0) return false;  // duplicate_database
+    throw std::runtime_error("test PostgreSQL: " + sql + ": " + PQerrorMessage(conn));
+}
+
+// Databases this process knows exist: no admin session to ask again.
+std::mutex known_mutex;
+std::set<std::string> known;
+
+bool known_database(const std::string& name) {
+    std::lock_guard<std::mutex> lock(known_mutex);
+    return known.count(name) > 0;
+}
+void note_database(const std::string& name) {
+    std::lock_guard<std::mutex> lock(known_mutex);
+    known.insert(name);
+}
+
+// The template's keys: beside the cluster, removed with it.
+std::string template_dir() { return std::string(pg_host()) + "/demo-template"; }
+
+// Seeds the demo template once per run: the first demo server of any test
+// process does, the others wait on the advisory lock. A real office-server
+// seeds it (--demo), with the clock of now; its data key and kiosk key files
+// are kept for the copies.
+void ensure_demo_template(PGconn* conn) {
+    exec(conn, "SELECT pg_advisory_lock(7020)");
+    try {
+        if (!database_exists(conn, demo_template)) {
+            exec(conn, std::string("DROP DATABASE IF EXISTS ") + demo_template + "_seeding");
+            exec(conn, std::string("CREATE DATABASE ") + demo_template + "_seeding");
+            const std::string dir = template_dir();
+            fs::remove_all(dir);
+            fs::create_directories(dir + "/kiosk-keys");
+            {
+                OfficeServerProcess seeder(OfficeServerOptions(
+                    true, pg_url(std::string(demo_template) + "_seeding"), {"--data-key-file", dir + "/data.key"}));
+                for (const auto& entry : fs::directory_iterator(seeder.dir()))
+                    if (entry.path().extension() == ".key")
+                        fs::copy_file(entry.path(), dir + "/kiosk-keys/" + entry.path().filename().string());
+                if (seeder.terminate() != 0) throw std::runtime_error("test PostgreSQL: the demo seeder did not stop cleanly");
+            }
+            // Renamed only when whole: a copy never starts from half a seed.
+            exec(conn, std::string("ALTER DATABASE ") + demo_template + "_seeding RENAME TO " + demo_template);
+        }
+    } catch (...) {
+        PQclear(PQexec(conn, "SELECT pg_advisory_unlock(7020)"));
+        throw;
+    }
+    exec(conn, "SELECT pg_advisory_unlock(7020)");
+}
 
 } // namespace
 
@@ -52,14 +137,47 @@ bool testing_postgres() { return pg_host() != nullptr; }
 
 std::string test_database(const std::string& sqlite_path) {
     if (!testing_postgres() || sqlite_path.find("://") != std::string::npos) return sqlite_path;
-    const std::string name = schema_name(sqlite_path);
-    std::unique_ptr<PGconn, PgFinish> admin(PQconnectdb(pg_url().c_str()));
-    if (PQstatus(admin.get()) != CONNECTION_OK)
-        throw std::runtime_error(std::string("test PostgreSQL: ") + PQerrorMessage(admin.get()));
-    std::unique_ptr<PGresult, PgClear> made(PQexec(admin.get(), ("CREATE SCHEMA IF NOT EXISTS " + name).c_str()));
-    if (PQresultStatus(made.get()) != PGRES_COMMAND_OK)
-        throw std::runtime_error(std::string("test PostgreSQL: ") + PQerrorMessage(admin.get()));
+    const std::string name = database_name(sqlite_path);
+    if (!known_database(name)) {
+        Conn conn = admin();
+        if (!database_exists(conn.get(), name)) create_database(conn.get(), name);
+        note_database(name);
+    }
     return pg_url(name);
+}
+
+std::string test_demo_database(const std::string& sqlite_path, const std::string& kiosk_key_dir,
+                               const std::string& data_key_file) {
+    if (!testing_postgres() || sqlite_path.find("://") != std::string::npos) return sqlite_path;
+    const std::string name = database_name(sqlite_path);
+    if (known_database(name)) return pg_url(name);
+    Conn conn = admin();
+    if (!database_exists(conn.get(), name)) {
+        ensure_demo_template(conn.get());
+        if (create_database(conn.get(), name, demo_template)) {
+            const std::string dir = template_dir();
+            if (!fs::exists(data_key_file)) fs::copy_file(dir + "/data.key", data_key_file);
+            fs::permissions(data_key_file, fs::perms::owner_read | fs::perms::owner_write);
+            for (const auto& entry : fs::directory_iterator(dir + "/kiosk-keys"))
+                fs::copy_file(entry.path(), kiosk_key_dir + "/" + entry.path().filename().string(),
+                              fs::copy_options::overwrite_existing);
+        }
+    }
+    note_database(name);
+    return pg_url(name);
+}
+
+void drop_test_database(const std::string& sqlite_path) {
+    if (!testing_postgres() || sqlite_path.find("://") != std::string::npos) return;
+    const std::string name = database_name(sqlite_path);
+    {
+        std::lock_guard<std::mutex> lock(known_mutex);
+        known.erase(name);
+    }
+    // FORCE: the stopped server's sessions may still be closing. A copy made
+    // for every test case would fill the disk (35 MB each) if left to the end.
+    Conn conn = admin();
+    PQclear(PQexec(conn.get(), ("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").c_str()));
 }
 
 std::string test_data_key_file(const std::string& sqlite_path) { return sqlite_path + ".key"; }
