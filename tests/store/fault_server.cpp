@@ -95,6 +95,11 @@ bool FaultServer::fault(FaultMode mode, httplib::Response& response)
         response.status = 422;
         response.set_content(error_body("invalid_field", "description must not be empty"), k_json);
         return true;
+    case FaultMode::database_away_503:
+        response.status = 503;
+        response.set_header("Retry-After", "2");
+        response.set_content(error_body("database_unavailable", "The office database cannot be reached right now."), k_json);
+        return true;
     case FaultMode::html_404:
         response.status = 404;
         response.set_content("<html>Not Found</html>", "text/html");

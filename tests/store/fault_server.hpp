@@ -22,6 +22,7 @@ enum class FaultMode {
     wrong_content_type,  // 200 text/html
     refuse_422,          // the contract's 4xx error body: final
     html_404,            // a 404 page from something that is not the server
+    database_away_503,   // 503 database_unavailable + Retry-After: the office server while its database is down
 };
 
 // Serves POST <any>, GET /v1/changes, GET /v1/health, POST /v1/heartbeat on 127.0.0.1.

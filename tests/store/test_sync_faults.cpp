@@ -137,7 +137,8 @@ TEST_CASE("every kind of server misbehaviour is retried until the item arrives e
     Rig rig;
     rig.start(test::fast_config(server.url()));
     for (FaultMode mode : {FaultMode::error_500, FaultMode::stall, FaultMode::close_mid_body,
-                           FaultMode::garbage_json, FaultMode::wrong_content_type, FaultMode::html_404}) {
+                           FaultMode::garbage_json, FaultMode::wrong_content_type, FaultMode::html_404,
+                           FaultMode::database_away_503}) {
         CAPTURE(static_cast<int>(mode));
         server.set_mode(mode);
         const auto item = rig.submit("lamp in the lift lobby");

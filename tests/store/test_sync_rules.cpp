@@ -57,6 +57,12 @@ TEST_CASE("responses are judged success, refused or retry")
     CHECK(net::judge(answer(429, "application/json", k_error)).verdict == Verdict::retry);
     CHECK(net::judge(answer(500, "application/json", k_error)).verdict == Verdict::retry);
     CHECK(net::judge(answer(503, "text/plain", "busy")).reached_server);
+    // The office server while its database is away: the contract's error
+    // body, yet "later", never a refusal that would drop the submission.
+    const auto away = net::judge(answer(503, "application/json",
+                                        R"({"error":{"code":"database_unavailable","message":"try again"}})"));
+    CHECK(away.verdict == Verdict::retry);
+    CHECK(away.reached_server);
 
     net::HttpResponse refused_connect;
     refused_connect.transport = net::TransportError::connect;
