@@ -10,7 +10,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -100,35 +102,59 @@ void note_database(const std::string& name) {
 // The template's keys: beside the cluster, removed with it.
 std::string template_dir() { return std::string(pg_host()) + "/demo-template"; }
 
-// Seeds the demo template once per run: the first demo server of any test
-// process does, the others wait on the advisory lock. A real office-server
-// seeds it (--demo), with the clock of now; its data key and kiosk key files
-// are kept for the copies.
+// The demo seed's data is relative to its clock (bill periods, the day's
+// notices): a template seeded on another day in Shanghai, or over an hour
+// ago, is seeded again.
+bool template_stale(const std::string& dir) {
+    long long seeded_at = 0;
+    std::ifstream(dir + "/seeded_at") >> seeded_at;
+    const long long now = static_cast<long long>(std::time(nullptr));
+    constexpr long long shanghai = 8 * 3600;
+    return (now + shanghai) / 86400 != (seeded_at + shanghai) / 86400 || now - seeded_at > 3600;
+}
+
+// Seeds the demo template (once per run, again if stale): a real
+// office-server seeds it (--demo) with the clock of now; its data key and
+// kiosk key files are kept for the copies. The caller holds the lock.
 void ensure_demo_template(PGconn* conn) {
+    const std::string dir = template_dir();
+    if (database_exists(conn, demo_template)) {
+        if (!template_stale(dir)) return;
+        exec(conn, std::string("DROP DATABASE ") + demo_template + " WITH (FORCE)");
+    }
+    const std::string seeding = std::string(demo_template) + "_seeding";
+    exec(conn, "DROP DATABASE IF EXISTS " + seeding);
+    exec(conn, "CREATE DATABASE " + seeding);
+    fs::remove_all(dir);
+    fs::create_directories(dir + "/kiosk-keys");
+    const long long seeded_at = static_cast<long long>(std::time(nullptr));
+    {
+        OfficeServerProcess seeder(OfficeServerOptions(true, pg_url(seeding), {"--data-key-file", dir + "/data.key"}));
+        for (const auto& entry : fs::directory_iterator(seeder.dir()))
+            if (entry.path().extension() == ".key")
+                fs::copy_file(entry.path(), dir + "/kiosk-keys/" + entry.path().filename().string());
+        if (seeder.terminate() != 0) throw std::runtime_error("test PostgreSQL: the demo seeder did not stop cleanly");
+    }
+    std::ofstream(dir + "/seeded_at") << seeded_at;
+    // Renamed only when whole: a copy never starts from half a seed.
+    exec(conn, "ALTER DATABASE " + seeding + " RENAME TO " + demo_template);
+}
+
+// A copy of the demo template; false if another process made `name` first.
+// Under a lock shared by every test process: one seeds, the others wait,
+// and no copy reads a template being replaced.
+bool copy_demo_template(PGconn* conn, const std::string& name) {
     exec(conn, "SELECT pg_advisory_lock(7020)");
+    bool created = false;
     try {
-        if (!database_exists(conn, demo_template)) {
-            exec(conn, std::string("DROP DATABASE IF EXISTS ") + demo_template + "_seeding");
-            exec(conn, std::string("CREATE DATABASE ") + demo_template + "_seeding");
-            const std::string dir = template_dir();
-            fs::remove_all(dir);
-            fs::create_directories(dir + "/kiosk-keys");
-            {
-                OfficeServerProcess seeder(OfficeServerOptions(
-                    true, pg_url(std::string(demo_template) + "_seeding"), {"--data-key-file", dir + "/data.key"}));
-                for (const auto& entry : fs::directory_iterator(seeder.dir()))
-                    if (entry.path().extension() == ".key")
-                        fs::copy_file(entry.path(), dir + "/kiosk-keys/" + entry.path().filename().string());
-                if (seeder.terminate() != 0) throw std::runtime_error("test PostgreSQL: the demo seeder did not stop cleanly");
-            }
-            // Renamed only when whole: a copy never starts from half a seed.
-            exec(conn, std::string("ALTER DATABASE ") + demo_template + "_seeding RENAME TO " + demo_template);
-        }
+        ensure_demo_template(conn);
+        created = create_database(conn, name, demo_template);
     } catch (...) {
         PQclear(PQexec(conn, "SELECT pg_advisory_unlock(7020)"));
         throw;
     }
     exec(conn, "SELECT pg_advisory_unlock(7020)");
+    return created;
 }
 
 } // namespace
@@ -153,8 +179,7 @@ std::string test_demo_database(const std::string& sqlite_path, const std::string
     if (known_database(name)) return pg_url(name);
     Conn conn = admin();
     if (!database_exists(conn.get(), name)) {
-        ensure_demo_template(conn.get());
-        if (create_database(conn.get(), name, demo_template)) {
+        if (copy_demo_template(conn.get(), name)) {
             const std::string dir = template_dir();
             if (!fs::exists(data_key_file)) fs::copy_file(dir + "/data.key", data_key_file);
             fs::permissions(data_key_file, fs::perms::owner_read | fs::perms::owner_write);

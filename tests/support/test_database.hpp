@@ -10,7 +10,8 @@
 // A demo server's database (test_demo_database) is a copy of a template the
 // first demo server of the run seeded (CREATE DATABASE ... TEMPLATE, a file
 // copy): the demo seed is ~85,000 rows, which PostgreSQL would otherwise
-// insert one by one for every test case.
+// insert one by one for every test case. A template seeded on an earlier day
+// in Shanghai, or over an hour ago, is seeded again (the seed follows the clock).
 #pragma once
 
 #include <string>
