@@ -88,11 +88,12 @@ struct ServerConfig {
     std::size_t max_body_bytes = 64 * 1024;  // larger bodies get 413
     std::int64_t idempotency_retention_seconds = 30LL * 86400;  // stored responses older than this are dropped at start
     std::int64_t personal_data_retention_seconds = 30LL * 86400;  // visitor names/phones kept after the pass ends
-    // Database connections one server process holds at most (--db-pool); a
+    // Database connections one server process holds at most (--db-pool; 0:
+    // as many as `threads`, so only a slow database makes a request wait); a
     // request finding all of them busy waits up to db_pool_wait_seconds for
     // one, then gets 503 database_unavailable. With PostgreSQL, every server
     // process's pool together must stay below the database's max_connections.
-    int db_pool = 16;
+    int db_pool = 0;
     double db_pool_wait_seconds = 5;
     int threads = 16;  // HTTP worker threads; each keep-alive connection holds one while open (max 5 s idle)
     // Hostile clients (guarded_http_server.hpp): a request must arrive in full

@@ -104,9 +104,9 @@ int main(int argc, char** argv) {
                    "front desk without an answer within this time; 0: no asking")
         ->check(CLI::Range(0, 3600))->capture_default_str();
     app.add_option("--db-pool", config.db_pool,
-                   "database connections this process opens at most (with PostgreSQL: all servers' pools together "
-                   "below the database's max_connections)")
-        ->check(CLI::Range(1, 1000))->capture_default_str();
+                   "database connections this process opens at most; 0: as many as --threads (with PostgreSQL: all "
+                   "servers' pools together below the database's max_connections)")
+        ->check(CLI::Range(0, 1000))->capture_default_str();
     app.add_option("--db-pool-wait-seconds", config.db_pool_wait_seconds,
                    "how long a request waits for a free database connection before it gets 503")
         ->check(CLI::Range(0.01, 600.0))->capture_default_str();

@@ -80,7 +80,7 @@ const char* default_code(int status) {
 
 PoolLimits pool_limits(const ServerConfig& config) {
     PoolLimits limits;
-    limits.size = config.db_pool;
+    limits.size = config.db_pool > 0 ? config.db_pool : config.threads;
     limits.wait = std::chrono::milliseconds(static_cast<long long>(config.db_pool_wait_seconds * 1000));
     return limits;
 }

@@ -17,7 +17,7 @@ namespace lobby::server {
 // --db-pool and --db-pool-wait-seconds: a request that finds every one of
 // `size` connections lent out waits up to `wait` for one, then gets 503.
 struct PoolLimits {
-    int size = 16;  // as many as --threads' default: only a slow database makes requests wait
+    int size = 16;  // the server gives --db-pool, or --threads
     std::chrono::milliseconds wait{5000};
 };
 
