@@ -1,6 +1,8 @@
 // Script runner: parses and executes each line against KioskApp.
 #include "app/script_runner.hpp"
 
+#include "app/script_checks.hpp"
+
 #include "core/locale.hpp"
 #include "core/text_entry.hpp"
 #include "support/time_scale.hpp"
@@ -254,6 +256,8 @@ std::string unknown_keys_error(std::size_t& reported)
 std::string execute(KioskApp& app, const std::string& command, std::istringstream& args, ScriptState& script)
 {
     const ui::FrameRecord& frame = app.last_frame();
+    if (std::optional<std::string> checked = run_screen_check(app, frame, command, args))
+        return *checked;
     const std::string& screenshot_dir = script.screenshot_dir;
     if (command == "tap" || command == "tap_unsettled" || command == "drag") {
         std::string id;
