@@ -71,11 +71,17 @@ std::size_t letter_rows(const RoomEntryView& room)
     return (room.letters.size() + letters_per_row - 1) / letters_per_row;
 }
 
+// A letter key: a touch target, and as tall as its letter needs at 2x.
+float letter_key_height()
+{
+    return ImMax(ui::context().target(), ui::button_size("W", 0, ui::TextRole::Title).y);
+}
+
 // The rows of letter keys above the digits (none where the rooms are digits only).
 float letter_keys_height(const RoomEntryView& room)
 {
     const std::size_t rows = letter_rows(room);
-    return rows == 0 ? 0.0f : rows * (ui::context().target() + ImGui::GetStyle().ItemSpacing.y);
+    return rows == 0 ? 0.0f : rows * (letter_key_height() + ImGui::GetStyle().ItemSpacing.y);
 }
 
 // The letters this entrance's rooms use (B1203, 1502A), as keys of their
@@ -94,7 +100,7 @@ char draw_letter_keys(const RoomEntryView& room, float pad_w, float left)
             ImGui::SameLine();
         const char letter = room.letters[i];
         const std::string id = room.keypad_id + "." + std::string(1, letter);
-        if (ui::button(id.c_str(), std::string(1, letter), ImVec2(key_w, ui::context().target()),
+        if (ui::button(id.c_str(), std::string(1, letter), ImVec2(key_w, letter_key_height()),
                        ui::ButtonKind::Secondary, ui::TextRole::Title))
             tapped = letter;
     }
