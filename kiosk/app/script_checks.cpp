@@ -116,7 +116,10 @@ std::string check_screen_speaks(const KioskApp& app, const ui::FrameRecord& fram
 {
     if (!app.config().speech_enabled)
         return {};  // a kiosk without read-aloud offers no speaker
-    if (!frame.find_target("speech.say"))
+    // On any layer: under a dialog the footer's speaker is still the screen's.
+    const bool speaker = std::any_of(frame.targets.begin(), frame.targets.end(),
+                                     [](const ui::DrawnTarget& t) { return t.id == "speech.say"; });
+    if (!speaker)
         return "the screen offers no speaker button (speech.say)";
     const std::vector<std::string> pieces = frame.reading();
     if (pieces.empty())
