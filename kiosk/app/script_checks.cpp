@@ -116,6 +116,8 @@ std::string check_screen_speaks(const KioskApp& app, const ui::FrameRecord& fram
 {
     if (!app.config().speech_enabled)
         return {};  // a kiosk without read-aloud offers no speaker
+    if (!app.views().attract.empty())
+        return {};  // the attract slides while nobody is there: a touch only wakes the kiosk
     // On any layer: under a dialog the footer's speaker is still the screen's.
     const bool speaker = std::any_of(frame.targets.begin(), frame.targets.end(),
                                      [](const ui::DrawnTarget& t) { return t.id == "speech.say"; });
