@@ -13,15 +13,6 @@
 namespace kiosk::app {
 namespace {
 
-std::string rest(std::istringstream& in)
-{
-    std::string line;
-    std::getline(in >> std::ws, line);
-    while (!line.empty() && (line.back() == ' ' || line.back() == '\r'))
-        line.pop_back();
-    return line;
-}
-
 constexpr float tolerance = 0.5f;
 
 std::string text_whole(const ui::FrameRecord& frame, const std::string& needle)
@@ -64,7 +55,7 @@ std::string text_height(const KioskApp& app, const ui::FrameRecord& frame, std::
     float mm = 0;
     if (!(args >> mm))
         return "expect_text_height needs a height in mm and a text";
-    const std::string needle = rest(args);
+    const std::string needle = rest_of_line(args);
     // The text itself if it is drawn alone, or with "<digits>" the first
     // text of digits only (a countdown's seconds, whatever they are now);
     // else the first containing it.
@@ -95,7 +86,7 @@ std::string font_has(const KioskApp& app, std::istringstream& args)
 {
     std::string role;
     args >> role;
-    const std::string text = rest(args);
+    const std::string text = rest_of_line(args);
     const ui::FontSet& fonts = app.fonts();
     const ImFont* font = role == "body" ? fonts.body : role == "title" ? fonts.title : role == "amount" ? fonts.amount : nullptr;
     if (!font)
@@ -111,6 +102,15 @@ std::string font_has(const KioskApp& app, std::istringstream& args)
 }
 
 } // namespace
+
+std::string rest_of_line(std::istringstream& in)
+{
+    std::string rest;
+    std::getline(in >> std::ws, rest);
+    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r'))
+        rest.pop_back();
+    return rest;
+}
 
 std::string check_screen_speaks(const KioskApp& app, const ui::FrameRecord& frame)
 {
@@ -161,7 +161,7 @@ std::optional<std::string> run_screen_check(const KioskApp& app, const ui::Frame
                                             const std::string& command, std::istringstream& args)
 {
     if (command == "expect_text_whole")
-        return text_whole(frame, rest(args));
+        return text_whole(frame, rest_of_line(args));
     if (command == "expect_icon") {
         std::string id, name;
         if (!(args >> id >> name))

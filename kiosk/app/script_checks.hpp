@@ -27,6 +27,9 @@
 
 namespace kiosk::app {
 
+// The rest of a script line, without its trailing spaces.
+std::string rest_of_line(std::istringstream& in);
+
 // The check `command` names, run on `frame`; nullopt when it is not one of these.
 std::optional<std::string> run_screen_check(const KioskApp& app, const ui::FrameRecord& frame,
                                             const std::string& command, std::istringstream& args);

@@ -26,15 +26,6 @@
 namespace kiosk::app {
 namespace {
 
-std::string rest_of_line(std::istringstream& in)
-{
-    std::string rest;
-    std::getline(in >> std::ws, rest);
-    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r'))
-        rest.pop_back();
-    return rest;
-}
-
 Point center_of(const ui::DrawnTarget& target)
 {
     return {(target.rect.x + target.rect.z) * 0.5f, (target.rect.y + target.rect.w) * 0.5f};
