@@ -1,14 +1,13 @@
 // Script checks beyond the layout rules: whole words, icons, text height, speech.
 #include "app/script_checks.hpp"
 
-#include "core/spoken_text.hpp"
 #include "ui/icons.hpp"
+#include "ui/speech_check.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
-#include <regex>
 
 namespace kiosk::app {
 namespace {
@@ -118,43 +117,10 @@ std::string check_screen_speaks(const KioskApp& app, const ui::FrameRecord& fram
         return {};  // a kiosk without read-aloud offers no speaker
     if (!app.views().attract.empty())
         return {};  // the attract slides while nobody is there: a touch only wakes the kiosk
-    // On any layer: under a dialog the footer's speaker is still the screen's.
-    const bool speaker = std::any_of(frame.targets.begin(), frame.targets.end(),
-                                     [](const ui::DrawnTarget& t) { return t.id == "speech.say"; });
-    if (!speaker)
-        return "the screen offers no speaker button (speech.say)";
-    const std::vector<std::string> pieces = frame.reading();
-    if (pieces.empty())
-        return "the speaker would read nothing";
-    // A dialog on top is read on its own (its words are what matter now);
-    // a screen is read title first.
-    bool dialog = false;
-    for (const ui::ReadablePiece& p : frame.readable)
-        dialog |= p.layer > 0;
     const ChromeView& chrome = app.views().chrome;
-    const std::string& title = chrome.screen_title.empty() ? chrome.estate_name : chrome.screen_title;
-    if (!dialog && pieces.front() != title)
-        return "the speaker would start with \"" + pieces.front() + "\", not the screen's title \"" + title + "\"";
-    if (!dialog && pieces.size() < 2)
-        return "the speaker would read only the title \"" + title + "\", nothing of the screen's content";
     const PersonSession& session = app.state().session;
-    const SpeechVoice voice = speech_voice_for(session.language, app.config(), session.chinese_voice);
-    const std::string said = utterance(pieces, voice);
-    if (said.empty())
-        return "the reading rules leave nothing to say";
-    // Read the way people say them: amounts, dates and icons never reach the voice raw.
-    if (said.find("¥") != std::string::npos || said.find("￥") != std::string::npos)
-        return "an amount would be read with its sign, not in words: \"" + said + "\"";
-    static const std::regex raw_date("\\b20[0-9]{2}-[01][0-9]-[0-3][0-9]\\b");
-    if (std::regex_search(said, raw_date))
-        return "a date would be read as digits and dashes: \"" + said + "\"";
-    for (const char* s = said.c_str(); *s;) {
-        unsigned int c = 0;
-        s += ImMax(1, ImTextCharFromUtf8(&c, s, said.c_str() + said.size()));
-        if (ui::is_icon_codepoint(c))
-            return "an icon glyph would be handed to the voice: \"" + said + "\"";
-    }
-    return {};
+    return ui::check_reading(frame, chrome.screen_title.empty() ? chrome.estate_name : chrome.screen_title,
+                             speech_voice_for(session.language, app.config(), session.chinese_voice));
 }
 
 std::optional<std::string> run_screen_check(const KioskApp& app, const ui::FrameRecord& frame,
