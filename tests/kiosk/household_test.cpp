@@ -148,7 +148,7 @@ TEST_CASE("room keypad: the typed number names the unit; 确定 on a room the en
     // The next digit starts a new number (no erasing first) and the message goes.
     for (const char k : std::string("15029"))
         pick(picker, RequestRoomKey{k});
-    pick(picker, RequestRoomKey{RoomEntry::erase_key});
+    pick(picker, RequestRoomKey{DigitEntry::erase_key});
     view = build_picker_view(picker, estate, f.in(t0), "fees");
     CHECK(view.room.typed == "1502");
     CHECK(view.room.message.empty());
@@ -237,7 +237,7 @@ TEST_CASE("unit picker: a building with one entrance goes straight to its rooms,
     pick(picker, RequestRoom{build_picker_view(picker, estate, f.in(t0), "surveys").room.unit_id});
     CHECK(build_picker_view(picker, estate, f.in(t0, Language::En), "surveys").room.message ==
           "There is no flat 202 in building 1. Please check the number on your door.");
-    pick(picker, RequestRoomKey{RoomEntry::erase_key});
+    pick(picker, RequestRoomKey{DigitEntry::erase_key});
     pick(picker, RequestRoomKey{'1'});
     CHECK(pick(picker, RequestRoom{build_picker_view(picker, estate, f.in(t0), "surveys").room.unit_id}));
     CHECK(picker.unit_id == "1-1-201");

@@ -14,6 +14,23 @@ std::string text(const FeatureViewInputs& in, std::string_view key,
     return format_text(in.catalog.text(in.language, key), args);
 }
 
+// A key of the room keypad: a digit or a letter (a small one as its
+// capital, as doors show them) appends while there is room, erase takes
+// the last one back; anything else does nothing.
+void type_room_key(std::string& room, char key)
+{
+    if (key == DigitEntry::erase_key) {
+        if (!room.empty())
+            room.pop_back();
+        return;
+    }
+    if (key >= 'a' && key <= 'z')
+        key = static_cast<char>(key - 'a' + 'A');
+    const bool takes = (key >= '0' && key <= '9') || (key >= 'A' && key <= 'Z');
+    if (takes && room.size() < max_room_digits)
+        room += key;
+}
+
 } // namespace
 
 bool pick(UnitPicker& picker, const PickRequest& request)
@@ -41,10 +58,10 @@ bool pick(UnitPicker& picker, const PickRequest& request)
             return false;
         // After "no such room" the next digit starts a new number: nobody
         // should have to erase four digits first.
-        if (picker.no_such_room && k->key != RoomEntry::erase_key)
+        if (picker.no_such_room && k->key != DigitEntry::erase_key)
             picker.room.clear();
         picker.no_such_room = false;
-        picker.room.press(k->key);
+        type_room_key(picker.room, k->key);
         return false;
     }
     const std::string& unit_id = std::get<RequestRoom>(request).unit_id;
@@ -100,7 +117,7 @@ RoomEntryView room_entry(const UnitPicker& picker, const std::vector<UnitInfo>& 
 {
     RoomEntryView room;
     room.keypad_id = id_prefix + ".room_key";
-    room.typed = picker.room.text();
+    room.typed = picker.room;
     room.erase_label = text(in, "keypad.erase");
     room.submit_label = text(in, "household.verify");
     room.can_submit = !picker.room.empty();

@@ -7,8 +7,8 @@
 // fees, repairs, surveys: then a Verification of that household).
 #pragma once
 
+#include "core/digit_entry.hpp"
 #include "core/feature.hpp"
-#include "household/core/room_entry.hpp"
 #include "household/core/unit_info.hpp"
 
 #include <string>
@@ -28,7 +28,7 @@ struct UnitPicker {
     PickStep step = PickStep::Building;
     int building = 0, entrance = 0;
     bool sole_entrance = false;  // the building has one entrance: its step was skipped
-    RoomEntry room{max_room_digits};  // the room number as typed
+    std::string room;  // the room number as typed: digits and capitals, at most max_room_digits
     bool no_such_room = false;  // 确定 on a number this building/entrance does not have
     std::string unit_id;  // the room chosen last; empty until then
 };
@@ -41,7 +41,7 @@ struct RequestBuilding {
 };
 struct RequestEntrance { int entrance; };
 // A key of the room keypad: '0'..'9', a letter 'A'..'Z' of this entrance's
-// rooms, or RoomEntry::erase_key.
+// rooms, or DigitEntry::erase_key.
 struct RequestRoomKey { char key; };
 // 确定 on the room keypad (the unit the typed number names, from the view;
 // empty: the building has no such room), or a room chosen by id.
