@@ -91,6 +91,7 @@ public:
     const ui::FrameRecord& last_frame() const { return m_last_record; }
     const AppState& state() const { return m_controller.state(); }
     const Controller& controller() const { return m_controller; }
+    const Views& views() const { return m_views; }  // what the last frame was drawn from
     int width() const { return m_width; }  // drawable px
     void window_size(int& width, int& height) const { SDL_GetWindowSize(m_window->sdl(), &width, &height); }
     const ScreenMetrics& metrics() const { return m_metrics; }

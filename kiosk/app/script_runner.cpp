@@ -1,6 +1,8 @@
 // Script runner: parses and executes each line against KioskApp.
 #include "app/script_runner.hpp"
 
+#include "app/script_checks.hpp"
+
 #include "core/locale.hpp"
 #include "core/text_entry.hpp"
 #include "support/time_scale.hpp"
@@ -23,15 +25,6 @@
 
 namespace kiosk::app {
 namespace {
-
-std::string rest_of_line(std::istringstream& in)
-{
-    std::string rest;
-    std::getline(in >> std::ws, rest);
-    while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\r'))
-        rest.pop_back();
-    return rest;
-}
 
 Point center_of(const ui::DrawnTarget& target)
 {
@@ -215,7 +208,47 @@ struct ScriptState {
     std::map<std::string, ImVec4> remembered;  // target id -> rect
     std::uint64_t pulls_noted = 0;             // SyncStatus::pulls_completed at note_pulls
     std::uint64_t atlases_in_frame = 0;        // AtlasCounts::in_frame at record_frame_times
+    bool speech_every_language = false;        // expect_layout checks the speaker in zh-CN, zh-HK and en
 };
+
+// What the speaker would read on this screen, in each language: the
+// footer's language buttons switch it, the person's own comes back last.
+// Not where a tap would do something else: under a dialog (the footer is
+// inert), in 读屏 (a first tap only reads), or while "still there?" shows
+// (a tap answers it).
+std::string speaks_in_every_language(KioskApp& app)
+{
+    const PersonSession& session = app.state().session;
+    for (const ui::DrawnTarget& t : app.last_frame().targets)
+        if (t.layer > 0)
+            return {};
+    if (session.screen_reader || app.views().chrome.idle.open)
+        return {};
+    const Language own = session.language;
+    std::string problem;
+    const auto switch_to = [&app](Language language) {
+        const ui::DrawnTarget* button = app.last_frame().find_target("lang." + std::string(language_code(language)));
+        if (!button)
+            return false;
+        tap(app, center_of(*button));
+        return app.state().session.language == language;
+    };
+    for (const Language language : all_languages) {
+        if (language == own)
+            continue;
+        if (!switch_to(language)) {
+            problem = "could not switch to " + std::string(language_code(language));
+            break;
+        }
+        if (std::string said = check_screen_speaks(app, app.last_frame()); !said.empty()) {
+            problem = "in " + std::string(language_code(language)) + ": " + said;
+            break;
+        }
+    }
+    if (!switch_to(own) && problem.empty())
+        problem = "could not switch back to " + std::string(language_code(own));
+    return problem;
+}
 
 // LOBBY_TEST_TIME_SCALE multiplies every wait limit, so a slow build (a
 // sanitizer, a busy CI machine) passes the same scripts: the tests' one scale.
@@ -254,6 +287,8 @@ std::string unknown_keys_error(std::size_t& reported)
 std::string execute(KioskApp& app, const std::string& command, std::istringstream& args, ScriptState& script)
 {
     const ui::FrameRecord& frame = app.last_frame();
+    if (std::optional<std::string> checked = run_screen_check(app, frame, command, args))
+        return *checked;
     const std::string& screenshot_dir = script.screenshot_dir;
     if (command == "tap" || command == "tap_unsettled" || command == "drag") {
         std::string id;
@@ -485,6 +520,11 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
                         t.scrollable ? " scrollable" : "", t.required ? " required" : "");
         return {};
     }
+    if (command == "speech_every_language") {
+        // From here on expect_layout also checks the speaker in the other two languages.
+        script.speech_every_language = true;
+        return {};
+    }
     if (command == "toggle_elderly") {
         app.toggle_elderly_for_script();
         app.settle();
@@ -612,6 +652,13 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         auto problems = ui::check_layout(drawn, rules);
         if (!problems.empty())
             return std::to_string(problems.size()) + " layout problem(s):" + list_problems(problems);
+        // Every screen a script lays out also offers the speaker, reading
+        // its title and content: a new screen without speech fails here.
+        if (std::string speech = check_screen_speaks(app, frame); !speech.empty())
+            return "read aloud: " + speech;
+        if (script.speech_every_language)
+            if (std::string speech = speaks_in_every_language(app); !speech.empty())
+                return "read aloud " + speech;
         return {};
     }
     if (command == "remember" || command == "expect_moved" || command == "expect_still_under" ||

@@ -244,7 +244,8 @@ FontSet build_font_atlas(const FontSources& sources, const AtlasSpec& spec, ImFo
     set.title = add_text_font(std::round(body_px * FontLibrary::title_factor));
     // The amount due is the biggest thing on the fee screen; a digits-only
     // face keeps that size from costing atlas memory for every CJK glyph.
-    static const ImWchar amount_ranges[] = {0x2C, 0x2E, 0x30, 0x39, 0xA5, 0xA5, 0};
+    // Capitals too: a room number typed that large may have a letter (B1203).
+    static const ImWchar amount_ranges[] = {0x2C, 0x2E, 0x30, 0x39, 0x41, 0x5A, 0xA5, 0xA5, 0};
     if (part == AtlasPart::Whole)
         set.amount = atlas.AddFontFromMemoryTTF(text_data, text_size,
                                                 std::round(body_px * FontLibrary::amount_factor), &config,

@@ -18,7 +18,7 @@ namespace kiosk::ui {
 struct FontSet {
     ImFont* body = nullptr;
     ImFont* title = nullptr;  // headings: body × title_factor
-    ImFont* amount = nullptr; // money due: body × amount_factor, digits ¥ , . - only (a few glyphs)
+    ImFont* amount = nullptr; // money due, a room typed: body × amount_factor, digits A-Z ¥ , . - only (a few glyphs)
 };
 
 // Texture width of every atlas: fewer, wider rows pack CJK glyphs tighter,

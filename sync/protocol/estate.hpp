@@ -36,7 +36,7 @@ struct Unit {
     std::int64_t building = 0;
     std::int64_t entrance = 0;
     std::int64_t floor = 0;
-    std::string room;  // floor + two digits: "1502"
+    std::string room;  // the number on the door: "1502", or with a letter: "B1203", "1502A"
     double area_m2 = 0;
     std::string owner_masked;  // "张*"
     // JSON "resident_last4_hmacs": ["<64 hex>", ...], sorted, omitted when

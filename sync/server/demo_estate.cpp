@@ -1,5 +1,6 @@
-// Demo estate 翠湖花园: the estate record, ~650 units in 6 buildings and their
-// owners/tenants (three fixed demo units have known phones).
+// Demo estate 翠湖花园: the estate record, ~700 units in 6 buildings (one wing
+// numbered with letters) and their owners/tenants (four fixed demo units have
+// known phones).
 #include "demo_parts.hpp"
 
 #include "estate.hpp"
@@ -22,6 +23,9 @@ struct BuildingPlan {
 // ~650 units: seeding stays well under a second and a first pull is ~45 pages.
 constexpr BuildingPlan buildings[] = {{1, 2, 18, 2}, {2, 2, 18, 2}, {3, 2, 30, 2},
                                       {4, 2, 24, 3}, {5, 3, 26, 2}, {6, 2, 22, 2}};
+// The third entrance of building 6 (its number in `entrances`): 12 floors,
+// wings A and B, 2 rooms each.
+constexpr BuildingPlan lettered_wing = {6, 3, 12, 2};
 
 const char* const surnames[] = {"张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "徐", "孙",
                                 "马", "朱", "胡", "郭", "何", "林", "罗", "高", "欧阳", "司马"};
@@ -41,6 +45,7 @@ constexpr FixedUnit fixed_units[] = {
     {"3-2-1502", "张伟", "13812345678", nullptr, nullptr},
     {"1-1-801", "欧阳晓明", "13900001234", nullptr, nullptr},
     {"5-3-2202", "李秀英", "13600002468", "王强", "18600001357"},
+    {"6-3-B1202", "陈静", "13700002024", nullptr, nullptr},  // a room with a letter
 };
 
 std::string random_phone(DemoRng& rng) {
@@ -87,36 +92,56 @@ void seed_units(DemoSeed& seed, const std::function<void(const DemoUnit&)>& on_u
     Statement resident_ins(db, "INSERT INTO residents (unit_id, role, name, phone) VALUES (?, ?, ?, ?)");
     static constexpr int room_area_dm2[] = {8950, 12830, 10460, 14375};  // typical layouts, in 0.01 m²
 
+    const auto add_unit = [&](int building, int entrance, int floor, const std::string& room, int layout) {
+        const std::string id = std::to_string(building) + "-" + std::to_string(entrance) + "-" + room;
+        const double area = room_area_dm2[layout % 4] / 100.0;
+        unit_ins.bind(1, id).bind(2, building).bind(3, entrance).bind(4, floor).bind(5, room).bind(6, area);
+        unit_ins.run();
+
+        const FixedUnit* fixed = fixed_unit(id);
+        const std::string owner = fixed ? fixed->owner : random_name(rng);
+        const std::string owner_phone = fixed ? fixed->owner_phone : random_phone(rng);
+        resident_ins.bind(1, id).bind(2, "owner").bind(3, db.cipher().seal(owner)).bind(4, db.cipher().seal(owner_phone));
+        resident_ins.run();
+        const bool has_tenant = fixed ? fixed->tenant != nullptr : rng.chance(30);
+        if (has_tenant) {
+            const std::string tenant = fixed ? fixed->tenant : random_name(rng);
+            const std::string tenant_phone = fixed ? fixed->tenant_phone : random_phone(rng);
+            resident_ins.bind(1, id).bind(2, "tenant").bind(3, db.cipher().seal(tenant)).bind(4, db.cipher().seal(tenant_phone));
+            resident_ins.run();
+        }
+        publish_unit(db, *find_unit(db, id));
+
+        on_unit(DemoUnit{id, area});  // the features' parts of this unit (its bills)
+    };
+
     for (const auto& b : buildings) {
         for (int e = 1; e <= b.entrances; ++e) {
             for (int f = 1; f <= b.floors; ++f) {
                 for (int r = 1; r <= b.rooms; ++r) {
                     char room[24];
                     std::snprintf(room, sizeof room, "%d%02d", f, r);
-                    const std::string id = std::to_string(b.building) + "-" + std::to_string(e) + "-" + room;
-                    const double area = room_area_dm2[(r - 1) % 4] / 100.0;
-                    unit_ins.bind(1, id).bind(2, b.building).bind(3, e).bind(4, f).bind(5, room).bind(6, area);
-                    unit_ins.run();
-
-                    const FixedUnit* fixed = fixed_unit(id);
-                    const std::string owner = fixed ? fixed->owner : random_name(rng);
-                    const std::string owner_phone = fixed ? fixed->owner_phone : random_phone(rng);
-                    resident_ins.bind(1, id).bind(2, "owner").bind(3, db.cipher().seal(owner)).bind(4, db.cipher().seal(owner_phone));
-                    resident_ins.run();
-                    const bool has_tenant = fixed ? fixed->tenant != nullptr : rng.chance(30);
-                    if (has_tenant) {
-                        const std::string tenant = fixed ? fixed->tenant : random_name(rng);
-                        const std::string tenant_phone = fixed ? fixed->tenant_phone : random_phone(rng);
-                        resident_ins.bind(1, id).bind(2, "tenant").bind(3, db.cipher().seal(tenant)).bind(4, db.cipher().seal(tenant_phone));
-                        resident_ins.run();
-                    }
-                    publish_unit(db, *find_unit(db, id));
-
-                    on_unit(DemoUnit{id, area});  // the features' parts of this unit (its bills)
+                    add_unit(b.building, e, f, room, r - 1);
                 }
             }
         }
     }
+
+    // 6栋3单元, a wing numbered with letters (A101 .. B1202), as some
+    // estates do: rooms a digit keypad alone cannot type. Its own random
+    // stream, so the rest of the demo (bills, tickets) stays as it was.
+    const DemoRng before = rng;
+    rng = DemoRng(20261205);
+    for (int f = 1; f <= lettered_wing.floors; ++f) {
+        for (const char wing : {'A', 'B'}) {
+            for (int r = 1; r <= lettered_wing.rooms; ++r) {
+                char room[24];
+                std::snprintf(room, sizeof room, "%c%d%02d", wing, f, r);
+                add_unit(lettered_wing.building, lettered_wing.entrances, f, room, r + (wing - 'A'));
+            }
+        }
+    }
+    rng = before;
 }
 
 } // namespace lobby::server::demo

@@ -71,6 +71,7 @@ std::vector<std::string> seed_demo_estate(Database& db, protocol::UtcSeconds now
     lines.emplace_back("demo unit 3-2-1502 phone last-4 5678 (arrears and a partial payment)");
     lines.emplace_back("demo unit 1-1-801 phone last-4 1234 (all paid)");
     lines.emplace_back("demo unit 5-3-2202 phone last-4 2468, tenant 1357 (partial payment)");
+    lines.emplace_back("demo unit 6-3-B1202 phone last-4 2024 (a room number with a letter)");
     lines.emplace_back("demo visitor codes: 246810 135790 864209 (valid), 555000 (expired), 777111 (used)");
     lines.emplace_back("demo repair follow-up code: WATCHK5522 (3-2-1502, waiting for acceptance)");
     return lines;

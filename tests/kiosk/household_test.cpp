@@ -169,6 +169,59 @@ TEST_CASE("room keypad: the typed number names the unit; 确定 on a room the en
     CHECK_FALSE(fresh.no_such_room);
 }
 
+TEST_CASE("room keypad: rooms with letters (A01, B1203, 1502A) offer their letters as keys, only where they exist")
+{
+    Frame f;
+    const std::vector<UnitInfo> lettered = {
+        {"7-1-A01", 7, 1, 0, "A01", 60, "周*"},      {"7-1-a02", 7, 1, 0, "a02", 60, "吴*"},
+        {"7-1-B1203", 7, 1, 12, "B1203", 90, "郑*"}, {"7-1-1502A", 7, 1, 15, "1502A", 90, "王*"},
+        {"7-2-101", 7, 2, 1, "101", 80, "冯*"},
+    };
+    UnitPicker picker;
+    pick(picker, RequestBuilding{7});
+    pick(picker, RequestEntrance{1});
+    UnitPickerView view = build_picker_view(picker, lettered, f.in(t0), "fees");
+    CHECK(view.room.letters == "AB");  // each letter once, in order, capitals
+
+    // B1203 typed with the letter key names its unit.
+    for (const char k : std::string("B1203"))
+        CHECK_FALSE(pick(picker, RequestRoomKey{k}));
+    view = build_picker_view(picker, lettered, f.in(t0), "fees");
+    CHECK(view.room.typed == "B1203");
+    CHECK(view.room.unit_id == "7-1-B1203");
+    // A letter after the digits (1502A); a room stored in small letters matches its capitals.
+    picker.room.clear();
+    for (const char k : std::string("1502A"))
+        pick(picker, RequestRoomKey{k});
+    CHECK(build_picker_view(picker, lettered, f.in(t0), "fees").room.unit_id == "7-1-1502A");
+    picker.room.clear();
+    for (const char k : std::string("A02"))
+        pick(picker, RequestRoomKey{k});
+    CHECK(build_picker_view(picker, lettered, f.in(t0), "fees").room.unit_id == "7-1-a02");
+
+    // A wrong lettered room is told like any other, with the letters as typed.
+    picker.room.clear();
+    for (const char k : std::string("C01"))
+        pick(picker, RequestRoomKey{k});
+    view = build_picker_view(picker, lettered, f.in(t0), "fees");
+    CHECK(view.room.unit_id.empty());
+    pick(picker, RequestRoom{view.room.unit_id});
+    CHECK(build_picker_view(picker, lettered, f.in(t0), "fees").room.message ==
+          "没有这个房号：7栋1单元C01室。请看门牌再输入。");
+    CHECK(build_picker_view(picker, lettered, f.in(t0, Language::En), "fees").room.message ==
+          "There is no flat C01 in building 7, entrance 1. Please check the number on your door.");
+
+    // An entrance whose rooms are digits only has no letter keys.
+    pick(picker, RequestBuilding{7});
+    pick(picker, RequestEntrance{2});
+    CHECK(build_picker_view(picker, lettered, f.in(t0), "fees").room.letters.empty());
+    CHECK(build_picker_view(picker, estate, f.in(t0), "fees").room.letters.empty());
+    // Anything but digits, letters and erase is ignored.
+    pick(picker, RequestRoomKey{'-'});
+    pick(picker, RequestRoomKey{' '});
+    CHECK(picker.room.empty());
+}
+
 TEST_CASE("unit picker: a building with one entrance goes straight to its rooms, and Back straight to the buildings")
 {
     Frame f;

@@ -182,6 +182,8 @@ TEST_CASE("the demo seed makes the documented demo units, once") {
     CHECK(residents_with_last4(t.db, "3-2-1502", "5678") == 1);
     CHECK(residents_with_last4(t.db, "1-1-801", "1234") == 1);
     CHECK(residents_with_last4(t.db, "5-3-2202", "1357") == 1);
+    CHECK(residents_with_last4(t.db, "6-3-B1202", "2024") == 1);
+    CHECK(count(t.db, "SELECT COUNT(*) FROM units WHERE building = 6 AND entrance = 3 AND room = 'B1202'") == 1);
     CHECK(count(t.db, "SELECT SUM(amount_fen - paid_fen) FROM bills WHERE unit_id = '3-2-1502'") > 0);
     CHECK(count(t.db, "SELECT SUM(amount_fen - paid_fen) FROM bills WHERE unit_id = '1-1-801'") == 0);
     CHECK(count(t.db, "SELECT COUNT(*) FROM bills WHERE paid_fen > 0 AND paid_fen < amount_fen") > 0);

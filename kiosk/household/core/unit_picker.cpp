@@ -1,6 +1,7 @@
 // The unit picker's steps and its view: buttons and the room keypad from the cached units.
 #include "household/core/unit_picker.hpp"
 
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -11,6 +12,23 @@ std::string text(const FeatureViewInputs& in, std::string_view key,
                  std::initializer_list<std::pair<std::string_view, std::string_view>> args = {})
 {
     return format_text(in.catalog.text(in.language, key), args);
+}
+
+// A key of the room keypad: a digit or a letter (a small one as its
+// capital, as doors show them) appends while there is room, erase takes
+// the last one back; anything else does nothing.
+void type_room_key(std::string& room, char key)
+{
+    if (key == DigitEntry::erase_key) {
+        if (!room.empty())
+            room.pop_back();
+        return;
+    }
+    if (key >= 'a' && key <= 'z')
+        key = static_cast<char>(key - 'a' + 'A');
+    const bool takes = (key >= '0' && key <= '9') || (key >= 'A' && key <= 'Z');
+    if (takes && room.size() < max_room_digits)
+        room += key;
 }
 
 } // namespace
@@ -43,7 +61,7 @@ bool pick(UnitPicker& picker, const PickRequest& request)
         if (picker.no_such_room && k->key != DigitEntry::erase_key)
             picker.room.clear();
         picker.no_such_room = false;
-        picker.room.press(k->key);
+        type_room_key(picker.room, k->key);
         return false;
     }
     const std::string& unit_id = std::get<RequestRoom>(request).unit_id;
@@ -73,6 +91,18 @@ bool pick_back(UnitPicker& picker)
 
 namespace {
 
+// A room as stored ("b1203" from an office that types small letters) and
+// as typed on the keypad (capitals) name the same door.
+bool same_room(const std::string& stored, const std::string& typed)
+{
+    if (stored.size() != typed.size())
+        return false;
+    for (std::size_t i = 0; i < stored.size(); ++i)
+        if (std::toupper(static_cast<unsigned char>(stored[i])) != static_cast<unsigned char>(typed[i]))
+            return false;
+    return true;
+}
+
 // How many entrances each building has (units sorted by building, entrance).
 std::map<int, std::set<int>> entrances_of(const std::vector<UnitInfo>& units)
 {
@@ -87,10 +117,11 @@ RoomEntryView room_entry(const UnitPicker& picker, const std::vector<UnitInfo>& 
 {
     RoomEntryView room;
     room.keypad_id = id_prefix + ".room_key";
-    room.typed = picker.room.digits();
+    room.typed = picker.room;
     room.erase_label = text(in, "keypad.erase");
     room.submit_label = text(in, "household.verify");
     room.can_submit = !picker.room.empty();
+    std::set<char> letters;  // sorted: the keys in A-Z order
     const UnitInfo* first = nullptr;
     const UnitInfo* last = nullptr;
     for (const UnitInfo& unit : units) {
@@ -99,9 +130,13 @@ RoomEntryView room_entry(const UnitPicker& picker, const std::vector<UnitInfo>& 
         if (!first)
             first = &unit;
         last = &unit;
-        if (!room.typed.empty() && unit.room == room.typed)
+        if (!room.typed.empty() && same_room(unit.room, room.typed))
             room.unit_id = unit.id;
+        for (const char c : unit.room)
+            if (std::isalpha(static_cast<unsigned char>(c)))
+                letters.insert(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
     }
+    room.letters.assign(letters.begin(), letters.end());
     if (first)
         room.hint = text(in, "household.room_range", {{"first", first->room}, {"last", last->room}});
     if (picker.no_such_room)

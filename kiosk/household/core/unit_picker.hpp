@@ -21,14 +21,14 @@ namespace kiosk::household {
 enum class PickStep { Building, Entrance, Room };
 
 // The longest room number the keypad takes (rooms are 3-4 digits; a few
-// estates number 5-6).
+// estates number 5-6, or add a letter: B1203, 1502A).
 constexpr std::size_t max_room_digits = 6;
 
 struct UnitPicker {
     PickStep step = PickStep::Building;
     int building = 0, entrance = 0;
     bool sole_entrance = false;  // the building has one entrance: its step was skipped
-    DigitEntry room{max_room_digits};  // the room number as typed
+    std::string room;  // the room number as typed: digits and capitals, at most max_room_digits
     bool no_such_room = false;  // 确定 on a number this building/entrance does not have
     std::string unit_id;  // the room chosen last; empty until then
 };
@@ -40,7 +40,8 @@ struct RequestBuilding {
     int sole_entrance = 0;  // > 0: the building's only entrance (straight to the room)
 };
 struct RequestEntrance { int entrance; };
-// A key of the room keypad: '0'..'9', or DigitEntry::erase_key.
+// A key of the room keypad: '0'..'9', a letter 'A'..'Z' of this entrance's
+// rooms, or DigitEntry::erase_key.
 struct RequestRoomKey { char key; };
 // 确定 on the room keypad (the unit the typed number names, from the view;
 // empty: the building has no such room), or a room chosen by id.
@@ -68,8 +69,11 @@ inline bool operator!=(const UnitChoice& a, const UnitChoice& b) { return !(a ==
 
 // The room step: the number typed so far and what it names.
 struct RoomEntryView {
-    std::string keypad_id;  // widget ids <keypad_id>.0 .. .9, .erase, .ok (<prefix>.room_key)
-    std::string typed;      // the digits as typed ("1502"), shown large
+    std::string keypad_id;  // widget ids <keypad_id>.0 .. .9, .A .. .Z, .erase, .ok (<prefix>.room_key)
+    std::string typed;      // the number as typed ("1502", "B1202"), shown large
+    // The letters this entrance's room numbers use ("AB"), each an extra key;
+    // empty where the rooms are digits only (no letter keys at all).
+    std::string letters;
     std::string hint;       // which numbers this entrance has ("本单元房号 101 至 3002")
     std::string unit_id;    // the unit the typed number names here; empty: none (yet)
     std::string message;    // 确定 found no such room: says so, with the number typed
@@ -78,8 +82,8 @@ struct RoomEntryView {
 };
 inline bool operator==(const RoomEntryView& a, const RoomEntryView& b)
 {
-    return std::tie(a.keypad_id, a.typed, a.hint, a.unit_id, a.message, a.erase_label, a.submit_label, a.can_submit) ==
-           std::tie(b.keypad_id, b.typed, b.hint, b.unit_id, b.message, b.erase_label, b.submit_label, b.can_submit);
+    return std::tie(a.keypad_id, a.typed, a.letters, a.hint, a.unit_id, a.message, a.erase_label, a.submit_label, a.can_submit) ==
+           std::tie(b.keypad_id, b.typed, b.letters, b.hint, b.unit_id, b.message, b.erase_label, b.submit_label, b.can_submit);
 }
 inline bool operator!=(const RoomEntryView& a, const RoomEntryView& b) { return !(a == b); }
 

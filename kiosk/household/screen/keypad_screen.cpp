@@ -13,10 +13,28 @@ namespace kiosk::household {
 namespace {
 
 // Which unit, and what to type: on top (portrait) or beside the keypad.
-void draw_prompt(const KeypadView& view, float width)
+// Without `with_prompt` the unit only (a message says what to do now).
+void draw_prompt(const KeypadView& view, float width, bool with_prompt = true)
 {
     ui::text(view.unit_label, ui::TextRole::Title, ui::Align::Center, width);
-    ui::text(view.prompt, ui::TextRole::Body, ui::Align::Center, width);
+    if (with_prompt)
+        ui::text(view.prompt, ui::TextRole::Body, ui::Align::Center, width);
+}
+
+// Landscape at 2x: the words beside the keypad have less height than the
+// unit, the prompt, the dots and a long message need, and what did not fit
+// scrolled off unseen. The message about the last try says what to do now,
+// so it takes the prompt's place when both do not fit.
+bool prompt_fits_beside(const KeypadView& view, float width, float height)
+{
+    if (view.message.empty())
+        return true;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float need = ui::text_height(view.unit_label, ui::TextRole::Title, width) +
+                       ui::text_height(view.prompt, ui::TextRole::Body, width) +
+                       ui::text_height(view.dots, ui::TextRole::Title, width) + message_room(view.message, width) +
+                       4 * spacing;
+    return need <= height;
 }
 
 // The dots of what was typed and the message about it, right above the keys.
@@ -88,8 +106,9 @@ std::optional<DigitsRequest> draw_household_keypad(const KeypadView& view)
     // Landscape has width to spare and little height: the keypad beside the
     // words, so its every key is on screen without scrolling.
     const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    const float height = ImGui::GetContentRegionAvail().y;
     ImGui::BeginGroup();
-    draw_prompt(view, column);
+    draw_prompt(view, column, prompt_fits_beside(view, column, height));
     draw_entry(view, column);
     ImGui::EndGroup();
     ImGui::SameLine();

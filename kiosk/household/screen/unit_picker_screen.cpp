@@ -63,16 +63,68 @@ float typed_height(const RoomEntryView& room, float width)
            2 * ImGui::GetStyle().ItemSpacing.y;
 }
 
+// Letter keys go three to a row, the width of the digit keys.
+constexpr std::size_t letters_per_row = 3;
+
+std::size_t letter_rows(const RoomEntryView& room)
+{
+    return (room.letters.size() + letters_per_row - 1) / letters_per_row;
+}
+
+// A letter key: a touch target, and as tall as its letter needs at 2x.
+float letter_key_height()
+{
+    return ImMax(ui::context().target(), ui::button_size("W", 0, ui::TextRole::Title).y);
+}
+
+// The rows of letter keys above the digits (none where the rooms are digits only).
+float letter_keys_height(const RoomEntryView& room)
+{
+    const std::size_t rows = letter_rows(room);
+    return rows == 0 ? 0.0f : rows * (letter_key_height() + ImGui::GetStyle().ItemSpacing.y);
+}
+
+// The letters this entrance's rooms use (B1203, 1502A), as keys of their
+// own: a room with a letter is typed without a keyboard. Whole on screen,
+// like the digits they belong with.
+char draw_letter_keys(const RoomEntryView& room, float pad_w, float left)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float key_w = ImFloor((pad_w - 2 * spacing) / 3);
+    const std::size_t first_key = ui::frame_record().targets.size();
+    char tapped = 0;
+    for (std::size_t i = 0; i < room.letters.size(); ++i) {
+        if (i % letters_per_row == 0)
+            ImGui::SetCursorPosX(left);
+        else
+            ImGui::SameLine();
+        const char letter = room.letters[i];
+        const std::string id = room.keypad_id + "." + std::string(1, letter);
+        if (ui::button(id.c_str(), std::string(1, letter), ImVec2(key_w, letter_key_height()),
+                       ui::ButtonKind::Secondary, ui::TextRole::Title))
+            tapped = letter;
+    }
+    std::vector<ui::DrawnTarget>& targets = ui::frame_record().targets;
+    for (std::size_t i = first_key; i < targets.size(); ++i)
+        targets[i].keep_whole = true;
+    return tapped;
+}
+
 std::optional<PickRequest> draw_keys(const RoomEntryView& room, float width, float max_height = 0)
 {
     const ui::Context& ctx = ui::context();
     // Wider keys at larger text, so "删除" and "确定" never wrap.
     const float pad_w = ImMin(width, ctx.metrics.mm(120) * text_scale_factor(ctx.mode.text_scale));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - pad_w) * 0.5f);
+    const float left = ImGui::GetCursorPosX() + (width - pad_w) * 0.5f;
+    const char letter = draw_letter_keys(room, pad_w, left);
+    if (max_height > 0)
+        max_height -= letter_keys_height(room);
+    ImGui::SetCursorPosX(left);
     ImGui::BeginGroup();
-    const char key = ui::numeric_keypad(room.keypad_id.c_str(), room.erase_label, pad_w, room.submit_label,
-                                        room.can_submit, max_height);
+    const char digit = ui::numeric_keypad(room.keypad_id.c_str(), room.erase_label, pad_w, room.submit_label,
+                                          room.can_submit, max_height);
     ImGui::EndGroup();
+    const char key = letter != 0 ? letter : digit;
     if (key == '\n')
         return room.can_submit ? std::optional<PickRequest>(RequestRoom{room.unit_id}) : std::nullopt;
     if (key != 0)
@@ -91,15 +143,28 @@ std::optional<PickRequest> draw_room_keypad(const UnitPickerView& view, float wi
         // At 2x (elderly) the keys shorten, down to a touch target, so the
         // bottom row never hides behind Back/Home.
         const float keys_max = ImGui::GetContentRegionAvail().y - typed_height(view.room, width);
-        ui::align_bottom(typed_height(view.room, width) + ui::numeric_keypad_height(keys_max));
+        const float letters_h = letter_keys_height(view.room);
+        ui::align_bottom(typed_height(view.room, width) + letters_h + ui::numeric_keypad_height(keys_max - letters_h));
         draw_typed(view.room, width);
         return draw_keys(view.room, width, keys_max);
     }
     // Landscape: little height, width to spare; the keypad beside the words.
+    // "No such room" (it names the building, entrance and room) takes the
+    // place of the rooms' range, then of the question, when they do not all
+    // fit beside the keys: at 2x the rest of the message scrolled off unseen.
     const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    const float spacing = ImGui::GetStyle().ItemSpacing.y, height = ImGui::GetContentRegionAvail().y;
+    const float prompt_h = ui::text_height(view.prompt, ui::TextRole::Title, column) + spacing;
+    const float hint_h = ui::text_height(view.room.hint, ui::TextRole::Body, column) + spacing;
+    const float typed_h = typed_height(view.room, column);
+    const bool told = !view.room.message.empty();
+    const bool prompt_shown = !told || prompt_h + typed_h <= height;
+    const bool hint_shown = !told || prompt_h + hint_h + typed_h <= height;
     ImGui::BeginGroup();
-    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, column);
-    ui::text(view.room.hint, ui::TextRole::Body, ui::Align::Center, column);
+    if (prompt_shown)
+        ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, column);
+    if (hint_shown)
+        ui::text(view.room.hint, ui::TextRole::Body, ui::Align::Center, column);
     draw_typed(view.room, column);
     ImGui::EndGroup();
     ImGui::SameLine();
