@@ -166,7 +166,7 @@ void draw_ticket(const RepairsView& view, Requests& requests)
     if (ctx.metrics.landscape) {
         const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
         const float height = ImMax(min_words, avail - spacing_y);
-        ui::begin_scroll_area("repairs.ticket.words", ImVec2(column, height));
+        ui::begin_scroll_area("repairs.ticket.words", ImVec2(column, height), ui::ScrollKind::Page);
         draw_ticket_words(view, requests, column, refresh);
         ui::end_scroll_area();
         ImGui::SameLine();

@@ -73,7 +73,8 @@ void words_above_actions(const char* id, float actions_height, const std::functi
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float room = ImGui::GetContentRegionAvail().y - actions_height - 2 * spacing;
     // Never lower than a few lines: then the whole page scrolls instead.
-    ui::begin_scroll_area(id, ImVec2(ImGui::GetContentRegionAvail().x, ImMax(ui::context().metrics.mm(30), room)));
+    ui::begin_scroll_area(id, ImVec2(ImGui::GetContentRegionAvail().x, ImMax(ui::context().metrics.mm(30), room)),
+                          ui::ScrollKind::Page);
     draw_words();
     ui::end_scroll_area();
     ui::align_bottom(actions_height);

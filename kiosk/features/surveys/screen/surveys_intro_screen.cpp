@@ -73,7 +73,8 @@ void draw_surveys_intro(const SurveysView& view, Requests& requests)
         const float room = ImGui::GetContentRegionAvail().y - bottom_h - spacing;
         const bool scrolls = actions_h > room;
         if (scrolls)
-            ui::begin_scroll_area("surveys.actions", ImVec2(width, ImMax(room, ctx.metrics.mm(30))));
+            ui::begin_scroll_area("surveys.actions", ImVec2(width, ImMax(room, ctx.metrics.mm(30))),
+                                  ui::ScrollKind::List);
         ui::text(view.actions_title, ui::TextRole::Title, ui::Align::Center);
         for (const ActionView& action : view.actions) {
             gap(2);
