@@ -68,7 +68,11 @@ expect "the explanation is drawn over the bill (the two screenshots differ)" \
 pay_link=$(qr_links "$shots/10_fees_qr.png" | head -n1)
 receipt_link=$(qr_links "$shots/11_fees_receipt.png" | head -n1)
 echo "pay QR: $pay_link; receipt QR: $receipt_link"
+# This machine's LAN address as a phone would reach it: the route out's
+# source, else any non-loopback IPv4 address (no iproute2).
 lan_ip=$(ip -4 route get 1.1.1.1 2>/dev/null | sed -n 's/.* src \([0-9.]*\).*/\1/p' | head -n1)
+[[ -z "$lan_ip" ]] &&
+  lan_ip=$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+(\.[0-9]+){3}$' | grep -v '^127\.' | head -n1)
 if [[ -n "$lan_ip" ]]; then
   # A phone on the LAN opens what the QR code says.
   expect "the pay QR names the LAN address $lan_ip:$port" \
