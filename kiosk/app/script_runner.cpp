@@ -515,9 +515,9 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         // For a person debugging a script where no screenshot can be written
         // (the full-disk test): every target with its rect and clip.
         for (const auto& t : frame.targets)
-            std::printf("target %s (%.0f,%.0f)-(%.0f,%.0f) clip (%.0f,%.0f)-(%.0f,%.0f)%s%s\n", t.id.c_str(), t.rect.x,
-                        t.rect.y, t.rect.z, t.rect.w, t.clip.x, t.clip.y, t.clip.z, t.clip.w,
-                        t.scrollable ? " scrollable" : "", t.required ? " required" : "");
+            std::printf("target %s (%.0f,%.0f)-(%.0f,%.0f) clip (%.0f,%.0f)-(%.0f,%.0f)%s%s%s\n", t.id.c_str(),
+                        t.rect.x, t.rect.y, t.rect.z, t.rect.w, t.clip.x, t.clip.y, t.clip.z, t.clip.w,
+                        t.scrollable ? " scrollable" : "", t.list_row ? " list_row" : "", t.required ? " required" : "");
         return {};
     }
     if (command == "speech_every_language") {

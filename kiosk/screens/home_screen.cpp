@@ -11,6 +11,7 @@
 #include <imgui_internal.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 
@@ -121,7 +122,6 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     for (const HomeTile& urgent : view.urgent)
         if (!ctx.metrics.landscape && !urgent.short_label.empty() && wraps(urgent))
             urgent_in_grid = true;
-    std::vector<HomeCell> cells;
     const std::size_t at_once = ui::elderly_choices_at_once;
     const bool paged = ctx.mode.elderly && view.tiles.size() > at_once;
     std::size_t first = 0, shown = view.tiles.size(), pages = 1;
@@ -136,41 +136,19 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     } else {
         page = 0;
     }
-    for (std::size_t i = first; i < first + shown; ++i) {
-        const HomeTile& tile = view.tiles[i];
-        cells.push_back({tile.id, tile.screen, tile.icon, tile.label, ui::ButtonKind::Primary, HomeCell::Action::open});
-    }
-    if (paged)
-        cells.push_back({"home.more", {}, "", ui::more_label(page, pages), ui::ButtonKind::Secondary,
-                         HomeCell::Action::more});
-    if (urgent_in_grid)
-        for (const HomeTile& urgent : view.urgent)
-            cells.push_back({urgent.id, urgent.screen, urgent.icon, urgent.short_label, ui::ButtonKind::Danger,
-                             HomeCell::Action::urgent});
     const float min_h = ImMax(ctx.target(), ctx.metrics.mm(ctx.mode.elderly ? 20 : 15));
     auto urgent_height = [&](const HomeTile& urgent) {
         return ImMax(min_h, ui::button_size(ui::with_icon(urgent.icon, urgent.label), width, ui::TextRole::Title).y);
     };
-    float urgent_h = 0;
-    if (!urgent_in_grid && !view.urgent.empty()) {
-        urgent_h = gap + spacing.y;
-        for (const HomeTile& urgent : view.urgent)
-            urgent_h += urgent_height(urgent) + spacing.y;
-    }
-
     // The 长者模式 switch, within reach: a bar under the tiles in portrait,
     // one more cell of their grid in landscape, where height is short.
     const bool switch_in_grid = ctx.metrics.landscape;
-    const std::size_t cell_count = cells.size() + (switch_in_grid ? 1 : 0);
     const std::string elderly_text = ui::with_icon("universal-access", view.elderly_label);
     const float switch_h = ImMax(ui::button_size(elderly_text, width, ui::TextRole::Title).y, ctx.metrics.mm(24));
     const float switch_room = switch_in_grid ? 0 : gap + 2 * spacing.y + switch_h;
     // The grid's room: under the question, and (portrait) within reach.
     const float top = ImGui::GetCursorScreenPos().y + banner_short_h + banner_gap;
     const float bottom = ImGui::GetCursorScreenPos().y + ImGui::GetContentRegionAvail().y;
-    const float room = ImMin(bottom - top - ui::text_height(view.prompt, ui::TextRole::Title, width) - 2 * spacing.y - gap,
-                             bottom - ImMax(top, ImCeil(ctx.metrics.reach_top_px) + 1)) -
-                       urgent_h - switch_room;
 
     // Two big tiles a row in portrait, three in landscape: fewer where the
     // labels wrap so much (2x text, English) that the grid would not fit
@@ -179,26 +157,76 @@ void draw_home_screen(const HomeView& view, Requests& requests)
         int columns;
         float tile_w, tile_h, height;
     };
-    auto grid_for = [&](int columns) {
-        const float tile_w = ImFloor((width - spacing.x * (columns - 1)) / columns);
-        const int rows = static_cast<int>((cell_count + columns - 1) / columns);
-        // Never lower than the longest label needs, nor than a touch target;
-        // as tall as there is room for, up to a comfortable tile.
-        float label_h = ctx.target();
-        for (const HomeCell& cell : cells)
-            label_h = ImMax(label_h, ui::button_size(cell_text(cell, tile_w), tile_w, ui::TextRole::Title).y);
-        if (switch_in_grid)
-            label_h = ImMax(label_h, ui::button_size(elderly_text, tile_w, ui::TextRole::Title).y);
-        const float tile_h = ImMax(label_h, ImMin(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35),
-                                                  rows > 0 ? (room - (rows - 1) * spacing.y) / rows : room));
-        return Grid{columns, tile_w, tile_h, rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0};
+    struct Plan {
+        bool urgent_in_grid;
+        std::vector<HomeCell> cells;
+        float urgent_h, room;
+        Grid grid;
     };
-    Grid grid = grid_for(ctx.metrics.landscape ? 3 : 2);
-    for (int columns = grid.columns - 1; columns >= 1 && grid.height > room; --columns) {
-        const Grid fewer = grid_for(columns);
-        if (fewer.height < grid.height)
-            grid = fewer;
+    auto plan_for = [&](bool urgent_cells) {
+        Plan plan{urgent_cells, {}, 0, 0, {}};
+        std::vector<HomeCell>& cells = plan.cells;
+        for (std::size_t i = first; i < first + shown; ++i) {
+            const HomeTile& tile = view.tiles[i];
+            cells.push_back(
+                {tile.id, tile.screen, tile.icon, tile.label, ui::ButtonKind::Primary, HomeCell::Action::open});
+        }
+        if (paged)
+            cells.push_back({"home.more", {}, "", ui::more_label(page, pages), ui::ButtonKind::Secondary,
+                             HomeCell::Action::more});
+        if (urgent_cells)
+            for (const HomeTile& urgent : view.urgent)
+                cells.push_back({urgent.id, urgent.screen, urgent.icon, urgent.short_label, ui::ButtonKind::Danger,
+                                 HomeCell::Action::urgent});
+        if (!urgent_cells && !view.urgent.empty()) {
+            plan.urgent_h = gap + spacing.y;
+            for (const HomeTile& urgent : view.urgent)
+                plan.urgent_h += urgent_height(urgent) + spacing.y;
+        }
+        const std::size_t cell_count = cells.size() + (switch_in_grid ? 1 : 0);
+        const float room =
+            ImMin(bottom - top - ui::text_height(view.prompt, ui::TextRole::Title, width) - 2 * spacing.y - gap,
+                  bottom - ImMax(top, ImCeil(ctx.metrics.reach_top_px) + 1)) -
+            plan.urgent_h - switch_room;
+        plan.room = room;
+        auto grid_for = [&](int columns) {
+            const float tile_w = ImFloor((width - spacing.x * (columns - 1)) / columns);
+            const int rows = static_cast<int>((cell_count + columns - 1) / columns);
+            // Never lower than the longest label needs, nor than a touch target;
+            // as tall as there is room for, up to a comfortable tile.
+            float label_h = ctx.target();
+            for (const HomeCell& cell : cells)
+                label_h = ImMax(label_h, ui::button_size(cell_text(cell, tile_w), tile_w, ui::TextRole::Title).y);
+            if (switch_in_grid)
+                label_h = ImMax(label_h, ui::button_size(elderly_text, tile_w, ui::TextRole::Title).y);
+            const float tile_h = ImMax(label_h, ImMin(ctx.metrics.mm(ctx.mode.elderly ? 45 : 35),
+                                                      rows > 0 ? (room - (rows - 1) * spacing.y) / rows : room));
+            return Grid{columns, tile_w, tile_h, rows > 0 ? rows * tile_h + (rows - 1) * spacing.y : 0};
+        };
+        plan.grid = grid_for(ctx.metrics.landscape ? 3 : 2);
+        for (int columns = plan.grid.columns - 1; columns >= 1 && plan.grid.height > plan.room; --columns) {
+            const Grid fewer = grid_for(columns);
+            if (fewer.height < plan.grid.height)
+                plan.grid = fewer;
+        }
+        return plan;
+    };
+    Plan plan = plan_for(urgent_in_grid);
+    // Where the urgent bar leaves the grid too little room (landscape in
+    // 长者模式: the 长者模式 switch lay under Back/Home), the urgent action
+    // becomes a cell of the grid too, with its short words.
+    bool short_labels = !view.urgent.empty();
+    for (const HomeTile& urgent : view.urgent)
+        short_labels = short_labels && !urgent.short_label.empty();
+    if (!urgent_in_grid && short_labels && plan.grid.height > plan.room) {
+        Plan cells_only = plan_for(true);
+        if (cells_only.grid.height - cells_only.room < plan.grid.height - plan.room)
+            plan = std::move(cells_only);
     }
+    urgent_in_grid = plan.urgent_in_grid;
+    const std::vector<HomeCell>& cells = plan.cells;
+    const float urgent_h = plan.urgent_h;
+    const Grid grid = plan.grid;
     const int columns = grid.columns;
     const float tile_w = grid.tile_w, tile_h = grid.tile_h, tiles_h = grid.height;
     // The question and its tiles sit at the bottom, within reach; the urgent

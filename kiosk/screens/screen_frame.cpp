@@ -56,7 +56,13 @@ void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& 
         ui::context().new_page = true;
     }
     drawn_page = page;
-    ui::begin_scroll_area("content", ImVec2(width, content_h));
+    // While 还在使用吗 is asked (in 长者模式 a band above Back/Home, not a
+    // pop-up), a touch anywhere is the answer (Controller::on_touch) and the
+    // squeezed screen grows back under the finger: its controls wait, so that
+    // touch never also lands on whatever moved there. Nothing on it is to be
+    // touched now, so nothing on it is required either.
+    ImGui::BeginDisabled(band > 0);
+    ui::begin_scroll_area("content", ImVec2(width, content_h), ui::ScrollKind::Page);
     if (open_feature != features.end())
         open_feature->second.draw(views.feature_view, requests);
     else if (views.screen == screen::admin)
@@ -64,6 +70,7 @@ void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& 
     else
         draw_home_screen(views.home, requests);
     ui::end_scroll_area();
+    ImGui::EndDisabled();
 
     draw_idle_band(views.chrome, requests);
     draw_footer(views.chrome, requests);

@@ -169,7 +169,7 @@ int choice_list(const char* id, const std::vector<Choice>& choices, const Choice
     if (layout.at_bottom)
         required.emplace();
     if (scrolls)
-        begin_scroll_area((std::string(id) + ".scroll").c_str(), ImVec2(width, room));
+        begin_scroll_area((std::string(id) + ".scroll").c_str(), ImVec2(width, room), ScrollKind::List);
     int tapped = -1;
     FlowRow row(width);
     for (std::size_t k = 0; k < labels.size(); ++k) {

@@ -18,11 +18,15 @@ struct DrawnTarget {
     int layer = 0;  // 0: screen, 1: dialog on top
     bool in_scroll_area = false;
     bool required = false;   // a control the person must touch here (keypad, choices): within reach
-    bool scrollable = false; // in a scroll area taller than the screen (a list brought to the finger)
+    bool scrollable = false; // in a scroll area whose content is taller than it (scrolled into view)
     std::string window;      // the top-level window it was drawn in (ImGui's root window name)
     // Used as one block (a keypad's keys): whole on screen even where the page
     // scrolls; a long list's rows are not (the person scrolls them to the finger).
     bool keep_whole = false;
+    // A row of a long LIST taller than its area (bills, rooms): the person
+    // scrolls it to the finger, so it alone may lie below the fold. A button
+    // on a PAGE that scrolls (Pay, Submit, a dialog's close) is not a row.
+    bool list_row = false;
 };
 
 // A top-level window on screen (the kiosk frame, a dialog, a popup).
@@ -56,6 +60,7 @@ struct FrameRecord {
     int scroll_depth = 0;    // > 0 inside a touch scroll area
     int required_depth = 0;  // > 0 inside a RequiredTargets scope
     bool scroll_overflows = false;  // the innermost scroll area's content is taller than it
+    bool scroll_is_list = false;    // the innermost scroll area is a ScrollKind::List
 
     void clear()
     {
@@ -66,9 +71,12 @@ struct FrameRecord {
         scroll_depth = 0;
         required_depth = 0;
         scroll_overflows = false;
+        scroll_is_list = false;
         readable.clear();
         quiet_depth = 0;
     }
+    // A target drawn now is a row of a long list scrolled to the finger.
+    bool in_overflowing_list() const { return scroll_depth > 0 && scroll_overflows && scroll_is_list; }
     const DrawnTarget* find_target(const std::string& id) const;
     // A visible text containing `needle` on the topmost layer that has content.
     const DrawnText* find_text(const std::string& needle) const;

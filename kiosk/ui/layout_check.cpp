@@ -92,9 +92,10 @@ std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRule
         const bool whole = !seen.empty() && seen.x0 <= t.rect.x + tolerance && seen.y0 <= t.rect.y + tolerance &&
                            seen.x1 >= t.rect.z - tolerance && seen.y1 >= t.rect.w - tolerance;
         // A control the person must touch here (keypad, Pay, the close button
-        // of a dialog) is whole on screen without scrolling; only a long list
-        // brought to the finger is exempt, not a keypad on a page that scrolls.
-        if (t.required && (!t.scrollable || t.keep_whole) && !whole && t.layer == top_layer)
+        // of a dialog) is whole on screen without scrolling; only a long
+        // list's row brought to the finger is exempt, not a button on a page
+        // that scrolls.
+        if (t.required && (!t.list_row || t.keep_whole) && !whole && t.layer == top_layer)
             problems.push_back(describe("required target not fully visible without scrolling", t.id, t.rect));
         if (seen.empty())
             continue;  // scrolled out of view
@@ -116,7 +117,7 @@ std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRule
             problems.push_back(describe("target clipped", t.id, t.rect));
         // Within reach; a long list is exempt (the person scrolls it to the finger).
         const bool reach_checked = rules.reach_bottom_px > rules.reach_top_px;
-        if (reach_checked && t.required && !t.scrollable &&
+        if (reach_checked && t.required && !t.list_row &&
             (t.rect.y < rules.reach_top_px - tolerance || t.rect.w > rules.reach_bottom_px + tolerance))
             problems.push_back(describe("required target out of reach", t.id, t.rect));
     }

@@ -43,7 +43,7 @@ void note_code(const char* id, const ImRect& bb)
     record.targets.push_back({id, std::string(), ImVec4(bb.Min.x, bb.Min.y, bb.Max.x, bb.Max.y), current_clip_rect(),
                               record.layer, record.scroll_depth > 0, false,
                               record.scroll_depth > 0 && record.scroll_overflows,
-                              ImGui::GetCurrentWindow()->RootWindow->Name, false});
+                              ImGui::GetCurrentWindow()->RootWindow->Name, false, record.in_overflowing_list()});
 }
 
 // A white square the size of the code, saying why there is no code.

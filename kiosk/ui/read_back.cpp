@@ -72,7 +72,7 @@ float head_height(const ReadBackView& view, float width)
 
 void draw_facts(const ReadBackView& view, float width, float height)
 {
-    begin_scroll_area("read_back.words", ImVec2(width, height));
+    begin_scroll_area("read_back.words", ImVec2(width, height), ScrollKind::Page);
     const float inner = ImGui::GetContentRegionAvail().x;
     for (const std::string& line : view.lines)
         text(line, TextRole::Title, Align::Left, inner);

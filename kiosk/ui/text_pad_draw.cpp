@@ -173,7 +173,7 @@ void draw_candidates(TextPad& pad, float width)
     if (pad.list_seq() != pad.m_drawn_list || pad.candidates().empty())
         ImGui::SetNextWindowScroll(ImVec2(0, 0));
     pad.m_drawn_list = pad.list_seq();
-    begin_scroll_area("pad.candidates", ImVec2(width, h));
+    begin_scroll_area("pad.candidates", ImVec2(width, h), ScrollKind::List);
     const float inner = ImGui::GetContentRegionAvail().x;
     FlowRow row(inner);
     const float min_w = context().target() * 1.2f;

@@ -72,14 +72,17 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
         size = button_size(label, size.x, role);
     const ImRect bb(window->DC.CursorPos, ImVec2(window->DC.CursorPos.x + size.x, window->DC.CursorPos.y + size.y));
     ImGui::ItemSize(size);
+    // A control that waits (ImGui::BeginDisabled: the screen under 还在使用吗)
+    // cannot be touched now, so it is not required now.
+    FrameRecord& record = frame_record();
+    const bool required = record.required_depth > 0 && !(GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled);
     if (!ImGui::ItemAdd(bb, gid)) {
         // Out of view: a required one is still noted, so the layout check
         // can say it cannot be seen without scrolling.
-        FrameRecord& record = frame_record();
-        if (record.required_depth > 0)
+        if (required)
             record.targets.push_back({id, std::string(label), to_vec4(bb), current_clip_rect(), record.layer,
                                       record.scroll_depth > 0, true, record.scroll_depth > 0 && record.scroll_overflows,
-                                      window->RootWindow->Name, false});
+                                      window->RootWindow->Name, false, record.in_overflowing_list()});
         return false;
     }
 
@@ -139,11 +142,10 @@ bool button(const char* id, std::string_view label, ImVec2 size, ButtonKind kind
     ImVec2 text_pos(bb.Min.x + padding_x(), bb.Min.y + (size.y - layout.size.y) * 0.5f);
     draw_text(list, font, layout, text_pos, ink, true, size.x - 2 * padding_x());
 
-    FrameRecord& record = frame_record();
     ImVec4 clip = current_clip_rect();
     record.targets.push_back({id, std::string(label), to_vec4(bb), clip, record.layer, record.scroll_depth > 0,
-                              record.required_depth > 0, record.scroll_depth > 0 && record.scroll_overflows,
-                              ImGui::GetCurrentWindow()->RootWindow->Name, false});
+                              required, record.scroll_depth > 0 && record.scroll_overflows,
+                              ImGui::GetCurrentWindow()->RootWindow->Name, false, record.in_overflowing_list()});
     ImRect text_rect(text_pos, ImVec2(text_pos.x + size.x - 2 * padding_x(), text_pos.y + layout.size.y));
     // A button without words (the home banner: its words are drawn over it)
     // has no text of its own to overlap anything.
@@ -190,10 +192,14 @@ void text(std::string_view value, TextRole role, Align align, float width, ImU32
 
 }
 
-// Whether each enclosing scroll area overflows, innermost last.
-static std::vector<bool>& outer_overflows()
+// Each enclosing scroll area: whether it overflows and is a list, innermost last.
+struct OuterArea {
+    bool overflows;
+    bool is_list;
+};
+static std::vector<OuterArea>& outer_areas()
 {
-    static std::vector<bool> stack;
+    static std::vector<OuterArea> stack;
     return stack;
 }
 
@@ -204,7 +210,7 @@ static std::vector<std::size_t>& first_targets()
     return stack;
 }
 
-void begin_scroll_area(const char* id, ImVec2 size)
+void begin_scroll_area(const char* id, ImVec2 size, ScrollKind kind)
 {
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     ImGuiWindow* window = ImGui::GetCurrentWindow();
@@ -233,8 +239,10 @@ void begin_scroll_area(const char* id, ImVec2 size)
     }
     frame_record().scroll_depth++;
     first_targets().push_back(frame_record().targets.size());
-    outer_overflows().push_back(frame_record().scroll_overflows);
-    frame_record().scroll_overflows = ImGui::GetScrollMaxY() > 0;
+    FrameRecord& record = frame_record();
+    outer_areas().push_back({record.scroll_overflows, record.scroll_is_list});
+    record.scroll_overflows = ImGui::GetScrollMaxY() > 0;
+    record.scroll_is_list = kind == ScrollKind::List;
 }
 
 void align_bottom(float block_height)
@@ -273,16 +281,20 @@ void end_scroll_area()
         window->DC.CursorMaxPos.y - window->DC.CursorStartPos.y > window->InnerRect.GetHeight() + 1.0f;
     std::vector<DrawnTarget>& targets = frame_record().targets;
     const ImVec4 clip = current_clip_rect();
+    const bool is_list = frame_record().scroll_is_list;
     if (overflows_now)
         for (std::size_t i = first_targets().back(); i < targets.size(); ++i)
             if (targets[i].clip.x == clip.x && targets[i].clip.y == clip.y && targets[i].clip.z == clip.z &&
-                targets[i].clip.w == clip.w)
+                targets[i].clip.w == clip.w) {
                 targets[i].scrollable = true;
+                targets[i].list_row = targets[i].list_row || is_list;
+            }
     first_targets().pop_back();
     frame_record().scroll_depth--;
     // Back in the enclosing area: its own overflow counts again, not the inner list's.
-    std::vector<bool>& outer = outer_overflows();
-    frame_record().scroll_overflows = !outer.empty() && outer.back();
+    std::vector<OuterArea>& outer = outer_areas();
+    frame_record().scroll_overflows = !outer.empty() && outer.back().overflows;
+    frame_record().scroll_is_list = !outer.empty() && outer.back().is_list;
     if (!outer.empty())
         outer.pop_back();
     ImGui::EndChild();

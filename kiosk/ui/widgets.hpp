@@ -42,8 +42,13 @@ ImVec2 text_size(std::string_view text, TextRole role);
 // go to the lower part, within reach, and the words stay on top.
 void align_bottom(float block_height);
 
+// What a scroll area holds, for the layout check: the rows of a long List
+// may lie below the fold (the person scrolls them to the finger); a Page's
+// required controls (Pay, Submit) must still be whole on screen.
+enum class ScrollKind { List, Page };
+
 // A vertical area that scrolls by dragging (with inertia), no scrollbar.
-void begin_scroll_area(const char* id, ImVec2 size);
+void begin_scroll_area(const char* id, ImVec2 size, ScrollKind kind);
 void end_scroll_area();
 
 // Lays items out left to right, starting a new row when the next one does

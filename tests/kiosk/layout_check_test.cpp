@@ -91,9 +91,11 @@ TEST_CASE("reach: a required target above or below the reach band is reported; o
     REQUIRE(problems.size() == 1);
     CHECK(mentions(problems, "required target out of reach 'fees.key.1'"));
 
-    frame.targets[0].scrollable = true;  // a room list taller than the screen: scrolled to the finger
+    frame.targets[0].scrollable = true;  // on a page that scrolls: a key is still out of reach
+    CHECK(mentions(check_layout(frame, portrait), "required target out of reach 'fees.key.1'"));
+    frame.targets[0].list_row = true;  // a room list taller than the screen: scrolled to the finger
     CHECK(check_layout(frame, portrait).empty());
-    frame.targets[0].scrollable = false;
+    frame.targets[0].scrollable = frame.targets[0].list_row = false;
     CHECK(check_layout(frame, rules).empty());  // landscape: no band given, nothing checked
 }
 
@@ -142,9 +144,9 @@ TEST_CASE("a required target must be whole on screen without scrolling, unless i
     CHECK(mentions(check_layout(frame, rules), "required target not fully visible without scrolling 'pay'"));
     frame.targets[0].rect = ImVec4(10, 1800, 210, 1900);  // wholly below the area: not drawn, still required
     CHECK(mentions(check_layout(frame, rules), "required target not fully visible without scrolling 'pay'"));
-    frame.targets[0].scrollable = true;  // a room in a long list of rooms
+    frame.targets[0].scrollable = frame.targets[0].list_row = true;  // a room in a long list of rooms
     CHECK(check_layout(frame, rules).empty());
-    frame.targets[0].scrollable = false;
+    frame.targets[0].scrollable = frame.targets[0].list_row = false;
     frame.targets[0].rect = ImVec4(10, 1500, 210, 1620);
     CHECK(check_layout(frame, rules).empty());
 }
@@ -176,7 +178,7 @@ TEST_CASE("a keypad's key cut at the foot of a page that scrolls is a problem; a
     const ImVec4 page(0, 100, 1080, 1500);  // the page's visible part; it scrolls
     DrawnTarget row = target("rooms.1502", 10, 1450, 500, 100);
     row.clip = page;
-    row.in_scroll_area = row.required = row.scrollable = true;
+    row.in_scroll_area = row.required = row.scrollable = row.list_row = true;
     frame.targets = {row};
     CHECK(check_layout(frame, rules).empty());
     DrawnTarget key = row;
@@ -184,4 +186,32 @@ TEST_CASE("a keypad's key cut at the foot of a page that scrolls is a problem; a
     key.keep_whole = true;
     frame.targets = {key};
     CHECK(mentions(check_layout(frame, rules), "required target not fully visible without scrolling"));
+}
+
+TEST_CASE("a required button on a PAGE that scrolls must be whole on screen; only a LIST's row may lie below the fold")
+{
+    FrameRecord frame;
+    const ImVec4 page(0, 100, 1080, 1500);  // the content area; the page's content is taller: it scrolls
+    DrawnTarget pay = target("fees.pay", 10, 1450, 500, 100);  // half under the fold
+    pay.clip = page;
+    pay.in_scroll_area = pay.required = pay.scrollable = true;
+    frame.targets = {pay};
+    CHECK(mentions(check_layout(frame, rules), "required target not fully visible without scrolling 'fees.pay'"));
+    frame.targets[0].rect = ImVec4(10, 1600, 510, 1700);  // wholly below the fold: not drawn, still required
+    CHECK(mentions(check_layout(frame, rules), "required target not fully visible without scrolling 'fees.pay'"));
+    frame.targets[0].rect = ImVec4(10, 1350, 510, 1450);  // pinned above the fold
+    CHECK(check_layout(frame, rules).empty());
+
+    // The same place in a list of bills that scrolls: the person brings it up.
+    DrawnTarget bill = pay;
+    bill.id = "fees.bill.7";
+    bill.list_row = true;
+    frame.targets = {bill};
+    CHECK(check_layout(frame, rules).empty());
+    // A button that is not required (查看已缴记录) may sit below the fold of a page.
+    DrawnTarget history = pay;
+    history.id = "fees.history";
+    history.required = false;
+    frame.targets = {history};
+    CHECK(check_layout(frame, rules).empty());
 }

@@ -166,13 +166,15 @@ void draw_fees_bill(const FeesView& view, Requests& requests)
     const float height = ImGui::GetContentRegionAvail().y;
     const float pay_h = pay_button_height(view, column);
     ImGui::BeginGroup();
-    ui::begin_scroll_area("fees.bill_summary", ImVec2(column, ImMax(1.0f, height - pay_h - (pay_h > 0 ? spacing_y : 0))));
+    ui::begin_scroll_area("fees.bill_summary",
+                          ImVec2(column, ImMax(1.0f, height - pay_h - (pay_h > 0 ? spacing_y : 0))),
+                          ui::ScrollKind::Page);
     draw_bill_summary(view, column, false);
     ui::end_scroll_area();
     draw_pay_button(view, requests, column);
     ImGui::EndGroup();
     ImGui::SameLine();
-    ui::begin_scroll_area("fees.bill_lines", ImVec2(column, height));
+    ui::begin_scroll_area("fees.bill_lines", ImVec2(column, height), ui::ScrollKind::List);
     draw_unit_line(view, column);
     draw_late_line(view, column);
     draw_bill_lines(view, requests);
@@ -213,7 +215,7 @@ void draw_choose_list(const FeesView& view, Requests& requests, float width, flo
         return;
     }
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
-    ui::begin_scroll_area("fees.choose_list", ImVec2(width, height));
+    ui::begin_scroll_area("fees.choose_list", ImVec2(width, height), ui::ScrollKind::List);
     const float half = ImFloor((width - spacing) * 0.5f);
     const ImVec2 all = ui::button_size(view.all_label, half), none = ui::button_size(view.none_label, half);
     const float row_h = ImMax(all.y, none.y);
@@ -361,7 +363,9 @@ void draw_receipt(const FeesView& view, Requests& requests)
     const float min_words = ctx.metrics.mm(40);
     if (!ctx.metrics.landscape) {
         const float block = receipt_code_and_restart_height(view, width);
-        ui::begin_scroll_area("receipt words", ImVec2(width, ImMax(min_words, ImGui::GetContentRegionAvail().y - block - spacing)));
+        ui::begin_scroll_area("receipt words",
+                              ImVec2(width, ImMax(min_words, ImGui::GetContentRegionAvail().y - block - spacing)),
+                              ui::ScrollKind::Page);
         draw_receipt_words(view, width);
         ui::end_scroll_area();
         draw_receipt_code_and_restart(view, requests, width);
@@ -369,7 +373,7 @@ void draw_receipt(const FeesView& view, Requests& requests)
     }
     const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
     const float height = ImMax(min_words, ImGui::GetContentRegionAvail().y);
-    ui::begin_scroll_area("receipt words", ImVec2(column, height));
+    ui::begin_scroll_area("receipt words", ImVec2(column, height), ui::ScrollKind::Page);
     draw_receipt_words(view, column);
     ui::end_scroll_area();
     ImGui::SameLine();

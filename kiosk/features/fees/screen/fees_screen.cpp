@@ -73,7 +73,7 @@ void draw_fees_dialogs(const FeesView& view, Requests& requests)
         const float room = ui::dialog_max_height() - 2 * ImGui::GetStyle().WindowPadding.y - button_h - 2 * spacing;
         const bool scrolls = words_height() > room;
         if (scrolls)
-            ui::begin_scroll_area("explain words", ImVec2(width, room));
+            ui::begin_scroll_area("explain words", ImVec2(width, room), ui::ScrollKind::Page);
         ui::text(explain.title, ui::TextRole::Title, ui::Align::Center);
         ui::text(explain.covers_label, ui::TextRole::Title);
         ui::text(explain.covers, ui::TextRole::Body);

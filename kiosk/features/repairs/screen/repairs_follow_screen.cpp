@@ -36,14 +36,101 @@ void draw_done(const RepairsView& view, Requests& requests)
     }
 }
 
+namespace {
+
+// The code's keys, `columns` a row, each at least a touch target and at
+// most `key_h` tall.
+void draw_code_keys(Requests& requests, float width, int columns, float key_h)
+{
+    const std::string alphabet = RepairsFeature::code_alphabet;
+    const float key_w = ImFloor((width - ImGui::GetStyle().ItemSpacing.x * (columns - 1)) / columns);
+    for (std::size_t i = 0; i < alphabet.size(); ++i) {
+        if (i % columns != 0)
+            ImGui::SameLine();
+        const std::string key(1, alphabet[i]);
+        if (ui::button(("repairs.code." + key).c_str(), key, ImVec2(key_w, key_h), ui::ButtonKind::Secondary,
+                       ui::TextRole::Title))
+            ask(requests, RequestCodeKey{alphabet[i]});
+    }
+}
+
+// Landscape has little height: at 2x the 32 keys under the other buttons
+// ran 750 px below Back/Home. The question, what was typed, 按房号查询,
+// erase and find on the left; the keys on the right, as many a row as stay
+// a touch target wide, as tall as the column allows.
+void draw_code_entry_side_by_side(const RepairsView& view, Requests& requests, float width)
+{
+    const ui::Context& ctx = ui::context();
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    const float column = ImFloor((width - spacing.x) * 0.5f);
+    const float height = ImGui::GetContentRegionAvail().y;
+    const std::string find = ui::with_icon("search", view.find_label);
+    const std::string by_unit = ui::with_icon("home", view.by_unit_label);
+    const std::size_t symbols = std::string(RepairsFeature::code_alphabet).size();
+    int columns = 8;
+    while (columns > 4 && ImFloor((column - spacing.x * (columns - 1)) / columns) < ctx.target())
+        --columns;
+    const int rows = static_cast<int>((symbols + columns - 1) / columns);
+    const float key_w = ImFloor((column - spacing.x * (columns - 1)) / columns);
+    // Never lower than its letter (2x text), nor than a touch target.
+    const float letter_h = ui::button_size("W", key_w, ui::TextRole::Title).y;
+    const float key_h =
+        ImMax(ImMax(ctx.target(), letter_h), ImMin(key_w * 0.8f, (height - rows * spacing.y) / rows));
+
+    // The question (the caller leaves it out here) and what was typed on top
+    // of the left column, so the keys have the whole height; what happened
+    // (a code not found) stands where the question was: at 2x the column
+    // holds one of them. Erase and find side by side: short words.
+    ui::begin_scroll_area("repairs.code_side", ImVec2(column, height), ui::ScrollKind::Page);
+    const float half = ImFloor((column - spacing.x) * 0.5f);
+    const float pair_h = ImMax(ImMax(ctx.target(), ui::button_size(view.erase_label, half, ui::TextRole::Title).y),
+                               ui::button_size(find, half, ui::TextRole::Title).y);
+    words_above_actions("repairs.code_words", wide_button_height(by_unit) + spacing.y + pair_h, [&] {
+        if (view.message.empty())
+            ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, column);
+        else
+            draw_message(view);
+        ui::text(view.typed, ui::TextRole::Title, ui::Align::Center, column);
+    });
+    {
+        const ui::RequiredTargets required;
+        if (ui::button("repairs.track_by_unit", by_unit, ImVec2(column, wide_button_height(by_unit)),
+                       ui::ButtonKind::Secondary, ui::TextRole::Title))
+            ask(requests, RequestTrackByUnit{});
+        if (ui::button("repairs.code.erase", view.erase_label, ImVec2(half, pair_h), ui::ButtonKind::Secondary,
+                       ui::TextRole::Title))
+            ask(requests, RequestCodeKey{'<'});
+        ImGui::SameLine();
+        if (ui::button("repairs.code.find", find, ImVec2(half, pair_h),
+                       view.can_find ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled, ui::TextRole::Title))
+            ask(requests, RequestFindCode{});
+    }
+    ui::end_scroll_area();
+    ImGui::SameLine();
+    ImGui::BeginGroup();
+    // The keys at the bottom, within reach (the dummy's own spacing counted).
+    const float above_keys = height - rows * key_h - rows * spacing.y - spacing.y;
+    if (above_keys > 0)
+        ImGui::Dummy(ImVec2(1, above_keys));
+    const ui::RequiredTargets required;
+    draw_code_keys(requests, column, columns, key_h);
+    ImGui::EndGroup();
+}
+
+} // namespace
+
 void draw_code_entry(const RepairsView& view, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
+    if (ctx.metrics.landscape) {
+        draw_code_entry_side_by_side(view, requests, width);
+        return;
+    }
     ui::text(view.typed, ui::TextRole::Title, ui::Align::Center, width);
-    // The code's 32 symbols, 8 a row (6 at 2x text), then erase and find.
+    // The code's 32 symbols, 8 a row, then erase and find.
     const std::string alphabet = RepairsFeature::code_alphabet;
-    const int columns = ctx.mode.text_scale == TextScale::X2 || ctx.metrics.landscape ? 8 : 8;
+    const int columns = 8;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float key_w = ImFloor((width - gap * (columns - 1)) / columns);
     const float key_h = ImMax(ctx.target(), key_w * 0.8f);
@@ -57,14 +144,7 @@ void draw_code_entry(const RepairsView& view, Requests& requests)
     const ui::RequiredTargets required;
     if (wide_button("repairs.track_by_unit", by_unit, ui::ButtonKind::Secondary))
         ask(requests, RequestTrackByUnit{});
-    for (std::size_t i = 0; i < alphabet.size(); ++i) {
-        if (i % columns != 0)
-            ImGui::SameLine();
-        const std::string key(1, alphabet[i]);
-        if (ui::button(("repairs.code." + key).c_str(), key, ImVec2(key_w, key_h), ui::ButtonKind::Secondary,
-                       ui::TextRole::Title))
-            ask(requests, RequestCodeKey{alphabet[i]});
-    }
+    draw_code_keys(requests, width, columns, key_h);
     if (wide_button("repairs.code.erase", view.erase_label, ui::ButtonKind::Secondary))
         ask(requests, RequestCodeKey{'<'});
     if (wide_button("repairs.code.find", find, view.can_find ? ui::ButtonKind::Primary : ui::ButtonKind::Disabled))
@@ -166,7 +246,7 @@ void draw_ticket(const RepairsView& view, Requests& requests)
     if (ctx.metrics.landscape) {
         const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
         const float height = ImMax(min_words, avail - spacing_y);
-        ui::begin_scroll_area("repairs.ticket.words", ImVec2(column, height));
+        ui::begin_scroll_area("repairs.ticket.words", ImVec2(column, height), ui::ScrollKind::Page);
         draw_ticket_words(view, requests, column, refresh);
         ui::end_scroll_area();
         ImGui::SameLine();

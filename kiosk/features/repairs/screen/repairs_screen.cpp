@@ -73,7 +73,8 @@ void words_above_actions(const char* id, float actions_height, const std::functi
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float room = ImGui::GetContentRegionAvail().y - actions_height - 2 * spacing;
     // Never lower than a few lines: then the whole page scrolls instead.
-    ui::begin_scroll_area(id, ImVec2(ImGui::GetContentRegionAvail().x, ImMax(ui::context().metrics.mm(30), room)));
+    ui::begin_scroll_area(id, ImVec2(ImGui::GetContentRegionAvail().x, ImMax(ui::context().metrics.mm(30), room)),
+                          ui::ScrollKind::Page);
     draw_words();
     ui::end_scroll_area();
     ui::align_bottom(actions_height);
@@ -190,11 +191,14 @@ void draw_screen(const RepairsView& view, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(2)));
-    // The picker, the keypad and the read-back say their own question.
+    // The picker, the keypad and the read-back say their own question; so
+    // does the code's keypad in landscape, beside its keys.
+    const bool code_side_by_side = view.step == RepairsStep::CodeEntry && ctx.metrics.landscape && !view.busy;
     if (view.step != RepairsStep::Emergency && view.step != RepairsStep::Unit && view.step != RepairsStep::Digits &&
-        view.step != RepairsStep::ConfirmVerdict)
+        view.step != RepairsStep::ConfirmVerdict && !code_side_by_side)
         ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
-    draw_message(view);
+    if (!code_side_by_side)
+        draw_message(view);
     if (view.busy) {
         ui::text(view.busy_text, ui::TextRole::Title, ui::Align::Center);
         return;

@@ -48,65 +48,149 @@ void draw_surveys_message(const SurveysView& view)
     ui::text(view.message, ui::TextRole::Body, ui::Align::Center, 0, view.message_is_problem ? p.bad : p.text);
 }
 
-void draw_surveys_intro(const SurveysView& view, Requests& requests)
+namespace {
+
+// What stays whole at the bottom, within reach: the open surveys and their
+// start buttons.
+float starts_height(const SurveysView& view, float width)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    float h = ui::text_height(view.surveys_title, ui::TextRole::Title, width) + spacing;
+    if (view.no_survey.empty()) {
+        h += start_block_height(view, width);
+        if (!view.message.empty())
+            h += ui::text_height(view.message, ui::TextRole::Body, width) + spacing;
+    } else {
+        h += ui::text_height(view.no_survey, ui::TextRole::Body, width) + spacing;
+    }
+    return h;
+}
+
+float actions_height(const SurveysView& view, float width)
 {
     const ui::Context& ctx = ui::context();
-    const ui::Palette& p = ctx.colors();
-    const float width = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    // What stays whole at the bottom, within reach: the open surveys and
-    // their start buttons. 您说，我们做 above takes the rest and scrolls
-    // when it is longer (2x text, many actions).
-    float bottom_h = ui::text_height(view.surveys_title, ui::TextRole::Title, width) + spacing;
-    if (view.no_survey.empty()) {
-        bottom_h += start_block_height(view, width);
-        if (!view.message.empty())
-            bottom_h += ui::text_height(view.message, ui::TextRole::Body, width) + spacing;
-    } else {
-        bottom_h += ui::text_height(view.no_survey, ui::TextRole::Body, width) + spacing;
+    float h = ui::text_height(view.actions_title, ui::TextRole::Title, width) + spacing + ctx.metrics.mm(4);
+    for (const ActionView& action : view.actions)
+        h += ctx.metrics.mm(2) + ui::text_height(action.date, ui::TextRole::Muted, width) +
+             ui::text_height("✓ " + action.text, ui::TextRole::Body, width) + 3 * spacing;
+    return h;
+}
+
+// 您说，我们做: what the office did after the last survey.
+void draw_actions(const SurveysView& view, float width)
+{
+    ui::text(view.actions_title, ui::TextRole::Title, ui::Align::Center, width);
+    for (const ActionView& action : view.actions) {
+        gap(2);
+        ui::text(action.date, ui::TextRole::Muted, ui::Align::Left, width);
+        ui::text("✓ " + action.text, ui::TextRole::Body, ui::Align::Left, width, ui::context().colors().good);
     }
-    if (!view.actions.empty()) {
-        float actions_h = ui::text_height(view.actions_title, ui::TextRole::Title, width) + spacing + ctx.metrics.mm(4);
-        for (const ActionView& action : view.actions)
-            actions_h += ctx.metrics.mm(2) + ui::text_height(action.date, ui::TextRole::Muted, width) +
-                         ui::text_height("✓ " + action.text, ui::TextRole::Body, width) + 3 * spacing;
-        const float room = ImGui::GetContentRegionAvail().y - bottom_h - spacing;
-        const bool scrolls = actions_h > room;
-        if (scrolls)
-            ui::begin_scroll_area("surveys.actions", ImVec2(width, ImMax(room, ctx.metrics.mm(30))));
-        ui::text(view.actions_title, ui::TextRole::Title, ui::Align::Center);
-        for (const ActionView& action : view.actions) {
-            gap(2);
-            ui::text(action.date, ui::TextRole::Muted);
-            ui::text("✓ " + action.text, ui::TextRole::Body, ui::Align::Left, width, p.good);
-        }
-        gap(4);
-        if (scrolls)
-            ui::end_scroll_area();
+    gap(4);
+}
+
+float start_buttons_height(const SurveysView& view)
+{
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    float h = 0;
+    for (const StartView& start : view.starts) {
+        h += ui::button_size(start.household_label, surveys_action_width(), ui::TextRole::Title).y + spacing;
+        if (!start.anonymous_id.empty())
+            h += ui::button_size(start.anonymous_label, surveys_action_width(), ui::TextRole::Title).y + spacing;
     }
-    ui::align_bottom(bottom_h);
-    ui::text(view.surveys_title, ui::TextRole::Title, ui::Align::Center);
+    return h;
+}
+
+void draw_start_words(const StartView& start, float width)
+{
+    ui::text(start.title, ui::TextRole::Title, ui::Align::Center, width);
+    ui::text(start.about, ui::TextRole::Body, ui::Align::Center, width);
+}
+
+void draw_start_buttons(const StartView& start, Requests& requests, float width)
+{
+    const float w = surveys_action_width();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - w) * 0.5f));
+    if (ui::button(start.household_id.c_str(), start.household_label, ImVec2(w, 0), ui::ButtonKind::Primary,
+                   ui::TextRole::Title))
+        ask(requests, RequestStart{start.survey, false});
+    if (!start.anonymous_id.empty()) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - w) * 0.5f));
+        if (ui::button(start.anonymous_id.c_str(), start.anonymous_label, ImVec2(w, 0), ui::ButtonKind::Secondary,
+                       ui::TextRole::Title))
+            ask(requests, RequestStart{start.survey, true});
+    }
+}
+
+// The open surveys, at the bottom of what is left.
+void draw_starts(const SurveysView& view, Requests& requests, float width)
+{
+    const float room = ImGui::GetContentRegionAvail().y;
+    if (view.no_survey.empty() && starts_height(view, width) > room) {
+        // Taller than the room (landscape at 2x): the words scroll, the
+        // start buttons stay whole at the bottom, within reach.
+        const float buttons_h = start_buttons_height(view);
+        ui::begin_scroll_area("surveys.start_words", ImVec2(width, ImMax(ui::context().target(), room - buttons_h)),
+                              ui::ScrollKind::Page);
+        ui::text(view.surveys_title, ui::TextRole::Title, ui::Align::Center, width);
+        draw_surveys_message(view);
+        for (const StartView& start : view.starts)
+            draw_start_words(start, width);
+        ui::end_scroll_area();
+        const ui::RequiredTargets required;
+        for (const StartView& start : view.starts)
+            draw_start_buttons(start, requests, width);
+        return;
+    }
+    ui::align_bottom(starts_height(view, width));
+    ui::text(view.surveys_title, ui::TextRole::Title, ui::Align::Center, width);
     if (!view.no_survey.empty()) {
-        ui::text(view.no_survey, ui::TextRole::Body, ui::Align::Center);
+        ui::text(view.no_survey, ui::TextRole::Body, ui::Align::Center, width);
         return;
     }
     draw_surveys_message(view);
     const ui::RequiredTargets required;
-    const float w = surveys_action_width();
     for (const StartView& start : view.starts) {
-        ui::text(start.title, ui::TextRole::Title, ui::Align::Center);
-        ui::text(start.about, ui::TextRole::Body, ui::Align::Center);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - w) * 0.5f));
-        if (ui::button(start.household_id.c_str(), start.household_label, ImVec2(w, 0), ui::ButtonKind::Primary,
-                       ui::TextRole::Title))
-            ask(requests, RequestStart{start.survey, false});
-        if (!start.anonymous_id.empty()) {
-            ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - w) * 0.5f));
-            if (ui::button(start.anonymous_id.c_str(), start.anonymous_label, ImVec2(w, 0), ui::ButtonKind::Secondary,
-                           ui::TextRole::Title))
-                ask(requests, RequestStart{start.survey, true});
-        }
+        draw_start_words(start, width);
+        draw_start_buttons(start, requests, width);
     }
+}
+
+} // namespace
+
+void draw_surveys_intro(const SurveysView& view, Requests& requests)
+{
+    const ui::Context& ctx = ui::context();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    if (ctx.metrics.landscape && !view.actions.empty()) {
+        // Landscape has little height: at 2x the actions above the surveys
+        // pushed 开始作答（匿名） under Back/Home. 您说，我们做 on the left
+        // (scrolling when longer), the surveys to start on the right.
+        const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+        const float height = ImGui::GetContentRegionAvail().y;
+        ui::begin_scroll_area("surveys.actions", ImVec2(column, height), ui::ScrollKind::List);
+        draw_actions(view, column);
+        ui::end_scroll_area();
+        ImGui::SameLine();
+        ui::begin_scroll_area("surveys.starts", ImVec2(column, height), ui::ScrollKind::Page);
+        draw_starts(view, requests, column);
+        ui::end_scroll_area();
+        return;
+    }
+    // 您说，我们做 above the surveys takes the rest and scrolls when it is
+    // longer (2x text, many actions).
+    if (!view.actions.empty()) {
+        const float room = ImGui::GetContentRegionAvail().y - starts_height(view, width) - spacing;
+        const bool scrolls = actions_height(view, width) > room;
+        if (scrolls)
+            ui::begin_scroll_area("surveys.actions", ImVec2(width, ImMax(room, ctx.metrics.mm(30))),
+                                  ui::ScrollKind::List);
+        draw_actions(view, width);
+        if (scrolls)
+            ui::end_scroll_area();
+    }
+    draw_starts(view, requests, width);
 }
 
 namespace {

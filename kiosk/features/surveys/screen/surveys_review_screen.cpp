@@ -22,6 +22,17 @@ void draw_surveys_review(const SurveysView& view, Requests& requests)
     const ImVec2 word = ui::button_size(view.edit_label, 0, ui::TextRole::Body);
     const ImVec2 edit(ImMax(word.x + ctx.metrics.mm(6), ctx.metrics.mm(30)), word.y);
     const float words_w = width - edit.x - spacing;
+    // 确认提交 (and what happened to the last try) at the foot of the page,
+    // whole on screen at every text size; the answers above it scroll on
+    // their own (at 2x they are taller than the screen, and 确认提交 was
+    // below the fold).
+    const float w = surveys_action_width();
+    const float spacing_y = ImGui::GetStyle().ItemSpacing.y;
+    const float message_h =
+        view.message.empty() ? 0.0f : ui::text_height(view.message, ui::TextRole::Body, width) + spacing_y;
+    const float submit_h = ui::button_size(view.submit_label, w, ui::TextRole::Title).y;
+    const float answers_h = ImGui::GetContentRegionAvail().y - message_h - submit_h - spacing_y;
+    ui::begin_scroll_area("surveys.review", ImVec2(width, ImMax(ctx.target(), answers_h)), ui::ScrollKind::List);
     for (const ReviewRowView& row : view.rows) {
         ImGui::Dummy(ImVec2(1, ctx.metrics.mm(2)));
         // The question and its answer on the left, 修改 on the right.
@@ -34,9 +45,9 @@ void draw_surveys_review(const SurveysView& view, Requests& requests)
             ask(requests, RequestEdit{row.question_id});
     }
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(4)));
+    ui::end_scroll_area();
+    ui::align_bottom(message_h + submit_h);
     draw_surveys_message(view);
-    const float w = surveys_action_width();
-    ui::align_bottom(ui::button_size(view.submit_label, w, ui::TextRole::Title).y);
     const ui::RequiredTargets required;
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - w) * 0.5f));
     if (ui::button("surveys.submit", view.submit_label, ImVec2(w, 0), ui::ButtonKind::Primary, ui::TextRole::Title))

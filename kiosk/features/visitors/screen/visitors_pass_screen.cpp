@@ -104,7 +104,7 @@ void draw_pass_like(const VisitorsView& view, Requests& requests)
     if (ui::context().metrics.landscape && !view.qr_payload.empty()) {
         // Landscape has little height: the words beside the QR code and Done.
         const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
-        ui::begin_scroll_area("visitors.words", ImVec2(column, height));
+        ui::begin_scroll_area("visitors.words", ImVec2(column, height), ui::ScrollKind::Page);
         draw_words(view, column, false);
         ui::end_scroll_area();
         ImGui::SameLine();
@@ -121,7 +121,7 @@ void draw_pass_like(const VisitorsView& view, Requests& requests)
         return;
     }
     // Only a pass has a code to scan: a result without one shows no square.
-    ui::begin_scroll_area("visitors.words", ImVec2(width, ImMax(min_words, height - done_block)));
+    ui::begin_scroll_area("visitors.words", ImVec2(width, ImMax(min_words, height - done_block)), ui::ScrollKind::Page);
     draw_words(view, width, !view.qr_payload.empty());
     ui::end_scroll_area();
     if (with_done)
@@ -173,7 +173,7 @@ void draw_privacy(const VisitorsView& view, Requests& requests)
     };
     if (ui::context().metrics.landscape) {
         const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
-        ui::begin_scroll_area("visitors.privacy_words", ImVec2(column, height));
+        ui::begin_scroll_area("visitors.privacy_words", ImVec2(column, height), ui::ScrollKind::Page);
         notice(ImGui::GetContentRegionAvail().x);
         ui::end_scroll_area();
         ImGui::SameLine();
@@ -187,7 +187,7 @@ void draw_privacy(const VisitorsView& view, Requests& requests)
     }
     const float h = ImMax(button_height(view.accept_label), button_height(view.decline_label));
     const float words_h = ImMax(ui::context().metrics.mm(30), height - 2 * h - 2 * spacing);
-    ui::begin_scroll_area("visitors.privacy_words", ImVec2(width, words_h));
+    ui::begin_scroll_area("visitors.privacy_words", ImVec2(width, words_h), ui::ScrollKind::Page);
     const float inner = ImGui::GetContentRegionAvail().x;
     notice(inner);
     gap(1);
@@ -282,7 +282,7 @@ void draw_items(const VisitorsView& view, Requests& requests)
             draw_item_row(*row, requests, width, h);
     } else {
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + above_reach);
-        ui::begin_scroll_area("visitors.items", ImVec2(width, ImMax(h, list_room - more_h)));
+        ui::begin_scroll_area("visitors.items", ImVec2(width, ImMax(h, list_room - more_h)), ui::ScrollKind::List);
         const ui::RequiredTargets required;
         for (const ItemRow* row : rows)
             draw_item_row(*row, requests, width, h);
