@@ -61,7 +61,9 @@ void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& 
     // squeezed screen grows back under the finger: its controls wait, so that
     // touch never also lands on whatever moved there. Nothing on it is to be
     // touched now, so nothing on it is required either.
-    ImGui::BeginDisabled(band > 0);
+    const bool waits = band > 0;
+    if (waits)
+        ImGui::BeginDisabled();
     ui::begin_scroll_area("content", ImVec2(width, content_h), ui::ScrollKind::Page);
     if (open_feature != features.end())
         open_feature->second.draw(views.feature_view, requests);
@@ -70,7 +72,8 @@ void draw_frame(const Views& views, const FeatureScreenMap& features, Requests& 
     else
         draw_home_screen(views.home, requests);
     ui::end_scroll_area();
-    ImGui::EndDisabled();
+    if (waits)
+        ImGui::EndDisabled();
 
     draw_idle_band(views.chrome, requests);
     draw_footer(views.chrome, requests);
