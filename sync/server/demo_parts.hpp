@@ -18,4 +18,11 @@ int plan_units();
 // Units and their residents; `on_unit` runs right after each unit is published.
 void seed_units(DemoSeed& seed, const std::function<void(const DemoUnit&)>& on_unit);
 
+// Fills the empty estate `db` with a copy of every record of the estate at
+// `template_location` (Estates::location) except its kiosks, staff,
+// codes and stored responses, in one transaction that also runs `then`
+// (the copy's own kiosks and name). Inside the database: one INSERT ...
+// SELECT a table, identity and feed sequences moved past the copied rows.
+void copy_estate_records(Database& db, const std::string& template_location, const std::function<void()>& then);
+
 } // namespace lobby::server::demo

@@ -58,7 +58,12 @@ std::unique_ptr<Pool> Estates::open_pool(const std::string& id) {
     std::filesystem::create_directories(dir, ec);
     if (ec) throw DbError("cannot create " + dir.string() + ": " + ec.message(), 14);
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
-    return std::make_unique<Pool>((dir / (id + ".db")).string(), m_cipher, id);
+    return std::make_unique<Pool>(location(id), m_cipher, id);
+}
+
+std::string Estates::location(const std::string& id) {
+    if (is_postgres_url(m_config.db_path)) return id == home_estate ? m_home_schema : schema_of(id);
+    return id == home_estate ? m_config.db_path : m_config.db_path + "-estates/" + id + ".db";
 }
 
 Pool* Estates::find(const std::string& id) {

@@ -64,6 +64,9 @@ public:
     // Brings the home database and every estate to the newest schema.
     void migrate_all();
 
+    // Where an estate's data is: its SQLite file, or its PostgreSQL schema.
+    std::string location(const std::string& id);
+
     // A company manager's token: the id it was made for, if valid and not revoked.
     std::optional<std::string> company_caller(const std::string& token);
     // Makes a company token (printed once; only its SHA-256 is kept).

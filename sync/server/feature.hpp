@@ -55,6 +55,7 @@ struct DemoSeed {
     DemoRng& rng;
     protocol::UtcSeconds now = 0;
     int units = 0;  // 0: the demo plan's ~650 units; else exactly this many (more buildings)
+    int bill_months = 12;  // months of bills each unit gets (load-test estates: fewer)
 };
 
 // A unit the estate seed just created (with its residents, already published).

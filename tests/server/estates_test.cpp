@@ -465,3 +465,33 @@ TEST_CASE("console: staff of A see only A, staff of B (name@e001) only B, a comp
     CHECK_FALSE(back.has(b_mark));
     CHECK(hq.post("/console/estates/switch", {{"estate", "e404"}}).status == 404);
 }
+
+TEST_CASE("--demo-estates N --demo-units M: e002.. copy e001's records, with their own kiosks, name and feed after the copy") {
+    InProcessServer server([](srv::ServerConfig& config) {
+        config.demo_estates = 3;
+        config.demo_units = 40;
+    });
+    srv::Estates& estates = server.office().estates();
+    REQUIRE(estates.list().size() == 4);
+    for (const std::string id : {"e001", "e002", "e003"}) {
+        CAPTURE(id);
+        srv::Pool* pool = estates.find(id);
+        REQUIRE(pool != nullptr);
+        CHECK(column(*pool, "SELECT COUNT(*) FROM units") == std::vector<std::string>{"40"});
+        CHECK(column(*pool, "SELECT COUNT(DISTINCT period) FROM bills") == std::vector<std::string>{"2"});
+        Api kiosk(server.port(), id + "." + lobby1_token);
+        const Reply page = kiosk.get("/v1/changes?collections=estate");
+        REQUIRE(page.status == 200);
+        CHECK(page.body.find("锦绣华庭" + std::to_string(std::stoi(id.substr(1))) + "期") != std::string::npos);
+        // A new record continues the copied feed: a pull from the last seq sees it.
+        const auto last = kiosk.get("/v1/changes?since=0&limit=1000").json().at("next_since").get<long long>();
+        const Reply made = kiosk.create("/v1/repairs", {{"unit_id", "1-1-101"}, {"category", "plumbing"},
+                                                        {"description", "复制后的新报修 " + id}, {"location", "own_unit"}});
+        REQUIRE_MESSAGE(made.status == 201, made.body);
+        const Reply after = kiosk.get("/v1/changes?since=" + std::to_string(last) + "&collections=tickets");
+        CHECK(after.body.find("复制后的新报修 " + id) != std::string::npos);
+    }
+    // Each copy has its own demo kiosks (tokens naming it), not e001's rows.
+    CHECK(column(*estates.find("e002"), "SELECT COUNT(*) FROM kiosks") == std::vector<std::string>{"4"});
+    CHECK(column(*estates.find("e002"), "SELECT COUNT(*) FROM staff_accounts") == std::vector<std::string>{"0"});
+}
