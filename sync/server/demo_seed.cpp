@@ -10,7 +10,11 @@
 
 #include "protocol/changes.hpp"
 
+#include <atomic>
 #include <cstdio>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <utility>
 
 namespace lobby::server {
@@ -101,36 +105,63 @@ std::vector<std::string> seed_demo_estate(Database& db, protocol::UtcSeconds now
     return lines;
 }
 
+namespace {
+
+// Demo estate number n (e001, e002, ...): created if missing, filled if empty.
+void make_demo_estate(Estates& estates, const ServerConfig& config, int n) {
+    char id[16];
+    std::snprintf(id, sizeof id, "e%03d", n);
+    const std::string number = std::to_string(n);
+    // Other names, residents and ids made by another seed; the same unit numbers.
+    const protocol::LocalizedText name{"锦绣华庭" + number + "期", "錦繡華庭" + number + "期",
+                                       "Jinxiu Court phase " + number};
+    estates.add(id, name.zh_cn, config.now());
+    auto lease = estates.find(id)->acquire();
+    if (already_seeded(lease.db())) return;
+    if (n == 1) {
+        // A load test's estates (--demo-units given) get two months of bills, not twelve.
+        seed_estate(lease.db(), config.now(), config.kiosk_key_dir,
+                    DemoPlan{20261123u + static_cast<std::uint32_t>(n), config.demo_units, &name,
+                             config.demo_units > 0 ? 2 : 12});
+        return;
+    }
+    // The others copy e001's records inside the database (one INSERT ...
+    // SELECT a table instead of ~16,000 statements).
+    demo::copy_estate_records(lease.db(), estates.location("e001"), [&] {
+        seed_kiosks(lease.db(), config.kiosk_key_dir);
+        auto record = load_record(lease.db(), protocol::collection::estate, "estate");
+        if (record) {
+            (*record)["name"] = name;
+            publish(lease.db(), protocol::collection::estate, "estate", *record);
+        }
+    });
+}
+
+} // namespace
+
 std::vector<std::string> seed_demo_estates(Estates& estates, const ServerConfig& config) {
     std::vector<std::string> lines;
-    for (int n = 1; n <= config.demo_estates; ++n) {
-        char id[16];
-        std::snprintf(id, sizeof id, "e%03d", n);
-        const std::string number = std::to_string(n);
-        // Other names, residents and ids made by another seed; the same unit numbers.
-        const protocol::LocalizedText name{"锦绣华庭" + number + "期", "錦繡華庭" + number + "期",
-                                           "Jinxiu Court phase " + number};
-        estates.add(id, name.zh_cn, config.now());
-        auto lease = estates.find(id)->acquire();
-        if (already_seeded(lease.db())) continue;
-        // e001 is seeded; the others copy its records inside the database
-        // (one INSERT ... SELECT a table: 200 estates in seconds, not minutes).
-        if (n == 1) {
-            // A load test's estates (--demo-units given) get two months of bills, not twelve.
-            seed_estate(lease.db(), config.now(), config.kiosk_key_dir,
-                        DemoPlan{20261123u + static_cast<std::uint32_t>(n), config.demo_units, &name,
-                                 config.demo_units > 0 ? 2 : 12});
-            continue;
-        }
-        demo::copy_estate_records(lease.db(), estates.location("e001"), [&] {
-            seed_kiosks(lease.db(), config.kiosk_key_dir);
-            auto record = load_record(lease.db(), protocol::collection::estate, "estate");
-            if (record) {
-                (*record)["name"] = name;
-                publish(lease.db(), protocol::collection::estate, "estate", *record);
+    if (config.demo_estates >= 1) make_demo_estate(estates, config, 1);
+    // The copies are independent (each estate its own file or schema and
+    // write lock): a few at a time keep both the server and the database busy.
+    std::atomic<int> next{2};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
+    std::vector<std::thread> workers;
+    for (int w = 0; w < 4; ++w)
+        workers.emplace_back([&] {
+            for (int n = next++; n <= config.demo_estates; n = next++) {
+                try {
+                    make_demo_estate(estates, config, n);
+                } catch (...) {
+                    std::lock_guard<std::mutex> lock(failure_mutex);
+                    if (!failure) failure = std::current_exception();
+                    next = config.demo_estates + 1;
+                }
             }
         });
-    }
+    for (std::thread& t : workers) t.join();
+    if (failure) std::rethrow_exception(failure);
     if (config.demo_estates > 0) {
         char last[16];
         std::snprintf(last, sizeof last, "e%03d", config.demo_estates);
