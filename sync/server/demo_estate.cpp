@@ -66,9 +66,9 @@ const FixedUnit* fixed_unit(const std::string& id) {
 
 } // namespace
 
-void seed_estate_record(DemoSeed& seed) {
+void seed_estate_record(DemoSeed& seed, const LocalizedText* name) {
     protocol::Estate e;
-    e.name = {"翠湖花园", "翠湖花園", "Cuihu Garden"};
+    e.name = name ? *name : LocalizedText{"翠湖花园", "翠湖花園", "Cuihu Garden"};
     e.address = {"深圳市南山区翠湖路88号", "深圳市南山區翠湖路88號", "88 Cuihu Road, Nanshan District, Shenzhen"};
     e.hotline = "0755-86001234";
     e.office_hours = {"物业服务中心 每天 08:30-18:00，24小时值班电话 0755-86001234",
@@ -83,6 +83,24 @@ void seed_estate_record(DemoSeed& seed) {
         {{"燃气抢修", "燃氣搶修", "Gas emergency"}, "0755-83203999"},
     };
     seed.feed.publish(protocol::collection::estate, "estate", e);
+}
+
+// The buildings of an estate of `units` units (0: the plan): the plan cut
+// short by seed_units, or repeated as buildings 7, 8, ... until there are that many.
+static std::vector<BuildingPlan> layout(int units) {
+    std::vector<BuildingPlan> out(std::begin(buildings), std::end(buildings));
+    for (int round = 1, n = plan_units(); n < units; ++round)
+        for (const BuildingPlan& b : buildings) {
+            out.push_back({b.building + round * static_cast<int>(std::size(buildings)), b.entrances, b.floors, b.rooms});
+            n += b.entrances * b.floors * b.rooms;
+        }
+    return out;
+}
+
+int plan_units() {
+    int n = 0;
+    for (const auto& b : buildings) n += b.entrances * b.floors * b.rooms;
+    return n;
 }
 
 void seed_units(DemoSeed& seed, const std::function<void(const DemoUnit&)>& on_unit) {
@@ -115,10 +133,13 @@ void seed_units(DemoSeed& seed, const std::function<void(const DemoUnit&)>& on_u
         on_unit(DemoUnit{id, area});  // the features' parts of this unit (its bills)
     };
 
-    for (const auto& b : buildings) {
+    int made = 0;
+    for (const BuildingPlan& b : layout(seed.units)) {
         for (int e = 1; e <= b.entrances; ++e) {
             for (int f = 1; f <= b.floors; ++f) {
                 for (int r = 1; r <= b.rooms; ++r) {
+                    if (seed.units > 0 && made == seed.units) return;
+                    ++made;
                     char room[24];
                     std::snprintf(room, sizeof room, "%d%02d", f, r);
                     add_unit(b.building, e, f, room, r - 1);

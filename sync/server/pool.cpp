@@ -3,10 +3,14 @@
 
 namespace lobby::server {
 
-Pool::Pool(std::string path, std::shared_ptr<const FieldCipher> cipher, PoolLimits limits)
-    : m_path(std::move(path)), m_cipher(std::move(cipher)), m_limits(limits) {
+Pool::Pool(std::string path, std::shared_ptr<const FieldCipher> cipher, PoolLimits limits, std::string estate)
+    : m_estate(std::move(estate)), m_path(std::move(path)), m_cipher(std::move(cipher)), m_limits(limits) {
     if (m_limits.size < 1) m_limits.size = 1;
 }
+
+Pool::Pool(Pool& shared, std::string estate, std::string schema)
+    : m_source(&shared), m_estate(std::move(estate)), m_schema(std::move(schema)), m_path(shared.m_path),
+      m_limits(shared.m_limits) {}
 
 Pool::Lease::~Lease() {
     if (m_db) m_pool->give_back(std::move(m_db));
@@ -46,7 +50,15 @@ std::unique_ptr<Database> Pool::take_idle_locked() {
     return nullptr;
 }
 
+// Every lease is bound to this pool's estate before anyone sees it: a
+// connection last used for another estate never answers for this one.
 Pool::Lease Pool::acquire() {
+    Lease lease = m_source ? m_source->take() : take();
+    lease.db().bind_estate(m_estate, m_schema);
+    return lease;
+}
+
+Pool::Lease Pool::take() {
     const auto deadline = std::chrono::steady_clock::now() + m_limits.wait;
     {
         std::unique_lock<std::mutex> lock(m_mutex);

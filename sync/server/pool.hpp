@@ -24,7 +24,12 @@ struct PoolLimits {
 class Pool {
 public:
     // No cipher: each connection loads the key file beside the database.
-    explicit Pool(std::string path, std::shared_ptr<const FieldCipher> cipher = nullptr, PoolLimits limits = {});
+    explicit Pool(std::string path, std::shared_ptr<const FieldCipher> cipher = nullptr, PoolLimits limits = {},
+                  std::string estate = "home");
+    // One estate of a PostgreSQL office: the connections of `shared` (and
+    // its bound), each lease bound to `schema` (Database::bind_estate), so
+    // hundreds of estates share one set of connections; its own write mutex.
+    Pool(Pool& shared, std::string estate, std::string schema);
 
     // A borrowed connection, returned to the pool when the lease ends.
     class Lease {
@@ -46,11 +51,16 @@ public:
     std::mutex& write_mutex() { return m_write_mutex; }
     const std::string& path() const { return m_path; }
     const PoolLimits& limits() const { return m_limits; }
+    const std::string& estate() const { return m_estate; }
 
 private:
+    Lease take();  // a free connection or a new one, not yet bound to an estate
     void give_back(std::unique_ptr<Database> db);
     std::unique_ptr<Database> take_idle_locked();
 
+    Pool* m_source = nullptr;  // the shared pool whose connections this estate borrows
+    std::string m_estate;
+    std::string m_schema;
     std::string m_path;
     std::shared_ptr<const FieldCipher> m_cipher;
     PoolLimits m_limits;

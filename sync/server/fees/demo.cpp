@@ -7,6 +7,7 @@
 #include "protocol/changes.hpp"
 #include "protocol/fees.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <vector>
@@ -166,7 +167,9 @@ void seed_unit_bills(DemoSeed& seed, const DemoUnit& unit) {
     DemoRng& rng = seed.rng;
     const std::string& id = unit.id;
     const double area = unit.area_m2;
-    const auto periods = bill_periods(seed.now);
+    auto periods = bill_periods(seed.now);
+    if (seed.bill_months < static_cast<int>(periods.size()))
+        periods.erase(periods.begin(), periods.end() - std::max(seed.bill_months, 1));
     const FixedBills* fixed = fixed_unit(id);
     const PayPattern pattern = pattern_for(fixed, rng);
     const bool parking = fixed ? fixed->pay != FixedPay::AllPaid : rng.chance(35);
