@@ -8,6 +8,7 @@
 //              [--units-per-kiosk N] [--keep-dir DIR] [--posted FILE]
 // --keep-dir keeps the SQLite database there; --posted writes each repair
 // created ("<ticket id>\t<description>" a line) so a test can look for it.
+#include "interrupt.hpp"
 #include "load_phase.hpp"
 #include "private_postgres.hpp"
 #include "server_fleet.hpp"
@@ -141,6 +142,7 @@ int run_backend(const Options& o, const std::string& backend, const std::string&
 } // namespace
 
 int main(int argc, char** argv) {
+    watch_interrupts();
     Options o;
     try {
         o = parse(argc, argv);

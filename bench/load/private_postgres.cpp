@@ -1,5 +1,7 @@
 #include "private_postgres.hpp"
 
+#include "interrupt.hpp"
+
 #include "support/office_server_process.hpp"
 
 #include <libpq-fe.h>
@@ -19,10 +21,16 @@ int run_script(const std::string& action, const std::string& dir) {
 } // namespace
 
 PrivatePostgres::PrivatePostgres() : m_dir(test::make_temp_dir("lobby-load-pg")) {
-    if (run_script("start", m_dir) != 0) throw std::runtime_error("scripts/test-postgres start " + m_dir + " failed");
+    m_interrupt_id = on_interrupt([dir = m_dir] { run_script("stop", dir); });
+    if (run_script("start", m_dir) != 0) {
+        run_script("stop", m_dir);
+        forget_interrupt(m_interrupt_id);
+        throw std::runtime_error("scripts/test-postgres start " + m_dir + " failed");
+    }
 }
 
 PrivatePostgres::~PrivatePostgres() {
+    forget_interrupt(m_interrupt_id);
     run_script("stop", m_dir);
 }
 

@@ -1,6 +1,7 @@
 // A private PostgreSQL cluster for the benchmark: scripts/test-postgres
 // starts it in a fresh directory (Unix socket only, no system service) and
-// the destructor stops it and removes the directory.
+// the destructor (or an interrupt, interrupt.hpp) stops it and removes the
+// directory.
 #pragma once
 
 #include <string>
@@ -19,6 +20,7 @@ public:
 
 private:
     std::string m_dir;
+    int m_interrupt_id = 0;
 };
 
 } // namespace lobby::bench
