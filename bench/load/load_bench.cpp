@@ -13,6 +13,7 @@
 #include "private_postgres.hpp"
 #include "server_fleet.hpp"
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -99,6 +100,20 @@ void print_row(const std::string& backend, int servers, const char* phase, Op op
     std::fflush(stdout);
 }
 
+// Seconds since the last lap (or the start).
+class Stopwatch {
+public:
+    double lap() {
+        const auto now = std::chrono::steady_clock::now();
+        const double s = std::chrono::duration<double>(now - m_last).count();
+        m_last = now;
+        return s;
+    }
+
+private:
+    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+
 struct Phase {
     const char* name;
     std::vector<Op> ops;
@@ -116,9 +131,14 @@ int run_backend(const Options& o, const std::string& backend, const std::string&
         fleet.db = postgres->create_database("bench_" + backend);
         fleet.data_key_file = dir + "/" + backend + ".key";
     }
+    Stopwatch setup;
     ServerFleet servers(fleet);
+    const double seeded_s = setup.lap();
     std::vector<SimKiosk> kiosks = enrol_kiosks(servers.ports(), o.kiosks);
+    const double enrolled_s = setup.lap();
     learn_units(kiosks, o.units_per_kiosk);
+    std::printf("# %s: servers up and seeded in %.1f s, %d kiosks enrolled in %.1f s, their first pulls %.1f s\n",
+                backend.c_str(), seeded_s, o.kiosks, enrolled_s, setup.lap());
 
     const std::vector<Phase> phases{{"alone", {Op::fee_lookup}},
                                     {"alone", {Op::repair}},
