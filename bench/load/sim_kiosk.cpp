@@ -52,6 +52,7 @@ httplib::Headers SimKiosk::auth(const std::string& idempotency_key) const {
 }
 
 bool SimKiosk::learn_units(std::size_t wanted) {
+    m_wanted = wanted;
     m_cursor = 0;
     while (m_units.size() < wanted) {
         const std::int64_t before = m_cursor;
@@ -77,7 +78,7 @@ Outcome SimKiosk::fetch_page(bool learn) {
     if (!page) return {false, "feed page does not decode: " + page.error().message, ms};
     if (learn)
         for (const auto& change : page.value().changes)
-            if (change.collection == protocol::collection::units && !change.deleted)
+            if (change.collection == protocol::collection::units && !change.deleted && m_units.size() < m_wanted)
                 learn_from(change.key, change.data.value("resident_last4_hmacs", std::vector<std::string>{}));
     m_cursor = page.value().has_more ? page.value().next_since : 0;
     return {true, "", ms};

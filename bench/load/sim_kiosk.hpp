@@ -59,6 +59,7 @@ private:
     httplib::Client m_http;
     std::int64_t m_cursor = 0;
     std::vector<KnownUnit> m_units;
+    std::size_t m_wanted = 0;  // units learn_units looks for
     std::size_t m_next_unit = 0;
     int m_repairs = 0;
     std::vector<PostedRepair> m_posted;
