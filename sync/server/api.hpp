@@ -22,11 +22,14 @@ struct Caller {
     bool is_staff() const { return role == "staff"; }
 };
 
+class Pool;
+
 struct ApiContext {
-    Database& db;
+    Database& db;  // the caller's estate's database, and no other
     const ServerConfig& config;
     Caller caller;
     protocol::UtcSeconds now = 0;
+    Pool* pool = nullptr;  // db's pool (its write lock), for handlers that manage their own transactions
 };
 
 struct ApiResponse {

@@ -45,6 +45,11 @@ struct ServerConfig {
     std::string tls_key_file;
     bool tls() const { return !tls_cert_file.empty(); }
     bool demo = false;                     // seed the demo estate into an empty database
+    // More demo estates (estates.hpp), e001..eNNN, each with demo_units units
+    // (--demo-estates/--demo-units): the demo's second estate, or a company
+    // of hundreds for the benchmark. Seeded once; a start finding them keeps them.
+    int demo_estates = 0;
+    int demo_units = 0;  // 0: the demo plan (652 units, with tickets, codes and notices)
     std::string public_url;                // base of pay-page links in QR codes; empty: http://host:port
     // Where --demo writes each demo kiosk's verification key file when it
     // seeds (<dir>/<kiosk id>.key, 0600); empty: nowhere.

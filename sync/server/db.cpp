@@ -38,6 +38,9 @@ Database::Database(const std::string& path, std::shared_ptr<const FieldCipher> c
 {
     if (is_postgres_url(path)) {
         m_pg = std::make_unique<PgConnection>(path);
+        Statement search_path(*this, "SELECT current_setting('search_path')");
+        search_path.step();
+        m_home_search_path = m_search_path = search_path.text(0);
         return;
     }
     m_connection.emplace(open_sqlite(path));
@@ -56,6 +59,18 @@ const lobby::sqlite::Connection& Database::connection() const
 {
     if (!m_connection) throw DbError("a SQLite connection was asked of a PostgreSQL database", 1);
     return *m_connection;
+}
+
+void Database::bind_estate(const std::string& estate, const std::string& schema)
+{
+    m_estate = estate;
+    if (!m_pg) return;
+    // Schema names come from valid_estate_id (a-z, 0-9, '_'), quoted anyway.
+    const std::string wanted = schema.empty() ? m_home_search_path : "\"" + schema + "\"";
+    if (wanted == m_search_path) return;
+    m_search_path.clear();  // unknown until the SET succeeds
+    exec(("SET search_path TO " + wanted).c_str());
+    m_search_path = wanted;
 }
 
 std::int64_t Database::last_insert_rowid()

@@ -69,8 +69,19 @@ public:
     int changes() const;
     const FieldCipher& cipher() const;
 
+    // The estate this connection serves for the current lease ("home": the
+    // --db database itself). Set by Pool::acquire (estates.hpp): on
+    // PostgreSQL it also points search_path at that estate's schema (empty
+    // schema: the connection's own, the home estate's), so every statement
+    // of the lease reads and writes that estate only.
+    const std::string& estate() const { return m_estate; }
+    void bind_estate(const std::string& estate, const std::string& schema);
+
 private:
     std::string m_path;
+    std::string m_estate = "home";
+    std::string m_home_search_path;  // PostgreSQL: search_path as the URL set it
+    std::string m_search_path;       // PostgreSQL: search_path now
     mutable std::shared_ptr<const FieldCipher> m_cipher;
     std::optional<lobby::sqlite::Connection> m_connection;  // SQLite
     std::unique_ptr<PgConnection> m_pg;                       // or PostgreSQL

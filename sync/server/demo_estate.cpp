@@ -61,9 +61,9 @@ const FixedUnit* fixed_unit(const std::string& id) {
 
 } // namespace
 
-void seed_estate_record(DemoSeed& seed) {
+void seed_estate_record(DemoSeed& seed, const LocalizedText* name) {
     protocol::Estate e;
-    e.name = {"翠湖花园", "翠湖花園", "Cuihu Garden"};
+    e.name = name ? *name : LocalizedText{"翠湖花园", "翠湖花園", "Cuihu Garden"};
     e.address = {"深圳市南山区翠湖路88号", "深圳市南山區翠湖路88號", "88 Cuihu Road, Nanshan District, Shenzhen"};
     e.hotline = "0755-86001234";
     e.office_hours = {"物业服务中心 每天 08:30-18:00，24小时值班电话 0755-86001234",
@@ -80,6 +80,24 @@ void seed_estate_record(DemoSeed& seed) {
     seed.feed.publish(protocol::collection::estate, "estate", e);
 }
 
+// The buildings of an estate of `units` units (0: the plan): the plan cut
+// short by seed_units, or repeated as buildings 7, 8, ... until there are that many.
+static std::vector<BuildingPlan> layout(int units) {
+    std::vector<BuildingPlan> out(std::begin(buildings), std::end(buildings));
+    for (int round = 1, n = plan_units(); n < units; ++round)
+        for (const BuildingPlan& b : buildings) {
+            out.push_back({b.building + round * static_cast<int>(std::size(buildings)), b.entrances, b.floors, b.rooms});
+            n += b.entrances * b.floors * b.rooms;
+        }
+    return out;
+}
+
+int plan_units() {
+    int n = 0;
+    for (const auto& b : buildings) n += b.entrances * b.floors * b.rooms;
+    return n;
+}
+
 void seed_units(DemoSeed& seed, const std::function<void(const DemoUnit&)>& on_unit) {
     Database& db = seed.db;
     DemoRng& rng = seed.rng;
@@ -87,10 +105,13 @@ void seed_units(DemoSeed& seed, const std::function<void(const DemoUnit&)>& on_u
     Statement resident_ins(db, "INSERT INTO residents (unit_id, role, name, phone) VALUES (?, ?, ?, ?)");
     static constexpr int room_area_dm2[] = {8950, 12830, 10460, 14375};  // typical layouts, in 0.01 m²
 
-    for (const auto& b : buildings) {
+    int made = 0;
+    for (const BuildingPlan& b : layout(seed.units)) {
         for (int e = 1; e <= b.entrances; ++e) {
             for (int f = 1; f <= b.floors; ++f) {
                 for (int r = 1; r <= b.rooms; ++r) {
+                    if (seed.units > 0 && made == seed.units) return;
+                    ++made;
                     char room[24];
                     std::snprintf(room, sizeof room, "%d%02d", f, r);
                     const std::string id = std::to_string(b.building) + "-" + std::to_string(e) + "-" + room;

@@ -9,6 +9,7 @@
 #include "db.hpp"
 #include "feed.hpp"
 #include "pool.hpp"
+#include "route_table.hpp"
 #include "protocol/time.hpp"
 
 #include <httplib.h>
@@ -23,6 +24,7 @@
 namespace lobby::server {
 
 class Router;
+class Estates;
 
 // One schema migration: moves PRAGMA user_version from version-1 to version.
 // Version numbers are global and append-only across all features (an
@@ -52,6 +54,7 @@ struct DemoSeed {
     FeedWriter& feed;
     DemoRng& rng;
     protocol::UtcSeconds now = 0;
+    int units = 0;  // 0: the demo plan's ~650 units; else exactly this many (more buildings)
 };
 
 // A unit the estate seed just created (with its residents, already published).
@@ -62,13 +65,15 @@ struct DemoUnit {
 
 // [SECTION] Routes
 
-// What a feature's routes get: the HTTP server, the /v1 adapters
-// (authentication, decoding, idempotency, transactions; see router.hpp),
-// and the pool and config for pages outside /v1.
+// What a feature's routes get: the route table (the HTTP server), the /v1
+// adapters (authentication, decoding, idempotency, transactions, the
+// caller's estate; see router.hpp), the home estate's pool for pages outside
+// /v1, the estates, and the config.
 struct RouteContext {
-    httplib::Server& http;
+    RouteTable& http;
     std::shared_ptr<Router> api;
-    Pool& pool;
+    Pool& pool;  // the home estate's
+    Estates& estates;
     const ServerConfig& config;
 };
 

@@ -11,6 +11,7 @@ void register_repairs(FeatureRegistry& registry);   // repairs/register.cpp
 void register_visitors(FeatureRegistry& registry);  // visitors/register.cpp
 void register_kiosks(FeatureRegistry& registry);    // kiosks/register.cpp
 void register_console(FeatureRegistry& registry);   // console/register.cpp
+void register_company(FeatureRegistry& registry);   // company/register.cpp
 
 const FeatureRegistry& server_features() {
     static const FeatureRegistry registry = [] {
@@ -23,6 +24,7 @@ const FeatureRegistry& server_features() {
         register_visitors(r);
         register_kiosks(r);
         register_console(r);
+        register_company(r);
         return r;
     }();
     return registry;

@@ -1,5 +1,7 @@
 // office-server: the property office's HTTP API for the lobby kiosks.
 #include "console/first_manager.hpp"
+#include "estates.hpp"
+#include "kiosks/setup.hpp"
 #include "kiosks/verify_keys.hpp"
 #include "office_server.hpp"
 #include "postgres.hpp"
@@ -120,12 +122,36 @@ int main(int argc, char** argv) {
                                 std::string::npos;
             return ok ? std::string() : std::string("kiosk ids are 1-64 letters, digits and '-'");
         }, "ID"));
+    // Estates (estates.hpp): the --db database is the "home" estate and the
+    // company directory; these add others and act in one of them.
+    std::string estate = lobby::server::home_estate, add_estate, estate_name, company_token_id, code_kiosk_id;
+    app.add_option("--estate", estate,
+                   "the estate --enrol-kiosk, --enrolment-code and --create-manager act in (default: home)")
+        ->capture_default_str();
+    app.add_option("--add-estate", add_estate,
+                   "create estate ID (its own SQLite file <db>-estates/ID.db, or PostgreSQL schema) with the full "
+                   "schema, then exit");
+    app.add_option("--estate-name", estate_name, "the name of --add-estate, as the directory shows it");
+    app.add_option("--company-token", company_token_id,
+                   "make (or replace) the bearer token of company manager ID, print it once, then exit; it acts in "
+                   "the estate named by each request's Lobby-Estate header");
+    app.add_option("--enrolment-code", code_kiosk_id,
+                   "make a one-time enrolment code for kiosk ID in --estate, print it, then exit");
+    app.add_option("--demo-estates", config.demo_estates,
+                   "also create and seed demo estates e001..eNNN (kiosk tokens <estate>.demo-lobby-1-token ...)")
+        ->check(CLI::Range(0, 999))->capture_default_str();
+    app.add_option("--demo-units", config.demo_units,
+                   "units in each --demo-estates estate; 0: the demo plan (652, with tickets, codes, notices)")
+        ->check(CLI::Range(0, 100000))->capture_default_str();
     // The staff console's first manager (console/first_manager.hpp).
     std::string manager_username, manager_display_name, password_file;
     app.add_option("--create-manager", manager_username,
                    "create the first manager account of the staff console (/console), then exit; the password is "
                    "read from --password-file or stdin, never from the command line");
     app.add_option("--manager-name", manager_display_name, "the manager's name as shown in the console");
+    bool company_manager = false;
+    app.add_flag("--company", company_manager,
+                 "with --create-manager: the first company manager (home estate; picks any estate in the console)");
     app.add_option("--password-file", password_file, "file whose first line is the new manager's password ('-': stdin)");
     app.add_option("--console-root", config.console_root,
                    "directory holding sync/server/console/ and locale/console/ (the console's templates and words)")
@@ -133,7 +159,42 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
 
     if (!manager_username.empty())
-        return lobby::server::console::create_first_manager(config, manager_username, manager_display_name, password_file);
+        return lobby::server::console::create_first_manager(config, manager_username, manager_display_name, password_file,
+                                                            estate, company_manager);
+
+    if (!add_estate.empty() || !company_token_id.empty() || !code_kiosk_id.empty()) {
+        namespace srv = lobby::server;
+        try {
+            srv::Estates estates(config, std::make_shared<const srv::FieldCipher>(
+                                             srv::FieldCipher::from_key_file(config.data_key_path())));
+            estates.migrate_all();
+            if (!add_estate.empty()) {
+                const bool made = estates.add(add_estate, estate_name.empty() ? add_estate : estate_name, config.now());
+                std::cout << "estate " << add_estate << (made ? " created" : " exists already") << std::endl;
+            }
+            if (!company_token_id.empty())
+                std::cout << "company token " << company_token_id << " (shown once): "
+                          << estates.create_company_token(company_token_id, config.now()) << std::endl;
+            if (!code_kiosk_id.empty()) {
+                srv::Pool* pool = estates.find(estate);
+                if (!pool) throw std::runtime_error("there is no estate " + estate);
+                auto lease = pool->acquire();
+                srv::WriteTransaction tx(*pool, lease.db());
+                srv::ApiContext ctx{lease.db(), config, srv::Caller{"cli", "staff", {}}, config.now(), pool};
+                lobby::protocol::EnrolmentCodeRequest req;
+                req.kiosk_id = code_kiosk_id;
+                const srv::ApiResponse made = srv::kiosks::create_enrolment_code(ctx, estates, req);
+                if (made.status != 201) throw std::runtime_error(made.body.dump());
+                tx.commit();
+                std::cout << "enrolment code for kiosk " << code_kiosk_id << " in estate " << estate << ": "
+                          << made.body.at("code").get<std::string>() << std::endl;
+            }
+            return 0;
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "office-server: %s\n", e.what());
+            return 1;
+        }
+    }
 
     if (!enrol_id.empty()) {
         if (config.kiosk_key_dir.empty()) {
@@ -141,9 +202,13 @@ int main(int argc, char** argv) {
             return 2;
         }
         try {
-            lobby::server::Database db(config.db_path, std::make_shared<const lobby::server::FieldCipher>(
-                                                           lobby::server::FieldCipher::from_key_file(config.data_key_path())));
-            lobby::server::migrate(db);
+            lobby::server::Estates estates(config, std::make_shared<const lobby::server::FieldCipher>(
+                                                       lobby::server::FieldCipher::from_key_file(config.data_key_path())));
+            estates.migrate_all();
+            lobby::server::Pool* pool = estates.find(estate);
+            if (!pool) throw std::runtime_error("there is no estate " + estate);
+            auto lease = pool->acquire();
+            lobby::server::Database& db = lease.db();
             lobby::server::check_data_key(db);
             lobby::server::seal_clear_personal_fields(db);
             const auto token = lobby::server::enrol_kiosk(db, enrol_id, config.kiosk_key_dir);

@@ -91,15 +91,24 @@ OfficeServer::OfficeServer(ServerConfig config)
     : m_config(std::move(config)),
       // The certificate first: a wrong file is named before the database is touched.
       m_tls(m_config.tls() ? TlsContext::load(m_config.tls_cert_file, m_config.tls_key_file) : nullptr),
-      m_pool(m_config.db_path, std::make_shared<const FieldCipher>(FieldCipher::from_key_file(m_config.data_key_path()))),
+      m_estates(m_config, std::make_shared<const FieldCipher>(FieldCipher::from_key_file(m_config.data_key_path()))),
       m_http(connection_limits(m_config)) {
     if (m_tls) m_http.use_tls(m_tls);
-    auto lease = m_pool.acquire();
-    migrate(lease.db());
-    check_data_key(lease.db());
-    seal_clear_personal_fields(lease.db());
-    apply_retention(lease.db(), m_config, m_config.now());
-    if (m_config.demo) m_demo_lines = seed_demo_estate(lease.db(), m_config.now(), m_config.kiosk_key_dir);
+    m_estates.migrate_all();
+    for (const EstateEntry& estate : m_estates.list()) {
+        auto lease = m_estates.find(estate.id)->acquire();
+        check_data_key(lease.db());
+        seal_clear_personal_fields(lease.db());
+        apply_retention(lease.db(), m_config, m_config.now());
+    }
+    if (m_config.demo) {
+        auto lease = m_estates.home().acquire();
+        m_demo_lines = seed_demo_estate(lease.db(), m_config.now(), m_config.kiosk_key_dir);
+    }
+    if (m_config.demo_estates > 0) {
+        auto more = seed_demo_estates(m_estates, m_config);
+        m_demo_lines.insert(m_demo_lines.end(), more.begin(), more.end());
+    }
     install_handlers();
 }
 
@@ -165,7 +174,7 @@ void OfficeServer::install_handlers() {
         spdlog::info("{} {} {} {:.1f}ms", req.method, loggable_path(req.path), res.status, ms);
     });
 
-    install_api_routes(m_http, m_pool, m_config);  // the core endpoints, then each feature's
+    install_api_routes(m_routes, m_estates, m_config);  // the core endpoints, then each feature's
 }
 
 int OfficeServer::bind() {

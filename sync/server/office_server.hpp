@@ -4,8 +4,10 @@
 #pragma once
 
 #include "config.hpp"
+#include "estates.hpp"
 #include "guarded_http_server.hpp"
 #include "pool.hpp"
+#include "route_table.hpp"
 
 #include <memory>
 #include <string>
@@ -30,14 +32,18 @@ public:
     const ServerConfig& config() const { return m_config; }
     // Demo kiosk tokens created by this start (empty unless freshly seeded).
     const std::vector<std::string>& demo_lines() const { return m_demo_lines; }
+    // Every route served (method, pattern), in registration order.
+    const std::vector<RouteInfo>& routes() const { return m_routes.routes(); }
+    Estates& estates() { return m_estates; }
 
 private:
     void install_handlers();
 
     ServerConfig m_config;
     std::shared_ptr<const TlsContext> m_tls;  // null: plain HTTP
-    Pool m_pool;
+    Estates m_estates;  // the home database (the company directory) and every other estate's
     GuardedHttpServer m_http;  // httplib with connection limits, deadlines and pipelining
+    RouteTable m_routes{m_http};
     std::vector<std::string> m_demo_lines;
 };
 

@@ -14,7 +14,11 @@ namespace lobby::server {
 class Pool {
 public:
     // No cipher: each connection loads the key file beside the database.
-    explicit Pool(std::string path, std::shared_ptr<const FieldCipher> cipher = nullptr);
+    explicit Pool(std::string path, std::shared_ptr<const FieldCipher> cipher = nullptr, std::string estate = "home");
+    // One estate of a PostgreSQL office: the connections of `shared`, each
+    // lease bound to `schema` (Database::bind_estate), so hundreds of estates
+    // share one set of connections; its own write mutex.
+    Pool(Pool& shared, std::string estate, std::string schema);
 
     // A borrowed connection, returned to the pool when the lease ends.
     class Lease {
@@ -32,8 +36,14 @@ public:
     Lease acquire();
     std::mutex& write_mutex() { return m_write_mutex; }
     const std::string& path() const { return m_path; }
+    const std::string& estate() const { return m_estate; }
 
 private:
+    Lease take();  // a free connection or a new one, not yet bound to an estate
+
+    Pool* m_source = nullptr;  // the shared pool whose connections this estate borrows
+    std::string m_estate;
+    std::string m_schema;
     std::string m_path;
     std::shared_ptr<const FieldCipher> m_cipher;
     std::mutex m_mutex;  // guards m_free

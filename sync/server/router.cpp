@@ -50,6 +50,43 @@ std::optional<Caller> authenticate(Database& db, const httplib::Request& http, A
     return Caller{st.text(0), st.text(1), sha256_hex(header.substr(prefix.size()))};
 }
 
+std::optional<CallerScope> Router::open(const httplib::Request& http, ApiResponse& refusal) {
+    const std::string header = http.get_header_value("Authorization");
+    const std::string prefix = "Bearer ";
+    const std::string token = header.rfind(prefix, 0) == 0 ? header.substr(prefix.size()) : std::string();
+    if (token.rfind(company_token_prefix, 0) == 0) {
+        const auto company = m_estates.company_caller(token);
+        if (!company) {
+            refusal = api_error(401, unauthorized, "The company token is not known to this office server.");
+            return std::nullopt;
+        }
+        const std::string estate = http.get_header_value("Lobby-Estate");
+        if (estate.empty()) {
+            refusal = api_error(400, protocol::error_code::bad_request,
+                                "A company token acts in one estate at a time: name it in the 'Lobby-Estate' "
+                                "header (GET /v1/estates lists them).");
+            return std::nullopt;
+        }
+        Pool* pool = m_estates.find(estate);
+        if (!pool) {
+            refusal = api_error(404, protocol::error_code::not_found, "There is no estate '" + estate.substr(0, 24) + "'.");
+            return std::nullopt;
+        }
+        return CallerScope{*pool, pool->acquire(), Caller{"company:" + *company, "staff", sha256_hex(token)}};
+    }
+    // A kiosk's or staff token is looked up only in the estate it names; a
+    // token naming an estate that does not exist is simply unknown.
+    Pool* pool = token.empty() ? &m_estates.home() : m_estates.find(estate_of_token(token));
+    if (!pool) {
+        refusal = api_error(401, unauthorized, "The kiosk token is not known to this office server.");
+        return std::nullopt;
+    }
+    auto lease = pool->acquire();
+    auto caller = authenticate(lease.db(), http, refusal, m_config.now());
+    if (!caller) return std::nullopt;
+    return CallerScope{*pool, std::move(lease), std::move(*caller)};
+}
+
 ApiResponse decode_refusal(const protocol::DecodeError& e) {
     if (e.kind == protocol::DecodeError::Kind::Syntax) return api_error(400, protocol::error_code::bad_json, e.message);
     return api_error(422, protocol::error_code::invalid_field, e.message);
@@ -128,16 +165,16 @@ bool parse_collections(const httplib::Request& http, std::vector<std::string>& o
 
 } // namespace
 
-void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& config) {
+void install_api_routes(RouteTable& http, Estates& estates, const ServerConfig& config) {
     // Every handler holds the router, so it lives exactly as long as `http`.
-    auto r = std::make_shared<Router>(pool, config);
+    auto r = std::make_shared<Router>(estates, config);
     namespace p = protocol;
 
     http.Get("/v1/health", [](const httplib::Request&, httplib::Response& res) {
         send(res, api_ok(200, p::Health{"ok", LOBBY_VERSION}));
     });
 
-    http.Get("/v1/changes", r->get([r](ApiContext& ctx, const httplib::Request& req) {
+    http.Get("/v1/changes", r->get([](ApiContext& ctx, const httplib::Request& req) {
         const auto since = query_int(req, "since", 0, 0, INT64_MAX / 2);
         const auto limit = query_int(req, "limit", p::changes_default_limit, 1, p::changes_max_limit);
         if (!since || !limit)
@@ -149,14 +186,14 @@ void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& c
                              "Query 'collections' must be a comma-separated list of: estate, fee_kinds, "
                              "repair_categories, repair_locations, notices, surveys, units, bills, tickets, visitor_codes, "
                              "kiosk_settings.");
-        apply_due_refreshes(r->pool(), ctx.db, ctx.now);
+        apply_due_refreshes(*ctx.pool, ctx.db, ctx.now);
         protocol::ChangesPage page = read_changes(ctx.db, query);
         add_unit_verifiers(ctx.db, ctx.caller.kiosk_id, page);
         visitors::add_code_verifiers(ctx.db, ctx.caller.kiosk_id, page);
         return api_ok(200, page);
     }, Router::Snapshot::Own));
 
-    RouteContext routes{http, r, pool, config};
+    RouteContext routes{http, r, estates.home(), estates, config};
     for (const Feature& feature : server_features().features())
         if (feature.routes) feature.routes(routes);
 }

@@ -6,7 +6,9 @@
 
 #include "api.hpp"
 #include "config.hpp"
+#include "estates.hpp"
 #include "pool.hpp"
+#include "route_table.hpp"
 
 #include "protocol/decode.hpp"
 
@@ -19,7 +21,7 @@
 
 namespace lobby::server {
 
-void install_api_routes(httplib::Server& http, Pool& pool, const ServerConfig& config);
+void install_api_routes(RouteTable& http, Estates& estates, const ServerConfig& config);
 
 // [SECTION] Pieces of the adapters (router.cpp)
 void send(httplib::Response& res, const ApiResponse& r);
@@ -39,9 +41,23 @@ void store_idempotent(Database& db, const std::string& kiosk_id, const std::stri
 bool valid_idempotency_key(const std::string& key);
 std::string request_hash(const httplib::Request& http, const nlohmann::json& body);
 
+// An authenticated caller and a connection to its estate's database, the
+// only one its handler gets (estates.hpp).
+struct CallerScope {
+    Pool& pool;  // the caller's estate: its connections and its write lock
+    Pool::Lease lease;
+    Caller caller;
+};
+
 class Router : public std::enable_shared_from_this<Router> {
 public:
-    Router(Pool& pool, const ServerConfig& config) : m_pool(pool), m_config(config) {}
+    Router(Estates& estates, const ServerConfig& config) : m_estates(estates), m_config(config) {}
+
+    // The caller of a bearer token and its estate: a kiosk or staff token is
+    // checked in the estate it names (estate_of_token); a company manager's
+    // token acts in the estate of the 'Lobby-Estate' header. nullopt with
+    // `refusal` set (401, or 400/404 for a company token's estate).
+    std::optional<CallerScope> open(const httplib::Request& http, ApiResponse& refusal);
 
     // GET with a kiosk token; fn(ApiContext&, const httplib::Request&) reads
     // one consistent snapshot (a ticket and its timeline agree), unless it
@@ -50,13 +66,12 @@ public:
     template <class Fn>
     httplib::Server::Handler get(Fn fn, Snapshot snapshot = Snapshot::Wrap) {
         return [self = shared_from_this(), fn, snapshot](const httplib::Request& http, httplib::Response& res) {
-            auto lease = self->m_pool.acquire();
             ApiResponse refusal;
-            auto caller = authenticate(lease.db(), http, refusal, self->m_config.now());
-            if (!caller) return send(res, refusal);
-            ApiContext ctx{lease.db(), self->m_config, *caller, self->m_config.now()};
+            auto scope = self->open(http, refusal);
+            if (!scope) return send(res, refusal);
+            ApiContext ctx = self->context(*scope);
             if (snapshot == Snapshot::Own) return send(res, fn(ctx, http));
-            Transaction read(lease.db(), TxMode::Deferred);
+            Transaction read(ctx.db, TxMode::Deferred);
             ApiResponse r = fn(ctx, http);
             read.commit();
             send(res, r);
@@ -70,20 +85,19 @@ public:
     template <class Req, class Fn, class ReadFirst = std::nullptr_t>
     httplib::Server::Handler post(Fn fn, ReadFirst read_first = nullptr) {
         return [self = shared_from_this(), fn, read_first](const httplib::Request& http, httplib::Response& res) {
-            auto lease = self->m_pool.acquire();
             ApiResponse refusal;
-            auto caller = authenticate(lease.db(), http, refusal, self->m_config.now());
-            if (!caller) return send(res, refusal);
+            auto scope = self->open(http, refusal);
+            if (!scope) return send(res, refusal);
             auto decoded = protocol::decode_text<Req>(http.body);
             if (!decoded) return send(res, decode_refusal(decoded.error()));
-            ApiContext ctx{lease.db(), self->m_config, *caller, self->m_config.now()};
+            ApiContext ctx = self->context(*scope);
             if constexpr (!std::is_same_v<ReadFirst, std::nullptr_t>) {
-                Transaction snapshot(lease.db(), TxMode::Deferred);
+                Transaction snapshot(ctx.db, TxMode::Deferred);
                 std::optional<ApiResponse> quick = read_first(ctx, decoded.value());
                 snapshot.commit();
                 if (quick) return send(res, *quick);
             }
-            WriteTransaction tx(self->m_pool, lease.db());
+            WriteTransaction tx(scope->pool, ctx.db);
             ApiResponse r = fn(ctx, decoded.value(), http);
             tx.commit();
             send(res, r);
@@ -111,11 +125,11 @@ public:
     template <class Req, class Outside, class Fn>
     httplib::Server::Handler idempotent_post_after(Outside outside, Fn fn) {
         return [self = shared_from_this(), outside, fn](const httplib::Request& http, httplib::Response& res) {
-            auto lease = self->m_pool.acquire();
-            Database& db = lease.db();
             ApiResponse refusal;
-            auto caller = authenticate(db, http, refusal, self->m_config.now());
-            if (!caller) return send(res, refusal);
+            auto scope = self->open(http, refusal);
+            if (!scope) return send(res, refusal);
+            Database& db = scope->lease.db();
+            const Caller* caller = &scope->caller;
             const std::string key = http.get_header_value("Idempotency-Key");
             if (!valid_idempotency_key(key)) return send(res, missing_idempotency_key());
             auto parsed = protocol::parse_json(http.body);
@@ -129,12 +143,12 @@ public:
                 read.commit();
                 if (replayed) return;
             }
-            ApiContext outer{db, self->m_config, *caller, self->m_config.now()};
+            ApiContext outer = self->context(*scope);
             auto prepared = outside(outer, decoded.value());
 
-            WriteTransaction tx(self->m_pool, db);
+            WriteTransaction tx(scope->pool, db);
             if (replay_idempotent(db, caller->kiosk_id, key, hash, res)) return;
-            ApiContext ctx{db, self->m_config, *caller, self->m_config.now()};
+            ApiContext ctx = self->context(*scope);
             ApiResponse r = fn(ctx, decoded.value(), http, prepared);
             if (r.store) store_idempotent(db, caller->kiosk_id, key, hash, r, ctx.now);
             tx.commit();
@@ -148,22 +162,25 @@ public:
     template <class Fn>
     httplib::Server::Handler remove(Fn fn) {
         return [self = shared_from_this(), fn](const httplib::Request& http, httplib::Response& res) {
-            auto lease = self->m_pool.acquire();
             ApiResponse refusal;
-            auto caller = authenticate(lease.db(), http, refusal, self->m_config.now());
-            if (!caller) return send(res, refusal);
-            ApiContext ctx{lease.db(), self->m_config, *caller, self->m_config.now()};
-            WriteTransaction tx(self->m_pool, lease.db());
+            auto scope = self->open(http, refusal);
+            if (!scope) return send(res, refusal);
+            ApiContext ctx = self->context(*scope);
+            WriteTransaction tx(scope->pool, ctx.db);
             ApiResponse r = fn(ctx, http);
             tx.commit();
             send(res, r);
         };
     }
 
-    Pool& pool() { return m_pool; }
+    Estates& estates() { return m_estates; }
 
 private:
-    Pool& m_pool;
+    ApiContext context(CallerScope& scope) {
+        return ApiContext{scope.lease.db(), m_config, scope.caller, m_config.now(), &scope.pool};
+    }
+
+    Estates& m_estates;
     const ServerConfig& m_config;
 };
 

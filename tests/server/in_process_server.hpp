@@ -73,6 +73,7 @@ public:
     int port() const { return m_server->config().port; }
     std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port()); }
     TestClock& clock() { return m_clock; }
+    server::OfficeServer& office() { return *m_server; }
     const std::string& db_path() const { return m_server->config().db_path; }
     // The key file the demo seed wrote for a kiosk (its 64 hex digits).
     std::string kiosk_key(const std::string& kiosk_id) const {

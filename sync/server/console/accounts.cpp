@@ -1,6 +1,8 @@
 // Staff accounts and signing in.
 #include "console/accounts.hpp"
 
+#include "estates.hpp"
+
 #include "console/passwords.hpp"
 #include "guess_guard.hpp"
 
@@ -17,11 +19,15 @@ const std::string& decoy_hash() {
     return hash;
 }
 
-Staff staff_of(const Statement& st) {
+// `company_column`: where the row's company flag is (-1: not selected). It
+// counts only in the home database, the company directory's.
+Staff staff_of(const Statement& st, const Database& db, int company_column = -1) {
     Staff s;
     s.username = st.text(0);
     s.display_name = st.text(1);
     s.role = parse_role(st.text(2)).value_or(Role::maintenance);  // CHECK constraint keeps it valid
+    s.company = company_column >= 0 && db.estate() == home_estate && s.role == Role::manager &&
+                st.int64(company_column) != 0;
     return s;
 }
 
@@ -64,10 +70,10 @@ CreateOutcome create_account(Database& db, const std::string& username, const st
 }
 
 std::optional<Staff> find_account(Database& db, const std::string& username) {
-    Statement st(db, "SELECT username, display_name, role FROM staff_accounts WHERE username = ? AND disabled = 0");
+    Statement st(db, "SELECT username, display_name, role, company FROM staff_accounts WHERE username = ? AND disabled = 0");
     st.bind(1, username);
     if (!st.step()) return std::nullopt;
-    return staff_of(st);
+    return staff_of(st, db, 3);
 }
 
 namespace {
@@ -85,13 +91,13 @@ std::optional<protocol::UtcSeconds> login_locked_until(Database& db, const std::
 }
 
 std::optional<Staff> verify_login(Database& db, const std::string& username, const std::string& password) {
-    Statement st(db, "SELECT username, display_name, role, password_hash FROM staff_accounts "
+    Statement st(db, "SELECT username, display_name, role, password_hash, company FROM staff_accounts "
                      "WHERE username = ? AND disabled = 0");
     st.bind(1, username);
     const bool known = st.step();
     const bool match = verify_password(known ? st.text(3) : decoy_hash(), password) && known;
     if (!match) return std::nullopt;
-    return staff_of(st);
+    return staff_of(st, db, 4);
 }
 
 void count_login_miss(Database& db, const std::string& username, const std::string& address, protocol::UtcSeconds now) {
@@ -102,7 +108,7 @@ void count_login_miss(Database& db, const std::string& username, const std::stri
 std::vector<AccountRow> list_accounts(Database& db) {
     Statement st(db, "SELECT username, display_name, role, disabled, created_at FROM staff_accounts ORDER BY username");
     std::vector<AccountRow> rows;
-    while (st.step()) rows.push_back(AccountRow{staff_of(st), st.int64(3) != 0, st.int64(4)});
+    while (st.step()) rows.push_back(AccountRow{staff_of(st, db), st.int64(3) != 0, st.int64(4)});
     return rows;
 }
 

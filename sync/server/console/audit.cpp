@@ -15,9 +15,12 @@ std::string cut(std::string_view s, std::size_t max) {
 } // namespace
 
 void record_audit(Database& db, const AuditEntry& e) {
-    Statement st(db, "INSERT INTO staff_audit (at, username, action, target, detail, address) VALUES (?, ?, ?, ?, ?, ?)");
+    // The estate the action was in: its own log, and named in the row (a
+    // company manager's actions across estates read back with their estate).
+    Statement st(db, "INSERT INTO staff_audit (at, username, action, target, detail, address, estate) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, e.at).bind(2, cut(e.username, 64)).bind(3, e.action).bind(4, cut(e.target, 128));
-    st.bind(5, cut(e.detail, 600)).bind(6, cut(e.address, 64));
+    st.bind(5, cut(e.detail, 600)).bind(6, cut(e.address, 64)).bind(7, db.estate());
     st.run();
 }
 

@@ -41,22 +41,59 @@ void login_form(PageContext& ctx, const std::string& error_key, const std::strin
 
 } // namespace
 
+// The session cookie of a non-home estate's staff is "<estate>.<token>":
+// the session, the account and its pages are all in that estate's database.
+// A company manager (home) acts in the estate its session names.
 void Console::handle(const httplib::Request& req, httplib::Response& res, Roles roles, const std::string& nav,
                      const PageFn& fn, bool write) {
     security_headers(res);
-    auto lease = m_pool.acquire();
-    Database& db = lease.db();
-    PageContext ctx(db, m_config, m_views, req, res, m_config.now());
-    ctx.nav = nav;
-    const std::string token = ctx.cookie(session_cookie);
+    const std::string cookie = request_cookie(req, session_cookie);
+    const std::string session_estate = estate_of_token(cookie);
+    Pool* session_pool = m_estates.find(session_estate);
+    if (!session_pool) {
+        auto lease = m_estates.home().acquire();
+        PageContext nobody(lease.db(), m_config, m_views, req, res, m_config.now());
+        return to_login(nobody, true);
+    }
+    auto session_lease = session_pool->acquire();
+    Database& session_db = session_lease.db();
+    const protocol::UtcSeconds now = m_config.now();
+    std::optional<Session> session;
     {
-        Transaction read(db, TxMode::Deferred);
-        ctx.session = find_session(db, token, ctx.now);
+        Transaction read(session_db, TxMode::Deferred);
+        session = find_session(session_db, session_estate == home_estate ? cookie : cookie.substr(session_estate.size() + 1),
+                               now);
         read.commit();
     }
-    if (!ctx.session) return to_login(ctx, !token.empty());
+    if (!session) {
+        PageContext nobody(session_db, m_config, m_views, req, res, now);
+        return to_login(nobody, !cookie.empty());
+    }
+
+    // The estate the page acts in, and its own connection when it is not the session's.
+    Pool* page_pool = session_pool;
+    if (session->staff.company && !session->estate.empty()) {
+        if (Pool* acting = m_estates.find(session->estate)) page_pool = acting;
+    }
+    std::optional<Pool::Lease> page_lease;
+    if (page_pool != session_pool) page_lease.emplace(page_pool->acquire());
+    Database& db = page_lease ? page_lease->db() : session_db;
+    if (page_pool != session_pool) session->staff.username = "company:" + session->staff.username;
+
+    PageContext ctx(db, m_config, m_views, req, res, now);
+    ctx.pool = page_pool;
+    ctx.estates = &m_estates;
+    ctx.session_db = &session_db;
+    ctx.nav = nav;
+    ctx.session = session;
+    const bool touch = write || ctx.now - ctx.session->last_seen >= session_touch_s;
+    if (touch && page_pool != session_pool) {
+        WriteTransaction tx(*session_pool, session_db);
+        touch_session(session_db, *ctx.session, ctx.now);
+        tx.commit();
+    }
     if (write) {
-        WriteTransaction tx(m_pool, db);
+        WriteTransaction tx(*page_pool, db);
         if (!same_secret(ctx.field("csrf"), ctx.session->csrf)) {
             ctx.audit("csrf.refused", req.path, "");
             tx.commit();
@@ -67,19 +104,19 @@ void Console::handle(const httplib::Request& req, httplib::Response& res, Roles 
             tx.commit();
             return ctx.message_page("err_forbidden", 403);
         }
-        touch_session(db, *ctx.session, ctx.now);
+        if (page_pool == session_pool) touch_session(db, *ctx.session, ctx.now);
         fn(ctx);
         tx.commit();
         return;
     }
     if (!allowed(roles, ctx.staff().role)) {
-        WriteTransaction tx(m_pool, db);
+        WriteTransaction tx(*page_pool, db);
         ctx.audit("forbidden", req.path, "");
         tx.commit();
         return ctx.message_page("err_forbidden", 403);
     }
-    if (ctx.now - ctx.session->last_seen >= session_touch_s) {
-        WriteTransaction tx(m_pool, db);
+    if (touch && page_pool == session_pool) {
+        WriteTransaction tx(*page_pool, db);
         touch_session(db, *ctx.session, ctx.now);
         tx.commit();
     }
@@ -114,11 +151,18 @@ void Console::install_session_routes() {
     });
     m_http.Post("/console/login", [self](const httplib::Request& req, httplib::Response& res) {
         security_headers(res);
-        auto lease = self->m_pool.acquire();
+        // Staff of another estate than home sign in as name@estate, in that
+        // estate's database; an unknown estate is a wrong sign-in at home.
+        const std::string typed = req.get_param_value("username").substr(0, 64);
+        const auto at = typed.find('@');
+        const std::string estate = at == std::string::npos ? std::string(home_estate) : typed.substr(at + 1);
+        Pool* estate_pool = self->m_estates.find(estate);
+        Pool& pool = estate_pool ? *estate_pool : self->m_pool;
+        auto lease = pool.acquire();
         Database& db = lease.db();
         PageContext ctx(db, self->m_config, self->m_views, req, res, self->m_config.now());
-        const std::string username = ctx.field("username").substr(0, 64);
-        if (!same_secret(ctx.field("csrf"), ctx.cookie(login_cookie))) return login_form(ctx, "err_csrf", username, 403);
+        const std::string username = estate_pool && at != std::string::npos ? typed.substr(0, at) : typed;
+        if (!same_secret(ctx.field("csrf"), ctx.cookie(login_cookie))) return login_form(ctx, "err_csrf", typed, 403);
         std::optional<protocol::UtcSeconds> locked;
         std::optional<Staff> staff;
         {
@@ -127,26 +171,26 @@ void Console::install_session_routes() {
             if (!locked) staff = verify_login(db, username, ctx.field("password"));
             read.commit();
         }
-        WriteTransaction tx(self->m_pool, db);
+        WriteTransaction tx(pool, db);
         if (!staff) {
             if (!locked) count_login_miss(db, username, ctx.address, ctx.now);
             record_audit(db, AuditEntry{0, ctx.now, username, locked ? "login.locked" : "login.failed", "", "",
                                         ctx.address});
             tx.commit();
-            if (!locked) return login_form(ctx, "err_login_wrong", username, 401);
-            login_form(ctx, "err_login_locked", username, 429);
+            if (!locked) return login_form(ctx, "err_login_wrong", typed, 401);
+            login_form(ctx, "err_login_locked", typed, 429);
             res.set_header("Retry-After", std::to_string(*locked - ctx.now));
             return;
         }
         const std::string token = open_session(db, *staff, ctx.now);
         record_audit(db, AuditEntry{0, ctx.now, staff->username, "login", "", "", ctx.address});
         tx.commit();
-        ctx.set_cookie(session_cookie, token);
+        ctx.set_cookie(session_cookie, estate_kiosk_token(db, token));
         const std::string next = ctx.field("next");
         ctx.redirect(is_console_path(next) ? next : "/console/repairs");
     });
     post("/console/logout", everyone, [](PageContext& ctx) {
-        close_session(ctx.db, *ctx.session);
+        close_session(*ctx.session_db, *ctx.session);
         ctx.audit("logout", "", "");
         ctx.set_cookie(session_cookie, "", 0);
         ctx.redirect("/console/login");

@@ -9,6 +9,7 @@
 #include "console/staff.hpp"
 #include "console/views.hpp"
 #include "pool.hpp"
+#include "route_table.hpp"
 
 #include <httplib.h>
 
@@ -22,8 +23,8 @@ using PageFn = std::function<void(PageContext&)>;
 
 class Console : public std::enable_shared_from_this<Console> {
 public:
-    Console(httplib::Server& http, Pool& pool, const ServerConfig& config, Views views)
-        : m_http(http), m_pool(pool), m_config(config), m_views(std::move(views)) {}
+    Console(RouteTable& http, Estates& estates, const ServerConfig& config, Views views)
+        : m_http(http), m_estates(estates), m_pool(estates.home()), m_config(config), m_views(std::move(views)) {}
 
     // `nav`: the navigation entry the page belongs to.
     void get(const std::string& pattern, Roles roles, const std::string& nav, PageFn fn);
@@ -37,7 +38,8 @@ private:
     void handle(const httplib::Request& req, httplib::Response& res, Roles roles, const std::string& nav,
                 const PageFn& fn, bool write);
 
-    httplib::Server& m_http;
+    RouteTable& m_http;
+    Estates& m_estates;
     Pool& m_pool;
     const ServerConfig& m_config;
     Views m_views;
@@ -53,5 +55,6 @@ void install_kiosk_pages(Console& console);
 void install_kiosk_settings_pages(Console& console);  // from install_kiosk_pages
 void install_staff_pages(Console& console);
 void install_audit_pages(Console& console);
+void install_estate_pages(Console& console);  // company managers only
 
 } // namespace lobby::server::console

@@ -4,6 +4,7 @@
 #include "console/accounts.hpp"
 #include "console/audit.hpp"
 #include "console/passwords.hpp"
+#include "estates.hpp"
 #include "personal_data_at_rest.hpp"
 #include "schema.hpp"
 
@@ -46,7 +47,7 @@ std::string read_password(const std::string& password_file) {
 } // namespace
 
 int create_first_manager(const ServerConfig& config, const std::string& username, const std::string& display_name,
-                         const std::string& password_file) {
+                         const std::string& password_file, const std::string& estate, bool company) {
     try {
         const std::string password = read_password(password_file);
         if (const auto problem = password_problem(password)) {
@@ -54,11 +55,16 @@ int create_first_manager(const ServerConfig& config, const std::string& username
                          max_password_bytes);
             return 2;
         }
-        Database db(config.db_path, std::make_shared<const FieldCipher>(FieldCipher::from_key_file(config.data_key_path())));
-        migrate(db);
+        Estates estates(config, std::make_shared<const FieldCipher>(FieldCipher::from_key_file(config.data_key_path())));
+        estates.migrate_all();
+        Pool* pool = company ? &estates.home() : estates.find(estate);
+        if (!pool) throw std::runtime_error("there is no estate " + estate + " (office-server --add-estate makes one)");
+        auto lease = pool->acquire();
+        Database& db = lease.db();
         check_data_key(db);
         Transaction tx(db);
-        Statement managers(db, "SELECT COUNT(*) FROM staff_accounts WHERE role = 'manager' AND disabled = 0");
+        Statement managers(db, company ? "SELECT COUNT(*) FROM staff_accounts WHERE company = 1 AND disabled = 0"
+                                       : "SELECT COUNT(*) FROM staff_accounts WHERE role = 'manager' AND disabled = 0");
         managers.step();
         if (managers.int64(0) > 0) {
             std::fprintf(stderr, "office-server: a manager account exists already; managers add accounts on the "
@@ -78,9 +84,17 @@ int create_first_manager(const ServerConfig& config, const std::string& username
             std::fprintf(stderr, "office-server: the display name must have 1-40 characters\n");
             return 2;
         }
-        record_audit(db, AuditEntry{0, now, username, "staff.create", username, "manager (command line)", "local"});
+        if (company) {
+            Statement mark(db, "UPDATE staff_accounts SET company = 1 WHERE username = ?");
+            mark.bind(1, username);
+            mark.run();
+        }
+        record_audit(db, AuditEntry{0, now, username, "staff.create", username,
+                                    company ? "company manager (command line)" : "manager (command line)", "local"});
         tx.commit();
-        std::cout << "manager " << username << " created; sign in at /console/login" << std::endl;
+        const std::string sign_in = db.estate() == home_estate ? username : username + "@" + db.estate();
+        std::cout << (company ? "company manager " : "manager ") << username << " created; sign in at /console/login as "
+                  << sign_in << std::endl;
         return 0;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "office-server: cannot create the manager: %s\n", e.what());

@@ -11,7 +11,10 @@
 namespace lobby::server::console {
 
 // Returns the process exit code; prints what happened (never the password).
+// `estate`: the estate whose first manager this is (estates.hpp; they sign in
+// as NAME@estate); `company`: the first company manager instead (home
+// estate, acts in every estate).
 int create_first_manager(const ServerConfig& config, const std::string& username, const std::string& display_name,
-                         const std::string& password_file);
+                         const std::string& password_file, const std::string& estate = "home", bool company = false);
 
 } // namespace lobby::server::console

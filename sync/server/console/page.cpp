@@ -33,7 +33,7 @@ PageContext::PageContext(Database& database, const ServerConfig& server_config, 
 }
 
 ApiContext PageContext::api() const {
-    return ApiContext{db, config, Caller{"staff:" + staff().username, "staff", {}}, now};  // no bearer token
+    return ApiContext{db, config, Caller{"staff:" + staff().username, "staff", {}}, now, pool};  // no bearer token
 }
 
 std::string PageContext::field(const std::string& name) const {
@@ -43,7 +43,9 @@ std::string PageContext::field(const std::string& name) const {
 
 bool PageContext::has_field(const std::string& name) const { return req.has_file(name) || req.has_param(name); }
 
-std::string PageContext::cookie(const std::string& name) const {
+std::string PageContext::cookie(const std::string& name) const { return request_cookie(req, name); }
+
+std::string request_cookie(const httplib::Request& req, const std::string& name) {
     const std::string header = req.get_header_value("Cookie");
     std::size_t at = 0;
     while (at < header.size()) {
@@ -86,6 +88,12 @@ void PageContext::page(const std::string& name, Data& data, const std::string& t
             items.push_back(d);
         }
         layout.set("nav", items);
+        // A company manager always sees which estate the console acts in, and can switch.
+        if (staff().company && estates) {
+            for (const EstateEntry& e : estates->list())
+                if (e.id == db.estate()) layout.set("estate_name", e.id == home_estate ? t("estate_home") : e.name);
+            layout.set("estate_switch", t("nav_estates"));
+        }
     }
     const std::string done = req.get_param_value("done");
     if (!done.empty() && views.has_text(lang, "done_" + done)) layout.set("done", t("done_" + done));

@@ -10,6 +10,7 @@
 #include "console/sessions.hpp"
 #include "console/views.hpp"
 #include "db.hpp"
+#include "estates.hpp"
 
 #include "protocol/common.hpp"
 #include "protocol/fees.hpp"
@@ -39,6 +40,9 @@ public:
     Lang lang = Lang::zh_cn;
     std::string address;             // the client's IP address
     std::optional<Session> session;  // set on every page but the sign-in page
+    Pool* pool = nullptr;            // db's pool: the estate the page acts in
+    Estates* estates = nullptr;      // the company directory (enrolment codes are registered there)
+    Database* session_db = nullptr;  // where the session lives (a company manager's: home, not db)
 
     const Staff& staff() const { return session->staff; }
     // The services' context, acting as office staff ("staff:<username>").
@@ -64,6 +68,9 @@ public:
 private:
     bool secure_cookies() const;
 };
+
+// A cookie of the request; empty when absent.
+std::string request_cookie(const httplib::Request& req, const std::string& name);
 
 // Times as staff read them: Asia/Shanghai.
 std::string format_time(protocol::UtcSeconds t);       // "2026-12-03 14:05"

@@ -43,7 +43,7 @@ CREATE TABLE ticket_assignments (
 CREATE INDEX ticket_assignments_worker ON ticket_assignments (worker);
 )sql"}};
     f.routes = [](RouteContext& r) {
-        auto console = std::make_shared<console::Console>(r.http, r.pool, r.config,
+        auto console = std::make_shared<console::Console>(r.http, r.estates, r.config,
                                                           console::Views::load(r.config.console_root));
         console->install_session_routes();
         console::install_repair_pages(*console);
@@ -54,6 +54,7 @@ CREATE INDEX ticket_assignments_worker ON ticket_assignments (worker);
         console::install_kiosk_pages(*console);
         console::install_staff_pages(*console);
         console::install_audit_pages(*console);
+        console::install_estate_pages(*console);
     };
     registry.add(std::move(f));
 }

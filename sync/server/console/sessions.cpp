@@ -25,8 +25,8 @@ std::string open_session(Database& db, const Staff& staff, protocol::UtcSeconds 
 
 std::optional<Session> find_session(Database& db, const std::string& token, protocol::UtcSeconds now) {
     if (token.size() != 64) return std::nullopt;
-    Statement st(db, "SELECT s.token_sha256, s.username, s.csrf, s.created_at, s.last_seen FROM staff_sessions s "
-                     "WHERE s.token_sha256 = ?");
+    Statement st(db, "SELECT s.token_sha256, s.username, s.csrf, s.created_at, s.last_seen, s.estate "
+                     "FROM staff_sessions s WHERE s.token_sha256 = ?");
     st.bind(1, sha256_hex(token));
     if (!st.step()) return std::nullopt;
     Session s;
@@ -34,6 +34,7 @@ std::optional<Session> find_session(Database& db, const std::string& token, prot
     s.csrf = st.text(2);
     s.created_at = st.int64(3);
     s.last_seen = st.int64(4);
+    s.estate = st.opt_text(5).value_or("");
     if (now - s.last_seen >= session_idle_s || now - s.created_at >= session_max_s) return std::nullopt;
     const auto staff = find_account(db, st.text(1));
     if (!staff) return std::nullopt;
@@ -50,6 +51,12 @@ void touch_session(Database& db, const Session& session, protocol::UtcSeconds no
 void close_session(Database& db, const Session& session) {
     Statement st(db, "DELETE FROM staff_sessions WHERE token_sha256 = ?");
     st.bind(1, session.token_sha256);
+    st.run();
+}
+
+void set_session_estate(Database& db, const Session& session, const std::string& estate) {
+    Statement st(db, "UPDATE staff_sessions SET estate = ? WHERE token_sha256 = ?");
+    st.bind(1, estate).bind(2, session.token_sha256);
     st.run();
 }
 

@@ -25,6 +25,7 @@ struct Session {
     std::string csrf;
     protocol::UtcSeconds created_at = 0;
     protocol::UtcSeconds last_seen = 0;
+    std::string estate;  // a company manager's: the estate the console acts in (empty: home)
 };
 
 // Opens a session for `staff`; returns the cookie's token (shown once).
@@ -33,6 +34,8 @@ std::string open_session(Database& db, const Staff& staff, protocol::UtcSeconds 
 std::optional<Session> find_session(Database& db, const std::string& token, protocol::UtcSeconds now);
 void touch_session(Database& db, const Session& session, protocol::UtcSeconds now);
 void close_session(Database& db, const Session& session);
+// A company manager's session moves to `estate` (estates.hpp: an existing id).
+void set_session_estate(Database& db, const Session& session, const std::string& estate);
 
 // Constant-time comparison for CSRF tokens.
 bool same_secret(const std::string& a, const std::string& b);

@@ -25,6 +25,9 @@ struct Staff {
     std::string username;
     std::string display_name;
     Role role = Role::front_desk;
+    // A company manager (a home-estate manager account with `company` set):
+    // picks the estate the console acts in (/console/estates) and manages it.
+    bool company = false;
 };
 
 } // namespace lobby::server::console

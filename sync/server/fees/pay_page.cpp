@@ -28,7 +28,7 @@ std::string order_page(Database& db, const protocol::PaymentOrder& o, const std:
 
 } // namespace
 
-void install_pay_page(httplib::Server& http, Pool& pool, const ServerConfig& config) {
+void install_pay_page(RouteTable& http, Pool& pool, const ServerConfig& config) {
     const std::string pattern = R"(/pay/([A-Za-z0-9-]{1,64}))";
     http.Get(pattern, [&pool, &config](const httplib::Request& req, httplib::Response& res) {
         auto lease = pool.acquire();

@@ -4,11 +4,12 @@
 
 #include "config.hpp"
 #include "pool.hpp"
+#include "route_table.hpp"
 
 #include <httplib.h>
 
 namespace lobby::server::fees {
 
-void install_pay_page(httplib::Server& http, Pool& pool, const ServerConfig& config);
+void install_pay_page(RouteTable& http, Pool& pool, const ServerConfig& config);
 
 } // namespace lobby::server::fees

@@ -87,7 +87,7 @@ bool receipt_token_matches(const Database& db, const std::string& order_id, cons
     }
 }
 
-void install_receipt_page(httplib::Server& http, Pool& pool, const ServerConfig& config) {
+void install_receipt_page(RouteTable& http, Pool& pool, const ServerConfig& config) {
     http.Get(R"(/receipts/([A-Za-z0-9-]{1,64}))", [&pool, &config](const httplib::Request& req, httplib::Response& res) {
         auto lease = pool.acquire();
         const std::string order_id = req.matches[1];

@@ -7,6 +7,7 @@
 #include "config.hpp"
 #include "db.hpp"
 #include "pool.hpp"
+#include "route_table.hpp"
 
 #include <httplib.h>
 
@@ -19,6 +20,6 @@ std::string receipt_url(const Database& db, const ServerConfig& config, const st
 // True when `token` was made by receipt_url for this very order.
 bool receipt_token_matches(const Database& db, const std::string& order_id, const std::string& token);
 
-void install_receipt_page(httplib::Server& http, Pool& pool, const ServerConfig& config);
+void install_receipt_page(RouteTable& http, Pool& pool, const ServerConfig& config);
 
 } // namespace lobby::server::fees

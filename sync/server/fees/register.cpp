@@ -80,8 +80,8 @@ WHERE collection = 'units' AND deleted = 0;
                            const fees::ProviderOrder& opened) { return fees::create_payment_order(ctx, opened, req); }));
         r.http.Get(R"(/v1/payment-orders/([A-Za-z0-9-]{1,64}))",
                    r.api->get(
-                       [provider, pool = &r.pool](ApiContext& ctx, const httplib::Request& req) {
-                           return fees::get_payment_order_or_query(ctx, *pool, provider.get(), req.matches[1].str());
+                       [provider](ApiContext& ctx, const httplib::Request& req) {
+                           return fees::get_payment_order_or_query(ctx, *ctx.pool, provider.get(), req.matches[1].str());
                        },
                        Router::Snapshot::Own));
         // The demo pay page marks orders paid without any authentication: it

@@ -74,7 +74,7 @@ SettleOutcome apply_provider_payment(Database& db, const ServerConfig& config, c
     return {200, "", "", true};
 }
 
-void install_provider_notify(httplib::Server& http, Pool& pool, const ServerConfig& config,
+void install_provider_notify(RouteTable& http, Pool& pool, const ServerConfig& config,
                              std::shared_ptr<PaymentProvider> provider) {
     http.Post("/v1/payments/wechat/notify", [&pool, &config, provider](const httplib::Request& req, httplib::Response& res) {
         const protocol::UtcSeconds now = config.now();

@@ -6,6 +6,7 @@
 #include "api.hpp"
 #include "config.hpp"
 #include "pool.hpp"
+#include "route_table.hpp"
 #include "fees/providers/payment_provider.hpp"
 
 #include <httplib.h>
@@ -29,7 +30,7 @@ SettleOutcome apply_provider_payment(Database& db, const ServerConfig& config, c
 
 // POST /v1/payments/wechat/notify: no bearer token, authenticated by the
 // provider's signature; a nonce seen before is refused (replay).
-void install_provider_notify(httplib::Server& http, Pool& pool, const ServerConfig& config,
+void install_provider_notify(RouteTable& http, Pool& pool, const ServerConfig& config,
                              std::shared_ptr<PaymentProvider> provider);
 
 // GET /v1/payment-orders/{id} for its kiosk, asking the provider about an

@@ -39,9 +39,33 @@ bool valid_kiosk_id(const std::string& id) {
     return true;
 }
 
+// Claims the code's hash in the directory; false if it is taken (by any
+// estate). The home estate's request already holds the home write lock.
+bool register_code(Estates& estates, Database& db, const std::string& hash, protocol::UtcSeconds expires_at) {
+    const char* sql = "INSERT INTO enrolment_code_estates (code_hash, estate_id, expires_at) VALUES (?, ?, ?) "
+                      "ON CONFLICT DO NOTHING";
+    if (db.estate() == home_estate) {
+        Statement add(db, sql);
+        add.bind(1, hash).bind(2, db.estate()).bind(3, expires_at);
+        add.run();
+        return db.changes() == 1;
+    }
+    auto lease = estates.home().acquire();
+    WriteTransaction tx(estates.home(), lease.db());
+    Statement add(lease.db(), sql);
+    add.bind(1, hash).bind(2, db.estate()).bind(3, expires_at);
+    add.run();
+    const bool claimed = lease.db().changes() == 1;
+    tx.commit();
+    return claimed;
+}
+
+ApiResponse enrol_here(Database& db, const std::string& address, const protocol::EnrolRequest& req,
+                       protocol::UtcSeconds now);
+
 } // namespace
 
-ApiResponse create_enrolment_code(ApiContext& ctx, const protocol::EnrolmentCodeRequest& req) {
+ApiResponse create_enrolment_code(ApiContext& ctx, Estates& estates, const protocol::EnrolmentCodeRequest& req) {
     if (auto refused = require_staff(ctx, "Only office staff can make enrolment codes.")) return *refused;
     if (!valid_kiosk_id(req.kiosk_id))
         return api_error(422, protocol::error_code::invalid_field,
@@ -57,6 +81,7 @@ ApiResponse create_enrolment_code(ApiContext& ctx, const protocol::EnrolmentCode
     made.expires_at = ctx.now + enrolment_code_ttl_s;
     for (;;) {  // 10^8 codes and a handful live: a collision is rare, but must not be a shared code
         made.code = protocol::random_digits(protocol::enrolment_code_digits);
+        if (!register_code(estates, ctx.db, code_hash(ctx.db, made.code), made.expires_at)) continue;
         Statement add(ctx.db, "INSERT INTO enrolment_codes (code_hash, kiosk_id, created_by, created_at, "
                               "expires_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
         add.bind(1, code_hash(ctx.db, made.code)).bind(2, made.kiosk_id).bind(3, ctx.caller.kiosk_id);
@@ -76,8 +101,42 @@ std::vector<EnrolmentCodeRecord> recent_enrolment_codes(Database& db, int limit)
     return out;
 }
 
-ApiResponse enrol(Database& db, const std::string& address, const protocol::EnrolRequest& req,
+ApiResponse enrol(Estates& estates, const std::string& address, const protocol::EnrolRequest& req,
                   protocol::UtcSeconds now) {
+    Pool& home = estates.home();
+    std::string estate;
+    {
+        auto lease = home.acquire();
+        Database& db = lease.db();
+        WriteTransaction tx(home, db);
+        Statement where(db, "SELECT estate_id FROM enrolment_code_estates WHERE code_hash = ?");
+        where.bind(1, code_hash(db, req.code));
+        estate = where.step() ? where.text(0) : std::string(home_estate);
+        where.reset();
+        if (estate == home_estate) {
+            // Unknown codes too: the guard and the misses are the home database's.
+            ApiResponse answer = enrol_here(db, address, req, now);
+            tx.commit();  // misses are counted even when the answer is a refusal
+            return answer;
+        }
+        // A locked scope is refused before the code is looked at, whatever its estate.
+        for (const std::string& scope : {address, std::string(everyone)})
+            if (const auto until = enrol_guard.locked_until(db, scope, now)) return too_many(*until);
+        tx.commit();
+    }
+    Pool* pool = estates.find(estate);
+    if (!pool) return api_error(404, protocol::error_code::unknown_code, "This enrolment code is not known to the office.");
+    auto lease = pool->acquire();
+    WriteTransaction tx(*pool, lease.db());
+    ApiResponse answer = enrol_here(lease.db(), address, req, now);
+    tx.commit();
+    return answer;
+}
+
+namespace {
+
+ApiResponse enrol_here(Database& db, const std::string& address, const protocol::EnrolRequest& req,
+                       protocol::UtcSeconds now) {
     // A locked scope is refused before the code is looked at.
     for (const std::string& scope : {address, std::string(everyone)})
         if (const auto until = enrol_guard.locked_until(db, scope, now)) return too_many(*until);
@@ -102,7 +161,7 @@ ApiResponse enrol(Database& db, const std::string& address, const protocol::Enro
     used.run();
     protocol::Enrolment out;
     out.kiosk_id = kiosk_id;
-    out.token = protocol::random_hex(24);  // 192 bits; only its SHA-256 is kept
+    out.token = estate_kiosk_token(db, protocol::random_hex(24));  // 192 bits; only its SHA-256 is kept
     // New or re-enrolled: a fresh token (any old one, and any rotation, end
     // now), not revoked, keyed with the kiosk's own verification key.
     Statement put(db, R"sql(
@@ -113,5 +172,7 @@ ON CONFLICT (id) DO UPDATE SET token_sha256 = ?2, revoked = 0, verify_key = ?3, 
     put.run();
     return api_ok(200, out);
 }
+
+} // namespace
 
 } // namespace lobby::server::kiosks

@@ -5,6 +5,8 @@
 #include "kiosks/kiosks.hpp"
 #include "kiosks/setup.hpp"
 
+#include "estates.hpp"
+
 #include "sha256.hpp"
 
 #include "protocol/random.hpp"
@@ -51,7 +53,7 @@ ApiResponse fetch_rotated_token(ApiContext& ctx) {
                          "The office has not asked this kiosk for a new token.");
 
     protocol::TokenRotation out;
-    out.token = protocol::random_hex(24);
+    out.token = estate_kiosk_token(ctx.db, protocol::random_hex(24));
     // A retry in grace keeps the first previous token and its deadline; a
     // new rotation makes the current token the previous one.
     const std::string kept_previous = retry_in_grace ? *previous : current;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "api.hpp"
+#include "estates.hpp"
 #include "feature.hpp"
 
 #include "protocol/kiosk_setup.hpp"
@@ -26,7 +27,10 @@ inline constexpr std::int64_t enrolment_guard_window_s = 3600;
 // After a rotation the old token keeps working this long.
 inline constexpr protocol::UtcSeconds token_grace_s = 3600;
 
-ApiResponse create_enrolment_code(ApiContext& ctx, const protocol::EnrolmentCodeRequest& req);  // staff
+// Staff of the estate (or a company manager acting in it). The code is also
+// registered in the company directory (`estates`), which keeps it unique
+// across estates and tells /v1/kiosks/enrol where it belongs.
+ApiResponse create_enrolment_code(ApiContext& ctx, Estates& estates, const protocol::EnrolmentCodeRequest& req);
 
 // What staff see of the codes made (never the codes: only their hash is kept).
 struct EnrolmentCodeRecord {
@@ -38,8 +42,10 @@ struct EnrolmentCodeRecord {
 };
 // The newest `limit` codes, newest first.
 std::vector<EnrolmentCodeRecord> recent_enrolment_codes(Database& db, int limit);
-// No token: the code is the credential. `address` is the client's, for the guard.
-ApiResponse enrol(Database& db, const std::string& address, const protocol::EnrolRequest& req,
+// No token: the code is the credential. `address` is the client's, for the
+// guard (kept in the home database: wrong codes count company-wide). The
+// kiosk is enrolled in the estate the code was made for.
+ApiResponse enrol(Estates& estates, const std::string& address, const protocol::EnrolRequest& req,
                   protocol::UtcSeconds now);
 
 ApiResponse request_rotation(ApiContext& ctx, const std::string& kiosk_id);  // staff

@@ -7,18 +7,16 @@ namespace lobby::server::kiosks {
 
 void install_setup_routes(RouteContext& r) {
     r.http.Post("/v1/kiosks/enrolment-codes",
-                r.api->post<protocol::EnrolmentCodeRequest>(body_only(create_enrolment_code)));
+                r.api->post<protocol::EnrolmentCodeRequest>(
+                    [&estates = r.estates](ApiContext& ctx, const protocol::EnrolmentCodeRequest& req,
+                                           const httplib::Request&) { return create_enrolment_code(ctx, estates, req); }));
     // No token: the code is the credential. The guard's scope is the client's
     // address (behind nginx all share one, and the global limit decides).
-    r.http.Post("/v1/kiosks/enrol", [&pool = r.pool, &config = r.config](const httplib::Request& http,
-                                                                         httplib::Response& res) {
+    r.http.Post("/v1/kiosks/enrol", [&estates = r.estates, &config = r.config](const httplib::Request& http,
+                                                                               httplib::Response& res) {
         auto decoded = protocol::decode_text<protocol::EnrolRequest>(http.body);
         if (!decoded) return send(res, decode_refusal(decoded.error()));
-        auto lease = pool.acquire();
-        WriteTransaction tx(pool, lease.db());
-        ApiResponse answer = enrol(lease.db(), http.remote_addr, decoded.value(), config.now());
-        tx.commit();  // misses are counted even when the answer is a refusal
-        send(res, answer);
+        send(res, enrol(estates, http.remote_addr, decoded.value(), config.now()));
     });
     // No body; asking twice is asking once.
     r.http.Post(std::string("/v1/kiosks/") + id_segment + "/rotate-token", r.api->remove(by_path_id(request_rotation)));

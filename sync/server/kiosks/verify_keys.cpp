@@ -1,6 +1,8 @@
 // Kiosk verification keys: provisioning, lookup, and the enrolment key file.
 #include "kiosks/verify_keys.hpp"
 
+#include "estates.hpp"
+
 #include "private_file.hpp"
 #include "sha256.hpp"
 
@@ -39,13 +41,13 @@ std::optional<std::string> enrol_kiosk(Database& db, const std::string& kiosk_id
         if (existing.text(0) != "kiosk") throw std::runtime_error(kiosk_id + " is not a kiosk");
         if (existing.int64(1) != 0) {
             // A revoked kiosk comes back with a new token; the old one stays dead.
-            token = protocol::random_hex(24);
+            token = estate_kiosk_token(db, protocol::random_hex(24));
             Statement renew(db, "UPDATE kiosks SET token_sha256 = ?, revoked = 0 WHERE id = ?");
             renew.bind(1, sha256_hex(*token)).bind(2, kiosk_id);
             renew.run();
         }
     } else {
-        token = protocol::random_hex(24);  // 192 bits
+        token = estate_kiosk_token(db, protocol::random_hex(24));  // 192 bits
         Statement add(db, "INSERT INTO kiosks (id, token_sha256, role, revoked) VALUES (?, ?, 'kiosk', 0)");
         add.bind(1, kiosk_id).bind(2, sha256_hex(*token));
         add.run();

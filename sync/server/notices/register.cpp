@@ -26,13 +26,12 @@ void register_notices(FeatureRegistry& registry) {
                     r.api->idempotent_post<protocol::NoticeImageUpload>(body_only(notices::upload_image)));
         // Bytes, not JSON: Router::get answers JSON only.
         r.http.Get(std::string("/v1/notice-images/") + id_segment,
-                   [&pool = r.pool](const httplib::Request& http, httplib::Response& res) {
-                       auto lease = pool.acquire();
+                   [api = r.api](const httplib::Request& http, httplib::Response& res) {
                        ApiResponse refusal;
-                       if (!authenticate(lease.db(), http, refusal))
-                           return send(res, refusal);
-                       Transaction read(lease.db(), TxMode::Deferred);
-                       notices::serve_image(lease.db(), http.matches[1].str(), res);
+                       auto scope = api->open(http, refusal);
+                       if (!scope) return send(res, refusal);
+                       Transaction read(scope->lease.db(), TxMode::Deferred);
+                       notices::serve_image(scope->lease.db(), http.matches[1].str(), res);
                        read.commit();
                    });
     };

@@ -33,7 +33,7 @@ ApiResponse accept_repair(ApiContext& ctx, const std::string& ticket_id, const p
 ApiResponse rate_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::RatingRequest& req);
 
 // status_page.cpp: GET /repairs/status/{token}, the phone's view of one ticket.
-void install_status_page(httplib::Server& http, Pool& pool, const ServerConfig& config);
+void install_status_page(RouteTable& http, Pool& pool, const ServerConfig& config);
 
 // catalog_demo.cpp
 void seed_repair_categories(DemoSeed& seed);

@@ -79,7 +79,7 @@ void send_html(httplib::Response& res, int status, const std::string& html) {
 
 } // namespace
 
-void install_status_page(httplib::Server& http, Pool& pool, const ServerConfig&) {
+void install_status_page(RouteTable& http, Pool& pool, const ServerConfig&) {
     http.Get(R"(/repairs/status/([A-Za-z0-9]{1,64}))", [&pool](const httplib::Request& req, httplib::Response& res) {
         const std::string token = req.matches[1];
         const std::string missing = page("报修单不存在", "<h1>报修单不存在</h1><p>This repair ticket link is not valid.</p>");

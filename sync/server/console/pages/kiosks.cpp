@@ -78,7 +78,8 @@ void kiosks_page(PageContext& ctx, const std::string& error = "", int status = 2
 // The code is shown on this page once: only its keyed hash is kept.
 void make_code(PageContext& ctx) {
     ApiContext api = ctx.api();
-    const ApiResponse r = kiosks::create_enrolment_code(api, protocol::EnrolmentCodeRequest{ctx.field("kiosk_id")});
+    const ApiResponse r = kiosks::create_enrolment_code(api, *ctx.estates,
+                                                            protocol::EnrolmentCodeRequest{ctx.field("kiosk_id")});
     if (r.status != 201) {
         const std::string message = r.body["error"].value("message", "");
         return kiosks_page(ctx, ctx.t(message.find("is not a kiosk") != std::string::npos ? "err_kiosk_id_staff"

@@ -1,0 +1,140 @@
+// The company directory and each estate's own database (see estates.hpp).
+#include "estates.hpp"
+
+#include "postgres.hpp"
+#include "schema.hpp"
+#include "sha256.hpp"
+
+#include "protocol/random.hpp"
+
+#include <filesystem>
+#include <stdexcept>
+#include <system_error>
+
+namespace lobby::server {
+
+bool valid_estate_id(const std::string& id) {
+    if (id.empty() || id.size() > 24 || id == home_estate || id == "company") return false;
+    if (id[0] < 'a' || id[0] > 'z') return false;
+    for (const char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
+std::string estate_of_token(const std::string& token) {
+    const auto dot = token.find('.');
+    return dot == std::string::npos ? std::string(home_estate) : token.substr(0, dot);
+}
+
+std::string estate_kiosk_token(const Database& db, const std::string& secret) {
+    return db.estate() == home_estate ? secret : db.estate() + "." + secret;
+}
+
+Estates::Estates(const ServerConfig& config, std::shared_ptr<const FieldCipher> cipher)
+    : m_config(config), m_cipher(cipher), m_home(config.db_path, cipher, home_estate) {
+    auto lease = m_home.acquire();
+    if (lease.db().is_postgres()) {
+        Statement schema(lease.db(), "SELECT current_schema()");
+        if (!schema.step() || schema.is_null(0))
+            throw DbError("the PostgreSQL --db has no schema to create tables in (check its search_path)", 1);
+        m_home_schema = schema.text(0);
+    }
+}
+
+// PostgreSQL: "estate_<id>" beside a home estate in "public", else
+// "<home schema>_estate_<id>" (several offices in one database, as the tests
+// run); '-' becomes '_' (ids have no '_', so names stay distinct).
+std::string Estates::schema_of(const std::string& id) {
+    std::string name = (m_home_schema == "public" ? std::string() : m_home_schema + "_") + "estate_" + id;
+    for (char& c : name)
+        if (c == '-') c = '_';
+    return name;
+}
+
+std::unique_ptr<Pool> Estates::open_pool(const std::string& id) {
+    if (is_postgres_url(m_config.db_path)) return std::make_unique<Pool>(m_home, id, schema_of(id));
+    const std::filesystem::path dir = m_config.db_path + "-estates";
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw DbError("cannot create " + dir.string() + ": " + ec.message(), 14);
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
+    return std::make_unique<Pool>((dir / (id + ".db")).string(), m_cipher, id);
+}
+
+Pool* Estates::find(const std::string& id) {
+    if (id == home_estate) return &m_home;
+    if (!valid_estate_id(id)) return nullptr;
+    std::lock_guard<std::mutex> lock(m_mutex);
+    if (auto found = m_pools.find(id); found != m_pools.end()) return found->second.get();
+    {
+        auto lease = m_home.acquire();
+        Statement known(lease.db(), "SELECT 1 FROM estates WHERE id = ?");
+        known.bind(1, id);
+        if (!known.step()) return nullptr;
+    }
+    return m_pools.emplace(id, open_pool(id)).first->second.get();
+}
+
+std::vector<EstateEntry> Estates::list() {
+    std::vector<EstateEntry> out{{home_estate, ""}};
+    auto lease = m_home.acquire();
+    Statement st(lease.db(), "SELECT id, name FROM estates ORDER BY id");
+    while (st.step()) out.push_back({st.text(0), st.text(1)});
+    return out;
+}
+
+bool Estates::add(const std::string& id, const std::string& name, protocol::UtcSeconds now) {
+    if (!valid_estate_id(id)) throw std::invalid_argument("estate ids are 1-24 of a-z, 0-9 and '-', starting with a letter");
+    {
+        auto lease = m_home.acquire();
+        WriteTransaction tx(m_home, lease.db());
+        Statement add(lease.db(), "INSERT INTO estates (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+        add.bind(1, id).bind(2, name).bind(3, now);
+        add.run();
+        if (lease.db().changes() == 0) return false;
+        // The schema first: a directory row never points at a missing estate.
+        if (lease.db().is_postgres()) lease.db().exec(("CREATE SCHEMA IF NOT EXISTS \"" + schema_of(id) + "\"").c_str());
+        tx.commit();
+    }
+    Pool* pool = find(id);
+    auto lease = pool->acquire();
+    migrate(lease.db());
+    return true;
+}
+
+void Estates::migrate_all() {
+    {
+        auto lease = m_home.acquire();
+        migrate(lease.db());
+    }
+    for (const EstateEntry& e : list()) {
+        if (e.id == home_estate) continue;
+        Pool* pool = find(e.id);
+        auto lease = pool->acquire();
+        if (lease.db().is_postgres()) lease.db().exec(("CREATE SCHEMA IF NOT EXISTS \"" + schema_of(e.id) + "\"").c_str());
+        migrate(lease.db());
+    }
+}
+
+std::optional<std::string> Estates::company_caller(const std::string& token) {
+    auto lease = m_home.acquire();
+    Statement st(lease.db(), "SELECT id FROM company_tokens WHERE token_sha256 = ? AND revoked = 0");
+    st.bind(1, sha256_hex(token));
+    if (!st.step()) return std::nullopt;
+    return st.text(0);
+}
+
+std::string Estates::create_company_token(const std::string& id, protocol::UtcSeconds now) {
+    const std::string token = company_token_prefix + protocol::random_hex(24);
+    auto lease = m_home.acquire();
+    WriteTransaction tx(m_home, lease.db());
+    Statement put(lease.db(), R"sql(
+INSERT INTO company_tokens (id, token_sha256, revoked, created_at) VALUES (?1, ?2, 0, ?3)
+ON CONFLICT (id) DO UPDATE SET token_sha256 = ?2, revoked = 0, created_at = ?3)sql");
+    put.bind(1, id).bind(2, sha256_hex(token)).bind(3, now);
+    put.run();
+    tx.commit();
+    return token;
+}
+
+} // namespace lobby::server
