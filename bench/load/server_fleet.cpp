@@ -17,9 +17,13 @@ std::vector<std::string> server_args(const FleetOptions& options) {
 ServerFleet::ServerFleet(const FleetOptions& options) {
     // One after the other: only the first finds the database empty and seeds
     // the demo data; the others find it there.
-    for (int i = 0; i < options.servers; ++i)
-        m_servers.push_back(std::make_unique<test::OfficeServerProcess>(
-            test::OfficeServerOptions(i == 0, options.db, server_args(options))));
+    for (int i = 0; i < options.servers; ++i) {
+        std::vector<std::string> args = server_args(options);
+        if (i == 0 && options.estates > 0)
+            args.insert(args.end(), {"--demo-estates", std::to_string(options.estates), "--demo-units",
+                                     std::to_string(options.units)});
+        m_servers.push_back(std::make_unique<test::OfficeServerProcess>(test::OfficeServerOptions(i == 0, options.db, args)));
+    }
 }
 
 std::vector<int> ServerFleet::ports() const {

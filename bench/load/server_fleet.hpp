@@ -15,6 +15,9 @@ struct FleetOptions {
     std::string db;             // a SQLite file path or a postgresql:// URL
     std::string data_key_file;  // shared by every server (PostgreSQL needs it given)
     int servers = 1;
+    // Besides the demo's home estate: estates e001..eNNN of `units` units each.
+    int estates = 0;
+    int units = 650;
 };
 
 class ServerFleet {
