@@ -172,8 +172,10 @@ int run_backend(const Options& o, const std::string& backend, const std::string&
     std::vector<SimKiosk> kiosks = enrol_kiosks(servers.ports(), o.kiosks, fleet.estates, backend);
     const double enrolled_s = setup.lap();
     learn_units(kiosks, o.units_per_kiosk);
-    std::printf("# %s: %s; servers up and seeded in %.1f s, %d kiosks enrolled in %.1f s, their first pulls %.1f s\n",
-                backend.c_str(), estates_text(fleet).c_str(), seeded_s, o.kiosks, enrolled_s, setup.lap());
+    std::printf("# %s: %s; servers up and seeded in %.1f s, %d kiosks enrolled in %.1f s, their first pulls %.1f s; "
+                "load average %s\n",
+                backend.c_str(), estates_text(fleet).c_str(), seeded_s, o.kiosks, enrolled_s, setup.lap(),
+                load_average().c_str());
 
     const std::vector<Phase> phases{{"alone", {Op::fee_lookup}},
                                     {"alone", {Op::repair}},
