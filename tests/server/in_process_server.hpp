@@ -43,16 +43,18 @@ public:
     explicit InProcessServer(const std::function<void(server::ServerConfig&)>& tweak = {})
         : m_dir(make_temp_dir("office-in-process")) {
         server::ServerConfig config;
-        const std::string path = m_dir + "/office.db";
-        if (testing_postgres()) config.data_key_file = test_data_key_file(path);
+        config.db_path = m_dir + "/office.db";
         config.port = 0;
         config.demo = true;
         config.threads = 4;
         config.now = [clock = &m_clock] { return clock->now(); };
         config.kiosk_key_dir = m_dir;  // the demo kiosks' key files, as an enrolment hands them over
-        if (tweak) tweak(config);
+        if (tweak) tweak(config);  // it may name a file of its own (kept across a restart)
+        m_path = config.db_path;
         // Or its PostgreSQL stand-in: a seeded one copied when the seed is wanted.
-        config.db_path = config.demo ? test_demo_database(path, m_dir, test_data_key_file(path)) : test_database(path);
+        if (testing_postgres() && config.data_key_file.empty()) config.data_key_file = test_data_key_file(m_path);
+        config.db_path = config.demo ? test_demo_database(m_path, config.kiosk_key_dir, test_data_key_file(m_path))
+                                     : test_database(m_path);
         spdlog::set_level(spdlog::level::warn);  // no request log lines among the test output
         m_server = std::make_unique<server::OfficeServer>(config);
         if (m_server->bind() < 0) throw std::runtime_error("in-process office server: cannot bind a port");
@@ -66,7 +68,9 @@ public:
         m_server->stop();
         m_thread.join();
         m_server.reset();
-        try { drop_test_database(m_dir + "/office.db"); } catch (const std::exception&) {}
+        // Only its own: a file the test named may be opened again by its next server.
+        if (m_path == m_dir + "/office.db")
+            try { drop_test_database(m_path); } catch (const std::exception&) {}
         std::error_code ignored;
         std::filesystem::remove_all(m_dir, ignored);
     }
@@ -87,6 +91,7 @@ public:
 
 private:
     std::string m_dir;
+    std::string m_path;  // the database file the test asked for (or its PostgreSQL stand-in's name)
     TestClock m_clock;
     std::unique_ptr<server::OfficeServer> m_server;
     std::thread m_thread;
