@@ -70,6 +70,26 @@ std::string list_problems(const std::vector<std::string>& problems)
     return out;
 }
 
+// LOBBY_TEST_TIME_SCALE multiplies every wait limit, so a slow build (a
+// sanitizer, a busy CI machine) passes the same scripts: the tests' one scale.
+using lobby::test::time_scale;
+
+int scaled_ms(double seconds) { return static_cast<int>(seconds * 1000 * time_scale()); }
+
+// "10 s", or "40 s (10 s x LOBBY_TEST_TIME_SCALE 4)" when scaled.
+std::string describe_limit(double seconds)
+{
+    auto format = [](double value) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%g", value);
+        return std::string(text);
+    };
+    if (time_scale() == 1.0)
+        return format(seconds) + " s";
+    return format(seconds * time_scale()) + " s (" + format(seconds) + " s x LOBBY_TEST_TIME_SCALE " +
+           format(time_scale()) + ")";
+}
+
 // run_loop: runs the real render-on-demand loop (KioskApp::run) for a bounded
 // real time with no input, optionally with another thread waking it half a
 // second in, and checks how many frames it drew.
@@ -130,12 +150,12 @@ std::string run_loop(KioskApp& app, std::istringstream& args)
     // them: the counted window lasts until the new atlas is drawn with
     // (bounded), then the quiet part follows as for any wake.
     if (from_thread == "atlas") {
-        const auto limit = steady_clock::now() + milliseconds(static_cast<int>(30000 * lobby::test::time_scale()));
+        const auto limit = steady_clock::now() + milliseconds(scaled_ms(30));
         while (app.atlas_building() && steady_clock::now() < limit)
             app.run(100);
         if (app.atlas_building())
             return "the font atlas with \"" + new_text + "\" was still being built or uploaded after " +
-                   std::to_string(static_cast<int>(30 * lobby::test::time_scale())) + " s";
+                   describe_limit(30);
     }
     if (waker.joinable())
         waker.join();
@@ -220,9 +240,9 @@ struct ScriptState {
     std::map<std::string, ImVec4> remembered;  // target id -> rect
     std::uint64_t pulls_noted = 0;             // SyncStatus::pulls_completed at note_pulls
     std::uint64_t atlases_in_frame = 0;        // AtlasCounts::in_frame at record_frame_times
-    // expect_layout checks the speaker in zh-CN, zh-HK and en: the script's
-    // `speech_every_language`, or LOBBY_SCRIPT_SPEECH_EVERY_LANGUAGE=1 (the
-    // suite turns it on in a flow's own test instead of running it twice).
+    // expect_layout checks the speaker in zh-CN, zh-HK and en (switching with
+    // lang.*, back after) under LOBBY_SCRIPT_SPEECH_EVERY_LANGUAGE=1: the suite
+    // turns it on in a flow's own test instead of running the flow twice.
     bool speech_every_language = std::getenv("LOBBY_SCRIPT_SPEECH_EVERY_LANGUAGE") != nullptr;
 };
 
@@ -263,26 +283,6 @@ std::string speaks_in_every_language(KioskApp& app)
     if (!switch_to(own) && problem.empty())
         problem = "could not switch back to " + std::string(language_code(own));
     return problem;
-}
-
-// LOBBY_TEST_TIME_SCALE multiplies every wait limit, so a slow build (a
-// sanitizer, a busy CI machine) passes the same scripts: the tests' one scale.
-using lobby::test::time_scale;
-
-int scaled_ms(double seconds) { return static_cast<int>(seconds * 1000 * time_scale()); }
-
-// "10 s", or "40 s (10 s x LOBBY_TEST_TIME_SCALE 4)" when scaled.
-std::string describe_limit(double seconds)
-{
-    auto format = [](double value) {
-        char text[32];
-        std::snprintf(text, sizeof text, "%g", value);
-        return std::string(text);
-    };
-    if (time_scale() == 1.0)
-        return format(seconds) + " s";
-    return format(seconds * time_scale()) + " s (" + format(seconds) + " s x LOBBY_TEST_TIME_SCALE " +
-           format(time_scale()) + ")";
 }
 
 // A key no locale has was looked up: the screen would show the raw key.
@@ -533,11 +533,6 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
             std::printf("target %s (%.0f,%.0f)-(%.0f,%.0f) clip (%.0f,%.0f)-(%.0f,%.0f)%s%s%s\n", t.id.c_str(),
                         t.rect.x, t.rect.y, t.rect.z, t.rect.w, t.clip.x, t.clip.y, t.clip.z, t.clip.w,
                         t.scrollable ? " scrollable" : "", t.list_row ? " list_row" : "", t.required ? " required" : "");
-        return {};
-    }
-    if (command == "speech_every_language") {
-        // From here on expect_layout also checks the speaker in the other two languages.
-        script.speech_every_language = true;
         return {};
     }
     if (command == "toggle_elderly") {

@@ -54,9 +54,9 @@
 //   expect_fully_visible <id>  the target is on screen whole, not cut by
 //                              its scroll area's edge
 //   expect_layout              targets ≥ 15/20 mm, 3 mm apart, nothing clipped;
-//                              and the screen speaks (expect_speaks)
-//   speech_every_language      from here on expect_layout checks the speaker in
-//                              zh-CN, zh-HK and en (switching with lang.*, back after)
+//                              and the screen speaks (expect_speaks); with env
+//                              LOBBY_SCRIPT_SPEECH_EVERY_LANGUAGE=1 in zh-CN, zh-HK
+//                              and en (switching with lang.*, back after)
 //   expect_text_whole, expect_icon, expect_text_height, expect_speaks:
 //                              see app/script_checks.hpp
 //   remember <widget-id>       note where a target is...
