@@ -58,9 +58,11 @@ TEST_CASE("signing in sets an HttpOnly SameSite=Strict session cookie; a wrong p
 
 TEST_CASE("--create-manager makes the first manager from a password file or stdin, stores only an Argon2id hash, and only once") {
     const std::string dir = make_temp_dir("console-manager");
-    const std::string db = dir + "/office.db";
+    const std::string db = test_database(dir + "/office.db");  // or its PostgreSQL stand-in
     const auto run = [&](const std::string& args) {
-        const int rc = std::system((office_server_binary() + " --db " + db + " " + args + " >/dev/null 2>&1").c_str());
+        // A PostgreSQL --db has no folder to keep the data key in: it is named.
+        const std::string key = " --data-key-file " + test_data_key_file(dir + "/office.db");
+        const int rc = std::system((office_server_binary() + " --db '" + db + "'" + key + " " + args + " >/dev/null 2>&1").c_str());
         return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
     };
     std::ofstream(dir + "/short.pw") << "short\n";
@@ -80,6 +82,7 @@ TEST_CASE("--create-manager makes the first manager from a password file or stdi
         CHECK(c::verify_login(d, "boss", "a-long-manager-password").has_value());
         CHECK(!c::verify_login(d, "boss", "a-long-manager-passworD").has_value());
     }
+    drop_test_database(dir + "/office.db");
     std::filesystem::remove_all(dir);
 }
 
@@ -87,8 +90,10 @@ TEST_CASE("over an https public URL the cookies are Secure") {
     InProcessServer server([](lobby::server::ServerConfig& c) { c.public_url = "https://office.example.cn"; });
     {
         lobby::server::Database db(server.db_path());
+        lobby::server::Transaction tx(db);  // PostgreSQL sends a write at its commit
         REQUIRE(c::create_account(db, "boss", "李经理", c::Role::manager, manager_password, server.clock().now()) ==
                 c::CreateOutcome::created);
+        tx.commit();
     }
     ConsoleClient client(server.port());
     const Page ok = client.login("boss", manager_password);

@@ -27,7 +27,8 @@ void record_audit(Database& db, const AuditEntry& e) {
 std::vector<AuditEntry> read_audit(Database& db, std::int64_t before_id, int limit,
                                    const std::optional<std::string>& username) {
     Statement st(db, "SELECT id, at, username, action, target, detail, address FROM staff_audit "
-                     "WHERE (?1 = 0 OR id < ?1) AND (?2 IS NULL OR username = ?2) ORDER BY id DESC LIMIT ?3");
+                     "WHERE (?1 = 0 OR id < ?1) AND (CAST(?2 AS TEXT) IS NULL OR username = ?2) "
+                     "ORDER BY id DESC LIMIT ?3");  // CAST: PostgreSQL cannot type a parameter from IS NULL
     st.bind(1, before_id).bind(2, username).bind(3, limit);
     std::vector<AuditEntry> out;
     while (st.step())

@@ -4,33 +4,37 @@
 namespace lobby::server::repairs {
 namespace {
 
-// ?1 = now. One expression, used to sort and to count.
+// ?1 = now, ?2..?4 the cut-offs before it. One expression, used to sort and
+// to count. The cut-offs are computed here, not in SQL: PostgreSQL cannot
+// tell the type of `? - ?` from two untyped parameters.
 constexpr const char* overdue_sql = R"sql(
 (status IN ('submitted', 'accepted', 'scheduled', 'in_progress') AND (
-   (emergency = 1 AND created_at <= ?1 - ?2)
-   OR (status = 'submitted' AND created_at <= ?1 - ?3)
+   (emergency = 1 AND created_at <= ?2)
+   OR (status = 'submitted' AND created_at <= ?3)
    OR (status IN ('accepted', 'scheduled') AND slot_end IS NOT NULL AND slot_end <= ?1)
-   OR created_at <= ?1 - ?4)))sql";
+   OR created_at <= ?4)))sql";
 
 void bind_overdue(Statement& st, protocol::UtcSeconds now) {
-    st.bind(1, now).bind(2, overdue_emergency_s).bind(3, overdue_unaccepted_s).bind(4, overdue_open_s);
+    st.bind(1, now).bind(2, now - overdue_emergency_s).bind(3, now - overdue_unaccepted_s).bind(4, now - overdue_open_s);
 }
 
 } // namespace
 
 std::vector<QueueRow> ticket_queue(Database& db, const std::string& group, protocol::UtcSeconds now, int limit,
                                    int offset, const std::optional<std::string>& worker) {
+    // The group's status is the last parameter, so "open" (which has none)
+    // leaves no gap in the numbering: PostgreSQL cannot type an unused one.
     const std::string where = group == "open" ? "status IN ('submitted', 'accepted', 'scheduled', 'in_progress')"
-                                              : "status = ?5";
+                                              : "status = ?8";
     Statement st(db, (std::string("SELECT id, unit_id, category, description, status, emergency, ") + overdue_sql +
                       " AS overdue, slot_start, created_at, tickets.updated_at, a.worker FROM tickets "
                       "LEFT JOIN ticket_assignments a ON a.ticket_id = tickets.id WHERE " + where +
-                      " AND (?8 IS NULL OR a.worker = ?8)"
+                      " AND (CAST(?5 AS TEXT) IS NULL OR a.worker = ?5)"  // typed: PostgreSQL cannot infer it from IS NULL
                       " ORDER BY overdue DESC, emergency DESC, created_at ASC LIMIT ?6 OFFSET ?7")
                          .c_str());
     bind_overdue(st, now);
-    if (group != "open") st.bind(5, group);
-    st.bind(6, limit).bind(7, offset).bind(8, worker);
+    st.bind(5, worker).bind(6, limit).bind(7, offset);
+    if (group != "open") st.bind(8, group);
     std::vector<QueueRow> rows;
     while (st.step()) {
         QueueRow r;
