@@ -404,13 +404,6 @@ std::string console_pages(ConsoleClient& client, InProcessServer& server) {
 } // namespace
 
 TEST_CASE("console: staff of A see only A, staff of B (name@e001) only B, a company manager each estate it picks") {
-    // The console's own queries (ticket queue, audit) are SQLite-only so far
-    // (tests/console runs on SQLite only); the estate routing under it is
-    // the same code on both.
-    if (testing_postgres()) {
-        MESSAGE("skipped on PostgreSQL: the staff console's queries are not ported to PostgreSQL yet");
-        return;
-    }
     InProcessServer server(with_estate_b);
     srv::Estates& estates = server.office().estates();
     const std::string a_mark = "只在甲小区的报修 A-ONLY-CONSOLE";

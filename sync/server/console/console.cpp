@@ -84,6 +84,7 @@ void Console::handle(const httplib::Request& req, httplib::Response& res, Roles 
     ctx.pool = page_pool;
     ctx.estates = &m_estates;
     ctx.session_db = &session_db;
+    ctx.session_pool = session_pool;
     ctx.nav = nav;
     ctx.session = session;
     const bool touch = write || ctx.now - ctx.session->last_seen >= session_touch_s;
@@ -190,7 +191,7 @@ void Console::install_session_routes() {
         ctx.redirect(is_console_path(next) ? next : "/console/repairs");
     });
     post("/console/logout", everyone, [](PageContext& ctx) {
-        close_session(*ctx.session_db, *ctx.session);
+        ctx.change_session(close_session);
         ctx.audit("logout", "", "");
         ctx.set_cookie(session_cookie, "", 0);
         ctx.redirect("/console/login");

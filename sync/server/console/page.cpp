@@ -121,6 +121,13 @@ void PageContext::audit(const std::string& action, const std::string& target, co
     record_audit(db, AuditEntry{0, now, session ? staff().username : std::string(), action, target, detail, address});
 }
 
+void PageContext::change_session(const std::function<void(Database&, const Session&)>& change) {
+    if (session_db == &db) return change(db, *session);  // inside the page's write transaction
+    WriteTransaction tx(*session_pool, *session_db);
+    change(*session_db, *session);
+    tx.commit();
+}
+
 std::string format_time(protocol::UtcSeconds t) {
     return protocol::format_date_shanghai(t) + " " + protocol::format_hh_mm_shanghai(t);
 }

@@ -17,6 +17,7 @@
 
 #include <httplib.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -43,6 +44,7 @@ public:
     Pool* pool = nullptr;            // db's pool: the estate the page acts in
     Estates* estates = nullptr;      // the company directory (enrolment codes are registered there)
     Database* session_db = nullptr;  // where the session lives (a company manager's: home, not db)
+    Pool* session_pool = nullptr;    // session_db's pool
 
     const Staff& staff() const { return session->staff; }
     // The services' context, acting as office staff ("staff:<username>").
@@ -62,6 +64,11 @@ public:
     void redirect(const std::string& to, const std::string& done = "");
     void set_cookie(const std::string& name, const std::string& value, std::int64_t max_age_s = -1);
     void audit(const std::string& action, const std::string& target, const std::string& detail);
+    // Changes the session (its estate, its end) inside a transaction of the
+    // session's database: db's own when they are one, else one of its own
+    // (a company manager acting in another estate). Outside a transaction a
+    // PostgreSQL write would wait, unsent, for the connection's next commit.
+    void change_session(const std::function<void(Database&, const Session&)>& change);
     // The active entry of the navigation bar.
     std::string nav;
 

@@ -29,7 +29,9 @@ void switch_estate(PageContext& ctx) {
     // Audited in the estate left (naming the one entered); every later
     // action is audited in the estate it acts in.
     ctx.audit("estate.switch", to, ctx.db.estate() + " -> " + to);
-    set_session_estate(*ctx.session_db, *ctx.session, to == home_estate ? std::string() : to);
+    ctx.change_session([&](Database& db, const Session& session) {
+        set_session_estate(db, session, to == home_estate ? std::string() : to);
+    });
     ctx.redirect("/console/repairs", "estate_switched");
 }
 
