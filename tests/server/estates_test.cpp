@@ -457,6 +457,13 @@ TEST_CASE("console: staff of A see only A, staff of B (name@e001) only B, a comp
     CHECK(back.has(a_mark));
     CHECK_FALSE(back.has(b_mark));
     CHECK(hq.post("/console/estates/switch", {{"estate", "e404"}}).status == 404);
+    // Signing out while acting in B ends the session kept at home.
+    REQUIRE(hq.post("/console/estates/switch", {{"estate", estate_b}}).status == 303);
+    const std::string session = hq.cookie("lobby_console");
+    CHECK(hq.post("/console/logout", {}).status == 303);
+    ConsoleClient replay(server.port());
+    replay.set_cookie("lobby_console", session);
+    CHECK(replay.get("/console/repairs").status == 303);
 }
 
 TEST_CASE("--demo-estates N --demo-units M: e002.. copy e001's records, with their own kiosks, name and feed after the copy") {
