@@ -9,6 +9,7 @@ queue refresh itself, reads the audit log, and takes screenshots of every
 page at desk and phone width.
 
     browser_test.py OFFICE_SERVER_BINARY SCREENSHOT_DIR
+    LOBBY_TEST_PG_HOST=DIR browser_test.py ...   the same against PostgreSQL (by hand)
 
 Waits are bounded by conditions, scaled by LOBBY_TEST_TIME_SCALE.
 """
@@ -42,11 +43,20 @@ class Office:
     def __init__(self):
         self.dir = tempfile.mkdtemp(prefix="console-browser-")
         db = os.path.join(self.dir, "office.db")
-        made = subprocess.run([SERVER, "--db", db, "--create-manager", "boss", "--manager-name", "李经理"],
+        # By hand on PostgreSQL: LOBBY_TEST_PG_HOST names a private server's
+        # socket folder (scripts/test-postgres start DIR); a database of its own there.
+        self.pg_host = os.environ.get("LOBBY_TEST_PG_HOST")
+        self.pg_name = None
+        if self.pg_host:
+            self.pg_name = "console_browser_" + uuid.uuid4().hex[:12]
+            self.psql("CREATE DATABASE " + self.pg_name)
+            db = "postgresql://lobby@/%s?host=%s" % (self.pg_name, self.pg_host)
+        db_args = ["--db", db, "--data-key-file", os.path.join(self.dir, "office.db.key")]
+        made = subprocess.run([SERVER, *db_args, "--create-manager", "boss", "--manager-name", "李经理"],
                               input=MANAGER_PASSWORD + "\n", capture_output=True, text=True, timeout=60 * SCALE)
         assert made.returncode == 0, made.stderr
         self.log = open(os.path.join(self.dir, "server.log"), "w")
-        self.proc = subprocess.Popen([SERVER, "--db", db, "--demo", "--listen", "127.0.0.1:0"],
+        self.proc = subprocess.Popen([SERVER, *db_args, "--demo", "--listen", "127.0.0.1:0"],
                                      stdout=subprocess.PIPE, stderr=self.log, text=True)
         deadline = time.monotonic() + 30 * SCALE
         self.port = None
@@ -85,10 +95,16 @@ class Office:
         assert status == 200
         return page["changes"]
 
+    def psql(self, sql):
+        subprocess.run(["psql", "-q", "-v", "ON_ERROR_STOP=1", "postgresql://lobby@/postgres?host=" + self.pg_host,
+                        "-c", sql], check=True, timeout=60 * SCALE)
+
     def close(self):
         self.proc.terminate()
         self.proc.wait(timeout=20 * SCALE)
         self.log.close()
+        if self.pg_name:
+            self.psql("DROP DATABASE " + self.pg_name)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
