@@ -45,7 +45,7 @@ void login_form(PageContext& ctx, const std::string& error_key, const std::strin
 // the session, the account and its pages are all in that estate's database.
 // A company manager (home) acts in the estate its session names.
 void Console::handle(const httplib::Request& req, httplib::Response& res, Roles roles, const std::string& nav,
-                     const PageFn& fn, bool write) {
+                     const PageFn& fn, bool write, bool own_transactions) {
     security_headers(res);
     const std::string cookie = request_cookie(req, session_cookie);
     const std::string session_estate = estate_of_token(cookie);
@@ -106,10 +106,14 @@ void Console::handle(const httplib::Request& req, httplib::Response& res, Roles 
             return ctx.message_page("err_forbidden", 403);
         }
         if (page_pool == session_pool) touch_session(db, *ctx.session, ctx.now);
-        fn(ctx);
+        if (!own_transactions) {
+            fn(ctx);
+            tx.commit();
+            return;
+        }
         tx.commit();
-        return;
     }
+    if (write) return fn(ctx);  // own_transactions: the checks passed and are committed
     if (!allowed(roles, ctx.staff().role)) {
         WriteTransaction tx(*page_pool, db);
         ctx.audit("forbidden", req.path, "");
@@ -135,6 +139,12 @@ void Console::get(const std::string& pattern, Roles roles, const std::string& na
 void Console::post(const std::string& pattern, Roles roles, PageFn fn) {
     m_http.Post(pattern, [self = shared_from_this(), roles, fn](const httplib::Request& req, httplib::Response& res) {
         self->handle(req, res, roles, "", fn, true);
+    });
+}
+
+void Console::post_own_transactions(const std::string& pattern, Roles roles, PageFn fn) {
+    m_http.Post(pattern, [self = shared_from_this(), roles, fn](const httplib::Request& req, httplib::Response& res) {
+        self->handle(req, res, roles, "", fn, true, true);
     });
 }
 

@@ -29,6 +29,10 @@ public:
     // `nav`: the navigation entry the page belongs to.
     void get(const std::string& pattern, Roles roles, const std::string& nav, PageFn fn);
     void post(const std::string& pattern, Roles roles, PageFn fn);
+    // A POST whose page opens its own transactions (only the session, CSRF
+    // and role checks run in one first): for work that takes the home
+    // estate's write lock itself, as creating an estate does.
+    void post_own_transactions(const std::string& pattern, Roles roles, PageFn fn);
     // The sign-in and sign-out pages, the language switch, the static files.
     void install_session_routes();
 
@@ -36,7 +40,7 @@ public:
 
 private:
     void handle(const httplib::Request& req, httplib::Response& res, Roles roles, const std::string& nav,
-                const PageFn& fn, bool write);
+                const PageFn& fn, bool write, bool own_transactions = false);
 
     RouteTable& m_http;
     Estates& m_estates;
