@@ -128,3 +128,72 @@ TEST_CASE("creating an estate: a wrong id or name, a taken id, no company role o
     CHECK(office.audited("desk", "forbidden", "/console/estates"));
     CHECK(office.audited("hqmgr", "csrf.refused", "/console/estates"));
 }
+
+TEST_CASE("a company manager limited to some estates sees and enters only those; the limit is set, audited and removed") {
+    Office office;
+    add_company_manager(office, "hqmgr");
+    srv::Estates& estates = office.server.office().estates();
+    const std::string home_ticket = office.file_ticket("只在本部小区的报修 HOME-ONLY");
+    ConsoleClient hq = office.signed_in("hqmgr", company_password);
+    REQUIRE(hq.get("/console/estates").status == 200);
+    REQUIRE(hq.post("/console/estates", {{"id", "north"}, {"name", "北苑"}}).status == 303);
+    REQUIRE(hq.post("/console/estates", {{"id", "south"}, {"name", "南苑"}}).status == 303);
+    const Page form = hq.get("/console/estates");
+    CHECK(form.has("id=\"company-form\""));
+    CHECK(form.has("<option value=\"boss\">"));
+    CHECK_FALSE(form.has("<option value=\"hqmgr\">"));  // not itself
+
+    // Refused: no estate ticked, an unknown one, itself, a front desk, nobody.
+    CHECK(hq.post("/console/estates/managers", {{"username", "boss"}}).status == 422);
+    CHECK(hq.post("/console/estates/managers", {{"username", "boss"}, {"estate", "nowhere"}}).status == 422);
+    for (const char* who : {"hqmgr", "desk", "nobody"}) {
+        CAPTURE(who);
+        CHECK(hq.post("/console/estates/managers", {{"username", who}, {"estate", "north"}}).status == 422);
+    }
+    CHECK_FALSE(office.audited("hqmgr", "company.limit"));
+
+    const Page limited = hq.post("/console/estates/managers", {{"username", "boss"}, {"estate", "north"}});
+    CHECK(limited.status == 303);
+    CHECK(limited.location() == "/console/estates?done=company_limited");
+    CHECK(office.audited("hqmgr", "company.limit", "boss"));
+    CHECK(hq.get("/console/estates").has("北苑"));
+
+    // boss, signed in at home, must first pick one of its estates: only north is offered.
+    ConsoleClient boss = office.signed_in("boss", manager_password);
+    const Page away = boss.get("/console/repairs");
+    CHECK(away.status == 303);
+    CHECK(away.location() == "/console/estates?done=estate_pick");
+    const Page choice = boss.get("/console/estates");
+    REQUIRE(choice.status == 200);
+    CHECK(choice.has("id=\"switch-north\""));
+    CHECK_FALSE(choice.has("id=\"switch-south\""));
+    CHECK_FALSE(choice.has("id=\"switch-home\""));
+    CHECK_FALSE(choice.has("id=\"estate-form\""));
+    CHECK_FALSE(choice.has("id=\"company-form\""));
+    CHECK(boss.post("/console/estates/switch", {{"estate", "south"}}).status == 403);
+    CHECK(boss.post("/console/estates/switch", {{"estate", "home"}}).status == 403);
+    CHECK(office.audited("boss", "forbidden", "/console/estates/switch"));
+    CHECK(boss.post("/console/estates", {{"id", "west"}, {"name", "西苑"}}).status == 403);
+    CHECK(boss.post("/console/estates/managers", {{"username", "hqmgr"}, {"estate", "north"}}).status == 403);
+    CHECK(boss.post("/console/kiosks/enrolment-codes", {{"kiosk_id", "lobby-9"}}).status == 403);  // not at home
+    CHECK(estates.find("west") == nullptr);
+    CHECK(count(estates.home(), "SELECT COUNT(*) FROM enrolment_codes WHERE kiosk_id = 'lobby-9'") == 0);
+
+    REQUIRE(boss.post("/console/estates/switch", {{"estate", "north"}}).status == 303);
+    const Page north_queue = boss.get("/console/repairs");
+    REQUIRE(north_queue.status == 200);
+    CHECK_FALSE(north_queue.has(home_ticket));
+    REQUIRE(boss.get("/console/kiosks").status == 200);
+    CHECK(boss.post("/console/kiosks/enrolment-codes", {{"kiosk_id", "lobby-1"}}).status == 201);
+    CHECK(count(*estates.find("north"), "SELECT COUNT(*) FROM enrolment_codes") == 1);
+
+    // Removed: boss is a manager of the home estate again, at once.
+    REQUIRE(hq.get("/console/estates").status == 200);
+    CHECK(hq.post("/console/estates/managers/boss/revoke", {}).status == 303);
+    CHECK(office.audited("hqmgr", "company.revoke", "boss"));
+    CHECK(boss.get("/console/estates").status == 403);
+    const Page home_queue = boss.get("/console/repairs");
+    REQUIRE(home_queue.status == 200);
+    CHECK(home_queue.has(home_ticket));
+    CHECK(hq.post("/console/estates/managers/boss/revoke", {}).status == 404);  // nothing left to remove
+}

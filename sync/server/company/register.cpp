@@ -34,7 +34,10 @@ INSERT INTO enrolment_code_estates (code_hash, estate_id, expires_at)
 ALTER TABLE staff_accounts ADD COLUMN company INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE staff_sessions ADD COLUMN estate TEXT;
 ALTER TABLE staff_audit ADD COLUMN estate TEXT;
-)sql"}};
+)sql"},
+                // A company manager limited to some estates: their ids, comma
+                // separated (NULL: every estate, as before).
+                {15, "ALTER TABLE staff_accounts ADD COLUMN company_estates TEXT;"}};
     f.routes = [](RouteContext& r) {
         r.http.Get("/v1/estates", [&estates = r.estates](const httplib::Request& http, httplib::Response& res) {
             const std::string header = http.get_header_value("Authorization");

@@ -8,8 +8,21 @@
 
 #include "protocol/text.hpp"
 
+#include <algorithm>
+
 namespace lobby::server::console {
 namespace {
+
+std::vector<std::string> split_estates(const std::string& list) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = std::min(list.find(',', start), list.size());
+        if (comma > start) out.push_back(list.substr(start, comma - start));
+        start = comma + 1;
+    }
+    return out;
+}
 
 const GuessGuard login_guard("staff_login_guard", login_window_s);
 
@@ -28,6 +41,7 @@ Staff staff_of(const Statement& st, const Database& db, int company_column = -1)
     s.role = parse_role(st.text(2)).value_or(Role::maintenance);  // CHECK constraint keeps it valid
     s.company = company_column >= 0 && db.estate() == home_estate && s.role == Role::manager &&
                 st.int64(company_column) != 0;
+    if (s.company && !st.is_null(company_column + 1)) s.company_estates = split_estates(st.text(company_column + 1));
     return s;
 }
 
@@ -70,7 +84,8 @@ CreateOutcome create_account(Database& db, const std::string& username, const st
 }
 
 std::optional<Staff> find_account(Database& db, const std::string& username) {
-    Statement st(db, "SELECT username, display_name, role, company FROM staff_accounts WHERE username = ? AND disabled = 0");
+    Statement st(db, "SELECT username, display_name, role, company, company_estates FROM staff_accounts "
+                     "WHERE username = ? AND disabled = 0");
     st.bind(1, username);
     if (!st.step()) return std::nullopt;
     return staff_of(st, db, 3);
@@ -91,7 +106,7 @@ std::optional<protocol::UtcSeconds> login_locked_until(Database& db, const std::
 }
 
 std::optional<Staff> verify_login(Database& db, const std::string& username, const std::string& password) {
-    Statement st(db, "SELECT username, display_name, role, password_hash, company FROM staff_accounts "
+    Statement st(db, "SELECT username, display_name, role, password_hash, company, company_estates FROM staff_accounts "
                      "WHERE username = ? AND disabled = 0");
     st.bind(1, username);
     const bool known = st.step();
@@ -106,10 +121,28 @@ void count_login_miss(Database& db, const std::string& username, const std::stri
 }
 
 std::vector<AccountRow> list_accounts(Database& db) {
-    Statement st(db, "SELECT username, display_name, role, disabled, created_at FROM staff_accounts ORDER BY username");
+    Statement st(db, "SELECT username, display_name, role, disabled, created_at, company, company_estates "
+                     "FROM staff_accounts ORDER BY username");
     std::vector<AccountRow> rows;
-    while (st.step()) rows.push_back(AccountRow{staff_of(st, db), st.int64(3) != 0, st.int64(4)});
+    while (st.step()) rows.push_back(AccountRow{staff_of(st, db, 5), st.int64(3) != 0, st.int64(4)});
     return rows;
+}
+
+bool may_act_in(const Staff& staff, const std::string& estate) {
+    if (!staff.company) return false;
+    if (!staff.company_estates) return true;
+    const auto& list = *staff.company_estates;
+    return std::find(list.begin(), list.end(), estate) != list.end();
+}
+
+bool set_company_estates(Database& db, const std::string& username, const std::optional<std::vector<std::string>>& estates) {
+    std::string joined;
+    if (estates)
+        for (const std::string& e : *estates) joined += (joined.empty() ? "" : ",") + e;
+    Statement st(db, "UPDATE staff_accounts SET company = ?, company_estates = ? WHERE username = ? AND role = 'manager'");
+    st.bind(1, estates ? 1 : 0).bind(2, estates ? std::optional<std::string>(joined) : std::nullopt).bind(3, username);
+    st.run();
+    return db.changes() > 0;
 }
 
 bool set_disabled(Database& db, const std::string& username, bool disabled) {

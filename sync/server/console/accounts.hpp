@@ -50,5 +50,8 @@ struct AccountRow {
 std::vector<AccountRow> list_accounts(Database& db);
 // False if there is no such account. Disabling also ends its sessions.
 bool set_disabled(Database& db, const std::string& username, bool disabled);
+// Makes a home manager account a company manager limited to `estates`, or
+// (nullopt) a plain manager again. False if there is no such manager.
+bool set_company_estates(Database& db, const std::string& username, const std::optional<std::vector<std::string>>& estates);
 
 } // namespace lobby::server::console

@@ -70,9 +70,20 @@ void Console::handle(const httplib::Request& req, httplib::Response& res, Roles 
         return to_login(nobody, !cookie.empty());
     }
 
+    // A company manager limited to some estates, in none of them (just
+    // signed in at home, or the list changed): only the estates page, to pick one.
+    if (session->staff.company &&
+        !may_act_in(session->staff, session->estate.empty() ? std::string(home_estate) : session->estate) &&
+        req.path != "/console/estates" && req.path != "/console/estates/switch" && req.path != "/console/logout") {
+        PageContext outside(session_db, m_config, m_views, req, res, now);
+        outside.session = session;
+        if (!write) return outside.redirect("/console/estates", "estate_pick");
+        return outside.message_page("err_estate_not_yours", 403);
+    }
+
     // The estate the page acts in, and its own connection when it is not the session's.
     Pool* page_pool = session_pool;
-    if (session->staff.company && !session->estate.empty()) {
+    if (session->staff.company && !session->estate.empty() && may_act_in(session->staff, session->estate)) {
         if (Pool* acting = m_estates.find(session->estate)) page_pool = acting;
     }
     std::optional<Pool::Lease> page_lease;

@@ -91,7 +91,8 @@ void PageContext::page(const std::string& name, Data& data, const std::string& t
         // A company manager always sees which estate the console acts in, and can switch.
         if (staff().company && estates) {
             for (const EstateEntry& e : estates->list())
-                if (e.id == db.estate()) layout.set("estate_name", e.id == home_estate ? t("estate_home") : e.name);
+                if (e.id == db.estate() && may_act_in(staff(), e.id))
+                    layout.set("estate_name", e.id == home_estate ? t("estate_home") : e.name);
             layout.set("estate_switch", t("nav_estates"));
         }
     }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace lobby::server::console {
 
@@ -28,6 +29,11 @@ struct Staff {
     // A company manager (a home-estate manager account with `company` set):
     // picks the estate the console acts in (/console/estates) and manages it.
     bool company = false;
+    // A company manager limited to these estates (nullopt: every estate).
+    std::optional<std::vector<std::string>> company_estates;
 };
+
+// Whether a company manager may read and act in `estate` (false for anyone else).
+bool may_act_in(const Staff& staff, const std::string& estate);
 
 } // namespace lobby::server::console

@@ -1,21 +1,46 @@
 // The company manager's estates (issue 19): the list, the one the console
 // acts in (every other console page then reads and acts in that estate
-// alone, Console::handle), and a new estate, created empty with the full
-// schema, as --add-estate does.
+// alone, Console::handle), a new estate, created empty with the full
+// schema, as --add-estate does, and company managers limited to some
+// estates. A limited company manager sees and enters only those estates,
+// and neither creates estates nor names company managers.
 #include "console/console.hpp"
 
+#include "console/accounts.hpp"
+
 #include "protocol/common.hpp"
+
+#include <algorithm>
 
 namespace lobby::server::console {
 namespace {
 
+bool names_managers(const Staff& staff) { return staff.company && !staff.company_estates; }
+
+std::string estate_label(const PageContext& ctx, const EstateEntry& e) {
+    return e.id == home_estate ? ctx.t("estate_home") : e.name;
+}
+
+// The home managers an unlimited company manager may limit (not itself, and
+// not the other unlimited ones, who come from the command line).
+std::vector<AccountRow> limitable_managers(PageContext& ctx) {
+    std::vector<AccountRow> out;
+    for (auto& a : list_accounts(*ctx.session_db))
+        if (a.staff.role == Role::manager && !a.disabled && a.staff.username != ctx.session->staff.username &&
+            !names_managers(a.staff))
+            out.push_back(std::move(a));
+    return out;
+}
+
 void estates_page(PageContext& ctx, const std::string& error = "", int status = 200) {
     if (!ctx.staff().company) return ctx.message_page("err_forbidden", 403);
+    const std::vector<EstateEntry> all = ctx.estates->list();
     Data rows{Data::type::list};
-    for (const EstateEntry& e : ctx.estates->list()) {
+    for (const EstateEntry& e : all) {
+        if (!may_act_in(ctx.staff(), e.id)) continue;
         Data row;
         row.set("id", e.id);
-        row.set("name", e.id == home_estate ? ctx.t("estate_home") : e.name);
+        row.set("name", estate_label(ctx, e));
         row.set("current", e.id == ctx.db.estate());
         row.set("csrf", ctx.session->csrf);
         rows.push_back(row);
@@ -23,9 +48,33 @@ void estates_page(PageContext& ctx, const std::string& error = "", int status = 
     Data d;
     d.set("estates", rows);
     d.set("csrf", ctx.session->csrf);
-    d.set("new_id", ctx.field("id"));
-    d.set("new_name", ctx.field("name"));
     if (!error.empty()) d.set("error", ctx.t(error));
+    if (names_managers(ctx.staff())) {
+        d.set("may_create", true);
+        d.set("new_id", ctx.field("id"));
+        d.set("new_name", ctx.field("name"));
+        Data managers{Data::type::list};
+        for (const AccountRow& a : limitable_managers(ctx)) {
+            Data m;
+            m.set("username", a.staff.username);
+            m.set("name", a.staff.display_name);
+            std::string scope;
+            if (a.staff.company_estates)
+                for (const std::string& id : *a.staff.company_estates) scope += (scope.empty() ? "" : ", ") + id;
+            if (!scope.empty()) m.set("scope", scope);
+            m.set("csrf", ctx.session->csrf);
+            managers.push_back(m);
+        }
+        d.set("managers", managers);
+        Data choices{Data::type::list};
+        for (const EstateEntry& e : all) {
+            Data c;
+            c.set("id", e.id);
+            c.set("name", estate_label(ctx, e));
+            choices.push_back(c);
+        }
+        d.set("estate_choices", choices);
+    }
     ctx.page("estates", d, "title_estates", status);
 }
 
@@ -33,7 +82,7 @@ void estates_page(PageContext& ctx, const std::string& error = "", int status = 
 // takes the home estate's write lock, which the page's own transaction
 // would hold when the manager acts at home.
 void create_estate(PageContext& ctx) {
-    if (!ctx.staff().company) return ctx.message_page("err_forbidden", 403);
+    if (!names_managers(ctx.staff())) return ctx.message_page("err_forbidden", 403);
     const std::string id = ctx.field("id");
     const std::string name = ctx.field("name");
     if (!valid_estate_id(id)) return estates_page(ctx, "err_estate_id", 422);
@@ -51,6 +100,10 @@ void switch_estate(PageContext& ctx) {
     if (!ctx.staff().company) return ctx.message_page("err_forbidden", 403);
     const std::string to = ctx.field("estate").substr(0, 32);
     if (!ctx.estates->find(to)) return ctx.message_page("err_unknown_estate", 404);
+    if (!may_act_in(ctx.staff(), to)) {
+        ctx.audit("forbidden", ctx.req.path, to);
+        return ctx.message_page("err_estate_not_yours", 403);
+    }
     // Audited in the estate left (naming the one entered); every later
     // action is audited in the estate it acts in.
     ctx.audit("estate.switch", to, ctx.db.estate() + " -> " + to);
@@ -60,11 +113,50 @@ void switch_estate(PageContext& ctx) {
     ctx.redirect("/console/repairs", "estate_switched");
 }
 
+// Outside a transaction too: the accounts are home's, and the manager may act elsewhere.
+void limit_manager(PageContext& ctx) {
+    if (!names_managers(ctx.staff())) return ctx.message_page("err_forbidden", 403);
+    const std::string username = ctx.field("username");
+    const auto managers = limitable_managers(ctx);
+    if (std::none_of(managers.begin(), managers.end(), [&](const AccountRow& a) { return a.staff.username == username; }))
+        return estates_page(ctx, "err_company_manager", 422);
+    std::vector<std::string> estates;
+    const std::string ticked = "estate";  // one form field per estate ticked
+    for (std::size_t i = 0; i < ctx.req.get_param_value_count(ticked); ++i) {
+        const std::string id = ctx.req.get_param_value(ticked, i);
+        if (!ctx.estates->find(id)) return estates_page(ctx, "err_unknown_estate", 422);
+        if (std::find(estates.begin(), estates.end(), id) == estates.end()) estates.push_back(id);
+    }
+    if (estates.empty()) return estates_page(ctx, "err_company_estates", 422);
+    std::string detail;
+    for (const std::string& id : estates) detail += (detail.empty() ? "" : ",") + id;
+    WriteTransaction tx(*ctx.session_pool, *ctx.session_db);
+    set_company_estates(*ctx.session_db, username, estates);
+    record_audit(*ctx.session_db, AuditEntry{0, ctx.now, ctx.staff().username, "company.limit", username, detail, ctx.address});
+    tx.commit();
+    ctx.redirect("/console/estates", "company_limited");
+}
+
+void unlimit_manager(PageContext& ctx) {
+    if (!names_managers(ctx.staff())) return ctx.message_page("err_forbidden", 403);
+    const std::string username = ctx.path_id();
+    const auto managers = limitable_managers(ctx);
+    const auto it = std::find_if(managers.begin(), managers.end(), [&](const AccountRow& a) { return a.staff.username == username; });
+    if (it == managers.end() || !it->staff.company) return ctx.message_page("err_no_account", 404);
+    WriteTransaction tx(*ctx.session_pool, *ctx.session_db);
+    set_company_estates(*ctx.session_db, username, std::nullopt);  // a manager of the home estate again
+    record_audit(*ctx.session_db, AuditEntry{0, ctx.now, ctx.staff().username, "company.revoke", username, "", ctx.address});
+    tx.commit();
+    ctx.redirect("/console/estates", "company_revoked");
+}
+
 } // namespace
 
 void install_estate_pages(Console& console) {
     console.get("/console/estates", managers, "estates", [](PageContext& ctx) { estates_page(ctx); });
     console.post_own_transactions("/console/estates", managers, create_estate);
+    console.post_own_transactions("/console/estates/managers", managers, limit_manager);
+    console.post_own_transactions(R"(/console/estates/managers/([a-z0-9._-]{3,32})/revoke)", managers, unlimit_manager);
     console.post("/console/estates/switch", managers, switch_estate);
 }
 
