@@ -175,7 +175,10 @@ TEST_CASE("a company manager limited to some estates sees and enters only those;
     CHECK(office.audited("boss", "forbidden", "/console/estates/switch"));
     CHECK(boss.post("/console/estates", {{"id", "west"}, {"name", "西苑"}}).status == 403);
     CHECK(boss.post("/console/estates/managers", {{"username", "hqmgr"}, {"estate", "north"}}).status == 403);
-    CHECK(boss.post("/console/kiosks/enrolment-codes", {{"kiosk_id", "lobby-9"}}).status == 403);  // not at home
+    const Page not_home = boss.post("/console/kiosks/enrolment-codes", {{"kiosk_id", "lobby-9"}});
+    CHECK(not_home.status == 403);
+    CHECK(not_home.has("您不能管理这个小区"));
+    CHECK(not_home.has("href=\"/console/estates\""));  // the way to pick one
     CHECK(estates.find("west") == nullptr);
     CHECK(count(estates.home(), "SELECT COUNT(*) FROM enrolment_codes WHERE kiosk_id = 'lobby-9'") == 0);
 

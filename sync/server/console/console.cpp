@@ -77,6 +77,7 @@ void Console::handle(const httplib::Request& req, httplib::Response& res, Roles 
         req.path != "/console/estates" && req.path != "/console/estates/switch" && req.path != "/console/logout") {
         PageContext outside(session_db, m_config, m_views, req, res, now);
         outside.session = session;
+        outside.estates = &m_estates;  // the layout's link to the estates page
         if (!write) return outside.redirect("/console/estates", "estate_pick");
         return outside.message_page("err_estate_not_yours", 403);
     }
