@@ -102,7 +102,7 @@ CREATE INDEX tickets_slot ON tickets (slot_start) WHERE slot_start IS NOT NULL;
                                                        }));
         r.http.Post(R"(/v1/repairs/([A-Za-z0-9-]{1,64})/acceptance)",
                     r.api->idempotent_post<p::AcceptanceRequest>(with_path_id(repairs::accept_repair)));
-        repairs::install_status_page(r.http, r.pool, r.config);
+        repairs::install_status_page(r.http, r.estates, r.config);
     };
     registry.add(std::move(f));
 }
