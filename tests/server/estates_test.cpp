@@ -650,3 +650,14 @@ TEST_CASE("public pages of estate B: B's pay page pays B's order, B's receipt an
         CHECK(got.body.find("STATUS-PAGE") == std::string::npos);
     }
 }
+
+TEST_CASE("a follow-up code is unique in each estate's database, B's copy included") {
+    InProcessServer server(with_estate_b);
+    for (srv::Pool* pool : {&server.office().estates().home(), server.office().estates().find(estate_b)}) {
+        auto lease = pool->acquire();
+        srv::Database& db = lease.db();
+        db.exec("UPDATE tickets SET follow_code_hash = 'same-hash-twice' WHERE n = (SELECT MIN(n) FROM tickets)");
+        CHECK_THROWS_AS(db.exec("UPDATE tickets SET follow_code_hash = 'same-hash-twice' WHERE n = (SELECT MAX(n) FROM tickets)"),
+                        srv::DbError);
+    }
+}

@@ -292,3 +292,45 @@ TEST_CASE("demo data: every state, and 3-2-1502 has a ticket waiting for its 验
                           "completed", "closed"})
         CHECK_MESSAGE(statuses.count(s) == 1, s);
 }
+
+TEST_CASE("a new ticket with another ticket's status token or follow-up code is 409, counted: then 429; never a 500") {
+    InProcessServer server([](lobby::server::ServerConfig& c) { c.follow_code_misses_per_kiosk = 3; });
+    Api kiosk(server.port(), lobby1_token);
+    const nlohmann::json first = public_leak();
+    REQUIRE(kiosk.create("/v1/repairs", first).status == 201);
+    auto same_token = public_leak();
+    same_token["status_token"] = first["status_token"];
+    auto same_code = public_leak();
+    same_code["follow_code"] = first["follow_code"];
+
+    const Reply token_taken = kiosk.create("/v1/repairs", same_token);
+    CHECK(token_taken.status == 409);
+    CHECK(token_taken.error_code() == "ticket_secret_taken");
+    const Reply code_taken = kiosk.create("/v1/repairs", same_code);
+    CHECK(code_taken.status == 409);
+    CHECK(code_taken.error_code() == "ticket_secret_taken");
+    // A refusal is not stored: the same key asks afresh (and is refused afresh, counted).
+    const std::string key = Api::fresh_key();
+    const Reply third = kiosk.post("/v1/repairs", same_token, key);
+    CHECK(third.headers.count("Idempotent-Replayed") == 0);
+    // The third miss paused this kiosk's tickets with secrets of their own, fresh ones too.
+    const Reply paused = kiosk.create("/v1/repairs", public_leak());
+    CHECK(paused.status == 429);
+    CHECK(paused.error_code() == "too_many_attempts");
+    // Not another kiosk's, not its code lookups, and a ticket without secrets still goes in.
+    Api other(server.port(), lobby2_token);
+    CHECK(other.create("/v1/repairs", public_leak()).status == 201);
+    CHECK(kiosk.post("/v1/repairs/lookup", nlohmann::json{{"follow_code", first["follow_code"]}}).status == 200);
+    auto plain = public_leak();
+    plain.erase("follow_code");
+    plain.erase("status_token");
+    CHECK(kiosk.create("/v1/repairs", plain).status == 201);
+    // After the pause a fresh ticket is taken again; the first ticket kept its secrets.
+    server.clock().advance(server.office().config().follow_code_lockout_seconds + 1);
+    CHECK(kiosk.create("/v1/repairs", public_leak()).status == 201);
+    CHECK(Api(server.port(), "").get("/repairs/status/" + first["status_token"].get<std::string>()).status == 200);
+    auto lease = server.office().estates().home().acquire();
+    lobby::server::Statement count(lease.db(), "SELECT COUNT(*) FROM tickets WHERE status_token_hash IS NOT NULL");
+    REQUIRE(count.step());
+    CHECK(count.int64(0) == 3);  // first, other's, the one after the pause
+}
