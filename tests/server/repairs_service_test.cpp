@@ -7,9 +7,14 @@
 #include "api_client.hpp"
 #include "in_process_server.hpp"
 
+#include "feature.hpp"
+#include "schema.hpp"
+#include "sql_dialect.hpp"
+
 #include "protocol/estate.hpp"
 #include "protocol/follow_code.hpp"
 
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -333,4 +338,50 @@ TEST_CASE("a new ticket with another ticket's status token or follow-up code is 
     lobby::server::Statement count(lease.db(), "SELECT COUNT(*) FROM tickets WHERE status_token_hash IS NOT NULL");
     REQUIRE(count.step());
     CHECK(count.int64(0) == 3);  // first, other's, the one after the pause
+}
+
+TEST_CASE("upgrading a database where two tickets share a follow-up code: the later one loses it, the code becomes unique") {
+    namespace srv = lobby::server;
+    const std::string dir = make_temp_dir("follow-code-upgrade");
+    const std::string path = test_database(dir + "/office.db");
+    const std::string key_file = test_data_key_file(dir + "/office.db");
+    {
+        // Every step before the one that made follow-up codes unique.
+        srv::Database db(path, std::make_shared<const srv::FieldCipher>(srv::FieldCipher::from_key_file(key_file)));
+        if (db.is_postgres()) db.exec(srv::sql::postgres_compat_functions);
+        int version = 0;
+        for (const srv::SchemaStep& step : srv::schema_steps(srv::server_features())) {
+            if (std::string(step.sql).find("CREATE UNIQUE INDEX tickets_follow_code") != std::string::npos) break;
+            srv::Transaction tx(db);
+            db.exec(db.is_postgres() ? srv::sql::postgres_schema(step.sql).c_str() : step.sql);
+            version = step.version;
+            tx.commit();
+        }
+        if (db.is_postgres()) {
+            db.exec("CREATE TABLE lobby_schema (version BIGINT NOT NULL)");
+            db.exec(("INSERT INTO lobby_schema (version) VALUES (" + std::to_string(version) + ")").c_str());
+        } else {
+            db.exec(("PRAGMA user_version = " + std::to_string(version)).c_str());
+        }
+        for (const auto& [n, code] : {std::pair<int, const char*>{1, "same-code"}, {2, "same-code"}, {3, "own-code"}})
+            db.exec(("INSERT INTO tickets (n, id, follow_code_hash, category, description, location, emergency, status, "
+                     "created_at, updated_at) VALUES (" + std::to_string(n) + ", 'R-2026-00000" + std::to_string(n) +
+                     "', '" + code + "', 'plumbing', '漏水', 'public', 0, 'submitted', 0, 0)")
+                        .c_str());
+    }
+    srv::ServerConfig config;
+    config.db_path = path;
+    config.data_key_file = key_file;
+    config.port = 0;
+    {
+        srv::OfficeServer office(config);
+        auto lease = office.estates().home().acquire();
+        srv::Statement codes(lease.db(), "SELECT id, COALESCE(follow_code_hash, '-') FROM tickets ORDER BY n");
+        std::vector<std::string> rows;
+        while (codes.step()) rows.push_back(codes.text(0) + " " + codes.text(1));
+        CHECK(rows == std::vector<std::string>{"R-2026-000001 same-code", "R-2026-000002 -", "R-2026-000003 own-code"});
+        CHECK_THROWS_AS(lease.db().exec("UPDATE tickets SET follow_code_hash = 'own-code' WHERE n = 1"), srv::DbError);
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
 }
