@@ -5,6 +5,7 @@
 // the public pages (pay, receipt, repair status) of each estate show its own.
 #include "api_client.hpp"
 #include "in_process_server.hpp"
+#include "schema_before.hpp"
 #include "../console/console_client.hpp"
 
 #include "console/accounts.hpp"
@@ -332,22 +333,7 @@ TEST_CASE("a database made before estates opens with its data, gains the directo
     {
         // The schema as main has it: every step before the company directory's.
         srv::Database db(path, std::make_shared<const srv::FieldCipher>(srv::FieldCipher::from_key_file(key_file)));
-        const auto steps = srv::schema_steps(srv::server_features());
-        int version = 0;
-        if (db.is_postgres()) db.exec(lobby::server::sql::postgres_compat_functions);
-        for (const srv::SchemaStep& step : steps) {
-            if (std::string(step.sql).find("CREATE TABLE estates") != std::string::npos) break;
-            srv::Transaction tx(db);
-            db.exec(db.is_postgres() ? srv::sql::postgres_schema(step.sql).c_str() : step.sql);
-            version = step.version;
-            tx.commit();
-        }
-        if (db.is_postgres()) {
-            db.exec("CREATE TABLE lobby_schema (version BIGINT NOT NULL)");
-            db.exec(("INSERT INTO lobby_schema (version) VALUES (" + std::to_string(version) + ")").c_str());
-        } else {
-            db.exec(("PRAGMA user_version = " + std::to_string(version)).c_str());
-        }
+        apply_schema_before(db, "CREATE TABLE estates");
         db.exec("INSERT INTO kiosks (id, token_sha256, role, revoked) VALUES "
                 "('old-kiosk', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'kiosk', 0)");
         db.exec("INSERT INTO units (id, building, entrance, floor, room, area_m2) VALUES ('9-9-909', 9, 9, 9, '909', 90.5)");

@@ -6,10 +6,7 @@
 // lookup by follow-up code alone and the phone status page.
 #include "api_client.hpp"
 #include "in_process_server.hpp"
-
-#include "feature.hpp"
-#include "schema.hpp"
-#include "sql_dialect.hpp"
+#include "schema_before.hpp"
 
 #include "protocol/estate.hpp"
 #include "protocol/follow_code.hpp"
@@ -348,21 +345,7 @@ TEST_CASE("upgrading a database where two tickets share a follow-up code: the la
     {
         // Every step before the one that made follow-up codes unique.
         srv::Database db(path, std::make_shared<const srv::FieldCipher>(srv::FieldCipher::from_key_file(key_file)));
-        if (db.is_postgres()) db.exec(srv::sql::postgres_compat_functions);
-        int version = 0;
-        for (const srv::SchemaStep& step : srv::schema_steps(srv::server_features())) {
-            if (std::string(step.sql).find("CREATE UNIQUE INDEX tickets_follow_code") != std::string::npos) break;
-            srv::Transaction tx(db);
-            db.exec(db.is_postgres() ? srv::sql::postgres_schema(step.sql).c_str() : step.sql);
-            version = step.version;
-            tx.commit();
-        }
-        if (db.is_postgres()) {
-            db.exec("CREATE TABLE lobby_schema (version BIGINT NOT NULL)");
-            db.exec(("INSERT INTO lobby_schema (version) VALUES (" + std::to_string(version) + ")").c_str());
-        } else {
-            db.exec(("PRAGMA user_version = " + std::to_string(version)).c_str());
-        }
+        apply_schema_before(db, "CREATE UNIQUE INDEX tickets_follow_code");
         for (const auto& [n, code] : {std::pair<int, const char*>{1, "same-code"}, {2, "same-code"}, {3, "own-code"}})
             db.exec(("INSERT INTO tickets (n, id, follow_code_hash, category, description, location, emergency, status, "
                      "created_at, updated_at) VALUES (" + std::to_string(n) + ", 'R-2026-00000" + std::to_string(n) +
