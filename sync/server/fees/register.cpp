@@ -90,7 +90,7 @@ WHERE collection = 'units' AND deleted = 0;
         // Receipts of paid orders, whatever the provider: the link is the proof.
         fees::install_receipt_page(r.http, r.estates, r.config);
         if (provider && provider->name() == "demo") fees::install_pay_page(r.http, r.estates, r.config);
-        else if (provider) fees::install_provider_notify(r.http, r.pool, r.config, provider);
+        else if (provider) fees::install_provider_notify(r.http, r.estates, r.config, provider);
     };
     f.refresh_collection = protocol::collection::bills;
     f.refresh = [](Database& db, const std::string& key, protocol::UtcSeconds now) {
