@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace kiosk {
 
@@ -21,6 +22,10 @@ struct SyncStatus {
     bool server_untrusted = false;
     // This kiosk has no token yet: it waits for an enrolment code (admin screen).
     bool has_token = true;
+    // The estate this kiosk's token belongs to ("" for the office's home
+    // estate): links the kiosk makes itself, such as a ticket's status page,
+    // name it (protocol/public_links.hpp). Known offline: the token says it.
+    std::string estate;
     // The office refused this kiosk's token (401: revoked, or replaced by a
     // new enrolment). Submissions wait in the outbox; cleared by the next success.
     bool unauthorized = false;

@@ -3,6 +3,8 @@
 
 #include "net/sync_session.hpp"
 
+#include "protocol/public_links.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -22,7 +24,7 @@ bool same(const kiosk::SyncStatus& a, const kiosk::SyncStatus& b)
            && a.outbox_pending == b.outbox_pending && a.outbox_failed == b.outbox_failed
            && a.server_busy == b.server_busy && a.storage_full == b.storage_full
            && a.server_untrusted == b.server_untrusted && a.has_token == b.has_token
-           && a.unauthorized == b.unauthorized;
+           && a.unauthorized == b.unauthorized && a.estate == b.estate;
 }
 
 } // namespace
@@ -33,6 +35,12 @@ SyncWorker::SyncWorker(store::Store store, SyncConfig config, WakeFn wake)
 {
     m_status.storage_full = m_config.storage_fallback;   // said from the first frame
     m_status.has_token = !m_config.credentials || m_config.credentials->has_token();
+    m_status.estate = token_estate();
+}
+
+std::string SyncWorker::token_estate() const
+{
+    return lobby::protocol::estate_of_kiosk_token(m_config.credentials ? m_config.credentials->token() : m_config.token);
 }
 
 SyncWorker::~SyncWorker() { stop(); }
@@ -244,6 +252,7 @@ void SyncWorker::run()
         }
 
         status.has_token = !m_config.credentials || m_config.credentials->has_token();
+        status.estate = token_estate();  // an enrolment may have given the first token
         if (store_changed)
             m_session->checkpoint();
         if (auto counts = m_session->outbox_counts()) {

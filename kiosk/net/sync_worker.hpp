@@ -57,6 +57,7 @@ private:
     // Sends what is due; the head skips its backoff when the server just came back.
     void flush(kiosk::SyncStatus& status, bool& store_changed);
     void publish(const kiosk::SyncStatus& next, bool store_changed);
+    std::string token_estate() const;  // the estate the current token names ("" home)
     // judges_server: false for an answer that says nothing about the office
     // system's health (a /v1/health success while pulls get 5xx).
     void note_outcome(kiosk::SyncStatus& status, bool requested, const Outcome& outcome, bool aborted,

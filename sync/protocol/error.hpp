@@ -47,6 +47,7 @@ inline constexpr const char* already_rated = "already_rated";          // 409
 inline constexpr const char* ticket_not_completed = "ticket_not_completed";  // 409
 inline constexpr const char* invalid_transition = "invalid_transition";  // 409
 inline constexpr const char* slot_taken = "slot_taken";                // 409 (a repair visit slot filled meanwhile)
+inline constexpr const char* ticket_secret_taken = "ticket_secret_taken";  // 409 (a new ticket's follow_code or status_token is another ticket's)
 inline constexpr const char* not_awaiting_acceptance = "not_awaiting_acceptance";  // 409
 inline constexpr const char* paid_service_not_acknowledged = "paid_service_not_acknowledged";  // 422
 inline constexpr const char* code_already_used = "code_already_used";  // 409

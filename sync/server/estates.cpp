@@ -5,6 +5,7 @@
 #include "schema.hpp"
 #include "sha256.hpp"
 
+#include "protocol/public_links.hpp"
 #include "protocol/random.hpp"
 
 #include <chrono>
@@ -36,8 +37,9 @@ bool valid_estate_id(const std::string& id) {
 }
 
 std::string estate_of_token(const std::string& token) {
-    const auto dot = token.find('.');
-    return dot == std::string::npos ? std::string(home_estate) : token.substr(0, dot);
+    // The kiosk reads its own estate the same way (protocol/public_links.hpp).
+    const std::string estate = protocol::estate_of_kiosk_token(token);
+    return estate.empty() ? std::string(home_estate) : estate;
 }
 
 std::string estate_kiosk_token(const Database& db, const std::string& secret) {

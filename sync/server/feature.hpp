@@ -68,12 +68,13 @@ struct DemoUnit {
 
 // What a feature's routes get: the route table (the HTTP server), the /v1
 // adapters (authentication, decoding, idempotency, transactions, the
-// caller's estate; see router.hpp), the home estate's pool for pages outside
-// /v1, the estates, and the config.
+// caller's estate; see router.hpp), the home estate's pool, the estates
+// (a page outside /v1 serves every estate: install_public_page in
+// public_page.hpp), and the config.
 struct RouteContext {
     RouteTable& http;
     std::shared_ptr<Router> api;
-    Pool& pool;  // the home estate's
+    Pool& pool;  // the home estate's only: not for public pages
     Estates& estates;
     const ServerConfig& config;
 };

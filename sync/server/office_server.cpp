@@ -25,19 +25,17 @@ std::string loggable_path_rest(const std::string& path);
 using Clock = std::chrono::steady_clock;
 thread_local Clock::time_point t_request_start{};
 
-// Payment order ids are bearer secrets (whoever has one can open its pay
-// page): the segment after these prefixes is never logged.
-const char* const secret_id_prefixes[] = {"/pay/", "/v1/payment-orders/"};
+// Payment order ids and repair status tokens are bearer secrets (whoever
+// has one opens its page): nothing after these prefixes is logged (a public
+// page's path may name an estate first: /pay/<estate>/<order>).
+const char* const secret_id_prefixes[] = {"/pay/", "/receipts/", "/repairs/status/", "/v1/payment-orders/"};
 
 // Paths are logged, never query strings or bodies; order ids are blanked,
 // long digit runs (a phone typed into a URL) are blanked and odd bytes replaced.
 std::string loggable_path(const std::string& path) {
     for (const char* prefix : secret_id_prefixes) {
         const std::string p = prefix;
-        if (path.size() > p.size() && path.compare(0, p.size(), p) == 0) {
-            const std::size_t end = path.find('/', p.size());
-            return p + "***" + (end == std::string::npos ? std::string() : loggable_path_rest(path.substr(end)));
-        }
+        if (path.size() > p.size() && path.compare(0, p.size(), p) == 0) return p + "***";
     }
     return loggable_path_rest(path);
 }

@@ -46,10 +46,12 @@ struct Kiosk {
         effects.calls.clear();
         c.apply_answer(CallAnswer{id, feature_id, std::move(a)}, 0);
     }
-    RepairsView view(const RepairsCache& cache = {}, bool online = true, Language language = Language::ZhCN)
+    RepairsView view(const RepairsCache& cache = {}, bool online = true, Language language = Language::ZhCN,
+                     const std::string& estate = "")
     {
         SyncStatus sync;
         sync.online = online;
+        sync.estate = estate;
         const std::any any_cache = cache;
         const FeatureCore core = repairs_core(counting_secrets(), config);
         const FeatureViewInputs in{*c.feature_state(feature_id), any_cache, config, catalog, language, sync, 0, 0};
@@ -120,6 +122,18 @@ TEST_CASE("a public-area preset report takes where, what, read back and goes to 
     RepairsCache cache;
     cache.filed[sub.client_ref] = ticket("submitted");
     CHECK(k.view(cache).filed[0].number_line == "报修单号：R-2026-000013");
+}
+
+TEST_CASE("a kiosk of another estate than the office's home one names it in the status link, online or not")
+{
+    Kiosk k;
+    k.report_public_leak();
+    k.apply(RequestSubmit{});
+    for (const bool online : {true, false}) {
+        const RepairsView v = k.view({}, online, Language::ZhCN, "north");
+        REQUIRE(v.filed.size() == 1);
+        CHECK(v.filed[0].qr_payload == k.config.server_url + "/repairs/status/north/" + std::string(24, 'Z'));
+    }
 }
 
 TEST_CASE("还有其他问题: two items, two tickets, each with its own code")

@@ -90,7 +90,7 @@ TEST_CASE("every error code the server can send has an example named after it") 
                              error_code::payload_too_large, error_code::invalid_field, error_code::out_of_scope,
                              error_code::survey_closed, error_code::code_not_yet_valid, error_code::unit_locked, error_code::too_many_attempts,
                              error_code::internal_error, error_code::request_timeout, error_code::length_required,
-                             error_code::too_many_connections, error_code::database_unavailable, error_code::slot_taken,
+                             error_code::too_many_connections, error_code::database_unavailable, error_code::slot_taken, error_code::ticket_secret_taken,
                              error_code::not_awaiting_acceptance, error_code::paid_service_not_acknowledged,
                              error_code::invalid_setting, error_code::no_rotation_pending}) {
         CAPTURE(code);

@@ -1,6 +1,7 @@
 // The shared foundations of lobby_protocol: masking, UUIDs, randomness,
-// UTF-8 splitting and Shanghai civil time.
+// UTF-8 splitting, Shanghai civil time and the public pages' paths.
 #include "protocol/masking.hpp"
+#include "protocol/public_links.hpp"
 #include "protocol/random.hpp"
 #include "protocol/text.hpp"
 #include "protocol/time.hpp"
@@ -124,4 +125,18 @@ TEST_CASE("Shanghai days begin at 16:00 UTC the day before") {
     CHECK(start_of_day_shanghai(start) == start);
     CHECK(start_of_day_shanghai(start + 86399) == start);
     CHECK(start_of_day_shanghai(start - 1) == start - 86400);
+}
+
+TEST_CASE("public page paths name an estate other than the home one; a kiosk token names its estate") {
+    using namespace lobby::protocol;
+    CHECK(estate_of_kiosk_token("demo-lobby-1-token") == "");
+    CHECK(estate_of_kiosk_token("north.0123abcd") == "north");
+    CHECK(estate_of_kiosk_token("") == "");
+    CHECK(pay_page_path("", "PO-1a2b") == "/pay/PO-1a2b");
+    CHECK(pay_page_path("home", "PO-1a2b") == "/pay/PO-1a2b");
+    CHECK(pay_page_path("e001", "PO-1a2b") == "/pay/e001/PO-1a2b");
+    CHECK(receipt_page_path("", "PO-1") == "/receipts/PO-1");
+    CHECK(receipt_page_path("north-2", "PO-1") == "/receipts/north-2/PO-1");
+    CHECK(repair_status_path(estate_of_kiosk_token("demo-lobby-1-token"), "TOKEN") == "/repairs/status/TOKEN");
+    CHECK(repair_status_path(estate_of_kiosk_token("e001.secret"), "TOKEN") == "/repairs/status/e001/TOKEN");
 }

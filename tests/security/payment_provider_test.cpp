@@ -430,3 +430,46 @@ TEST_CASE("payments: WeChat Pay's confirmation of an order that expired meanwhil
     CHECK(s.status_of(order) == "paid");
     CHECK(s.paid_fen_of(order) == before + order.amount_fen);
 }
+
+TEST_CASE("payments: an order of a second estate is created with that estate's notify_url and its notify pays it there") {
+    const std::string dir = make_temp_dir("security-wechat-estates");
+    WechatPaySimulator wx;
+    InProcessServer server([&](lobby::server::ServerConfig& c) {
+        c.db_path = dir + "/office.db";
+        c.demo_estates = 1;
+        use_simulator(c, wx);
+    });
+    wx.set_clock([&server] { return server.clock().now(); });
+    Api kiosk(server.port(), std::string("e001.") + lobby1_token);
+    const Reply lookup = kiosk.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}});
+    REQUIRE(lookup.status == 200);
+    const auto result = lookup.as<p::FeeLookupResult>();
+    std::string bill;
+    for (const auto& b : result.bills)
+        if (b.status != "paid" && bill.empty()) bill = b.id;
+    REQUIRE_FALSE(bill.empty());
+    const Reply created = kiosk.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bill}},
+                                                              {"verification_token", *result.verification_token}});
+    REQUIRE_MESSAGE(created.status == 201, created.body);
+    const auto order = created.as<p::PaymentOrder>();
+    REQUIRE(wx.order(order.id));
+    CHECK(wx.order(order.id)->notify_url == server.base_url() + "/v1/payments/wechat/notify/e001");
+
+    // The same signed notify sent to the home estate's path finds no such order there.
+    SimulatedNotify at_home = wx.pay(order.id);
+    const SimulatedNotify to_e001 = at_home;
+    at_home.notify_url = server.base_url() + "/v1/payments/wechat/notify";
+    CHECK(WechatPaySimulator::deliver(at_home).status == 400);
+    SimulatedNotify nowhere = to_e001;
+    nowhere.notify_url = server.base_url() + "/v1/payments/wechat/notify/e999";
+    CHECK(WechatPaySimulator::deliver(nowhere).status == 404);
+    CHECK(kiosk.get("/v1/payment-orders/" + order.id).as<p::PaymentOrder>().status == "pending");
+    // At its own estate's path it pays the order, in that estate.
+    CHECK(WechatPaySimulator::deliver(to_e001).status == 204);
+    const auto paid = kiosk.get("/v1/payment-orders/" + order.id).as<p::PaymentOrder>();
+    CHECK(paid.status == "paid");
+    REQUIRE(paid.receipt_url.has_value());
+    CHECK(paid.receipt_url->rfind(server.base_url() + "/receipts/e001/" + order.id + "?t=", 0) == 0);
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+}

@@ -1,9 +1,11 @@
 // Several estates in one office server (issue 19): each estate's kiosks and
 // staff reach only their own estate, whatever endpoint and whatever id they
 // try; a company manager's token reaches each estate it names; keys, codes
-// and tokens are per estate; a database from before estates upgrades in place.
+// and tokens are per estate; a database from before estates upgrades in place;
+// the public pages (pay, receipt, repair status) of each estate show its own.
 #include "api_client.hpp"
 #include "in_process_server.hpp"
+#include "schema_before.hpp"
 #include "../console/console_client.hpp"
 
 #include "console/accounts.hpp"
@@ -12,6 +14,9 @@
 #include "feature.hpp"
 #include "schema.hpp"
 #include "sql_dialect.hpp"
+
+#include "protocol/follow_code.hpp"
+#include "protocol/public_links.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -328,22 +333,7 @@ TEST_CASE("a database made before estates opens with its data, gains the directo
     {
         // The schema as main has it: every step before the company directory's.
         srv::Database db(path, std::make_shared<const srv::FieldCipher>(srv::FieldCipher::from_key_file(key_file)));
-        const auto steps = srv::schema_steps(srv::server_features());
-        int version = 0;
-        if (db.is_postgres()) db.exec(lobby::server::sql::postgres_compat_functions);
-        for (const srv::SchemaStep& step : steps) {
-            if (std::string(step.sql).find("CREATE TABLE estates") != std::string::npos) break;
-            srv::Transaction tx(db);
-            db.exec(db.is_postgres() ? srv::sql::postgres_schema(step.sql).c_str() : step.sql);
-            version = step.version;
-            tx.commit();
-        }
-        if (db.is_postgres()) {
-            db.exec("CREATE TABLE lobby_schema (version BIGINT NOT NULL)");
-            db.exec(("INSERT INTO lobby_schema (version) VALUES (" + std::to_string(version) + ")").c_str());
-        } else {
-            db.exec(("PRAGMA user_version = " + std::to_string(version)).c_str());
-        }
+        apply_schema_before(db, "CREATE TABLE estates");
         db.exec("INSERT INTO kiosks (id, token_sha256, role, revoked) VALUES "
                 "('old-kiosk', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'kiosk', 0)");
         db.exec("INSERT INTO units (id, building, entrance, floor, room, area_m2) VALUES ('9-9-909', 9, 9, 9, '909', 90.5)");
@@ -494,4 +484,166 @@ TEST_CASE("--demo-estates N --demo-units M: e002.. copy e001's records, with the
     // Each copy has its own demo kiosks (tokens naming it), not e001's rows.
     CHECK(column(*estates.find("e002"), "SELECT COUNT(*) FROM kiosks") == std::vector<std::string>{"4"});
     CHECK(column(*estates.find("e002"), "SELECT COUNT(*) FROM staff_accounts") == std::vector<std::string>{"0"});
+}
+
+namespace {
+
+// A phone's view of a public page: no bearer token, only the link.
+struct Phone {
+    explicit Phone(int port) : http("127.0.0.1", port) { http.set_read_timeout(20, 0); }
+    Reply get(const std::string& path) { return wrap(http.Get(path.c_str())); }
+    Reply post(const std::string& path) { return wrap(http.Post(path.c_str(), "", "application/x-www-form-urlencoded")); }
+    static Reply wrap(const httplib::Result& r) {
+        REQUIRE_MESSAGE(r, "no answer");
+        return Reply{r->status, r->body, r->headers};
+    }
+    httplib::Client http;
+};
+
+// The path (and query) of a link the server or kiosk made.
+std::string path_of(const std::string& url, const std::string& base) {
+    REQUIRE_MESSAGE(url.rfind(base, 0) == 0, url);
+    return url.substr(base.size());
+}
+
+// A pending payment order of `kiosk` for one open bill of a unit of `pool`'s
+// estate, after a fee lookup with a resident's real last four digits.
+p::PaymentOrder open_order(srv::Pool& pool, Api& kiosk) {
+    std::string unit, last4;
+    {
+        auto lease = pool.acquire();
+        srv::Statement st(lease.db(), "SELECT r.unit_id, r.phone FROM residents r JOIN bills b ON b.unit_id = r.unit_id "
+                                      "WHERE b.paid_fen < b.amount_fen ORDER BY r.unit_id, r.id LIMIT 1");
+        REQUIRE(st.step());
+        unit = st.text(0);
+        const std::string phone = lease.db().cipher().open(st.text(1));
+        last4 = phone.substr(phone.size() - 4);
+    }
+    const auto lookup = kiosk.post("/v1/fees/lookup", {{"unit_id", unit}, {"phone_last4", last4}}).as<p::FeeLookupResult>();
+    REQUIRE(lookup.verification_token.has_value());
+    std::string bill;
+    for (const auto& b : lookup.bills)
+        if (b.status != "paid") bill = b.id;
+    REQUIRE_FALSE(bill.empty());
+    const Reply made = kiosk.create("/v1/payment-orders",
+                                    {{"unit_id", unit}, {"bill_ids", {bill}}, {"verification_token", *lookup.verification_token}});
+    REQUIRE_MESSAGE(made.status == 201, made.body);
+    return made.as<p::PaymentOrder>();
+}
+
+bool paid_in(srv::Pool& pool, const std::string& order_id) {
+    return column(pool, ("SELECT COUNT(*) FROM payment_orders WHERE paid_at IS NOT NULL AND id = '" + order_id + "'").c_str()) ==
+           std::vector<std::string>{"1"};
+}
+
+} // namespace
+
+TEST_CASE("public pages of estate B: B's pay page pays B's order, B's receipt and status page; A's links under B's name, "
+          "and forged estates, are 404") {
+    InProcessServer server(with_estate_b);
+    srv::Pool& a = server.office().estates().home();
+    srv::Pool& b = *server.office().estates().find(estate_b);
+    const std::string base = server.base_url();
+    Api a_kiosk(server.port(), lobby1_token);
+    Api b_kiosk(server.port(), b_kiosk_token);
+    Phone phone(server.port());
+
+    // Pay: B's QR names B; A's stays as it always was.
+    const p::PaymentOrder b_order = open_order(b, b_kiosk);
+    const p::PaymentOrder a_order = open_order(a, a_kiosk);
+    CHECK(b_order.qr_payload == base + "/pay/" + estate_b + "/" + b_order.id);
+    CHECK(a_order.qr_payload == base + "/pay/" + a_order.id);
+    const std::string b_pay = path_of(b_order.qr_payload, base);
+    const Reply b_page = phone.get(b_pay);
+    REQUIRE(b_page.status == 200);
+    CHECK(b_page.body.find("锦绣华庭") != std::string::npos);
+    CHECK(b_page.body.find("翠湖花园") == std::string::npos);
+    CHECK(b_page.body.find("action=\"" + b_pay + "\"") != std::string::npos);  // the button pays in B too
+    // Each order under the other estate's name, under unknown or misspelt ones: nothing, never a 500.
+    for (const std::string& wrong : {"/pay/" + b_order.id, "/pay/" + estate_b + "/" + a_order.id, "/pay/e999/" + b_order.id,
+                                     "/pay/home/" + b_order.id, "/pay/company/" + b_order.id, "/pay/E001/" + b_order.id,
+                                     "/pay/" + estate_b + "/" + b_order.id + "/x", "/pay//" + b_order.id}) {
+        CAPTURE(wrong);
+        const Reply got = phone.get(wrong);
+        CHECK(got.status == 404);
+        CHECK(got.body.find(b_order.id) == std::string::npos);
+        CHECK(phone.post(wrong).status == 404);
+    }
+    CHECK_FALSE(paid_in(a, a_order.id));
+    CHECK_FALSE(paid_in(b, b_order.id));
+    // Paying B's order marks B's order paid, and nothing of A.
+    const Reply paid = phone.post(b_pay);
+    REQUIRE_MESSAGE(paid.status == 200, paid.body);
+    CHECK(paid.body.find("支付成功") != std::string::npos);
+    CHECK(paid_in(b, b_order.id));
+    CHECK_FALSE(paid_in(a, a_order.id));
+    CHECK(column(a, ("SELECT COUNT(*) FROM payment_orders WHERE id = '" + b_order.id + "'").c_str()) ==
+          std::vector<std::string>{"0"});
+    const auto b_after = b_kiosk.get("/v1/payment-orders/" + b_order.id).as<p::PaymentOrder>();
+    CHECK(b_after.status == "paid");
+
+    // Receipt: B's link opens B's receipt, and only under B's name.
+    REQUIRE(b_after.receipt_url.has_value());
+    const std::string b_receipt = path_of(*b_after.receipt_url, base);
+    REQUIRE(b_receipt.rfind("/receipts/" + estate_b + "/" + b_order.id + "?t=", 0) == 0);
+    const Reply receipt = phone.get(b_receipt);
+    REQUIRE(receipt.status == 200);
+    CHECK(receipt.body.find("锦绣华庭") != std::string::npos);
+    CHECK(receipt.body.find(b_order.id) != std::string::npos);
+    const std::string b_token = b_receipt.substr(b_receipt.find("?t=") + 3);
+    REQUIRE(phone.post(path_of(a_order.qr_payload, base)).status == 200);
+    const auto a_after = a_kiosk.get("/v1/payment-orders/" + a_order.id).as<p::PaymentOrder>();
+    REQUIRE(a_after.receipt_url.has_value());
+    const std::string a_receipt = path_of(*a_after.receipt_url, base);
+    CHECK(a_receipt.rfind("/receipts/" + a_order.id + "?t=", 0) == 0);
+    CHECK(phone.get(a_receipt).status == 200);
+    const std::string a_token = a_receipt.substr(a_receipt.find("?t=") + 3);
+    for (const std::string& wrong : {"/receipts/" + b_order.id + "?t=" + b_token,  // B's link without B's name
+                                     "/receipts/" + estate_b + "/" + a_order.id + "?t=" + a_token,
+                                     "/receipts/e999/" + b_order.id + "?t=" + b_token,
+                                     "/receipts/" + estate_b + "/" + b_order.id + "?t=" + a_token}) {
+        CAPTURE(wrong);
+        const Reply got = phone.get(wrong);
+        CHECK(got.status == 404);
+        CHECK(got.body.find("锦绣华庭") == std::string::npos);
+    }
+
+    // Repair status: the kiosk names its estate (protocol repair_status_path); tickets of
+    // both estates may have the same id, so each page is told apart by its description.
+    const std::string b_status = p::make_status_token();
+    const std::string a_status = p::make_status_token();
+    const auto ticket = [](const std::string& description, const std::string& token) {
+        return nlohmann::json{{"category", "plumbing"}, {"preset", "pipe_leak"}, {"description", description},
+                              {"location", "public"}, {"location_detail", "地下车库"}, {"status_token", token}};
+    };
+    REQUIRE(b_kiosk.create("/v1/repairs", ticket("乙小区漏水 B-STATUS-PAGE", b_status)).status == 201);
+    REQUIRE(a_kiosk.create("/v1/repairs", ticket("甲小区漏水 A-STATUS-PAGE", a_status)).status == 201);
+    CHECK(p::repair_status_path(p::estate_of_kiosk_token(b_kiosk_token), b_status) ==
+          "/repairs/status/" + estate_b + "/" + b_status);
+    const Reply b_ticket = phone.get("/repairs/status/" + estate_b + "/" + b_status);
+    REQUIRE(b_ticket.status == 200);
+    CHECK(b_ticket.body.find("B-STATUS-PAGE") != std::string::npos);
+    CHECK(b_ticket.body.find("A-STATUS-PAGE") == std::string::npos);
+    const Reply a_ticket = phone.get("/repairs/status/" + a_status);
+    REQUIRE(a_ticket.status == 200);
+    CHECK(a_ticket.body.find("A-STATUS-PAGE") != std::string::npos);
+    for (const std::string& wrong : {"/repairs/status/" + b_status, "/repairs/status/" + estate_b + "/" + a_status,
+                                     "/repairs/status/e999/" + b_status, "/repairs/status/home/" + b_status,
+                                     "/repairs/status/" + estate_b + "/short"}) {
+        CAPTURE(wrong);
+        const Reply got = phone.get(wrong);
+        CHECK(got.status == 404);
+        CHECK(got.body.find("STATUS-PAGE") == std::string::npos);
+    }
+}
+
+TEST_CASE("a follow-up code is unique in each estate's database, B's copy included") {
+    InProcessServer server(with_estate_b);
+    for (srv::Pool* pool : {&server.office().estates().home(), server.office().estates().find(estate_b)}) {
+        auto lease = pool->acquire();
+        srv::Database& db = lease.db();
+        db.exec("UPDATE tickets SET follow_code_hash = 'same-hash-twice' WHERE n = (SELECT MIN(n) FROM tickets)");
+        CHECK_THROWS_AS(db.exec("UPDATE tickets SET follow_code_hash = 'same-hash-twice' WHERE n = (SELECT MAX(n) FROM tickets)"),
+                        srv::DbError);
+    }
 }

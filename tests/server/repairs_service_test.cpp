@@ -6,10 +6,12 @@
 // lookup by follow-up code alone and the phone status page.
 #include "api_client.hpp"
 #include "in_process_server.hpp"
+#include "schema_before.hpp"
 
 #include "protocol/estate.hpp"
 #include "protocol/follow_code.hpp"
 
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -291,4 +293,78 @@ TEST_CASE("demo data: every state, and 3-2-1502 has a ticket waiting for its 验
     for (const char* s : {"submitted", "accepted", "dispatched", "scheduled", "in_progress", "awaiting_acceptance",
                           "completed", "closed"})
         CHECK_MESSAGE(statuses.count(s) == 1, s);
+}
+
+TEST_CASE("a new ticket with another ticket's status token or follow-up code is 409, counted: then 429; never a 500") {
+    InProcessServer server([](lobby::server::ServerConfig& c) { c.follow_code_misses_per_kiosk = 3; });
+    Api kiosk(server.port(), lobby1_token);
+    const nlohmann::json first = public_leak();
+    REQUIRE(kiosk.create("/v1/repairs", first).status == 201);
+    auto same_token = public_leak();
+    same_token["status_token"] = first["status_token"];
+    auto same_code = public_leak();
+    same_code["follow_code"] = first["follow_code"];
+
+    const Reply token_taken = kiosk.create("/v1/repairs", same_token);
+    CHECK(token_taken.status == 409);
+    CHECK(token_taken.error_code() == "ticket_secret_taken");
+    const Reply code_taken = kiosk.create("/v1/repairs", same_code);
+    CHECK(code_taken.status == 409);
+    CHECK(code_taken.error_code() == "ticket_secret_taken");
+    // A refusal is not stored: the same key asks afresh (and is refused afresh, counted).
+    const std::string key = Api::fresh_key();
+    const Reply third = kiosk.post("/v1/repairs", same_token, key);
+    CHECK(third.headers.count("Idempotent-Replayed") == 0);
+    // The third miss paused this kiosk's tickets with secrets of their own, fresh ones too.
+    const Reply paused = kiosk.create("/v1/repairs", public_leak());
+    CHECK(paused.status == 429);
+    CHECK(paused.error_code() == "too_many_attempts");
+    // Not another kiosk's, not its code lookups, and a ticket without secrets still goes in.
+    Api other(server.port(), lobby2_token);
+    CHECK(other.create("/v1/repairs", public_leak()).status == 201);
+    CHECK(kiosk.post("/v1/repairs/lookup", nlohmann::json{{"follow_code", first["follow_code"]}}).status == 200);
+    auto plain = public_leak();
+    plain.erase("follow_code");
+    plain.erase("status_token");
+    CHECK(kiosk.create("/v1/repairs", plain).status == 201);
+    // After the pause a fresh ticket is taken again; the first ticket kept its secrets.
+    server.clock().advance(server.office().config().follow_code_lockout_seconds + 1);
+    CHECK(kiosk.create("/v1/repairs", public_leak()).status == 201);
+    CHECK(Api(server.port(), "").get("/repairs/status/" + first["status_token"].get<std::string>()).status == 200);
+    auto lease = server.office().estates().home().acquire();
+    lobby::server::Statement count(lease.db(), "SELECT COUNT(*) FROM tickets WHERE status_token_hash IS NOT NULL");
+    REQUIRE(count.step());
+    CHECK(count.int64(0) == 3);  // first, other's, the one after the pause
+}
+
+TEST_CASE("upgrading a database where two tickets share a follow-up code: the later one loses it, the code becomes unique") {
+    namespace srv = lobby::server;
+    const std::string dir = make_temp_dir("follow-code-upgrade");
+    const std::string path = test_database(dir + "/office.db");
+    const std::string key_file = test_data_key_file(dir + "/office.db");
+    {
+        // Every step before the one that made follow-up codes unique.
+        srv::Database db(path, std::make_shared<const srv::FieldCipher>(srv::FieldCipher::from_key_file(key_file)));
+        apply_schema_before(db, "CREATE UNIQUE INDEX tickets_follow_code");
+        for (const auto& [n, code] : {std::pair<int, const char*>{1, "same-code"}, {2, "same-code"}, {3, "own-code"}})
+            db.exec(("INSERT INTO tickets (n, id, follow_code_hash, category, description, location, emergency, status, "
+                     "created_at, updated_at) VALUES (" + std::to_string(n) + ", 'R-2026-00000" + std::to_string(n) +
+                     "', '" + code + "', 'plumbing', '漏水', 'public', 0, 'submitted', 0, 0)")
+                        .c_str());
+    }
+    srv::ServerConfig config;
+    config.db_path = path;
+    config.data_key_file = key_file;
+    config.port = 0;
+    {
+        srv::OfficeServer office(config);
+        auto lease = office.estates().home().acquire();
+        srv::Statement codes(lease.db(), "SELECT id, COALESCE(follow_code_hash, '-') FROM tickets ORDER BY n");
+        std::vector<std::string> rows;
+        while (codes.step()) rows.push_back(codes.text(0) + " " + codes.text(1));
+        CHECK(rows == std::vector<std::string>{"R-2026-000001 same-code", "R-2026-000002 -", "R-2026-000003 own-code"});
+        CHECK_THROWS_AS(lease.db().exec("UPDATE tickets SET follow_code_hash = 'own-code' WHERE n = 1"), srv::DbError);
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
 }

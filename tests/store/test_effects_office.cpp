@@ -2,6 +2,7 @@
 // live client and the sync worker) against the real office-server: a
 // submission goes through the durable outbox and arrives exactly once; an
 // online call is performed by its feature's io and answered on the UI side.
+// A kiosk of a second estate gets pay links of its estate.
 #include "features/fees/core/fees_calls.hpp"
 #include "features/fees/io/fees_io.hpp"
 #include "net/live_client.hpp"
@@ -12,6 +13,7 @@
 #include "sync_test_util.hpp"
 
 #include <doctest/doctest.h>
+#include <httplib.h>
 
 #include <atomic>
 
@@ -43,21 +45,22 @@ struct Net {
     std::unique_ptr<net::NetEffects> effects;
     std::atomic<int> wakes{0};
 
-    Net(const std::string& db, const std::string& url) : ui(test::open_store(db))
+    Net(const std::string& db, const std::string& url, const std::string& token = "demo-lobby-1-token")
+        : ui(test::open_store(db))
     {
         auto worker_store = ui.open_sibling(store::Durability::normal);
         auto live_store = ui.open_sibling(store::Durability::normal);
         REQUIRE(worker_store.ok());
         REQUIRE(live_store.ok());
         auto config = test::fast_config(url);
-        config.token = "demo-lobby-1-token";
+        config.token = token;
         worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), config, nullptr);
         const net::FeatureIo fees = fees::fees_io(std::make_shared<fees::StoreLockoutBook>());
         auto perform = [fees](const OnlineCall& call, net::LiveContext& ctx) -> std::any {
             return call.feature == "fees" ? fees.perform(call.payload, ctx) : std::any{};
         };
         live = std::make_unique<net::LiveClient>(
-            net::LiveConfig{{url, "demo-lobby-1-token", {}}, {1000, 4000}},
+            net::LiveConfig{{url, token, {}}, {1000, 4000}},
             std::make_unique<store::Store>(std::move(*live_store)), perform, [this] { worker->request_pull(); },
             [this] { ++wakes; });
         effects = std::make_unique<net::NetEffects>(ui, *worker, *live, encode);
@@ -156,4 +159,66 @@ TEST_CASE("Effects::pull_now asks the sync worker for a pull")
     REQUIRE(test::wait_until([&] { return net.ui.outbox_counts()->done == 1; }));
     net.effects->pull_now();
     REQUIRE(test::wait_until([&] { return *net.ui.cursor() > cursor; }));
+}
+
+namespace {
+
+// The next answer of the live client (the test waits for it, with a limit).
+fees::FeesAnswer next_answer(Net& net)
+{
+    std::vector<CallAnswer> answers;
+    REQUIRE(test::wait_until([&] {
+        for (auto& a : net.live->take_answers())
+            answers.push_back(std::move(a));
+        return !answers.empty();
+    }));
+    REQUIRE(answers.size() == 1);
+    return std::any_cast<const fees::FeesAnswer&>(answers[0].payload);
+}
+
+} // namespace
+
+TEST_CASE("a kiosk of estate e001 gets a pay QR that opens e001's pay page, which pays e001's order")
+{
+    test::TempDir dir;
+    lobby::test::OfficeServerProcess office({true, "", {"--demo-estates", "1"}});
+    Net net(dir.file("kiosk.db"), office.base_url(), "e001.demo-lobby-1-token");
+    net.effects->call(OnlineCall{1, "fees", fees::FeesCall{fees::CallFeeLookup{"3-2-1502", "5678", "estate-session-1"}}});
+    const auto looked = std::get<fees::LookupDone>(next_answer(net));
+    REQUIRE(looked.outcome == fees::CallOutcome::Ok);
+    REQUIRE(looked.lookup);
+    std::string bill;
+    for (const auto& b : looked.lookup->bills)
+        if (b.due_fen() > 0)
+            bill = b.id;
+    REQUIRE_FALSE(bill.empty());
+    net.effects->call(OnlineCall{2, "fees", fees::FeesCall{fees::CallCreateOrder{"3-2-1502", {bill}, "estate-order-key-1",
+                                                                                 looked.lookup->verification_token}}});
+    const auto made = std::get<fees::OrderDone>(next_answer(net));
+    REQUIRE(made.outcome == fees::CallOutcome::Ok);
+    REQUIRE(made.order);
+    const std::string prefix = office.base_url() + "/pay/e001/";
+    REQUIRE_MESSAGE(made.order->qr_payload.rfind(prefix, 0) == 0, made.order->qr_payload);
+    CHECK(made.order->qr_payload == prefix + made.order->id);
+
+    // The phone opens the QR's link: e001's page (its estate's name), and paying it pays e001's order.
+    httplib::Client phone("127.0.0.1", office.port());
+    const std::string path = made.order->qr_payload.substr(office.base_url().size());
+    const auto page = phone.Get(path.c_str());
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find("锦绣华庭") != std::string::npos);
+    CHECK(page->body.find("翠湖花园") == std::string::npos);
+    const auto paid = phone.Post(path.c_str(), "", "application/x-www-form-urlencoded");
+    REQUIRE(paid);
+    CHECK(paid->status == 200);
+    net.effects->call(OnlineCall{3, "fees", fees::FeesCall{fees::CallPollOrder{made.order->id}}});
+    const auto polled = std::get<fees::OrderDone>(next_answer(net));
+    REQUIRE(polled.order);
+    CHECK(polled.order->status == "paid");
+    CHECK(polled.order->receipt_url.rfind(office.base_url() + "/receipts/e001/" + made.order->id + "?t=", 0) == 0);
+    // The home estate has no such order: its pay path for the same id is 404.
+    const auto home = phone.Get(("/pay/" + made.order->id).c_str());
+    REQUIRE(home);
+    CHECK(home->status == 404);
 }

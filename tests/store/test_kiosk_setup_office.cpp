@@ -201,3 +201,17 @@ TEST_CASE("remote settings reach the kiosk's cache in the feed; a garbled value 
     REQUIRE(cached.value().has_value());
     CHECK(cached.value()->data == nlohmann::json{{"language", "zh-HK"}});
 }
+
+TEST_CASE("a kiosk enrolled by a code of a second estate learns its estate from the new token, before any pull")
+{
+    test::TempDir dir;
+    lobby::test::OfficeServerProcess office({true, "", {"--demo-estates", "1"}});
+    net::ApiClient staff_b({office.base_url(), "e001.demo-staff-token", {}, nullptr}, {3000, 10000});
+    Kiosk kiosk(dir, office.base_url(), "");
+    CHECK(kiosk.worker->status().estate.empty());
+    const std::string code = new_code(staff_b, "lobby-8");
+    REQUIRE(net::perform_enrolment({code}, *kiosk.live, *kiosk.credentials, verify_key).result == EnrolResult::Enrolled);
+    CHECK(kiosk.credentials->token().rfind("e001.", 0) == 0);
+    kiosk.worker->notify_outbox();  // any wake of the worker publishes it
+    REQUIRE(test::wait_until([&] { return kiosk.worker->status().estate == "e001"; }));
+}

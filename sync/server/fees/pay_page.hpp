@@ -1,8 +1,11 @@
 // The demo "phone" side of a payment: GET /pay/{order} shows the order with
-// a button, POST /pay/{order} pays it. No kiosk token: this is what the QR opens.
+// a button, POST /pay/{order} pays it; an order of another estate than the
+// home one is /pay/{estate}/{order} (public_page.hpp). No kiosk token: this
+// is what the QR opens.
 #pragma once
 
 #include "config.hpp"
+#include "estates.hpp"
 #include "pool.hpp"
 #include "route_table.hpp"
 
@@ -10,6 +13,6 @@
 
 namespace lobby::server::fees {
 
-void install_pay_page(RouteTable& http, Pool& pool, const ServerConfig& config);
+void install_pay_page(RouteTable& http, Estates& estates, const ServerConfig& config);
 
 } // namespace lobby::server::fees

@@ -12,6 +12,7 @@
 
 #include "verification.hpp"
 
+#include "protocol/public_links.hpp"
 #include "protocol/random.hpp"
 
 #include <spdlog/spdlog.h>
@@ -35,7 +36,7 @@ SELECT id, unit_id, amount_fen, created_at, expires_at, paid_at, code_url FROM p
     o.paid_at = st.opt_int64(5);
     o.status = o.paid_at ? "paid" : now >= o.expires_at ? "expired" : "pending";
     // The provider's code_url; orders made before providers had the pay page link.
-    o.qr_payload = st.opt_text(6).value_or(public_base_url(config) + "/pay/" + o.id);
+    o.qr_payload = st.opt_text(6).value_or(public_base_url(config) + protocol::pay_page_path(db.estate(), o.id));
     Statement bills(db, "SELECT bill_id FROM payment_order_bills WHERE order_id = ? ORDER BY bill_id");
     bills.bind(1, order_id);
     while (bills.step()) o.bill_ids.push_back(bills.text(0));
@@ -121,7 +122,7 @@ ProviderOrder open_provider_order(ApiContext& ctx, PaymentProvider* provider, co
     opened.id = "PO-" + protocol::random_hex(8);
     opened.amount_fen = checked.amount;
     opened.expires_at = ctx.now + ctx.config.order_ttl_seconds;
-    const auto code_url = provider->create_native_order({opened.id, "物业费 " + req.unit_id, opened.amount_fen, opened.expires_at});
+    const auto code_url = provider->create_native_order({opened.id, "物业费 " + req.unit_id, opened.amount_fen, opened.expires_at, ctx.db.estate()});
     if (code_url.value) opened.code_url = *code_url.value;
     else spdlog::warn("payment provider {} did not create an order: {}", provider->name(), code_url.error);
     return opened;

@@ -5,8 +5,10 @@
 #include "html_escape.hpp"
 #include "fees/payments.hpp"
 #include "fees/phone_page.hpp"
+#include "public_page.hpp"
 
 #include "protocol/changes.hpp"
+#include "protocol/public_links.hpp"
 #include "protocol/time.hpp"
 
 #include <cstdio>
@@ -17,7 +19,12 @@ namespace {
 
 constexpr const char* sealed_prefix = "enc1:";
 
-std::string purpose(const std::string& order_id) { return "receipt:" + order_id; }
+// The home estate's as before estates; another estate's names it, so a
+// link opens its one order in its one estate (ids are random, but the
+// office's key is the same for all its estates).
+std::string purpose(const Database& db, const std::string& order_id) {
+    return db.estate() == "home" ? "receipt:" + order_id : "receipt:" + db.estate() + ":" + order_id;
+}
 
 // The sealed value's base64 made safe in a URL path query (RFC 4648 §5), and back.
 std::string to_url_token(std::string sealed) {
@@ -75,30 +82,34 @@ std::string receipt_body(Database& db, const protocol::PaymentOrder& o) {
 } // namespace
 
 std::string receipt_url(const Database& db, const ServerConfig& config, const std::string& order_id) {
-    return public_base_url(config) + "/receipts/" + order_id + "?t=" + to_url_token(db.cipher().seal(purpose(order_id)));
+    return public_base_url(config) + protocol::receipt_page_path(db.estate(), order_id) + "?t=" +
+           to_url_token(db.cipher().seal(purpose(db, order_id)));
 }
 
 bool receipt_token_matches(const Database& db, const std::string& order_id, const std::string& token) {
     if (token.empty() || token.size() > 512) return false;
     try {
-        return db.cipher().open(from_url_token(token)) == purpose(order_id);
+        return db.cipher().open(from_url_token(token)) == purpose(db, order_id);
     } catch (const std::exception&) {
         return false;  // not sealed by this office, or damaged
     }
 }
 
-void install_receipt_page(RouteTable& http, Pool& pool, const ServerConfig& config) {
-    http.Get(R"(/receipts/([A-Za-z0-9-]{1,64}))", [&pool, &config](const httplib::Request& req, httplib::Response& res) {
+void install_receipt_page(RouteTable& http, Estates& estates, const ServerConfig& config) {
+    const auto missing = [](httplib::Response& res) {
+        send_phone_page(res, 404, phone_page("收据不存在", "<h1>收据不存在</h1><p>This receipt does not exist.</p>"));
+    };
+    install_public_page(http, estates, "GET", "receipts", "([A-Za-z0-9-]{1,64})",
+                        [&config, missing](Pool& pool, const std::string& order_id, const httplib::Request& req,
+                                           httplib::Response& res) {
         auto lease = pool.acquire();
-        const std::string order_id = req.matches[1];
         // A wrong link and an unpaid order look the same: nothing is confirmed.
         const auto order = receipt_token_matches(lease.db(), order_id, req.get_param_value("t"))
                                ? find_order(lease.db(), config, order_id, config.now())
                                : std::nullopt;
-        if (!order || !order->paid_at)
-            return send_phone_page(res, 404, phone_page("收据不存在", "<h1>收据不存在</h1><p>This receipt does not exist.</p>"));
+        if (!order || !order->paid_at) return missing(res);
         send_phone_page(res, 200, phone_page("收据 " + order->id, receipt_body(lease.db(), *order)));
-    });
+    }, missing);
 }
 
 } // namespace lobby::server::fees

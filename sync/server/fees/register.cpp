@@ -88,9 +88,9 @@ WHERE collection = 'units' AND deleted = 0;
         // is the demo provider's "phone", on a demo server only. A real
         // provider confirms by its signed notify instead.
         // Receipts of paid orders, whatever the provider: the link is the proof.
-        fees::install_receipt_page(r.http, r.pool, r.config);
-        if (provider && provider->name() == "demo") fees::install_pay_page(r.http, r.pool, r.config);
-        else if (provider) fees::install_provider_notify(r.http, r.pool, r.config, provider);
+        fees::install_receipt_page(r.http, r.estates, r.config);
+        if (provider && provider->name() == "demo") fees::install_pay_page(r.http, r.estates, r.config);
+        else if (provider) fees::install_provider_notify(r.http, r.estates, r.config, provider);
     };
     f.refresh_collection = protocol::collection::bills;
     f.refresh = [](Database& db, const std::string& key, protocol::UtcSeconds now) {

@@ -74,28 +74,45 @@ SettleOutcome apply_provider_payment(Database& db, const ServerConfig& config, c
     return {200, "", "", true};
 }
 
-void install_provider_notify(RouteTable& http, Pool& pool, const ServerConfig& config,
+namespace {
+
+// One notify into one estate's database: its nonces, its orders.
+void settle_notify(Pool& pool, const ServerConfig& config, PaymentProvider& provider, const httplib::Request& req,
+                   httplib::Response& res) {
+    const protocol::UtcSeconds now = config.now();
+    const NotifyCheck check = provider.verify_notify({lower_case_headers(req.headers), req.body}, now);
+    if (check.status != 200 || !check.payment) {
+        spdlog::warn("payment notify refused: {}", check.message);
+        return send_fail(res, check.status, check.code, check.message);
+    }
+    auto lease = pool.acquire();
+    WriteTransaction tx(pool, lease.db());
+    if (!first_use_of_nonce(lease.db(), check.nonce, now)) {
+        spdlog::warn("payment notify refused: its nonce was seen before (a replay)");
+        return send_fail(res, 401, "replayed_notify", "Notify refused: this nonce was used before.");
+    }
+    const SettleOutcome outcome = apply_provider_payment(lease.db(), config, provider.name(), *check.payment, now);
+    tx.commit();
+    if (outcome.status != 200) {
+        spdlog::warn("payment notify refused: {}", outcome.message);
+        return send_fail(res, outcome.status, outcome.code, outcome.message);
+    }
+    res.status = 204;  // WeChat Pay: 200 or 204 with no body means "received"
+}
+
+} // namespace
+
+void install_provider_notify(RouteTable& http, Estates& estates, const ServerConfig& config,
                              std::shared_ptr<PaymentProvider> provider) {
-    http.Post("/v1/payments/wechat/notify", [&pool, &config, provider](const httplib::Request& req, httplib::Response& res) {
-        const protocol::UtcSeconds now = config.now();
-        const NotifyCheck check = provider->verify_notify({lower_case_headers(req.headers), req.body}, now);
-        if (check.status != 200 || !check.payment) {
-            spdlog::warn("payment notify refused: {}", check.message);
-            return send_fail(res, check.status, check.code, check.message);
-        }
-        auto lease = pool.acquire();
-        WriteTransaction tx(pool, lease.db());
-        if (!first_use_of_nonce(lease.db(), check.nonce, now)) {
-            spdlog::warn("payment notify refused: its nonce was seen before (a replay)");
-            return send_fail(res, 401, "replayed_notify", "Notify refused: this nonce was used before.");
-        }
-        const SettleOutcome outcome = apply_provider_payment(lease.db(), config, provider->name(), *check.payment, now);
-        tx.commit();
-        if (outcome.status != 200) {
-            spdlog::warn("payment notify refused: {}", outcome.message);
-            return send_fail(res, outcome.status, outcome.code, outcome.message);
-        }
-        res.status = 204;  // WeChat Pay: 200 or 204 with no body means "received"
+    const std::string path = "/v1/payments/wechat/notify";
+    http.Post(path, [&estates, &config, provider](const httplib::Request& req, httplib::Response& res) {
+        settle_notify(estates.home(), config, *provider, req, res);
+    });
+    // Another estate's orders name their estate in the notify_url they were created with.
+    http.Post(path + "/([a-z][a-z0-9-]{0,23})", [&estates, &config, provider](const httplib::Request& req, httplib::Response& res) {
+        Pool* pool = estates.find(req.matches[1]);
+        if (!pool) return send_fail(res, 404, protocol::error_code::not_found, "Notify refused: no such estate.");
+        settle_notify(*pool, config, *provider, req, res);
     });
 }
 

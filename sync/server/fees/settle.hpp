@@ -5,6 +5,7 @@
 
 #include "api.hpp"
 #include "config.hpp"
+#include "estates.hpp"
 #include "pool.hpp"
 #include "route_table.hpp"
 #include "fees/providers/payment_provider.hpp"
@@ -28,9 +29,11 @@ struct SettleOutcome {
 SettleOutcome apply_provider_payment(Database& db, const ServerConfig& config, const std::string& provider_name,
                                      const ProviderPayment& payment, protocol::UtcSeconds now);
 
-// POST /v1/payments/wechat/notify: no bearer token, authenticated by the
-// provider's signature; a nonce seen before is refused (replay).
-void install_provider_notify(RouteTable& http, Pool& pool, const ServerConfig& config,
+// POST /v1/payments/wechat/notify (the home estate's orders) and
+// /v1/payments/wechat/notify/{estate} (another estate's: its orders are
+// created with that notify_url): no bearer token, authenticated by the
+// provider's signature; a nonce seen before in that estate is refused (replay).
+void install_provider_notify(RouteTable& http, Estates& estates, const ServerConfig& config,
                              std::shared_ptr<PaymentProvider> provider);
 
 // GET /v1/payment-orders/{id} for its kiosk, asking the provider about an

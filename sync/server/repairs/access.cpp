@@ -54,6 +54,29 @@ std::optional<ApiResponse> refuse_ticket_access(ApiContext& ctx, const std::stri
                              "No repair ticket " + ticket_id + " matches this follow-up code or verification."));
 }
 
+std::optional<ApiResponse> refuse_taken_secrets(ApiContext& ctx, const protocol::RepairRequest& req) {
+    if (!req.follow_code && !req.status_token) return std::nullopt;
+    const std::string scope = "new:" + ctx.caller.kiosk_id;
+    if (!ctx.caller.is_staff())
+        if (const auto until = code_guard.locked_until(ctx.db, scope, ctx.now)) {
+            ApiResponse r = too_many(*until);
+            r.body["error"]["message"] = "This kiosk sent too many follow-up codes or status tokens that other tickets "
+                                         "already have; new tickets with them are paused until " +
+                                         protocol::format_utc(*until) + ".";
+            return r;
+        }
+    const bool code_taken =
+        req.follow_code && ticket_id_by_hash(ctx.db, "follow_code_hash", follow_code_hash(*req.follow_code));
+    const bool token_taken = req.status_token && ticket_id_by_hash(ctx.db, "status_token_hash", sha256_hex(*req.status_token));
+    if (!code_taken && !token_taken) return std::nullopt;
+    if (!ctx.caller.is_staff())
+        code_guard.count_miss(ctx.db, scope, ctx.config.follow_code_misses_per_kiosk, ctx.config.follow_code_lockout_seconds,
+                              ctx.now);
+    return refused(api_error(409, protocol::error_code::ticket_secret_taken,
+                             "Another ticket already has this follow_code or status_token; make new ones "
+                             "(protocol make_follow_code, make_status_token) and send the ticket again."));
+}
+
 std::variant<std::string, ApiResponse> ticket_by_follow_code(ApiContext& ctx, const std::string& code) {
     if (!ctx.caller.is_staff())
         if (const auto until = code_guard.locked_until(ctx.db, ctx.caller.kiosk_id, ctx.now)) return too_many(*until);

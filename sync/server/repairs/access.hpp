@@ -27,6 +27,17 @@ std::optional<ApiResponse> refuse_ticket_access(ApiContext& ctx, const std::stri
 // kiosk is paused for wrong codes; 404 unknown_ticket, counted as a miss).
 std::variant<std::string, ApiResponse> ticket_by_follow_code(ApiContext& ctx, const std::string& code);
 
+// A new ticket's kiosk-chosen secrets (follow_code, status_token) must be
+// no other ticket's: the database refuses a duplicate anyway (unique
+// indexes), this says so clearly, without confirming a guess for free.
+// nullopt: both are new. Otherwise the refusal, never stored:
+//   429 too_many_attempts  this kiosk sent taken secrets too often lately (checked before any lookup);
+//   409 ticket_secret_taken  one of them is another ticket's, counted as a miss.
+// Misses are counted apart from wrong follow-up codes (scope "new:<kiosk>"):
+// a kiosk's own random secrets are never taken, so only a probing client is
+// ever paused, and residents' mistyped codes never hold back a new ticket.
+std::optional<ApiResponse> refuse_taken_secrets(ApiContext& ctx, const protocol::RepairRequest& req);
+
 // The follow-up code as stored: its SHA-256, never the code.
 std::string follow_code_hash(const std::string& code);
 

@@ -116,9 +116,11 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
         publish_ticket(db, *find_ticket(db, id));
     }
     // The demo's follow-up code (as if printed on 3-2-1502's ticket screen):
-    // type it at 查询进度 to accept or reject the work waiting for 验收.
+    // type it at 查询进度 to accept or reject the work waiting for 验收 (one
+    // ticket's: a code opens one ticket, the database allows no second).
     Statement code(db, R"sql(
-UPDATE tickets SET follow_code_hash = ? WHERE unit_id = '3-2-1502' AND status = 'awaiting_acceptance')sql");
+UPDATE tickets SET follow_code_hash = ? WHERE n = (
+  SELECT MIN(n) FROM tickets WHERE unit_id = '3-2-1502' AND status = 'awaiting_acceptance'))sql");
     code.bind(1, follow_code_hash(demo_follow_code));
     code.run();
 }

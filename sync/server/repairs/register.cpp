@@ -74,6 +74,17 @@ CREATE INDEX tickets_follow_code ON tickets (follow_code_hash) WHERE follow_code
 CREATE UNIQUE INDEX tickets_status_token ON tickets (status_token_hash) WHERE status_token_hash IS NOT NULL;
 CREATE INDEX tickets_slot ON tickets (slot_start) WHERE slot_start IS NOT NULL;
 )sql"});
+    // v16: a follow-up code opens one ticket, so the database keeps it
+    // unique, as it does status tokens (a second ticket could once be made
+    // with a code another ticket had). Should such a pair exist, the later
+    // ticket loses its code (the earlier one was printed first).
+    f.schema.push_back({16, R"sql(
+UPDATE tickets SET follow_code_hash = NULL
+WHERE follow_code_hash IS NOT NULL
+  AND n > (SELECT MIN(t.n) FROM tickets t WHERE t.follow_code_hash = tickets.follow_code_hash);
+DROP INDEX tickets_follow_code;
+CREATE UNIQUE INDEX tickets_follow_code ON tickets (follow_code_hash) WHERE follow_code_hash IS NOT NULL;
+)sql"});
     f.seed_reference = repairs::seed_repair_categories;
     f.seed_activity = repairs::seed_tickets;
     f.routes = [](RouteContext& r) {
@@ -102,7 +113,7 @@ CREATE INDEX tickets_slot ON tickets (slot_start) WHERE slot_start IS NOT NULL;
                                                        }));
         r.http.Post(R"(/v1/repairs/([A-Za-z0-9-]{1,64})/acceptance)",
                     r.api->idempotent_post<p::AcceptanceRequest>(with_path_id(repairs::accept_repair)));
-        repairs::install_status_page(r.http, r.pool, r.config);
+        repairs::install_status_page(r.http, r.estates, r.config);
     };
     registry.add(std::move(f));
 }

@@ -87,6 +87,7 @@ std::optional<protocol::RepairCategory> find_category(Database& db, const std::s
 ApiResponse create_repair(ApiContext& ctx, const protocol::RepairRequest& req) {
     const auto category = find_category(ctx.db, req.category);
     if (auto refusal = refuse_request(ctx, req, category)) return *refusal;
+    if (auto refusal = refuse_taken_secrets(ctx, req)) return *refusal;
 
     Statement next(ctx.db, "SELECT COALESCE(MAX(n), 0) + 1 FROM tickets");
     next.step();

@@ -32,8 +32,8 @@ ApiResponse advance_repair(ApiContext& ctx, const std::string& ticket_id, const 
 ApiResponse accept_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::AcceptanceRequest& req);
 ApiResponse rate_repair(ApiContext& ctx, const std::string& ticket_id, const protocol::RatingRequest& req);
 
-// status_page.cpp: GET /repairs/status/{token}, the phone's view of one ticket.
-void install_status_page(RouteTable& http, Pool& pool, const ServerConfig& config);
+// status_page.cpp: GET /repairs/status/[{estate}/]{token}, the phone's view of one ticket.
+void install_status_page(RouteTable& http, Estates& estates, const ServerConfig& config);
 
 // catalog_demo.cpp
 void seed_repair_categories(DemoSeed& seed);

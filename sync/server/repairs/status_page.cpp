@@ -1,5 +1,7 @@
 // The phone's status page of one ticket (the QR code on the kiosk's ticket
-// screen): GET /repairs/status/{token}. The token is the capability: the
+// screen): GET /repairs/status/{token}, or /repairs/status/{estate}/{token}
+// for a ticket of another estate than the home one (the kiosk names its
+// own, public_page.hpp). The token is the capability: the
 // kiosk made it with the ticket and the server keeps only its SHA-256, so
 // the link shows exactly that ticket, read-only, with the unit and the
 // worker masked. No bearer token, nothing to write.
@@ -7,6 +9,7 @@
 
 #include "repairs/tickets.hpp"
 #include "html_escape.hpp"
+#include "public_page.hpp"
 #include "sha256.hpp"
 
 #include "protocol/follow_code.hpp"
@@ -79,17 +82,19 @@ void send_html(httplib::Response& res, int status, const std::string& html) {
 
 } // namespace
 
-void install_status_page(RouteTable& http, Pool& pool, const ServerConfig&) {
-    http.Get(R"(/repairs/status/([A-Za-z0-9]{1,64}))", [&pool](const httplib::Request& req, httplib::Response& res) {
-        const std::string token = req.matches[1];
-        const std::string missing = page("报修单不存在", "<h1>报修单不存在</h1><p>This repair ticket link is not valid.</p>");
-        if (!protocol::is_status_token(token)) return send_html(res, 404, missing);
+void install_status_page(RouteTable& http, Estates& estates, const ServerConfig&) {
+    const auto missing = [](httplib::Response& res) {
+        send_html(res, 404, page("报修单不存在", "<h1>报修单不存在</h1><p>This repair ticket link is not valid.</p>"));
+    };
+    install_public_page(http, estates, "GET", "repairs/status", "([A-Za-z0-9]{1,64})",
+                        [missing](Pool& pool, const std::string& token, const httplib::Request&, httplib::Response& res) {
+        if (!protocol::is_status_token(token)) return missing(res);
         auto lease = pool.acquire();
         const auto id = ticket_id_by_hash(lease.db(), "status_token_hash", sha256_hex(token));
         const auto ticket = id ? find_ticket(lease.db(), *id) : std::nullopt;
-        if (!ticket) return send_html(res, 404, missing);
+        if (!ticket) return missing(res);
         send_html(res, 200, ticket_page(lease.db(), *ticket));
-    });
+    }, missing);
 }
 
 } // namespace lobby::server::repairs

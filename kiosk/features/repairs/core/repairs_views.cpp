@@ -4,6 +4,7 @@
 #include "core/text_lookup.hpp"
 
 #include "core/money.hpp"
+#include "protocol/public_links.hpp"
 #include "protocol/time.hpp"
 
 namespace kiosk::repairs {
@@ -363,7 +364,8 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
             const CategoryInfo* c = find_category(cache, f.category);
             const PresetInfo* p = find_preset(c, f.preset);
             fv.what = p ? p->name.in(in.language) : f.preset;
-            fv.qr_payload = in.config.server_url + "/repairs/status/" + f.status_token;
+            // Made here, so it shows offline too; the estate is this kiosk's.
+            fv.qr_payload = in.config.server_url + lobby::protocol::repair_status_path(in.sync.estate, f.status_token);
             v.filed.push_back(fv);
         }
         v.saved_note = in.sync.online ? t("repairs.saved") : t("repairs.saved_offline");

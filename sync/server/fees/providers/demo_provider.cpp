@@ -5,6 +5,8 @@
 
 #include "fees/payments.hpp"
 
+#include "protocol/public_links.hpp"
+
 namespace lobby::server::fees {
 namespace {
 
@@ -14,7 +16,7 @@ public:
 
     std::string name() const override { return "demo"; }
     ProviderResult<std::string> create_native_order(const NativeOrder& order) override {
-        return {public_base_url(m_config) + "/pay/" + order.out_trade_no, ""};
+        return {public_base_url(m_config) + protocol::pay_page_path(order.estate, order.out_trade_no), ""};
     }
     NotifyCheck verify_notify(const NotifyRequest&, protocol::UtcSeconds) override {
         NotifyCheck c;

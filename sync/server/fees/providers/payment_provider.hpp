@@ -26,6 +26,7 @@ struct NativeOrder {
     std::string description;   // shown in the payer's app
     std::int64_t amount_fen = 0;
     protocol::UtcSeconds expires_at = 0;  // the provider refuses payment after this
+    std::string estate = "home";          // whose order (the demo pay page's link names it)
 };
 
 // What the provider says about one of our orders.

@@ -134,7 +134,8 @@ ProviderResult<std::string> WechatPayV3::create_native_order(const NativeOrder& 
                               {"description", order.description},
                               {"out_trade_no", order.out_trade_no},
                               {"time_expire", rfc3339_beijing(order.expires_at)},
-                              {"notify_url", m_notify_url()},
+                              // Another estate's order is settled at its own path (settle.hpp).
+                              {"notify_url", order.estate == "home" ? m_notify_url() : m_notify_url() + "/" + order.estate},
                               {"amount", {{"total", order.amount_fen}, {"currency", "CNY"}}}};
     const Answer a = call("POST", "/v3/pay/transactions/native", body.dump());
     if (a.status == 0 || (a.status / 100 == 2 && !a.error.empty())) return {std::nullopt, a.error};

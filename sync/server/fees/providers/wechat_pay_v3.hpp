@@ -5,6 +5,7 @@
 //   create: POST {base}/v3/pay/transactions/native  -> {"code_url": "weixin://wxpay/bizpayurl?pr=..."}
 //   query:  GET  {base}/v3/pay/transactions/out-trade-no/{out_trade_no}?mchid={mchid}
 //   notify: POST <notify_url> with Wechatpay-Timestamp/-Nonce/-Signature/-Serial
+//           (<notify_url>/<estate> for an order of another estate than the home one)
 //
 // Our requests carry Authorization: WECHATPAY2-SHA256-RSA2048 (RSA-SHA256 with
 // the merchant key over "METHOD\nURL\ntimestamp\nnonce\nbody\n"); answers and
