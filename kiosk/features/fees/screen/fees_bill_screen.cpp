@@ -432,9 +432,10 @@ void draw_paying_code(const FeesView& view, float width, float room)
     ui::qr_code("fees.qr", view.qr_payload, side, view.url_label);
 }
 
-// Portrait: the words, the code, the address under it. Landscape has little
-// height (at 2x the code was 40 mm and the expiry below the fold): the words
-// and the address on the left, the code as tall as the screen on the right.
+// The words, the code, the address under it: one column in portrait; in
+// landscape, with little height (at 2x the code was 41 mm and the expiry
+// below the fold), the words on the left, the code as tall as the screen
+// allows and the address on the right.
 void draw_paying(const FeesView& view, float width)
 {
     const ui::Context& ctx = ui::context();
@@ -450,14 +451,15 @@ void draw_paying(const FeesView& view, float width)
     const float height = ImMax(ctx.metrics.mm(50), ImGui::GetContentRegionAvail().y);
     ui::begin_scroll_area("paying words", ImVec2(column, height), ui::ScrollKind::Page);
     draw_paying_words(view, column);
-    draw_paying_address(view, column);
     ui::end_scroll_area();
     ImGui::SameLine();
     ImGui::BeginChild("paying code", ImVec2(column, height), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    const float side = ImMin(column, height);
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImMax(0.0f, (height - side) * 0.5f));
+    const float address_h = paying_address_height(view, column);
+    const float side = ImMax(ctx.metrics.mm(60), ImMin(column, height - address_h - spacing));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImMax(0.0f, (height - side - address_h - spacing) * 0.5f));
     draw_paying_code(view, column, side);
+    draw_paying_address(view, column);
     ImGui::EndChild();
 }
 
