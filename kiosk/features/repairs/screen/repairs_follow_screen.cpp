@@ -326,7 +326,22 @@ void draw_ticket(const RepairsView& view, Requests& requests)
     const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
     if (!asks_something(view)) {
-        draw_ticket_words(view, requests, width, true);
+        if (!ctx.metrics.landscape) {
+            draw_ticket_words(view, requests, width, true);
+            return;
+        }
+        // Landscape has little height: 刷新 whole at the bottom, the words
+        // and timeline scroll above it (in 长者模式 it lay below the fold).
+        const std::string refresh_label = ui::with_icon("refresh", view.refresh_label);
+        const float refresh_h = wide_button_height(refresh_label) + ImGui::GetStyle().ItemSpacing.y;
+        ui::begin_scroll_area("repairs.ticket.words",
+                              ImVec2(width, ImMax(ctx.metrics.mm(30), ImGui::GetContentRegionAvail().y - refresh_h)),
+                              ui::ScrollKind::Page);
+        draw_ticket_words(view, requests, width, false);
+        ui::end_scroll_area();
+        const ui::RequiredTargets required;
+        if (wide_button("repairs.refresh", refresh_label, ui::ButtonKind::Secondary))
+            ask(requests, RequestRefresh{});
         return;
     }
     // 长者模式: at most four choices. Nothing changes on the office's side
@@ -334,7 +349,7 @@ void draw_ticket(const RepairsView& view, Requests& requests)
     const bool refresh = !ctx.mode.elderly;
     // Asked to 验收 or rate: the actions stay whole at the bottom, within
     // reach, and the words scroll above them when they need more room (2x
-    // text); landscape puts them side by side, 刷新 with the words, where
+    // text); landscape puts them side by side, 刷新 under the words, where
     // the actions' column has no room for it at 2x.
     const float spacing_y = ImGui::GetStyle().ItemSpacing.y;
     const float avail = ImGui::GetContentRegionAvail().y;
@@ -342,9 +357,19 @@ void draw_ticket(const RepairsView& view, Requests& requests)
     if (ctx.metrics.landscape) {
         const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
         const float height = ImMax(min_words, avail - spacing_y);
-        ui::begin_scroll_area("repairs.ticket.words", ImVec2(column, height), ui::ScrollKind::Page);
-        draw_ticket_words(view, requests, column, refresh);
+        // 刷新 whole under the words, which scroll above it (at 2x it lay
+        // below the fold at the end of the status lines).
+        const std::string refresh_label = ui::with_icon("refresh", view.refresh_label);
+        const float refresh_h = refresh ? wide_button_height(refresh_label) + spacing_y : 0.0f;
+        ImGui::BeginChild("repairs.ticket.left", ImVec2(column, height), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ui::begin_scroll_area("repairs.ticket.words", ImVec2(column, ImMax(min_words, height - refresh_h)),
+                              ui::ScrollKind::Page);
+        draw_ticket_words(view, requests, column, false);
         ui::end_scroll_area();
+        if (refresh && wide_button("repairs.refresh", refresh_label, ui::ButtonKind::Secondary))
+            ask(requests, RequestRefresh{});
+        ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("repairs.ticket.actions", ImVec2(column, height), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
