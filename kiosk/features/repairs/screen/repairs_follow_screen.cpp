@@ -259,9 +259,16 @@ bool asks_something(const RepairsView& view)
 
 // The ticket's words: number, status, worker, charge, what was just done,
 // the timeline; 刷新 with the status when `with_refresh`.
-void draw_ticket_words(const RepairsView& view, Requests& requests, float width, bool with_refresh)
+void draw_after_line(const RepairsView& view, float width)
 {
-    const ui::Context& ctx = ui::context();
+    if (!view.after_line.empty())
+        ui::text(view.after_line, ui::TextRole::Title, ui::Align::Center, width, ui::context().colors().good);
+}
+
+// `with_after_line` false: the caller shows what the person just did itself.
+void draw_ticket_words(const RepairsView& view, Requests& requests, float width, bool with_refresh,
+                       bool with_after_line = true)
+{
     ui::text(view.ticket_title, ui::TextRole::Title, ui::Align::Left, width);
     ui::text(view.status_line, ui::TextRole::Title, ui::Align::Left, width);
     if (!view.worker_line.empty())
@@ -269,8 +276,8 @@ void draw_ticket_words(const RepairsView& view, Requests& requests, float width,
     if (!view.charge_line.empty())
         ui::text(view.charge_line, ui::TextRole::Body, ui::Align::Left, width);
     // What the person just did, right under the status, where it is seen.
-    if (!view.after_line.empty())
-        ui::text(view.after_line, ui::TextRole::Title, ui::Align::Center, width, ctx.colors().good);
+    if (with_after_line)
+        draw_after_line(view, width);
     // Reading the office's news again sits with the status, where it is
     // seen whatever the timeline's length, unless it is with the actions.
     if (with_refresh &&
@@ -332,13 +339,18 @@ void draw_ticket(const RepairsView& view, Requests& requests)
         }
         // Landscape has little height: 刷新 whole at the bottom, the words
         // and timeline scroll above it (in 长者模式 it lay below the fold).
+        // What the person just did stays in view above it.
         const std::string refresh_label = ui::with_icon("refresh", view.refresh_label);
-        const float refresh_h = wide_button_height(refresh_label) + ImGui::GetStyle().ItemSpacing.y;
+        const float spacing_y = ImGui::GetStyle().ItemSpacing.y;
+        float pinned = wide_button_height(refresh_label) + spacing_y;
+        if (!view.after_line.empty())
+            pinned += ui::text_height(view.after_line, ui::TextRole::Title, width) + spacing_y;
         ui::begin_scroll_area("repairs.ticket.words",
-                              ImVec2(width, ImMax(ctx.metrics.mm(30), ImGui::GetContentRegionAvail().y - refresh_h)),
+                              ImVec2(width, ImMax(ctx.metrics.mm(30), ImGui::GetContentRegionAvail().y - pinned)),
                               ui::ScrollKind::Page);
-        draw_ticket_words(view, requests, width, false);
+        draw_ticket_words(view, requests, width, false, false);
         ui::end_scroll_area();
+        draw_after_line(view, width);
         const ui::RequiredTargets required;
         if (wide_button("repairs.refresh", refresh_label, ui::ButtonKind::Secondary))
             ask(requests, RequestRefresh{});
