@@ -100,6 +100,35 @@ std::string font_has(const KioskApp& app, std::istringstream& args)
     return {};
 }
 
+// "a | b": a lies wholly above b on screen (each a target id, else a visible
+// text containing it): a survey's start button under its own title, before
+// the next survey's.
+std::string above(const ui::FrameRecord& frame, const std::string& line)
+{
+    const std::size_t bar = line.find(" | ");
+    if (bar == std::string::npos)
+        return "expect_above needs two targets or texts separated by \" | \"";
+    const auto rect_of = [&frame](const std::string& name, ImVec4& rect) {
+        if (const ui::DrawnTarget* t = frame.find_target(name)) {
+            rect = t->rect;
+            return true;
+        }
+        if (const ui::DrawnText* t = frame.find_text(name)) {
+            rect = t->rect;
+            return true;
+        }
+        return false;
+    };
+    const std::string a = line.substr(0, bar), b = line.substr(bar + 3);
+    ImVec4 ra, rb;
+    if (!rect_of(a, ra) || !rect_of(b, rb))
+        return "no target or visible text \"" + (rect_of(a, ra) ? b : a) + "\" on screen";
+    if (ra.w > rb.y + tolerance)
+        return "\"" + a + "\" (" + std::to_string(static_cast<int>(ra.y)) + ".." + std::to_string(static_cast<int>(ra.w)) +
+               " px) is not above \"" + b + "\" (from " + std::to_string(static_cast<int>(rb.y)) + " px)";
+    return {};
+}
+
 } // namespace
 
 std::string rest_of_line(std::istringstream& in)
@@ -138,6 +167,8 @@ std::optional<std::string> run_screen_check(const KioskApp& app, const ui::Frame
         return text_height(app, frame, args);
     if (command == "expect_font_has")
         return font_has(app, args);
+    if (command == "expect_above")
+        return above(frame, rest_of_line(args));
     if (command == "expect_speaks")
         return check_screen_speaks(app, frame);
     return std::nullopt;

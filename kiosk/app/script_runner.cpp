@@ -651,6 +651,8 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         const DisplayMode& mode = app.state().session.display;
         ui::LayoutRules rules{static_cast<float>(app.width()), static_cast<float>(app.height()),
                               app.metrics().target_px(mode), app.metrics().gap_px()};
+        rules.min_code_px = app.metrics().mm(ScreenMetrics::min_code_mm);
+        rules.px_per_mm = app.metrics().px_per_mm;
         if (!app.metrics().landscape) {
             // Portrait: required targets within the panel's reach band.
             rules.reach_top_px = app.metrics().reach_top_px;

@@ -40,6 +40,9 @@ struct ScreenMetrics {
     static constexpr float min_target_mm = 15.0f;          // normal mode
     static constexpr float min_target_elderly_mm = 20.0f;  // large-text mode
     static constexpr float min_gap_mm = 3.0f;              // between targets
+    // A QR code's modules (without the quiet zone): a phone's camera reads
+    // one this wide from arm's length at the kiosk.
+    static constexpr float min_code_mm = 35.0f;
 
     // `window_*_px` is the drawable size; the panel's mm size is given portrait.
     // `lower_edge_mm`: how high the panel's lower edge is above the floor.

@@ -326,11 +326,17 @@ void draw_dialogs(const ChromeView& chrome, Requests& requests)
         ui::text(chrome.pin.title, ui::TextRole::Title, ui::Align::Center);
         ui::text(chrome.pin.dots.empty() ? std::string(" ") : chrome.pin.dots, ui::TextRole::Title, ui::Align::Center);
         ui::text(chrome.pin.message, ui::TextRole::Body, ui::Align::Center);
+        const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
         if (!chrome.pin.locked) {
-            if (char key = ui::numeric_keypad("admin.pin.key", chrome.pin.erase_label, width))
+            // The keys share the dialog's height with the words and 取消/确定
+            // (in 长者模式 landscape 7 8 9 were cut and 0 and 确定 hidden).
+            const ImGuiStyle& style = ImGui::GetStyle();
+            const float used = ImGui::GetCursorPosY() - style.WindowPadding.y + style.ItemSpacing.y +
+                               ui::button_size(chrome.pin.ok_label, half).y + 2 * style.WindowPadding.y;
+            if (char key = ui::numeric_keypad("admin.pin.key", chrome.pin.erase_label, width, {}, true,
+                                              ui::dialog_max_height() - used))
                 requests.push(RequestPinKey{key});
         }
-        const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
         if (ui::button("admin.pin.cancel", chrome.pin.cancel_label, ImVec2(half, 0)))
             requests.push(RequestPinCancel{});
         if (!chrome.pin.locked) {

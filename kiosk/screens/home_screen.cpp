@@ -149,6 +149,13 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     // The grid's room: under the question, and (portrait) within reach.
     const float top = ImGui::GetCursorScreenPos().y + banner_short_h + banner_gap;
     const float bottom = ImGui::GetCursorScreenPos().y + ImGui::GetContentRegionAvail().y;
+    // The question over the tiles; left out where the tiles need its room
+    // (landscape at 2x under the urgent banner: the 长者模式 switch lay
+    // below the fold).
+    bool ask_question = true;
+    auto question_h = [&] {
+        return ask_question ? ui::text_height(view.prompt, ui::TextRole::Title, width) + 2 * spacing.y + gap : 0.0f;
+    };
 
     // Two big tiles a row in portrait, three in landscape: fewer where the
     // labels wrap so much (2x text, English) that the grid would not fit
@@ -185,8 +192,7 @@ void draw_home_screen(const HomeView& view, Requests& requests)
         }
         const std::size_t cell_count = cells.size() + (switch_in_grid ? 1 : 0);
         const float room =
-            ImMin(bottom - top - ui::text_height(view.prompt, ui::TextRole::Title, width) - 2 * spacing.y - gap,
-                  bottom - ImMax(top, ImCeil(ctx.metrics.reach_top_px) + 1)) -
+            ImMin(bottom - top - question_h(), bottom - ImMax(top, ImCeil(ctx.metrics.reach_top_px) + 1)) -
             plan.urgent_h - switch_room;
         plan.room = room;
         auto grid_for = [&](int columns) {
@@ -223,6 +229,10 @@ void draw_home_screen(const HomeView& view, Requests& requests)
         if (cells_only.grid.height - cells_only.room < plan.grid.height - plan.room)
             plan = std::move(cells_only);
     }
+    if (ctx.metrics.landscape && plan.grid.height > plan.room) {
+        ask_question = false;
+        plan = plan_for(plan.urgent_in_grid);
+    }
     urgent_in_grid = plan.urgent_in_grid;
     const std::vector<HomeCell>& cells = plan.cells;
     const float urgent_h = plan.urgent_h;
@@ -231,8 +241,7 @@ void draw_home_screen(const HomeView& view, Requests& requests)
     const float tile_w = grid.tile_w, tile_h = grid.tile_h, tiles_h = grid.height;
     // The question and its tiles sit at the bottom, within reach; the urgent
     // banner stays on top.
-    const float block_h = urgent_h + ui::text_height(view.prompt, ui::TextRole::Title, width) + spacing.y + gap +
-                          spacing.y + tiles_h + switch_room;
+    const float block_h = urgent_h + question_h() + tiles_h + switch_room;
     if (!view.banner_title.empty()) {
         const float above = bottom - block_h - ImGui::GetCursorScreenPos().y;
         draw_urgent_banner(view, width, banner_height(view, width, true) + banner_gap <= above, requests);
@@ -248,8 +257,10 @@ void draw_home_screen(const HomeView& view, Requests& requests)
         if (!view.urgent.empty())
             ImGui::Dummy(ImVec2(1, gap));
     }
-    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
-    ImGui::Dummy(ImVec2(1, gap));
+    if (ask_question) {
+        ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
+        ImGui::Dummy(ImVec2(1, gap));
+    }
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i % columns != 0)
             ImGui::SameLine();

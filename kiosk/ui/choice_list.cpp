@@ -64,6 +64,16 @@ std::vector<ImVec2> arrange(const std::vector<std::string>& labels, const Choice
 
 } // namespace
 
+std::size_t& paged_list_page(const std::string& id, const std::string& signature)
+{
+    PageMemo& memo = pages()[id];
+    if (memo.choices != signature) {
+        memo.choices = signature;
+        memo.page = 0;
+    }
+    return memo.page;
+}
+
 std::string more_label(std::size_t page, std::size_t count)
 {
     const std::string& pattern = context().more_label;

@@ -35,6 +35,11 @@ inline constexpr std::size_t elderly_choices_at_once = 4;
 // The 更多 button's words: "更多（第 {page}/{pages} 页）", page counted from 0.
 std::string more_label(std::size_t page, std::size_t count);
 
+// The page in view of a list paged by its screen (surveys, each with its
+// words between the buttons), kept as choice_list keeps its own: a list
+// whose `signature` (what it holds) changes starts again at page 0.
+std::size_t& paged_list_page(const std::string& id, const std::string& signature);
+
 // How tall the list (the page in view) draws in `width` when not at_bottom
 // (at the bottom it fits itself to the room within reach).
 float choice_list_height(const char* id, const std::vector<Choice>& choices, const ChoiceListLayout& layout, float width);

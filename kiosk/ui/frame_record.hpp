@@ -27,6 +27,9 @@ struct DrawnTarget {
     // scrolls it to the finger, so it alone may lie below the fold. A button
     // on a PAGE that scrolls (Pay, Submit, a dialog's close) is not a row.
     bool list_row = false;
+    // A QR code: the side of its modules in px, without the quiet zone (what
+    // a phone's camera must resolve); 0 for a control.
+    float code_px = 0;
 };
 
 // A top-level window on screen (the kiosk frame, a dialog, a popup).

@@ -76,6 +76,17 @@ std::string describe(const char* what, const std::string& name, const ImVec4& r)
     return std::string(what) + " '" + name + "'" + buffer;
 }
 
+// "41 mm" on a panel of known size, else "164 px".
+std::string size_words(float px, const LayoutRules& rules)
+{
+    char buffer[32];
+    if (rules.px_per_mm > 0)
+        std::snprintf(buffer, sizeof buffer, "%.0f mm", px / rules.px_per_mm);
+    else
+        std::snprintf(buffer, sizeof buffer, "%.0f px", px);
+    return buffer;
+}
+
 } // namespace
 
 std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRules& rules)
@@ -97,6 +108,16 @@ std::vector<std::string> check_layout(const FrameRecord& frame, const LayoutRule
         // that scrolls.
         if (t.required && (!t.list_row || t.keep_whole) && !whole && t.layer == top_layer)
             problems.push_back(describe("required target not fully visible without scrolling", t.id, t.rect));
+        // A code is scanned, not touched: no reach rule, but big enough for a
+        // phone and whole on screen, as a person cannot scroll while scanning.
+        if (t.code_px > 0 && t.layer == top_layer && rules.min_code_px > 0) {
+            if (!whole && !t.list_row)
+                problems.push_back(describe("QR code not fully visible without scrolling", t.id, t.rect));
+            if (t.code_px + tolerance < rules.min_code_px)
+                problems.push_back(describe(("QR code too small (" + size_words(t.code_px, rules) + ", less than " +
+                                             size_words(rules.min_code_px, rules) + "):").c_str(),
+                                            t.id, t.rect));
+        }
         if (seen.empty())
             continue;  // scrolled out of view
         // In an area that cannot scroll, a target cut at the area's edge is

@@ -16,6 +16,10 @@ struct LayoutRules {
     // Where a required target must lie on screen (portrait): between these
     // two heights in px from the top; 0 and 0: not checked.
     float reach_top_px = 0, reach_bottom_px = 0;
+    // A QR code's modules at least this wide (a phone's camera at arm's
+    // length), and the code whole without scrolling; 0: sizes not checked.
+    float min_code_px = 0;
+    float px_per_mm = 0;  // for the messages (mm); 0: px
 };
 
 // Empty when the frame obeys every rule; otherwise one line per problem.

@@ -37,13 +37,16 @@ const qrcodegen::QrCode* cached_code(const std::string& text)
 // The code is noted like a control (scanned, not touched: never "required",
 // so no reach rule), so the layout check and the scripts see whether it is
 // whole on screen: at 2x in landscape it once sat wholly below the fold.
-void note_code(const char* id, const ImRect& bb)
+// `code_px`: the side of the modules, what the layout check holds against
+// the smallest code a phone reads from arm's length.
+void note_code(const char* id, const ImRect& bb, float code_px)
 {
     FrameRecord& record = frame_record();
     record.targets.push_back({id, std::string(), ImVec4(bb.Min.x, bb.Min.y, bb.Max.x, bb.Max.y), current_clip_rect(),
                               record.layer, record.scroll_depth > 0, false,
                               record.scroll_depth > 0 && record.scroll_overflows,
-                              ImGui::GetCurrentWindow()->RootWindow->Name, false, record.in_overflowing_list()});
+                              ImGui::GetCurrentWindow()->RootWindow->Name, false, record.in_overflowing_list(),
+                              code_px});
 }
 
 // A white square the size of the code, saying why there is no code.
@@ -60,11 +63,16 @@ void draw_unavailable(const char* id, float side, std::string_view unavailable_t
     text(unavailable_text, TextRole::Body, Align::Center, side - 2 * pad, IM_COL32(0, 0, 0, 255));
     ImGui::SetCursorScreenPos(origin);
     ImGui::ItemSize(ImVec2(side, side));
-    note_code(id, bb);
+    note_code(id, bb, side);
     ImGui::ItemAdd(bb, ImGui::GetID(id));
 }
 
 } // namespace
+
+bool qr_encodable(const std::string& text)
+{
+    return cached_code(text) != nullptr;
+}
 
 bool qr_code(const char* id, const std::string& text, float size_px, std::string_view unavailable_text)
 {
@@ -82,9 +90,10 @@ bool qr_code(const char* id, const std::string& text, float size_px, std::string
     const ImVec2 origin = window->DC.CursorPos;
     ImGui::ItemSize(ImVec2(side, side));
     const ImRect bb(origin, ImVec2(origin.x + side, origin.y + side));
+    // Noted also when scrolled out of view: the layout check wants it whole.
+    note_code(id, bb, module_px * static_cast<float>(code->getSize()));
     if (!ImGui::ItemAdd(bb, ImGui::GetID(id)))
         return true;
-    note_code(id, bb);
     ImDrawList* list = window->DrawList;
     list->AddRectFilled(bb.Min, bb.Max, IM_COL32(255, 255, 255, 255));
     for (int y = 0; y < code->getSize(); ++y) {

@@ -14,4 +14,8 @@ namespace kiosk::ui {
 // same size holding `unavailable_text` instead, and returns false.
 bool qr_code(const char* id, const std::string& text, float size_px, std::string_view unavailable_text);
 
+// Whether `text` fits in a QR code (what qr_code() would draw), for a screen
+// that lays out the words beside the code before drawing it.
+bool qr_encodable(const std::string& text);
+
 } // namespace kiosk::ui

@@ -215,3 +215,28 @@ TEST_CASE("a required button on a PAGE that scrolls must be whole on screen; onl
     frame.targets = {history};
     CHECK(check_layout(frame, rules).empty());
 }
+
+TEST_CASE("a QR code smaller than a phone reads, or not whole without scrolling, is reported")
+{
+    LayoutRules with_codes = rules;
+    with_codes.px_per_mm = 4;
+    with_codes.min_code_px = 140;  // 35 mm
+    DrawnTarget big = target("big", 10, 10, 200, 200);
+    big.code_px = 160;  // 40 mm of modules inside its quiet zone
+    DrawnTarget small = target("small", 300, 10, 170, 170);
+    small.code_px = 136;  // 34 mm
+    DrawnTarget below = target("below", 600, 1600, 200, 200);
+    below.code_px = 160;
+    below.in_scroll_area = below.scrollable = true;
+    below.clip = ImVec4(0, 0, 1080, 1700);  // half of it under the fold
+    FrameRecord frame;
+    frame.targets = {big, small, below};
+    const auto problems = check_layout(frame, with_codes);
+    CHECK(mentions(problems, "QR code too small (34 mm, less than 35 mm): 'small'"));
+    CHECK(mentions(problems, "QR code not fully visible without scrolling 'below'"));
+    CHECK_FALSE(mentions(problems, "'big'"));
+    // Scrolled wholly out of view, it is still reported; and not without the rule.
+    frame.targets[2].clip = ImVec4(0, 0, 1080, 1500);
+    CHECK(mentions(check_layout(frame, with_codes), "QR code not fully visible without scrolling 'below'"));
+    CHECK_FALSE(mentions(check_layout(frame, rules), "QR code"));
+}

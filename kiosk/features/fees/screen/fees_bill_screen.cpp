@@ -322,27 +322,30 @@ void draw_receipt_words(const FeesView& view, float width)
         ui::text(item, ui::TextRole::Body, ui::Align::Center, width);
 }
 
-float receipt_code_side(const FeesView& view)
+// At least 60 mm: whole pixels per module leave a code of ~35 mm modules a
+// phone reads at arm's length (45 mm left 34 mm); more where the room allows.
+float receipt_code_side(const FeesView& view, float room = 0)
 {
-    return view.receipt_qr.empty() ? 0.0f : ui::context().metrics.mm(45);
+    const ui::Context& ctx = ui::context();
+    return view.receipt_qr.empty() ? 0.0f : ImFloor(ImClamp(room, ctx.metrics.mm(60), ctx.metrics.mm(90)));
 }
 
 // The office's receipt page of this order, to keep on the phone; then the
 // way back to the bill, whole at the bottom.
-float receipt_code_and_restart_height(const FeesView& view, float width)
+// Its label and the button, without the code.
+float receipt_code_and_restart_words(const FeesView& view, float width)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     float h = ui::button_size(view.restart_label, ImMin(width, action_width()), ui::TextRole::Title).y;
     if (!view.receipt_qr.empty())
-        h += ui::text_height(view.receipt_qr_label, ui::TextRole::Body, width) + receipt_code_side(view) + 2 * spacing;
+        h += ui::text_height(view.receipt_qr_label, ui::TextRole::Body, width) + 2 * spacing;
     return h;
 }
 
-void draw_receipt_code_and_restart(const FeesView& view, Requests& requests, float width)
+void draw_receipt_code_and_restart(const FeesView& view, Requests& requests, float width, float side)
 {
     const float w = ImMin(width, action_width());
     if (!view.receipt_qr.empty()) {
-        const float side = receipt_code_side(view);
         ui::text(view.receipt_qr_label, ui::TextRole::Body, ui::Align::Center, width);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - side) * 0.5f));
         ui::qr_code("fees.receipt_qr", view.receipt_qr, side, view.receipt_qr_label);
@@ -362,13 +365,14 @@ void draw_receipt(const FeesView& view, Requests& requests)
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     const float min_words = ctx.metrics.mm(40);
     if (!ctx.metrics.landscape) {
-        const float block = receipt_code_and_restart_height(view, width);
+        const float side = receipt_code_side(view);
+        const float block = receipt_code_and_restart_words(view, width) + side;
         ui::begin_scroll_area("receipt words",
                               ImVec2(width, ImMax(min_words, ImGui::GetContentRegionAvail().y - block - spacing)),
                               ui::ScrollKind::Page);
         draw_receipt_words(view, width);
         ui::end_scroll_area();
-        draw_receipt_code_and_restart(view, requests, width);
+        draw_receipt_code_and_restart(view, requests, width, side);
         return;
     }
     const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
@@ -379,8 +383,83 @@ void draw_receipt(const FeesView& view, Requests& requests)
     ImGui::SameLine();
     ImGui::BeginChild("receipt side", ImVec2(column, height), false,
                       ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    ui::align_bottom(receipt_code_and_restart_height(view, column));
-    draw_receipt_code_and_restart(view, requests, column);
+    const float words = receipt_code_and_restart_words(view, column);
+    const float side = ImMin(column, receipt_code_side(view, height - words - spacing));
+    ui::align_bottom(words + side);
+    draw_receipt_code_and_restart(view, requests, column, side);
+    ImGui::EndChild();
+}
+
+// What is paid and until when, first: a person checks both before scanning.
+void draw_paying_words(const FeesView& view, float width)
+{
+    ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, width);
+    ui::text(view.amount_label, ui::TextRole::Body, ui::Align::Center, width);
+    ui::text(view.amount, ui::TextRole::Amount, ui::Align::Center, width);
+    if (!view.expires_line.empty())
+        ui::text(view.expires_line, ui::TextRole::Title, ui::Align::Center, width);
+    draw_fees_message(view);
+    ui::text(view.busy_text, ui::TextRole::Muted, ui::Align::Center, width);
+}
+
+// The address to open by hand, when the payload is one; without a code (an
+// address too long to encode) the square itself says to open it.
+float paying_address_height(const FeesView& view, float width)
+{
+    if (view.open_address.empty())
+        return 0;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float line = ui::text_height("/", ui::TextRole::Body, width) + spacing;
+    const bool one_line = ui::text_height(view.open_address, ui::TextRole::Body, width) <= line - spacing;
+    return line * (one_line ? 2 : 3);
+}
+
+void draw_paying_address(const FeesView& view, float width)
+{
+    if (view.open_address.empty())
+        return;
+    if (ui::qr_encodable(view.qr_payload))
+        ui::text(view.url_label, ui::TextRole::Body, ui::Align::Center, width);
+    draw_url(view.open_address, width);
+}
+
+// As big as the room allows (phones scan from arm's length), never wider
+// than the column nor above 130 mm.
+void draw_paying_code(const FeesView& view, float width, float room)
+{
+    const float side = ImFloor(ImMin(ImMin(width, ui::context().metrics.mm(130)), room));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - side) * 0.5f));
+    ui::qr_code("fees.qr", view.qr_payload, side, view.url_label);
+}
+
+// The words, the code, the address under it: one column in portrait; in
+// landscape, with little height (at 2x the code was 41 mm and the expiry
+// below the fold), the words on the left, the code as tall as the screen
+// allows and the address on the right.
+void draw_paying(const FeesView& view, float width)
+{
+    const ui::Context& ctx = ui::context();
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    if (!ctx.metrics.landscape) {
+        draw_paying_words(view, width);
+        const float room = ImGui::GetContentRegionAvail().y - paying_address_height(view, width) - spacing;
+        draw_paying_code(view, width, ImMax(ctx.metrics.mm(60), room));
+        draw_paying_address(view, width);
+        return;
+    }
+    const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
+    const float height = ImMax(ctx.metrics.mm(50), ImGui::GetContentRegionAvail().y);
+    ui::begin_scroll_area("paying words", ImVec2(column, height), ui::ScrollKind::Page);
+    draw_paying_words(view, column);
+    ui::end_scroll_area();
+    ImGui::SameLine();
+    ImGui::BeginChild("paying code", ImVec2(column, height), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const float address_h = paying_address_height(view, column);
+    const float side = ImMax(ctx.metrics.mm(60), ImMin(column, height - address_h - spacing));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ImMax(0.0f, (height - side - address_h - spacing) * 0.5f));
+    draw_paying_code(view, column, side);
+    draw_paying_address(view, column);
     ImGui::EndChild();
 }
 
@@ -392,40 +471,19 @@ void draw_fees_order(const FeesView& view, Requests& requests)
         draw_receipt(view, requests);
         return;
     }
-    const ui::Context& ctx = ui::context();
-    const float width = ImGui::GetContentRegionAvail().x;
+    if (view.step == FeesStep::Paying) {
+        draw_paying(view, ImGui::GetContentRegionAvail().x);
+        return;
+    }
+    // Expired: what it was for, and the way back to the bill.
     ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
     ui::text(view.amount_label, ui::TextRole::Body, ui::Align::Center);
     ui::text(view.amount, ui::TextRole::Amount, ui::Align::Center);
-    switch (view.step) {
-    case FeesStep::Paying: {
-        draw_fees_message(view);
-        // Big, as phones scan from arm's length, but whole on a landscape
-        // screen with room for the address line under it.
-        const float line = ui::text_height("A", ui::TextRole::Body, width);
-        const float room = ImGui::GetContentRegionAvail().y - 2 * line;
-        const float side = ImMin(ImMin(width, ctx.metrics.mm(130)), ImMax(ctx.metrics.mm(60), room));
-        centered_button_row_start(side);
-        // No code (an address too long to encode): the square says to open
-        // the address below instead.
-        if (ui::qr_code("fees.qr", view.qr_payload, side, view.url_label) && !view.open_address.empty())
-            ui::text(view.url_label, ui::TextRole::Body, ui::Align::Center);
-        if (!view.open_address.empty())
-            draw_url(view.open_address, width);
-        if (!view.expires_line.empty())
-            ui::text(view.expires_line, ui::TextRole::Body, ui::Align::Center);
-        ui::text(view.busy_text, ui::TextRole::Muted, ui::Align::Center);
-        break;
-    }
-    default: {
-        gap(3);
-        const float w = action_width();
-        centered_button_row_start(w);
-        if (ui::button("fees.restart", view.restart_label, ImVec2(w, 0), ui::ButtonKind::Primary, ui::TextRole::Title))
-            ask(requests, RequestRestart{});
-        break;
-    }
-    }
+    gap(3);
+    const float w = action_width();
+    centered_button_row_start(w);
+    if (ui::button("fees.restart", view.restart_label, ImVec2(w, 0), ui::ButtonKind::Primary, ui::TextRole::Title))
+        ask(requests, RequestRestart{});
 }
 
 // 长者模式, before the QR code: the unit, what is paid, the total in

@@ -13,27 +13,123 @@
 #include <string>
 
 namespace kiosk::repairs {
+namespace {
+
+void draw_filed_words(const FiledView& f, float width)
+{
+    const ui::Context& ctx = ui::context();
+    ui::text(f.what, ui::TextRole::Title, ui::Align::Center, width);
+    ui::text(f.number_line, ui::TextRole::Body, ui::Align::Center, width);
+    ui::text(f.code_line, ui::TextRole::Title, ui::Align::Center, width);
+    ui::text(f.code_spoken, ui::TextRole::Muted, ui::Align::Center, width, ctx.colors().muted_text);
+}
+
+// The status page's code: 60 mm leaves ~35 mm of modules after rounding to
+// whole pixels a module, what a phone reads at arm's length (45 mm did not).
+float filed_code_side(float width)
+{
+    return ImMin(width, ui::context().metrics.mm(60));
+}
+
+void draw_filed_code(const RepairsView& view, std::size_t i, float width)
+{
+    const ui::Context& ctx = ui::context();
+    const float side = filed_code_side(width);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - side) * 0.5f);
+    ui::qr_code(("repairs.qr." + std::to_string(i)).c_str(), view.filed[i].qr_payload, side, view.scan_label);
+    ui::text(view.scan_label, ui::TextRole::Muted, ui::Align::Center, width, ctx.colors().muted_text);
+}
+
+void draw_follow_button(const RepairsView& view, Requests& requests, std::size_t i, float width)
+{
+    const ui::RequiredTargets required;
+    const std::string label = ui::with_icon("search", view.follow_label);
+    if (ui::button(("repairs.follow." + std::to_string(i)).c_str(), label, ImVec2(width, wide_button_height(label)),
+                   ui::ButtonKind::Secondary, ui::TextRole::Title))
+        ask(requests, RequestTrackFiled{i});
+}
+
+} // namespace
+
+// One ticket in landscape: what was filed and its follow-up code above
+// 查看进度 on the left (scrolling if they must), the status page's code as
+// large as the height allows on the right, with the delivery state under it.
+void draw_one_filed_side_by_side(const RepairsView& view, Requests& requests, float width)
+{
+    const ui::Context& ctx = ui::context();
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
+    const float column = ImFloor((width - spacing.x) * 0.5f);
+    const float height = ImMax(ctx.metrics.mm(60), ImGui::GetContentRegionAvail().y);
+    const std::string follow = ui::with_icon("search", view.follow_label);
+    const float button_h = wide_button_height(follow);
+    ImGui::BeginChild("repairs.done.left", ImVec2(column, height), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    ui::begin_scroll_area("repairs.done.words", ImVec2(column, ImMax(ctx.target(), height - button_h - spacing.y)),
+                          ui::ScrollKind::Page);
+    const FiledView& f = view.filed[0];
+    ui::text(f.what, ui::TextRole::Title, ui::Align::Center, column);
+    ui::text(f.code_line, ui::TextRole::Title, ui::Align::Center, column);
+    ui::text(f.code_spoken, ui::TextRole::Muted, ui::Align::Center, column, ctx.colors().muted_text);
+    ui::text(f.number_line, ui::TextRole::Body, ui::Align::Center, column);
+    ui::end_scroll_area();
+    ui::align_bottom(button_h);
+    draw_follow_button(view, requests, 0, column);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("repairs.done.code", ImVec2(column, height), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const float words_h = ui::text_height(view.scan_label, ui::TextRole::Muted, column) +
+                          ui::text_height(view.saved_note, ui::TextRole::Body, column) + 2 * spacing.y;
+    const float side = ImMax(ctx.metrics.mm(60), ImMin(column, height - words_h));
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (column - side) * 0.5f));
+    ui::qr_code("repairs.qr.0", f.qr_payload, side, view.scan_label);
+    ui::text(view.scan_label, ui::TextRole::Muted, ui::Align::Center, column, ctx.colors().muted_text);
+    ui::text(view.saved_note, ui::TextRole::Body, ui::Align::Center, column);
+    ImGui::EndChild();
+}
+
+// Portrait: each ticket's words, its code, 查看进度 under them. Landscape
+// has little height (at 2x 查看进度 lay below the fold): one ticket's words
+// and button beside its code; several, a list of such rows.
 void draw_done(const RepairsView& view, Requests& requests)
 {
     const ui::Context& ctx = ui::context();
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     const float width = ImGui::GetContentRegionAvail().x;
-    ui::text(view.saved_note, ui::TextRole::Body, ui::Align::Center, width);
-    for (std::size_t i = 0; i < view.filed.size(); ++i) {
-        const FiledView& f = view.filed[i];
-        ImGui::Dummy(ImVec2(1, ctx.metrics.mm(3)));
-        ui::text(f.what, ui::TextRole::Title, ui::Align::Center, width);
-        ui::text(f.number_line, ui::TextRole::Body, ui::Align::Center, width);
-        ui::text(f.code_line, ui::TextRole::Title, ui::Align::Center, width);
-        ui::text(f.code_spoken, ui::TextRole::Muted, ui::Align::Center, width, ctx.colors().muted_text);
-        const float qr = ImMin(width, ctx.metrics.mm(45));
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - qr) * 0.5f);
-        ui::qr_code(("repairs.qr." + std::to_string(i)).c_str(), f.qr_payload, qr, view.scan_label);
-        ui::text(view.scan_label, ui::TextRole::Muted, ui::Align::Center, width, ctx.colors().muted_text);
-        const ui::RequiredTargets required;
-        if (wide_button(("repairs.follow." + std::to_string(i)).c_str(), ui::with_icon("search", view.follow_label),
-                        ui::ButtonKind::Secondary))
-            ask(requests, RequestTrackFiled{i});
+    if (ctx.metrics.landscape && view.filed.size() == 1) {
+        draw_one_filed_side_by_side(view, requests, width);
+        return;
     }
+    ui::text(view.saved_note, ui::TextRole::Body, ui::Align::Center, width);
+    if (!ctx.metrics.landscape) {
+        for (std::size_t i = 0; i < view.filed.size(); ++i) {
+            ImGui::Dummy(ImVec2(1, ctx.metrics.mm(3)));
+            draw_filed_words(view.filed[i], width);
+            draw_filed_code(view, i, width);
+            draw_follow_button(view, requests, i, width);
+        }
+        return;
+    }
+    ui::begin_scroll_area("repairs.done.list", ImVec2(width, ImMax(ctx.target(), ImGui::GetContentRegionAvail().y)),
+                          ui::ScrollKind::List);
+    for (std::size_t i = 0; i < view.filed.size(); ++i) {
+        ImGui::Dummy(ImVec2(1, ctx.metrics.mm(3)));
+        const float column = ImFloor((width - spacing.x) * 0.5f);
+        const ImVec2 top = ImGui::GetCursorScreenPos();
+        ImGui::BeginGroup();
+        draw_filed_words(view.filed[i], column);
+        draw_follow_button(view, requests, i, column);
+        ImGui::EndGroup();
+        const float left_bottom = ImGui::GetItemRectMax().y;
+        ImGui::SetCursorScreenPos(ImVec2(top.x + column + spacing.x, top.y));
+        ImGui::BeginGroup();
+        draw_filed_code(view, i, column);
+        ImGui::EndGroup();
+        const float right_bottom = ImGui::GetItemRectMax().y;
+        ImGui::SetCursorScreenPos(ImVec2(top.x, ImMax(left_bottom, right_bottom) + spacing.y));
+        ImGui::Dummy(ImVec2(1, 0));
+    }
+    ui::end_scroll_area();
 }
 
 namespace {
@@ -163,9 +259,16 @@ bool asks_something(const RepairsView& view)
 
 // The ticket's words: number, status, worker, charge, what was just done,
 // the timeline; 刷新 with the status when `with_refresh`.
-void draw_ticket_words(const RepairsView& view, Requests& requests, float width, bool with_refresh)
+void draw_after_line(const RepairsView& view, float width)
 {
-    const ui::Context& ctx = ui::context();
+    if (!view.after_line.empty())
+        ui::text(view.after_line, ui::TextRole::Title, ui::Align::Center, width, ui::context().colors().good);
+}
+
+// `with_after_line` false: the caller shows what the person just did itself.
+void draw_ticket_words(const RepairsView& view, Requests& requests, float width, bool with_refresh,
+                       bool with_after_line = true)
+{
     ui::text(view.ticket_title, ui::TextRole::Title, ui::Align::Left, width);
     ui::text(view.status_line, ui::TextRole::Title, ui::Align::Left, width);
     if (!view.worker_line.empty())
@@ -173,8 +276,8 @@ void draw_ticket_words(const RepairsView& view, Requests& requests, float width,
     if (!view.charge_line.empty())
         ui::text(view.charge_line, ui::TextRole::Body, ui::Align::Left, width);
     // What the person just did, right under the status, where it is seen.
-    if (!view.after_line.empty())
-        ui::text(view.after_line, ui::TextRole::Title, ui::Align::Center, width, ctx.colors().good);
+    if (with_after_line)
+        draw_after_line(view, width);
     // Reading the office's news again sits with the status, where it is
     // seen whatever the timeline's length, unless it is with the actions.
     if (with_refresh &&
@@ -230,7 +333,27 @@ void draw_ticket(const RepairsView& view, Requests& requests)
     const ui::Context& ctx = ui::context();
     const float width = ImGui::GetContentRegionAvail().x;
     if (!asks_something(view)) {
-        draw_ticket_words(view, requests, width, true);
+        if (!ctx.metrics.landscape) {
+            draw_ticket_words(view, requests, width, true);
+            return;
+        }
+        // Landscape has little height: 刷新 whole at the bottom, the words
+        // and timeline scroll above it (in 长者模式 it lay below the fold).
+        // What the person just did stays in view above it.
+        const std::string refresh_label = ui::with_icon("refresh", view.refresh_label);
+        const float spacing_y = ImGui::GetStyle().ItemSpacing.y;
+        float pinned = wide_button_height(refresh_label) + spacing_y;
+        if (!view.after_line.empty())
+            pinned += ui::text_height(view.after_line, ui::TextRole::Title, width) + spacing_y;
+        ui::begin_scroll_area("repairs.ticket.words",
+                              ImVec2(width, ImMax(ctx.metrics.mm(30), ImGui::GetContentRegionAvail().y - pinned)),
+                              ui::ScrollKind::Page);
+        draw_ticket_words(view, requests, width, false, false);
+        ui::end_scroll_area();
+        draw_after_line(view, width);
+        const ui::RequiredTargets required;
+        if (wide_button("repairs.refresh", refresh_label, ui::ButtonKind::Secondary))
+            ask(requests, RequestRefresh{});
         return;
     }
     // 长者模式: at most four choices. Nothing changes on the office's side
@@ -238,7 +361,7 @@ void draw_ticket(const RepairsView& view, Requests& requests)
     const bool refresh = !ctx.mode.elderly;
     // Asked to 验收 or rate: the actions stay whole at the bottom, within
     // reach, and the words scroll above them when they need more room (2x
-    // text); landscape puts them side by side, 刷新 with the words, where
+    // text); landscape puts them side by side, 刷新 under the words, where
     // the actions' column has no room for it at 2x.
     const float spacing_y = ImGui::GetStyle().ItemSpacing.y;
     const float avail = ImGui::GetContentRegionAvail().y;
@@ -246,9 +369,19 @@ void draw_ticket(const RepairsView& view, Requests& requests)
     if (ctx.metrics.landscape) {
         const float column = ImFloor((width - ImGui::GetStyle().ItemSpacing.x) * 0.5f);
         const float height = ImMax(min_words, avail - spacing_y);
-        ui::begin_scroll_area("repairs.ticket.words", ImVec2(column, height), ui::ScrollKind::Page);
-        draw_ticket_words(view, requests, column, refresh);
+        // 刷新 whole under the words, which scroll above it (at 2x it lay
+        // below the fold at the end of the status lines).
+        const std::string refresh_label = ui::with_icon("refresh", view.refresh_label);
+        const float refresh_h = refresh ? wide_button_height(refresh_label) + spacing_y : 0.0f;
+        ImGui::BeginChild("repairs.ticket.left", ImVec2(column, height), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ui::begin_scroll_area("repairs.ticket.words", ImVec2(column, ImMax(min_words, height - refresh_h)),
+                              ui::ScrollKind::Page);
+        draw_ticket_words(view, requests, column, false);
         ui::end_scroll_area();
+        if (refresh && wide_button("repairs.refresh", refresh_label, ui::ButtonKind::Secondary))
+            ask(requests, RequestRefresh{});
+        ImGui::EndChild();
         ImGui::SameLine();
         ImGui::BeginChild("repairs.ticket.actions", ImVec2(column, height), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);

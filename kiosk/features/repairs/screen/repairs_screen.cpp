@@ -98,24 +98,49 @@ void draw_line(const LineView& line, ui::TextRole value_role)
 
 namespace {
 
+// Emergency first (red, no form, no verification), then where, then 查询进度,
+// full width at the bottom. Landscape has little height (at 2x 查询进度 lay
+// below the fold under four full-width rows): the question and the emergency
+// button on the left, the places and 查询进度 on the right.
 void draw_start(const RepairsView& view, Requests& requests)
 {
-    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const ImVec2 spacing = ImGui::GetStyle().ItemSpacing;
     const std::string emergency = ui::with_icon("warning", view.emergency_label);
     const std::string track = ui::with_icon("search", view.track_label);
-    float total = wide_button_height(emergency) + wide_button_height(track) + 2 * spacing;
-    for (const ChoiceView& c : view.choices)
-        total += wide_button_height(ui::with_icon(c.icon, c.label)) + spacing;
-    ui::align_bottom(total);
+    const bool side_by_side = ui::context().metrics.landscape;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float column = side_by_side ? ImFloor((width - spacing.x) * 0.5f) : width;
+    const float height = ImGui::GetContentRegionAvail().y;
+    const auto places_and_track = [&] {
+        float h = wide_button_height(track) + spacing.y;
+        for (const ChoiceView& c : view.choices)
+            h += wide_button_height(ui::with_icon(c.icon, c.label)) + spacing.y;
+        return h;
+    };
+    if (side_by_side) {
+        ImGui::BeginChild("repairs.start.left", ImVec2(column, height), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center, column);
+    }
     const ui::RequiredTargets required;
-    // Emergency first: red, no form, no verification.
+    if (!side_by_side)
+        ui::align_bottom(wide_button_height(emergency) + spacing.y + places_and_track());
     if (wide_button("repairs.emergency", emergency, ui::ButtonKind::Danger))
         ask(requests, RequestEmergencyMenu{});
+    if (side_by_side) {
+        ImGui::EndChild();
+        ImGui::SameLine();
+        ImGui::BeginChild("repairs.start.right", ImVec2(column, height), false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        ui::align_bottom(places_and_track() - spacing.y);
+    }
     for (const ChoiceView& c : view.choices)
         if (wide_button(c.id.c_str(), ui::with_icon(c.icon, c.label), ui::ButtonKind::Primary))
             ask(requests, RequestWhere{c.value == "own_unit"});
     if (wide_button("repairs.track", track, ui::ButtonKind::Secondary))
         ask(requests, RequestTrack{});
+    if (side_by_side)
+        ImGui::EndChild();
 }
 
 void draw_readback(const RepairsView& view, Requests& requests)
@@ -192,10 +217,11 @@ void draw_screen(const RepairsView& view, Requests& requests)
     const ui::Context& ctx = ui::context();
     ImGui::Dummy(ImVec2(1, ctx.metrics.mm(2)));
     // The picker, the keypad and the read-back say their own question; so
-    // does the code's keypad in landscape, beside its keys.
+    // do the code's keypad and the first choice in landscape, beside their keys.
     const bool code_side_by_side = view.step == RepairsStep::CodeEntry && ctx.metrics.landscape && !view.busy;
+    const bool start_side_by_side = view.step == RepairsStep::Start && ctx.metrics.landscape && !view.busy;
     if (view.step != RepairsStep::Emergency && view.step != RepairsStep::Unit && view.step != RepairsStep::Digits &&
-        view.step != RepairsStep::ConfirmVerdict && !code_side_by_side)
+        view.step != RepairsStep::ConfirmVerdict && !code_side_by_side && !start_side_by_side)
         ui::text(view.prompt, ui::TextRole::Title, ui::Align::Center);
     if (!code_side_by_side)
         draw_message(view);

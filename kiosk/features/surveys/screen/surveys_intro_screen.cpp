@@ -4,6 +4,7 @@
 #include "features/surveys/screen/surveys_screens.hpp"
 
 #include "household/screen/household_screens.hpp"
+#include "ui/choice_list.hpp"
 #include "ui/context.hpp"
 #include "ui/frame_record.hpp"
 #include "ui/widgets.hpp"
@@ -19,17 +20,72 @@ namespace {
 
 void gap(float mm) { ImGui::Dummy(ImVec2(1, ui::context().metrics.mm(mm))); }
 
-float start_block_height(const SurveysView& view, float width)
+int start_buttons(const StartView& start)
+{
+    return start.anonymous_id.empty() ? 1 : 2;
+}
+
+// What the pages are of: a new set of open surveys starts at the first.
+std::string starts_signature(const SurveysView& view)
+{
+    std::string signature;
+    for (const StartView& start : view.starts)
+        signature += start.survey.id + '\n';
+    return signature;
+}
+
+// The surveys in view: all of them, or in 长者模式 when their buttons are
+// more than four, a page of them whose buttons and 更多 make at most four.
+struct StartsPage {
+    std::size_t first = 0, count = 0, page = 0, pages = 1;
+    bool paged() const { return pages > 1; }
+};
+
+StartsPage starts_page(const SurveysView& view)
+{
+    StartsPage in_view;
+    in_view.count = view.starts.size();
+    int buttons = 0;
+    for (const StartView& start : view.starts)
+        buttons += start_buttons(start);
+    const int slots = static_cast<int>(ui::elderly_choices_at_once);
+    if (!ui::context().mode.elderly || buttons <= slots)
+        return in_view;
+    // Pages of whole surveys, each leaving a slot for 更多.
+    std::vector<std::size_t> firsts{0};
+    int on_page = 0;
+    for (std::size_t i = 0; i < view.starts.size(); ++i) {
+        const int n = start_buttons(view.starts[i]);
+        if (on_page > 0 && on_page + n > slots - 1) {
+            firsts.push_back(i);
+            on_page = 0;
+        }
+        on_page += n;
+    }
+    std::size_t& page = ui::paged_list_page("surveys.starts", starts_signature(view));
+    page %= firsts.size();
+    in_view.page = page;
+    in_view.pages = firsts.size();
+    in_view.first = firsts[page];
+    in_view.count = (page + 1 < firsts.size() ? firsts[page + 1] : view.starts.size()) - in_view.first;
+    return in_view;
+}
+
+float start_block_height(const SurveysView& view, const StartsPage& in_view, float width)
 {
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     float h = 0;
-    for (const StartView& start : view.starts) {
+    for (std::size_t i = in_view.first; i < in_view.first + in_view.count; ++i) {
+        const StartView& start = view.starts[i];
         h += ui::text_height(start.title, ui::TextRole::Title, width) + spacing;
         h += ui::text_height(start.about, ui::TextRole::Body, width) + spacing;
         h += ui::button_size(start.household_label, surveys_action_width(), ui::TextRole::Title).y + spacing;
         if (!start.anonymous_id.empty())
             h += ui::button_size(start.anonymous_label, surveys_action_width(), ui::TextRole::Title).y + spacing;
     }
+    if (in_view.paged())
+        h += ui::button_size(ui::more_label(in_view.page, in_view.pages), surveys_action_width(), ui::TextRole::Title).y +
+             spacing;
     return h;
 }
 
@@ -57,7 +113,7 @@ float starts_height(const SurveysView& view, float width)
     const float spacing = ImGui::GetStyle().ItemSpacing.y;
     float h = ui::text_height(view.surveys_title, ui::TextRole::Title, width) + spacing;
     if (view.no_survey.empty()) {
-        h += start_block_height(view, width);
+        h += start_block_height(view, starts_page(view), width);
         if (!view.message.empty())
             h += ui::text_height(view.message, ui::TextRole::Body, width) + spacing;
     } else {
@@ -89,24 +145,6 @@ void draw_actions(const SurveysView& view, float width)
     gap(4);
 }
 
-float start_buttons_height(const SurveysView& view)
-{
-    const float spacing = ImGui::GetStyle().ItemSpacing.y;
-    float h = 0;
-    for (const StartView& start : view.starts) {
-        h += ui::button_size(start.household_label, surveys_action_width(), ui::TextRole::Title).y + spacing;
-        if (!start.anonymous_id.empty())
-            h += ui::button_size(start.anonymous_label, surveys_action_width(), ui::TextRole::Title).y + spacing;
-    }
-    return h;
-}
-
-void draw_start_words(const StartView& start, float width)
-{
-    ui::text(start.title, ui::TextRole::Title, ui::Align::Center, width);
-    ui::text(start.about, ui::TextRole::Body, ui::Align::Center, width);
-}
-
 void draw_start_buttons(const StartView& start, Requests& requests, float width)
 {
     const float w = surveys_action_width();
@@ -122,38 +160,71 @@ void draw_start_buttons(const StartView& start, Requests& requests, float width)
     }
 }
 
-// The open surveys, at the bottom of what is left.
+// 更多: the next page of surveys (长者模式, more than four buttons).
+void draw_more_button(const SurveysView& view, const StartsPage& in_view, float width)
+{
+    if (!in_view.paged())
+        return;
+    const float w = surveys_action_width();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (width - w) * 0.5f));
+    if (ui::button("surveys.more", ui::more_label(in_view.page, in_view.pages), ImVec2(w, 0), ui::ButtonKind::Primary,
+                   ui::TextRole::Title))
+        ++ui::paged_list_page("surveys.starts", starts_signature(view));
+}
+
+// Each survey's title, then its buttons; its closing date and length before
+// them, or, where the list must scroll, after them: the first survey's
+// buttons then sit right under its title, whole without scrolling.
+void draw_start_list(const SurveysView& view, Requests& requests, const StartsPage& in_view, float width,
+                     bool about_after_buttons)
+{
+    ui::text(view.surveys_title, ui::TextRole::Title, ui::Align::Center, width);
+    draw_surveys_message(view);
+    const ui::RequiredTargets required;
+    for (std::size_t i = in_view.first; i < in_view.first + in_view.count; ++i) {
+        const StartView& start = view.starts[i];
+        ui::text(start.title, ui::TextRole::Title, ui::Align::Center, width);
+        if (!about_after_buttons)
+            ui::text(start.about, ui::TextRole::Body, ui::Align::Center, width);
+        draw_start_buttons(start, requests, width);
+        if (about_after_buttons)
+            ui::text(start.about, ui::TextRole::Muted, ui::Align::Center, width, ui::context().colors().muted_text);
+    }
+}
+
+// The open surveys, at the bottom of what is left, each with its own start
+// buttons right under its title. Taller than the room (several surveys,
+// landscape at 2x): a list that scrolls, the first survey's buttons whole
+// at its top (they once came only after every survey's words).
 void draw_starts(const SurveysView& view, Requests& requests, float width)
 {
     const float room = ImGui::GetContentRegionAvail().y;
-    if (view.no_survey.empty() && starts_height(view, width) > room) {
-        // Taller than the room (landscape at 2x): the words scroll, the
-        // start buttons stay whole at the bottom, within reach.
-        const float buttons_h = start_buttons_height(view);
-        ui::begin_scroll_area("surveys.start_words", ImVec2(width, ImMax(ui::context().target(), room - buttons_h)),
-                              ui::ScrollKind::Page);
-        ui::text(view.surveys_title, ui::TextRole::Title, ui::Align::Center, width);
-        draw_surveys_message(view);
-        for (const StartView& start : view.starts)
-            draw_start_words(start, width);
-        ui::end_scroll_area();
-        const ui::RequiredTargets required;
-        for (const StartView& start : view.starts)
-            draw_start_buttons(start, requests, width);
-        return;
-    }
-    ui::align_bottom(starts_height(view, width));
-    ui::text(view.surveys_title, ui::TextRole::Title, ui::Align::Center, width);
     if (!view.no_survey.empty()) {
+        ui::align_bottom(starts_height(view, width));
+        ui::text(view.surveys_title, ui::TextRole::Title, ui::Align::Center, width);
         ui::text(view.no_survey, ui::TextRole::Body, ui::Align::Center, width);
         return;
     }
-    draw_surveys_message(view);
-    const ui::RequiredTargets required;
-    for (const StartView& start : view.starts) {
-        draw_start_words(start, width);
-        draw_start_buttons(start, requests, width);
+    const StartsPage in_view = starts_page(view);
+    if (starts_height(view, width) > room) {
+        // 更多 stays whole under the list; each page starts at its top.
+        const float more_h =
+            in_view.paged()
+                ? ui::button_size(ui::more_label(in_view.page, in_view.pages), surveys_action_width(), ui::TextRole::Title).y +
+                      ImGui::GetStyle().ItemSpacing.y
+                : 0.0f;
+        const std::string id =
+            in_view.paged() ? "surveys.start_list." + std::to_string(in_view.page) : std::string("surveys.start_list");
+        ui::begin_scroll_area(id.c_str(), ImVec2(width, ImMax(ui::context().target(), room - more_h)),
+                              ui::ScrollKind::List);
+        draw_start_list(view, requests, in_view, width, true);
+        ui::end_scroll_area();
+    } else {
+        ui::align_bottom(starts_height(view, width));
+        draw_start_list(view, requests, in_view, width, false);
     }
+    const ui::RequiredTargets required;
+    draw_more_button(view, in_view, width);
 }
 
 } // namespace
