@@ -213,12 +213,12 @@ void draw_starts(const SurveysView& view, Requests& requests, float width)
                 ? ui::button_size(ui::more_label(in_view.page, in_view.pages), surveys_action_width(), ui::TextRole::Title).y +
                       ImGui::GetStyle().ItemSpacing.y
                 : 0.0f;
-        const std::string id =
-            in_view.paged() ? "surveys.start_list." + std::to_string(in_view.page) : std::string("surveys.start_list");
-        ui::begin_scroll_area(id.c_str(), ImVec2(width, ImMax(ui::context().target(), room - more_h)),
+        ImGui::PushID(static_cast<int>(in_view.page));  // a page of its own scroll area: each page starts at its top
+        ui::begin_scroll_area("surveys.start_list", ImVec2(width, ImMax(ui::context().target(), room - more_h)),
                               ui::ScrollKind::List);
         draw_start_list(view, requests, in_view, width, true);
         ui::end_scroll_area();
+        ImGui::PopID();
     } else {
         ui::align_bottom(starts_height(view, width));
         draw_start_list(view, requests, in_view, width, false);

@@ -48,13 +48,14 @@ float words_below_qr(const VisitorsView& view, float width)
 }
 
 // The pass's QR code, as large as the room left above the lines (at most
-// 80 mm); never under 50 mm, so a phone still reads it (its modules at least
-// 35 mm after rounding to whole pixels): the words scroll then.
+// 80 mm); never under 60 mm, so a phone still reads it: a short pass is a
+// version-1 code, whose 8-module quiet zone and whole-pixel modules left
+// only 31 mm of modules in a 50 mm square. The words scroll then.
 void draw_qr(const VisitorsView& view, float width)
 {
     const ui::Context& ctx = ui::context();
     const float room = ImGui::GetContentRegionAvail().y - words_below_qr(view, width);
-    const float side = ImMin(ImMin(width, ctx.metrics.mm(80)), ImMax(ctx.metrics.mm(50), room));
+    const float side = ImMin(ImMin(width, ctx.metrics.mm(80)), ImMax(ctx.metrics.mm(60), room));
     center_next(side);
     ui::qr_code("visitors.qr", view.qr_payload, side, view.code);
 }
@@ -112,7 +113,7 @@ void draw_pass_like(const VisitorsView& view, Requests& requests)
         ImGui::BeginChild("##visitors_pass_side", ImVec2(column, height), false,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         const float side =
-            ImMin(column, ImMax(ui::context().metrics.mm(50), ImGui::GetContentRegionAvail().y - done_block));
+            ImMin(column, ImMax(ui::context().metrics.mm(60), ImGui::GetContentRegionAvail().y - done_block));
         center_next(side);
         ui::qr_code("visitors.qr", view.qr_payload, side, view.code);
         if (with_done) {
