@@ -13,11 +13,14 @@
 #include "schema.hpp"
 #include "sql_dialect.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 using namespace lobby::test;
 namespace p = lobby::protocol;
@@ -123,6 +126,35 @@ nlohmann::json aimed_at(nlohmann::json body, const std::string& id) {
     return body;
 }
 
+// B's markers indexed by their first 8 bytes (every marker has at least 8):
+// one pass over an answer finds each marker it contains, where a find() per
+// marker read every answer ~1,900 times and was half the sweep's CPU time.
+class MarkerIndex {
+public:
+    explicit MarkerIndex(const std::set<std::string>& markers) {
+        for (const std::string& m : markers) m_by_prefix[prefix(m.data())].push_back(&m);
+    }
+    // The markers `text` contains, in the set's order.
+    std::set<std::string> found_in(const std::string& text) const {
+        std::set<std::string> found;
+        for (std::size_t i = 0; i + 8 <= text.size(); ++i) {
+            const auto hit = m_by_prefix.find(prefix(text.data() + i));
+            if (hit == m_by_prefix.end()) continue;
+            for (const std::string* m : hit->second)
+                if (text.compare(i, m->size(), *m) == 0) found.insert(*m);
+        }
+        return found;
+    }
+
+private:
+    static std::uint64_t prefix(const char* at) {
+        std::uint64_t v;
+        std::memcpy(&v, at, sizeof v);
+        return v;
+    }
+    std::unordered_map<std::uint64_t, std::vector<const std::string*>> m_by_prefix;
+};
+
 struct Probe {
     int requests = 0;
     std::vector<std::string> leaks;  // "METHOD path body: marker"
@@ -134,13 +166,13 @@ struct Probe {
 void probe_all_routes(InProcessServer& server, const std::string& token, const std::vector<std::string>& ids,
                       const std::set<std::string>& markers, Probe& probe) {
     static const std::vector<nlohmann::json> examples = example_bodies();
+    const MarkerIndex index(markers);
     httplib::Client http("127.0.0.1", server.port());
     http.set_read_timeout(20, 0);
     const auto check = [&](const std::string& what, const httplib::Result& r) {
         ++probe.requests;
         REQUIRE_MESSAGE(r, what << ": no answer");
-        for (const std::string& m : markers)
-            if (r->body.find(m) != std::string::npos) probe.leaks.push_back(what + ": " + m);
+        for (const std::string& m : index.found_in(r->body)) probe.leaks.push_back(what + ": " + m);
         return r->status;
     };
     for (const srv::RouteInfo& route : server.office().routes()) {
