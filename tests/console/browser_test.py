@@ -114,6 +114,7 @@ class ConsoleInBrowser(unittest.TestCase):
         cls.office = Office()
         os.makedirs(SHOTS, exist_ok=True)
         cls.drivers = []
+        cls.idle = []  # browsers of finished tests, cleared for the next one
 
     @classmethod
     def tearDownClass(cls):
@@ -121,9 +122,24 @@ class ConsoleInBrowser(unittest.TestCase):
             d.quit()
         cls.office.close()
 
+    def setUp(self):
+        self.mine = []
+
+    def tearDown(self):
+        self.idle.extend(self.mine)
+
     def open_browser(self, size=DESK):
-        d = browser(size)
-        self.drivers.append(d)
+        """A browser with no cookies, on a blank page: a finished test's
+        (Chromium starts once or twice in the run, not once a test), or a new one."""
+        if self.idle:
+            d = self.idle.pop()
+            d.get("about:blank")
+            d.execute_cdp_cmd("Network.clearBrowserCookies", {})
+            d.set_window_size(*size)
+        else:
+            d = browser(size)
+            self.drivers.append(d)
+        self.mine.append(d)
         return d
 
     def wait(self, driver, condition, what, seconds=15):

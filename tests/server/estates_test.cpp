@@ -18,11 +18,14 @@
 #include "protocol/follow_code.hpp"
 #include "protocol/public_links.hpp"
 
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 using namespace lobby::test;
 namespace p = lobby::protocol;
@@ -128,6 +131,35 @@ nlohmann::json aimed_at(nlohmann::json body, const std::string& id) {
     return body;
 }
 
+// B's markers indexed by their first 8 bytes (every marker has at least 8):
+// one pass over an answer finds each marker it contains, where a find() per
+// marker read every answer ~1,900 times and was half the sweep's CPU time.
+class MarkerIndex {
+public:
+    explicit MarkerIndex(const std::set<std::string>& markers) {
+        for (const std::string& m : markers) m_by_prefix[prefix(m.data())].push_back(&m);
+    }
+    // The markers `text` contains, in the set's order.
+    std::set<std::string> found_in(const std::string& text) const {
+        std::set<std::string> found;
+        for (std::size_t i = 0; i + 8 <= text.size(); ++i) {
+            const auto hit = m_by_prefix.find(prefix(text.data() + i));
+            if (hit == m_by_prefix.end()) continue;
+            for (const std::string* m : hit->second)
+                if (text.compare(i, m->size(), *m) == 0) found.insert(*m);
+        }
+        return found;
+    }
+
+private:
+    static std::uint64_t prefix(const char* at) {
+        std::uint64_t v;
+        std::memcpy(&v, at, sizeof v);
+        return v;
+    }
+    std::unordered_map<std::uint64_t, std::vector<const std::string*>> m_by_prefix;
+};
+
 struct Probe {
     int requests = 0;
     std::vector<std::string> leaks;  // "METHOD path body: marker"
@@ -135,22 +167,24 @@ struct Probe {
 
 // Every route the server registered, with each of B's ids in its path (if
 // it has an id segment) and in its body (every example, aimed at the id;
-// after the first id only the examples the route did not refuse to decode).
+// after the first id only the examples the route did not refuse to decode;
+// a request the same as one already sent to the route is not sent again).
 void probe_all_routes(InProcessServer& server, const std::string& token, const std::vector<std::string>& ids,
                       const std::set<std::string>& markers, Probe& probe) {
     static const std::vector<nlohmann::json> examples = example_bodies();
+    const MarkerIndex index(markers);
     httplib::Client http("127.0.0.1", server.port());
     http.set_read_timeout(20, 0);
     const auto check = [&](const std::string& what, const httplib::Result& r) {
         ++probe.requests;
         REQUIRE_MESSAGE(r, what << ": no answer");
-        for (const std::string& m : markers)
-            if (r->body.find(m) != std::string::npos) probe.leaks.push_back(what + ": " + m);
+        for (const std::string& m : index.found_in(r->body)) probe.leaks.push_back(what + ": " + m);
         return r->status;
     };
     for (const srv::RouteInfo& route : server.office().routes()) {
         const bool has_id = std::regex_search(route.pattern, path_group);
         std::vector<std::size_t> decodable;
+        std::set<std::string> sent;  // path and body of each request to this route
         for (std::size_t n = 0; n < ids.size(); ++n) {
             if (!has_id && n > 0 && (route.method == "GET" || route.method == "DELETE")) break;
             const std::string path = has_id ? std::regex_replace(route.pattern, path_group, ids[n]) : route.pattern;
@@ -171,6 +205,9 @@ void probe_all_routes(InProcessServer& server, const std::string& token, const s
                 httplib::Headers h = headers;
                 h.emplace("Idempotency-Key", Api::fresh_key());
                 const std::string body = aimed_at(examples[e], ids[n]).dump();
+                // An example with no id field is the same request for every
+                // id (and two examples can aim alike): each is sent once.
+                if (!sent.insert(path + "\n" + body).second) continue;
                 const std::string what = route.method + " " + path + " " + body.substr(0, 160);
                 int status = 0;
                 if (route.method == "POST") status = check(what, http.Post(path.c_str(), h, body, "application/json"));
