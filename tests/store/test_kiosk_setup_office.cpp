@@ -157,7 +157,11 @@ TEST_CASE("a revoked kiosk hears 401 and says so; what it holds stays queued and
     auto kept = kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("revoked-kiosk lamp"));
     REQUIRE(kept.ok());
     kiosk.worker->notify_outbox();
-    REQUIRE(test::wait_until([&] { return kiosk.worker->status().unauthorized; }));
+    // A pull's 401 may be heard while the repair is still out (sending): its
+    // own 401 then puts it back, so wait for that before looking.
+    REQUIRE(test::wait_until([&] {
+        return kiosk.worker->status().unauthorized && kiosk.state_of(*kept) != store::OutboxState::sending;
+    }));
     CHECK(kiosk.state_of(*kept) == store::OutboxState::pending);
     CHECK(kiosk.worker->status().outbox_failed == 0);
 
