@@ -37,6 +37,21 @@ void use_simulator(lobby::server::ServerConfig& c, const WechatPaySimulator& wx)
 
 // The simulator, then a demo-estate office server in this process (its clock
 // moves) using it as its WeChat Pay; both sign and check times on that clock.
+// A verified lookup of 3-2-1502 by `kiosk`, then an order for its first open bill.
+p::PaymentOrder order_first_open_bill_of(Api& kiosk) {
+    const Reply lookup = kiosk.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}});
+    REQUIRE(lookup.status == 200);
+    const auto result = lookup.as<p::FeeLookupResult>();
+    std::string bill;
+    for (const auto& b : result.bills)
+        if (b.status != "paid" && bill.empty()) bill = b.id;
+    REQUIRE_FALSE(bill.empty());
+    const Reply created = kiosk.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bill}},
+                                                              {"verification_token", *result.verification_token}});
+    REQUIRE_MESSAGE(created.status == 201, created.body);
+    return created.as<p::PaymentOrder>();
+}
+
 struct WechatSetup {
     std::string dir = make_temp_dir("security-wechat");
     std::string db = dir + "/office.db";
@@ -53,21 +68,7 @@ struct WechatSetup {
         std::filesystem::remove_all(dir, ignored);
     }
 
-    // A verified lookup of 3-2-1502, then an order for its first open bill.
-    p::PaymentOrder order_first_open_bill() {
-        const Reply lookup = kiosk.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}});
-        REQUIRE(lookup.status == 200);
-        const auto result = lookup.as<p::FeeLookupResult>();
-        std::string bill;
-        for (const auto& b : result.bills)
-            if (b.status != "paid" && bill.empty()) bill = b.id;
-        REQUIRE_FALSE(bill.empty());
-        const Reply created = kiosk.create("/v1/payment-orders", {{"unit_id", "3-2-1502"},
-                                                                  {"bill_ids", {bill}},
-                                                                  {"verification_token", *result.verification_token}});
-        REQUIRE(created.status == 201);
-        return created.as<p::PaymentOrder>();
-    }
+    p::PaymentOrder order_first_open_bill() { return order_first_open_bill_of(kiosk); }
     long long paid_fen_of(const p::PaymentOrder& o) {
         return db_int(db, "SELECT sum(paid_fen) FROM bills WHERE id = '" + o.bill_ids.at(0) + "'");
     }
@@ -441,17 +442,7 @@ TEST_CASE("payments: an order of a second estate is created with that estate's n
     });
     wx.set_clock([&server] { return server.clock().now(); });
     Api kiosk(server.port(), std::string("e001.") + lobby1_token);
-    const Reply lookup = kiosk.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}});
-    REQUIRE(lookup.status == 200);
-    const auto result = lookup.as<p::FeeLookupResult>();
-    std::string bill;
-    for (const auto& b : result.bills)
-        if (b.status != "paid" && bill.empty()) bill = b.id;
-    REQUIRE_FALSE(bill.empty());
-    const Reply created = kiosk.create("/v1/payment-orders", {{"unit_id", "3-2-1502"}, {"bill_ids", {bill}},
-                                                              {"verification_token", *result.verification_token}});
-    REQUIRE_MESSAGE(created.status == 201, created.body);
-    const auto order = created.as<p::PaymentOrder>();
+    const p::PaymentOrder order = order_first_open_bill_of(kiosk);
     REQUIRE(wx.order(order.id));
     CHECK(wx.order(order.id)->notify_url == server.base_url() + "/v1/payments/wechat/notify/e001");
 
