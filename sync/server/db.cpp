@@ -5,6 +5,7 @@
 #include "postgres.hpp"
 #include "sql_dialect.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
@@ -188,17 +189,24 @@ void Statement::run()
     if (m_db) {
         m_result.reset();
         m_row = -1;
-        return m_db->pg().run_queued(m_pg_name, m_params);
+        m_db->pg().run_queued(m_pg_name, m_params);  // libpq has copied the values
+        std::fill(m_params.begin(), m_params.end(), std::nullopt);
+        return;
     }
     step();
     reset();
 }
 
+// Clears the bindings on both engines, as sqlite3_clear_bindings does: a
+// statement run again in a loop with a parameter left unbound must send
+// NULL, not the last row's value (on PostgreSQL the demo seed once gave an
+// unrated ticket the rating of the ticket before it).
 void Statement::reset()
 {
     if (m_db) {
         m_result.reset();
         m_row = -1;
+        std::fill(m_params.begin(), m_params.end(), std::nullopt);
     } else {
         m_statement->reset();
     }

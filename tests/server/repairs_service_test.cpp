@@ -368,3 +368,31 @@ TEST_CASE("upgrading a database where two tickets share a follow-up code: the la
     std::error_code ignored;
     std::filesystem::remove_all(dir, ignored);
 }
+
+TEST_CASE("a statement run again with a parameter left unbound sends NULL on both engines, so the demo's unrated tickets stay unrated") {
+    namespace srv = lobby::server;
+    const std::string dir = make_temp_dir("statement-rebind");
+    const std::string path = test_database(dir + "/office.db");
+    srv::Database db(path, std::make_shared<const srv::FieldCipher>(
+                               srv::FieldCipher::from_key_file(test_data_key_file(dir + "/office.db"))));
+    db.exec("CREATE TABLE rebind (n INTEGER, score INTEGER)");
+    {
+        srv::Statement ins(db, "INSERT INTO rebind (n, score) VALUES (?, ?)");
+        ins.bind(1, 1).bind(2, 5);
+        ins.run();
+        ins.bind(1, 2);  // no score this time, as the demo seed leaves an unrated ticket's
+        ins.run();
+        srv::Statement pick(db, "SELECT n FROM rebind WHERE n = ?");
+        pick.bind(1, 1);
+        REQUIRE(pick.step());
+        pick.reset();
+        CHECK_FALSE(pick.step());  // reset() forgot n = 1: the query ran with NULL
+    }
+    srv::Statement unscored(db, "SELECT COUNT(*) FROM rebind WHERE n = 2 AND score IS NULL");
+    REQUIRE(unscored.step());
+    CHECK(unscored.int64(0) == 1);
+    // And so the demo estate: lobby-2's completed ticket was never rated.
+    lobby::test::OfficeServerProcess office;
+    CHECK(db_int(office.db_path(), "SELECT COUNT(*) FROM tickets WHERE rating_score IS NOT NULL") == 2);
+    CHECK(db_int(office.db_path(), "SELECT COUNT(*) FROM tickets WHERE charge_fen IS NOT NULL") == 2);
+}
