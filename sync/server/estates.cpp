@@ -69,12 +69,13 @@ std::string Estates::schema_of(const std::string& id) {
 
 std::unique_ptr<Pool> Estates::open_pool(const std::string& id) {
     if (is_postgres_url(m_config.db_path)) return std::make_unique<Pool>(m_home, id, schema_of(id));
-    const std::filesystem::path dir = m_config.db_path + "-estates";
+    const std::string file = location(id);  // <db>-estates/<id>.db: the folder is made here
+    const std::filesystem::path dir = std::filesystem::path(file).parent_path();
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) throw DbError("cannot create " + dir.string() + ": " + ec.message(), 14);
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all, ec);
-    return std::make_unique<Pool>(location(id), m_cipher, pool_limits(m_config), id);
+    return std::make_unique<Pool>(file, m_cipher, pool_limits(m_config), id);
 }
 
 std::string Estates::location(const std::string& id) {
