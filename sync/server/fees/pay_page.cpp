@@ -38,21 +38,21 @@ void install_pay_page(RouteTable& http, Estates& estates, const ServerConfig& co
     const std::string order_id = "([A-Za-z0-9-]{1,64})";
     const auto missing = [](httplib::Response& res) { send_no_order(res, "This payment order does not exist."); };
     install_public_page(http, estates, "GET", "pay", order_id,
-                        [&config](Pool& pool, const std::string& id, const httplib::Request&, httplib::Response& res) {
+                        [&config, missing](Pool& pool, const std::string& id, const httplib::Request&, httplib::Response& res) {
         auto lease = pool.acquire();
         const auto order = find_order(lease.db(), config, id, config.now());
-        if (!order) return send_no_order(res, "This payment order does not exist.");
+        if (!order) return missing(res);
         const std::string note = order->status == "paid"      ? "此订单已支付 This order is already paid."
                                  : order->status == "expired" ? "此订单已过期，请在大堂终端重新下单。This order has expired."
                                                               : "";
         send_phone_page(res, 200, order_page(lease.db(), *order, note));
     }, missing);
     install_public_page(http, estates, "POST", "pay", order_id,
-                        [&config](Pool& pool, const std::string& id, const httplib::Request&, httplib::Response& res) {
+                        [&config, missing](Pool& pool, const std::string& id, const httplib::Request&, httplib::Response& res) {
         auto lease = pool.acquire();
         // Only the demo provider's orders: a real provider's are paid by its notify.
         if (order_provider(lease.db(), id).value_or("") != "demo")
-            return send_no_order(res, "This payment order does not exist.");
+            return missing(res);
         WriteTransaction tx(pool, lease.db());
         const PayOutcome outcome = pay_order(lease.db(), config, id, config.now());
         tx.commit();
