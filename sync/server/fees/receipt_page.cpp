@@ -23,7 +23,7 @@ constexpr const char* sealed_prefix = "enc1:";
 // link opens its one order in its one estate (ids are random, but the
 // office's key is the same for all its estates).
 std::string purpose(const Database& db, const std::string& order_id) {
-    return db.estate() == "home" ? "receipt:" + order_id : "receipt:" + db.estate() + ":" + order_id;
+    return db.estate() == home_estate ? "receipt:" + order_id : "receipt:" + db.estate() + ":" + order_id;
 }
 
 // The sealed value's base64 made safe in a URL path query (RFC 4648 §5), and back.

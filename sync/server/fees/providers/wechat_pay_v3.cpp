@@ -2,6 +2,7 @@
 #include "fees/providers/wechat_pay_v3.hpp"
 #include "fees/providers/headers.hpp"
 #include "private_file.hpp"
+#include "estates.hpp"
 
 #include "protocol/random.hpp"
 
@@ -135,7 +136,7 @@ ProviderResult<std::string> WechatPayV3::create_native_order(const NativeOrder& 
                               {"out_trade_no", order.out_trade_no},
                               {"time_expire", rfc3339_beijing(order.expires_at)},
                               // Another estate's order is settled at its own path (settle.hpp).
-                              {"notify_url", order.estate == "home" ? m_notify_url() : m_notify_url() + "/" + order.estate},
+                              {"notify_url", order.estate == home_estate ? m_notify_url() : m_notify_url() + "/" + order.estate},
                               {"amount", {{"total", order.amount_fen}, {"currency", "CNY"}}}};
     const Answer a = call("POST", "/v3/pay/transactions/native", body.dump());
     if (a.status == 0 || (a.status / 100 == 2 && !a.error.empty())) return {std::nullopt, a.error};
