@@ -4,6 +4,7 @@
 // the data key kept outside the database (sync/server/field_cipher.hpp).
 #include "../server/api_client.hpp"
 #include "../server/in_process_server.hpp"
+#include "stored_bytes.hpp"
 
 #include "db.hpp"
 #include "office_server.hpp"
@@ -32,35 +33,27 @@ constexpr const char* owner_name = "张伟";
 constexpr const char* owner_phone = "13812345678";
 constexpr const char* mover_phone = "18600001357";
 
-std::string file_bytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+// The database's files (SQLite: with its WAL; PostgreSQL: its folder in the
+// cluster), byte for byte: what a copied disk holds.
+bool db_files_contain(const std::string& db, const std::string& needle) {
+    return stored_bytes(db).find(needle) != std::string::npos;
 }
 
-// The database file and its WAL, byte for byte: what a copied disk holds.
-bool db_files_contain(const std::string& db_path, const std::string& needle) {
-    return file_bytes(db_path).find(needle) != std::string::npos ||
-           file_bytes(db_path + "-wal").find(needle) != std::string::npos;
+// The server's config for a database of this test's own, on either engine
+// (the data key named, as PostgreSQL needs). `demo`: seeded (PostgreSQL: a
+// copy of the run's seeded template, with its key).
+s::ServerConfig own_config(const std::string& dir, bool demo) {
+    s::ServerConfig config;
+    const std::string path = dir + "/office.db";
+    config.data_key_file = test_data_key_file(path);
+    config.db_path = demo ? test_demo_database(path, dir, config.data_key_file) : test_database(path);
+    config.port = 0;
+    config.demo = demo;
+    return config;
 }
 
-// Every text value of every column of every table holding `needle`, as "table.column".
-std::vector<std::string> columns_containing(s::Database& db, const std::string& needle) {
-    std::vector<std::string> hits;
-    std::vector<std::string> tables;
-    s::Statement list(db, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
-    while (list.step()) tables.push_back(list.text(0));
-    for (const std::string& table : tables) {
-        std::vector<std::string> columns;
-        s::Statement info(db, ("SELECT name FROM pragma_table_info('" + table + "')").c_str());
-        while (info.step()) columns.push_back(info.text(0));
-        for (const std::string& column : columns) {
-            s::Statement hit(db, ("SELECT 1 FROM \"" + table + "\" WHERE instr(CAST(\"" + column +
-                                  "\" AS TEXT), ?) > 0 LIMIT 1").c_str());
-            hit.bind(1, needle);
-            if (hit.step()) hits.push_back(table + "." + column);
-        }
-    }
-    return hits;
+s::Database open_with_key(const s::ServerConfig& config) {
+    return s::Database(config.db_path, std::make_shared<const s::FieldCipher>(s::FieldCipher::from_key_file(config.data_key_path())));
 }
 
 std::string one_text(s::Database& db, const std::string& sql) {
@@ -96,15 +89,17 @@ TEST_CASE("attack: the office DB file holds no resident's or visitor's name or p
                                          {"contact_phone", "13655556666"}, {"follow_code", p::make_follow_code()},
                                          {"verification_token", token}}).status == 201);
 
+    const std::string bytes = stored_bytes(server.db_path());
+    CHECK(bytes.find("卫生间地漏反水") != std::string::npos);  // the search does see what was stored
+    s::Database db = server.database();
     for (const std::string& secret : {std::string(owner_name), std::string(owner_phone), std::string(mover_phone),
                                      std::string("欧阳娜娜"), std::string("13700001111"), std::string("13655556666")}) {
         INFO(secret);
-        CHECK_FALSE(db_files_contain(server.db_path(), secret));
-        s::Database db(server.db_path());
+        CHECK(bytes.find(secret) == std::string::npos);
         CHECK(columns_containing(db, secret).empty());
     }
     // The kiosks' verification keys are sealed too (they verify phone digits).
-    CHECK_FALSE(db_files_contain(server.db_path(), server.kiosk_key("lobby-1")));
+    CHECK(bytes.find(server.kiosk_key("lobby-1")) == std::string::npos);
 
     // What people and staff saw before, they still see.
     CHECK(kiosk.post("/v1/fees/lookup", {{"unit_id", "1-1-801"}, {"phone_last4", "1234"}}).status == 200);
@@ -116,9 +111,7 @@ TEST_CASE("attack: the office DB file holds no resident's or visitor's name or p
 
 TEST_CASE("a database written in clear before the data key is sealed at start, once") {
     const std::string dir = make_temp_dir("at-rest-migrate");
-    s::ServerConfig config;
-    config.db_path = dir + "/office.db";
-    config.port = 0;
+    const s::ServerConfig config = own_config(dir, false);
     {
         s::Database db(config.db_path, std::make_shared<const s::FieldCipher>(s::FieldCipher::Key{}));
         s::migrate(db);
@@ -132,7 +125,7 @@ TEST_CASE("a database written in clear before the data key is sealed at start, o
     std::string sealed_phone;
     {
         s::OfficeServer server(config);  // start: seals what it finds in clear
-        s::Database db(config.db_path);
+        s::Database db = open_with_key(config);
         sealed_phone = one_text(db, "SELECT phone FROM residents");
         CHECK(s::FieldCipher::is_sealed(sealed_phone));
         CHECK(db.cipher().open(sealed_phone) == owner_phone);
@@ -140,24 +133,25 @@ TEST_CASE("a database written in clear before the data key is sealed at start, o
         CHECK(db.cipher().open(one_text(db, "SELECT name FROM visitor_codes")) == "欧阳娜娜");
         CHECK(columns_containing(db, owner_phone).empty());
         CHECK(columns_containing(db, "13700001111").empty());
-        db.exec("VACUUM");  // the clear pages freed by the update are gone from the file too
+        // The clear rows the update left behind are gone from the files too
+        // (PostgreSQL: VACUUM FULL writes each table anew, so no old row
+        // version can linger in a page's free space).
+        db.exec(db.is_postgres() ? "VACUUM FULL" : "VACUUM");
     }
     CHECK_FALSE(db_files_contain(config.db_path, owner_phone));
     {
         s::OfficeServer again(config);  // idempotent: nothing sealed twice
-        s::Database db(config.db_path);
+        s::Database db = open_with_key(config);
         CHECK(one_text(db, "SELECT phone FROM residents") == sealed_phone);
         CHECK(s::seal_clear_personal_fields(db) == 0);
     }
+    drop_test_database(dir + "/office.db");
     std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("a missing, wrong or readable data key file stops the start with a clear error") {
     const std::string dir = make_temp_dir("at-rest-key");
-    s::ServerConfig config;
-    config.db_path = dir + "/office.db";
-    config.port = 0;
-    config.demo = true;
+    s::ServerConfig config = own_config(dir, true);
     { s::OfficeServer first(config); }
     const std::string key_file = config.data_key_path();
     struct stat info {};
@@ -177,6 +171,7 @@ TEST_CASE("a missing, wrong or readable data key file stops the start with a cle
     // The right key named by --data-key-file: starts.
     config.data_key_file = dir + "/saved.key";
     CHECK_NOTHROW(s::OfficeServer{config});
+    drop_test_database(dir + "/office.db");
     std::filesystem::remove_all(dir);
 }
 
@@ -190,7 +185,7 @@ TEST_CASE("retention still blanks sealed visitor and move-out data") {
     const std::string id = pass.as<p::VisitorPass>().id;
     REQUIRE(staff.create("/v1/move-outs/M-demo1/decision", {{"status", "approved"}, {"note", "业主电话确认"}, {"via", "phone_call"}}).status == 200);
 
-    s::Database db(server.db_path());
+    s::Database db = server.database();
     CHECK(s::FieldCipher::is_sealed(one_text(db, "SELECT name FROM visitor_codes WHERE id = '" + id + "'")));
     s::ServerConfig config;
     s::apply_retention(db, config, server.clock().now() + 40 * 86400);

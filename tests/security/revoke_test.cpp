@@ -37,7 +37,7 @@ TEST_CASE("attack: a stolen kiosk token works until staff revoke it; then 401, u
     const std::string dir = make_temp_dir("security-revoke");
     std::optional<std::string> token;
     {
-        lobby::server::Database db(server.db_path());
+        lobby::server::Database db = server.database();
         token = lobby::server::enrol_kiosk(db, "lobby-1", dir);
     }
     REQUIRE(token.has_value());

@@ -4,12 +4,11 @@
 // on the ticket screen) or a fresh verification of the ticket's unit.
 #include "../server/api_client.hpp"
 #include "../server/in_process_server.hpp"
+#include "stored_bytes.hpp"
 
 #include "sha256.hpp"
 
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 
 using namespace lobby::test;
 namespace p = lobby::protocol;
@@ -187,12 +186,8 @@ TEST_CASE("attack: the follow-up code is kept only as its SHA-256, never sent ba
     const std::string db = server.db_path();
     CHECK(db_int(db, "SELECT count(*) FROM tickets WHERE id = '" + t.id + "' AND follow_code_hash = '" +
                          lobby::server::sha256_hex(t.code) + "'") == 1);
-    // Nowhere in the database files (tickets, idempotency, feed, the WAL) is the code in clear.
-    std::string bytes;
-    for (const std::string& file : {db, db + "-wal"}) {
-        std::ifstream in(file, std::ios::binary);
-        bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    }
+    // Nowhere in the database files (tickets, idempotency, feed, the WAL; PostgreSQL: its folder) is the code in clear.
+    const std::string bytes = stored_bytes(db);
     CHECK(bytes.find("门禁卡失灵") != std::string::npos);  // the search does see the ticket
     CHECK(bytes.find(t.code) == std::string::npos);
     // The feed: the ticket reaches only the kiosk that made it, without the

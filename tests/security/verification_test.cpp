@@ -23,10 +23,10 @@ namespace p = lobby::protocol;
 namespace {
 
 // unit id -> the last four digits of each resident's phone, from the office DB.
-std::map<std::string, std::set<std::string>> residents_last4(const std::string& db_path) {
+std::map<std::string, std::set<std::string>> residents_last4(const InProcessServer& server) {
     std::map<std::string, std::set<std::string>> out;
-    // Phones are sealed at rest: opened with the data key beside the database.
-    lobby::server::Database db(db_path);
+    // Phones are sealed at rest: opened with the server's data key.
+    lobby::server::Database db = server.database();
     lobby::server::Statement st(db, "SELECT unit_id, phone FROM residents");
     while (st.step()) out[st.text(0)].insert(lobby::server::last4_of(db.cipher().open(st.text(1))));
     return out;
@@ -78,7 +78,7 @@ TEST_CASE("attack: a stolen kiosk token's pull carries no resident's phone digit
     // verification. Now no value (a whole string, or a run of exactly four
     // digits inside one) of any units record equals one of its residents' last-4.
     InProcessServer server;
-    const auto last4 = residents_last4(server.db_path());
+    const auto last4 = residents_last4(server);
     REQUIRE(last4.size() == 700);  // the demo's units (6栋3单元's lettered wing included)
     for (const char* token : {lobby1_token, lobby2_token, staff_token}) {
         CAPTURE(token);
@@ -108,14 +108,14 @@ TEST_CASE("attack: the verifiers check digits only with this kiosk's own key") {
     // values. The right kiosk key verifies every resident; another kiosk's
     // key (a cloned token on another machine) verifies none of 10,000 tries.
     InProcessServer server;
-    const auto last4 = residents_last4(server.db_path());
+    const auto last4 = residents_last4(server);
     const std::string key1 = server.kiosk_key("lobby-1"), key2 = server.kiosk_key("lobby-2");
     REQUIRE(key1.size() == 64);
     REQUIRE(key2.size() == 64);
     CHECK(key1 != key2);
     // The key file is the kiosk's alone.
     struct stat info {};
-    REQUIRE(::stat((std::filesystem::path(server.db_path()).parent_path() / "lobby-1.key").c_str(), &info) == 0);
+    REQUIRE(::stat((std::filesystem::path(server.dir()) / "lobby-1.key").c_str(), &info) == 0);
     CHECK((info.st_mode & 0777) == 0600);
 
     Api lobby1(server.port(), lobby1_token);
@@ -256,7 +256,7 @@ TEST_CASE("enrolment: a new kiosk gets its token once and its own key file; re-e
     const std::string dir = make_temp_dir("security-enrol");
     std::optional<std::string> token;
     {
-        lobby::server::Database db(server.db_path());
+        lobby::server::Database db = server.database();
         token = lobby::server::enrol_kiosk(db, "lobby-3", dir);
     }
     REQUIRE(token.has_value());
@@ -277,7 +277,7 @@ TEST_CASE("enrolment: a new kiosk gets its token once and its own key file; re-e
 
     // Re-enrolled (e.g. after its disk was stolen): the token stays, the old key verifies nothing new.
     {
-        lobby::server::Database db(server.db_path());
+        lobby::server::Database db = server.database();
         CHECK_FALSE(lobby::server::enrol_kiosk(db, "lobby-3", dir).has_value());
         CHECK_THROWS(lobby::server::enrol_kiosk(db, "office-staff", dir));
     }

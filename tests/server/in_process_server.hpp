@@ -82,6 +82,15 @@ public:
     TestClock& clock() { return m_clock; }
     server::OfficeServer& office() { return *m_server; }
     const std::string& db_path() const { return m_server->config().db_path; }
+    // The server's database opened with the server's data key: a PostgreSQL
+    // URL has no "<path>.key" beside it for Database to find by itself.
+    server::Database database() const {
+        const std::string key_file = m_server->config().data_key_path();
+        return server::Database(db_path(), std::make_shared<const server::FieldCipher>(
+                                               server::FieldCipher::from_key_file(key_file)));
+    }
+    // Its temp dir: the demo kiosks' key files, as an enrolment hands them over.
+    const std::string& dir() const { return m_dir; }
     // The key file the demo seed wrote for a kiosk (its 64 hex digits).
     std::string kiosk_key(const std::string& kiosk_id) const {
         std::string key;

@@ -134,12 +134,22 @@ std::string error_json(const char* code, const std::string& message) {
     return nlohmann::json{{"code", code}, {"message", message}}.dump();
 }
 
+// A 2048-bit RSA key takes ~0.1-0.5 s of CPU to make, and a suite starts a
+// simulator per case: the process makes each of the three once and every
+// simulator shares them (each still writes its own key files). No test
+// compares two simulators' keys.
+Pkey shared_rsa_2048(int which) {
+    static Pkey made[3] = {rsa_2048(), rsa_2048(), rsa_2048()};
+    EVP_PKEY_up_ref(made[which].get());
+    return Pkey(made[which].get(), &EVP_PKEY_free);
+}
+
 } // namespace
 
 struct WechatPaySimulator::Keys {
-    Pkey merchant = rsa_2048();  // the server signs with the private half; we verify with it
-    Pkey platform = rsa_2048();  // we sign; the server verifies with the public half
-    Pkey stranger = rsa_2048();  // a forger's key
+    Pkey merchant = shared_rsa_2048(0);  // the server signs with the private half; we verify with it
+    Pkey platform = shared_rsa_2048(1);  // we sign; the server verifies with the public half
+    Pkey stranger = shared_rsa_2048(2);  // a forger's key
 };
 
 WechatPaySimulator::WechatPaySimulator() : m_keys(std::make_unique<Keys>()), m_dir(make_temp_dir("wechat-sim")), m_now(real_now) {
