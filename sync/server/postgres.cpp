@@ -145,6 +145,13 @@ void PgConnection::drain() {
 }
 
 void PgConnection::run_queued(const std::string& name, const std::vector<std::optional<std::string>>& params) {
+    // Outside a transaction no COMMIT follows to send a queued write: it
+    // would wait unsent (lost with the connection), where SQLite has
+    // committed it. Such a write runs at once, as its own transaction.
+    if (m_queued == 0 && PQtransactionStatus(m_conn) == PQTRANS_IDLE) {
+        run(name, params);
+        return;
+    }
     if (m_queued == 0 && PQenterPipelineMode(m_conn) != 1) fail(m_conn, nullptr, "pipeline");
     std::vector<const char*> values;
     values.reserve(params.size());

@@ -39,7 +39,8 @@ public:
     // writes (the demo seed's ~100,000) costs no round trip each. Anything
     // that needs an answer (a query, changes(), COMMIT) first collects the
     // queued answers and throws the first failure, inside the same
-    // transaction, so a failed write still fails its request.
+    // transaction, so a failed write still fails its request. Outside a
+    // transaction it runs at once (nothing else would send it).
     void run_queued(const std::string& name, const std::vector<std::optional<std::string>>& params);
     // Rows written by the last INSERT/UPDATE/DELETE (as sqlite3_changes).
     int changes() {

@@ -12,7 +12,9 @@
 #include "refresh.hpp"
 #include "retention.hpp"
 #include "schema.hpp"
+#include "schema_before.hpp"
 #include "support/office_server_process.hpp"
+#include "support/test_database.hpp"
 
 #include <doctest/doctest.h>
 
@@ -24,17 +26,45 @@ namespace p = lobby::protocol;
 
 namespace {
 
-// A migrated database in a fresh temp dir, removed afterwards.
+// A migrated database in a fresh temp dir, removed afterwards (PostgreSQL
+// run: a database of its own, with the data key file the SQLite one would
+// have beside it).
 struct TempDb {
-    TempDb() : dir(lobby::test::make_temp_dir("office-core-test")), path(dir + "/office.db"), db(path) { migrate(db); }
+    TempDb()
+        : dir(lobby::test::make_temp_dir("office-core-test")), file(dir + "/office.db"),
+          path(lobby::test::test_database(file)), key_file(lobby::test::test_data_key_file(file)),
+          db(path, cipher()) {
+        migrate(db);
+    }
     ~TempDb() {
+        try { lobby::test::drop_test_database(file); } catch (const std::exception&) {}
         std::error_code ignored;
         std::filesystem::remove_all(dir, ignored);
     }
+    std::shared_ptr<const FieldCipher> cipher() const {
+        return std::make_shared<const FieldCipher>(FieldCipher::from_key_file(key_file));
+    }
+    // An office server's config for this database.
+    ServerConfig config() const {
+        ServerConfig c;
+        c.db_path = path;
+        c.data_key_file = key_file;
+        return c;
+    }
     std::string dir;
-    std::string path;
+    std::string file;      // the SQLite file, or what the PostgreSQL database stands for
+    std::string path;      // what --db would be: that file, or the database's URL
+    std::string key_file;
     Database db;
 };
+
+bool has_column(Database& db, const std::string& table, const std::string& column) {
+    Statement st(db, db.is_postgres() ? "SELECT 1 FROM information_schema.columns WHERE table_schema = current_schema() "
+                                        "AND table_name = ? AND column_name = ?"
+                                      : "SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+    st.bind(1, table).bind(2, column);
+    return st.step();
+}
 
 long long count(Database& db, const char* sql) {
     Statement st(db, sql);
@@ -76,13 +106,26 @@ TEST_CASE("a transaction rolls back when it is not committed, also on an excepti
     CHECK(count(t.db, "SELECT COUNT(*) FROM kiosks") == 1);
 }
 
-TEST_CASE("migrations run once and the database is in WAL mode") {
+// PostgreSQL queues a statement nobody reads (pipeline mode) until
+// something needs an answer; outside a transaction nothing would.
+TEST_CASE("a write outside a transaction is committed at once: another connection sees it") {
+    TempDb t;
+    Statement insert(t.db, "INSERT INTO kiosks (id, token_sha256, role) VALUES (?, 'h', 'kiosk')");
+    insert.bind(1, "k-autocommit");
+    insert.run();
+    Database other(t.path, t.cipher());
+    CHECK(count(other, "SELECT COUNT(*) FROM kiosks WHERE id = 'k-autocommit'") == 1);
+}
+
+TEST_CASE("migrations run once (SQLite: in WAL mode)") {
     TempDb t;
     migrate(t.db);  // second run is a no-op
-    CHECK(count(t.db, "PRAGMA user_version") == static_cast<long long>(schema_steps(server_features()).size()));
-    Statement mode(t.db, "PRAGMA journal_mode");
-    mode.step();
-    CHECK(mode.text(0) == "wal");
+    CHECK(schema_version(t.db) == static_cast<int>(schema_steps(server_features()).size()));
+    if (!t.db.is_postgres()) {
+        Statement mode(t.db, "PRAGMA journal_mode");
+        mode.step();
+        CHECK(mode.text(0) == "wal");
+    }
     CHECK_THROWS_AS(Statement(t.db, "SELECT nonsense FROM nowhere"), DbError);
 }
 
@@ -110,22 +153,25 @@ TEST_CASE("schema steps are numbered 1..N across the features, with today's step
     CHECK_THROWS_AS(schema_steps(gap), std::logic_error);
 }
 
-TEST_CASE("a database of the first release (user_version 1) migrates to the newest version") {
-    TempDb t;  // already migrated: rebuild one at version 1
-    const std::string old_path = t.dir + "/v1.db";
+TEST_CASE("a database of the first release (schema version 1) migrates to the newest version") {
+    TempDb fresh;  // already migrated: rebuild one at version 1 (schema_before.hpp)
+    const std::string old_file = fresh.dir + "/v1.db";
+    const std::string old_path = lobby::test::test_database(old_file);
     {
-        Database old(old_path);
-        Transaction tx(old);
-        old.exec(base_schema_step().sql);
-        old.exec("PRAGMA user_version = 1");
-        tx.commit();
+        Database old(old_path, fresh.cipher());
+        lobby::test::apply_schema_before(old, "ALTER TABLE move_outs ADD COLUMN decided_at");
+        REQUIRE(schema_version(old) == 1);
         old.exec("INSERT INTO units (id, building, entrance, floor, room, area_m2) VALUES ('1-1-101', 1, 1, 1, '101', 80)");
+        CHECK_FALSE(has_column(old, "move_outs", "decision_note"));
     }
-    Database again(old_path);
-    migrate(again);
-    CHECK(count(again, "PRAGMA user_version") == static_cast<long long>(schema_steps(server_features()).size()));
-    CHECK(count(again, "SELECT COUNT(*) FROM units") == 1);
-    CHECK(count(again, "SELECT COUNT(*) FROM pragma_table_info('move_outs') WHERE name = 'decision_note'") == 1);
+    {
+        Database again(old_path, fresh.cipher());
+        migrate(again);
+        CHECK(schema_version(again) == static_cast<int>(schema_steps(server_features()).size()));
+        CHECK(count(again, "SELECT COUNT(*) FROM units") == 1);
+        CHECK(has_column(again, "move_outs", "decision_note"));
+    }
+    lobby::test::drop_test_database(old_file);
 }
 
 TEST_CASE("every publish takes the next sequence number; tombstones too") {
@@ -148,7 +194,7 @@ TEST_CASE("every publish takes the next sequence number; tombstones too") {
 
 TEST_CASE("due refreshes expire notices and re-publish bills as late") {
     TempDb t;
-    Pool pool(t.path);
+    Pool pool(t.path, t.cipher());
     const p::UtcSeconds now = p::now_utc();
     {
         Transaction tx(t.db);
@@ -201,9 +247,7 @@ TEST_CASE("stored idempotent responses older than the retention are dropped at s
     ins.run();
     ins.bind(1, "new-key-1").bind(2, now - 3600);
     ins.run();
-    ServerConfig config;
-    config.db_path = t.path;
-    OfficeServer server(config);
+    OfficeServer server(t.config());
     CHECK(count(t.db, "SELECT COUNT(*) FROM idempotency WHERE key = 'old-key-1'") == 0);
     CHECK(count(t.db, "SELECT COUNT(*) FROM idempotency WHERE key = 'new-key-1'") == 1);
 }
