@@ -107,20 +107,23 @@ std::vector<EstateEntry> Estates::list() {
 
 bool Estates::add(const std::string& id, const std::string& name, protocol::UtcSeconds now) {
     if (!valid_estate_id(id)) throw std::invalid_argument("estate ids are 1-24 of a-z, 0-9 and '-', starting with a letter");
+    // The tables first, the directory row last: every server sees the row at
+    // once, so it never points at an estate without its tables, even if this
+    // process dies in between. A crash leaves at most tables nobody lists,
+    // which an add of the same id completes (both steps are idempotent).
     {
-        auto lease = m_home.acquire();
-        WriteTransaction tx(m_home, lease.db());
-        Statement add(lease.db(), "INSERT INTO estates (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
-        add.bind(1, id).bind(2, name).bind(3, now);
-        add.run();
-        if (lease.db().changes() == 0) return false;
-        // The schema first: a directory row never points at a missing estate.
+        const std::unique_ptr<Pool> pool = open_pool(id);
+        auto lease = pool->acquire();
         if (lease.db().is_postgres()) lease.db().exec(("CREATE SCHEMA IF NOT EXISTS \"" + schema_of(id) + "\"").c_str());
-        tx.commit();
+        migrate(lease.db());
     }
-    Pool* pool = find(id);
-    auto lease = pool->acquire();
-    migrate(lease.db());
+    auto lease = m_home.acquire();
+    WriteTransaction tx(m_home, lease.db());
+    Statement add(lease.db(), "INSERT INTO estates (id, name, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
+    add.bind(1, id).bind(2, name).bind(3, now);
+    add.run();
+    if (lease.db().changes() == 0) return false;
+    tx.commit();
     return true;
 }
 
