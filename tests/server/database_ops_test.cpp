@@ -69,7 +69,9 @@ private:
 // survives the halt (the shared test cluster runs without).
 class PrivateCluster {
 public:
-    PrivateCluster() : m_dir(make_temp_dir("lobby-pg-ops")), m_key_dir(make_temp_dir("lobby-pg-ops-key")) {
+    // Inside the shared cluster's folder: if this test is killed (its time
+    // limit), stopping the shared one (postgres_stop) stops this one too.
+    PrivateCluster() : m_dir(nested_dir()), m_key_dir(make_temp_dir("lobby-pg-ops-key")) {
         REQUIRE(run("start"));
     }
     ~PrivateCluster() {
@@ -83,6 +85,11 @@ public:
     bool resume() { return run("resume"); }
 
 private:
+    static std::string nested_dir() {
+        std::string pattern = std::string(std::getenv("LOBBY_TEST_PG_HOST")) + "/ops-XXXXXX";
+        if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed for " + pattern);
+        return pattern;
+    }
     bool run(const std::string& action) {
         const std::string command = "LOBBY_TEST_PG_OPTIONS='-c synchronous_commit=on' " LOBBY_SCRIPTS_DIR
                                     "/test-postgres " + action + " " + m_dir + " >/dev/null";
@@ -301,7 +308,9 @@ TEST_CASE("pg_dump of a live office database restores into a fresh database that
     const std::string key = dir + "/office.key";  // the data key is kept apart from the backup
     const std::string dump = dir + "/office.dump";
 
-    OfficeServerProcess live({true, url_of(source), {"--data-key-file", key}});
+    // With a second estate (its own schema in the same database), small: a
+    // backup holds every estate of the company, not only home.
+    OfficeServerProcess live({true, url_of(source), {"--data-key-file", key, "--demo-estates", "1", "--demo-units", "20"}});
     Api kiosk(live.port(), lobby1_token);
     Api staff(live.port(), staff_token);
     const Reply created = kiosk.create("/v1/repairs", repair("备份恢复测试"));
@@ -309,6 +318,17 @@ TEST_CASE("pg_dump of a live office database restores into a fresh database that
     const std::string id = created.as<p::Ticket>().id;
     const Reply ticket = staff.get("/v1/repairs/" + id);
     REQUIRE(ticket.status == 200);
+    const std::string b_kiosk_token = std::string("e001.") + lobby1_token, b_staff_token = std::string("e001.") + staff_token;
+    Api b_kiosk(live.port(), b_kiosk_token);
+    nlohmann::json b_repair = repair("乙小区备份测试");
+    b_repair["unit_id"] = "1-1-101";  // a small estate's first unit (--demo-units)
+    const Reply b_created = b_kiosk.create("/v1/repairs", b_repair);
+    REQUIRE(b_created.status == 201);
+    const std::string b_id = b_created.as<p::Ticket>().id;
+    const Reply b_ticket = Api(live.port(), b_staff_token).get("/v1/repairs/" + b_id);
+    REQUIRE(b_ticket.status == 200);
+    std::int64_t b_cursor = 0;
+    const auto b_feed = pull_feed(b_kiosk, 0, 1000, &b_cursor);
     std::int64_t cursor = 0;
     const auto feed = pull_feed(kiosk, 0, 1000, &cursor);
     // While the server runs: pg_dump reads one consistent snapshot.
@@ -329,6 +349,16 @@ TEST_CASE("pg_dump of a live office database restores into a fresh database that
         const std::string count = std::string("SELECT COUNT(*) FROM ") + table;
         CHECK(query_int(url_of(target), count) == query_int(url_of(source), count));
     }
+    // Estate B came back whole, under its own name and tokens.
+    const Reply b_after = Api(restored.port(), b_staff_token).get("/v1/repairs/" + b_id);
+    CHECK(b_after.status == 200);
+    CHECK(b_after.json() == b_ticket.json());
+    std::int64_t b_cursor_after = 0;
+    Api b_kiosk_after(restored.port(), b_kiosk_token);
+    CHECK(pull_feed(b_kiosk_after, 0, 1000, &b_cursor_after).size() == b_feed.size());
+    CHECK(b_cursor_after == b_cursor);
+    // Only there: home's ticket of the same number (ids count per estate) is home's own.
+    CHECK(Api(restored.port(), staff_token).get("/v1/repairs/" + b_id).json().value("description", "") != "乙小区备份测试");
     // The restored database goes on from where the backup ended.
     CHECK(kiosk_after.create("/v1/repairs", repair("恢复后新写")).status == 201);
     CHECK(kiosk_after.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", "5678"}}).status == 200);
