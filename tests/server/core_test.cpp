@@ -192,6 +192,30 @@ TEST_CASE("every publish takes the next sequence number; tombstones too") {
     CHECK(page.next_since == 4);
 }
 
+// PostgreSQL's feed_seq is a sequence, which a rollback does not give back
+// (SQLite's seq_counter row is rolled back with the write): readers ask for
+// seq > since and never wait for a number, so a gap costs nothing.
+TEST_CASE("a rolled-back publish may leave a gap in the feed's seq; readers pass over it") {
+    TempDb t;
+    auto publish_one = [&t](const char* key, bool commit) {
+        Transaction tx(t.db);
+        publish(t.db, "notices", key, {{"id", key}});
+        if (commit) tx.commit();
+    };
+    publish_one("N-1", true);
+    publish_one("N-rolled-back", false);
+    publish_one("N-3", true);
+    const auto page = read_changes(t.db, FeedQuery{0, 10, "lobby-1", {}});
+    REQUIRE(page.changes.size() == 2);
+    CHECK(page.changes[0].key == "N-1");
+    CHECK(page.changes[1].key == "N-3");
+    CHECK(page.next_since == count(t.db, "SELECT seq FROM feed WHERE key = 'N-3'"));
+    CHECK(count(t.db, "SELECT seq FROM feed WHERE key = 'N-3'") - count(t.db, "SELECT seq FROM feed WHERE key = 'N-1'") ==
+          (t.db.is_postgres() ? 2 : 1));
+    CHECK(read_changes(t.db, FeedQuery{page.next_since, 10, "lobby-1", {}}).changes.empty());
+    CHECK_FALSE(load_record(t.db, "notices", "N-rolled-back").has_value());
+}
+
 TEST_CASE("due refreshes expire notices and re-publish bills as late") {
     TempDb t;
     Pool pool(t.path, t.cipher());

@@ -2,10 +2,14 @@
 // ctest -L postgres one PostgreSQL database): the database, not a process's
 // memory, keeps idempotency and the feed's order.
 #include "api_client.hpp"
+#include "support/test_database.hpp"
 #include "support/time_scale.hpp"
+
+#include "protocol/kiosk_setup.hpp"
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -167,4 +171,73 @@ TEST_CASE("kill -9 of one server under load: kiosks resend to the other with the
     CHECK(db_int(b.db_path(), "SELECT COUNT(*) FROM tickets WHERE " + like) == static_cast<long long>(sent.size()));
     CHECK(db_int(b.db_path(), "SELECT COUNT(DISTINCT description) FROM tickets WHERE " + like) ==
           static_cast<long long>(sent.size()));
+}
+
+// A company's other estates across two servers: the database, not a
+// process, knows an estate's writes, its lockouts and the estate itself.
+TEST_CASE("estate B on two servers: a write on one is in the other's pull; wrong fee tries count on both") {
+    OfficeServerProcess a({true, {}, {"--demo-estates", "1", "--demo-units", "20"}});
+    OfficeServerProcess b(beside(a));
+    const std::string b_kiosk = std::string("e001.") + lobby1_token;
+    Api on_a(a.port(), b_kiosk);
+    Api on_b(b.port(), b_kiosk);
+    std::int64_t cursor = 0;
+    pull_feed(on_b, 0, 1000, &cursor);
+    nlohmann::json body = repair("乙小区写在A读在B");
+    body["unit_id"] = "1-1-101";  // a small estate's first unit (--demo-units)
+    const Reply created = on_a.create("/v1/repairs", body);
+    REQUIRE(created.status == 201);
+    bool seen = false;
+    for (const auto& c : pull_feed(on_b, cursor, 1000))
+        seen = seen || (c.collection == "tickets" && c.key == created.as<p::Ticket>().id);
+    CHECK(seen);
+
+    // A new session for every guess, alternating servers: the tenth wrong
+    // guess within the hour locks the unit, counted in the database.
+    int guesses = 0;
+    Reply r;
+    for (int n = 0; n < 20; ++n) {
+        Api& api = n % 2 ? on_b : on_a;
+        r = api.post("/v1/fees/lookup", {{"unit_id", "1-1-102"}, {"phone_last4", "0000"},
+                                         {"session_id", "two-servers-" + std::to_string(n)}});
+        if (r.status != 403) break;
+        ++guesses;
+    }
+    CHECK(guesses == 9);
+    CHECK(r.status == 423);
+    CHECK(on_a.post("/v1/fees/lookup", {{"unit_id", "1-1-102"}, {"phone_last4", "0000"}, {"session_id", "two-servers-x"}})
+              .error_code() == "unit_locked");
+    CHECK(on_b.post("/v1/fees/lookup", {{"unit_id", "1-1-102"}, {"phone_last4", "0000"}, {"session_id", "two-servers-y"}})
+              .error_code() == "unit_locked");
+}
+
+TEST_CASE("an estate added with --add-estate while two servers run: enrolled through one, it pulls through both") {
+    OfficeServerProcess a;
+    OfficeServerProcess b(beside(a));
+    // The operator's command, on the same database, while both serve.
+    const std::string db = test_database(a.db_path());
+    const std::string command = office_server_binary() + " --db '" + db + "' --data-key-file '" +
+                                test_data_key_file(a.db_path()) + "' --add-estate e050 --estate-name 新建小区" +
+                                " --enrolment-code lobby-9 --estate e050 2>&1";
+    std::string out;
+    {
+        FILE* pipe = ::popen(command.c_str(), "r");
+        REQUIRE(pipe != nullptr);
+        char buffer[256];
+        while (std::fgets(buffer, sizeof buffer, pipe)) out += buffer;
+        REQUIRE(::pclose(pipe) == 0);
+    }
+    INFO(out);
+    const auto at = out.find("in estate e050: ");
+    REQUIRE(at != std::string::npos);
+    const std::string code = out.substr(at + 16, p::enrolment_code_digits);
+
+    const Reply enrolled = Api(b.port(), "").post("/v1/kiosks/enrol", {{"code", code}, {"verify_key", std::string(64, 'c')}});
+    REQUIRE(enrolled.status == 200);
+    const std::string token = enrolled.as<p::Enrolment>().token;
+    CHECK(token.rfind("e050.", 0) == 0);
+    CHECK(Api(a.port(), token).get("/v1/changes?since=0&limit=10").status == 200);
+    CHECK(Api(b.port(), token).get("/v1/changes?since=0&limit=10").status == 200);
+    // The code was used on b: a knows it too.
+    CHECK(Api(a.port(), "").post("/v1/kiosks/enrol", {{"code", code}, {"verify_key", std::string(64, 'd')}}).status != 200);
 }
