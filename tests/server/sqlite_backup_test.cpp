@@ -11,10 +11,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -29,15 +29,6 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string estate_b = "e001";
-
-bool wait_until(const std::function<bool()>& done, std::chrono::seconds limit) {
-    const auto deadline = std::chrono::steady_clock::now() + scaled(limit);
-    while (!done()) {
-        if (std::chrono::steady_clock::now() > deadline) return false;
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return true;
-}
 
 int run_script(const std::string& command_line) {
     return std::system((std::string(LOBBY_SCRIPTS_DIR "/") + command_line).c_str());
@@ -68,6 +59,7 @@ public:
                 }
                 m_accepted[estate].push_back(r.as<p::Ticket>().id);
                 if (started_during && during) ++m_during;
+                m_more.notify_all();
             }
         });
     }
@@ -78,7 +70,12 @@ public:
     }
     std::size_t accepted() {
         std::lock_guard<std::mutex> lock(m_mutex);
-        return m_accepted[home_estate_key].size() + m_accepted[estate_b].size();
+        return count();
+    }
+    // Until more than `n` were acknowledged in all, or `limit` (scaled) passes.
+    bool wait_beyond(std::size_t n, std::chrono::seconds limit) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        return m_more.wait_for(lock, scaled(limit), [&] { return count() > n; });
     }
     // After stop(): the tickets of each estate in the order they were acknowledged.
     std::map<std::string, std::vector<std::string>> m_accepted;
@@ -87,7 +84,9 @@ public:
     static inline const std::string home_estate_key = "home";
 
 private:
+    std::size_t count() { return m_accepted[home_estate_key].size() + m_accepted[estate_b].size(); }
     std::mutex m_mutex;
+    std::condition_variable m_more;
     std::atomic<bool> m_stop{false};
     std::thread m_thread;
 };
@@ -137,7 +136,7 @@ TEST_CASE("SQLite: a backup taken while kiosks of two estates write restores int
 
     std::atomic<bool> during{false};
     Writers writers(live.port(), during);
-    REQUIRE(wait_until([&] { return writers.accepted() >= 2; }, std::chrono::seconds(20)));
+    REQUIRE(writers.wait_beyond(1, std::chrono::seconds(20)));
     during = true;
     const auto started = std::chrono::steady_clock::now();
     const int backup_exit = run_script("backup-office-db " + db + " " + backup);
@@ -145,7 +144,7 @@ TEST_CASE("SQLite: a backup taken while kiosks of two estates write restores int
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
     during = false;
     const std::size_t at_end = writers.accepted();
-    REQUIRE(wait_until([&] { return writers.accepted() > at_end; }, std::chrono::seconds(20)));
+    REQUIRE(writers.wait_beyond(at_end, std::chrono::seconds(20)));
     writers.stop();
     REQUIRE(backup_exit == 0);
     CHECK_MESSAGE(writers.m_failures.empty(), (writers.m_failures.empty() ? "" : writers.m_failures.front()));

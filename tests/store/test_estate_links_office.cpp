@@ -75,6 +75,17 @@ struct EstateKiosk {
     }
 };
 
+// A public-area leak in the car park, filed as a person taps it.
+void file_car_park_leak(EstateKiosk& kiosk)
+{
+    kiosk.controller->apply(RequestOpenScreen{feature_id}, 0);
+    kiosk.ask(RequestWhere{false});
+    kiosk.ask(RequestLocation{"car_park", "地下车库"});
+    kiosk.ask(RequestCategory{"plumbing", Scope::Office});
+    kiosk.ask(RequestPreset{"pipe_leak", "水管漏水"});
+    kiosk.ask(RequestSubmit{});
+}
+
 } // namespace
 
 TEST_CASE("a kiosk of estate e001 shows a status link naming e001, offline too, that opens its ticket in e001 only")
@@ -86,12 +97,7 @@ TEST_CASE("a kiosk of estate e001 shows a status link naming e001, offline too, 
     EstateKiosk kiosk(dir.file("kiosk.db"), office.base_url());
     CHECK(kiosk.worker->status().estate == "e001");  // from the token, before any request
 
-    kiosk.controller->apply(RequestOpenScreen{feature_id}, 0);
-    kiosk.ask(RequestWhere{false});
-    kiosk.ask(RequestLocation{"car_park", "地下车库"});
-    kiosk.ask(RequestCategory{"plumbing", Scope::Office});
-    kiosk.ask(RequestPreset{"pipe_leak", "水管漏水"});
-    kiosk.ask(RequestSubmit{});
+    file_car_park_leak(kiosk);
     const RepairsView done = kiosk.view(*catalog);
     REQUIRE(done.filed.size() == 1);
     const std::string link = done.filed[0].qr_payload;
@@ -143,16 +149,6 @@ std::string enrolled_token(int port, const std::string& estate, const std::strin
     REQUIRE(token);
     REQUIRE(token->status == 200);
     return nlohmann::json::parse(token->body).at("token").get<std::string>();
-}
-
-void file_car_park_leak(EstateKiosk& kiosk)
-{
-    kiosk.controller->apply(RequestOpenScreen{feature_id}, 0);
-    kiosk.ask(RequestWhere{false});
-    kiosk.ask(RequestLocation{"car_park", "地下车库"});
-    kiosk.ask(RequestCategory{"plumbing", Scope::Office});
-    kiosk.ask(RequestPreset{"pipe_leak", "水管漏水"});
-    kiosk.ask(RequestSubmit{});
 }
 
 } // namespace
