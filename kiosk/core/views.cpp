@@ -192,12 +192,17 @@ AdminView build_admin(const ViewInputs& in, const Texts& t)
 {
     AdminView admin;
     auto time_or_never = [&](std::int64_t utc_s) { return utc_s > 0 ? clock_text(utc_s) : t("admin.never"); };
+    // A refused token may be one typed by hand: the estate it names is said,
+    // so a wrong or missing estate part shows.
+    const std::string refused = in.sync.estate.empty()
+                                    ? t("admin.credentials_refused")
+                                    : format_text(t("admin.credentials_refused_estate"), {{"estate", in.sync.estate}});
     admin.rows = {
         {t("admin.kiosk_id"), in.config.kiosk_id},
         // Second: what an installer at an unenrolled or refused kiosk must see first.
-        {t("admin.credentials"), t(!in.sync.has_token      ? "admin.credentials_none"
-                                   : in.sync.unauthorized ? "admin.credentials_refused"
-                                                          : "admin.credentials_ok")},
+        {t("admin.credentials"), !in.sync.has_token      ? t("admin.credentials_none")
+                                 : in.sync.unauthorized ? refused
+                                                        : t("admin.credentials_ok")},
         {t("admin.server_url"), in.config.server_url},
         {t("admin.sync_status"), network_text(t, in.sync, network_state(in.sync))},
         {t("admin.last_sync"), time_or_never(in.sync.last_sync_utc)},

@@ -144,16 +144,23 @@ SyncWorker::Clock::time_point SyncWorker::next_wake_time()
     return wake;
 }
 
+bool SyncWorker::head_may_jump(const kiosk::SyncStatus& status) const
+{
+    return (m_outbox_waiting_for_server && status.online) || (m_outbox_waiting_for_token && !status.unauthorized);
+}
+
 void SyncWorker::flush(kiosk::SyncStatus& status, bool& store_changed)
 {
     if (Clock::now() < m_outbox_hold_until || m_stop.load())
         return;
-    PassResult flushed = m_session->flush_outbox(m_outbox_waiting_for_server && status.online);
+    PassResult flushed = m_session->flush_outbox(head_may_jump(status));
     note_outcome(status, flushed.requested, flushed.outcome, m_stop.load());
     store_changed |= flushed.store_changed;
     if (flushed.store_changed && !flushed.outcome.local_failure)
         status.storage_full = m_config.storage_fallback;   // a write went through: space is back
     m_outbox_waiting_for_server = flushed.outcome.verdict == Verdict::retry && !flushed.outcome.reached_server;
+    if (flushed.requested)
+        m_outbox_waiting_for_token = flushed.outcome.unauthorized;
     // Delivered: what the office made of it (a ticket's number) comes with a pull, so pull soon.
     if (flushed.requested && flushed.outcome.verdict == Verdict::success)
         m_next_pull = Clock::now();
@@ -207,8 +214,10 @@ void SyncWorker::run()
                 if (!m_stop.load())
                     spdlog::info("sync: pull failed ({}), retry in {} ms", pulled.outcome.message, delay);
             }
-            // The server is back: the outbox head need not sit out its backoff.
-            if (status.online && m_outbox_waiting_for_server)
+            // The server is back, or takes this kiosk's token again (a new
+            // enrolment after a mistyped or revoked one): the outbox head
+            // need not sit out its backoff.
+            if (head_may_jump(status))
                 flush(status, store_changed);
         }
 

@@ -54,8 +54,10 @@ public:
 
 private:
     void run();
-    // Sends what is due; the head skips its backoff when the server just came back.
+    // Sends what is due; the head skips its backoff when the server just came
+    // back, or accepts this kiosk's token again after refusing it.
     void flush(kiosk::SyncStatus& status, bool& store_changed);
+    bool head_may_jump(const kiosk::SyncStatus& status) const;
     void publish(const kiosk::SyncStatus& next, bool store_changed);
     std::string token_estate() const;  // the estate the current token names ("" home)
     // judges_server: false for an answer that says nothing about the office
@@ -85,6 +87,7 @@ private:
     bool m_storage_full_hurried = false;       // the value a heartbeat was last brought forward for
     int m_pull_failures = 0;
     bool m_outbox_waiting_for_server = false;
+    bool m_outbox_waiting_for_token = false;   // the head's last try got 401
     Clock::time_point m_outbox_hold_until{};   // after a local store failure, do not spin
     std::mt19937_64 m_random{std::random_device{}()};
 

@@ -15,8 +15,9 @@ namespace lobby::protocol {
 
 // The estate a kiosk's bearer token belongs to: the part before its first
 // '.' ("<estate>.<secret>"), or "" for a token without one (the home
-// estate's, and every token made before estates). Not checked: a wrong
-// estate only makes a link that opens nothing.
+// estate's, and every token made before estates). Not checked here: the
+// office refuses a token whose estate is wrong (401), and while it does the
+// kiosk shows no link made from it (it would open nothing).
 std::string estate_of_kiosk_token(std::string_view token);
 
 // "/<page>/<estate>/<id>", or "/<page>/<id>" for the home estate ("" or "home").

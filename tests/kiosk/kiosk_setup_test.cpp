@@ -131,9 +131,18 @@ TEST_CASE("enrolment: the admin screen says what came of it in each language, an
     CHECK(views().admin.enrol.message.find("無法保存") != std::string::npos);
 
     sync.has_token = true;
-    sync.unauthorized = true;  // revoked
+    sync.unauthorized = true;  // revoked, or typed wrong by hand
     c.apply(RequestSetLanguage{Language::ZhCN}, 0);
-    CHECK(views().admin.rows.at(1).value.find("不再接受本机凭证") != std::string::npos);
+    CHECK(views().admin.rows.at(1).value.find("不接受本机凭证：可能输入有误") != std::string::npos);
+    // A token naming an estate (typed "e002.…" for e001): the estate is said.
+    sync.estate = "e002";
+    CHECK(views().admin.rows.at(1).value.find("凭证写的小区编号：e002") != std::string::npos);
+    c.apply(RequestSetLanguage{Language::En}, 0);
+    CHECK(views().admin.rows.at(1).value.find("(the estate it names: e002)") != std::string::npos);
+    c.apply(RequestSetLanguage{Language::ZhHK}, 0);
+    CHECK(views().admin.rows.at(1).value.find("憑證寫的小區編號：e002") != std::string::npos);
+    c.apply(RequestSetLanguage{Language::ZhCN}, 0);
+    sync.estate.clear();
     sync.online = true;
     sync.server_busy = true;  // what a 401 makes of the last answer
     CHECK(views().chrome.network_text.find("尚未被物业系统接受") != std::string::npos);

@@ -47,11 +47,12 @@ struct Kiosk {
         c.apply_answer(CallAnswer{id, feature_id, std::move(a)}, 0);
     }
     RepairsView view(const RepairsCache& cache = {}, bool online = true, Language language = Language::ZhCN,
-                     const std::string& estate = "")
+                     const std::string& estate = "", bool refused = false)
     {
         SyncStatus sync;
         sync.online = online;
         sync.estate = estate;
+        sync.unauthorized = refused;
         const std::any any_cache = cache;
         const FeatureCore core = repairs_core(counting_secrets(), config);
         const FeatureViewInputs in{*c.feature_state(feature_id), any_cache, config, catalog, language, sync, 0, 0};
@@ -134,6 +135,25 @@ TEST_CASE("a kiosk of another estate than the office's home one names it in the 
         REQUIRE(v.filed.size() == 1);
         CHECK(v.filed[0].qr_payload == k.config.server_url + "/repairs/status/north/" + std::string(24, 'Z'));
     }
+}
+
+TEST_CASE("while the office refuses the kiosk's token (typed wrong: its estate unproven) the ticket shows no status code")
+{
+    Kiosk k;
+    k.report_public_leak();
+    k.apply(RequestSubmit{});
+    for (const Language language : {Language::ZhCN, Language::ZhHK, Language::En}) {
+        const RepairsView refused = k.view({}, true, language, "e002", true);
+        REQUIRE(refused.filed.size() == 1);
+        CHECK(refused.filed[0].qr_payload.empty());
+        CHECK(refused.scan_label.empty());
+        CHECK_FALSE(refused.filed[0].code_line.empty());  // the follow-up code still works in the lobby
+        CHECK(refused.saved_note != k.view({}, true, language, "e002").saved_note);
+    }
+    CHECK(k.view({}, true, Language::ZhCN, "e002", true).saved_note.find("暂未被物业系统接受") != std::string::npos);
+    // Accepted again (the token fixed): the code is back, naming its estate.
+    CHECK(k.view({}, true, Language::ZhCN, "e001").filed[0].qr_payload ==
+          k.config.server_url + "/repairs/status/e001/" + std::string(24, 'Z'));
 }
 
 TEST_CASE("还有其他问题: two items, two tickets, each with its own code")

@@ -2,6 +2,9 @@
 // with a second demo estate: the status page link on its ticket screen names
 // its estate, made from its token (so offline too), and once the outbox has
 // delivered the ticket the link opens that ticket's page in that estate.
+// A token typed by hand with its estate part wrong or missing: the office
+// refuses it (401) and the kiosk shows no status link naming an unproven
+// estate, sending the ticket once the right token is in.
 #include "core/controller.hpp"
 #include "core/feature_adapter.hpp"
 #include "core/locale.hpp"
@@ -36,18 +39,19 @@ struct EstateKiosk {
     TicketSecrets secrets{lobby::protocol::make_follow_code, lobby::protocol::make_status_token,
                           lobby::protocol::make_uuid_v4};
 
-    EstateKiosk(const std::string& db, const std::string& url) : ui(test::open_store(db))
+    EstateKiosk(const std::string& db, const std::string& url, const std::string& token = b_token)
+        : ui(test::open_store(db))
     {
         auto worker_store = ui.open_sibling(store::Durability::normal);
         auto live_store = ui.open_sibling(store::Durability::normal);
         REQUIRE(worker_store.ok());
         REQUIRE(live_store.ok());
         auto sync = test::fast_config(url);
-        sync.token = b_token;
+        sync.token = token;
         worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), sync, nullptr);
         const net::FeatureIo io = repairs_io(std::make_shared<household::StoreLockoutBook>());
         live = std::make_unique<net::LiveClient>(
-            net::LiveConfig{{url, b_token, {}}, {1000, 4000}}, std::make_unique<store::Store>(std::move(*live_store)),
+            net::LiveConfig{{url, token, {}}, {1000, 4000}}, std::make_unique<store::Store>(std::move(*live_store)),
             [io](const OnlineCall& call, net::LiveContext& ctx) { return io.perform(call.payload, ctx); },
             [this] { worker->request_pull(); }, [] {});
         effects = std::make_unique<net::NetEffects>(ui, *worker, *live, io.encode);
@@ -71,6 +75,17 @@ struct EstateKiosk {
     }
 };
 
+// A public-area leak in the car park, filed as a person taps it.
+void file_car_park_leak(EstateKiosk& kiosk)
+{
+    kiosk.controller->apply(RequestOpenScreen{feature_id}, 0);
+    kiosk.ask(RequestWhere{false});
+    kiosk.ask(RequestLocation{"car_park", "地下车库"});
+    kiosk.ask(RequestCategory{"plumbing", Scope::Office});
+    kiosk.ask(RequestPreset{"pipe_leak", "水管漏水"});
+    kiosk.ask(RequestSubmit{});
+}
+
 } // namespace
 
 TEST_CASE("a kiosk of estate e001 shows a status link naming e001, offline too, that opens its ticket in e001 only")
@@ -82,12 +97,7 @@ TEST_CASE("a kiosk of estate e001 shows a status link naming e001, offline too, 
     EstateKiosk kiosk(dir.file("kiosk.db"), office.base_url());
     CHECK(kiosk.worker->status().estate == "e001");  // from the token, before any request
 
-    kiosk.controller->apply(RequestOpenScreen{feature_id}, 0);
-    kiosk.ask(RequestWhere{false});
-    kiosk.ask(RequestLocation{"car_park", "地下车库"});
-    kiosk.ask(RequestCategory{"plumbing", Scope::Office});
-    kiosk.ask(RequestPreset{"pipe_leak", "水管漏水"});
-    kiosk.ask(RequestSubmit{});
+    file_car_park_leak(kiosk);
     const RepairsView done = kiosk.view(*catalog);
     REQUIRE(done.filed.size() == 1);
     const std::string link = done.filed[0].qr_payload;
@@ -120,4 +130,83 @@ TEST_CASE("a kiosk of estate e001 shows a status link naming e001, offline too, 
     };
     CHECK(tickets_with_ref(office.db_path() + "-estates/e001.db") == 1);
     CHECK(tickets_with_ref(office.db_path()) == 0);
+}
+
+namespace {
+
+// A new kiosk of `estate`, enrolled by a code its staff made: the token as
+// an installer would copy it ("<estate>.<48 hex digits>").
+std::string enrolled_token(int port, const std::string& estate, const std::string& kiosk_id)
+{
+    httplib::Client http("127.0.0.1", port);
+    const httplib::Headers staff = {{"Authorization", "Bearer " + estate + ".demo-staff-token"}};
+    const auto code = http.Post("/v1/kiosks/enrolment-codes", staff, nlohmann::json{{"kiosk_id", kiosk_id}}.dump(),
+                                "application/json");
+    REQUIRE(code);
+    REQUIRE(code->status == 201);
+    const nlohmann::json enrol = {{"code", nlohmann::json::parse(code->body).at("code")}, {"verify_key", std::string(64, 'd')}};
+    const auto token = http.Post("/v1/kiosks/enrol", enrol.dump(), "application/json");
+    REQUIRE(token);
+    REQUIRE(token->status == 200);
+    return nlohmann::json::parse(token->body).at("token").get<std::string>();
+}
+
+} // namespace
+
+TEST_CASE("a hand-typed token with a wrong or missing estate is refused (401): no status link, the ticket waits for the right one")
+{
+    // e001 and e002 exist beside the home estate (a few units: enough here).
+    lobby::test::OfficeServerProcess office({true, "", {"--demo-estates", "2", "--demo-units", "20"}});
+    auto catalog = Catalog::load(std::string(LOBBY_SOURCE_DIR) + "/locale");
+    REQUIRE(catalog);
+    const std::string token = enrolled_token(office.port(), "e001", "lobby-9");
+    REQUIRE(token.rfind("e001.", 0) == 0);
+    const std::string secret = token.substr(5);
+    struct Typed {
+        std::string token, estate, what;
+    };
+    const Typed typos[] = {
+        {secret, "", "the estate part left out"},
+        {"e002." + secret, "e002", "another estate of the office"},
+        {"e009." + secret, "e009", "an estate the office does not have"},
+        {"E001." + secret, "E001", "the estate in capitals"},
+        {"e001" + secret, "", "the dot left out"},
+    };
+    httplib::Client http("127.0.0.1", office.port());
+    for (const Typed& typed : typos) {
+        CAPTURE(typed.what);
+        // The office: 401 with its JSON error, whatever is asked.
+        const auto answer = http.Get("/v1/changes?since=0&limit=1", {{"Authorization", "Bearer " + typed.token}});
+        REQUIRE(answer);
+        CHECK(answer->status == 401);
+        CHECK(nlohmann::json::parse(answer->body, nullptr, false)["error"]["code"] == "unauthorized");
+
+        // The kiosk: says it is refused; a ticket filed meanwhile is kept, with
+        // its follow-up code and no link that could name the wrong estate.
+        test::TempDir dir;
+        EstateKiosk kiosk(dir.file("kiosk.db"), office.base_url(), typed.token);
+        CHECK(kiosk.worker->status().estate == typed.estate);
+        REQUIRE(test::wait_until([&] { return kiosk.worker->status().unauthorized; }));
+        file_car_park_leak(kiosk);
+        const RepairsView done = kiosk.view(*catalog);
+        REQUIRE(done.filed.size() == 1);
+        CHECK(done.filed[0].qr_payload.empty());
+        CHECK(done.saved_note.find("暂未被物业系统接受") != std::string::npos);
+        CHECK(kiosk.ui.outbox_counts()->pending == 1);
+        CHECK(kiosk.ui.outbox_counts()->failed == 0);
+    }
+
+    // The token as enrolled: accepted, the link names e001 and opens the ticket there.
+    test::TempDir dir;
+    EstateKiosk kiosk(dir.file("kiosk.db"), office.base_url(), token);
+    kiosk.worker->request_pull();
+    REQUIRE(test::wait_until([&] { return kiosk.worker->status().last_sync_utc > 0; }, 30000));
+    CHECK_FALSE(kiosk.worker->status().unauthorized);
+    file_car_park_leak(kiosk);
+    const std::string link = kiosk.view(*catalog).filed.at(0).qr_payload;
+    REQUIRE_MESSAGE(link.rfind(office.base_url() + "/repairs/status/e001/", 0) == 0, link);
+    REQUIRE(test::wait_until([&] { return kiosk.ui.outbox_counts()->done == 1; }));
+    const auto page = http.Get(link.substr(office.base_url().size()).c_str());
+    REQUIRE(page);
+    CHECK(page->status == 200);
 }

@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <optional>
 #include <sys/stat.h>
 
 using namespace kiosk;
@@ -62,7 +63,8 @@ struct Kiosk {
     std::unique_ptr<net::SyncWorker> worker;
     std::unique_ptr<net::ApiClient> live;  // as the live client's: the same shared token
 
-    Kiosk(const test::TempDir& dir, const std::string& url, const std::string& config_token, int heartbeat_ms = 60000)
+    Kiosk(const test::TempDir& dir, const std::string& url, const std::string& config_token, int heartbeat_ms = 60000,
+          std::optional<net::BackoffPolicy> outbox_backoff = std::nullopt)
         : ui(test::open_store(dir.file("kiosk.db")))
     {
         std::string error;
@@ -71,6 +73,8 @@ struct Kiosk {
         auto config = test::fast_config(url);
         config.page_limit = 1000;
         config.heartbeat_interval_ms = heartbeat_ms;
+        if (outbox_backoff)
+            config.outbox_backoff = *outbox_backoff;
         config.credentials = credentials;
         auto worker_store = ui.open_sibling(store::Durability::normal);
         REQUIRE(worker_store.ok());
@@ -171,6 +175,29 @@ TEST_CASE("a revoked kiosk hears 401 and says so; what it holds stays queued and
     REQUIRE(test::wait_until([&] { return kiosk.state_of(*kept) == store::OutboxState::done; }));
     kiosk.worker->request_pull();
     REQUIRE(test::wait_until([&] { return !kiosk.worker->status().unauthorized; }));
+}
+
+TEST_CASE("what a refused kiosk holds goes as soon as the office takes its new token, not after its backoff")
+{
+    test::TempDir dir;
+    lobby::test::OfficeServerProcess office;
+    auto staff = staff_client(office);
+    // A token typed by hand for this office, wrong (the estate part of another).
+    Kiosk kiosk(dir, office.base_url(), "e001.demo-lobby-1-token", 60000, net::BackoffPolicy{600000, 600000});
+    auto kept = kiosk.ui.enqueue("repair", "/v1/repairs", repair_body("typed-token lamp"));
+    REQUIRE(kept.ok());
+    kiosk.worker->notify_outbox();
+    REQUIRE(test::wait_until([&] {
+        return kiosk.worker->status().unauthorized && kiosk.ui.outbox_item(*kept)->value().attempts > 0 &&
+               kiosk.state_of(*kept) == store::OutboxState::pending;
+    }));
+    // Enrolled by a code, as the maintenance screen does (it asks for a pull):
+    // the repair goes now, not at its next try (drawn from up to 10 minutes).
+    REQUIRE(net::perform_enrolment({new_code(staff, "lobby-1")}, *kiosk.live, *kiosk.credentials, verify_key).result ==
+            EnrolResult::Enrolled);
+    kiosk.worker->request_pull();
+    REQUIRE(test::wait_until([&] { return kiosk.state_of(*kept) == store::OutboxState::done; }));
+    CHECK(test::wait_until([&] { return !kiosk.worker->status().unauthorized; }));  // published after the pass
 }
 
 TEST_CASE("remote settings reach the kiosk's cache in the feed; a garbled value is dropped and the rest kept")

@@ -34,7 +34,7 @@ struct FiledView {
     std::string code_line;    // 跟进码：7KQ4M ZHXA2
     std::string code_spoken;  // read aloud: 7 K Q 4 M …
     std::string what;
-    std::string qr_payload;   // the status page link
+    std::string qr_payload;   // the status page link; empty: no code (the office refuses the kiosk)
     bool operator==(const FiledView& o) const
     {
         return std::tie(number_line, code_line, code_spoken, what, qr_payload) ==

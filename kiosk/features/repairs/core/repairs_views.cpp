@@ -352,8 +352,12 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
         v.submit_label = t("repairs.submit");
         break;
     }
-    case RepairsStep::Done:
+    case RepairsStep::Done: {
         v.prompt = t("repairs.done");
+        // The office refuses this kiosk's token (mistyped, revoked): the
+        // estate that token names is unproven, and a link naming the wrong
+        // one would open nothing, ever. The follow-up code works at the lobby.
+        const bool refused = in.sync.unauthorized;
         for (const FiledTicket& f : s.filed) {
             FiledView fv;
             const auto known = cache.filed.find(f.client_ref);
@@ -365,13 +369,16 @@ RepairsView RepairsFeature::build_view(const State& s, const Cache& cache, const
             const PresetInfo* p = find_preset(c, f.preset);
             fv.what = p ? p->name.in(in.language) : f.preset;
             // Made here, so it shows offline too; the estate is this kiosk's.
-            fv.qr_payload = in.config.server_url + lobby::protocol::repair_status_path(in.sync.estate, f.status_token);
+            if (!refused)
+                fv.qr_payload = in.config.server_url + lobby::protocol::repair_status_path(in.sync.estate, f.status_token);
             v.filed.push_back(fv);
         }
-        v.saved_note = in.sync.online ? t("repairs.saved") : t("repairs.saved_offline");
+        v.saved_note = refused ? t("repairs.saved_refused") : in.sync.online ? t("repairs.saved") : t("repairs.saved_offline");
         v.follow_label = t("repairs.follow_this");
-        v.scan_label = t("repairs.scan");
+        if (!refused)
+            v.scan_label = t("repairs.scan");
         break;
+    }
     case RepairsStep::CodeEntry:
         v.prompt = t("repairs.ask_code");
         v.typed = grouped(s.code);

@@ -33,11 +33,24 @@ float filed_code_side(float width)
 
 void draw_filed_code(const RepairsView& view, std::size_t i, float width)
 {
+    if (view.filed[i].qr_payload.empty())
+        return;
     const ui::Context& ctx = ui::context();
     const float side = filed_code_side(width);
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - side) * 0.5f);
     ui::qr_code(("repairs.qr." + std::to_string(i)).c_str(), view.filed[i].qr_payload, side, view.scan_label);
     ui::text(view.scan_label, ui::TextRole::Muted, ui::Align::Center, width, ctx.colors().muted_text);
+}
+
+// No code (the office refuses this kiosk): 查看进度 goes down into the
+// code's room, within reach, as far as the screen has room for it whole.
+void keep_code_room(const RepairsView& view, float width)
+{
+    const float button_h = wide_button_height(ui::with_icon("search", view.follow_label));
+    const float spare = ImGui::GetContentRegionAvail().y - button_h - 2 * ImGui::GetStyle().ItemSpacing.y;
+    const float room = ImMin(filed_code_side(width), spare);
+    if (room > 0)
+        ImGui::Dummy(ImVec2(1, room));
 }
 
 void draw_follow_button(const RepairsView& view, Requests& requests, std::size_t i, float width)
@@ -81,9 +94,11 @@ void draw_one_filed_side_by_side(const RepairsView& view, Requests& requests, fl
     const float words_h = ui::text_height(view.scan_label, ui::TextRole::Muted, column) +
                           ui::text_height(view.saved_note, ui::TextRole::Body, column) + 2 * spacing.y;
     const float side = ImMax(ctx.metrics.mm(60), ImMin(column, height - words_h));
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (column - side) * 0.5f));
-    ui::qr_code("repairs.qr.0", f.qr_payload, side, view.scan_label);
-    ui::text(view.scan_label, ui::TextRole::Muted, ui::Align::Center, column, ctx.colors().muted_text);
+    if (!f.qr_payload.empty()) {
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + ImMax(0.0f, (column - side) * 0.5f));
+        ui::qr_code("repairs.qr.0", f.qr_payload, side, view.scan_label);
+        ui::text(view.scan_label, ui::TextRole::Muted, ui::Align::Center, column, ctx.colors().muted_text);
+    }
     ui::text(view.saved_note, ui::TextRole::Body, ui::Align::Center, column);
     ImGui::EndChild();
 }
@@ -106,6 +121,8 @@ void draw_done(const RepairsView& view, Requests& requests)
             ImGui::Dummy(ImVec2(1, ctx.metrics.mm(3)));
             draw_filed_words(view.filed[i], width);
             draw_filed_code(view, i, width);
+            if (view.filed[i].qr_payload.empty() && i + 1 == view.filed.size())
+                keep_code_room(view, width);
             draw_follow_button(view, requests, i, width);
         }
         return;
