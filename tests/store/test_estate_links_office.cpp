@@ -7,11 +7,9 @@
 #include "core/locale.hpp"
 #include "features/repairs/core/repairs_feature.hpp"
 #include "features/repairs/io/repairs_io.hpp"
-#include "net/live_client.hpp"
-#include "net/net_effects.hpp"
-#include "net/sync_worker.hpp"
 #include "protocol/follow_code.hpp"
 #include "protocol/uuid.hpp"
+#include "office_kiosk.hpp"
 #include "store_test_util.hpp"
 #include "support/office_server_process.hpp"
 #include "sync_test_util.hpp"
@@ -27,43 +25,23 @@ namespace {
 constexpr const char* b_token = "e001.demo-lobby-1-token";
 
 struct EstateKiosk {
-    store::Store ui;
-    std::unique_ptr<net::SyncWorker> worker;
-    std::unique_ptr<net::LiveClient> live;
-    std::unique_ptr<net::NetEffects> effects;
+    test::OfficeKiosk net;
     KioskConfig config;
     std::unique_ptr<Controller> controller;
     TicketSecrets secrets{lobby::protocol::make_follow_code, lobby::protocol::make_status_token,
                           lobby::protocol::make_uuid_v4};
 
-    EstateKiosk(const std::string& db, const std::string& url) : ui(test::open_store(db))
+    EstateKiosk(const std::string& db, const std::string& url)
+        : net(test::open_store(db), test::with_token(test::fast_config(url), b_token),
+              repairs_io(std::make_shared<household::StoreLockoutBook>()))
     {
-        auto worker_store = ui.open_sibling(store::Durability::normal);
-        auto live_store = ui.open_sibling(store::Durability::normal);
-        REQUIRE(worker_store.ok());
-        REQUIRE(live_store.ok());
-        auto sync = test::fast_config(url);
-        sync.token = b_token;
-        worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), sync, nullptr);
-        const net::FeatureIo io = repairs_io(std::make_shared<household::StoreLockoutBook>());
-        live = std::make_unique<net::LiveClient>(
-            net::LiveConfig{{url, b_token, {}}, {1000, 4000}}, std::make_unique<store::Store>(std::move(*live_store)),
-            [io](const OnlineCall& call, net::LiveContext& ctx) { return io.perform(call.payload, ctx); },
-            [this] { worker->request_pull(); }, [] {});
-        effects = std::make_unique<net::NetEffects>(ui, *worker, *live, io.encode);
         config.server_url = url;
-        controller = std::make_unique<Controller>(config, std::vector<FeatureCore>{repairs_core(secrets, config)}, *effects);
-        worker->start();
-    }
-    ~EstateKiosk()
-    {
-        live->stop();
-        worker->stop();
+        controller = std::make_unique<Controller>(config, std::vector<FeatureCore>{repairs_core(secrets, config)}, *net.effects);
     }
     void ask(RepairsRequest r) { controller->apply(FeatureRequest{feature_id, std::move(r)}, 0); }
     RepairsView view(const Catalog& catalog)
     {
-        const SyncStatus sync = worker->status();
+        const SyncStatus sync = net.worker->status();
         const std::any no_cache = RepairsCache{};
         const FeatureCore core = repairs_core(secrets, config);
         const FeatureViewInputs in{*controller->feature_state(feature_id), no_cache, config, catalog, Language::ZhCN, sync, 0, 0};
@@ -80,7 +58,7 @@ TEST_CASE("a kiosk of estate e001 shows a status link naming e001, offline too, 
     auto catalog = Catalog::load(std::string(LOBBY_SOURCE_DIR) + "/locale");
     REQUIRE(catalog);
     EstateKiosk kiosk(dir.file("kiosk.db"), office.base_url());
-    CHECK(kiosk.worker->status().estate == "e001");  // from the token, before any request
+    CHECK(kiosk.net.worker->status().estate == "e001");  // from the token, before any request
 
     kiosk.controller->apply(RequestOpenScreen{feature_id}, 0);
     kiosk.ask(RequestWhere{false});
@@ -99,7 +77,7 @@ TEST_CASE("a kiosk of estate e001 shows a status link naming e001, offline too, 
         typed_state<RepairsSession>(kiosk.controller->feature_state(feature_id))->filed.at(0).client_ref;
 
     // Delivered by the outbox into e001's database: the link opens it there.
-    REQUIRE(test::wait_until([&] { return kiosk.ui.outbox_counts()->done == 1; }));
+    REQUIRE(test::wait_until([&] { return kiosk.net.ui.outbox_counts()->done == 1; }));
     httplib::Client phone("127.0.0.1", office.port());
     const auto page = phone.Get(link.substr(office.base_url().size()).c_str());
     REQUIRE(page);

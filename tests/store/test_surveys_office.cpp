@@ -7,9 +7,7 @@
 #include "core/feature_adapter.hpp"
 #include "features/surveys/core/surveys_feature.hpp"
 #include "features/surveys/io/surveys_io.hpp"
-#include "net/live_client.hpp"
-#include "net/net_effects.hpp"
-#include "net/sync_worker.hpp"
+#include "office_kiosk.hpp"
 #include "store_test_util.hpp"
 #include "support/office_server_process.hpp"
 #include "sync_test_util.hpp"
@@ -24,32 +22,12 @@ using namespace kiosk::surveys;
 
 namespace {
 
-struct SurveyKiosk {
-    store::Store ui;
-    std::unique_ptr<net::SyncWorker> worker;
-    std::unique_ptr<net::LiveClient> live;
-    std::unique_ptr<net::NetEffects> effects;
-
-    SurveyKiosk(const std::string& db, const std::string& url) : ui(test::open_store(db))
+// The kiosk's network side with the surveys io, as lobby-1.
+struct SurveyKiosk : test::OfficeKiosk {
+    SurveyKiosk(const std::string& db, const std::string& url)
+        : test::OfficeKiosk(test::open_store(db), test::with_token(test::fast_config(url), "demo-lobby-1-token"),
+                            surveys_io(std::make_shared<household::StoreLockoutBook>()))
     {
-        auto worker_store = ui.open_sibling(store::Durability::normal);
-        auto live_store = ui.open_sibling(store::Durability::normal);
-        REQUIRE(worker_store.ok());
-        REQUIRE(live_store.ok());
-        auto config = test::fast_config(url);
-        config.token = "demo-lobby-1-token";
-        worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), config, nullptr);
-        live = std::make_unique<net::LiveClient>(
-            net::LiveConfig{{url, "demo-lobby-1-token", {}}, {1000, 4000}},
-            std::make_unique<store::Store>(std::move(*live_store)),
-            [](const OnlineCall&, net::LiveContext&) { return std::any{}; }, [this] { worker->request_pull(); }, [] {});
-        effects = std::make_unique<net::NetEffects>(ui, *worker, *live, surveys_io(std::make_shared<household::StoreLockoutBook>()).encode);
-        worker->start();
-    }
-    ~SurveyKiosk()
-    {
-        live->stop();
-        worker->stop();
     }
 };
 
