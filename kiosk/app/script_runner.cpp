@@ -124,9 +124,26 @@ std::string run_loop(KioskApp& app, std::istringstream& args)
     // The clock on screen turns each minute and draws a frame: start the
     // counted window after the tick if it would fall inside it.
     using namespace std::chrono;
-    const auto ms_into_minute = app.now_utc_ms() % 60000;
-    if (60000 - ms_into_minute < window_ms + 500)
-        app.run(static_cast<int>(60000 - ms_into_minute) + 300);
+    const auto pass_minute_in_window = [&app, window_ms] {
+        const auto ms_to_minute = 60000 - app.now_utc_ms() % 60000;
+        if (ms_to_minute >= window_ms + 500)
+            return false;
+        app.run(static_cast<int>(ms_to_minute) + 300);
+        return true;
+    };
+    pass_minute_in_window();
+    // A repeating timer (the attract slide's turn each slide_s) is counted
+    // in whole periods: when its next change is due in the window, the
+    // clock moves on to it and it is drawn, uncounted, so the window starts
+    // right after one. Where the steps before (slower on a busy machine),
+    // the idle check or the minute left it, a 12 s window could otherwise
+    // start 1 s before a turn and hold two. Moving the clock can bring the
+    // minute into the window: it is passed, and the turn aligned again.
+    for (int i = 0; i < 2 && app.ms_to_next_tick() < window_ms; ++i) {
+        advance_clock_by(app, std::max<std::int64_t>(1, app.ms_to_next_tick()));
+        if (!pass_minute_in_window())
+            break;
+    }
     const std::uint64_t frames_before = app.frames_drawn(), wakes_before = app.wakes(),
                         exposes_before = app.window_redraws();
     std::thread waker;

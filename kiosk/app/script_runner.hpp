@@ -38,7 +38,10 @@
 //   run_loop <s> <frames> [wake|pull|atlas <text>]
 //                              run the real loop for s seconds with no input
 //                              (after the minute tick if it would fall in
-//                              it); a thread wakes it (wake: a bare SDL
+//                              it; right after a timed change, such as the
+//                              attract slide's turn, when one is due in it,
+//                              so a repeating one counts in whole periods);
+//                              a thread wakes it (wake: a bare SDL
 //                              event; pull: the sync worker pulls, then wakes
 //                              it) 0.5 s in, or (atlas) the font atlas worker
 //                              when it has built <text>'s characters, asked
