@@ -52,12 +52,7 @@ struct Net : test::OfficeKiosk {
 
 int tickets_with(const std::string& office_db, const std::string& description)
 {
-    auto connection = store::Connection::open(office_db, 5000);
-    REQUIRE(connection.ok());
-    store::Statement query(*connection, "SELECT count(*) FROM tickets WHERE description = ?1");
-    query.bind(1, description);
-    REQUIRE(query.step() == SQLITE_ROW);
-    return static_cast<int>(query.column_int(0));
+    return static_cast<int>(test::count_in(office_db, "SELECT count(*) FROM tickets WHERE description = ?1", description));
 }
 
 } // namespace

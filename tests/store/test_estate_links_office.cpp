@@ -89,12 +89,7 @@ TEST_CASE("a kiosk of estate e001 shows a status link naming e001, offline too, 
     REQUIRE(home);
     CHECK(home->status == 404);
     const auto tickets_with_ref = [&](const std::string& db) {
-        auto connection = store::Connection::open(db, 5000);
-        REQUIRE(connection.ok());
-        store::Statement count(*connection, "SELECT count(*) FROM tickets WHERE client_ref = ?1");
-        count.bind(1, client_ref);
-        REQUIRE(count.step() == SQLITE_ROW);
-        return count.column_int(0);
+        return test::count_in(db, "SELECT count(*) FROM tickets WHERE client_ref = ?1", client_ref);
     };
     CHECK(tickets_with_ref(office.db_path() + "-estates/e001.db") == 1);
     CHECK(tickets_with_ref(office.db_path()) == 0);

@@ -31,15 +31,6 @@ struct SurveyKiosk : test::OfficeKiosk {
     }
 };
 
-long long office_count(const std::string& office_db, const std::string& sql)
-{
-    auto connection = store::Connection::open(office_db, 5000);
-    REQUIRE(connection.ok());
-    store::Statement query(*connection, sql.c_str());
-    REQUIRE(query.step() == SQLITE_ROW);
-    return query.column_int(0);
-}
-
 // The open demo survey, as the kiosk cached it.
 SurveyInfo cached_open_survey(store::Store& store)
 {
@@ -90,15 +81,15 @@ TEST_CASE("surveys: answered while the office does not answer, the answer arrive
 
     REQUIRE(test::wait_until([&] { return kiosk.ui.outbox_counts()->done == 1; }));
     CHECK(kiosk.ui.outbox_counts()->pending == 0);
-    CHECK(office_count(office.db_path(), "SELECT count(*) FROM survey_responses") == 1);
-    CHECK(office_count(office.db_path(),
-                       "SELECT count(*) FROM survey_responses WHERE anonymous = 1 AND unit_id IS NULL AND "
-                       "answers LIKE '%{\"choice_ids\":[\"lifts\"],\"question_id\":\"q2\"%'") == 1);
+    CHECK(test::count_in(office.db_path(), "SELECT count(*) FROM survey_responses") == 1);
+    CHECK(test::count_in(office.db_path(),
+                         "SELECT count(*) FROM survey_responses WHERE anonymous = 1 AND unit_id IS NULL AND "
+                         "answers LIKE '%{\"choice_ids\":[\"lifts\"],\"question_id\":\"q2\"%'") == 1);
     // The words arrive once, each with its question.
-    CHECK(office_count(office.db_path(),
-                       "SELECT count(*) FROM survey_responses WHERE "
-                       "answers LIKE '%\"question_id\":\"q2\",\"text\":\"电梯晚上停运\"%' AND "
-                       "answers LIKE '%{\"choice_ids\":[],\"question_id\":\"q8\",\"text\":\"希望加装路灯\"}%'") == 1);
+    CHECK(test::count_in(office.db_path(),
+                         "SELECT count(*) FROM survey_responses WHERE "
+                         "answers LIKE '%\"question_id\":\"q2\",\"text\":\"电梯晚上停运\"%' AND "
+                         "answers LIKE '%{\"choice_ids\":[],\"question_id\":\"q8\",\"text\":\"希望加装路灯\"}%'") == 1);
     CHECK(!kiosk.ui.outbox_items(1)->front().body);  // the answers, words too, leave the kiosk once delivered
 }
 
@@ -134,5 +125,5 @@ TEST_CASE("surveys: a household's second answer is refused for good and kept as 
     CHECK(failed.last_error->find("already answered") != std::string::npos);
     CHECK(!failed.body);  // the answers themselves are gone from the kiosk
     REQUIRE(test::wait_until([&] { return kiosk.worker->status().outbox_failed == 1; }));  // the admin screen's count
-    CHECK(office_count(office.db_path(), "SELECT count(*) FROM survey_responses WHERE unit_id = '1-1-801'") == 1);
+    CHECK(test::count_in(office.db_path(), "SELECT count(*) FROM survey_responses WHERE unit_id = '1-1-801'") == 1);
 }
