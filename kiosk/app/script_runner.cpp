@@ -438,6 +438,23 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         advance_clock_by(app, left_ms);
         return {};
     }
+    if (command == "advance_near_tick") {
+        // advance_near_tick SECONDS: the kiosk's clock goes on through the
+        // controller's next timed change (the attract slide's turn) and on
+        // until the one after it is SECONDS away: a fixed phase, however
+        // long the steps before took.
+        double before = 0;
+        if (!(args >> before) || before < 0)
+            return "advance_near_tick needs seconds";
+        if (app.ms_to_next_tick() > 3600 * 1000)
+            return "advance_near_tick: nothing is timed in the next hour";
+        advance_clock_by(app, std::max<std::int64_t>(1, app.ms_to_next_tick()));
+        const std::int64_t left_ms = app.ms_to_next_tick() - static_cast<std::int64_t>(before * 1000);
+        if (left_ms <= 0)
+            return "advance_near_tick: the next timed change is already within " + std::to_string(before) + " s";
+        advance_clock_by(app, left_ms);
+        return {};
+    }
     if (command == "advance_until") {
         double seconds = 0;
         if (!(args >> seconds))

@@ -15,6 +15,8 @@
 //                              screen whole (a list as tall as the text size makes it)
 //   advance <seconds>          move the kiosk's clock forward
 //   advance_to <s> <command>   move it on to <s> seconds before the epoch second the shell command prints
+//   advance_near_tick <s>      move it through the next timed change (the attract
+//                              slide's turn) until the one after is s seconds away
 //   advance_until <s> <text>   move the clock a second at a time, at most s
 //                              seconds, until a visible text contains <text>
 //                              (a timer's effect, however slow the frames)
