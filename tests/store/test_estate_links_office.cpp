@@ -24,24 +24,24 @@ namespace {
 
 constexpr const char* b_token = "e001.demo-lobby-1-token";
 
-struct EstateKiosk {
-    test::OfficeKiosk net;
+// A kiosk of e001 with the repairs service, its network side as the app's.
+struct EstateKiosk : test::OfficeKiosk {
     KioskConfig config;
     std::unique_ptr<Controller> controller;
     TicketSecrets secrets{lobby::protocol::make_follow_code, lobby::protocol::make_status_token,
                           lobby::protocol::make_uuid_v4};
 
     EstateKiosk(const std::string& db, const std::string& url)
-        : net(test::open_store(db), test::with_token(test::fast_config(url), b_token),
-              repairs_io(std::make_shared<household::StoreLockoutBook>()))
+        : test::OfficeKiosk(test::open_store(db), test::with_token(test::fast_config(url), b_token),
+                            repairs_io(std::make_shared<household::StoreLockoutBook>()))
     {
         config.server_url = url;
-        controller = std::make_unique<Controller>(config, std::vector<FeatureCore>{repairs_core(secrets, config)}, *net.effects);
+        controller = std::make_unique<Controller>(config, std::vector<FeatureCore>{repairs_core(secrets, config)}, *effects);
     }
     void ask(RepairsRequest r) { controller->apply(FeatureRequest{feature_id, std::move(r)}, 0); }
     RepairsView view(const Catalog& catalog)
     {
-        const SyncStatus sync = net.worker->status();
+        const SyncStatus sync = worker->status();
         const std::any no_cache = RepairsCache{};
         const FeatureCore core = repairs_core(secrets, config);
         const FeatureViewInputs in{*controller->feature_state(feature_id), no_cache, config, catalog, Language::ZhCN, sync, 0, 0};
@@ -58,7 +58,7 @@ TEST_CASE("a kiosk of estate e001 shows a status link naming e001, offline too, 
     auto catalog = Catalog::load(std::string(LOBBY_SOURCE_DIR) + "/locale");
     REQUIRE(catalog);
     EstateKiosk kiosk(dir.file("kiosk.db"), office.base_url());
-    CHECK(kiosk.net.worker->status().estate == "e001");  // from the token, before any request
+    CHECK(kiosk.worker->status().estate == "e001");  // from the token, before any request
 
     kiosk.controller->apply(RequestOpenScreen{feature_id}, 0);
     kiosk.ask(RequestWhere{false});
@@ -77,7 +77,7 @@ TEST_CASE("a kiosk of estate e001 shows a status link naming e001, offline too, 
         typed_state<RepairsSession>(kiosk.controller->feature_state(feature_id))->filed.at(0).client_ref;
 
     // Delivered by the outbox into e001's database: the link opens it there.
-    REQUIRE(test::wait_until([&] { return kiosk.net.ui.outbox_counts()->done == 1; }));
+    REQUIRE(test::wait_until([&] { return kiosk.ui.outbox_counts()->done == 1; }));
     httplib::Client phone("127.0.0.1", office.port());
     const auto page = phone.Get(link.substr(office.base_url().size()).c_str());
     REQUIRE(page);
