@@ -723,6 +723,13 @@ void KioskApp::step_clock(std::int64_t ms)
     settle();
 }
 
+std::int64_t KioskApp::ms_to_next_tick() const
+{
+    const std::int64_t now = now_ms();
+    const std::int64_t next = m_controller.next_tick_ms(now);
+    return next == INT64_MAX ? INT64_MAX : std::max<std::int64_t>(0, next - now);
+}
+
 bool KioskApp::imgui_unsettled() const { return imgui_settling(); }
 
 void KioskApp::settle()

@@ -85,6 +85,9 @@ public:
     // Moves the clock on and lets timers fire and changes draw (frames only
     // for what changed: a long advance draws nothing while nothing shows it).
     void step_clock(std::int64_t ms);
+    // How long until the controller's next timed change (the attract
+    // slide's turn, the idle countdown's next second); INT64_MAX when none.
+    std::int64_t ms_to_next_tick() const;
     std::int64_t now_utc_ms() const;  // real UTC plus the script's clock offset
     void resize(int width, int height);
     bool screenshot(const std::string& path, std::string& error);

@@ -124,9 +124,26 @@ std::string run_loop(KioskApp& app, std::istringstream& args)
     // The clock on screen turns each minute and draws a frame: start the
     // counted window after the tick if it would fall inside it.
     using namespace std::chrono;
-    const auto ms_into_minute = app.now_utc_ms() % 60000;
-    if (60000 - ms_into_minute < window_ms + 500)
-        app.run(static_cast<int>(60000 - ms_into_minute) + 300);
+    const auto pass_minute_in_window = [&app, window_ms] {
+        const auto ms_to_minute = 60000 - app.now_utc_ms() % 60000;
+        if (ms_to_minute >= window_ms + 500)
+            return false;
+        app.run(static_cast<int>(ms_to_minute) + 300);
+        return true;
+    };
+    pass_minute_in_window();
+    // A repeating timer (the attract slide's turn each slide_s) is counted
+    // in whole periods: when its next change is due in the window, the
+    // clock moves on to it and it is drawn, uncounted, so the window starts
+    // right after one. Where the steps before (slower on a busy machine),
+    // the idle check or the minute left it, a 12 s window could otherwise
+    // start 1 s before a turn and hold two. Moving the clock can bring the
+    // minute into the window: it is passed, and the turn aligned again.
+    for (int i = 0; i < 2 && app.ms_to_next_tick() < window_ms; ++i) {
+        advance_clock_by(app, std::max<std::int64_t>(1, app.ms_to_next_tick()));
+        if (!pass_minute_in_window())
+            break;
+    }
     const std::uint64_t frames_before = app.frames_drawn(), wakes_before = app.wakes(),
                         exposes_before = app.window_redraws();
     std::thread waker;
@@ -418,6 +435,23 @@ std::string execute(KioskApp& app, const std::string& command, std::istringstrea
         const std::int64_t left_ms = target_ms - app.now_utc_ms();
         if (left_ms < 0)
             return "advance_to: the kiosk's clock is already " + std::to_string(-left_ms / 1000) + " s past the target";
+        advance_clock_by(app, left_ms);
+        return {};
+    }
+    if (command == "advance_near_tick") {
+        // advance_near_tick SECONDS: the kiosk's clock goes on through the
+        // controller's next timed change (the attract slide's turn) and on
+        // until the one after it is SECONDS away: a fixed phase, however
+        // long the steps before took.
+        double before = 0;
+        if (!(args >> before) || before < 0)
+            return "advance_near_tick needs seconds";
+        if (app.ms_to_next_tick() > 3600 * 1000)
+            return "advance_near_tick: nothing is timed in the next hour";
+        advance_clock_by(app, std::max<std::int64_t>(1, app.ms_to_next_tick()));
+        const std::int64_t left_ms = app.ms_to_next_tick() - static_cast<std::int64_t>(before * 1000);
+        if (left_ms <= 0)
+            return "advance_near_tick: the next timed change is already within " + std::to_string(before) + " s";
         advance_clock_by(app, left_ms);
         return {};
     }

@@ -15,6 +15,8 @@
 //                              screen whole (a list as tall as the text size makes it)
 //   advance <seconds>          move the kiosk's clock forward
 //   advance_to <s> <command>   move it on to <s> seconds before the epoch second the shell command prints
+//   advance_near_tick <s>      move it through the next timed change (the attract
+//                              slide's turn) until the one after is s seconds away
 //   advance_until <s> <text>   move the clock a second at a time, at most s
 //                              seconds, until a visible text contains <text>
 //                              (a timer's effect, however slow the frames)
@@ -38,7 +40,10 @@
 //   run_loop <s> <frames> [wake|pull|atlas <text>]
 //                              run the real loop for s seconds with no input
 //                              (after the minute tick if it would fall in
-//                              it); a thread wakes it (wake: a bare SDL
+//                              it; right after a timed change, such as the
+//                              attract slide's turn, when one is due in it,
+//                              so a repeating one counts in whole periods);
+//                              a thread wakes it (wake: a bare SDL
 //                              event; pull: the sync worker pulls, then wakes
 //                              it) 0.5 s in, or (atlas) the font atlas worker
 //                              when it has built <text>'s characters, asked

@@ -7,14 +7,15 @@
 #include "core/feature_adapter.hpp"
 #include "features/repairs/core/repairs_feature.hpp"
 #include "features/repairs/io/repairs_io.hpp"
-#include "net/live_client.hpp"
-#include "net/net_effects.hpp"
 #include "protocol/follow_code.hpp"
 #include "protocol/uuid.hpp"
 #include "store/child_kiosk.hpp"
+#include "store/office_kiosk.hpp"
 
 #include <chrono>
 #include <cstdio>
+#include <exception>
+#include <memory>
 
 #include <unistd.h>
 
@@ -30,20 +31,14 @@ int main(int argc, char** argv)
     auto ui = store::Store::open(test::child_store_options(argv[1]));
     if (!ui)
         return 3;
-    auto worker_store = ui->open_sibling(store::Durability::normal);
-    auto live_store = ui->open_sibling(store::Durability::normal);
-    if (!worker_store || !live_store)
+    std::unique_ptr<test::OfficeKiosk> kiosk;
+    try {
+        kiosk = std::make_unique<test::OfficeKiosk>(
+            std::move(*ui), test::with_token(test::child_sync_config(argv[2]), "demo-lobby-1-token"),
+            repairs_io(std::make_shared<household::StoreLockoutBook>()));
+    } catch (const std::exception&) {
         return 3;
-    net::SyncConfig config = test::child_sync_config(argv[2]);
-    config.token = "demo-lobby-1-token";
-    net::SyncWorker worker(std::move(*worker_store), config, nullptr);
-    const net::FeatureIo io = repairs_io(std::make_shared<household::StoreLockoutBook>());
-    net::LiveClient live(net::LiveConfig{{argv[2], "demo-lobby-1-token", {}}, {1000, 4000}},
-                         std::make_unique<store::Store>(std::move(*live_store)),
-                         [io](const OnlineCall& call, net::LiveContext& ctx) { return io.perform(call.payload, ctx); },
-                         [&worker] { worker.request_pull(); }, [] {});
-    net::NetEffects effects(*ui, worker, live, io.encode);
-    worker.start();
+    }
 
     std::string client_ref;
     TicketSecrets secrets{lobby::protocol::make_follow_code, lobby::protocol::make_status_token, [&client_ref] {
@@ -51,7 +46,7 @@ int main(int argc, char** argv)
                               return client_ref;
                           }};
     KioskConfig kiosk_config;
-    Controller controller(kiosk_config, {repairs_core(std::move(secrets), kiosk_config)}, effects);
+    Controller controller(kiosk_config, {repairs_core(std::move(secrets), kiosk_config)}, *kiosk->effects);
     auto ask = [&](RepairsRequest r) { controller.apply(FeatureRequest{feature_id, std::move(r)}, 0); };
     controller.apply(RequestOpenScreen{feature_id}, 0);
     ask(RequestWhere{false});

@@ -8,6 +8,7 @@
 #include <doctest/doctest.h>
 #include <sqlite3.h>
 
+#include <optional>
 #include <string>
 
 namespace kiosk::test {
@@ -31,6 +32,20 @@ inline std::string query_text(store::Connection& connection, const char* sql)
 {
     store::Statement statement(connection, sql);
     return statement.step() == SQLITE_ROW ? statement.column_text(0) : std::string();
+}
+
+// A count in another process's database (the office server's file): `sql`
+// is a SELECT count(*), with ?1 bound to `param` when one is given.
+inline long long count_in(const std::string& db_path, const char* sql,
+                          const std::optional<std::string>& param = std::nullopt)
+{
+    auto connection = store::Connection::open(db_path, 5000);
+    REQUIRE(connection.ok());
+    store::Statement query(*connection, sql);
+    if (param)
+        query.bind(1, *param);
+    REQUIRE(query.step() == SQLITE_ROW);
+    return query.column_int(0);
 }
 
 inline store::CacheChange change(std::int64_t seq, std::string collection, std::string key,

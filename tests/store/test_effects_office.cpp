@@ -5,17 +5,13 @@
 // A kiosk of a second estate gets pay links of its estate.
 #include "features/fees/core/fees_calls.hpp"
 #include "features/fees/io/fees_io.hpp"
-#include "net/live_client.hpp"
-#include "net/net_effects.hpp"
-#include "net/sync_worker.hpp"
+#include "office_kiosk.hpp"
 #include "store_test_util.hpp"
 #include "support/office_server_process.hpp"
 #include "sync_test_util.hpp"
 
 #include <doctest/doctest.h>
 #include <httplib.h>
-
-#include <atomic>
 
 using namespace kiosk;
 
@@ -38,49 +34,25 @@ std::optional<net::EncodedSubmission> encode(const Submission& s)
                                    {"location", "public"}}};
 }
 
-struct Net {
-    store::Store ui;
-    std::unique_ptr<net::SyncWorker> worker;
-    std::unique_ptr<net::LiveClient> live;
-    std::unique_ptr<net::NetEffects> effects;
-    std::atomic<int> wakes{0};
+// The fees io for online calls; submissions are the stand-in's.
+net::FeatureIo fees_calls_repair_drafts()
+{
+    net::FeatureIo io = fees::fees_io(std::make_shared<fees::StoreLockoutBook>());
+    io.encode = encode;
+    return io;
+}
 
+struct Net : test::OfficeKiosk {
     Net(const std::string& db, const std::string& url, const std::string& token = "demo-lobby-1-token")
-        : ui(test::open_store(db))
+        : test::OfficeKiosk(test::open_store(db), test::with_token(test::fast_config(url), token),
+                            fees_calls_repair_drafts())
     {
-        auto worker_store = ui.open_sibling(store::Durability::normal);
-        auto live_store = ui.open_sibling(store::Durability::normal);
-        REQUIRE(worker_store.ok());
-        REQUIRE(live_store.ok());
-        auto config = test::fast_config(url);
-        config.token = token;
-        worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), config, nullptr);
-        const net::FeatureIo fees = fees::fees_io(std::make_shared<fees::StoreLockoutBook>());
-        auto perform = [fees](const OnlineCall& call, net::LiveContext& ctx) -> std::any {
-            return call.feature == "fees" ? fees.perform(call.payload, ctx) : std::any{};
-        };
-        live = std::make_unique<net::LiveClient>(
-            net::LiveConfig{{url, token, {}}, {1000, 4000}},
-            std::make_unique<store::Store>(std::move(*live_store)), perform, [this] { worker->request_pull(); },
-            [this] { ++wakes; });
-        effects = std::make_unique<net::NetEffects>(ui, *worker, *live, encode);
-        worker->start();
-    }
-    ~Net()
-    {
-        live->stop();
-        worker->stop();
     }
 };
 
 int tickets_with(const std::string& office_db, const std::string& description)
 {
-    auto connection = store::Connection::open(office_db, 5000);
-    REQUIRE(connection.ok());
-    store::Statement query(*connection, "SELECT count(*) FROM tickets WHERE description = ?1");
-    query.bind(1, description);
-    REQUIRE(query.step() == SQLITE_ROW);
-    return static_cast<int>(query.column_int(0));
+    return static_cast<int>(test::count_in(office_db, "SELECT count(*) FROM tickets WHERE description = ?1", description));
 }
 
 } // namespace
@@ -121,7 +93,7 @@ TEST_CASE("Effects::call runs the feature's io on the live thread and the answer
             answers.push_back(std::move(a));
         return !answers.empty();
     }));
-    CHECK(net.wakes.load() >= 1);
+    CHECK(net.live_wakes.load() >= 1);
     REQUIRE(answers.size() == 1);
     CHECK(answers[0].id == 7);
     CHECK(answers[0].feature == "fees");

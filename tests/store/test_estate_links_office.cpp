@@ -10,11 +10,9 @@
 #include "core/locale.hpp"
 #include "features/repairs/core/repairs_feature.hpp"
 #include "features/repairs/io/repairs_io.hpp"
-#include "net/live_client.hpp"
-#include "net/net_effects.hpp"
-#include "net/sync_worker.hpp"
 #include "protocol/follow_code.hpp"
 #include "protocol/uuid.hpp"
+#include "office_kiosk.hpp"
 #include "store_test_util.hpp"
 #include "support/office_server_process.hpp"
 #include "sync_test_util.hpp"
@@ -29,40 +27,19 @@ namespace {
 
 constexpr const char* b_token = "e001.demo-lobby-1-token";
 
-struct EstateKiosk {
-    store::Store ui;
-    std::unique_ptr<net::SyncWorker> worker;
-    std::unique_ptr<net::LiveClient> live;
-    std::unique_ptr<net::NetEffects> effects;
+// A kiosk of e001 with the repairs service, its network side as the app's.
+struct EstateKiosk : test::OfficeKiosk {
     KioskConfig config;
     std::unique_ptr<Controller> controller;
     TicketSecrets secrets{lobby::protocol::make_follow_code, lobby::protocol::make_status_token,
                           lobby::protocol::make_uuid_v4};
 
     EstateKiosk(const std::string& db, const std::string& url, const std::string& token = b_token)
-        : ui(test::open_store(db))
+        : test::OfficeKiosk(test::open_store(db), test::with_token(test::fast_config(url), token),
+                            repairs_io(std::make_shared<household::StoreLockoutBook>()))
     {
-        auto worker_store = ui.open_sibling(store::Durability::normal);
-        auto live_store = ui.open_sibling(store::Durability::normal);
-        REQUIRE(worker_store.ok());
-        REQUIRE(live_store.ok());
-        auto sync = test::fast_config(url);
-        sync.token = token;
-        worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), sync, nullptr);
-        const net::FeatureIo io = repairs_io(std::make_shared<household::StoreLockoutBook>());
-        live = std::make_unique<net::LiveClient>(
-            net::LiveConfig{{url, token, {}}, {1000, 4000}}, std::make_unique<store::Store>(std::move(*live_store)),
-            [io](const OnlineCall& call, net::LiveContext& ctx) { return io.perform(call.payload, ctx); },
-            [this] { worker->request_pull(); }, [] {});
-        effects = std::make_unique<net::NetEffects>(ui, *worker, *live, io.encode);
         config.server_url = url;
         controller = std::make_unique<Controller>(config, std::vector<FeatureCore>{repairs_core(secrets, config)}, *effects);
-        worker->start();
-    }
-    ~EstateKiosk()
-    {
-        live->stop();
-        worker->stop();
     }
     void ask(RepairsRequest r) { controller->apply(FeatureRequest{feature_id, std::move(r)}, 0); }
     RepairsView view(const Catalog& catalog)
@@ -121,12 +98,7 @@ TEST_CASE("a kiosk of estate e001 shows a status link naming e001, offline too, 
     REQUIRE(home);
     CHECK(home->status == 404);
     const auto tickets_with_ref = [&](const std::string& db) {
-        auto connection = store::Connection::open(db, 5000);
-        REQUIRE(connection.ok());
-        store::Statement count(*connection, "SELECT count(*) FROM tickets WHERE client_ref = ?1");
-        count.bind(1, client_ref);
-        REQUIRE(count.step() == SQLITE_ROW);
-        return count.column_int(0);
+        return test::count_in(db, "SELECT count(*) FROM tickets WHERE client_ref = ?1", client_ref);
     };
     CHECK(tickets_with_ref(office.db_path() + "-estates/e001.db") == 1);
     CHECK(tickets_with_ref(office.db_path()) == 0);

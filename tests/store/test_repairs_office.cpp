@@ -21,12 +21,8 @@ namespace {
 
 int tickets_with_ref(const std::string& office_db, const std::string& client_ref)
 {
-    auto connection = store::Connection::open(office_db, 5000);
-    REQUIRE(connection.ok());
-    store::Statement query(*connection, "SELECT count(*) FROM tickets WHERE client_ref = ?1 AND preset = 'pipe_leak'");
-    query.bind(1, client_ref);
-    REQUIRE(query.step() == SQLITE_ROW);
-    return static_cast<int>(query.column_int(0));
+    return static_cast<int>(
+        test::count_in(office_db, "SELECT count(*) FROM tickets WHERE client_ref = ?1 AND preset = 'pipe_leak'", client_ref));
 }
 
 int run_to_end(const char* program, const std::string& db, const std::string& url)

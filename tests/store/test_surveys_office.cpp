@@ -7,9 +7,7 @@
 #include "core/feature_adapter.hpp"
 #include "features/surveys/core/surveys_feature.hpp"
 #include "features/surveys/io/surveys_io.hpp"
-#include "net/live_client.hpp"
-#include "net/net_effects.hpp"
-#include "net/sync_worker.hpp"
+#include "office_kiosk.hpp"
 #include "store_test_util.hpp"
 #include "support/office_server_process.hpp"
 #include "sync_test_util.hpp"
@@ -24,43 +22,14 @@ using namespace kiosk::surveys;
 
 namespace {
 
-struct SurveyKiosk {
-    store::Store ui;
-    std::unique_ptr<net::SyncWorker> worker;
-    std::unique_ptr<net::LiveClient> live;
-    std::unique_ptr<net::NetEffects> effects;
-
-    SurveyKiosk(const std::string& db, const std::string& url) : ui(test::open_store(db))
+// The kiosk's network side with the surveys io, as lobby-1.
+struct SurveyKiosk : test::OfficeKiosk {
+    SurveyKiosk(const std::string& db, const std::string& url)
+        : test::OfficeKiosk(test::open_store(db), test::with_token(test::fast_config(url), "demo-lobby-1-token"),
+                            surveys_io(std::make_shared<household::StoreLockoutBook>()))
     {
-        auto worker_store = ui.open_sibling(store::Durability::normal);
-        auto live_store = ui.open_sibling(store::Durability::normal);
-        REQUIRE(worker_store.ok());
-        REQUIRE(live_store.ok());
-        auto config = test::fast_config(url);
-        config.token = "demo-lobby-1-token";
-        worker = std::make_unique<net::SyncWorker>(std::move(*worker_store), config, nullptr);
-        live = std::make_unique<net::LiveClient>(
-            net::LiveConfig{{url, "demo-lobby-1-token", {}}, {1000, 4000}},
-            std::make_unique<store::Store>(std::move(*live_store)),
-            [](const OnlineCall&, net::LiveContext&) { return std::any{}; }, [this] { worker->request_pull(); }, [] {});
-        effects = std::make_unique<net::NetEffects>(ui, *worker, *live, surveys_io(std::make_shared<household::StoreLockoutBook>()).encode);
-        worker->start();
-    }
-    ~SurveyKiosk()
-    {
-        live->stop();
-        worker->stop();
     }
 };
-
-long long office_count(const std::string& office_db, const std::string& sql)
-{
-    auto connection = store::Connection::open(office_db, 5000);
-    REQUIRE(connection.ok());
-    store::Statement query(*connection, sql.c_str());
-    REQUIRE(query.step() == SQLITE_ROW);
-    return query.column_int(0);
-}
 
 // The open demo survey, as the kiosk cached it.
 SurveyInfo cached_open_survey(store::Store& store)
@@ -112,15 +81,15 @@ TEST_CASE("surveys: answered while the office does not answer, the answer arrive
 
     REQUIRE(test::wait_until([&] { return kiosk.ui.outbox_counts()->done == 1; }));
     CHECK(kiosk.ui.outbox_counts()->pending == 0);
-    CHECK(office_count(office.db_path(), "SELECT count(*) FROM survey_responses") == 1);
-    CHECK(office_count(office.db_path(),
-                       "SELECT count(*) FROM survey_responses WHERE anonymous = 1 AND unit_id IS NULL AND "
-                       "answers LIKE '%{\"choice_ids\":[\"lifts\"],\"question_id\":\"q2\"%'") == 1);
+    CHECK(test::count_in(office.db_path(), "SELECT count(*) FROM survey_responses") == 1);
+    CHECK(test::count_in(office.db_path(),
+                         "SELECT count(*) FROM survey_responses WHERE anonymous = 1 AND unit_id IS NULL AND "
+                         "answers LIKE '%{\"choice_ids\":[\"lifts\"],\"question_id\":\"q2\"%'") == 1);
     // The words arrive once, each with its question.
-    CHECK(office_count(office.db_path(),
-                       "SELECT count(*) FROM survey_responses WHERE "
-                       "answers LIKE '%\"question_id\":\"q2\",\"text\":\"电梯晚上停运\"%' AND "
-                       "answers LIKE '%{\"choice_ids\":[],\"question_id\":\"q8\",\"text\":\"希望加装路灯\"}%'") == 1);
+    CHECK(test::count_in(office.db_path(),
+                         "SELECT count(*) FROM survey_responses WHERE "
+                         "answers LIKE '%\"question_id\":\"q2\",\"text\":\"电梯晚上停运\"%' AND "
+                         "answers LIKE '%{\"choice_ids\":[],\"question_id\":\"q8\",\"text\":\"希望加装路灯\"}%'") == 1);
     CHECK(!kiosk.ui.outbox_items(1)->front().body);  // the answers, words too, leave the kiosk once delivered
 }
 
@@ -156,5 +125,5 @@ TEST_CASE("surveys: a household's second answer is refused for good and kept as 
     CHECK(failed.last_error->find("already answered") != std::string::npos);
     CHECK(!failed.body);  // the answers themselves are gone from the kiosk
     REQUIRE(test::wait_until([&] { return kiosk.worker->status().outbox_failed == 1; }));  // the admin screen's count
-    CHECK(office_count(office.db_path(), "SELECT count(*) FROM survey_responses WHERE unit_id = '1-1-801'") == 1);
+    CHECK(test::count_in(office.db_path(), "SELECT count(*) FROM survey_responses WHERE unit_id = '1-1-801'") == 1);
 }
