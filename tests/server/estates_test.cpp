@@ -493,6 +493,27 @@ TEST_CASE("console: staff of A see only A, staff of B (name@e001) only B, a comp
     CHECK(replay.get("/console/repairs").status == 303);
 }
 
+// Company managers are accounts in the home estate's staff table, beside the
+// home estate's own staff: a manager of the home estate only must not be
+// able to lock the company's manager out (disable ends its sessions too).
+TEST_CASE("console: a manager of the home estate cannot disable a company manager") {
+    InProcessServer server(with_estate_b);
+    add_manager(server.office().estates().home(), "boss", false, server.clock().now());
+    add_manager(server.office().estates().home(), "hqmgr", true, server.clock().now());
+    ConsoleClient hq(server.port());
+    REQUIRE(hq.login("hqmgr", "manager-secret-1").status == 303);
+    REQUIRE(hq.get("/console/repairs").status == 200);
+
+    ConsoleClient boss(server.port());
+    REQUIRE(boss.login("boss", "manager-secret-1").status == 303);
+    REQUIRE(boss.get("/console/staff").status == 200);
+    const Page disabled = boss.post("/console/staff/hqmgr/disable", {});
+    CHECK(disabled.status == 403);
+    CHECK(hq.get("/console/repairs").status == 200);  // its session goes on
+    ConsoleClient again(server.port());
+    CHECK(again.login("hqmgr", "manager-secret-1").status == 303);
+}
+
 TEST_CASE("--demo-estates N --demo-units M: e002.. copy e001's records, with their own kiosks, name and feed after the copy") {
     InProcessServer server([](srv::ServerConfig& config) {
         config.demo_estates = 3;
