@@ -17,11 +17,14 @@
 
 #include "protocol/follow_code.hpp"
 #include "protocol/public_links.hpp"
+#include "protocol/time.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -512,6 +515,87 @@ TEST_CASE("console: a manager of the home estate cannot disable a company manage
     CHECK(hq.get("/console/repairs").status == 200);  // its session goes on
     ConsoleClient again(server.port());
     CHECK(again.login("hqmgr", "manager-secret-1").status == 303);
+}
+
+namespace {
+
+void limit_to(srv::Pool& home, const std::string& user, const std::vector<std::string>& estates) {
+    auto lease = home.acquire();
+    srv::Transaction tx(lease.db());
+    REQUIRE(srv::console::set_company_estates(lease.db(), user, estates));
+    tx.commit();
+}
+
+std::vector<std::string> refusals(srv::Pool& home, const std::string& user) {
+    return column(home, ("SELECT target || ' ' || detail FROM staff_audit WHERE action = 'forbidden' AND username = '" + user +
+                         "' ORDER BY id").c_str());
+}
+
+} // namespace
+
+TEST_CASE("console: a company manager's account is changed only by an unlimited company manager; others get 403 "
+          "in their language, audited, and no buttons for it") {
+    InProcessServer server(with_estate_b);
+    srv::Pool& home = server.office().estates().home();
+    for (const char* user : {"boss", "boss2"}) add_manager(home, user, false, server.clock().now());
+    for (const char* user : {"hqmgr", "hq2", "limited"}) add_manager(home, user, true, server.clock().now());
+    limit_to(home, "limited", {"home", estate_b});
+
+    ConsoleClient boss(server.port());
+    REQUIRE(boss.login("boss", "manager-secret-1").status == 303);
+    const Page list = boss.get("/console/staff");
+    REQUIRE(list.status == 200);
+    CHECK(list.has("/console/staff/boss2/disable"));  // a plain manager's row keeps its buttons
+    CHECK_FALSE(list.has("/console/staff/hqmgr/disable"));
+    CHECK_FALSE(list.has("/console/staff/limited/disable"));
+    CHECK(list.has("公司经理账号"));
+    const Page refused = boss.post("/console/staff/limited/disable", {});
+    CHECK(refused.status == 403);
+    CHECK(refused.has("公司经理的账号只有管理全部小区的公司经理才能更改"));
+    boss.set_cookie("lobby_console_lang", "en");
+    REQUIRE(boss.get("/console/staff").status == 200);
+    const Page in_english = boss.post("/console/staff/hqmgr/disable", {});
+    CHECK(in_english.status == 403);
+    CHECK(in_english.has("Only a company manager of every estate may change a company manager"));
+    CHECK(refusals(home, "boss") == std::vector<std::string>{"/console/staff/limited/disable company_account",
+                                                             "/console/staff/hqmgr/disable company_account"});
+    // An unknown account is still "no such account", and a plain one is still the manager's to change.
+    CHECK(boss.post("/console/staff/nobody/disable", {}).status == 404);
+    CHECK(boss.post("/console/staff/boss2/disable", {}).status == 303);
+    CHECK(boss.post("/console/staff/boss2/enable", {}).status == 303);
+
+    // A company manager limited to some estates is no more than an estate's manager here.
+    ConsoleClient limited(server.port());
+    REQUIRE(limited.login("limited", "manager-secret-1").status == 303);
+    const Page limited_list = limited.get("/console/staff");
+    REQUIRE(limited_list.status == 200);
+    CHECK(limited_list.has("/console/staff/boss/disable"));
+    CHECK_FALSE(limited_list.has("/console/staff/hqmgr/disable"));
+    CHECK(limited.post("/console/staff/hq2/disable", {}).status == 403);
+    CHECK(refusals(home, "limited") == std::vector<std::string>{"/console/staff/hq2/disable company_account"});
+
+    // An unlimited company manager changes them: disabling ends the sessions and the sign-in, enabling restores it.
+    ConsoleClient hq2(server.port());
+    REQUIRE(hq2.login("hq2", "manager-secret-1").status == 303);
+    const Page hq_list = hq2.get("/console/staff");
+    REQUIRE(hq_list.status == 200);
+    CHECK(hq_list.has("/console/staff/hqmgr/disable"));
+    CHECK(hq_list.has("/console/staff/limited/disable"));
+    CHECK(hq2.post("/console/staff/limited/disable", {}).status == 303);
+    CHECK(limited.get("/console/repairs").status == 303);  // signed out
+    ConsoleClient limited_again(server.port());
+    CHECK(limited_again.login("limited", "manager-secret-1").status == 401);
+
+    // Disabled, its row offers the estate's manager no "enable" either, and enabling is refused the same way.
+    boss.set_cookie("lobby_console_lang", "zh-CN");
+    const Page with_disabled = boss.get("/console/staff");
+    CHECK(with_disabled.has("limited"));
+    CHECK_FALSE(with_disabled.has("/console/staff/limited/enable"));
+    CHECK(boss.post("/console/staff/limited/enable", {}).status == 403);
+    CHECK(limited_again.login("limited", "manager-secret-1").status == 401);
+    REQUIRE(hq2.get("/console/staff").status == 200);
+    CHECK(hq2.post("/console/staff/limited/enable", {}).status == 303);
+    CHECK(limited_again.login("limited", "manager-secret-1").status == 303);
 }
 
 TEST_CASE("--demo-estates N --demo-units M: e002.. copy e001's records, with their own kiosks, name and feed after the copy") {
