@@ -526,6 +526,14 @@ void limit_to(srv::Pool& home, const std::string& user, const std::vector<std::s
     tx.commit();
 }
 
+// Signs `client` in as the manager `user` and opens the staff list.
+Page staff_list_of(ConsoleClient& client, const std::string& user) {
+    REQUIRE(client.login(user, "manager-secret-1").status == 303);
+    const Page list = client.get("/console/staff");
+    REQUIRE(list.status == 200);
+    return list;
+}
+
 std::vector<std::string> refusals(srv::Pool& home, const std::string& user) {
     return column(home, ("SELECT target || ' ' || detail FROM staff_audit WHERE action = 'forbidden' AND username = '" + user +
                          "' ORDER BY id").c_str());
@@ -542,9 +550,7 @@ TEST_CASE("console: a company manager's account is changed only by an unlimited 
     limit_to(home, "limited", {"home", estate_b});
 
     ConsoleClient boss(server.port());
-    REQUIRE(boss.login("boss", "manager-secret-1").status == 303);
-    const Page list = boss.get("/console/staff");
-    REQUIRE(list.status == 200);
+    const Page list = staff_list_of(boss, "boss");
     CHECK(list.has("/console/staff/boss2/disable"));  // a plain manager's row keeps its buttons
     CHECK_FALSE(list.has("/console/staff/hqmgr/disable"));
     CHECK_FALSE(list.has("/console/staff/limited/disable"));
@@ -566,9 +572,7 @@ TEST_CASE("console: a company manager's account is changed only by an unlimited 
 
     // A company manager limited to some estates is no more than an estate's manager here.
     ConsoleClient limited(server.port());
-    REQUIRE(limited.login("limited", "manager-secret-1").status == 303);
-    const Page limited_list = limited.get("/console/staff");
-    REQUIRE(limited_list.status == 200);
+    const Page limited_list = staff_list_of(limited, "limited");
     CHECK(limited_list.has("/console/staff/boss/disable"));
     CHECK_FALSE(limited_list.has("/console/staff/hqmgr/disable"));
     CHECK(limited.post("/console/staff/hq2/disable", {}).status == 403);
@@ -576,9 +580,7 @@ TEST_CASE("console: a company manager's account is changed only by an unlimited 
 
     // An unlimited company manager changes them: disabling ends the sessions and the sign-in, enabling restores it.
     ConsoleClient hq2(server.port());
-    REQUIRE(hq2.login("hq2", "manager-secret-1").status == 303);
-    const Page hq_list = hq2.get("/console/staff");
-    REQUIRE(hq_list.status == 200);
+    const Page hq_list = staff_list_of(hq2, "hq2");
     CHECK(hq_list.has("/console/staff/hqmgr/disable"));
     CHECK(hq_list.has("/console/staff/limited/disable"));
     CHECK(hq2.post("/console/staff/limited/disable", {}).status == 303);
@@ -821,8 +823,7 @@ TEST_CASE("console: a manager of A, and a company manager limited to A, given B'
     for (const std::string user : {"boss", "limco"}) {
         CAPTURE(user);
         ConsoleClient staff(server.port());
-        REQUIRE(staff.login(user, "manager-secret-1").status == 303);
-        REQUIRE(staff.get("/console/staff").status == 200);
+        staff_list_of(staff, user);  // a page with the session's CSRF token
         ConsoleSweep sweep;
         sweep_console_ids(staff, server, b_only, shared, index, sweep);
         std::vector<std::string> missed;
@@ -843,8 +844,7 @@ TEST_CASE("console: a manager of A, and a company manager limited to A, given B'
     for (const std::string user : {"boss", "limco"}) {
         CAPTURE(user);
         ConsoleClient staff(server.port());
-        REQUIRE(staff.login(user, "manager-secret-1").status == 303);
-        REQUIRE(staff.get("/console/staff").status == 200);
+        staff_list_of(staff, user);  // a page with the session's CSRF token
         ConsoleSweep sweep;
         sweep_console_forms(staff, server, index, sweep);
         CHECK(sweep.requests >= 8);
