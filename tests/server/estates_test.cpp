@@ -714,16 +714,22 @@ void sweep_console_ids(ConsoleClient& client, InProcessServer& server, const std
     }
 }
 
-// Every console POST without an id (publishing, pre-registering, codes,
-// estates), with the form aimed at B: it acts in A if at all, shows nothing of B.
-void sweep_console_forms(ConsoleClient& client, InProcessServer& server, const MarkerIndex& index, ConsoleSweep& sweep) {
+// Every console route without an id: each POST (publishing,
+// pre-registering, codes, estates) with the form aimed at B, each page with
+// a query naming B's estate and a unit both have: it acts in A if at all
+// and shows nothing of B.
+void sweep_console_without_ids(ConsoleClient& client, InProcessServer& server, const MarkerIndex& index, ConsoleSweep& sweep) {
     for (const srv::RouteInfo& route : server.office().routes()) {
-        if (route.method != "POST" || route.pattern.rfind("/console/", 0) != 0 || std::regex_search(route.pattern, path_group) ||
-            route.pattern == "/console/login" || route.pattern == "/console/logout")
+        if (route.pattern.rfind("/console/", 0) != 0 || std::regex_search(route.pattern, path_group) ||
+            route.pattern == "/console/login" || route.pattern == "/console/logout" || route.pattern == "/console/lang" ||
+            route.pattern.find("/static/") != std::string::npos)
             continue;
         ++sweep.requests;
-        const Page got = client.post(route.pattern, action_form());
-        for (const std::string& m : index.found_in(got.body)) sweep.problems.push_back("POST " + route.pattern + ": shows " + m);
+        const Page got = route.method == "POST"
+                             ? client.post(route.pattern, action_form())
+                             : client.get(route.pattern + "?unit=3-2-1502&estate=" + estate_b + "&state=all&page=0");
+        for (const std::string& m : index.found_in(got.body))
+            sweep.problems.push_back(route.method + " " + route.pattern + ": shows " + m);
     }
 }
 
@@ -840,14 +846,14 @@ TEST_CASE("console: a manager of A, and a company manager limited to A, given B'
         CHECK(staff.post("/console/estates/switch", {{"estate", estate_b}}).status == 403);
         CHECK(staff.get("/console/repairs").status == 200);
     }
-    // Then the forms without an id, aimed at B: they act in A if at all.
+    // Then the routes without an id, aimed at B: they act in A if at all.
     for (const std::string user : {"boss", "limco"}) {
         CAPTURE(user);
         ConsoleClient staff(server.port());
         staff_list_of(staff, user);  // a page with the session's CSRF token
         ConsoleSweep sweep;
-        sweep_console_forms(staff, server, index, sweep);
-        CHECK(sweep.requests >= 8);
+        sweep_console_without_ids(staff, server, index, sweep);
+        CHECK(sweep.requests >= 18);
         CHECK_MESSAGE(sweep.problems.empty(), sweep.problems.size() << " problems, first: "
                                                                     << (sweep.problems.empty() ? "" : sweep.problems.front()));
     }
