@@ -17,11 +17,14 @@
 
 #include "protocol/follow_code.hpp"
 #include "protocol/public_links.hpp"
+#include "protocol/time.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -491,6 +494,377 @@ TEST_CASE("console: staff of A see only A, staff of B (name@e001) only B, a comp
     ConsoleClient replay(server.port());
     replay.set_cookie("lobby_console", session);
     CHECK(replay.get("/console/repairs").status == 303);
+}
+
+// Company managers are accounts in the home estate's staff table, beside the
+// home estate's own staff: a manager of the home estate only must not be
+// able to lock the company's manager out (disable ends its sessions too).
+TEST_CASE("console: a manager of the home estate cannot disable a company manager") {
+    InProcessServer server(with_estate_b);
+    add_manager(server.office().estates().home(), "boss", false, server.clock().now());
+    add_manager(server.office().estates().home(), "hqmgr", true, server.clock().now());
+    ConsoleClient hq(server.port());
+    REQUIRE(hq.login("hqmgr", "manager-secret-1").status == 303);
+    REQUIRE(hq.get("/console/repairs").status == 200);
+
+    ConsoleClient boss(server.port());
+    REQUIRE(boss.login("boss", "manager-secret-1").status == 303);
+    REQUIRE(boss.get("/console/staff").status == 200);
+    const Page disabled = boss.post("/console/staff/hqmgr/disable", {});
+    CHECK(disabled.status == 403);
+    CHECK(hq.get("/console/repairs").status == 200);  // its session goes on
+    ConsoleClient again(server.port());
+    CHECK(again.login("hqmgr", "manager-secret-1").status == 303);
+}
+
+namespace {
+
+void limit_to(srv::Pool& home, const std::string& user, const std::vector<std::string>& estates) {
+    auto lease = home.acquire();
+    srv::Transaction tx(lease.db());
+    REQUIRE(srv::console::set_company_estates(lease.db(), user, estates));
+    tx.commit();
+}
+
+// Signs `client` in as the manager `user` and opens the staff list.
+Page staff_list_of(ConsoleClient& client, const std::string& user) {
+    REQUIRE(client.login(user, "manager-secret-1").status == 303);
+    const Page list = client.get("/console/staff");
+    REQUIRE(list.status == 200);
+    return list;
+}
+
+std::vector<std::string> refusals(srv::Pool& home, const std::string& user) {
+    return column(home, ("SELECT target || ' ' || detail FROM staff_audit WHERE action = 'forbidden' AND username = '" + user +
+                         "' ORDER BY id").c_str());
+}
+
+} // namespace
+
+TEST_CASE("console: a company manager's account is changed only by an unlimited company manager; others get 403 "
+          "in their language, audited, and no buttons for it") {
+    InProcessServer server(with_estate_b);
+    srv::Pool& home = server.office().estates().home();
+    for (const char* user : {"boss", "boss2"}) add_manager(home, user, false, server.clock().now());
+    for (const char* user : {"hqmgr", "hq2", "limited"}) add_manager(home, user, true, server.clock().now());
+    limit_to(home, "limited", {"home", estate_b});
+
+    ConsoleClient boss(server.port());
+    const Page list = staff_list_of(boss, "boss");
+    CHECK(list.has("/console/staff/boss2/disable"));  // a plain manager's row keeps its buttons
+    CHECK_FALSE(list.has("/console/staff/hqmgr/disable"));
+    CHECK_FALSE(list.has("/console/staff/limited/disable"));
+    CHECK(list.has("公司经理账号"));
+    const Page refused = boss.post("/console/staff/limited/disable", {});
+    CHECK(refused.status == 403);
+    CHECK(refused.has("公司经理的账号只有管理全部小区的公司经理才能更改"));
+    boss.set_cookie("lobby_console_lang", "en");
+    REQUIRE(boss.get("/console/staff").status == 200);
+    const Page in_english = boss.post("/console/staff/hqmgr/disable", {});
+    CHECK(in_english.status == 403);
+    CHECK(in_english.has("Only a company manager of every estate may change a company manager"));
+    CHECK(refusals(home, "boss") == std::vector<std::string>{"/console/staff/limited/disable company_account",
+                                                             "/console/staff/hqmgr/disable company_account"});
+    // An unknown account is still "no such account", and a plain one is still the manager's to change.
+    CHECK(boss.post("/console/staff/nobody/disable", {}).status == 404);
+    CHECK(boss.post("/console/staff/boss2/disable", {}).status == 303);
+    CHECK(boss.post("/console/staff/boss2/enable", {}).status == 303);
+
+    // A company manager limited to some estates is no more than an estate's manager here.
+    ConsoleClient limited(server.port());
+    const Page limited_list = staff_list_of(limited, "limited");
+    CHECK(limited_list.has("/console/staff/boss/disable"));
+    CHECK_FALSE(limited_list.has("/console/staff/hqmgr/disable"));
+    CHECK(limited.post("/console/staff/hq2/disable", {}).status == 403);
+    CHECK(refusals(home, "limited") == std::vector<std::string>{"/console/staff/hq2/disable company_account"});
+
+    // An unlimited company manager changes them: disabling ends the sessions and the sign-in, enabling restores it.
+    ConsoleClient hq2(server.port());
+    const Page hq_list = staff_list_of(hq2, "hq2");
+    CHECK(hq_list.has("/console/staff/hqmgr/disable"));
+    CHECK(hq_list.has("/console/staff/limited/disable"));
+    CHECK(hq2.post("/console/staff/limited/disable", {}).status == 303);
+    CHECK(limited.get("/console/repairs").status == 303);  // signed out
+    ConsoleClient limited_again(server.port());
+    CHECK(limited_again.login("limited", "manager-secret-1").status == 401);
+
+    // Disabled, its row offers the estate's manager no "enable" either, and enabling is refused the same way.
+    boss.set_cookie("lobby_console_lang", "zh-CN");
+    const Page with_disabled = boss.get("/console/staff");
+    CHECK(with_disabled.has("limited"));
+    CHECK_FALSE(with_disabled.has("/console/staff/limited/enable"));
+    CHECK(boss.post("/console/staff/limited/enable", {}).status == 403);
+    CHECK(limited_again.login("limited", "manager-secret-1").status == 401);
+    REQUIRE(hq2.get("/console/staff").status == 200);
+    CHECK(hq2.post("/console/staff/limited/enable", {}).status == 303);
+    CHECK(limited_again.login("limited", "manager-secret-1").status == 303);
+}
+
+namespace {
+
+// Every row of every table of `pool`'s estate, as text: whatever A's staff
+// try with B's ids must leave it the same.
+std::string estate_dump(srv::Pool& pool) {
+    auto lease = pool.acquire();
+    srv::Database& db = lease.db();
+    const bool pg = db.is_postgres();
+    std::vector<std::string> tables;
+    {
+        srv::Statement st(db, pg ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
+                                   "AND table_type = 'BASE TABLE' ORDER BY table_name"
+                                 : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name");
+        while (st.step()) tables.push_back(st.text(0));
+    }
+    std::string all;
+    for (const std::string& table : tables) {
+        std::string row;
+        {
+            srv::Statement cols(db, pg ? "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                                         "AND table_name = ? ORDER BY ordinal_position"
+                                       : "SELECT name FROM pragma_table_info(?) ORDER BY cid");
+            cols.bind(1, table);
+            while (cols.step())
+                row += std::string(row.empty() ? "" : " || '|' || ") + "COALESCE(CAST(\"" + cols.text(0) + "\" AS TEXT), '-')";
+        }
+        srv::Statement rows(db, ("SELECT " + row + " FROM \"" + table + "\" ORDER BY 1").c_str());
+        all += "== " + table + "\n";
+        while (rows.step()) all += rows.text(0) + "\n";
+    }
+    return all;
+}
+
+// Ids of B's records (three of each kind) that name nothing in A: A's staff
+// given one must get what an id nobody has gets.
+std::vector<std::string> b_only_ids(srv::Pool& a, srv::Pool& b) {
+    const std::vector<const char*> kinds = {
+        "SELECT id FROM tickets ORDER BY id", "SELECT id FROM move_outs ORDER BY id", "SELECT id FROM visitor_codes ORDER BY id",
+        "SELECT id FROM payment_orders ORDER BY id", "SELECT key FROM feed WHERE collection = 'notices' ORDER BY key",
+        "SELECT key FROM feed WHERE collection = 'surveys' ORDER BY key", "SELECT id FROM kiosks ORDER BY id",
+        "SELECT username FROM staff_accounts ORDER BY username"};
+    std::vector<std::string> out;
+    for (const char* sql : kinds) {
+        const auto in_a = column(a, sql);
+        int taken = 0;
+        for (const std::string& id : column(b, sql))
+            if (taken < 3 && std::find(in_a.begin(), in_a.end(), id) == in_a.end()) {
+                out.push_back(id);
+                ++taken;
+            }
+    }
+    return out;
+}
+
+// The same id with its last character changed: an id of nobody (checked by the caller).
+std::string twin_of(const std::string& id) { return id.substr(0, id.size() - 1) + (id.back() == 'z' ? "y" : "z"); }
+
+// A form that gets each console action past its own field checks to the
+// record's lookup (a ticket's status, worker and charge, a move-out's
+// decision, a kiosk's settings, an estate), aimed at B where it names one.
+std::vector<std::pair<std::string, std::string>> action_form() {
+    return {{"status", "accepted"}, {"note", "按乙小区的编号操作"}, {"worker", "boss"}, {"charge", "10.00"},
+            {"charge_note", "材料费"}, {"decision", "approved"}, {"way", "phone"}, {"estate", estate_b},
+            {"idle_timeout_s", "120"}, {"language", "zh-CN"}, {"elderly_default", "0"}};
+}
+
+struct ConsoleSweep {
+    int requests = 0;
+    std::set<std::string> covered;        // id routes given at least one of B's ids
+    std::vector<std::string> problems;    // "METHOD path: what went wrong"
+};
+
+// Every console route with an id in its path (from the server's route
+// table), given each of B's ids that fits its pattern: the answer must be
+// the one an id of nobody gets (never a success), and show nothing of B.
+// `shared`: ids both estates have (units): only nothing of B may show.
+void sweep_console_ids(ConsoleClient& client, InProcessServer& server, const std::vector<std::string>& b_only,
+                       const std::vector<std::string>& shared, const MarkerIndex& index, ConsoleSweep& sweep) {
+    const auto answer = [&](const std::string& method, const std::string& path) {
+        ++sweep.requests;
+        const Page p = method == "GET" ? client.get(path) : client.post(path, action_form());
+        if (p.location().rfind("/console/login", 0) == 0) sweep.problems.push_back(method + " " + path + ": signed out");
+        return p;
+    };
+    const auto leaks = [&](const std::string& what, std::string body, const std::string& id) {
+        // The id asked for may be echoed back; anything else of B may not.
+        for (std::size_t at; (at = body.find(id)) != std::string::npos;) body.erase(at, id.size());
+        for (const std::string& m : index.found_in(body)) sweep.problems.push_back(what + ": shows " + m);
+    };
+    for (const srv::RouteInfo& route : server.office().routes()) {
+        std::smatch group;
+        if (route.pattern.rfind("/console/", 0) != 0 || !std::regex_search(route.pattern, group, path_group)) continue;
+        const std::regex fits(group.str().substr(1, group.length() - 2));
+        for (const std::string& id : b_only) {
+            if (!std::regex_match(id, fits)) continue;
+            const std::string path = std::regex_replace(route.pattern, path_group, id);
+            const std::string what = route.method + " " + path;
+            const Page got = answer(route.method, path);
+            const Page nobody = answer(route.method, std::regex_replace(route.pattern, path_group, twin_of(id)));
+            sweep.covered.insert(route.method + " " + route.pattern);
+            if (got.status < 400) sweep.problems.push_back(what + ": answered " + std::to_string(got.status));
+            if (got.status != nobody.status)
+                sweep.problems.push_back(what + ": " + std::to_string(got.status) + ", an unknown id " +
+                                         std::to_string(nobody.status));
+            leaks(what, got.body, id);
+        }
+        for (const std::string& id : shared) {
+            if (!std::regex_match(id, fits)) continue;
+            const std::string path = std::regex_replace(route.pattern, path_group, id);
+            leaks(route.method + " " + path, answer(route.method, path).body, id);
+        }
+    }
+}
+
+// Every console route without an id: each POST (publishing,
+// pre-registering, codes, estates) with the form aimed at B, each page with
+// a query naming B's estate and a unit both have: it acts in A if at all
+// and shows nothing of B.
+void sweep_console_without_ids(ConsoleClient& client, InProcessServer& server, const MarkerIndex& index, ConsoleSweep& sweep) {
+    for (const srv::RouteInfo& route : server.office().routes()) {
+        if (route.pattern.rfind("/console/", 0) != 0 || std::regex_search(route.pattern, path_group) ||
+            route.pattern == "/console/login" || route.pattern == "/console/logout" || route.pattern == "/console/lang" ||
+            route.pattern.find("/static/") != std::string::npos)
+            continue;
+        ++sweep.requests;
+        const Page got = route.method == "POST"
+                             ? client.post(route.pattern, action_form())
+                             : client.get(route.pattern + "?unit=3-2-1502&estate=" + estate_b + "&state=all&page=0");
+        for (const std::string& m : index.found_in(got.body))
+            sweep.problems.push_back(route.method + " " + route.pattern + ": shows " + m);
+    }
+}
+
+} // namespace
+
+TEST_CASE("console: a manager of A, and a company manager limited to A, given B's ids on every console route get what "
+          "an unknown id gets, see nothing of B and change nothing in B") {
+    InProcessServer server(with_estate_b);
+    srv::Estates& estates = server.office().estates();
+    srv::Pool& a = estates.home();
+    srv::Pool& b = *estates.find(estate_b);
+    add_manager(a, "boss", false, server.clock().now());
+    add_manager(a, "limco", true, server.clock().now());
+    limit_to(a, "limco", {"home"});
+    // B's own records of every kind a console route takes an id of: a
+    // ticket, a kiosk and a manager only B has, and wrong fee tries on a
+    // unit number both estates have.
+    file_ticket(server.port(), b_kiosk_token, "只在乙小区的报修 B-ONLY-SWEEP");
+    add_manager(b, "bmgr", false, server.clock().now());
+    {
+        auto lease = b.acquire();
+        lease.db().exec("INSERT INTO kiosks (id, token_sha256, role, revoked) VALUES "
+                        "('b-only-kiosk', '6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b', 'kiosk', 0)");
+    }
+    Api b_kiosk(server.port(), b_kiosk_token);
+    Api b_office(server.port(), b_staff_token);
+    const auto example = [](const std::string& name) {
+        std::ifstream in(std::string(LOBBY_SOURCE_DIR) + "/sync/examples/" + name);
+        return nlohmann::json::parse(in);
+    };
+    nlohmann::json notice = example("notice.json");
+    notice["id"] = "N-B-ONLY-SWEEP";
+    notice["expires_at"] = "2027-06-30T16:00:00Z";
+    nlohmann::json survey = example("survey.json");
+    survey["id"] = "S-B-ONLY-SWEEP";
+    survey["closes_at"] = "2027-06-30T16:00:00Z";
+    for (const auto& [path, body] : {std::pair<std::string, nlohmann::json>{"/v1/notices", notice}, {"/v1/surveys", survey}}) {
+        const Reply made = b_office.create(path, body);
+        REQUIRE_MESSAGE(made.status < 300, path << ": " << made.body);
+    }
+    nlohmann::json leaving = example("move_out_request.json");
+    leaving["planned_date"] = p::format_date_shanghai(server.clock().now() + 86400);
+    const Reply move_out = b_kiosk.create("/v1/move-outs", leaving);
+    REQUIRE_MESSAGE(move_out.status == 201, move_out.body);
+    const Reply wrong = b_kiosk.post("/v1/fees/lookup", {{"unit_id", "3-2-1502"}, {"phone_last4", "0001"}});
+    REQUIRE_MESSAGE(wrong.status >= 400, wrong.body);
+    REQUIRE(column(b, "SELECT unit_id FROM fee_wrong_tries") == std::vector<std::string>{"3-2-1502"});
+
+    const std::vector<std::string> b_only = b_only_ids(a, b);
+    // Seeded records have the same ids in both estates: given those, A's staff act on A's.
+    std::vector<std::string> shared = {"3-2-1502", "5-3-2202", "lobby-1"};
+    for (const char* sql : {"SELECT id FROM tickets ORDER BY id", "SELECT id FROM move_outs ORDER BY id",
+                            "SELECT key FROM feed WHERE collection = 'notices' ORDER BY key",
+                            "SELECT key FROM feed WHERE collection = 'surveys' ORDER BY key"}) {
+        const auto in_a = column(a, sql);
+        for (const std::string& id : column(b, sql))
+            if (std::find(in_a.begin(), in_a.end(), id) != in_a.end()) {
+                shared.push_back(id);
+                break;
+            }
+    }
+    CHECK(shared.size() == 7);
+    std::set<std::string> everyones;
+    for (srv::Pool* pool : {&a, &b})
+        for (const char* sql : {"SELECT id FROM tickets", "SELECT id FROM move_outs", "SELECT id FROM visitor_codes",
+                                "SELECT id FROM payment_orders", "SELECT key FROM feed", "SELECT id FROM kiosks",
+                                "SELECT username FROM staff_accounts"})
+            for (const std::string& id : column(*pool, sql)) everyones.insert(id);
+    for (const std::string& id : b_only) CHECK_MESSAGE(everyones.count(twin_of(id)) == 0, twin_of(id));
+    const std::set<std::string> markers = b_only_markers(a, b, b_ids(b));  // the index points into it
+    REQUIRE(markers.size() >= 100);
+    const MarkerIndex index(markers);
+    // The sweep sees what it looks for: B's own manager, given B's ticket, opens it and sees B.
+    {
+        ConsoleClient b_staff(server.port());
+        REQUIRE(b_staff.login("bmgr@" + estate_b, "manager-secret-1").status == 303);
+        REQUIRE(b_only.front().rfind("R-", 0) == 0);
+        const Page own = b_staff.get("/console/repairs/" + b_only.front());
+        CHECK(own.status == 200);
+        CHECK_FALSE(index.found_in(own.body).empty());
+        CHECK(b_staff.get("/console/surveys/S-B-ONLY-SWEEP").status == 200);
+        CHECK(b_staff.get("/console/kiosks/b-only-kiosk").status == 200);
+        ConsoleSweep own_sweep;
+        sweep_console_ids(b_staff, server, {b_only.front()}, {}, index, own_sweep);
+        CHECK(own_sweep.problems.size() >= 2);  // B's ticket opens and shows B's words
+    }
+    const std::string b_before = estate_dump(b);
+    const std::string b_feed_before = feed_dump(b);
+
+    // Every console route with an id is one the sweep reaches with B's ids.
+    std::set<std::string> id_routes;
+    for (const srv::RouteInfo& route : server.office().routes())
+        if (route.pattern.rfind("/console/", 0) == 0 && std::regex_search(route.pattern, path_group))
+            id_routes.insert(route.method + " " + route.pattern);
+    CHECK(id_routes.size() >= 15);
+
+    for (const std::string user : {"boss", "limco"}) {
+        CAPTURE(user);
+        ConsoleClient staff(server.port());
+        staff_list_of(staff, user);  // a page with the session's CSRF token
+        ConsoleSweep sweep;
+        sweep_console_ids(staff, server, b_only, shared, index, sweep);
+        std::vector<std::string> missed;
+        std::set_difference(id_routes.begin(), id_routes.end(), sweep.covered.begin(), sweep.covered.end(),
+                            std::back_inserter(missed));
+        CHECK_MESSAGE(missed.empty(), missed.size() << " console routes without one of B's ids, first: "
+                                                    << (missed.empty() ? "" : missed.front()));
+        CHECK(sweep.requests > 60);
+        MESSAGE(user << ": " << sweep.requests << " console requests with B's ids");
+        CHECK_MESSAGE(sweep.problems.empty(), sweep.problems.size() << " problems, first: "
+                                                                    << (sweep.problems.empty() ? "" : sweep.problems.front()));
+        CHECK(estate_dump(b) == b_before);
+        // B is not theirs to enter, and their console is still theirs (no answer above signed them out).
+        CHECK(staff.post("/console/estates/switch", {{"estate", estate_b}}).status == 403);
+        CHECK(staff.get("/console/repairs").status == 200);
+    }
+    // Then the routes without an id, aimed at B: they act in A if at all.
+    for (const std::string user : {"boss", "limco"}) {
+        CAPTURE(user);
+        ConsoleClient staff(server.port());
+        staff_list_of(staff, user);  // a page with the session's CSRF token
+        ConsoleSweep sweep;
+        sweep_console_without_ids(staff, server, index, sweep);
+        CHECK(sweep.requests >= 18);
+        CHECK_MESSAGE(sweep.problems.empty(), sweep.problems.size() << " problems, first: "
+                                                                    << (sweep.problems.empty() ? "" : sweep.problems.front()));
+    }
+    CHECK(estate_dump(b) == b_before);
+    CHECK(feed_dump(b) == b_feed_before);
+    CHECK(column(b, "SELECT unit_id FROM fee_wrong_tries") == std::vector<std::string>{"3-2-1502"});
+    CHECK(column(b, "SELECT disabled FROM staff_accounts WHERE username = 'bmgr'") == std::vector<std::string>{"0"});
+    CHECK(column(b, "SELECT revoked FROM kiosks WHERE id = 'b-only-kiosk'") == std::vector<std::string>{"0"});
+    // A ticket id both estates have was A's ticket to act on (audited in A).
+    CHECK_FALSE(column(a, ("SELECT action FROM staff_audit WHERE action LIKE 'repair.%' AND target = '" + shared[3] + "'").c_str())
+                    .empty());
 }
 
 TEST_CASE("--demo-estates N --demo-units M: e002.. copy e001's records, with their own kiosks, name and feed after the copy") {

@@ -91,6 +91,13 @@ std::optional<Staff> find_account(Database& db, const std::string& username) {
     return staff_of(st, db, 3);
 }
 
+std::optional<Staff> find_any_account(Database& db, const std::string& username) {
+    Statement st(db, "SELECT username, display_name, role, company, company_estates FROM staff_accounts WHERE username = ?");
+    st.bind(1, username);
+    if (!st.step()) return std::nullopt;
+    return staff_of(st, db, 3);
+}
+
 namespace {
 
 std::string account_scope(const std::string& username) { return "account:" + username.substr(0, 64); }
@@ -134,6 +141,10 @@ bool may_act_in(const Staff& staff, const std::string& estate) {
     const auto& list = *staff.company_estates;
     return std::find(list.begin(), list.end(), estate) != list.end();
 }
+
+bool unlimited_company(const Staff& staff) { return staff.company && !staff.company_estates; }
+
+bool may_change_account(const Staff& by, const Staff& account) { return !account.company || unlimited_company(by); }
 
 bool set_company_estates(Database& db, const std::string& username, const std::optional<std::vector<std::string>>& estates) {
     std::string joined;

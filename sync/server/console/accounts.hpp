@@ -30,6 +30,8 @@ CreateOutcome create_account(Database& db, const std::string& username, const st
 
 // An enabled account.
 std::optional<Staff> find_account(Database& db, const std::string& username);
+// An account, enabled or disabled.
+std::optional<Staff> find_any_account(Database& db, const std::string& username);
 
 // Signing in, in three steps so the slow password check (Argon2id, tens of
 // milliseconds) never holds the server's write lock:

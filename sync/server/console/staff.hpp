@@ -35,5 +35,12 @@ struct Staff {
 
 // Whether a company manager may read and act in `estate` (false for anyone else).
 bool may_act_in(const Staff& staff, const std::string& estate);
+// A company manager of every estate: creates estates and names company managers.
+bool unlimited_company(const Staff& staff);
+// Whether `by` may disable, enable or otherwise change `account`. A company
+// manager's account sits in the home estate's staff table beside the home
+// staff: only an unlimited company manager may change it, so no estate's
+// manager can lock the company out.
+bool may_change_account(const Staff& by, const Staff& account);
 
 } // namespace lobby::server::console

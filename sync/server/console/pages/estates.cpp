@@ -15,8 +15,6 @@
 namespace lobby::server::console {
 namespace {
 
-bool names_managers(const Staff& staff) { return staff.company && !staff.company_estates; }
-
 std::string estate_label(const PageContext& ctx, const EstateEntry& e) {
     return e.id == home_estate ? ctx.t("estate_home") : e.name;
 }
@@ -27,7 +25,7 @@ std::vector<AccountRow> limitable_managers(PageContext& ctx) {
     std::vector<AccountRow> out;
     for (auto& a : list_accounts(*ctx.session_db))
         if (a.staff.role == Role::manager && !a.disabled && a.staff.username != ctx.session->staff.username &&
-            !names_managers(a.staff))
+            !unlimited_company(a.staff))
             out.push_back(std::move(a));
     return out;
 }
@@ -49,7 +47,7 @@ void estates_page(PageContext& ctx, const std::string& error = "", int status = 
     d.set("estates", rows);
     d.set("csrf", ctx.session->csrf);
     if (!error.empty()) d.set("error", ctx.t(error));
-    if (names_managers(ctx.staff())) {
+    if (unlimited_company(ctx.staff())) {
         d.set("may_create", true);
         d.set("new_id", ctx.field("id"));
         d.set("new_name", ctx.field("name"));
@@ -82,7 +80,7 @@ void estates_page(PageContext& ctx, const std::string& error = "", int status = 
 // takes the home estate's write lock, which the page's own transaction
 // would hold when the manager acts at home.
 void create_estate(PageContext& ctx) {
-    if (!names_managers(ctx.staff())) return ctx.message_page("err_forbidden", 403);
+    if (!unlimited_company(ctx.staff())) return ctx.message_page("err_forbidden", 403);
     const std::string id = ctx.field("id");
     const std::string name = ctx.field("name");
     if (!valid_estate_id(id)) return estates_page(ctx, "err_estate_id", 422);
@@ -115,7 +113,7 @@ void switch_estate(PageContext& ctx) {
 
 // Outside a transaction too: the accounts are home's, and the manager may act elsewhere.
 void limit_manager(PageContext& ctx) {
-    if (!names_managers(ctx.staff())) return ctx.message_page("err_forbidden", 403);
+    if (!unlimited_company(ctx.staff())) return ctx.message_page("err_forbidden", 403);
     const std::string username = ctx.field("username");
     const auto managers = limitable_managers(ctx);
     if (std::none_of(managers.begin(), managers.end(), [&](const AccountRow& a) { return a.staff.username == username; }))
@@ -138,7 +136,7 @@ void limit_manager(PageContext& ctx) {
 }
 
 void unlimit_manager(PageContext& ctx) {
-    if (!names_managers(ctx.staff())) return ctx.message_page("err_forbidden", 403);
+    if (!unlimited_company(ctx.staff())) return ctx.message_page("err_forbidden", 403);
     const std::string username = ctx.path_id();
     const auto managers = limitable_managers(ctx);
     const auto it = std::find_if(managers.begin(), managers.end(), [&](const AccountRow& a) { return a.staff.username == username; });

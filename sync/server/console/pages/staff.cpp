@@ -1,5 +1,6 @@
 // Staff accounts (managers only): the list, adding an account with its
-// role and first password, disabling and enabling one.
+// role and first password, disabling and enabling one (a company manager's
+// only by an unlimited company manager).
 #include "console/console.hpp"
 
 #include "console/accounts.hpp"
@@ -17,6 +18,8 @@ void staff_page(PageContext& ctx, const std::string& error = "", int status = 20
         row.set("role", ctx.t(std::string("role_") + role_name(a.staff.role)));
         row.set("disabled", a.disabled);
         row.set("self", a.staff.username == ctx.staff().username);
+        // A company manager's row keeps its buttons for unlimited company managers only.
+        row.set("company_only", !may_change_account(ctx.staff(), a.staff));
         row.set("created", format_time(a.created_at));
         row.set("csrf", ctx.session->csrf);
         rows.push_back(row);
@@ -59,6 +62,12 @@ void switch_account(PageContext& ctx, bool disable) {
     const std::string username = ctx.path_id();
     // A manager cannot lock themself out (and the office out of its console).
     if (username == ctx.staff().username) return staff_page(ctx, ctx.t("err_disable_self"), 422);
+    const auto account = find_any_account(ctx.db, username);
+    if (!account) return ctx.message_page("err_no_account", 404);
+    if (!may_change_account(ctx.staff(), *account)) {
+        ctx.audit("forbidden", ctx.req.path, "company_account");
+        return ctx.message_page("err_company_account", 403);
+    }
     if (!set_disabled(ctx.db, username, disable)) return ctx.message_page("err_no_account", 404);
     ctx.audit(disable ? "staff.disable" : "staff.enable", username, "");
     ctx.redirect("/console/staff", disable ? "account_disabled" : "account_enabled");
