@@ -493,6 +493,35 @@ TEST_CASE("console: staff of A see only A, staff of B (name@e001) only B, a comp
     CHECK(replay.get("/console/repairs").status == 303);
 }
 
+// A request that holds one connection of a pool and then asks the same pool
+// for a second waits for itself once the pool is that small: with --db-pool 1
+// it answers 503 after --db-pool-wait-seconds, and at any bound N, N such
+// requests at once stall everything until they time out. Two such requests:
+// a company manager's console page (the layout lists the estates from the
+// home pool beside the page's own home connection, page.cpp) and, on
+// PostgreSQL where every estate borrows the home pool's connections, an
+// enrolment code of estate B (registered in the home directory while B's
+// connection is held, kiosks/enrolment.cpp register_code).
+TEST_CASE("--db-pool 1: a company manager's console page and estate B's enrolment code are answered, not 503") {
+    InProcessServer server([](srv::ServerConfig& config) {
+        with_estate_b(config);
+        config.db_pool = 1;
+        config.db_pool_wait_seconds = 0.5;
+    });
+    Api b_staff(server.port(), b_staff_token);
+    const Reply made = b_staff.post("/v1/kiosks/enrolment-codes", {{"kiosk_id", "lobby-8"}});
+    CHECK_MESSAGE(made.status == 201, made.body);
+
+    add_manager(server.office().estates().home(), "hqmgr", true, server.clock().now());
+    ConsoleClient hq(server.port());
+    REQUIRE(hq.login("hqmgr", "manager-secret-1").status == 303);
+    for (const std::string page : {"/console/repairs", "/console/estates"}) {
+        CAPTURE(page);
+        const Page answer = hq.get(page);
+        CHECK_MESSAGE(answer.status == 200, answer.body.substr(0, 200));
+    }
+}
+
 TEST_CASE("--demo-estates N --demo-units M: e002.. copy e001's records, with their own kiosks, name and feed after the copy") {
     InProcessServer server([](srv::ServerConfig& config) {
         config.demo_estates = 3;
