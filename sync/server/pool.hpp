@@ -31,10 +31,11 @@ public:
     // hundreds of estates share one set of connections; its own write mutex.
     Pool(Pool& shared, std::string estate, std::string schema);
 
-    // A borrowed connection, returned to the pool when the lease ends.
+    // A borrowed connection, returned to the pool when the lease ends. A
+    // lease stays on the thread that took it (it counts as that thread's).
     class Lease {
     public:
-        Lease(Pool& pool, std::unique_ptr<Database> db) : m_pool(&pool), m_db(std::move(db)) {}
+        Lease(Pool& pool, std::unique_ptr<Database> db);
         Lease(Lease&& other) noexcept : m_pool(other.m_pool), m_db(std::move(other.m_db)) {}
         Lease& operator=(Lease&&) = delete;
         ~Lease();
@@ -46,8 +47,15 @@ public:
     };
 
     // Throws DbUnavailable when no connection is free within the limit's
-    // wait, or a new one cannot be opened (the database is down).
+    // wait, or a new one cannot be opened (the database is down). Throws
+    // std::logic_error when this thread already holds a lease of the same
+    // connections (this pool, or on PostgreSQL any estate's: they share the
+    // home pool's): a request that waits for a second connection of its own
+    // pool waits for itself once the pool is that small. Pass the Database
+    // already held down instead, or give it back first.
     Lease acquire();
+    // Whether this thread holds a lease of the connections acquire() would lend.
+    bool held_by_this_thread() const;
     std::mutex& write_mutex() { return m_write_mutex; }
     const std::string& path() const { return m_path; }
     const PoolLimits& limits() const { return m_limits; }
