@@ -390,11 +390,12 @@ TEST_CASE("a database made before estates opens with its data, gains the directo
     srv::Pool* north = office.estates().find("north");
     REQUIRE(north != nullptr);
     CHECK(column(*north, "SELECT COUNT(*) FROM units") == std::vector<std::string>{"0"});
-    {
-        auto a = home.acquire();
-        auto n = north->acquire();
-        CHECK(srv::schema_version(n.db()) == srv::schema_version(a.db()));
-    }
+    // One connection at a time (on PostgreSQL both estates share one pool, pool.hpp).
+    const auto version = [](srv::Pool& pool) {
+        auto lease = pool.acquire();
+        return srv::schema_version(lease.db());
+    };
+    CHECK(version(*north) == version(home));
     std::error_code ignored;
     std::filesystem::remove_all(dir, ignored);
 }
@@ -520,6 +521,53 @@ TEST_CASE("--db-pool 1: a company manager's console page and estate B's enrolmen
         const Page answer = hq.get(page);
         CHECK_MESSAGE(answer.status == 200, answer.body.substr(0, 200));
     }
+}
+
+// The same bound with a company manager acting in estate B: the session is
+// read at home and B's pages with B's connection, one at a time (on
+// PostgreSQL both come from one pool), and what changes home from B's page
+// (switching back, signing out) or makes an estate (home's directory and
+// the new estate's schema) waits for the page's connection to be given back.
+TEST_CASE("--db-pool 1: a company manager acts in B, makes a code there, creates an estate, switches back, signs out") {
+    InProcessServer server([](srv::ServerConfig& config) {
+        with_estate_b(config);
+        config.db_pool = 1;
+        config.db_pool_wait_seconds = 0.5;
+    });
+    srv::Estates& estates = server.office().estates();
+    add_manager(estates.home(), "hqmgr", true, server.clock().now());
+    ConsoleClient hq(server.port());
+    REQUIRE(hq.login("hqmgr", "manager-secret-1").status == 303);
+    REQUIRE(hq.get("/console/estates").status == 200);  // the form's CSRF token
+    REQUIRE(hq.post("/console/estates/switch", {{"estate", estate_b}}).status == 303);
+    for (const std::string page : {"/console/repairs", "/console/kiosks", "/console/estates"}) {
+        CAPTURE(page);
+        const Page answer = hq.get(page);
+        CHECK_MESSAGE(answer.status == 200, answer.body.substr(0, 200));
+    }
+    const Page code = hq.post("/console/kiosks/enrolment-codes", {{"kiosk_id", "lobby-5"}});
+    CHECK_MESSAGE(code.status == 201, code.body.substr(0, 200));
+    CHECK(column(*estates.find(estate_b), "SELECT kiosk_id FROM enrolment_codes WHERE kiosk_id = 'lobby-5'").size() == 1);
+    CHECK(column(estates.home(), "SELECT estate_id FROM enrolment_code_estates") == std::vector<std::string>{estate_b});
+
+    const Page made = hq.post("/console/estates", {{"id", "xihu"}, {"name", "西湖苑"}});
+    CHECK_MESSAGE(made.status == 303, made.body.substr(0, 200));
+    REQUIRE(estates.find("xihu") != nullptr);
+    CHECK(column(estates.home(), "SELECT target FROM staff_audit WHERE action = 'estate.create'") ==
+          std::vector<std::string>{"xihu"});
+    CHECK(hq.post("/console/estates", {{"id", "xihu"}, {"name", "西湖苑"}}).status == 409);
+
+    // Switching from B to home: the switch audited in B, the session (home) changed.
+    REQUIRE(hq.post("/console/estates/switch", {{"estate", "home"}}).status == 303);
+    CHECK(column(*estates.find(estate_b), "SELECT target FROM staff_audit WHERE action = 'estate.switch'") ==
+          std::vector<std::string>{"home"});
+    CHECK(hq.get("/console/repairs").status == 200);
+    REQUIRE(hq.post("/console/estates/switch", {{"estate", estate_b}}).status == 303);
+    const std::string session = hq.cookie("lobby_console");
+    CHECK(hq.post("/console/logout", {}).status == 303);
+    ConsoleClient replay(server.port());
+    replay.set_cookie("lobby_console", session);
+    CHECK(replay.get("/console/repairs").status == 303);
 }
 
 TEST_CASE("--demo-estates N --demo-units M: e002.. copy e001's records, with their own kiosks, name and feed after the copy") {
