@@ -82,6 +82,17 @@ Pool::Lease Pool::acquire() {
     return lease;
 }
 
+std::unique_lock<std::mutex> Pool::lock_writes(std::optional<Lease>& lease) {
+    std::unique_lock<std::mutex> lock(m_write_mutex, std::try_to_lock);
+    if (lock.owns_lock()) return lock;
+    lease.reset();
+    ++m_writers_waiting;
+    lock.lock();
+    --m_writers_waiting;
+    lease.emplace(acquire());
+    return lock;
+}
+
 Pool::Lease Pool::take() {
     const auto deadline = std::chrono::steady_clock::now() + m_limits.wait;
     {

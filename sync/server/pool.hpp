@@ -5,10 +5,12 @@
 
 #include "db.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +59,15 @@ public:
     // Whether this thread holds a lease of the connections acquire() would lend.
     bool held_by_this_thread() const;
     std::mutex& write_mutex() { return m_write_mutex; }
+    // This estate's write lock, never waited for while holding a connection:
+    // when it is busy, `lease` is given back for the wait and taken anew
+    // (another connection, maybe) once the lock is had. So a burst of writes
+    // to one estate queues on its lock, not on connections that other
+    // estates need (on PostgreSQL they share one pool). `lease` is this
+    // pool's; after the call it holds a connection or the call threw.
+    std::unique_lock<std::mutex> lock_writes(std::optional<Lease>& lease);
+    // How many requests wait for the write lock without a connection now.
+    int writers_waiting() const { return m_writers_waiting.load(); }
     const std::string& path() const { return m_path; }
     const PoolLimits& limits() const { return m_limits; }
     const std::string& estate() const { return m_estate; }
@@ -77,12 +88,15 @@ private:
     std::vector<std::unique_ptr<Database>> m_idle;
     int m_open = 0;  // lent out + idle + being opened
     std::mutex m_write_mutex;
+    std::atomic<int> m_writers_waiting{0};
 };
 
 // Holds the pool's write lock and one IMMEDIATE transaction.
 class WriteTransaction {
 public:
     WriteTransaction(Pool& pool, Database& db) : m_lock(pool.write_mutex()), m_tx(db) {}
+    // With the pool's write lock already held (Pool::lock_writes).
+    WriteTransaction(std::unique_lock<std::mutex> held, Database& db) : m_lock(std::move(held)), m_tx(db) {}
     void commit() { m_tx.commit(); }
 
 private:

@@ -5,6 +5,7 @@
 // the public pages (pay, receipt, repair status) of each estate show its own.
 #include "api_client.hpp"
 #include "in_process_server.hpp"
+#include "support/time_scale.hpp"
 #include "schema_before.hpp"
 #include "../console/console_client.hpp"
 
@@ -18,6 +19,9 @@
 #include "protocol/follow_code.hpp"
 #include "protocol/public_links.hpp"
 
+#include <mutex>
+#include <thread>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -568,6 +572,45 @@ TEST_CASE("--db-pool 1: a company manager acts in B, makes a code there, creates
     ConsoleClient replay(server.port());
     replay.set_cookie("lobby_console", session);
     CHECK(replay.get("/console/repairs").status == 303);
+}
+
+// Writes wait for their estate's write lock without holding a connection
+// (Pool::lock_writes): a burst of them, more than the pool has connections,
+// queued on estate A's lock, leaves the connections to the reads of A and
+// of B (on PostgreSQL every estate borrows the same ones), which answer at
+// once instead of waiting --db-pool-wait-seconds for a 503.
+TEST_CASE("--db-pool 2: a burst of writes queued on estate A's write lock keeps no read of A or B waiting") {
+    InProcessServer server([](srv::ServerConfig& config) {
+        with_estate_b(config);
+        config.db_pool = 2;
+        config.threads = 8;
+        config.db_pool_wait_seconds = 60;  // a read kept waiting would show as slow, not as 503
+    });
+    srv::Pool& a = server.office().estates().home();
+    constexpr int burst = 4;
+    std::vector<Reply> beats(burst);
+    std::vector<std::thread> kiosks;
+    {
+        std::unique_lock<std::mutex> held(a.write_mutex());  // A's writes queue behind this
+        for (int i = 0; i < burst; ++i)
+            kiosks.emplace_back([&, i] {
+                beats[i] = Api(server.port(), lobby1_token).post("/v1/heartbeat", {{"kiosk_version", "0.1.0"}, {"outbox_size", i}});
+            });
+        const auto deadline = std::chrono::steady_clock::now() + scaled(std::chrono::seconds(30));
+        while (a.writers_waiting() < burst && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));  // polls; the limit is the deadline
+        REQUIRE(a.writers_waiting() == burst);
+        for (const std::string& token : {std::string(lobby1_token), b_kiosk_token}) {
+            CAPTURE(token);
+            const auto start = std::chrono::steady_clock::now();
+            // (Not the feed: it applies due refreshes, a write, first.)
+            const Reply read = Api(server.port(), token).get("/v1/repairs/slots");
+            CHECK(read.status == 200);
+            CHECK(std::chrono::steady_clock::now() - start < scaled(std::chrono::seconds(5)));
+        }
+    }
+    for (auto& t : kiosks) t.join();
+    for (const Reply& r : beats) CHECK(r.status == 200);
 }
 
 TEST_CASE("--demo-estates N --demo-units M: e002.. copy e001's records, with their own kiosks, name and feed after the copy") {
