@@ -46,24 +46,26 @@ void run_page(PageContext& ctx, Pool& page_pool, Roles roles, const PageFn& fn, 
               bool touch_here) {
     Database& db = ctx.db;
     if (write) {
-        WriteTransaction tx(page_pool, db);
-        if (!same_secret(ctx.field("csrf"), ctx.session->csrf)) {
-            ctx.audit("csrf.refused", ctx.req.path, "");
+        {
+            WriteTransaction tx(page_pool, db);
+            if (!same_secret(ctx.field("csrf"), ctx.session->csrf)) {
+                ctx.audit("csrf.refused", ctx.req.path, "");
+                tx.commit();
+                return ctx.message_page("err_csrf", 403);
+            }
+            if (!allowed(roles, ctx.staff().role)) {
+                ctx.audit("forbidden", ctx.req.path, "");
+                tx.commit();
+                return ctx.message_page("err_forbidden", 403);
+            }
+            if (ctx.session_db == &db) touch_session(db, *ctx.session, ctx.now);
+            if (!own_transactions) {
+                fn(ctx);
+                tx.commit();
+                return;
+            }
             tx.commit();
-            return ctx.message_page("err_csrf", 403);
-        }
-        if (!allowed(roles, ctx.staff().role)) {
-            ctx.audit("forbidden", ctx.req.path, "");
-            tx.commit();
-            return ctx.message_page("err_forbidden", 403);
-        }
-        if (ctx.session_db == &db) touch_session(db, *ctx.session, ctx.now);
-        if (!own_transactions) {
-            fn(ctx);
-            tx.commit();
-            return;
-        }
-        tx.commit();
+        }  // the write lock too: the page takes it again itself
         return fn(ctx);  // own_transactions: the checks passed and are committed
     }
     if (!allowed(roles, ctx.staff().role)) {
@@ -159,8 +161,9 @@ void Console::handle(const httplib::Request& req, httplib::Response& res, Roles 
         page_pool = m_estates.find(session->estate);  // listed: known
         if (!page_pool) throw DbError("estate " + session->estate + " is listed but cannot be opened", 1);
         page_lease.emplace(page_pool->acquire());
-        session->staff.username = "company:" + session->staff.username;
     }
+    // Acting in another estate, every action says so (the company pages' at home too).
+    if (picked) session->staff.username = "company:" + session->staff.username;
     Database& db = page_lease ? page_lease->db() : *session_db;
 
     PageContext ctx(db, m_config, m_views, req, res, now);
