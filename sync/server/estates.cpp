@@ -98,9 +98,14 @@ Pool* Estates::find(const std::string& id) {
 }
 
 std::vector<EstateEntry> Estates::list() {
-    std::vector<EstateEntry> out{{home_estate, ""}};
     auto lease = m_home.acquire();
-    Statement st(lease.db(), "SELECT id, name FROM estates ORDER BY id");
+    return list(lease.db());
+}
+
+std::vector<EstateEntry> Estates::list(Database& home_db) {
+    if (home_db.estate() != home_estate) throw std::logic_error("the estates are listed from the home estate's database");
+    std::vector<EstateEntry> out{{home_estate, ""}};
+    Statement st(home_db, "SELECT id, name FROM estates ORDER BY id");
     while (st.step()) out.push_back({st.text(0), st.text(1)});
     return out;
 }

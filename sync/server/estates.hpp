@@ -58,6 +58,12 @@ public:
     Pool* find(const std::string& id);
     // Home first, then by id.
     std::vector<EstateEntry> list();
+    // The same, read with a connection of the home estate the caller holds
+    // already (a request never asks its pool for a second one, pool.hpp).
+    static std::vector<EstateEntry> list(Database& home_db);
+    // PostgreSQL: the home estate's schema, which holds the company directory
+    // (a connection bound to another estate writes it by this name); "" on SQLite.
+    const std::string& home_schema() const { return m_home_schema; }
     // Creates an estate with the full schema. False if `id` exists already;
     // throws std::invalid_argument for an invalid id.
     bool add(const std::string& id, const std::string& name, protocol::UtcSeconds now);

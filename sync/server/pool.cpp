@@ -1,7 +1,20 @@
 // Connection pool with a bound: waits for a free connection, never opens more.
 #include "pool.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace lobby::server {
+namespace {
+
+// The pools whose connections this thread holds leases of (one entry per
+// lease): what acquire() checks, so a nested acquire fails at once in every
+// test instead of deadlocking only under load.
+thread_local std::vector<const Pool*> held_pools;
+
+bool held(const Pool* pool) { return std::find(held_pools.begin(), held_pools.end(), pool) != held_pools.end(); }
+
+} // namespace
 
 Pool::Pool(std::string path, std::shared_ptr<const FieldCipher> cipher, PoolLimits limits, std::string estate)
     : m_estate(std::move(estate)), m_path(std::move(path)), m_cipher(std::move(cipher)), m_limits(limits) {
@@ -12,9 +25,17 @@ Pool::Pool(Pool& shared, std::string estate, std::string schema)
     : m_source(&shared), m_estate(std::move(estate)), m_schema(std::move(schema)), m_path(shared.m_path),
       m_limits(shared.m_limits) {}
 
-Pool::Lease::~Lease() {
-    if (m_db) m_pool->give_back(std::move(m_db));
+Pool::Lease::Lease(Pool& pool, std::unique_ptr<Database> db) : m_pool(&pool), m_db(std::move(db)) {
+    held_pools.push_back(m_pool);
 }
+
+Pool::Lease::~Lease() {
+    if (!m_db) return;  // moved from
+    held_pools.erase(std::find(held_pools.begin(), held_pools.end(), m_pool));
+    m_pool->give_back(std::move(m_db));
+}
+
+bool Pool::held_by_this_thread() const { return held(m_source ? m_source : this); }
 
 void Pool::give_back(std::unique_ptr<Database> db) {
     const bool keep = db->reusable();
@@ -53,9 +74,23 @@ std::unique_ptr<Database> Pool::take_idle_locked() {
 // Every lease is bound to this pool's estate before anyone sees it: a
 // connection last used for another estate never answers for this one.
 Pool::Lease Pool::acquire() {
+    if (held_by_this_thread())
+        throw std::logic_error("a second connection of the database pool of estate '" + m_estate +
+                               "' was asked for by a thread that holds one already: it would wait for itself");
     Lease lease = m_source ? m_source->take() : take();
     lease.db().bind_estate(m_estate, m_schema);
     return lease;
+}
+
+std::unique_lock<std::mutex> Pool::lock_writes(std::optional<Lease>& lease) {
+    std::unique_lock<std::mutex> lock(m_write_mutex, std::try_to_lock);
+    if (lock.owns_lock()) return lock;
+    lease.reset();
+    ++m_writers_waiting;
+    lock.lock();
+    --m_writers_waiting;
+    lease.emplace(acquire());
+    return lock;
 }
 
 Pool::Lease Pool::take() {

@@ -5,10 +5,12 @@
 
 #include "db.hpp"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,10 +33,11 @@ public:
     // hundreds of estates share one set of connections; its own write mutex.
     Pool(Pool& shared, std::string estate, std::string schema);
 
-    // A borrowed connection, returned to the pool when the lease ends.
+    // A borrowed connection, returned to the pool when the lease ends. A
+    // lease stays on the thread that took it (it counts as that thread's).
     class Lease {
     public:
-        Lease(Pool& pool, std::unique_ptr<Database> db) : m_pool(&pool), m_db(std::move(db)) {}
+        Lease(Pool& pool, std::unique_ptr<Database> db);
         Lease(Lease&& other) noexcept : m_pool(other.m_pool), m_db(std::move(other.m_db)) {}
         Lease& operator=(Lease&&) = delete;
         ~Lease();
@@ -46,9 +49,25 @@ public:
     };
 
     // Throws DbUnavailable when no connection is free within the limit's
-    // wait, or a new one cannot be opened (the database is down).
+    // wait, or a new one cannot be opened (the database is down). Throws
+    // std::logic_error when this thread already holds a lease of the same
+    // connections (this pool, or on PostgreSQL any estate's: they share the
+    // home pool's): a request that waits for a second connection of its own
+    // pool waits for itself once the pool is that small. Pass the Database
+    // already held down instead, or give it back first.
     Lease acquire();
+    // Whether this thread holds a lease of the connections acquire() would lend.
+    bool held_by_this_thread() const;
     std::mutex& write_mutex() { return m_write_mutex; }
+    // This estate's write lock, never waited for while holding a connection:
+    // when it is busy, `lease` is given back for the wait and taken anew
+    // (another connection, maybe) once the lock is had. So a burst of writes
+    // to one estate queues on its lock, not on connections that other
+    // estates need (on PostgreSQL they share one pool). `lease` is this
+    // pool's; after the call it holds a connection or the call threw.
+    std::unique_lock<std::mutex> lock_writes(std::optional<Lease>& lease);
+    // How many requests wait for the write lock without a connection now.
+    int writers_waiting() const { return m_writers_waiting.load(); }
     const std::string& path() const { return m_path; }
     const PoolLimits& limits() const { return m_limits; }
     const std::string& estate() const { return m_estate; }
@@ -69,12 +88,15 @@ private:
     std::vector<std::unique_ptr<Database>> m_idle;
     int m_open = 0;  // lent out + idle + being opened
     std::mutex m_write_mutex;
+    std::atomic<int> m_writers_waiting{0};
 };
 
 // Holds the pool's write lock and one IMMEDIATE transaction.
 class WriteTransaction {
 public:
     WriteTransaction(Pool& pool, Database& db) : m_lock(pool.write_mutex()), m_tx(db) {}
+    // With the pool's write lock already held (Pool::lock_writes).
+    WriteTransaction(std::unique_lock<std::mutex> held, Database& db) : m_lock(std::move(held)), m_tx(db) {}
     void commit() { m_tx.commit(); }
 
 private:

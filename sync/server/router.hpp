@@ -45,7 +45,7 @@ std::string request_hash(const httplib::Request& http, const nlohmann::json& bod
 // only one its handler gets (estates.hpp).
 struct CallerScope {
     Pool& pool;  // the caller's estate: its connections and its write lock
-    Pool::Lease lease;
+    std::optional<Pool::Lease> lease;  // always held; another one after Pool::lock_writes
     Caller caller;
 };
 
@@ -97,8 +97,10 @@ public:
                 snapshot.commit();
                 if (quick) return send(res, *quick);
             }
-            WriteTransaction tx(scope->pool, ctx.db);
-            ApiResponse r = fn(ctx, decoded.value(), http);
+            auto writes = scope->pool.lock_writes(scope->lease);
+            WriteTransaction tx(std::move(writes), scope->lease->db());
+            ApiContext write_ctx = self->context(*scope);
+            ApiResponse r = fn(write_ctx, decoded.value(), http);
             tx.commit();
             send(res, r);
         };
@@ -128,7 +130,7 @@ public:
             ApiResponse refusal;
             auto scope = self->open(http, refusal);
             if (!scope) return send(res, refusal);
-            Database& db = scope->lease.db();
+            Database& db = scope->lease->db();
             const Caller* caller = &scope->caller;
             const std::string key = http.get_header_value("Idempotency-Key");
             if (!valid_idempotency_key(key)) return send(res, missing_idempotency_key());
@@ -146,11 +148,13 @@ public:
             ApiContext outer = self->context(*scope);
             auto prepared = outside(outer, decoded.value());
 
-            WriteTransaction tx(scope->pool, db);
-            if (replay_idempotent(db, caller->kiosk_id, key, hash, res)) return;
+            auto writes = scope->pool.lock_writes(scope->lease);
+            Database& write_db = scope->lease->db();  // db's connection, or another one
+            WriteTransaction tx(std::move(writes), write_db);
+            if (replay_idempotent(write_db, caller->kiosk_id, key, hash, res)) return;
             ApiContext ctx = self->context(*scope);
             ApiResponse r = fn(ctx, decoded.value(), http, prepared);
-            if (r.store) store_idempotent(db, caller->kiosk_id, key, hash, r, ctx.now);
+            if (r.store) store_idempotent(write_db, caller->kiosk_id, key, hash, r, ctx.now);
             tx.commit();
             send(res, r);
         };
@@ -165,8 +169,9 @@ public:
             ApiResponse refusal;
             auto scope = self->open(http, refusal);
             if (!scope) return send(res, refusal);
+            auto writes = scope->pool.lock_writes(scope->lease);
+            WriteTransaction tx(std::move(writes), scope->lease->db());
             ApiContext ctx = self->context(*scope);
-            WriteTransaction tx(scope->pool, ctx.db);
             ApiResponse r = fn(ctx, http);
             tx.commit();
             send(res, r);
@@ -177,7 +182,7 @@ public:
 
 private:
     ApiContext context(CallerScope& scope) {
-        return ApiContext{scope.lease.db(), m_config, scope.caller, m_config.now(), &scope.pool};
+        return ApiContext{scope.lease->db(), m_config, scope.caller, m_config.now(), &scope.pool};
     }
 
     Estates& m_estates;

@@ -20,6 +20,7 @@
 
 #include <filesystem>
 #include <stdexcept>
+#include <thread>
 
 using namespace lobby::server;
 namespace p = lobby::protocol;
@@ -239,6 +240,43 @@ TEST_CASE("due refreshes expire notices and re-publish bills as late") {
     CHECK_FALSE(load_record(t.db, "notices", "N-old").has_value());
     CHECK(load_record(t.db, "bills", "B1").value()["late"] == true);
     CHECK(fees::late_from("2026-11-15") == p::parse_utc("2026-11-15T16:00:00Z").value());
+}
+
+// A thread that holds a connection of a pool and asks the same pool for a
+// second would wait for itself once the pool is that small (--db-pool 1):
+// it is a programming error, refused at once whatever the bound, so a new
+// nesting fails in every test instead of deadlocking under load.
+TEST_CASE("a thread holding a lease of a pool that asks it for another gets logic_error at once; given back, it may") {
+    TempDb t;
+    PoolLimits roomy;
+    roomy.size = 4;  // room for a second connection: the refusal is not a timeout
+    Pool pool(t.path, t.cipher(), roomy);
+    Pool estate(pool, "north", "north");  // an estate borrowing these connections, as on PostgreSQL
+    {
+        auto lease = pool.acquire();
+        CHECK(pool.held_by_this_thread());
+        CHECK(estate.held_by_this_thread());
+        CHECK_THROWS_AS(pool.acquire(), std::logic_error);
+        CHECK_THROWS_AS(estate.acquire(), std::logic_error);
+        // Another thread is another request: it gets its own connection.
+        bool answered = false;
+        std::thread other([&] {
+            auto its_own = pool.acquire();
+            answered = pool.held_by_this_thread();
+        });
+        other.join();
+        CHECK(answered);
+        // A moved lease is still one lease: giving it back ends the hold.
+        Pool::Lease moved(std::move(lease));
+        CHECK(pool.held_by_this_thread());
+    }
+    CHECK_FALSE(pool.held_by_this_thread());
+    auto again = estate.acquire();
+    CHECK(again.db().estate() == "north");
+    // Another pool (another SQLite file's, or another database's) is not the same connections.
+    TempDb other_db;
+    Pool other(other_db.path, other_db.cipher(), roomy);
+    CHECK_NOTHROW(other.acquire());
 }
 
 TEST_CASE("the demo seed makes the documented demo units, once") {

@@ -5,6 +5,7 @@
 // the public pages (pay, receipt, repair status) of each estate show its own.
 #include "api_client.hpp"
 #include "in_process_server.hpp"
+#include "support/time_scale.hpp"
 #include "schema_before.hpp"
 #include "../console/console_client.hpp"
 
@@ -20,14 +21,17 @@
 #include "protocol/time.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
 using namespace lobby::test;
@@ -393,11 +397,12 @@ TEST_CASE("a database made before estates opens with its data, gains the directo
     srv::Pool* north = office.estates().find("north");
     REQUIRE(north != nullptr);
     CHECK(column(*north, "SELECT COUNT(*) FROM units") == std::vector<std::string>{"0"});
-    {
-        auto a = home.acquire();
-        auto n = north->acquire();
-        CHECK(srv::schema_version(n.db()) == srv::schema_version(a.db()));
-    }
+    // One connection at a time (on PostgreSQL both estates share one pool, pool.hpp).
+    const auto version = [](srv::Pool& pool) {
+        auto lease = pool.acquire();
+        return srv::schema_version(lease.db());
+    };
+    CHECK(version(*north) == version(home));
     std::error_code ignored;
     std::filesystem::remove_all(dir, ignored);
 }
@@ -865,6 +870,121 @@ TEST_CASE("console: a manager of A, and a company manager limited to A, given B'
     // A ticket id both estates have was A's ticket to act on (audited in A).
     CHECK_FALSE(column(a, ("SELECT action FROM staff_audit WHERE action LIKE 'repair.%' AND target = '" + shared[3] + "'").c_str())
                     .empty());
+}
+
+// A request that holds one connection of a pool and then asks the same pool
+// for a second waits for itself once the pool is that small: with --db-pool 1
+// it answers 503 after --db-pool-wait-seconds, and at any bound N, N such
+// requests at once stall everything until they time out. Two such requests:
+// a company manager's console page (the layout lists the estates from the
+// home pool beside the page's own home connection, page.cpp) and, on
+// PostgreSQL where every estate borrows the home pool's connections, an
+// enrolment code of estate B (registered in the home directory while B's
+// connection is held, kiosks/enrolment.cpp register_code).
+TEST_CASE("--db-pool 1: a company manager's console page and estate B's enrolment code are answered, not 503") {
+    InProcessServer server([](srv::ServerConfig& config) {
+        with_estate_b(config);
+        config.db_pool = 1;
+        config.db_pool_wait_seconds = 0.5;
+    });
+    Api b_staff(server.port(), b_staff_token);
+    const Reply made = b_staff.post("/v1/kiosks/enrolment-codes", {{"kiosk_id", "lobby-8"}});
+    CHECK_MESSAGE(made.status == 201, made.body);
+
+    add_manager(server.office().estates().home(), "hqmgr", true, server.clock().now());
+    ConsoleClient hq(server.port());
+    REQUIRE(hq.login("hqmgr", "manager-secret-1").status == 303);
+    for (const std::string page : {"/console/repairs", "/console/estates"}) {
+        CAPTURE(page);
+        const Page answer = hq.get(page);
+        CHECK_MESSAGE(answer.status == 200, answer.body.substr(0, 200));
+    }
+}
+
+// The same bound with a company manager acting in estate B: the session is
+// read at home and B's pages with B's connection, one at a time (on
+// PostgreSQL both come from one pool), and what changes home from B's page
+// (switching back, signing out) or makes an estate (home's directory and
+// the new estate's schema) waits for the page's connection to be given back.
+TEST_CASE("--db-pool 1: a company manager acts in B, makes a code there, creates an estate, switches back, signs out") {
+    InProcessServer server([](srv::ServerConfig& config) {
+        with_estate_b(config);
+        config.db_pool = 1;
+        config.db_pool_wait_seconds = 0.5;
+    });
+    srv::Estates& estates = server.office().estates();
+    add_manager(estates.home(), "hqmgr", true, server.clock().now());
+    ConsoleClient hq(server.port());
+    REQUIRE(hq.login("hqmgr", "manager-secret-1").status == 303);
+    REQUIRE(hq.get("/console/estates").status == 200);  // the form's CSRF token
+    REQUIRE(hq.post("/console/estates/switch", {{"estate", estate_b}}).status == 303);
+    for (const std::string page : {"/console/repairs", "/console/kiosks", "/console/estates"}) {
+        CAPTURE(page);
+        const Page answer = hq.get(page);
+        CHECK_MESSAGE(answer.status == 200, answer.body.substr(0, 200));
+    }
+    const Page code = hq.post("/console/kiosks/enrolment-codes", {{"kiosk_id", "lobby-5"}});
+    CHECK_MESSAGE(code.status == 201, code.body.substr(0, 200));
+    CHECK(column(*estates.find(estate_b), "SELECT kiosk_id FROM enrolment_codes WHERE kiosk_id = 'lobby-5'").size() == 1);
+    CHECK(column(estates.home(), "SELECT estate_id FROM enrolment_code_estates") == std::vector<std::string>{estate_b});
+
+    const Page made = hq.post("/console/estates", {{"id", "xihu"}, {"name", "西湖苑"}});
+    CHECK_MESSAGE(made.status == 303, made.body.substr(0, 200));
+    REQUIRE(estates.find("xihu") != nullptr);
+    CHECK(column(estates.home(), "SELECT target FROM staff_audit WHERE action = 'estate.create'") ==
+          std::vector<std::string>{"xihu"});
+    CHECK(hq.post("/console/estates", {{"id", "xihu"}, {"name", "西湖苑"}}).status == 409);
+
+    // Switching from B to home: the switch audited in B, the session (home) changed.
+    REQUIRE(hq.post("/console/estates/switch", {{"estate", "home"}}).status == 303);
+    CHECK(column(*estates.find(estate_b), "SELECT target FROM staff_audit WHERE action = 'estate.switch'") ==
+          std::vector<std::string>{"home"});
+    CHECK(hq.get("/console/repairs").status == 200);
+    REQUIRE(hq.post("/console/estates/switch", {{"estate", estate_b}}).status == 303);
+    const std::string session = hq.cookie("lobby_console");
+    CHECK(hq.post("/console/logout", {}).status == 303);
+    ConsoleClient replay(server.port());
+    replay.set_cookie("lobby_console", session);
+    CHECK(replay.get("/console/repairs").status == 303);
+}
+
+// Writes wait for their estate's write lock without holding a connection
+// (Pool::lock_writes): a burst of them, more than the pool has connections,
+// queued on estate A's lock, leaves the connections to the reads of A and
+// of B (on PostgreSQL every estate borrows the same ones), which answer at
+// once instead of waiting --db-pool-wait-seconds for a 503.
+TEST_CASE("--db-pool 2: a burst of writes queued on estate A's write lock keeps no read of A or B waiting") {
+    InProcessServer server([](srv::ServerConfig& config) {
+        with_estate_b(config);
+        config.db_pool = 2;
+        config.threads = 8;
+        config.db_pool_wait_seconds = 60;  // a read kept waiting would show as slow, not as 503
+    });
+    srv::Pool& a = server.office().estates().home();
+    constexpr int burst = 4;
+    std::vector<Reply> beats(burst);
+    std::vector<std::thread> kiosks;
+    {
+        std::unique_lock<std::mutex> held(a.write_mutex());  // A's writes queue behind this
+        for (int i = 0; i < burst; ++i)
+            kiosks.emplace_back([&, i] {
+                beats[i] = Api(server.port(), lobby1_token).post("/v1/heartbeat", {{"kiosk_version", "0.1.0"}, {"outbox_size", i}});
+            });
+        const auto deadline = std::chrono::steady_clock::now() + scaled(std::chrono::seconds(30));
+        while (a.writers_waiting() < burst && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));  // polls; the limit is the deadline
+        REQUIRE(a.writers_waiting() == burst);
+        for (const std::string& token : {std::string(lobby1_token), b_kiosk_token}) {
+            CAPTURE(token);
+            const auto start = std::chrono::steady_clock::now();
+            // (Not the feed: it applies due refreshes, a write, first.)
+            const Reply read = Api(server.port(), token).get("/v1/repairs/slots");
+            CHECK(read.status == 200);
+            CHECK(std::chrono::steady_clock::now() - start < scaled(std::chrono::seconds(5)));
+        }
+    }
+    for (auto& t : kiosks) t.join();
+    for (const Reply& r : beats) CHECK(r.status == 200);
 }
 
 TEST_CASE("--demo-estates N --demo-units M: e002.. copy e001's records, with their own kiosks, name and feed after the copy") {

@@ -39,13 +39,62 @@ void login_form(PageContext& ctx, const std::string& error_key, const std::strin
     ctx.page("login", d, "title_login", status);
 }
 
+// The page itself, once the session is known: the CSRF and role checks and
+// the page in one write transaction (POST), or a read snapshot (GET).
+// `touch_here`: the session is db's and its last-seen time is due.
+void run_page(PageContext& ctx, Pool& page_pool, Roles roles, const PageFn& fn, bool write, bool own_transactions,
+              bool touch_here) {
+    Database& db = ctx.db;
+    if (write) {
+        {
+            WriteTransaction tx(page_pool, db);
+            if (!same_secret(ctx.field("csrf"), ctx.session->csrf)) {
+                ctx.audit("csrf.refused", ctx.req.path, "");
+                tx.commit();
+                return ctx.message_page("err_csrf", 403);
+            }
+            if (!allowed(roles, ctx.staff().role)) {
+                ctx.audit("forbidden", ctx.req.path, "");
+                tx.commit();
+                return ctx.message_page("err_forbidden", 403);
+            }
+            if (ctx.session_db == &db) touch_session(db, *ctx.session, ctx.now);
+            if (!own_transactions) {
+                fn(ctx);
+                tx.commit();
+                return;
+            }
+            tx.commit();
+        }  // the write lock too: the page takes it again itself
+        return fn(ctx);  // own_transactions: the checks passed and are committed
+    }
+    if (!allowed(roles, ctx.staff().role)) {
+        WriteTransaction tx(page_pool, db);
+        ctx.audit("forbidden", ctx.req.path, "");
+        tx.commit();
+        return ctx.message_page("err_forbidden", 403);
+    }
+    if (touch_here) {
+        WriteTransaction tx(page_pool, db);
+        touch_session(db, *ctx.session, ctx.now);
+        tx.commit();
+    }
+    Transaction read(db, TxMode::Deferred);
+    fn(ctx);
+    read.commit();
+}
+
 } // namespace
 
 // The session cookie of a non-home estate's staff is "<estate>.<token>":
 // the session, the account and its pages are all in that estate's database.
-// A company manager (home) acts in the estate its session names.
+// A company manager (home) acts in the estate its session names: the
+// session is read (and touched) with a home connection, which is given back
+// before the estate's is taken, so a request holds one connection at a time
+// (on PostgreSQL both come from one pool: holding the first while waiting
+// for the second waits for itself once the pool is small).
 void Console::handle(const httplib::Request& req, httplib::Response& res, Roles roles, const std::string& nav,
-                     const PageFn& fn, bool write, bool own_transactions) {
+                     const PageFn& fn, bool write, bool own_transactions, ActsIn acts) {
     security_headers(res);
     const std::string cookie = request_cookie(req, session_cookie);
     const std::string session_estate = estate_of_token(cookie);
@@ -55,108 +104,98 @@ void Console::handle(const httplib::Request& req, httplib::Response& res, Roles 
         PageContext nobody(lease.db(), m_config, m_views, req, res, m_config.now());
         return to_login(nobody, true);
     }
-    auto session_lease = session_pool->acquire();
-    Database& session_db = session_lease.db();
+    std::optional<Pool::Lease> session_lease;
+    session_lease.emplace(session_pool->acquire());
+    Database* session_db = &session_lease->db();
     const protocol::UtcSeconds now = m_config.now();
     std::optional<Session> session;
+    std::vector<EstateEntry> directory;
     {
-        Transaction read(session_db, TxMode::Deferred);
-        session = find_session(session_db, session_estate == home_estate ? cookie : cookie.substr(session_estate.size() + 1),
+        Transaction read(*session_db, TxMode::Deferred);
+        session = find_session(*session_db, session_estate == home_estate ? cookie : cookie.substr(session_estate.size() + 1),
                                now);
+        // The layout and the estates pages show it: read now, with this connection.
+        if (session && session->staff.company && session_estate == home_estate) directory = Estates::list(*session_db);
         read.commit();
     }
     if (!session) {
-        PageContext nobody(session_db, m_config, m_views, req, res, now);
+        PageContext nobody(*session_db, m_config, m_views, req, res, now);
         return to_login(nobody, !cookie.empty());
     }
+    const auto listed = [&](const std::string& id) {
+        for (const EstateEntry& e : directory)
+            if (e.id == id) return true;
+        return false;
+    };
+    // The estate the console acts in: a company manager's pick, else the session's.
+    const bool picked = session->staff.company && !session->estate.empty() &&
+                        may_act_in(session->staff, session->estate) && listed(session->estate);
+    const std::string acting_estate = picked ? session->estate : session_estate;
 
     // A company manager limited to some estates, in none of them (just
     // signed in at home, or the list changed): only the estates page, to pick one.
     if (session->staff.company &&
         !may_act_in(session->staff, session->estate.empty() ? std::string(home_estate) : session->estate) &&
         req.path != "/console/estates" && req.path != "/console/estates/switch" && req.path != "/console/logout") {
-        PageContext outside(session_db, m_config, m_views, req, res, now);
+        PageContext outside(*session_db, m_config, m_views, req, res, now);
         outside.session = session;
         outside.estates = &m_estates;  // the layout's link to the estates page
+        outside.directory = std::move(directory);
+        outside.acting_estate = acting_estate;
         if (!write) return outside.redirect("/console/estates", "estate_pick");
         return outside.message_page("err_estate_not_yours", 403);
     }
 
     // The estate the page acts in, and its own connection when it is not the session's.
+    const bool touch = write || now - session->last_seen >= session_touch_s;
     Pool* page_pool = session_pool;
-    if (session->staff.company && !session->estate.empty() && may_act_in(session->staff, session->estate)) {
-        if (Pool* acting = m_estates.find(session->estate)) page_pool = acting;
-    }
     std::optional<Pool::Lease> page_lease;
-    if (page_pool != session_pool) page_lease.emplace(page_pool->acquire());
-    Database& db = page_lease ? page_lease->db() : session_db;
-    if (page_pool != session_pool) session->staff.username = "company:" + session->staff.username;
+    if (picked && acts == ActsIn::picked_estate) {
+        if (touch) {
+            WriteTransaction tx(*session_pool, *session_db);
+            touch_session(*session_db, *session, now);
+            tx.commit();
+        }
+        session_lease.reset();  // one connection at a time
+        session_db = nullptr;
+        page_pool = m_estates.find(session->estate);  // listed: known
+        if (!page_pool) throw DbError("estate " + session->estate + " is listed but cannot be opened", 1);
+        page_lease.emplace(page_pool->acquire());
+    }
+    // Acting in another estate, every action says so (the company pages' at home too).
+    if (picked) session->staff.username = "company:" + session->staff.username;
+    Database& db = page_lease ? page_lease->db() : *session_db;
 
     PageContext ctx(db, m_config, m_views, req, res, now);
     ctx.pool = page_pool;
     ctx.estates = &m_estates;
-    ctx.session_db = &session_db;
+    ctx.session_db = session_db;
     ctx.session_pool = session_pool;
+    ctx.acting_estate = acting_estate;
+    ctx.directory = std::move(directory);
     ctx.nav = nav;
     ctx.session = session;
-    const bool touch = write || ctx.now - ctx.session->last_seen >= session_touch_s;
-    if (touch && page_pool != session_pool) {
-        WriteTransaction tx(*session_pool, session_db);
-        touch_session(session_db, *ctx.session, ctx.now);
-        tx.commit();
-    }
-    if (write) {
-        WriteTransaction tx(*page_pool, db);
-        if (!same_secret(ctx.field("csrf"), ctx.session->csrf)) {
-            ctx.audit("csrf.refused", req.path, "");
-            tx.commit();
-            return ctx.message_page("err_csrf", 403);
-        }
-        if (!allowed(roles, ctx.staff().role)) {
-            ctx.audit("forbidden", req.path, "");
-            tx.commit();
-            return ctx.message_page("err_forbidden", 403);
-        }
-        if (page_pool == session_pool) touch_session(db, *ctx.session, ctx.now);
-        if (!own_transactions) {
-            fn(ctx);
-            tx.commit();
-            return;
-        }
-        tx.commit();
-    }
-    if (write) return fn(ctx);  // own_transactions: the checks passed and are committed
-    if (!allowed(roles, ctx.staff().role)) {
-        WriteTransaction tx(*page_pool, db);
-        ctx.audit("forbidden", req.path, "");
-        tx.commit();
-        return ctx.message_page("err_forbidden", 403);
-    }
-    if (touch && page_pool == session_pool) {
-        WriteTransaction tx(*page_pool, db);
-        touch_session(db, *ctx.session, ctx.now);
-        tx.commit();
-    }
-    Transaction read(db, TxMode::Deferred);
-    fn(ctx);
-    read.commit();
+    run_page(ctx, *page_pool, roles, fn, write, own_transactions, touch && session_db == &db);
+    page_lease.reset();
+    session_lease.reset();
+    ctx.run_after_release();
 }
 
-void Console::get(const std::string& pattern, Roles roles, const std::string& nav, PageFn fn) {
-    m_http.Get(pattern, [self = shared_from_this(), roles, nav, fn](const httplib::Request& req, httplib::Response& res) {
-        self->handle(req, res, roles, nav, fn, false);
+void Console::get(const std::string& pattern, Roles roles, const std::string& nav, PageFn fn, ActsIn acts) {
+    m_http.Get(pattern, [self = shared_from_this(), roles, nav, fn, acts](const httplib::Request& req, httplib::Response& res) {
+        self->handle(req, res, roles, nav, fn, false, false, acts);
     });
 }
 
-void Console::post(const std::string& pattern, Roles roles, PageFn fn) {
-    m_http.Post(pattern, [self = shared_from_this(), roles, fn](const httplib::Request& req, httplib::Response& res) {
-        self->handle(req, res, roles, "", fn, true);
+void Console::post(const std::string& pattern, Roles roles, PageFn fn, ActsIn acts) {
+    m_http.Post(pattern, [self = shared_from_this(), roles, fn, acts](const httplib::Request& req, httplib::Response& res) {
+        self->handle(req, res, roles, "", fn, true, false, acts);
     });
 }
 
-void Console::post_own_transactions(const std::string& pattern, Roles roles, PageFn fn) {
-    m_http.Post(pattern, [self = shared_from_this(), roles, fn](const httplib::Request& req, httplib::Response& res) {
-        self->handle(req, res, roles, "", fn, true, true);
+void Console::post_own_transactions(const std::string& pattern, Roles roles, PageFn fn, ActsIn acts) {
+    m_http.Post(pattern, [self = shared_from_this(), roles, fn, acts](const httplib::Request& req, httplib::Response& res) {
+        self->handle(req, res, roles, "", fn, true, true, acts);
     });
 }
 

@@ -21,18 +21,26 @@ namespace lobby::server::console {
 
 using PageFn = std::function<void(PageContext&)>;
 
+// Where a page acts: the estate the staff member works in (a company
+// manager's: the one picked), or, for the company's own pages (the estates,
+// company managers), the session's estate, where the directory and the
+// accounts are.
+enum class ActsIn { picked_estate, session_estate };
+
 class Console : public std::enable_shared_from_this<Console> {
 public:
     Console(RouteTable& http, Estates& estates, const ServerConfig& config, Views views)
         : m_http(http), m_estates(estates), m_pool(estates.home()), m_config(config), m_views(std::move(views)) {}
 
     // `nav`: the navigation entry the page belongs to.
-    void get(const std::string& pattern, Roles roles, const std::string& nav, PageFn fn);
-    void post(const std::string& pattern, Roles roles, PageFn fn);
+    void get(const std::string& pattern, Roles roles, const std::string& nav, PageFn fn,
+             ActsIn acts = ActsIn::picked_estate);
+    void post(const std::string& pattern, Roles roles, PageFn fn, ActsIn acts = ActsIn::picked_estate);
     // A POST whose page opens its own transactions (only the session, CSRF
-    // and role checks run in one first): for work that takes the home
-    // estate's write lock itself, as creating an estate does.
-    void post_own_transactions(const std::string& pattern, Roles roles, PageFn fn);
+    // and role checks run in one first): for work that takes the page
+    // estate's write lock itself.
+    void post_own_transactions(const std::string& pattern, Roles roles, PageFn fn,
+                               ActsIn acts = ActsIn::picked_estate);
     // The sign-in and sign-out pages, the language switch, the static files.
     void install_session_routes();
 
@@ -40,7 +48,7 @@ public:
 
 private:
     void handle(const httplib::Request& req, httplib::Response& res, Roles roles, const std::string& nav,
-                const PageFn& fn, bool write, bool own_transactions = false);
+                const PageFn& fn, bool write, bool own_transactions, ActsIn acts);
 
     RouteTable& m_http;
     Estates& m_estates;

@@ -89,9 +89,9 @@ void PageContext::page(const std::string& name, Data& data, const std::string& t
         }
         layout.set("nav", items);
         // A company manager always sees which estate the console acts in, and can switch.
-        if (staff().company && estates) {
-            for (const EstateEntry& e : estates->list())
-                if (e.id == db.estate() && may_act_in(staff(), e.id))
+        if (staff().company) {
+            for (const EstateEntry& e : directory)
+                if (e.id == acting_estate && may_act_in(staff(), e.id))
                     layout.set("estate_name", e.id == home_estate ? t("estate_home") : e.name);
             layout.set("estate_switch", t("nav_estates"));
         }
@@ -124,9 +124,25 @@ void PageContext::audit(const std::string& action, const std::string& target, co
 
 void PageContext::change_session(const std::function<void(Database&, const Session&)>& change) {
     if (session_db == &db) return change(db, *session);  // inside the page's write transaction
-    WriteTransaction tx(*session_pool, *session_db);
-    change(*session_db, *session);
-    tx.commit();
+    m_session_changes.push_back(change);
+}
+
+void PageContext::after_release(std::function<void()> work) { m_after_release.push_back(std::move(work)); }
+
+void PageContext::run_after_release() {
+    if (!m_session_changes.empty()) {
+        auto lease = session_pool->acquire();
+        WriteTransaction tx(*session_pool, lease.db());
+        for (const auto& change : m_session_changes) change(lease.db(), *session);
+        tx.commit();
+    }
+    for (const auto& work : m_after_release) work();
+}
+
+bool PageContext::in_directory(const std::string& id) const {
+    for (const EstateEntry& e : directory)
+        if (e.id == id) return true;
+    return false;
 }
 
 std::string format_time(protocol::UtcSeconds t) {

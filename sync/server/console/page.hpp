@@ -20,6 +20,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace lobby::server::console {
 
@@ -43,8 +44,15 @@ public:
     std::optional<Session> session;  // set on every page but the sign-in page
     Pool* pool = nullptr;            // db's pool: the estate the page acts in
     Estates* estates = nullptr;      // the company directory (enrolment codes are registered there)
-    Database* session_db = nullptr;  // where the session lives (a company manager's: home, not db)
-    Pool* session_pool = nullptr;    // session_db's pool
+    // Where the session lives, when it is db (else nullptr: a company manager
+    // acting in another estate, whose page holds that estate's connection
+    // only, never a second one of the same pool, pool.hpp).
+    Database* session_db = nullptr;
+    Pool* session_pool = nullptr;    // the session's pool
+    std::string acting_estate;       // the estate the console acts in (db's, but for the company pages)
+    // A company manager's: the estates, read at home as the request began.
+    std::vector<EstateEntry> directory;
+    bool in_directory(const std::string& id) const;
 
     const Staff& staff() const { return session->staff; }
     // The services' context, acting as office staff ("staff:<username>").
@@ -65,15 +73,27 @@ public:
     void set_cookie(const std::string& name, const std::string& value, std::int64_t max_age_s = -1);
     void audit(const std::string& action, const std::string& target, const std::string& detail);
     // Changes the session (its estate, its end) inside a transaction of the
-    // session's database: db's own when they are one, else one of its own
-    // (a company manager acting in another estate). Outside a transaction a
-    // PostgreSQL write would wait, unsent, for the connection's next commit.
+    // session's database: db's own when they are one, else (a company
+    // manager acting in another estate) in a transaction of its own once the
+    // page has given its connection back (run_after_release). Outside a
+    // transaction a PostgreSQL write would wait, unsent, for the connection's
+    // next commit. So `change` may run after the page returns: it captures by value.
     void change_session(const std::function<void(Database&, const Session&)>& change);
+    // Work that takes connections itself (e.g. Estates::add): run by the
+    // console after the page's transaction and connections are given back;
+    // it must not use db. It may still answer (render, redirect).
+    void after_release(std::function<void()> work);
+    // Called by the console with no connection held: the session changes,
+    // then the work, in the order asked.
+    void run_after_release();
     // The active entry of the navigation bar.
     std::string nav;
 
 private:
     bool secure_cookies() const;
+
+    std::vector<std::function<void(Database&, const Session&)>> m_session_changes;
+    std::vector<std::function<void()>> m_after_release;
 };
 
 // A cookie of the request; empty when absent.

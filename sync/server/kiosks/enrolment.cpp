@@ -40,22 +40,30 @@ bool valid_kiosk_id(const std::string& id) {
 }
 
 // Claims the code's hash in the directory; false if it is taken (by any
-// estate). The home estate's request already holds the home write lock.
+// estate). Never a second connection of the caller's own pool (pool.hpp):
+// the home estate's request writes it with its own connection, under the
+// home write lock it holds already; on PostgreSQL another estate's request
+// writes home's table by its schema name with the connection it holds, in
+// its own transaction (the claim and the code commit together or not at
+// all). On SQLite another estate's request takes a connection of the home
+// file's pool (another pool) and claims in a transaction of its own; its
+// code is written after it, so a failed code leaves only a claim nobody
+// holds, which expires with the code. (Estate, then home is the only order
+// two pools' connections are held in: nothing asks for an estate's
+// connection while it holds one of home's.)
 bool register_code(Estates& estates, Database& db, const std::string& hash, protocol::UtcSeconds expires_at) {
-    const char* sql = "INSERT INTO enrolment_code_estates (code_hash, estate_id, expires_at) VALUES (?, ?, ?) "
-                      "ON CONFLICT DO NOTHING";
-    if (db.estate() == home_estate) {
-        Statement add(db, sql);
+    const std::string values = " (code_hash, estate_id, expires_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+    const auto claim = [&](Database& on, const std::string& table) {
+        Statement add(on, ("INSERT INTO " + table + values).c_str());
         add.bind(1, hash).bind(2, db.estate()).bind(3, expires_at);
         add.run();
-        return db.changes() == 1;
-    }
+        return on.changes() == 1;
+    };
+    if (db.estate() == home_estate) return claim(db, "enrolment_code_estates");
+    if (db.is_postgres()) return claim(db, "\"" + estates.home_schema() + "\".enrolment_code_estates");
     auto lease = estates.home().acquire();
     WriteTransaction tx(estates.home(), lease.db());
-    Statement add(lease.db(), sql);
-    add.bind(1, hash).bind(2, db.estate()).bind(3, expires_at);
-    add.run();
-    const bool claimed = lease.db().changes() == 1;
+    const bool claimed = claim(lease.db(), "enrolment_code_estates");
     tx.commit();
     return claimed;
 }

@@ -30,8 +30,8 @@ void register_notices(FeatureRegistry& registry) {
                        ApiResponse refusal;
                        auto scope = api->open(http, refusal);
                        if (!scope) return send(res, refusal);
-                       Transaction read(scope->lease.db(), TxMode::Deferred);
-                       notices::serve_image(scope->lease.db(), http.matches[1].str(), res);
+                       Transaction read(scope->lease->db(), TxMode::Deferred);
+                       notices::serve_image(scope->lease->db(), http.matches[1].str(), res);
                        read.commit();
                    });
     };

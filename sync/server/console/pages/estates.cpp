@@ -32,14 +32,14 @@ std::vector<AccountRow> limitable_managers(PageContext& ctx) {
 
 void estates_page(PageContext& ctx, const std::string& error = "", int status = 200) {
     if (!ctx.staff().company) return ctx.message_page("err_forbidden", 403);
-    const std::vector<EstateEntry> all = ctx.estates->list();
+    const std::vector<EstateEntry>& all = ctx.directory;
     Data rows{Data::type::list};
     for (const EstateEntry& e : all) {
         if (!may_act_in(ctx.staff(), e.id)) continue;
         Data row;
         row.set("id", e.id);
         row.set("name", estate_label(ctx, e));
-        row.set("current", e.id == ctx.db.estate());
+        row.set("current", e.id == ctx.acting_estate);
         row.set("csrf", ctx.session->csrf);
         rows.push_back(row);
     }
@@ -76,9 +76,9 @@ void estates_page(PageContext& ctx, const std::string& error = "", int status = 
     ctx.page("estates", d, "title_estates", status);
 }
 
-// Runs outside a transaction (Console::post_own_transactions): Estates::add
-// takes the home estate's write lock, which the page's own transaction
-// would hold when the manager acts at home.
+// Estates::add takes connections of the home estate (and, on PostgreSQL,
+// the new estate's come from the same pool): it runs once the page has
+// given its own back (PageContext::after_release), never beside it.
 void create_estate(PageContext& ctx) {
     if (!unlimited_company(ctx.staff())) return ctx.message_page("err_forbidden", 403);
     const std::string id = ctx.field("id");
@@ -86,18 +86,24 @@ void create_estate(PageContext& ctx) {
     if (!valid_estate_id(id)) return estates_page(ctx, "err_estate_id", 422);
     const auto name_chars = protocol::utf8_length(name);  // nullopt: not UTF-8
     if (!name_chars || *name_chars < 1 || *name_chars > 40) return estates_page(ctx, "err_estate_name", 422);
-    if (!ctx.estates->add(id, name, ctx.now)) return estates_page(ctx, "err_estate_exists", 409);
-    // A company action: audited at home, where the directory and the company manager's account are.
-    WriteTransaction tx(*ctx.session_pool, *ctx.session_db);
-    record_audit(*ctx.session_db, AuditEntry{0, ctx.now, ctx.staff().username, "estate.create", id, name, ctx.address});
-    tx.commit();
-    ctx.redirect("/console/estates", "estate_created");
+    if (ctx.in_directory(id)) return estates_page(ctx, "err_estate_exists", 409);
+    ctx.after_release([&ctx, id, name] {
+        // Made meanwhile by another request: the page's answer, without its list.
+        if (!ctx.estates->add(id, name, ctx.now)) return ctx.message_page("err_estate_exists", 409);
+        // A company action: audited at home, where the directory and the company manager's account are.
+        Pool& home = ctx.estates->home();
+        auto lease = home.acquire();
+        WriteTransaction tx(home, lease.db());
+        record_audit(lease.db(), AuditEntry{0, ctx.now, ctx.staff().username, "estate.create", id, name, ctx.address});
+        tx.commit();
+        ctx.redirect("/console/estates", "estate_created");
+    });
 }
 
 void switch_estate(PageContext& ctx) {
     if (!ctx.staff().company) return ctx.message_page("err_forbidden", 403);
     const std::string to = ctx.field("estate").substr(0, 32);
-    if (!ctx.estates->find(to)) return ctx.message_page("err_unknown_estate", 404);
+    if (!ctx.in_directory(to)) return ctx.message_page("err_unknown_estate", 404);
     if (!may_act_in(ctx.staff(), to)) {
         ctx.audit("forbidden", ctx.req.path, to);
         return ctx.message_page("err_estate_not_yours", 403);
@@ -105,13 +111,13 @@ void switch_estate(PageContext& ctx) {
     // Audited in the estate left (naming the one entered); every later
     // action is audited in the estate it acts in.
     ctx.audit("estate.switch", to, ctx.db.estate() + " -> " + to);
-    ctx.change_session([&](Database& db, const Session& session) {
+    ctx.change_session([to](Database& db, const Session& session) {  // may run after this returns
         set_session_estate(db, session, to == home_estate ? std::string() : to);
     });
     ctx.redirect("/console/repairs", "estate_switched");
 }
 
-// Outside a transaction too: the accounts are home's, and the manager may act elsewhere.
+// Outside a transaction: the accounts are home's (the session's estate, where the page acts).
 void limit_manager(PageContext& ctx) {
     if (!unlimited_company(ctx.staff())) return ctx.message_page("err_forbidden", 403);
     const std::string username = ctx.field("username");
@@ -122,7 +128,7 @@ void limit_manager(PageContext& ctx) {
     const std::string ticked = "estate";  // one form field per estate ticked
     for (std::size_t i = 0; i < ctx.req.get_param_value_count(ticked); ++i) {
         const std::string id = ctx.req.get_param_value(ticked, i);
-        if (!ctx.estates->find(id)) return estates_page(ctx, "err_unknown_estate", 422);
+        if (!ctx.in_directory(id)) return estates_page(ctx, "err_unknown_estate", 422);
         if (std::find(estates.begin(), estates.end(), id) == estates.end()) estates.push_back(id);
     }
     if (estates.empty()) return estates_page(ctx, "err_company_estates", 422);
@@ -151,10 +157,14 @@ void unlimit_manager(PageContext& ctx) {
 } // namespace
 
 void install_estate_pages(Console& console) {
-    console.get("/console/estates", managers, "estates", [](PageContext& ctx) { estates_page(ctx); });
-    console.post_own_transactions("/console/estates", managers, create_estate);
-    console.post_own_transactions("/console/estates/managers", managers, limit_manager);
-    console.post_own_transactions(R"(/console/estates/managers/([a-z0-9._-]{3,32})/revoke)", managers, unlimit_manager);
+    // The directory and the company managers are home's: these pages act
+    // there (the session's estate), whichever estate the console acts in.
+    const ActsIn home = ActsIn::session_estate;
+    console.get("/console/estates", managers, "estates", [](PageContext& ctx) { estates_page(ctx); }, home);
+    console.post("/console/estates", managers, create_estate, home);
+    console.post_own_transactions("/console/estates/managers", managers, limit_manager, home);
+    console.post_own_transactions(R"(/console/estates/managers/([a-z0-9._-]{3,32})/revoke)", managers, unlimit_manager,
+                                  home);
     console.post("/console/estates/switch", managers, switch_estate);
 }
 
