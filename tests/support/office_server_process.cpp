@@ -57,7 +57,11 @@ OfficeServerProcess::OfficeServerProcess(OfficeServerOptions options) {
     m_db_path = options.db_path.empty() ? m_dir + "/office.db" : options.db_path;
     m_log_path = m_dir + "/office-server.log";
 
-    const std::string db = options.demo && !options.own_seed
+    // A copy of the run's seeded template, unless flags choose another data
+    // key (or a config that may): then the server seeds with that key.
+    bool own_key = false;
+    for (const auto& arg : options.extra_args) own_key = own_key || arg == "--data-key-file" || arg == "--config";
+    const std::string db = options.demo && !options.own_seed && !own_key
                                ? test_demo_database(m_db_path, m_dir, test_data_key_file(m_db_path))
                                : test_database(m_db_path);
     std::vector<std::string> args = {office_server_binary(), "--db", db, "--listen", "127.0.0.1:0"};
