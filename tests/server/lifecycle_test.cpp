@@ -149,8 +149,13 @@ TEST_CASE("a demo server on a copy of the run's seeded template has what a serve
     }
     // Copies of one template: the same keys (a seed draws new ones).
     REQUIRE(copy.kiosk_key("lobby-1").size() == 64);
-    CHECK(second_copy.kiosk_key("lobby-1") == copy.kiosk_key("lobby-1"));
-    CHECK(seeded.kiosk_key("lobby-1") != copy.kiosk_key("lobby-1"));
+    const char* own_seed = std::getenv("LOBBY_TEST_OWN_SEED");
+    if (own_seed && *own_seed) {
+        MESSAGE("LOBBY_TEST_OWN_SEED: every demo server seeds, there is no template");
+    } else {
+        CHECK(second_copy.kiosk_key("lobby-1") == copy.kiosk_key("lobby-1"));
+        CHECK(seeded.kiosk_key("lobby-1") != copy.kiosk_key("lobby-1"));
+    }
     // The seeded code 246810 reaches lobby-1 as an HMAC under the key file it
     // was handed: the copy's data key opens the sealed kiosk key.
     Api lobby1(copy.port(), lobby1_token);

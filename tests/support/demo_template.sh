@@ -15,8 +15,12 @@
 # process: one seeds (into a temp folder renamed when whole), the others wait,
 # and no copy reads a template being replaced. Exits non-zero, having made no
 # DB, when it cannot (a binary in a folder not ours): the server then seeds.
+#
+# LOBBY_TEST_OWN_SEED=1 turns it off (every demo server seeds, as before the
+# template): to compare, or to rule the template out.
 set -euo pipefail
 server_bin=$1 db=$2 key_dir=$3
+[[ -z "${LOBBY_TEST_OWN_SEED:-}" ]] || exit 3
 
 bin=$(readlink -f "$server_bin")
 base="$(dirname "$bin")/demo-template"

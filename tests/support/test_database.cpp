@@ -165,6 +165,8 @@ bool copy_demo_template(PGconn* conn, const std::string& name) {
 // with the UI tests' run_with_server.sh) when nothing is at `sqlite_path`
 // yet. On failure (said on stderr) the file stays missing: the server seeds.
 void copy_sqlite_demo_template(const std::string& sqlite_path, const std::string& kiosk_key_dir) {
+    const char* own_seed = std::getenv("LOBBY_TEST_OWN_SEED");  // the template turned off
+    if (own_seed && *own_seed) return;
     std::error_code error;
     if (fs::exists(sqlite_path, error) || fs::exists(test_data_key_file(sqlite_path), error)) return;
     std::vector<std::string> args = {"/bin/bash", LOBBY_DEMO_TEMPLATE_SCRIPT, office_server_binary(), sqlite_path,
