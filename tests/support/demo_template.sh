@@ -46,13 +46,16 @@ stale() {
 
 seed() {
   local work="$base/seeding.$$"
-  rm -rf "$work"
+  rm -rf "$base"/seeding.*  # a seeder stopped half-way left it (we hold the lock)
   mkdir -p "$work/kiosk-keys"
   local seeded_at
   seeded_at=$(date +%s)
   "$bin" --db "$work/office.db" --listen 127.0.0.1:0 --demo --kiosk-key-dir "$work/kiosk-keys" \
     >"$work/server.out" 2>"$work/server.log" &
   local pid=$!
+  # This script stopped (a test's time limit): no seeder left listening.
+  trap 'kill -TERM "$pid" 2>/dev/null || true' EXIT
+  trap 'exit 143' TERM INT HUP
   # The seed is committed before the server listens. A wait for that line,
   # not a fixed time: 60 s, times the test time scale, at most.
   local polls
@@ -66,6 +69,7 @@ seed() {
   kill -TERM "$pid" 2>/dev/null || true
   local rc=0
   wait "$pid" || rc=$?
+  trap - EXIT TERM INT HUP
   if [[ -z "$up" || $rc -ne 0 ]]; then
     echo "demo_template.sh: the seeding office-server did not come up and stop cleanly (exit $rc):" >&2
     cat "$work/server.log" >&2
