@@ -53,8 +53,10 @@ public:
         m_path = config.db_path;
         // Or its PostgreSQL stand-in: a seeded one copied when the seed is wanted.
         if (testing_postgres() && config.data_key_file.empty()) config.data_key_file = test_data_key_file(m_path);
-        config.db_path = config.demo ? test_demo_database(m_path, config.kiosk_key_dir, test_data_key_file(m_path))
-                                     : test_database(m_path);
+        // (A data key of its own: the server seeds with it.)
+        const bool copy_seed = config.demo && (config.data_key_file.empty() || config.data_key_file == test_data_key_file(m_path));
+        config.db_path = copy_seed ? test_demo_database(m_path, config.kiosk_key_dir, test_data_key_file(m_path))
+                                   : test_database(m_path);
         spdlog::set_level(spdlog::level::warn);  // no request log lines among the test output
         m_server = std::make_unique<server::OfficeServer>(config);
         if (m_server->bind() < 0) throw std::runtime_error("in-process office server: cannot bind a port");

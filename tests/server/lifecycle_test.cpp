@@ -2,6 +2,8 @@
 // leaves a database that passes integrity_check and keeps acknowledged writes.
 #include "api_client.hpp"
 
+#include "protocol/verifier.hpp"
+
 #include <sys/wait.h>
 
 #include <chrono>
@@ -127,6 +129,42 @@ TEST_CASE("the demo seed is deterministic apart from the clock") {
     CHECK(db_int(a.db_path(), q) == db_int(b.db_path(), q));
     const char* residents = "SELECT COUNT(*) FROM residents";
     CHECK(db_int(a.db_path(), residents) == db_int(b.db_path(), residents));
+}
+
+TEST_CASE("a demo server on a copy of the run's seeded template has what a server's own seed makes") {
+    // Test servers start from a copy of one seeded template (SQLite:
+    // tests/support/demo_template.sh; PostgreSQL: a template database), not
+    // a seed each: the same rows, and its data key and kiosk key files are the
+    // ones its database was sealed with.
+    OfficeServerOptions seeding;
+    seeding.own_seed = true;
+    OfficeServerProcess seeded(seeding);
+    OfficeServerProcess copy;
+    OfficeServerProcess second_copy;
+    for (const std::string table : {"kiosks", "units", "residents", "bills", "tickets", "ticket_events", "visitor_codes",
+                                    "move_outs", "feed", "staff_accounts", "notice_images", "estates", "survey_responses"}) {
+        const long long rows = db_int(seeded.db_path(), "SELECT COUNT(*) FROM " + table);
+        CHECK_MESSAGE(rows >= 0, table);
+        CHECK_MESSAGE(db_int(copy.db_path(), "SELECT COUNT(*) FROM " + table) == rows, table);
+    }
+    // Copies of one template: the same keys (a seed draws new ones).
+    REQUIRE(copy.kiosk_key("lobby-1").size() == 64);
+    const char* own_seed = std::getenv("LOBBY_TEST_OWN_SEED");
+    if (own_seed && *own_seed) {
+        MESSAGE("LOBBY_TEST_OWN_SEED: every demo server seeds, there is no template");
+    } else {
+        CHECK(second_copy.kiosk_key("lobby-1") == copy.kiosk_key("lobby-1"));
+        CHECK(seeded.kiosk_key("lobby-1") != copy.kiosk_key("lobby-1"));
+    }
+    // The seeded code 246810 reaches lobby-1 as an HMAC under the key file it
+    // was handed: the copy's data key opens the sealed kiosk key.
+    Api lobby1(copy.port(), lobby1_token);
+    const std::string verifier = p::visitor_code_verifier(copy.kiosk_key("lobby-1"), "246810");
+    bool found = false;
+    for (const auto& c : pull_feed(lobby1, 0, 1000))
+        if (c.collection == "visitor_codes" && !c.deleted)
+            found = found || p::decode<p::VisitorCodeRecord>(c.data).value().code_verifier == verifier;
+    CHECK(found);
 }
 
 TEST_CASE("bad command lines and a taken port end the program with a clear failure") {

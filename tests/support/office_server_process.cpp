@@ -57,9 +57,16 @@ OfficeServerProcess::OfficeServerProcess(OfficeServerOptions options) {
     m_db_path = options.db_path.empty() ? m_dir + "/office.db" : options.db_path;
     m_log_path = m_dir + "/office-server.log";
 
-    const std::string db = options.demo && !options.own_seed
-                               ? test_demo_database(m_db_path, m_dir, test_data_key_file(m_db_path))
-                               : test_database(m_db_path);
+    // SQLite: its own database is a copy of the run's seeded template, unless
+    // flags choose another data key (or a config that may): then the server
+    // seeds with that key. A file the test names is the test's to watch (made
+    // or not, as a refused start must leave it): the server seeds it itself.
+    bool own_key = false;
+    for (const auto& arg : options.extra_args) own_key = own_key || arg == "--data-key-file" || arg == "--config";
+    const bool copy_seed = options.demo && !options.own_seed && !own_key &&
+                           (testing_postgres() || m_db_path == m_dir + "/office.db");
+    const std::string db = copy_seed ? test_demo_database(m_db_path, m_dir, test_data_key_file(m_db_path))
+                                     : test_database(m_db_path);
     std::vector<std::string> args = {office_server_binary(), "--db", db, "--listen", "127.0.0.1:0"};
     // A URL given as it is brings its own --data-key-file in extra_args.
     if (testing_postgres() && m_db_path.find("://") == std::string::npos)

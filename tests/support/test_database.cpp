@@ -5,7 +5,10 @@
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -17,6 +20,7 @@
 #include <mutex>
 #include <set>
 #include <stdexcept>
+#include <vector>
 
 namespace lobby::test {
 namespace {
@@ -157,6 +161,31 @@ bool copy_demo_template(PGconn* conn, const std::string& name) {
     return created;
 }
 
+// SQLite: a copy of the run's seeded demo template (demo_template.sh, shared
+// with the UI tests' run_with_server.sh) when nothing is at `sqlite_path`
+// yet. On failure (said on stderr) the file stays missing: the server seeds.
+void copy_sqlite_demo_template(const std::string& sqlite_path, const std::string& kiosk_key_dir) {
+    const char* own_seed = std::getenv("LOBBY_TEST_OWN_SEED");  // the template turned off
+    if (own_seed && *own_seed) return;
+    std::error_code error;
+    if (fs::exists(sqlite_path, error) || fs::exists(test_data_key_file(sqlite_path), error)) return;
+    std::vector<std::string> args = {"/bin/bash", LOBBY_DEMO_TEMPLATE_SCRIPT, office_server_binary(), sqlite_path,
+                                     kiosk_key_dir};
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    const pid_t pid = fork();
+    if (pid < 0) return;
+    if (pid == 0) {
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        std::fprintf(stderr, "(no demo template for %s: the office-server seeds)\n", sqlite_path.c_str());
+}
+
 } // namespace
 
 bool testing_postgres() { return pg_host() != nullptr; }
@@ -174,7 +203,11 @@ std::string test_database(const std::string& sqlite_path) {
 
 std::string test_demo_database(const std::string& sqlite_path, const std::string& kiosk_key_dir,
                                const std::string& data_key_file) {
-    if (!testing_postgres() || sqlite_path.find("://") != std::string::npos) return sqlite_path;
+    if (sqlite_path.find("://") != std::string::npos) return sqlite_path;
+    if (!testing_postgres()) {
+        copy_sqlite_demo_template(sqlite_path, kiosk_key_dir);
+        return sqlite_path;
+    }
     const std::string name = database_name(sqlite_path);
     if (known_database(name)) return pg_url(name);
     Conn conn = admin();

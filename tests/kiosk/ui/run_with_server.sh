@@ -39,7 +39,16 @@ if [[ "${LOBBY_TLS:-}" == 1 ]]; then
 fi
 
 # The seed enrols the demo kiosks: lobby-1's verification key file lands in
-# $tmp/lobby-1.key, the kiosk's key file below.
+# $tmp/lobby-1.key, the kiosk's key file below. The database, its data key and
+# those key files are a copy of the run's seeded demo template
+# (demo_template.sh), as if this server had seeded them; where there can be
+# none (flags choosing another data key, a binary in a folder not ours), the
+# server seeds (and with LOBBY_TEST_OWN_SEED=1, as demo_template.sh says).
+[[ -n "${LOBBY_TEST_OWN_SEED:-}" ]] || case " $* " in
+  *" --data-key-file "*|*" --config "*) ;;
+  *) bash "$(dirname "$0")/../../support/demo_template.sh" "$server_bin" "$tmp/office.db" "$tmp" ||
+       echo "(no demo template: the office-server seeds)" ;;
+esac
 "$server_bin" --db "$tmp/office.db" --listen 127.0.0.1:0 --demo --kiosk-key-dir "$tmp" "${tls_args[@]}" "$@" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 port=""
