@@ -226,6 +226,17 @@ void probe_all_routes(InProcessServer& server, const std::string& token, const s
     }
 }
 
+// A company manager signing out while acting in B ends the session kept at
+// home: its cookie opens nothing afterwards.
+void sign_out_in_b_ends_session(ConsoleClient& hq, int port) {
+    REQUIRE(hq.post("/console/estates/switch", {{"estate", estate_b}}).status == 303);
+    const std::string session = hq.cookie("lobby_console");
+    CHECK(hq.post("/console/logout", {}).status == 303);
+    ConsoleClient replay(port);
+    replay.set_cookie("lobby_console", session);
+    CHECK(replay.get("/console/repairs").status == 303);
+}
+
 } // namespace
 
 TEST_CASE("a kiosk or staff token of estate A gets nothing of estate B through any endpoint, with any of B's ids") {
@@ -492,13 +503,7 @@ TEST_CASE("console: staff of A see only A, staff of B (name@e001) only B, a comp
     CHECK(back.has(a_mark));
     CHECK_FALSE(back.has(b_mark));
     CHECK(hq.post("/console/estates/switch", {{"estate", "e404"}}).status == 404);
-    // Signing out while acting in B ends the session kept at home.
-    REQUIRE(hq.post("/console/estates/switch", {{"estate", estate_b}}).status == 303);
-    const std::string session = hq.cookie("lobby_console");
-    CHECK(hq.post("/console/logout", {}).status == 303);
-    ConsoleClient replay(server.port());
-    replay.set_cookie("lobby_console", session);
-    CHECK(replay.get("/console/repairs").status == 303);
+    sign_out_in_b_ends_session(hq, server.port());
 }
 
 // Company managers are accounts in the home estate's staff table, beside the
@@ -940,12 +945,7 @@ TEST_CASE("--db-pool 1: a company manager acts in B, makes a code there, creates
     CHECK(column(*estates.find(estate_b), "SELECT target FROM staff_audit WHERE action = 'estate.switch'") ==
           std::vector<std::string>{"home"});
     CHECK(hq.get("/console/repairs").status == 200);
-    REQUIRE(hq.post("/console/estates/switch", {{"estate", estate_b}}).status == 303);
-    const std::string session = hq.cookie("lobby_console");
-    CHECK(hq.post("/console/logout", {}).status == 303);
-    ConsoleClient replay(server.port());
-    replay.set_cookie("lobby_console", session);
-    CHECK(replay.get("/console/repairs").status == 303);
+    sign_out_in_b_ends_session(hq, server.port());
 }
 
 // Writes wait for their estate's write lock without holding a connection
