@@ -95,8 +95,9 @@ private:
 class WriteTransaction {
 public:
     WriteTransaction(Pool& pool, Database& db) : m_lock(pool.write_mutex()), m_tx(db) {}
-    // With the pool's write lock already held (Pool::lock_writes).
-    WriteTransaction(std::unique_lock<std::mutex> held, Database& db) : m_lock(std::move(held)), m_tx(db) {}
+    // Waits for the lock without holding `lease`'s connection (Pool::lock_writes),
+    // then runs on the connection `lease` holds after it.
+    WriteTransaction(Pool& pool, std::optional<Pool::Lease>& lease) : m_lock(pool.lock_writes(lease)), m_tx(lease->db()) {}
     void commit() { m_tx.commit(); }
 
 private:

@@ -90,17 +90,16 @@ public:
             if (!scope) return send(res, refusal);
             auto decoded = protocol::decode_text<Req>(http.body);
             if (!decoded) return send(res, decode_refusal(decoded.error()));
-            ApiContext ctx = self->context(*scope);
             if constexpr (!std::is_same_v<ReadFirst, std::nullptr_t>) {
-                Transaction snapshot(ctx.db, TxMode::Deferred);
-                std::optional<ApiResponse> quick = read_first(ctx, decoded.value());
+                ApiContext read_ctx = self->context(*scope);
+                Transaction snapshot(read_ctx.db, TxMode::Deferred);
+                std::optional<ApiResponse> quick = read_first(read_ctx, decoded.value());
                 snapshot.commit();
                 if (quick) return send(res, *quick);
             }
-            auto writes = scope->pool.lock_writes(scope->lease);
-            WriteTransaction tx(std::move(writes), scope->lease->db());
-            ApiContext write_ctx = self->context(*scope);
-            ApiResponse r = fn(write_ctx, decoded.value(), http);
+            WriteTransaction tx(scope->pool, scope->lease);  // maybe another connection than the snapshot's
+            ApiContext ctx = self->context(*scope);
+            ApiResponse r = fn(ctx, decoded.value(), http);
             tx.commit();
             send(res, r);
         };
@@ -148,9 +147,8 @@ public:
             ApiContext outer = self->context(*scope);
             auto prepared = outside(outer, decoded.value());
 
-            auto writes = scope->pool.lock_writes(scope->lease);
+            WriteTransaction tx(scope->pool, scope->lease);
             Database& write_db = scope->lease->db();  // db's connection, or another one
-            WriteTransaction tx(std::move(writes), write_db);
             if (replay_idempotent(write_db, caller->kiosk_id, key, hash, res)) return;
             ApiContext ctx = self->context(*scope);
             ApiResponse r = fn(ctx, decoded.value(), http, prepared);
@@ -169,8 +167,7 @@ public:
             ApiResponse refusal;
             auto scope = self->open(http, refusal);
             if (!scope) return send(res, refusal);
-            auto writes = scope->pool.lock_writes(scope->lease);
-            WriteTransaction tx(std::move(writes), scope->lease->db());
+            WriteTransaction tx(scope->pool, scope->lease);
             ApiContext ctx = self->context(*scope);
             ApiResponse r = fn(ctx, http);
             tx.commit();
