@@ -8,6 +8,7 @@
 #include "protocol/public_links.hpp"
 #include "protocol/random.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <stdexcept>
@@ -95,6 +96,10 @@ Pool* Estates::find(const std::string& id) {
         if (!known.step()) return nullptr;
     }
     return m_pools.emplace(id, open_pool(id)).first->second.get();
+}
+
+bool lists_estate(const std::vector<EstateEntry>& entries, const std::string& id) {
+    return std::any_of(entries.begin(), entries.end(), [&id](const EstateEntry& e) { return e.id == id; });
 }
 
 std::vector<EstateEntry> Estates::list() {

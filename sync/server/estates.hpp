@@ -46,6 +46,9 @@ struct EstateEntry {
     std::string name;
 };
 
+// Whether `entries` (a list() read earlier) names estate `id`.
+bool lists_estate(const std::vector<EstateEntry>& entries, const std::string& id);
+
 class Estates {
 public:
     // Opens the home database (not yet migrated: see migrate_all).

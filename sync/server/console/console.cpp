@@ -122,14 +122,9 @@ void Console::handle(const httplib::Request& req, httplib::Response& res, Roles 
         PageContext nobody(*session_db, m_config, m_views, req, res, now);
         return to_login(nobody, !cookie.empty());
     }
-    const auto listed = [&](const std::string& id) {
-        for (const EstateEntry& e : directory)
-            if (e.id == id) return true;
-        return false;
-    };
     // The estate the console acts in: a company manager's pick, else the session's.
     const bool picked = session->staff.company && !session->estate.empty() &&
-                        may_act_in(session->staff, session->estate) && listed(session->estate);
+                        may_act_in(session->staff, session->estate) && lists_estate(directory, session->estate);
     const std::string acting_estate = picked ? session->estate : session_estate;
 
     // A company manager limited to some estates, in none of them (just

@@ -139,11 +139,7 @@ void PageContext::run_after_release() {
     for (const auto& work : m_after_release) work();
 }
 
-bool PageContext::in_directory(const std::string& id) const {
-    for (const EstateEntry& e : directory)
-        if (e.id == id) return true;
-    return false;
-}
+bool PageContext::in_directory(const std::string& id) const { return lists_estate(directory, id); }
 
 std::string format_time(protocol::UtcSeconds t) {
     return protocol::format_date_shanghai(t) + " " + protocol::format_hh_mm_shanghai(t);

@@ -74,10 +74,10 @@ public:
     void audit(const std::string& action, const std::string& target, const std::string& detail);
     // Changes the session (its estate, its end) inside a transaction of the
     // session's database: db's own when they are one, else (a company
-    // manager acting in another estate) in a transaction of its own once the
-    // page has given its connection back (run_after_release). Outside a
-    // transaction a PostgreSQL write would wait, unsent, for the connection's
-    // next commit. So `change` may run after the page returns: it captures by value.
+    // manager acting in another estate) in a transaction of its own, under the
+    // session estate's write lock, once the page has given its connection
+    // back (run_after_release). So `change` may run after the page returns:
+    // it captures by value.
     void change_session(const std::function<void(Database&, const Session&)>& change);
     // Work that takes connections itself (e.g. Estates::add): run by the
     // console after the page's transaction and connections are given back;
