@@ -83,20 +83,23 @@ CreateOutcome create_account(Database& db, const std::string& username, const st
     return CreateOutcome::created;
 }
 
-std::optional<Staff> find_account(Database& db, const std::string& username) {
-    Statement st(db, "SELECT username, display_name, role, company, company_estates FROM staff_accounts "
-                     "WHERE username = ? AND disabled = 0");
+namespace {
+
+std::optional<Staff> find_staff(Database& db, const std::string& username, bool enabled_only) {
+    Statement st(db, enabled_only ? "SELECT username, display_name, role, company, company_estates FROM staff_accounts "
+                                    "WHERE username = ? AND disabled = 0"
+                                  : "SELECT username, display_name, role, company, company_estates FROM staff_accounts "
+                                    "WHERE username = ?");
     st.bind(1, username);
     if (!st.step()) return std::nullopt;
     return staff_of(st, db, 3);
 }
 
-std::optional<Staff> find_any_account(Database& db, const std::string& username) {
-    Statement st(db, "SELECT username, display_name, role, company, company_estates FROM staff_accounts WHERE username = ?");
-    st.bind(1, username);
-    if (!st.step()) return std::nullopt;
-    return staff_of(st, db, 3);
-}
+} // namespace
+
+std::optional<Staff> find_account(Database& db, const std::string& username) { return find_staff(db, username, true); }
+
+std::optional<Staff> find_any_account(Database& db, const std::string& username) { return find_staff(db, username, false); }
 
 namespace {
 
