@@ -54,10 +54,6 @@ s::ServerConfig own_config(const std::string& dir, bool demo) {
     return config;
 }
 
-s::Database open_with_key(const s::ServerConfig& config) {
-    return s::Database(config.db_path, std::make_shared<const s::FieldCipher>(s::FieldCipher::from_key_file(config.data_key_path())));
-}
-
 std::string one_text(s::Database& db, const std::string& sql) {
     s::Statement st(db, sql.c_str());
     REQUIRE(st.step());
@@ -127,7 +123,7 @@ TEST_CASE("a database written in clear before the data key is sealed at start, o
     std::string sealed_phone;
     {
         s::OfficeServer server(config);  // start: seals what it finds in clear
-        s::Database db = open_with_key(config);
+        s::Database db = open_with_data_key(config);
         sealed_phone = one_text(db, "SELECT phone FROM residents");
         CHECK(s::FieldCipher::is_sealed(sealed_phone));
         CHECK(db.cipher().open(sealed_phone) == owner_phone);
@@ -152,7 +148,7 @@ TEST_CASE("a database written in clear before the data key is sealed at start, o
     CHECK_FALSE(db_files_contain(config.db_path, owner_phone));
     {
         s::OfficeServer again(config);  // idempotent: nothing sealed twice
-        s::Database db = open_with_key(config);
+        s::Database db = open_with_data_key(config);
         CHECK(one_text(db, "SELECT phone FROM residents") == sealed_phone);
         CHECK(s::seal_clear_personal_fields(db) == 0);
     }

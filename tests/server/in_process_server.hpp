@@ -37,6 +37,13 @@ private:
     std::atomic<protocol::UtcSeconds> m_offset_s{0};
 };
 
+// The database of a server's config, opened with its data key: a
+// PostgreSQL URL has no "<path>.key" beside it for Database to find by itself.
+inline server::Database open_with_data_key(const server::ServerConfig& config) {
+    return server::Database(config.db_path, std::make_shared<const server::FieldCipher>(
+                                                server::FieldCipher::from_key_file(config.data_key_path())));
+}
+
 class InProcessServer {
 public:
     // `tweak` may change the config (lockout, TTLs) before the server starts.
@@ -84,13 +91,8 @@ public:
     TestClock& clock() { return m_clock; }
     server::OfficeServer& office() { return *m_server; }
     const std::string& db_path() const { return m_server->config().db_path; }
-    // The server's database opened with the server's data key: a PostgreSQL
-    // URL has no "<path>.key" beside it for Database to find by itself.
-    server::Database database() const {
-        const std::string key_file = m_server->config().data_key_path();
-        return server::Database(db_path(), std::make_shared<const server::FieldCipher>(
-                                               server::FieldCipher::from_key_file(key_file)));
-    }
+    // The server's database opened with the server's data key.
+    server::Database database() const { return open_with_data_key(m_server->config()); }
     // Its temp dir: the demo kiosks' key files, as an enrolment hands them over.
     const std::string& dir() const { return m_dir; }
     // The key file the demo seed wrote for a kiosk (its 64 hex digits).
